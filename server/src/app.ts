@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppInstance, PlatformDeps } from './app.types.js';
+import { authPlugin } from './platform/auth/auth-plugin.js';
+import { AppError } from './platform/errors/app-error.js';
+import { errorHandlerPlugin, sendError } from './platform/errors/error-handler.js';
+import { rateLimitPlugin } from './platform/http/rate-limit.js';
+import { installValidators } from './platform/http/validation.js';
+import { createServices } from './services.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+
+export type BuildOptions = PlatformDeps & { logger?: boolean };
+
+/** Builds the app: external plugins → platform plugins → modules (the order Fastify recommends). */
+export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
+  const { logger, ...deps } = opts;
+  const app = Fastify({
+    logger: logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
+
+  // external plugins
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Lianxin 连心 API', version: '0.1.0', description: 'Party-building-led community volunteer service platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // platform
+  installValidators(app);
+  app.decorate('deps', deps);
+  app.decorate('services', createServices(deps));
+  await app.register(errorHandlerPlugin);
+  await app.register(authPlugin, { resolveSession: (value, request) => app.services.auth.resolveSession(value, { ip: request.ip, userAgent: request.headers['user-agent'] }) });
+  await app.register(rateLimitPlugin, {
+    userWritesPerMinute: deps.config.writeLimitPerMinute,
+    ipWritesPerMinute: deps.config.ipWriteLimitPerMinute,
+    loginPerMinute: deps.config.loginLimitPerMinute,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  // modules
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(regionsRoutes);
+  await app.register(accountsRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await serveWeb(app, deps.config.webDist);
+  return app;
+}
+
+/** The built web app (back office and /h5) from the same server; unknown /api paths stay JSON 404s. */
+async function serveWeb(app: AppInstance, webDist?: string) {
+  const dist = webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const index = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && hasWeb && request.method === 'GET') {
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
+    }
+    return sendError(request, reply, new AppError('route.not_found', 404));
+  });
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment (documented in README.md). */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Real PostgreSQL instead of the embedded PGlite database. */
+  databaseUrl?: string;
+  /** ':memory:' runs PGlite without touching the disk (tests). */
+  pgliteDir?: string;
+  secretKey?: string;
+  /** Seed the demo district on first start. */
+  seedDemo: boolean;
+  demoScale: 'full' | 'small';
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  writeLimitPerMinute: number;
+  ipWriteLimitPerMinute: number;
+  loginLimitPerMinute: number;
+  webDist?: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+};
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return {
+    port: int('PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDir: path.join(dataDir, 'pgdata'),
+    secretKey: env.LIANXIN_SECRET_KEY || undefined,
+    seedDemo: env.LIANXIN_DEMO !== 'off',
+    demoScale: env.LIANXIN_DEMO_SCALE === 'small' ? 'small' : 'full',
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: int('SESSION_MAX_HOURS', 12),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15),
+    writeLimitPerMinute: int('RATE_LIMIT_WRITES_PER_MINUTE', 120),
+    ipWriteLimitPerMinute: int('RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
+    loginLimitPerMinute: int('RATE_LIMIT_LOGIN_PER_MINUTE', 30),
+    webDist: env.WEB_DIST || undefined,
+    secureCookies: env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,335 @@
+import { and, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
+import type { Role } from '../../platform/auth/roles.js';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { isValidIdNumber } from '../../platform/privacy/id-number.js';
+import { inScope, regionInScope } from '../../platform/scope/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { RegionsService } from '../regions/regions.service.js';
+import { regions } from '../regions/regions.table.js';
+import { canGrantRole, canManageAccount, canReveal, type PiiField } from './accounts.policy.js';
+import { accounts, phoneDirectory, type AccountRow } from './accounts.table.js';
+import { toAccountView, type AccountView } from './accounts.view.js';
+import './accounts.errors.js';
+
+export type AccountInput = {
+  phone: string;
+  name: string;
+  roles: Role[];
+  regionId: string;
+  password?: string;
+  idNumber?: string;
+  gender?: 'male' | 'female';
+  birthYear?: number;
+  skills?: string[];
+};
+export type AccountPatch = Partial<Omit<AccountInput, 'phone' | 'password'>>;
+export type AccountQuery = { q?: string; regionId?: string; role?: Role; status?: string; page: number; pageSize: number };
+
+type Deps = PlatformDeps & {
+  audit: AuditService;
+  regions: RegionsService;
+  endSessions: (tx: DbOrTx, districtId: string, accountId: string) => Promise<void>;
+};
+
+export function createAccountsService(deps: Deps) {
+  const { db, crypto } = deps;
+  const withRegion = { ...getTableColumns(accounts), regionName: regions.name, regionType: regions.type, regionPath: regions.path };
+
+  async function loadInScope(tx: DbOrTx, actor: Actor, id: string) {
+    const [row] = await tx
+      .select(withRegion)
+      .from(accounts)
+      .innerJoin(regions, eq(regions.id, accounts.regionId))
+      .where(and(eq(accounts.id, id), inScope(actor, accounts)));
+    if (!row) throw notFound('accounts');
+    return row;
+  }
+
+  function checkIdNumber(idNumber: string | undefined) {
+    if (idNumber !== undefined && !isValidIdNumber(idNumber)) throw new AppError('accounts.invalid_id_number', 400, {}, 'idNumber');
+  }
+
+  function checkGrants(actor: Actor, wanted: readonly Role[]) {
+    for (const role of wanted) if (!canGrantRole(actor, role)) throw new AppError('accounts.role_not_grantable', 403, { role }, 'roles');
+  }
+
+  /** Inserts the account and its phone directory row together; a taken phone is a 409 on `phone`. */
+  async function insertAccount(tx: DbOrTx, districtId: string, values: Omit<typeof accounts.$inferInsert, 'districtId'>) {
+    const claimed = await tx
+      .insert(phoneDirectory)
+      .values({ phone: values.phone, districtId, accountId: values.id! })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) throw new AppError('accounts.phone_taken', 409, {}, 'phone');
+    const [row] = await tx.insert(accounts).values({ ...values, districtId }).returning();
+    return row!;
+  }
+
+  return {
+    async list(actor: Actor, q: AccountQuery) {
+      const conds: SQL[] = [inScope(actor, accounts)];
+      if (q.regionId) {
+        const node = await regionInScope(db, actor, q.regionId);
+        conds.push(sql`${accounts.regionId} IN (SELECT id FROM regions WHERE path LIKE ${node.path + '%'})`);
+      }
+      if (q.role) conds.push(sql`${q.role} = ANY(${accounts.roles})`);
+      if (q.status) conds.push(eq(accounts.status, q.status));
+      if (q.q) {
+        const term = q.q.trim();
+        const byId = /^\d{17}[\dXx]$/.test(term) ? eq(accounts.idNumberHmac, crypto.digest(term)) : undefined;
+        conds.push(or(ilike(accounts.name, `%${term.replace(/[\\%_]/g, '\\$&')}%`), eq(accounts.phone, term), ...(byId ? [byId] : []))!);
+      }
+      const where = and(...conds);
+      const [rows, [count]] = await Promise.all([
+        db
+          .select(withRegion)
+          .from(accounts)
+          .innerJoin(regions, eq(regions.id, accounts.regionId))
+          .where(where)
+          .orderBy(accounts.createdAt, accounts.id)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where),
+      ]);
+      return { items: rows.map((r) => toAccountView(actor, r, crypto)), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(actor: Actor, id: string): Promise<AccountView> {
+      return toAccountView(actor, await loadInScope(db, actor, id), crypto);
+    },
+
+    /** Staff create an account inside their subtree; without a password a temporary one is issued. */
+    async create(actor: Actor, input: AccountInput): Promise<{ account: AccountView; temporaryPassword?: string }> {
+      checkGrants(actor, input.roles);
+      checkIdNumber(input.idNumber);
+      const region = await regionInScope(db, actor, input.regionId);
+      const temp = input.password ? undefined : temporaryPassword();
+      const password = input.password ?? temp!;
+      const problem = passwordProblem(password, input.phone);
+      if (problem) throw new AppError(problem, 400, {}, 'password');
+      const passwordHash = await hashPassword(password);
+      const row = await db.transaction(async (tx) => {
+        const created = await insertAccount(tx, actor.districtId, {
+          id: globalThis.crypto.randomUUID(),
+          phone: input.phone,
+          name: input.name,
+          roles: [...new Set(input.roles)],
+          regionId: region.id,
+          passwordHash,
+          mustChangePassword: true,
+          gender: input.gender,
+          birthYear: input.birthYear,
+          skills: input.skills ?? [],
+          idNumberEnc: input.idNumber ? crypto.encrypt(input.idNumber.toUpperCase()) : null,
+          idNumberHmac: input.idNumber ? crypto.digest(input.idNumber) : null,
+          createdBy: actor.accountId,
+        });
+        await deps.audit.record(tx, actor, {
+          action: 'accounts.create',
+          objectType: 'account',
+          objectId: created.id,
+          regionId: region.id,
+          details: { roles: created.roles, name: created.name },
+        });
+        return created;
+      });
+      return { account: toAccountView(actor, { ...row, regionName: region.name, regionType: region.type }, crypto), temporaryPassword: temp };
+    },
+
+    async update(actor: Actor, id: string, patch: AccountPatch): Promise<AccountView> {
+      return db.transaction(async (tx) => {
+        const current = await loadInScope(tx, actor, id);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        if (patch.roles) checkGrants(actor, patch.roles);
+        checkIdNumber(patch.idNumber);
+        const region = patch.regionId ? await regionInScope(tx, actor, patch.regionId) : undefined;
+        const { idNumber, ...rest } = patch;
+        const [row] = await tx
+          .update(accounts)
+          .set({
+            ...rest,
+            ...(patch.roles ? { roles: [...new Set(patch.roles)] } : {}),
+            ...(idNumber !== undefined ? { idNumberEnc: crypto.encrypt(idNumber.toUpperCase()), idNumberHmac: crypto.digest(idNumber) } : {}),
+            updatedAt: new Date(),
+          })
+          .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, id)))
+          .returning();
+        await deps.audit.record(tx, actor, {
+          action: 'accounts.update',
+          objectType: 'account',
+          objectId: id,
+          regionId: row!.regionId,
+          details: { fields: Object.keys(patch), before: { roles: current.roles, regionId: current.regionId }, after: { roles: row!.roles, regionId: row!.regionId } },
+        });
+        const shown = region ?? { name: current.regionName, type: current.regionType };
+        return toAccountView(actor, { ...row!, regionName: shown.name, regionType: shown.type }, crypto);
+      });
+    },
+
+    /** Disabling ends every session of the account at once. */
+    async setStatus(actor: Actor, id: string, status: 'active' | 'disabled'): Promise<AccountView> {
+      if (id === actor.accountId && status === 'disabled') throw new AppError('accounts.cannot_disable_self', 400, {}, 'id');
+      return db.transaction(async (tx) => {
+        const current = await loadInScope(tx, actor, id);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        const [row] = await tx
+          .update(accounts)
+          .set({ status, updatedAt: new Date() })
+          .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, id)))
+          .returning();
+        if (status === 'disabled') await deps.endSessions(tx, actor.districtId, id);
+        await deps.audit.record(tx, actor, { action: `accounts.${status === 'disabled' ? 'disable' : 'enable'}`, objectType: 'account', objectId: id, regionId: row!.regionId });
+        return toAccountView(actor, { ...row!, regionName: current.regionName, regionType: current.regionType }, crypto);
+      });
+    },
+
+    /** Issues a temporary password the user must change at next login; ends their sessions. */
+    async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+      const temp = temporaryPassword();
+      const passwordHash = await hashPassword(temp);
+      await db.transaction(async (tx) => {
+        const current = await loadInScope(tx, actor, id);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        await this.setPasswordHash(tx, actor.districtId, id, passwordHash, true);
+        await deps.endSessions(tx, actor.districtId, id);
+        await deps.audit.record(tx, actor, { action: 'accounts.reset_password', objectType: 'account', objectId: id, regionId: current.regionId });
+      });
+      return { temporaryPassword: temp };
+    },
+
+    /** The full phone or ID number, for staff with the permission; every look is audited. */
+    async reveal(actor: Actor, id: string, field: PiiField): Promise<{ value: string | null }> {
+      if (!canReveal(actor, field)) throw new AppError('accounts.reveal_forbidden', 403, {}, 'field');
+      return db.transaction(async (tx) => {
+        const row = await loadInScope(tx, actor, id);
+        const value = field === 'phone' ? row.phone : row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
+        await deps.audit.record(tx, actor, { action: 'pii.reveal', objectType: 'account', objectId: id, regionId: row.regionId, details: { field } });
+        return { value };
+      });
+    },
+
+    /** Residents (and would-be volunteers) register themselves by phone. */
+    async register(input: { phone: string; password: string; name: string; regionId: string; volunteer?: boolean }, client: { ip: string; userAgent?: string }) {
+      const region = await deps.regions.publicNode(input.regionId);
+      if (!region || !deps.regions.isHomeLevel(region.type)) {
+        throw new AppError('accounts.register_region', 400, {}, 'regionId');
+      }
+      const problem = passwordProblem(input.password, input.phone);
+      if (problem) throw new AppError(problem, 400, {}, 'password');
+      const passwordHash = await hashPassword(input.password);
+      const roles: Role[] = input.volunteer ? ['resident', 'volunteer'] : ['resident'];
+      return db.transaction(async (tx) => {
+        const row = await insertAccount(tx, region.districtId, {
+          id: globalThis.crypto.randomUUID(),
+          phone: input.phone,
+          name: input.name,
+          roles,
+          regionId: region.id,
+          passwordHash,
+        });
+        const self: Actor = {
+          accountId: row.id,
+          districtId: row.districtId,
+          name: row.name,
+          roles,
+          regionId: region.id,
+          regionPath: region.path,
+          mustChangePassword: false,
+          ...client,
+        };
+        await deps.audit.record(tx, self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
+        return row;
+      });
+    },
+
+    /**
+     * People per child of `parent`, counted over each child's whole subtree in one query: the
+     * child's id is the path segment right after the parent's path.
+     */
+    async countPeopleUnder(actor: Actor, parent: { path: string }): Promise<Map<string, { people: number; volunteers: number; staff: number }>> {
+      const rows = await queryRows<{ child: string; people: number; volunteers: number; staff: number }>(db, sql`
+        SELECT split_part(substr(r.path, ${parent.path.length + 1}), '/', 1) AS child,
+               count(*)::int AS people,
+               count(*) FILTER (WHERE 'volunteer' = ANY(a.roles))::int AS volunteers,
+               count(*) FILTER (WHERE a.roles && ARRAY['gridWorker','communityAdmin','streetAdmin','districtAdmin'])::int AS staff
+        FROM accounts a JOIN regions r ON r.id = a.region_id
+        WHERE a.district_id = ${actor.districtId} AND r.path LIKE ${parent.path + '_%'}
+        GROUP BY 1`);
+      return new Map(rows.map((r) => [r.child, { people: r.people, volunteers: r.volunteers, staff: r.staff }]));
+    },
+
+    async hasPeopleIn(regionId: string, districtId: string): Promise<boolean> {
+      const [hit] = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), eq(accounts.regionId, regionId)))
+        .limit(1);
+      return Boolean(hit);
+    },
+
+    // ---- used by the auth module (through this service, never the tables) ----
+
+    async findForLogin(phone: string): Promise<AccountRow | undefined> {
+      const [entry] = await db.select().from(phoneDirectory).where(eq(phoneDirectory.phone, phone));
+      if (!entry) return undefined;
+      const [row] = await db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.districtId, entry.districtId), eq(accounts.id, entry.accountId)));
+      return row;
+    },
+
+    async actorView(districtId: string, id: string) {
+      const [row] = await db
+        .select({
+          id: accounts.id,
+          name: accounts.name,
+          roles: accounts.roles,
+          status: accounts.status,
+          regionId: accounts.regionId,
+          regionPath: regions.path,
+          mustChangePassword: accounts.mustChangePassword,
+        })
+        .from(accounts)
+        .innerJoin(regions, eq(regions.id, accounts.regionId))
+        .where(and(eq(accounts.districtId, districtId), eq(accounts.id, id)));
+      return row;
+    },
+
+    async credentials(districtId: string, id: string) {
+      const [row] = await db
+        .select({ passwordHash: accounts.passwordHash, phone: accounts.phone })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), eq(accounts.id, id)));
+      return row;
+    },
+
+    async setPasswordHash(tx: DbOrTx, districtId: string, id: string, passwordHash: string, mustChange: boolean) {
+      await tx
+        .update(accounts)
+        .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(accounts.districtId, districtId), eq(accounts.id, id)));
+    },
+
+    async markLoggedIn(tx: DbOrTx, districtId: string, id: string) {
+      await tx.update(accounts).set({ lastLoginAt: new Date() }).where(and(eq(accounts.districtId, districtId), eq(accounts.id, id)));
+    },
+
+    /** The caller's own profile, unmasked for themselves. */
+    async me(actor: Actor): Promise<AccountView> {
+      const [row] = await db
+        .select(withRegion)
+        .from(accounts)
+        .innerJoin(regions, eq(regions.id, accounts.regionId))
+        .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, actor.accountId)));
+      if (!row) throw notFound('accounts');
+      return toAccountView(actor, row, crypto);
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,52 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import type { FieldCrypto } from '../../platform/crypto/crypto.js';
+import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy/mask.js';
+import type { AccountRow } from './accounts.table.js';
+import { seesFullName } from './accounts.policy.js';
+
+export type AccountView = {
+  id: string;
+  name: string;
+  phone: string;
+  idNumber: string | null;
+  roles: string[];
+  regionId: string;
+  regionName: string | null;
+  regionType: string | null;
+  status: string;
+  mustChangePassword: boolean;
+  gender: string | null;
+  birthYear: number | null;
+  skills: string[];
+  lastLoginAt: string | null;
+  createdAt: string;
+};
+
+type Row = AccountRow & { regionName?: string | null; regionType?: string | null };
+
+/**
+ * Serialises an account for a viewer. Phone and ID number are always masked in lists and details —
+ * even for admins — and seen in full only through the audited reveal endpoint; the account's owner
+ * sees their own phone. Names are masked for non-staff.
+ */
+export function toAccountView(viewer: Actor | null, row: Row, crypto: FieldCrypto): AccountView {
+  const self = viewer?.accountId === row.id && viewer.districtId === row.districtId;
+  const idNumber = row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
+  return {
+    id: row.id,
+    name: self || (viewer && seesFullName(viewer)) ? row.name : (maskName(row.name) ?? ''),
+    phone: self ? row.phone : (maskPhone(row.phone) ?? ''),
+    idNumber: maskIdNumber(idNumber),
+    roles: row.roles,
+    regionId: row.regionId,
+    regionName: row.regionName ?? null,
+    regionType: row.regionType ?? null,
+    status: row.status,
+    mustChangePassword: row.mustChangePassword,
+    gender: row.gender,
+    birthYear: row.birthYear,
+    skills: row.skills,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

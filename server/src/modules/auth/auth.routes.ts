@@ -1,0 +1,118 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppInstance } from '../../app.types.js';
+import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
+import { hasPermission, permissions } from '../../platform/auth/roles.js';
+import { Ok, Phone, Uuid } from '../../platform/http/schemas.js';
+import { AccountView } from '../accounts/accounts.schemas.js';
+
+const Me = Type.Object({
+  account: AccountView,
+  permissions: Type.Array(Type.String()),
+  scope: Type.Object({ regionId: Type.String(), regionName: Type.Union([Type.String(), Type.Null()]), regionType: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+const Password = Type.String({ minLength: 1, maxLength: 128 });
+
+export async function authRoutes(app: AppInstance) {
+  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+  const setCookie = (reply: FastifyReply, value: string) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: app.deps.config.secureCookies,
+      maxAge: app.deps.config.sessionMaxHours * 3600,
+    });
+
+  async function me(request: FastifyRequest) {
+    const actor = requireActor(request);
+    const account = await app.services.accounts.me(actor);
+    return {
+      account,
+      permissions: permissions.filter((p) => hasPermission(actor.roles, p)),
+      scope: { regionId: actor.regionId, regionName: account.regionName, regionType: account.regionType },
+    };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { loginRateLimit: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with phone and password; sets the session cookie',
+        body: Type.Object({ phone: Phone, password: Password }, { additionalProperties: false }),
+        response: { 200: Me },
+      },
+    },
+    async (request, reply) => {
+      const { cookie, actor } = await app.services.auth.login(request.body, client(request));
+      setCookie(reply, cookie);
+      request.actor = actor;
+      return me(request);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'End this session', response: { 200: Ok } } },
+    async (request, reply) => {
+      if (request.actor) await app.services.auth.logout(request.actor);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'Who am I, what may I do, which subtree do I see', response: { 200: Me } } },
+    me,
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { allowPendingPasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (ends my other sessions)',
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      await app.services.auth.changePassword(requireActor(request), request.body);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: { loginRateLimit: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'A resident registers by phone (optionally as a volunteer) and is logged in',
+        body: Type.Object(
+          {
+            phone: Phone,
+            password: Password,
+            name: Type.String({ minLength: 1, maxLength: 50 }),
+            regionId: Uuid,
+            volunteer: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Me },
+      },
+    },
+    async (request, reply) => {
+      await app.services.accounts.register(request.body, client(request));
+      const { cookie, actor } = await app.services.auth.login({ phone: request.body.phone, password: request.body.password }, client(request));
+      setCookie(reply, cookie);
+      request.actor = actor;
+      return reply.status(201).send(await me(request));
+    },
+  );
+}

@@ -1,0 +1,197 @@
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { regionInScope, regionSubtree } from '../../platform/scope/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
+import { regions, type RegionRow } from './regions.table.js';
+import './regions.errors.js';
+
+export type PeopleCounts = { people: number; volunteers: number; staff: number };
+/** Counts people per child of a node; supplied by the accounts module (which owns people). */
+export type PeopleCounter = (actor: Actor, parent: RegionRow) => Promise<Map<string, PeopleCounts>>;
+
+export type RegionInput = {
+  parentId: string;
+  code: string;
+  name: string;
+  type: RegionType;
+  centre?: { lng: number; lat: number };
+  boundary?: Record<string, unknown>;
+  sortOrder?: number;
+};
+export type RegionPatch = Partial<Pick<RegionInput, 'code' | 'name' | 'centre' | 'boundary' | 'sortOrder'>>;
+
+export type RegionNode = {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  depth: number;
+  parentId: string | null;
+  centre: { lng: number; lat: number } | null;
+  childCount: number;
+} & Partial<PeopleCounts>;
+
+const toNode = (r: RegionRow, childCount = 0): RegionNode => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  type: r.type,
+  depth: r.depth,
+  parentId: r.parentId,
+  centre: r.centre ?? null,
+  childCount,
+});
+
+type Deps = PlatformDeps & { audit: AuditService; peopleCounter: () => PeopleCounter; hasPeople: () => (regionId: string, districtId: string) => Promise<boolean> };
+
+export function createRegionsService(deps: Deps) {
+  const { db } = deps;
+
+  async function childCounts(parentIds: string[]): Promise<Map<string, number>> {
+    if (parentIds.length === 0) return new Map();
+    const rows = await db
+      .select({ parentId: regions.parentId, n: sql<number>`count(*)::int` })
+      .from(regions)
+      .where(inArray(regions.parentId, parentIds))
+      .groupBy(regions.parentId);
+    return new Map(rows.map((r) => [r.parentId!, r.n]));
+  }
+
+  async function assertCodeFree(code: string, exceptId?: string) {
+    const [hit] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
+    if (hit && hit.id !== exceptId) throw new AppError('regions.code_taken', 409, {}, 'code');
+  }
+
+  return {
+    /** The caller's own node: the root of everything they may see. */
+    async scopeRoot(actor: Actor): Promise<RegionNode & { ancestors: { id: string; name: string; type: string }[] }> {
+      return this.get(actor, actor.regionId);
+    },
+
+    /** One node with its breadcrumb (names of the levels above, for orientation). */
+    async get(actor: Actor, id: string) {
+      const node = await regionInScope(db, actor, id);
+      const ancestorIds = node.path.split('/').filter(Boolean).slice(0, -1);
+      const ancestors = ancestorIds.length
+        ? await db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(inArray(regions.id, ancestorIds))
+        : [];
+      const counts = await childCounts([node.id]);
+      return { ...toNode(node, counts.get(node.id) ?? 0), ancestors: ancestors.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...a }) => a) };
+    },
+
+    /** Children of a node in scope, each with its child count and people in its subtree. */
+    async children(actor: Actor, parentId: string): Promise<RegionNode[]> {
+      const parent = await regionInScope(db, actor, parentId);
+      const rows = await db.select().from(regions).where(eq(regions.parentId, parent.id)).orderBy(asc(regions.sortOrder), asc(regions.code));
+      const [counts, people] = await Promise.all([childCounts(rows.map((r) => r.id)), deps.peopleCounter()(actor, parent)]);
+      return rows.map((r) => ({ ...toNode(r, counts.get(r.id) ?? 0), ...(people.get(r.id) ?? { people: 0, volunteers: 0, staff: 0 }) }));
+    },
+
+    /** Name search inside the caller's subtree (for pickers). */
+    async search(actor: Actor, q: string, limit = 20): Promise<RegionNode[]> {
+      const rows = await db
+        .select()
+        .from(regions)
+        .where(and(eq(regions.districtId, actor.districtId), regionSubtree(actor), like(regions.name, `%${q.replace(/[\\%_]/g, '\\$&')}%`)))
+        .orderBy(asc(regions.depth), asc(regions.code))
+        .limit(limit);
+      return rows.map((r) => toNode(r));
+    },
+
+    async create(actor: Actor, input: RegionInput): Promise<RegionNode> {
+      const parent = await regionInScope(db, actor, input.parentId);
+      if (!canNest(parent.type as RegionType, input.type)) {
+        throw new AppError('regions.bad_level', 400, { parent: parent.type, child: input.type }, 'type');
+      }
+      if (parent.depth + 1 >= MAX_DEPTH) throw new AppError('regions.too_deep', 400, { limit: MAX_DEPTH }, 'parentId');
+      await assertCodeFree(input.code);
+      return db.transaction(async (tx) => {
+        const id = globalThis.crypto.randomUUID();
+        const [row] = await tx
+          .insert(regions)
+          .values({ ...input, id, districtId: parent.districtId, depth: parent.depth + 1, path: `${parent.path}${id}/` })
+          .returning();
+        await deps.audit.record(tx, actor, { action: 'regions.create', objectType: 'region', objectId: id, regionId: id, details: { code: input.code, name: input.name, type: input.type } });
+        return toNode(row!);
+      });
+    },
+
+    /** Rename / recode / redraw. Audited with before and after. */
+    async update(actor: Actor, id: string, patch: RegionPatch): Promise<RegionNode> {
+      const node = await regionInScope(db, actor, id);
+      if (patch.code && patch.code !== node.code) await assertCodeFree(patch.code, id);
+      return db.transaction(async (tx) => {
+        const [row] = await tx.update(regions).set({ ...patch, updatedAt: new Date() }).where(eq(regions.id, id)).returning();
+        await deps.audit.record(tx, actor, {
+          action: 'regions.update',
+          objectType: 'region',
+          objectId: id,
+          regionId: id,
+          details: { before: { code: node.code, name: node.name }, after: { code: row!.code, name: row!.name } },
+        });
+        return toNode(row!);
+      });
+    },
+
+    /** Moves a subtree under a new parent: one UPDATE rewrites every path below it. */
+    async move(actor: Actor, id: string, newParentId: string): Promise<RegionNode> {
+      const node = await regionInScope(db, actor, id);
+      if (node.parentId === null) throw new AppError('regions.root_fixed', 400, {}, 'id');
+      const parent = await regionInScope(db, actor, newParentId);
+      if (parent.path.startsWith(node.path)) throw new AppError('regions.move_into_self', 400, {}, 'parentId');
+      if (!canNest(parent.type as RegionType, node.type as RegionType)) {
+        throw new AppError('regions.bad_level', 400, { parent: parent.type, child: node.type }, 'parentId');
+      }
+      const newPath = `${parent.path}${node.id}/`;
+      const delta = parent.depth + 1 - node.depth;
+      return db.transaction(async (tx) => {
+        const [deepest] = await tx.select({ d: sql<number>`max(depth)::int` }).from(regions).where(like(regions.path, `${node.path}%`));
+        if ((deepest?.d ?? node.depth) + delta >= MAX_DEPTH) throw new AppError('regions.too_deep', 400, { limit: MAX_DEPTH }, 'parentId');
+        await tx.execute(sql`
+          UPDATE regions SET path = ${newPath} || substr(path, ${node.path.length + 1}), depth = depth + ${delta}, updated_at = now()
+          WHERE path LIKE ${node.path + '%'}`);
+        await tx.update(regions).set({ parentId: parent.id }).where(eq(regions.id, id));
+        await deps.audit.record(tx, actor, {
+          action: 'regions.move',
+          objectType: 'region',
+          objectId: id,
+          regionId: id,
+          details: { fromParentId: node.parentId, toParentId: parent.id },
+        });
+        const [row] = await tx.select().from(regions).where(eq(regions.id, id));
+        return toNode(row!);
+      });
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      const node = await regionInScope(db, actor, id);
+      if (node.parentId === null) throw new AppError('regions.root_fixed', 400, {}, 'id');
+      const counts = await childCounts([id]);
+      if ((counts.get(id) ?? 0) > 0 || (await deps.hasPeople()(id, node.districtId))) throw new AppError('regions.not_empty', 409);
+      await db.transaction(async (tx) => {
+        await tx.delete(regions).where(eq(regions.id, id));
+        await deps.audit.record(tx, actor, { action: 'regions.delete', objectType: 'region', objectId: id, regionId: node.parentId!, details: { code: node.code, name: node.name } });
+      });
+    },
+
+    // ---- public (no session): the registration page's community picker ----
+
+    async publicChildren(parentId?: string): Promise<RegionNode[]> {
+      const where = parentId ? eq(regions.parentId, parentId) : sql`${regions.parentId} IS NULL`;
+      const rows = await db.select().from(regions).where(where).orderBy(asc(regions.sortOrder), asc(regions.code)).limit(500);
+      return rows.map((r) => toNode(r));
+    },
+
+    async publicNode(id: string): Promise<RegionRow | undefined> {
+      const [row] = await db.select().from(regions).where(eq(regions.id, id));
+      return row;
+    },
+
+    isHomeLevel,
+  };
+}
+
+export type RegionsService = ReturnType<typeof createRegionsService>;

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * The region tree 区 → 街道 → 社区 → 网格 → 楼栋. A reference table (replicated, not distributed):
+ * every district-owned row points at a node here, and data scope is "a node and its subtree".
+ */
+export const regions = pgTable(
+  'regions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The district (root) this node belongs to; a district's own row points at itself. */
+    districtId: uuid('district_id').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => regions.id),
+    code: varchar('code', { length: 32 }).notNull().unique(),
+    name: varchar('name', { length: 100 }).notNull(),
+    type: varchar('type', { length: 16 }).notNull(),
+    depth: integer('depth').notNull(),
+    /** Materialised path of ids, "/root/…/self/": a subtree is `path LIKE prefix || '%'`. */
+    path: text('path').notNull(),
+    centre: jsonb('centre').$type<{ lng: number; lat: number }>(),
+    boundary: jsonb('boundary').$type<Record<string, unknown>>(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('regions_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    index('regions_parent_idx').on(t.parentId),
+    index('regions_district_idx').on(t.districtId, t.type),
+  ],
+);
+
+export type RegionRow = typeof regions.$inferSelect;

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors/app-error.js';
+import type { Actor } from './actor.js';
+import { hasPermission, type Permission, type Role } from './roles.js';
+
+export const SESSION_COOKIE = 'lx_session';
+
+export type SessionResolver = (cookieValue: string, request: FastifyRequest) => Promise<Actor | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes a user who must change their password may still call. */
+    allowPendingPasswordChange?: boolean;
+  }
+}
+
+/** Resolves the session cookie into `request.actor` (or null) before any route runs. */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { resolveSession: SessionResolver }) => {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.actor = cookie ? await opts.resolveSession(cookie, request) : null;
+  });
+});
+
+/** The caller, or 401. A user whose password was reset may only change it. */
+export function requireActor(request: FastifyRequest): Actor {
+  const actor = request.actor;
+  if (!actor) throw new AppError('auth.unauthenticated', 401);
+  if (actor.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
+    throw new AppError('auth.must_change_password', 403);
+  }
+  return actor;
+}
+
+export function requireRole(request: FastifyRequest, ...allowed: Role[]): Actor {
+  const actor = requireActor(request);
+  if (!actor.roles.some((r) => allowed.includes(r))) throw new AppError('auth.forbidden', 403);
+  return actor;
+}
+
+export function requirePermission(request: FastifyRequest, permission: Permission): Actor {
+  const actor = requireActor(request);
+  if (!hasPermission(actor.roles, permission)) throw new AppError('auth.forbidden', 403);
+  return actor;
+}

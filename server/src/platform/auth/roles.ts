@@ -1,0 +1,69 @@
+/** Roles of SPEC §1. A person may hold several; "public" is simply no session. */
+export const roles = [
+  'resident', // 居民
+  'volunteer', // 志愿者
+  'teamLeader', // 队长
+  'gridWorker', // 网格员
+  'communityAdmin', // 社区管理员
+  'streetAdmin', // 街道管理员
+  'districtAdmin', // 区管理员
+  'partner', // 共建单位
+] as const;
+export type Role = (typeof roles)[number];
+
+export const staffRoles: readonly Role[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
+export const adminRoles: readonly Role[] = ['communityAdmin', 'streetAdmin', 'districtAdmin'];
+
+/** How far up the chain a role sits; an admin grants and manages roles up to their own rank only. */
+export const roleRank: Record<Role, number> = {
+  resident: 0,
+  volunteer: 0,
+  partner: 0,
+  teamLeader: 1,
+  gridWorker: 1,
+  communityAdmin: 2,
+  streetAdmin: 3,
+  districtAdmin: 4,
+};
+
+export const permissions = [
+  'regions.read',
+  'regions.manage',
+  'accounts.read',
+  'accounts.manage',
+  'audit.read',
+  'pii.revealPhone',
+  'pii.revealIdNumber',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  resident: [],
+  volunteer: [],
+  partner: [],
+  teamLeader: [],
+  gridWorker: ['regions.read', 'accounts.read', 'pii.revealPhone'],
+  communityAdmin: ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'],
+  streetAdmin: ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'],
+  districtAdmin: [
+    'regions.read',
+    'regions.manage',
+    'accounts.read',
+    'accounts.manage',
+    'audit.read',
+    'pii.revealPhone',
+    'pii.revealIdNumber',
+  ],
+};
+
+export function hasPermission(held: readonly Role[], permission: Permission): boolean {
+  return held.some((role) => grants[role].includes(permission));
+}
+
+export function highestRank(held: readonly Role[]): number {
+  return held.reduce((max, role) => Math.max(max, roleRank[role]), 0);
+}
+
+export function isStaff(held: readonly Role[]): boolean {
+  return held.some((r) => staffRoles.includes(r));
+}

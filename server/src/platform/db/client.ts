@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Services accept either, so a caller's transaction can be joined. */
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The embedded engine, when that is what runs (backup/restore use it). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export type OpenOptions = { databaseUrl?: string; pgliteDir?: string; poolSize?: number };
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  const dir = opts.pgliteDir ?? ':memory:';
+  if (dir !== ':memory:') fs.mkdirSync(dir, { recursive: true });
+  const client = dir === ':memory:' ? new PGlite() : new PGlite(dir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+}
+
+/** Applies the committed drizzle-kit migrations; safe to run on every start. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migratePglite(database.db as any, { migrationsFolder });
+  } else {
+    // Several instances may start at once: serialise migrations with an advisory lock.
+    const client = await database.pool!.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(727465)');
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(727465)').catch(() => undefined);
+      client.release();
+    }
+  }
+}
+
+/** Number of migration files shipped vs applied; /readyz compares them. */
+export async function migrationStatus(database: Database): Promise<{ expected: number; applied: number }> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  // drizzle keeps its bookkeeping in the "drizzle" schema
+  const rows = await queryRows<{ n: number }>(database.db, sql.raw('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations'));
+  return { expected: journal.entries.length, applied: rows[0]?.n ?? 0 };
+}
+
+/** Runs raw SQL and returns its rows, the same on PGlite and node-postgres (both answer `{ rows }`). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

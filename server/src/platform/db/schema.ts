@@ -1,0 +1,6 @@
+// Every table of every module, for drizzle-kit and the typed client. Add a module's table file here.
+export * from '../../modules/regions/regions.table.js';
+export * from '../../modules/accounts/accounts.table.js';
+export * from '../../modules/auth/auth.table.js';
+export * from '../../modules/audit/audit.table.js';
+export * from '../../modules/system/system.table.js';

@@ -1,0 +1,47 @@
+/**
+ * Server-side message catalogue. Each module registers its own error messages (see *.errors.ts),
+ * so a module's codes and their zh-CN / en texts live together.
+ */
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type Catalogue = Record<string, string>;
+
+const catalogues: Record<Locale, Catalogue> = { 'zh-CN': {}, en: {} };
+
+export function registerMessages(messages: Record<Locale, Catalogue>): void {
+  for (const locale of locales) Object.assign(catalogues[locale], messages[locale]);
+}
+
+/** zh-CN unless the client prefers English (Accept-Language: en, en-US, …) before any Chinese tag. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const tags = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
+  const template = catalogues[locale][key] ?? catalogues['zh-CN'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (name === 'field' && typeof value === 'string') return fieldLabel(locale, value);
+    return value === undefined ? `{${name}}` : String(value);
+  });
+}
+
+/** A field's human name, e.g. "手机号 (phone)"; falls back to the API name. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const leaf = field.split('.').pop() ?? field;
+  const label = catalogues[locale][`field.${leaf}`];
+  return label ? `${label} (${field})` : field;
+}

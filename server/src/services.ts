@@ -1,0 +1,24 @@
+import type { PlatformDeps } from './app.types.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuthService, endAllSessions } from './modules/auth/auth.service.js';
+import { createRegionsService } from './modules/regions/regions.service.js';
+import { createSystemService } from './modules/system/system.service.js';
+
+/** Builds every module's service. Modules reach each other only through these objects. */
+export function createServices(deps: PlatformDeps) {
+  const audit = createAuditService(deps);
+  // regions needs people counts from accounts, accounts needs regions: resolved lazily
+  const regions = createRegionsService({
+    ...deps,
+    audit,
+    peopleCounter: () => accounts.countPeopleUnder,
+    hasPeople: () => accounts.hasPeopleIn,
+  });
+  const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
+  const auth = createAuthService({ ...deps, accounts, audit });
+  const system = createSystemService(deps);
+  return { audit, regions, accounts, auth, system };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,89 @@
+import { hashPassword } from '../platform/auth/password.js';
+import type { Role } from '../platform/auth/roles.js';
+import type { FieldCrypto } from '../platform/crypto/crypto.js';
+import type { DbOrTx } from '../platform/db/client.js';
+import { accounts, phoneDirectory } from '../modules/accounts/accounts.table.js';
+import { regions } from '../modules/regions/regions.table.js';
+
+export const PASSWORD = 'Lianxin@2026';
+
+type NodeSpec = { key: string; parent?: string; type: string; name: string; code: string };
+
+/** Two districts; district A has streets S1 (communities C1, C2) and S2 (community C3). */
+const tree: NodeSpec[] = [
+  { key: 'D', type: 'district', name: '测试区', code: 'T00' },
+  { key: 'S1', parent: 'D', type: 'street', name: '东街道', code: 'T01' },
+  { key: 'S2', parent: 'D', type: 'street', name: '西街道', code: 'T02' },
+  { key: 'C1', parent: 'S1', type: 'community', name: '光明社区', code: 'T0101' },
+  { key: 'C2', parent: 'S1', type: 'community', name: '和平社区', code: 'T0102' },
+  { key: 'C3', parent: 'S2', type: 'community', name: '幸福社区', code: 'T0201' },
+  { key: 'G1', parent: 'C1', type: 'grid', name: '光明一网格', code: 'T010101' },
+  { key: 'G2', parent: 'C2', type: 'grid', name: '和平一网格', code: 'T010201' },
+  { key: 'B1', parent: 'G1', type: 'building', name: '光明1号楼', code: 'T01010101' },
+  { key: 'B2', parent: 'G2', type: 'building', name: '和平1号楼', code: 'T01020101' },
+  { key: 'X', type: 'district', name: '外区', code: 'X00' },
+  { key: 'XS', parent: 'X', type: 'street', name: '外街道', code: 'X01' },
+  { key: 'XC', parent: 'XS', type: 'community', name: '外社区', code: 'X0101' },
+];
+
+type PersonSpec = { key: string; phone: string; name: string; roles: Role[]; at: string; idNumber?: string };
+
+const people: PersonSpec[] = [
+  { key: 'districtAdmin', phone: '13900000001', name: '区管理员', roles: ['districtAdmin'], at: 'D' },
+  { key: 'streetAdmin1', phone: '13900000002', name: '东街道管理员', roles: ['streetAdmin'], at: 'S1' },
+  { key: 'communityAdmin1', phone: '13900000003', name: '光明管理员', roles: ['communityAdmin'], at: 'C1' },
+  { key: 'communityAdmin2', phone: '13900000004', name: '和平管理员', roles: ['communityAdmin'], at: 'C2' },
+  { key: 'gridWorker1', phone: '13900000005', name: '王网格', roles: ['gridWorker'], at: 'G1' },
+  { key: 'teamLeader1', phone: '13900000006', name: '李队长', roles: ['teamLeader', 'volunteer'], at: 'B1' },
+  { key: 'volunteer1', phone: '13900000007', name: '赵志愿', roles: ['volunteer', 'resident'], at: 'B1', idNumber: '11010119900307663X' },
+  { key: 'resident1', phone: '13900000008', name: '张三', roles: ['resident'], at: 'B1', idNumber: '110101199001011237' },
+  { key: 'resident2', phone: '13900000009', name: '钱四', roles: ['resident'], at: 'B2' },
+  { key: 'otherDistrictAdmin', phone: '13900000010', name: '外区管理员', roles: ['districtAdmin'], at: 'X' },
+  { key: 'otherCommunityAdmin', phone: '13900000011', name: '外社区管理员', roles: ['communityAdmin'], at: 'XC' },
+];
+
+export type Fixture = {
+  region: Record<string, { id: string; districtId: string; path: string }>;
+  person: Record<string, { id: string; phone: string; districtId: string }>;
+};
+
+export async function seedFixture(db: DbOrTx, crypto: FieldCrypto): Promise<Fixture> {
+  const region: Fixture['region'] = {};
+  for (const spec of tree) {
+    const uuid = globalThis.crypto.randomUUID();
+    const parent = spec.parent ? region[spec.parent]! : undefined;
+    const districtId = parent?.districtId ?? uuid;
+    const path = `${parent?.path ?? '/'}${uuid}/`;
+    await db.insert(regions).values({
+      id: uuid,
+      districtId,
+      parentId: parent ? parent.id : null,
+      code: spec.code,
+      name: spec.name,
+      type: spec.type,
+      depth: path.split('/').filter(Boolean).length - 1,
+      path,
+    });
+    region[spec.key] = { id: uuid, districtId, path };
+  }
+  const passwordHash = await hashPassword(PASSWORD);
+  const person: Fixture['person'] = {};
+  for (const p of people) {
+    const node = region[p.at]!;
+    const id = globalThis.crypto.randomUUID();
+    await db.insert(accounts).values({
+      districtId: node.districtId,
+      id,
+      phone: p.phone,
+      name: p.name,
+      roles: p.roles,
+      regionId: node.id,
+      passwordHash,
+      idNumberEnc: p.idNumber ? crypto.encrypt(p.idNumber) : null,
+      idNumberHmac: p.idNumber ? crypto.digest(p.idNumber) : null,
+    });
+    await db.insert(phoneDirectory).values({ phone: p.phone, districtId: node.districtId, accountId: id });
+    person[p.key] = { id, phone: p.phone, districtId: node.districtId };
+  }
+  return { region, person };
+}

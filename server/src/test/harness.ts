@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import type { AppInstance } from '../app.types.js';
+import { loadConfig, type Config } from '../config.js';
+import { createFieldCrypto } from '../platform/crypto/crypto.js';
+import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
+import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set (CI starts one). */
+export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, migrated, empty database: in-memory PGlite, or a new database on the test server. */
+export async function freshDatabase(backend: Backend): Promise<Database & { drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const database = await openDatabase({ pgliteDir: ':memory:' });
+    await migrateDatabase(database);
+    return { ...database, drop: () => database.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `lx_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 60 });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    drop: async () => {
+      await database.close();
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+export type TestApp = {
+  app: AppInstance;
+  fx: Fixture;
+  database: Database;
+  config: Config;
+  /** Logs in and returns the cookie header for later requests. */
+  login(personKey: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(backend: Backend, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await freshDatabase(backend);
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir: '/nonexistent',
+    seedDemo: false,
+    writeLimitPerMinute: 100_000,
+    ipWriteLimitPerMinute: 100_000,
+    loginLimitPerMinute: 100_000,
+    webDist: '/nonexistent',
+    ...overrides,
+  };
+  const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
+  const fx = await seedFixture(database.db, fieldCrypto);
+  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  await app.ready();
+  return {
+    app,
+    fx,
+    database,
+    config,
+    async login(personKey, password = PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: fx.person[personKey]!.phone, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${personKey} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'lx_session');
+      return `lx_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
