@@ -31,6 +31,13 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
+  // every route as registered, for the test that checks each one is in the OpenAPI document
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+
   // external plugins
   await app.register(cookie);
   await app.register(swagger, {

@@ -21,5 +21,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     deps: PlatformDeps;
+    routeTable: { method: string; url: string }[];
   }
 }

@@ -35,7 +35,7 @@ const people: PersonSpec[] = [
   { key: 'communityAdmin2', phone: '13900000004', name: '和平管理员', roles: ['communityAdmin'], at: 'C2' },
   { key: 'gridWorker1', phone: '13900000005', name: '王网格', roles: ['gridWorker'], at: 'G1' },
   { key: 'teamLeader1', phone: '13900000006', name: '李队长', roles: ['teamLeader', 'volunteer'], at: 'B1' },
-  { key: 'volunteer1', phone: '13900000007', name: '赵志愿', roles: ['volunteer', 'resident'], at: 'B1', idNumber: '11010119900307663X' },
+  { key: 'volunteer1', phone: '13900000007', name: '赵志愿', roles: ['volunteer', 'resident'], at: 'B1', idNumber: '11010119850510001X' },
   { key: 'resident1', phone: '13900000008', name: '张三', roles: ['resident'], at: 'B1', idNumber: '110101199001011237' },
   { key: 'resident2', phone: '13900000009', name: '钱四', roles: ['resident'], at: 'B2' },
   { key: 'otherDistrictAdmin', phone: '13900000010', name: '外区管理员', roles: ['districtAdmin'], at: 'X' },

@@ -39,6 +39,28 @@ export function fromValidation(issues: AjvIssue[], context?: string): AppError {
   }
 }
 
+/**
+ * Safety net for database errors that input validation should have caught first (drizzle wraps the
+ * driver's error, whose SQLSTATE is on `cause.code`): bad input must never surface as a 500.
+ */
+function fromDatabase(error: Error): AppError | null {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  switch (code) {
+    case '22P02': // invalid_text_representation (e.g. a malformed uuid)
+    case '22001': // string_data_right_truncation
+    case '22003': // numeric_value_out_of_range
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+      return new AppError('request.bad', 400);
+    case '23505': // unique_violation
+      return new AppError('request.conflict', 409);
+    case '23503': // foreign_key_violation
+      return new AppError('request.conflict', 409);
+    default:
+      return null;
+  }
+}
+
 function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
@@ -54,6 +76,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
       return new AppError('request.too_large', 413);
   }
   if (error instanceof SyntaxError) return new AppError('request.invalid_json', 400);
+  const dbError = fromDatabase(error);
+  if (dbError) return dbError;
   const status = fe.statusCode ?? 500;
   if (status === 429) return new AppError('rate.limited', 429, { seconds: 60 });
   if (status >= 400 && status < 500) return new AppError('request.bad', status);

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/harness.js';
+import { queryRows, type Database } from './client.js';
+import { referenceTables } from './tenancy.js';
+
+type Constraint = { table: string; name: string; type: 'p' | 'u' | 'f'; columns: string[]; refTable: string | null; refColumns: string[] | null };
+
+/** Finds every way the schema breaks the district_id rule; an empty list means it can go on Citus. */
+async function tenancyViolations(database: Database): Promise<string[]> {
+  const tables = (await queryRows<{ name: string }>(database.db, sql.raw(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`))).map((t) => t.name);
+  const columns = await queryRows<{ table: string; column: string }>(
+    database.db,
+    sql.raw(`SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = 'public'`),
+  );
+  const constraints = await queryRows<Constraint>(
+    database.db,
+    sql.raw(`
+      SELECT c.conrelid::regclass::text AS table, c.conname AS name, c.contype AS type,
+             array(SELECT a.attname::text FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k) AS columns,
+             CASE WHEN c.contype = 'f' THEN c.confrelid::regclass::text END AS "refTable",
+             CASE WHEN c.contype = 'f' THEN array(SELECT a.attname::text FROM unnest(c.confkey) k JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k) END AS "refColumns"
+      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'f')`),
+  );
+  const uniqueIndexes = await queryRows<{ table: string; name: string; columns: string[] }>(
+    database.db,
+    sql.raw(`
+      SELECT t.relname AS table, i.relname AS name,
+             array(SELECT a.attname::text FROM unnest(x.indkey) k JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k) AS columns
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = 'public' AND x.indisunique`),
+  );
+  const isReference = (t: string) => (referenceTables as readonly string[]).includes(t);
+  const problems: string[] = [];
+  for (const table of tables.filter((t) => !isReference(t))) {
+    if (!columns.some((c) => c.table === table && c.column === 'district_id')) problems.push(`${table}: no district_id column`);
+    const pk = constraints.find((c) => c.table === table && c.type === 'p');
+    if (!pk) problems.push(`${table}: no primary key`);
+    else if (!pk.columns.includes('district_id')) problems.push(`${table}: primary key without district_id`);
+    for (const u of uniqueIndexes.filter((i) => i.table === table)) {
+      if (!u.columns.includes('district_id')) problems.push(`${table}: unique ${u.name} without district_id`);
+    }
+    for (const fk of constraints.filter((c) => c.table === table && c.type === 'f' && c.refTable && !isReference(c.refTable))) {
+      const at = fk.columns.indexOf('district_id');
+      if (at < 0 || fk.refColumns?.[at] !== 'district_id') problems.push(`${table}: foreign key ${fk.name} not through district_id`);
+    }
+  }
+  for (const table of referenceTables) if (!tables.includes(table)) problems.push(`${table}: listed as reference table but missing`);
+  return problems;
+}
+
+
+describe('multi-tenant schema (Citus-ready)', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    database = await freshDatabase('pglite');
+  });
+  afterAll(() => database.drop());
+
+  it('every district-owned table keys on district_id: primary, unique and foreign keys', async () => {
+    expect(await tenancyViolations(database)).toEqual([]);
+  });
+
+  it('catches a table that forgets district_id in its primary key', async () => {
+    await database.db.execute(sql.raw(`CREATE TABLE bad_example (id uuid PRIMARY KEY, district_id uuid NOT NULL, phone text UNIQUE)`));
+    const problems = await tenancyViolations(database);
+    await database.db.execute(sql.raw(`DROP TABLE bad_example`));
+    expect(problems).toEqual(['bad_example: primary key without district_id', 'bad_example: unique bad_example_pkey without district_id', 'bad_example: unique bad_example_phone_key without district_id']);
+  });
+});
