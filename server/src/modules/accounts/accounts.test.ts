@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 
 describe.each(backends)('accounts on %s', (backend) => {
@@ -11,9 +13,9 @@ describe.each(backends)('accounts on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend);
-    [admin, community1, community2, grid1, otherDistrict] = await Promise.all(
+    [admin, community1, community2, grid1, otherDistrict] = (await Promise.all(
       ['districtAdmin', 'communityAdmin1', 'communityAdmin2', 'gridWorker1', 'otherDistrictAdmin'].map((k) => t.login(k)),
-    );
+    )) as [string, string, string, string, string];
   });
   afterAll(() => t.close());
 
@@ -88,9 +90,10 @@ describe.each(backends)('accounts on %s', (backend) => {
   });
 
   it('stores ID numbers encrypted and finds them by keyed digest', async () => {
-    const [row] = (await t.database.db.execute(
-      (await import('drizzle-orm')).sql`SELECT id_number_enc, id_number_hmac FROM accounts WHERE phone = '13900000008'`,
-    )).rows as { id_number_enc: string; id_number_hmac: string }[];
+    const [row] = await queryRows<{ id_number_enc: string; id_number_hmac: string }>(
+      t.database.db,
+      sql`SELECT id_number_enc, id_number_hmac FROM accounts WHERE phone = '13900000008'`,
+    );
     expect(row!.id_number_enc).toMatch(/^v1:/);
     expect(row!.id_number_enc).not.toContain('110101199001011237');
     expect(row!.id_number_hmac).toMatch(/^[0-9a-f]{64}$/);

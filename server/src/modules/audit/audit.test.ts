@@ -10,7 +10,7 @@ describe.each(backends)('audit log on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend);
-    [admin, community1, community2] = await Promise.all(['districtAdmin', 'communityAdmin1', 'communityAdmin2'].map((k) => t.login(k)));
+    [admin, community1, community2] = (await Promise.all(['districtAdmin', 'communityAdmin1', 'communityAdmin2'].map((k) => t.login(k)))) as [string, string, string];
     // one write in each community
     await t.app.inject({ method: 'PATCH', url: `/api/accounts/${t.fx.person.resident1!.id}`, headers: { cookie: community1 }, payload: { skills: ['理发'] } });
     await t.app.inject({ method: 'PATCH', url: `/api/accounts/${t.fx.person.resident2!.id}`, headers: { cookie: community2 }, payload: { skills: ['维修'] } });

@@ -18,7 +18,7 @@ describe('field encryption', () => {
   it('detects tampering (GCM authentication)', () => {
     const c = fc1.encrypt('secret');
     const raw = Buffer.from(c.slice(3), 'base64');
-    raw[raw.length - 1] ^= 1;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     expect(() => fc1.decrypt(`v1:${raw.toString('base64')}`)).toThrow();
   });
 
