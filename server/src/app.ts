@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppInstance, PlatformDeps } from './app.types.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
@@ -18,6 +19,10 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { teamsRoutes } from './modules/teams/teams.routes.js';
+import { categoriesRoutes } from './modules/needs/categories.routes.js';
+import { needsRoutes } from './modules/needs/needs.routes.js';
 
 export type BuildOptions = PlatformDeps & { logger?: boolean };
 
@@ -40,6 +45,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
 
   // external plugins
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024 + 1, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -73,6 +79,10 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   await app.register(regionsRoutes);
   await app.register(accountsRoutes);
   await app.register(auditRoutes);
+  await app.register(filesRoutes);
+  await app.register(teamsRoutes);
+  await app.register(categoriesRoutes);
+  await app.register(needsRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await serveWeb(app, deps.config.webDist);

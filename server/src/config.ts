@@ -20,13 +20,15 @@ export type Config = {
   writeLimitPerMinute: number;
   ipWriteLimitPerMinute: number;
   loginLimitPerMinute: number;
+  /** Open tasks a volunteer may hold at once (grab/assign beyond it is refused). */
+  maxOpenTasks: number;
   webDist?: string;
   secureCookies: boolean;
   trustProxy: boolean;
 };
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
@@ -36,7 +38,7 @@ function int(name: string, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   return {
-    port: int('PORT', 3000),
+    port: int(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -44,13 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.LIANXIN_SECRET_KEY || undefined,
     seedDemo: env.LIANXIN_DEMO !== 'off',
     demoScale: env.LIANXIN_DEMO_SCALE === 'small' ? 'small' : 'full',
-    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
-    sessionMaxHours: int('SESSION_MAX_HOURS', 12),
-    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
-    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15),
-    writeLimitPerMinute: int('RATE_LIMIT_WRITES_PER_MINUTE', 120),
-    ipWriteLimitPerMinute: int('RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
-    loginLimitPerMinute: int('RATE_LIMIT_LOGIN_PER_MINUTE', 30),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15),
+    writeLimitPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120),
+    ipWriteLimitPerMinute: int(env, 'RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
+    loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),
+    maxOpenTasks: int(env, 'VOLUNTEER_MAX_OPEN_TASKS', 5),
     webDist: env.WEB_DIST || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',

@@ -4,6 +4,11 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthService, endAllSessions } from './modules/auth/auth.service.js';
 import { createRegionsService } from './modules/regions/regions.service.js';
 import { createSystemService } from './modules/system/system.service.js';
+import { createFilesService, localFileStore } from './modules/files/files.service.js';
+import { createTeamsService } from './modules/teams/teams.service.js';
+import { createCategoriesService } from './modules/needs/categories.service.js';
+import { createNeedsService } from './modules/needs/needs.service.js';
+import path from 'node:path';
 
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
@@ -18,7 +23,11 @@ export function createServices(deps: PlatformDeps) {
   const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
   const auth = createAuthService({ ...deps, accounts, audit });
   const system = createSystemService(deps);
-  return { audit, regions, accounts, auth, system };
+  const files = createFilesService({ ...deps, store: localFileStore(path.join(deps.config.dataDir, 'uploads')) });
+  const teams = createTeamsService(deps);
+  const categories = createCategoriesService({ ...deps, audit });
+  const needs = createNeedsService({ ...deps, audit, accounts, regions, teams, files, categories });
+  return { audit, regions, accounts, auth, system, files, teams, categories, needs };
 }
 
 export type Services = ReturnType<typeof createServices>;

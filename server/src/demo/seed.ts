@@ -1,6 +1,99 @@
+import { eq, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../app.types.js';
+import { accounts } from '../modules/accounts/accounts.table.js';
+import { systemSettings } from '../modules/system/system.table.js';
+import { hashPassword } from '../platform/auth/password.js';
+import type { DbOrTx } from '../platform/db/client.js';
+import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep } from './context.js';
+import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
+import { accountsStep, planPeople } from './people.demo.js';
+import { planRegions, regionsStep } from './regions.demo.js';
 
-export type SeedOptions = { scale: 'full' | 'small'; log: (msg: string) => void };
+export type SeedOptions = { scale: DemoScale; log: (msg: string) => void; seed?: number };
 
-/** Placeholder replaced below by the real generator. */
-export async function seedDemoIfEmpty(_deps: PlatformDeps, _opts: SeedOptions): Promise<void> {}
+export type SeedReport = {
+  seeded: boolean;
+  /** Why nothing was written, when nothing was. */
+  skipped?: 'already_seeded' | 'accounts_exist';
+  scale: DemoScale;
+  seed: number;
+  counts: Record<string, number>;
+  timings: { step: string; ms: number }[];
+  totalMs: number;
+};
+
+/** The marker row in system_settings; its presence means "demo done, never again". */
+export const DEMO_MARKER = 'demo.seeded';
+export const DEFAULT_DEMO_SEED = 370402;
+// Several instances may start at once on one PostgreSQL: one seeds, the others wait, then skip.
+const SEED_LOCK = 727466;
+
+/** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
+export const demoSteps: DemoStep[] = [regionsStep, accountsStep];
+
+/** The whole district in memory: pure, deterministic for a given scale and seed. */
+export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {
+  const sizes = scaleSizes[scale];
+  const regions = planRegions(seed, sizes);
+  return { scale, seed, sizes, regions, people: planPeople(seed, sizes, regions) };
+}
+
+type Marker = { scale: DemoScale; seed: number; counts: Record<string, number>; seededAt: string; ms: number };
+
+async function existing(db: DbOrTx): Promise<'accounts_exist' | Marker | undefined> {
+  const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
+  if (marker) return marker.value as Marker;
+  const [someone] = await db.select({ id: accounts.id }).from(accounts).limit(1);
+  return someone ? 'accounts_exist' : undefined;
+}
+
+function warn(log: SeedOptions['log'], plan: Pick<DemoPlan, 'regions'>, headline: string) {
+  log(`⚠  ${headline}`);
+  log(`⚠  Demo accounts share the PUBLIC password ${DEMO_PASSWORD}. Never expose them: set LIANXIN_DEMO=off and start from an empty database for real use.`);
+  for (const line of demoAccountTable(plan.regions)) log(line);
+}
+
+/**
+ * Seeds the demo district on first start: skipped when the marker is present, or when the accounts
+ * table has rows (a real deployment must never get demo people). Everything — regions, accounts,
+ * phone directory, every later step and the marker — commits in one transaction or not at all.
+ */
+export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Promise<SeedReport> {
+  const started = performance.now();
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const skip = (skipped: SeedReport['skipped'], scale = opts.scale): SeedReport => ({ seeded: false, skipped, scale, seed, counts: {}, timings: [], totalMs: 0 });
+  const found = await existing(deps.db);
+  if (found === 'accounts_exist') {
+    opts.log('demo data: not seeded, the database already has accounts');
+    return skip(found);
+  }
+  if (found) {
+    warn(opts.log, { regions: planRegions(found.seed, scaleSizes[found.scale]) }, `Demo district (${found.scale}) present since ${found.seededAt}.`);
+    return skip('already_seeded', found.scale);
+  }
+  opts.log(`⚠  Seeding the DEMO district (scale ${opts.scale}); it comes with demo accounts that have a public password.`);
+  const timings: SeedReport['timings'] = [];
+  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    timings.push({ step, ms: Math.round(performance.now() - t0) });
+    return result;
+  };
+  const plan = await timed('plan', () => planDemo(opts.scale, seed));
+  const passwordHash = await timed('password hash', () => hashPassword(DEMO_PASSWORD));
+  const counts: Record<string, number> = {};
+  const done = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    if ((await existing(tx)) !== undefined) return false; // another instance won the race
+    const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
+    for (const step of demoSteps) Object.assign(counts, await timed(step.name, () => step.run(ctx)));
+    const marker: Marker = { scale: opts.scale, seed, counts, seededAt: new Date().toISOString(), ms: Math.round(performance.now() - started) };
+    await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: marker });
+    return true;
+  });
+  if (!done) return skip('already_seeded');
+  const totalMs = Math.round(performance.now() - started);
+  opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  warn(opts.log, plan, 'Demo accounts (all in street 1 / community 1):');
+  return { seeded: true, scale: opts.scale, seed, counts, timings, totalMs };
+}

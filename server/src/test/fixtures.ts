@@ -4,6 +4,7 @@ import type { FieldCrypto } from '../platform/crypto/crypto.js';
 import type { DbOrTx } from '../platform/db/client.js';
 import { accounts, phoneDirectory } from '../modules/accounts/accounts.table.js';
 import { regions } from '../modules/regions/regions.table.js';
+import { teamMembers, teams } from '../modules/teams/teams.table.js';
 
 export const PASSWORD = 'Lianxin@2026';
 
@@ -45,6 +46,7 @@ const people: PersonSpec[] = [
 export type Fixture = {
   region: Record<string, { id: string; districtId: string; path: string }>;
   person: Record<string, { id: string; phone: string; districtId: string }>;
+  team: Record<string, { id: string }>;
 };
 
 export async function seedFixture(db: DbOrTx, crypto: FieldCrypto): Promise<Fixture> {
@@ -85,5 +87,26 @@ export async function seedFixture(db: DbOrTx, crypto: FieldCrypto): Promise<Fixt
     await db.insert(phoneDirectory).values({ phone: p.phone, districtId: node.districtId, accountId: id });
     person[p.key] = { id, phone: p.phone, districtId: node.districtId };
   }
-  return { region, person };
+  // 光明志愿服务队 in C1, led by teamLeader1 with volunteer1; 和平服务队 in C2 led by communityAdmin2's people
+  const team: Fixture['team'] = {};
+  for (const [key, name, at, leader, members] of [
+    ['T1', '光明志愿服务队', 'C1', 'teamLeader1', ['teamLeader1', 'volunteer1']],
+    ['T2', '和平志愿服务队', 'C2', 'teamLeader1', ['teamLeader1']],
+  ] as const) {
+    const id = globalThis.crypto.randomUUID();
+    const districtId = region[at]!.districtId;
+    await db.insert(teams).values({ districtId, id, name, regionId: region[at]!.id, leaderId: person[leader]!.id, categories: ['elderly'] });
+    await db.insert(teamMembers).values(members.map((m) => ({ districtId, teamId: id, accountId: person[m]!.id })));
+    team[key] = { id };
+  }
+  return { region, person, team };
+}
+
+/** Adds `count` volunteers living in a building (for races), all with the fixture password. */
+export async function addVolunteers(db: DbOrTx, at: { id: string; districtId: string }, count: number, phonePrefix = '1370'): Promise<{ id: string; phone: string }[]> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const made = Array.from({ length: count }, (_, i) => ({ id: globalThis.crypto.randomUUID(), phone: `${phonePrefix}${String(i).padStart(11 - phonePrefix.length, '0')}` }));
+  await db.insert(accounts).values(made.map((v, i) => ({ districtId: at.districtId, id: v.id, phone: v.phone, name: `志愿者${i}`, roles: ['volunteer'], regionId: at.id, passwordHash })));
+  await db.insert(phoneDirectory).values(made.map((v) => ({ phone: v.phone, districtId: at.districtId, accountId: v.id })));
+  return made;
 }

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import type { AppInstance } from '../app.types.js';
@@ -48,6 +51,7 @@ export type TestApp = {
   config: Config;
   /** Logs in and returns the cookie header for later requests. */
   login(personKey: string, password?: string): Promise<string>;
+  loginPhone(phone: string, password?: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -55,7 +59,7 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
   const database = await freshDatabase(backend);
   const config: Config = {
     ...loadConfig({}),
-    dataDir: '/nonexistent',
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-test-')),
     seedDemo: false,
     writeLimitPerMinute: 100_000,
     ipWriteLimitPerMinute: 100_000,
@@ -67,17 +71,19 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
   const fx = await seedFixture(database.db, fieldCrypto);
   const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
   await app.ready();
+  for (const key of ['D', 'X']) await app.services.categories.ensureDefaults(database.db, fx.region[key]!.districtId);
+  const loginPhone = async (phone: string, password = PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${phone} failed: ${res.statusCode} ${res.body}`);
+    return `lx_session=${res.cookies.find((c) => c.name === 'lx_session')!.value}`;
+  };
   return {
     app,
     fx,
     database,
     config,
-    async login(personKey, password = PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: fx.person[personKey]!.phone, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${personKey} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'lx_session');
-      return `lx_session=${cookie!.value}`;
-    },
+    login: (personKey, password = PASSWORD) => loginPhone(fx.person[personKey]!.phone, password),
+    loginPhone,
     async close() {
       await app.close();
       await database.drop();

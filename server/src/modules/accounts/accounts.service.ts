@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
@@ -269,6 +269,16 @@ export function createAccountsService(deps: Deps) {
         .where(and(eq(accounts.districtId, districtId), eq(accounts.regionId, regionId)))
         .limit(1);
       return Boolean(hit);
+    },
+
+    /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. */
+    async namesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ id: accounts.id, name: accounts.name, phone: accounts.phone })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));
+      return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
     },
 
     // ---- used by the auth module (through this service, never the tables) ----

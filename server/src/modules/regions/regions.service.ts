@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { regionInScope, regionSubtree } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -175,6 +176,17 @@ export function createRegionsService(deps: Deps) {
         await tx.delete(regions).where(eq(regions.id, id));
         await deps.audit.record(tx, actor, { action: 'regions.delete', objectType: 'region', objectId: id, regionId: node.parentId!, details: { code: node.code, name: node.name } });
       });
+    },
+
+    /**
+     * The path of the nearest ancestor-or-self of the given type, e.g. the community a building is in
+     * (a volunteer's service area). Falls back to the node's own path.
+     */
+    async ancestorPath(regionPath: string, type: RegionType, q: DbOrTx = db): Promise<string> {
+      const ids = regionPath.split('/').filter(Boolean);
+      if (ids.length === 0) return regionPath;
+      const [row] = await q.select({ path: regions.path }).from(regions).where(and(inArray(regions.id, ids), eq(regions.type, type))).limit(1);
+      return row?.path ?? regionPath;
     },
 
     // ---- public (no session): the registration page's community picker ----

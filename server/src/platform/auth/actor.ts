@@ -13,6 +13,8 @@ export type Actor = {
   sessionKey?: { districtId: string; tokenHash: string };
   ip: string;
   userAgent?: string;
+  /** Timers and jobs acting on their own (e.g. closing after a rating). */
+  isSystem?: boolean;
 };
 
 /** The system itself (seeding, jobs, CLI): full scope within one district. */
@@ -26,5 +28,6 @@ export function systemActor(districtId: string, regionPath: string): Actor {
     regionPath,
     mustChangePassword: false,
     ip: '127.0.0.1',
+    isSystem: true,
   };
 }

@@ -33,6 +33,8 @@ export type OpenOptions = { databaseUrl?: string; pgliteDir?: string; poolSize?:
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // an idle client dropped by the server (restart, admin kill) must not crash the process
+    pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }

@@ -4,3 +4,8 @@ export * from '../../modules/accounts/accounts.table.js';
 export * from '../../modules/auth/auth.table.js';
 export * from '../../modules/audit/audit.table.js';
 export * from '../../modules/system/system.table.js';
+export * from '../../modules/files/files.table.js';
+export * from '../../modules/teams/teams.table.js';
+export * from '../../modules/needs/categories.table.js';
+export * from '../../modules/needs/needs.table.js';
+export * from '../../modules/needs/assignments.table.js';

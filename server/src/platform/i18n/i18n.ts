@@ -35,6 +35,8 @@ export function translate(locale: Locale, key: string, params: Record<string, un
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (name === 'field' && typeof value === 'string') return fieldLabel(locale, value);
+    // a value "@some.key" is itself translated, e.g. a state name inside a message
+    if (typeof value === 'string' && value.startsWith('@')) return translate(locale, value.slice(1));
     return value === undefined ? `{${name}}` : String(value);
   });
 }

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import type { PlatformDeps } from '../app.types.js';
+import { loadConfig } from '../config.js';
+import { createFieldCrypto } from '../platform/crypto/crypto.js';
+import { queryRows, type Database } from '../platform/db/client.js';
+import { isValidIdNumber } from '../platform/privacy/id-number.js';
+import { seedFixture } from '../test/fixtures.js';
+import { backends, freshDatabase } from '../test/harness.js';
+import { DEMO_PASSWORD, fixedAccounts } from './fixed-accounts.js';
+import { allRegions } from './regions.demo.js';
+import { DEMO_MARKER, planDemo, seedDemoIfEmpty, type SeedReport } from './seed.js';
+
+type Fresh = Database & { drop(): Promise<void> };
+type AccountRow = { id: string; phone: string; name: string; roles: string[]; gender: string | null; birth_year: number | null; skills: string[]; id_number_enc: string | null; id_number_hmac: string | null; region_type: string; region_code: string };
+
+const quiet = () => undefined;
+
+function depsFor(database: Database): PlatformDeps {
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
+  return { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config };
+}
+
+const accountRows = (database: Database) =>
+  queryRows<AccountRow>(database.db, sql`
+    SELECT a.id, a.phone, a.name, a.roles, a.gender, a.birth_year, a.skills, a.id_number_enc, a.id_number_hmac, r.type AS region_type, r.code AS region_code
+    FROM accounts a LEFT JOIN regions r ON r.id = a.region_id ORDER BY a.phone`);
+
+describe.each(backends)('demo district (small) on %s', (backend) => {
+  let database: Fresh;
+  let deps: PlatformDeps;
+  let report: SeedReport;
+  let rows: AccountRow[];
+
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    deps = depsFor(database);
+    report = await seedDemoIfEmpty(deps, { scale: 'small', log: quiet });
+    rows = await accountRows(database);
+  });
+  afterAll(() => database.drop());
+
+  it('seeds the small district in a few seconds', () => {
+    expect(report.seeded).toBe(true);
+    expect(report.counts).toMatchObject({ streets: 2, communities: 4, grids: 8 });
+    // 500 people + 2 street admins + 4 community admins + 8 grid workers + 8 fixed accounts
+    expect(rows).toHaveLength(522);
+    expect(report.totalMs).toBeLessThan(10_000);
+  });
+
+  it('gives the same district on every run: names, phones, codes and ids', async () => {
+    const other = await freshDatabase(backend);
+    try {
+      await seedDemoIfEmpty(depsFor(other), { scale: 'small', log: quiet });
+      const strip = (r: AccountRow) => [r.id, r.phone, r.name, r.roles, r.gender, r.birth_year, r.skills, r.region_code];
+      expect((await accountRows(other)).map(strip)).toEqual(rows.map(strip));
+      const tree = (d: Database) => queryRows(d.db, sql`SELECT id, code, name, type, path, centre FROM regions ORDER BY code`);
+      expect(await tree(other)).toEqual(await tree(database));
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('gives every account a unique phone, listed in the phone directory', async () => {
+    expect(new Set(rows.map((r) => r.phone)).size).toBe(rows.length);
+    for (const r of rows) expect(r.phone).toMatch(/^1[3-9]\d{9}$/);
+    const [dir] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM phone_directory p JOIN accounts a ON a.id = p.account_id AND a.phone = p.phone`);
+    expect(dir!.n).toBe(rows.length);
+  });
+
+  it('binds people to buildings and staff to the node of their level', () => {
+    const fixed = new Set(fixedAccounts.map((a) => a.phone));
+    const levelOf: Record<string, string> = { streetAdmin: 'street', communityAdmin: 'community', gridWorker: 'grid', resident: 'building' };
+    for (const r of rows.filter((row) => !fixed.has(row.phone))) expect(r.region_type).toBe(levelOf[r.roles[0]!]);
+    const byPhone = new Map(rows.map((r) => [r.phone, r]));
+    const plan = planDemo('small');
+    const codes = new Map(allRegions(plan.regions).map((n) => [n.id, n.code]));
+    const community1 = plan.regions.communities[0]!.code;
+    for (const a of fixedAccounts) {
+      const code = byPhone.get(a.phone)!.region_code;
+      expect(code).toBe(codes.get(a.at(plan.regions).id));
+      if (!a.roles.includes('districtAdmin') && !a.roles.includes('streetAdmin')) expect(code.startsWith(community1), a.phone).toBe(true);
+    }
+  });
+
+  it('stores ID numbers encrypted, valid, searchable by HMAC and matching gender and birth year', () => {
+    const withId = rows.filter((r) => r.id_number_enc);
+    expect(withId.length / rows.length).toBeGreaterThan(0.2);
+    expect(withId.length / rows.length).toBeLessThan(0.4);
+    for (const r of withId) {
+      expect(r.id_number_enc).not.toMatch(/^\d{17}/);
+      const id = deps.crypto.decrypt(r.id_number_enc!);
+      expect(isValidIdNumber(id)).toBe(true);
+      expect(r.id_number_hmac).toBe(deps.crypto.digest(id));
+      expect(Number(id.slice(6, 10))).toBe(r.birth_year);
+      expect(Number(id[16]) % 2 === 1 ? 'male' : 'female').toBe(r.gender);
+    }
+  });
+
+  it('makes about 40% volunteers, each with skill tags', () => {
+    const volunteers = rows.filter((r) => r.roles.includes('volunteer'));
+    expect(volunteers.length / rows.length).toBeGreaterThan(0.3);
+    expect(volunteers.length / rows.length).toBeLessThan(0.5);
+    for (const v of volunteers) expect(v.skills.length).toBeGreaterThan(0);
+  });
+
+  it('lets each of the 8 fixed demo accounts log in with the demo password and the right role', async () => {
+    const app = await buildApp(deps);
+    try {
+      for (const a of fixedAccounts) {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: a.phone, password: DEMO_PASSWORD } });
+        expect(res.statusCode, a.phone).toBe(200);
+        const cookie = res.cookies.find((c) => c.name === 'lx_session')!;
+        const me = await app.inject({ url: '/api/auth/me', headers: { cookie: `lx_session=${cookie.value}` } });
+        expect(me.json().account.roles).toEqual(a.roles);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('does nothing on the second start, and records what it seeded', async () => {
+    const again = await seedDemoIfEmpty(deps, { scale: 'full', log: quiet });
+    expect(again).toMatchObject({ seeded: false, skipped: 'already_seeded', scale: 'small' });
+    expect(await accountRows(database)).toHaveLength(rows.length);
+    const [marker] = await queryRows<{ value: { scale: string; seed: number; counts: Record<string, number> } }>(database.db, sql`SELECT value FROM system_settings WHERE key = ${DEMO_MARKER}`);
+    expect(marker!.value).toMatchObject({ scale: 'small', seed: report.seed, counts: report.counts });
+  });
+});
+
+describe('demo district on a real deployment', () => {
+  it('is never seeded into a database that already has accounts', async () => {
+    const database = await freshDatabase('pglite');
+    try {
+      const deps = depsFor(database);
+      await seedFixture(database.db, deps.crypto);
+      expect(await seedDemoIfEmpty(deps, { scale: 'small', log: quiet })).toMatchObject({ seeded: false, skipped: 'accounts_exist' });
+      const [marker] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM system_settings`);
+      expect(marker!.n).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import type { AppInstance } from '../../app.types.js';
+import { requireActor } from '../../platform/auth/auth-plugin.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { IdParams } from '../../platform/http/schemas.js';
+import { MAX_IMAGE_BYTES } from './files.service.js';
+
+export async function filesRoutes(app: AppInstance) {
+  app.post(
+    '/api/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Upload one image (multipart field "file"); type is sniffed from the bytes',
+        consumes: ['multipart/form-data'],
+        response: { 201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1 } });
+      if (!part) throw new AppError('files.missing', 400, {}, 'file');
+      const bytes = await part.toBuffer().catch(() => {
+        throw new AppError('files.too_large', 413, { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, 'file');
+      });
+      return reply.status(201).send(await app.services.files.storeImage(actor, bytes, 'photo'));
+    },
+  );
+
+  app.get(
+    '/api/files/:id',
+    { schema: { tags: ['files'], summary: 'An uploaded image, served with its sniffed type', params: IdParams } },
+    async (request, reply) => {
+      const { mime, bytes } = await app.services.files.read(requireActor(request), request.params.id);
+      return reply
+        .type(mime)
+        .header('content-disposition', 'inline')
+        .header('cache-control', 'private, max-age=86400')
+        .header('content-security-policy', "default-src 'none'")
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from './categories.defaults.js';
+import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
+
+export type CategoryInput = {
+  parentId?: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  notice?: string;
+  extraQuestions?: ExtraQuestion[];
+  photoRequiredOnClose?: boolean;
+  defaultSeverity?: 'general' | 'important' | 'major';
+  sortOrder?: number;
+  active?: boolean;
+};
+
+export function createCategoriesService(deps: PlatformDeps & { audit: AuditService }) {
+  const { db } = deps;
+
+  return {
+    /** Gives a district the default category tree, decline reasons and reply templates (idempotent). */
+    async ensureDefaults(tx: DbOrTx, districtId: string): Promise<void> {
+      let order = 0;
+      for (const top of defaultCategories) {
+        const parentId = globalThis.crypto.randomUUID();
+        const [parent] = await tx
+          .insert(needCategories)
+          .values({ districtId, id: parentId, code: top.code, name: top.name, nameEn: top.nameEn, notice: top.notice, extraQuestions: top.extraQuestions ?? [], photoRequiredOnClose: top.photoRequiredOnClose ?? true, defaultSeverity: top.severity ?? 'general', sortOrder: order++ })
+          .onConflictDoNothing()
+          .returning();
+        if (!parent) continue;
+        await tx.insert(needCategories).values(
+          top.children.map(([code, name, nameEn], i) => ({
+            districtId, parentId: parent.id, code, name, nameEn, photoRequiredOnClose: parent.photoRequiredOnClose, defaultSeverity: parent.defaultSeverity, sortOrder: i,
+          })),
+        );
+      }
+      await tx.insert(declineReasons).values(defaultDeclineReasons.map(([code, label, labelEn]) => ({ districtId, code, label, labelEn }))).onConflictDoNothing();
+      const [anyTemplate] = await tx.select({ id: replyTemplates.id }).from(replyTemplates).where(eq(replyTemplates.districtId, districtId)).limit(1);
+      if (!anyTemplate) await tx.insert(replyTemplates).values(defaultReplyTemplates.map(([status, text]) => ({ districtId, status, text })));
+    },
+
+    async list(districtId: string) {
+      return db.select().from(needCategories).where(eq(needCategories.districtId, districtId)).orderBy(asc(needCategories.sortOrder), asc(needCategories.code));
+    },
+
+    async get(districtId: string, id: string, q: DbOrTx = db) {
+      const [row] = await q.select().from(needCategories).where(and(eq(needCategories.districtId, districtId), eq(needCategories.id, id)));
+      return row;
+    },
+
+    async create(actor: Actor, input: CategoryInput) {
+      if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw new AppError('needs.category_not_found', 400, {}, 'parentId');
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(needCategories).values({ ...input, districtId: actor.districtId }).onConflictDoNothing().returning();
+        if (!row) throw new AppError('needs.category_code_taken', 409, {}, 'code');
+        await deps.audit.record(tx, actor, { action: 'needs.category_create', objectType: 'needCategory', objectId: row.id, details: { code: row.code } });
+        return row;
+      });
+    },
+
+    async update(actor: Actor, id: string, patch: Partial<Omit<CategoryInput, 'code' | 'parentId'>>) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.update(needCategories).set(patch).where(and(eq(needCategories.districtId, actor.districtId), eq(needCategories.id, id))).returning();
+        if (!row) throw notFound('needs.category');
+        await deps.audit.record(tx, actor, { action: 'needs.category_update', objectType: 'needCategory', objectId: id, details: { fields: Object.keys(patch) } });
+        return row;
+      });
+    },
+
+    async declineReasons(districtId: string, q: DbOrTx = db) {
+      return q.select().from(declineReasons).where(and(eq(declineReasons.districtId, districtId), eq(declineReasons.active, true)));
+    },
+
+    async replyTemplates(districtId: string, status?: string, categoryId?: string) {
+      const conds = [eq(replyTemplates.districtId, districtId)];
+      if (status) conds.push(eq(replyTemplates.status, status));
+      if (categoryId) conds.push(or(isNull(replyTemplates.categoryId), eq(replyTemplates.categoryId, categoryId))!);
+      return db.select().from(replyTemplates).where(and(...conds));
+    },
+  };
+}
+
+export type CategoriesService = ReturnType<typeof createCategoriesService>;

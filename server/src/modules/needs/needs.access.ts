@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/auth/roles.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { pathInScope } from '../../platform/scope/scope.js';
+import { regions } from '../regions/regions.table.js';
+import type { RegionsService } from '../regions/regions.service.js';
+import type { TeamsService } from '../teams/teams.service.js';
+import { needAssignments } from './assignments.table.js';
+import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
+import { needFollowers, needs } from './needs.table.js';
+
+export type NeedRow = typeof needs.$inferSelect & { regionPath: string; regionName: string };
+export type AssignmentRow = typeof needAssignments.$inferSelect;
+
+/** A need as one caller sees it: which parties they are, and whether they may see it at all. */
+export type NeedContext = {
+  need: NeedRow;
+  parties: Set<Party>;
+  visible: boolean;
+  assignments: AssignmentRow[];
+  /** The caller's live slot in the current round, if any. */
+  mySlot?: AssignmentRow;
+};
+
+const staffParties: Role[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
+const poolStates: NeedStatus[] = ['pooled', 'claimed'];
+
+export type AccessDeps = { regions: RegionsService; teams: TeamsService };
+
+/** Loads a need (locking it when about to change it) and works out the caller's relation to it. */
+export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext | null> {
+  const base = tx
+    .select({ need: needs, regionPath: regions.path, regionName: regions.name })
+    .from(needs)
+    .innerJoin(regions, eq(regions.id, needs.regionId))
+    .where(and(eq(needs.districtId, actor.districtId), eq(needs.id, id)));
+  const [row] = lock ? await base.for('update', { of: needs }) : await base;
+  if (!row) return null;
+  const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
+  const assignments = await tx
+    .select()
+    .from(needAssignments)
+    .where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id)));
+  const parties = new Set<Party>();
+  if (actor.isSystem) parties.add('system');
+  if (pathInScope(actor, need.regionPath)) for (const r of actor.roles) if (staffParties.includes(r)) parties.add(r as Party);
+  if (need.requesterId === actor.accountId) parties.add('requester');
+  if (need.teamId && actor.roles.includes('teamLeader') && (await deps.teams.leads(actor, need.teamId, tx))) parties.add('teamLeader');
+  const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
+  if (mySlot) parties.add('assignee');
+  if (actor.roles.includes('volunteer') && need.teamId === null && poolStates.includes(need.status as NeedStatus)) {
+    const area = await deps.regions.ancestorPath(actor.regionPath, 'community', tx);
+    if (need.regionPath.startsWith(area)) parties.add('volunteer');
+  }
+  const servedBefore = assignments.some((a) => a.volunteerId === actor.accountId);
+  const follows = parties.size > 0 || servedBefore ? false : await isFollower(tx, need, actor.accountId);
+  return { need, parties, visible: parties.size > 0 || servedBefore || follows, assignments, mySlot };
+}
+
+async function isFollower(tx: DbOrTx, need: NeedRow, accountId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: needFollowers.accountId })
+    .from(needFollowers)
+    .where(and(eq(needFollowers.districtId, need.districtId), eq(needFollowers.needId, need.id), eq(needFollowers.accountId, accountId)));
+  return Boolean(row);
+}
+
+export function factsOf(ctx: NeedContext): NeedFacts {
+  const { need } = ctx;
+  return {
+    status: need.status as NeedStatus,
+    teamId: need.teamId,
+    slots: need.slots,
+    filled: need.filled,
+    rulingPending: need.rulingPending,
+    ruled: need.ruled,
+    anyCheckedIn: ctx.assignments.some((a) => a.round === need.round && a.checkInAt !== null && a.status !== 'released'),
+    completedAt: need.completedAt,
+  };
+}
+
+/** The role written on the event: the most specific relation the caller acted in. */
+export function actingRole(parties: Set<Party>, allowed: readonly Party[]): string {
+  return allowed.find((p) => parties.has(p)) ?? [...parties][0] ?? 'unknown';
+}
+
+export const openForDuplicates = sql`${needs.status} NOT IN ('rejected','merged','closed','cancelled','completed','rated')`;

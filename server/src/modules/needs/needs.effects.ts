@@ -1,0 +1,181 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { CategoriesService } from './categories.service.js';
+import { needAssignments } from './assignments.table.js';
+import { confirmHours, recordPendingHours } from './needs.hours.js';
+import type { NeedContext } from './needs.access.js';
+import { deadlineDays, needsRedo, type NeedAction, type Severity } from './needs.lifecycle.js';
+import { endSlots, fillSlot } from './needs.slots.js';
+import { needFollowers, needs } from './needs.table.js';
+import type { TeamsService } from '../teams/teams.service.js';
+import type { FilesService } from '../files/files.service.js';
+
+export type ActionInput = {
+  note?: string;
+  reasonCode?: string;
+  teamId?: string;
+  volunteerId?: string;
+  targetId?: string;
+  severity?: Severity;
+  summary?: string;
+  photos?: string[];
+  rating?: number;
+  solved?: boolean;
+  comment?: string;
+  lng?: number;
+  lat?: number;
+};
+
+/** What an action changes besides the state: columns of the need, the event's extras, a follow-up. */
+export type Effect = { patch?: Partial<typeof needs.$inferInsert>; data?: Record<string, unknown>; attachments?: string[]; then?: NeedAction };
+
+export type EffectDeps = {
+  teams: TeamsService;
+  categories: CategoriesService;
+  files: FilesService;
+  maxOpenTasks: number;
+  /** Loads the merge target as the caller sees it (404 when out of reach). */
+  loadTarget: (tx: DbOrTx, actor: Actor, id: string) => Promise<NeedContext>;
+};
+
+const need = (cond: unknown, code: string, field?: string) => {
+  if (!cond) throw new AppError(code, 400, {}, field);
+};
+
+type Handler = (tx: DbOrTx, actor: Actor, ctx: NeedContext, input: ActionInput, deps: EffectDeps) => Promise<Effect>;
+
+/** The side effects of each action, applied inside the transition's transaction. */
+export const effects: Partial<Record<NeedAction, Handler>> = {
+  async accept(_tx, _actor, ctx, input) {
+    const severity = input.severity ?? (ctx.need.severity as Severity);
+    const acceptedAt = new Date();
+    const deadlineAt = new Date(acceptedAt.getTime() + deadlineDays[severity] * 86_400_000);
+    return { patch: { severity, acceptedAt, deadlineAt }, data: { severity, deadlineAt: deadlineAt.toISOString() } };
+  },
+
+  async reject(_tx, _actor, _ctx, input) {
+    need(input.note?.trim(), 'needs.reason_required', 'note');
+    return {};
+  },
+
+  async merge(tx, actor, ctx, input, deps) {
+    need(input.targetId && input.targetId !== ctx.need.id, 'needs.merge_target', 'targetId');
+    const target = await deps.loadTarget(tx, actor, input.targetId!);
+    if (['rejected', 'merged', 'closed', 'cancelled'].includes(target.need.status)) throw new AppError('needs.merge_target', 409, {}, 'targetId');
+    // everyone who followed the duplicate now follows the survivor
+    const followers = await tx.select({ id: needFollowers.accountId }).from(needFollowers).where(and(eq(needFollowers.districtId, ctx.need.districtId), eq(needFollowers.needId, ctx.need.id)));
+    const ids = new Set(followers.map((f) => f.id));
+    if (ctx.need.requesterId) ids.add(ctx.need.requesterId);
+    if (ids.size) await tx.insert(needFollowers).values([...ids].map((accountId) => ({ districtId: ctx.need.districtId, needId: target.need.id, accountId }))).onConflictDoNothing();
+    return { patch: { mergedIntoId: target.need.id }, data: { mergedInto: target.need.number } };
+  },
+
+  async dispatch(tx, actor, _ctx, input, deps) {
+    need(input.teamId, 'needs.team_required', 'teamId');
+    const team = await deps.teams.getInScope(actor, input.teamId!, tx);
+    return { patch: { teamId: team.id }, data: { teamId: team.id, teamName: team.name } };
+  },
+
+  async pool() {
+    return { patch: { teamId: null } };
+  },
+
+  async decline(tx, actor, ctx, input, deps) {
+    const reasons = await deps.categories.declineReasons(actor.districtId, tx);
+    const reason = reasons.find((r) => r.code === input.reasonCode);
+    need(reason, 'needs.bad_reason', 'reasonCode');
+    const declineCount = ctx.need.declineCount + 1;
+    // a second decline goes to the street for a ruling (审定); the deadline keeps running
+    return { patch: { teamId: null, declineCount, rulingPending: declineCount >= 2 }, data: { reasonCode: reason!.code, reason: reason!.label, declinedBy: ctx.need.teamId, declineCount } };
+  },
+
+  async rule(tx, actor, _ctx, input, deps) {
+    need(input.teamId, 'needs.team_required', 'teamId');
+    const team = await deps.teams.getInScope(actor, input.teamId!, tx);
+    return { patch: { teamId: team.id, rulingPending: false, ruled: true }, data: { teamId: team.id, teamName: team.name } };
+  },
+
+  async assign(tx, actor, ctx, input, deps) {
+    need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
+    if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!, tx))) throw new AppError('needs.not_a_member', 400, {}, 'volunteerId');
+    if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw new AppError('needs.already_yours', 409, {}, 'volunteerId');
+    const slot = await fillSlot(tx, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    return { data: { volunteerId: input.volunteerId, slot } };
+  },
+
+  async grab(tx, actor, ctx, _input, deps) {
+    if (ctx.mySlot) throw new AppError('needs.already_yours', 409);
+    const slot = await fillSlot(tx, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    return { data: { slot } };
+  },
+
+  async checkIn(tx, _actor, ctx, input) {
+    const slot = ctx.mySlot!;
+    if (slot.checkInAt) throw new AppError('needs.already_checked_in', 409);
+    await tx
+      .update(needAssignments)
+      .set({ checkInAt: new Date(), checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })
+      .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
+    return { data: input.lng !== undefined ? { lng: input.lng, lat: input.lat } : undefined };
+  },
+
+  async complete(tx, actor, ctx, input, deps) {
+    need(input.summary?.trim(), 'needs.summary_required', 'summary');
+    const photos = input.photos ?? [];
+    const category = await deps.categories.get(ctx.need.districtId, ctx.need.categoryId, tx);
+    if (category?.photoRequiredOnClose !== false) need(photos.length > 0, 'needs.photo_required', 'photos');
+    const owned = await deps.files.ownedBy(actor, photos, tx);
+    need(photos.every((p) => owned.has(p)), 'needs.bad_photo', 'photos');
+    const slot = ctx.mySlot!;
+    await tx
+      .update(needAssignments)
+      .set({ summary: input.summary, checkOutAt: new Date(), checkOutLng: input.lng, checkOutLat: input.lat })
+      .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
+    const served = await endSlots(tx, ctx.need, 'done');
+    await recordPendingHours(tx, ctx.need, served);
+    return { patch: { completedAt: new Date() }, attachments: photos, data: { summary: input.summary } };
+  },
+
+  async rate(_tx, _actor, _ctx, input) {
+    need(input.rating && input.rating >= 1 && input.rating <= 5, 'needs.rating_required', 'rating');
+    const solved = input.solved ?? true;
+    return {
+      patch: { rating: input.rating, ratingComment: input.comment ?? null, solved },
+      data: { rating: input.rating, solved, comment: input.comment },
+      then: needsRedo(input.rating!, solved) ? 'reopen' : 'close',
+    };
+  },
+
+  // a poor rating: back to dispatch for another round with fresh slots
+  async reopen(_tx, _actor, ctx) {
+    return { patch: { round: ctx.need.round + 1, filled: 0, teamId: null, ruled: false, completedAt: null } };
+  },
+
+  async close(tx, _actor, ctx) {
+    await confirmHours(tx, ctx.need);
+    return {};
+  },
+
+  async confirm(tx, _actor, ctx) {
+    await confirmHours(tx, ctx.need);
+    return {};
+  },
+
+  async cancel(tx, _actor, ctx, input) {
+    need(input.note?.trim(), 'needs.reason_required', 'note');
+    await endSlots(tx, ctx.need, 'released');
+    return {};
+  },
+
+  async escalate(_tx, _actor, _ctx, input) {
+    need(input.note?.trim(), 'needs.reason_required', 'note');
+    return {};
+  },
+
+  async reply(_tx, _actor, _ctx, input) {
+    need(input.note?.trim(), 'needs.reason_required', 'note');
+    return {};
+  },
+};

@@ -1,0 +1,13 @@
+/** The closed vocabularies of needs, kept free of imports so schemas and services share them. */
+export const needKinds = ['microWish', 'serviceRequest', 'grievance'] as const; // 微心愿 · 服务需求 · 诉求
+export type NeedKind = (typeof needKinds)[number];
+
+/** Where a need came from: self-service, 12345 hotline, letters/visits, door visits, wish wall/box/card, Open311, Excel. */
+export const channels = ['self', 'hotline', 'letter', 'visit', 'wishWall', 'open311', 'import'] as const;
+export type Channel = (typeof channels)[number];
+
+export const severities = ['general', 'important', 'major'] as const; // 一般 · 重要 · 重大
+export type SeverityCode = (typeof severities)[number];
+
+export const needViews = ['all', 'mine', 'team', 'pool', 'tasks'] as const;
+export type NeedView = (typeof needViews)[number];

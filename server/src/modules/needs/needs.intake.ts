@@ -1,0 +1,166 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { isStaff } from '../../platform/auth/roles.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { regionInScope } from '../../platform/scope/scope.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FilesService } from '../files/files.service.js';
+import type { RegionsService } from '../regions/regions.service.js';
+import { regions } from '../regions/regions.table.js';
+import type { CategoriesService } from './categories.service.js';
+import { openForDuplicates } from './needs.access.js';
+import type { Severity } from './needs.lifecycle.js';
+import type { Channel, NeedKind } from './needs.enums.js';
+import { needEvents, needFollowers, needs } from './needs.table.js';
+
+
+export type NeedInput = {
+  kind: NeedKind;
+  categoryId: string;
+  title: string;
+  description: string;
+  photos?: string[];
+  answers?: Record<string, string>;
+  regionId: string;
+  address?: string;
+  lng?: number;
+  lat?: number;
+  wantedFrom?: string;
+  wantedTo?: string;
+  slots?: number;
+  severity?: Severity;
+  isPublic?: boolean;
+  /** Staff entry only: */
+  channel?: Channel;
+  requesterName?: string;
+  requesterPhone?: string;
+};
+
+export type IntakeDeps = { db: Db; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService };
+
+const DUPLICATE_DAYS = 7;
+const NEARBY_METRES = 250;
+
+/** "XQ20261123-7KQ2M9": the date in Asia/Shanghai and six random characters — readable, not guessable. */
+export function needNumber(at = new Date()): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '');
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const tail = Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join('');
+  return `XQ${day}-${tail}`;
+}
+
+/** Great-circle distance in metres, in SQL, for "within 250 m" when points exist. */
+const distanceTo = (lng: number, lat: number) =>
+  sql`(6371000 * 2 * asin(sqrt(power(sin(radians(${needs.lat} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${needs.lat})) * power(sin(radians(${needs.lng} - ${lng}) / 2), 2))))`;
+
+export function createIntake(deps: IntakeDeps) {
+  const { db } = deps;
+
+  /** Open needs of the same category in the same grid (or building), or within 250 m. */
+  async function nearbyOpen(tx: DbOrTx, districtId: string, categoryId: string, place: { path: string; gridPath: string }, point?: { lng: number; lat: number }) {
+    const near: SQL[] = [sql`${needs.regionId} IN (SELECT id FROM regions WHERE path LIKE ${place.gridPath + '%'})`];
+    if (point) near.push(sql`(${needs.lat} IS NOT NULL AND ${distanceTo(point.lng, point.lat)} <= ${NEARBY_METRES})`);
+    return tx
+      .select({ id: needs.id, number: needs.number, title: needs.title, status: needs.status, createdAt: needs.createdAt, regionName: regions.name })
+      .from(needs)
+      .innerJoin(regions, eq(regions.id, needs.regionId))
+      .where(and(eq(needs.districtId, districtId), eq(needs.categoryId, categoryId), openForDuplicates, or(...near)))
+      .orderBy(desc(needs.createdAt))
+      .limit(5);
+  }
+
+  async function checkInput(actor: Actor, input: NeedInput) {
+    const category = await deps.categories.get(actor.districtId, input.categoryId);
+    if (!category || !category.active) throw new AppError('needs.category_not_found', 400, {}, 'categoryId');
+    for (const q of category.extraQuestions) {
+      if (q.required && !input.answers?.[q.key]?.trim()) throw new AppError('needs.answer_required', 400, { question: q.label }, `answers.${q.key}`);
+    }
+    if (input.wantedFrom && input.wantedTo && new Date(input.wantedTo) < new Date(input.wantedFrom)) throw new AppError('needs.bad_window', 400, {}, 'wantedTo');
+    const photos = input.photos ?? [];
+    const owned = await deps.files.ownedBy(actor, photos);
+    if (!photos.every((p) => owned.has(p))) throw new AppError('needs.bad_photo', 400, {}, 'photos');
+    return category;
+  }
+
+  return {
+    nearbyOpen,
+
+    /** A resident posts for themselves; staff record needs from the hotline, visits, the wish wall … */
+    async create(actor: Actor, input: NeedInput) {
+      const category = await checkInput(actor, input);
+      const staff = isStaff(actor.roles);
+      const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
+      if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw new AppError('needs.place_not_home', 400, {}, 'regionId');
+      let requester: { id: string | null; name: string; phone: string | null };
+      if (staff) {
+        if (!input.channel || input.channel === 'self') throw new AppError('needs.channel_for_staff', 400, {}, 'channel');
+        if (!input.requesterName?.trim()) throw new AppError('needs.requester_required', 400, {}, 'requesterName');
+        const registered = input.requesterPhone ? await deps.accounts.findForLogin(input.requesterPhone) : undefined;
+        requester = { id: registered?.districtId === actor.districtId ? registered.id : null, name: input.requesterName, phone: input.requesterPhone ?? null };
+      } else {
+        const me = await deps.accounts.credentials(actor.districtId, actor.accountId);
+        requester = { id: actor.accountId, name: actor.name, phone: me?.phone ?? null };
+      }
+      const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : undefined;
+      const severity = input.kind === 'grievance' ? (input.severity ?? (category.defaultSeverity as Severity)) : 'general';
+      return db.transaction(async (tx) => {
+        const since = new Date(Date.now() - DUPLICATE_DAYS * 86_400_000);
+        const sameRequester = requester.id ? eq(needs.requesterId, requester.id) : requester.phone ? eq(needs.requesterPhone, requester.phone) : sql`false`;
+        const dupes = await tx
+          .select({ id: needs.id })
+          .from(needs)
+          .where(and(eq(needs.districtId, actor.districtId), gte(needs.createdAt, since), openForDuplicates, or(and(sameRequester, eq(needs.categoryId, category.id)), and(eq(needs.regionId, place.id), eq(needs.categoryId, category.id)))))
+          .limit(5);
+        const id = crypto.randomUUID();
+        const [row] = await tx
+          .insert(needs)
+          .values({
+            districtId: actor.districtId, id, number: needNumber(), kind: input.kind, categoryId: category.id, title: input.title, description: input.description,
+            photos: input.photos ?? [], answers: input.answers ?? {}, regionId: place.id, address: input.address, lng: point?.lng, lat: point?.lat,
+            requesterId: requester.id, requesterName: requester.name, requesterPhone: requester.phone,
+            wantedFrom: input.wantedFrom ? new Date(input.wantedFrom) : null, wantedTo: input.wantedTo ? new Date(input.wantedTo) : null,
+            slots: input.slots ?? 1, severity, channel: staff ? input.channel! : 'self', isPublic: input.isPublic ?? false,
+            status: 'submitted', duplicateOf: dupes.map((d) => d.id), createdBy: actor.accountId,
+          })
+          .returning();
+        await tx.insert(needEvents).values({
+          districtId: actor.districtId, needId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'submitted',
+          actorId: actor.accountId, actorName: actor.name, actorRole: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester',
+          attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
+        });
+        await deps.audit.record(tx, actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
+        return row!;
+      });
+    },
+
+    /** While a resident types: open needs like theirs nearby, offered as "follow this one instead". */
+    async similar(actor: Actor, q: { categoryId: string; regionId: string; lng?: number; lat?: number }) {
+      const place = await deps.regions.publicNode(q.regionId);
+      if (!place || place.districtId !== actor.districtId) return [];
+      const gridPath = await deps.regions.ancestorPath(place.path, 'grid');
+      const point = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat } : undefined;
+      const rows = await nearbyOpen(db, actor.districtId, q.categoryId, { path: place.path, gridPath }, point);
+      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    },
+
+    /** The resident joins an existing need and is kept informed with it. */
+    async follow(actor: Actor, id: string) {
+      const [row] = await db.select({ id: needs.id, status: needs.status }).from(needs).where(and(eq(needs.districtId, actor.districtId), eq(needs.id, id), openForDuplicates));
+      if (!row) throw new AppError('needs.not_found', 404);
+      await db.insert(needFollowers).values({ districtId: actor.districtId, needId: id, accountId: actor.accountId }).onConflictDoNothing();
+    },
+
+    async followersOf(districtId: string, ids: string[]) {
+      if (ids.length === 0) return new Map<string, number>();
+      const rows = await db
+        .select({ id: needFollowers.needId, n: sql<number>`count(*)::int` })
+        .from(needFollowers)
+        .where(and(eq(needFollowers.districtId, districtId), inArray(needFollowers.needId, ids)))
+        .groupBy(needFollowers.needId);
+      return new Map(rows.map((r) => [r.id, r.n]));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FilesService } from '../files/files.service.js';
+import type { RegionsService } from '../regions/regions.service.js';
+import type { TeamsService } from '../teams/teams.service.js';
+import type { CategoriesService } from './categories.service.js';
+import { factsOf } from './needs.access.js';
+import type { ActionInput } from './needs.effects.js';
+import { createIntake, type NeedInput } from './needs.intake.js';
+import type { NeedAction } from './needs.lifecycle.js';
+import { canRevealRequesterPhone } from './needs.policy.js';
+import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
+import { needEvents } from './needs.table.js';
+import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
+import { toNeedDetail } from './needs.view.js';
+import './needs.errors.js';
+
+type Deps = PlatformDeps & {
+  audit: AuditService;
+  accounts: AccountsService;
+  regions: RegionsService;
+  teams: TeamsService;
+  files: FilesService;
+  categories: CategoriesService;
+};
+
+export function createNeedsService(deps: Deps) {
+  const { db } = deps;
+  const intake = createIntake(deps);
+  const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
+
+  async function detail(actor: Actor, id: string) {
+    const ctx = await loadVisible(db, transitionDeps, actor, id, false);
+    const [events, category, teamNames, people] = await Promise.all([
+      db.select().from(needEvents).where(and(eq(needEvents.districtId, actor.districtId), eq(needEvents.needId, id))).orderBy(asc(needEvents.seq)),
+      deps.categories.get(actor.districtId, ctx.need.categoryId),
+      deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
+      deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
+    ]);
+    const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
+    return toNeedDetail(ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx));
+  }
+
+  return {
+    create: intake.create,
+    similar: intake.similar,
+    follow: intake.follow,
+    detail,
+    list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
+
+    /**
+     * One action on one need, in one transaction; answers with the need as the caller now sees it —
+     * or, when the action took it out of their sight (a team declining), just its new state.
+     */
+    async act(actor: Actor, id: string, action: NeedAction, input: ActionInput) {
+      const { status } = await db.transaction((tx) => applyAction(tx, transitionDeps, actor, id, action, input));
+      try {
+        return await detail(actor, id);
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404) return { id, status, hidden: true as const };
+        throw err;
+      }
+    },
+
+    /** Bulk dispatch from the list: each need in its own transaction, a result per need. */
+    async bulk(actor: Actor, ids: string[], action: 'dispatch' | 'pool' | 'accept', input: ActionInput) {
+      const results: { id: string; ok: boolean; code?: string }[] = [];
+      for (const id of ids) {
+        try {
+          await db.transaction((tx) => applyAction(tx, transitionDeps, actor, id, action, input));
+          results.push({ id, ok: true });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id, ok: false, code: err.code });
+        }
+      }
+      return results;
+    },
+
+    /** The requester's full phone for staff, audited like every reveal. */
+    async revealRequesterPhone(actor: Actor, id: string) {
+      return db.transaction(async (tx) => {
+        const ctx = await loadVisible(tx, transitionDeps, actor, id, false);
+        if (!canRevealRequesterPhone(ctx.parties)) throw new AppError('accounts.reveal_forbidden', 403);
+        await deps.audit.record(tx, actor, { action: 'pii.reveal', objectType: 'need', objectId: id, regionId: ctx.need.regionId, details: { field: 'requesterPhone' } });
+        return { value: ctx.need.requesterPhone };
+      });
+    },
+
+    /** A leader's members with their current load, for assigning. */
+    async teamRoster(actor: Actor, teamId: string) {
+      const ids = await deps.teams.memberIds(actor.districtId, teamId);
+      const [people, load] = await Promise.all([deps.accounts.namesOf(actor.districtId, ids), openTasksOf(db, actor.districtId, ids)]);
+      return ids.map((id) => ({ id, name: people.get(id)?.name ?? '', phone: maskPhone(people.get(id)?.phone) ?? '', openTasks: load.get(id) ?? 0 }));
+    },
+  };
+}
+
+export type NeedsService = ReturnType<typeof createNeedsService>;
+export type { NeedInput };

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { regions } from '../regions/regions.table.js';
+
+/** A need (需求/诉求/微心愿); once accepted it is worked as an order (工单). */
+export const needs = pgTable(
+  'needs',
+  {
+    districtId: uuid('district_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** Human-readable number for phone calls and paper, e.g. XQ20261123-4F2A9C (not a URL id). */
+    number: varchar('number', { length: 24 }).notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    categoryId: uuid('category_id').notNull(),
+    title: varchar('title', { length: 100 }).notNull(),
+    description: text('description').notNull(),
+    photos: uuid('photos').array().notNull().default([]),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    address: varchar('address', { length: 200 }),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    requesterId: uuid('requester_id'),
+    requesterName: varchar('requester_name', { length: 50 }).notNull(),
+    requesterPhone: varchar('requester_phone', { length: 20 }),
+    wantedFrom: timestamp('wanted_from', { withTimezone: true }),
+    wantedTo: timestamp('wanted_to', { withTimezone: true }),
+    slots: integer('slots').notNull().default(1),
+    /** Service round: 1, then +1 each time a poor rating reopens the order (slots start afresh). */
+    round: integer('round').notNull().default(1),
+    /** Slots taken; only ever changed by `UPDATE … SET filled = filled + 1 WHERE filled < slots`. */
+    filled: integer('filled').notNull().default(0),
+    severity: varchar('severity', { length: 12 }).notNull().default('general'),
+    channel: varchar('channel', { length: 16 }).notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    status: varchar('status', { length: 16 }).notNull(),
+    /** Bumped by every transition: the event log's sequence and an optimistic-lock token. */
+    version: integer('version').notNull().default(1),
+    teamId: uuid('team_id'),
+    mergedIntoId: uuid('merged_into_id'),
+    declineCount: integer('decline_count').notNull().default(0),
+    /** After a second decline the street decides who must take it (审定). */
+    rulingPending: boolean('ruling_pending').notNull().default(false),
+    ruled: boolean('ruled').notNull().default(false),
+    duplicateOf: uuid('duplicate_of').array().notNull().default([]),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    solved: boolean('solved'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    unique('needs_number_uq').on(t.districtId, t.number),
+    index('needs_status_idx').on(t.districtId, t.status, t.createdAt),
+    index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt),
+    index('needs_requester_idx').on(t.districtId, t.requesterId),
+    index('needs_team_idx').on(t.districtId, t.teamId).where(sql`team_id IS NOT NULL`),
+  ],
+);
+
+/** The timeline: one row per transition, append-only (a trigger refuses UPDATE and DELETE). */
+export const needEvents = pgTable(
+  'need_events',
+  {
+    districtId: uuid('district_id').notNull(),
+    needId: uuid('need_id').notNull(),
+    /** = the need's version after the transition; UNIQUE, so two racing transitions cannot both log. */
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: varchar('action', { length: 24 }).notNull(),
+    fromStatus: varchar('from_status', { length: 16 }),
+    toStatus: varchar('to_status', { length: 16 }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: varchar('actor_name', { length: 50 }),
+    actorRole: varchar('actor_role', { length: 20 }).notNull(),
+    note: text('note'),
+    attachments: uuid('attachments').array().notNull().default([]),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.needId, t.seq] }),
+    foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
+  ],
+);
+
+/** People notified with a need: merged requesters and residents who chose "follow this one instead". */
+export const needFollowers = pgTable(
+  'need_followers',
+  {
+    districtId: uuid('district_id').notNull(),
+    needId: uuid('need_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.needId, t.accountId] }),
+    foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
+    index('need_followers_account_idx').on(t.districtId, t.accountId),
+  ],
+);

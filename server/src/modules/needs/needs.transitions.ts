@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { systemActor } from '../../platform/auth/actor.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
+import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
+import { decide, transitions, type NeedAction } from './needs.lifecycle.js';
+import { needEvents, needs } from './needs.table.js';
+
+export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService };
+
+/** The verdict's reason as the API error the caller sees. */
+function refusal(reason: string, ctx: NeedContext): AppError {
+  switch (reason) {
+    case 'illegal_state':
+      return new AppError('needs.illegal_transition', 409, { status: `@needs.status.${ctx.need.status}` }, undefined, { status: ctx.need.status });
+    case 'not_allowed':
+      return new AppError('needs.not_allowed', 403);
+    default:
+      return new AppError(`needs.${reason}`, 409, {}, undefined, { status: ctx.need.status });
+  }
+}
+
+export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext> {
+  const ctx = await loadNeed(tx, deps, actor, id, lock);
+  if (!ctx || !ctx.visible) throw notFound('needs');
+  return ctx;
+}
+
+/**
+ * Applies one action to a need inside the caller's transaction: lock the row, decide by the table,
+ * apply the side effects, bump the version and append the event whose sequence is that version —
+ * UNIQUE (need, seq) means two racing transitions can never both be logged.
+ */
+export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: string }> {
+  const ctx = await loadVisible(tx, deps, actor, id, true);
+  const verdict = decide(action, ctx.parties, factsOf(ctx));
+  if (!verdict.ok) throw refusal(verdict.reason, ctx);
+  const loadTarget = (t: DbOrTx, a: Actor, targetId: string) => loadVisible(t, deps, a, targetId, false);
+  const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget })) ?? {};
+  const { need } = ctx;
+  const version = need.version + 1;
+  await tx
+    .update(needs)
+    .set({ ...effect.patch, status: verdict.to, version, updatedAt: new Date() })
+    .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id)));
+  await tx.insert(needEvents).values({
+    districtId: need.districtId,
+    needId: need.id,
+    seq: version,
+    action,
+    fromStatus: need.status,
+    toStatus: verdict.to,
+    actorId: actor.isSystem ? null : actor.accountId,
+    actorName: actor.isSystem ? null : actor.name,
+    actorRole: actingRole(ctx.parties, transitions[action].by),
+    note: input.note ?? input.comment ?? null,
+    attachments: effect.attachments ?? [],
+    data: effect.data ?? null,
+  });
+  await deps.audit.record(tx, actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
+  if (effect.then) {
+    // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
+    return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {});
+  }
+  return { status: verdict.to };
+}

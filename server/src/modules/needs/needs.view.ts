@@ -1,0 +1,90 @@
+import { maskName, maskPhone } from '../../platform/privacy/mask.js';
+import type { AssignmentRow, NeedContext, NeedRow } from './needs.access.js';
+import { availableActions, type NeedStatus } from './needs.lifecycle.js';
+import { requesterDisclosure } from './needs.policy.js';
+import type { needEvents } from './needs.table.js';
+
+type Names = { category?: { name: string; nameEn: string; code: string }; teamName?: string | null };
+
+export function toNeedSummary(row: NeedRow, names: Names, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    categoryId: row.categoryId,
+    categoryName: names.category?.name ?? null,
+    categoryNameEn: names.category?.nameEn ?? null,
+    title: row.title,
+    status: row.status,
+    severity: row.severity,
+    channel: row.channel,
+    regionId: row.regionId,
+    regionName: row.regionName,
+    address: disclosure.address ? row.address : null,
+    requesterName: disclosure.name === 'full' ? row.requesterName : (maskName(row.requesterName) ?? ''),
+    requesterPhone: disclosure.phone === 'full' ? row.requesterPhone : disclosure.phone === 'masked' ? maskPhone(row.requesterPhone) : null,
+    slots: row.slots,
+    filled: row.filled,
+    teamId: row.teamId,
+    teamName: names.teamName ?? null,
+    rulingPending: row.rulingPending,
+    duplicateCount: row.duplicateOf.length,
+    rating: row.rating,
+    createdAt: row.createdAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+  };
+}
+
+type EventRow = typeof needEvents.$inferSelect;
+
+/** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
+export function toNeedDetail(ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1]) {
+  const { need, parties } = ctx;
+  const disclosure = requesterDisclosure(parties, need.status as NeedStatus);
+  const isStaff = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'].some((p) => parties.has(p as never));
+  const showPerson = (id: string | null, name: string | null) => (id && (isStaff || id === ctx.mySlot?.volunteerId) ? name : maskName(name));
+  return {
+    ...toNeedSummary(need, names, disclosure),
+    description: need.description,
+    photos: need.photos,
+    answers: need.answers,
+    lng: disclosure.address ? need.lng : null,
+    lat: disclosure.address ? need.lat : null,
+    wantedFrom: need.wantedFrom?.toISOString() ?? null,
+    wantedTo: need.wantedTo?.toISOString() ?? null,
+    isPublic: need.isPublic,
+    round: need.round,
+    declineCount: need.declineCount,
+    duplicateOf: isStaff ? need.duplicateOf : [],
+    mergedIntoId: need.mergedIntoId,
+    ratingComment: need.ratingComment,
+    solved: need.solved,
+    assignments: ctx.assignments.map((a: AssignmentRow) => ({
+      round: a.round,
+      slotNo: a.slotNo,
+      volunteerId: a.volunteerId,
+      volunteerName: showPerson(a.volunteerId, names.volunteers.get(a.volunteerId) ?? null),
+      via: a.via,
+      status: a.status,
+      checkInAt: a.checkInAt?.toISOString() ?? null,
+      checkOutAt: a.checkOutAt?.toISOString() ?? null,
+      summary: a.summary,
+    })),
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorRole: e.actorRole,
+      actorName: isStaff || e.actorId === null ? e.actorName : maskName(e.actorName),
+      note: e.note,
+      attachments: e.attachments,
+      data: e.data,
+    })),
+    myRelations: [...parties],
+    actions: availableActions(parties, facts),
+  };
+}

@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox';
+import type { AppInstance } from '../../app.types.js';
+import { requireActor, requirePermission, requireRole } from '../../platform/auth/auth-plugin.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { IdParams } from '../../platform/http/schemas.js';
+
+const Team = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  regionId: Type.String(),
+  leaderId: Type.String(),
+  categories: Type.Array(Type.String()),
+});
+const Member = Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String(), openTasks: Type.Integer() });
+
+export async function teamsRoutes(app: AppInstance) {
+  app.get(
+    '/api/teams',
+    { schema: { tags: ['teams'], summary: 'Teams in my subtree (dispatch picker)', response: { 200: Type.Array(Team) } } },
+    async (request) => app.services.teams.listInScope(requirePermission(request, 'regions.read')),
+  );
+
+  app.get(
+    '/api/teams/mine',
+    { schema: { tags: ['teams'], summary: 'Teams I lead', response: { 200: Type.Array(Team) } } },
+    async (request) => app.services.teams.ledBy(requireRole(request, 'teamLeader')),
+  );
+
+  app.get(
+    '/api/teams/:id/members',
+    { schema: { tags: ['teams'], summary: 'Members of a team I lead, with their open tasks', params: IdParams, response: { 200: Type.Array(Member) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!(await app.services.teams.leads(actor, request.params.id))) throw new AppError('teams.not_found', 404);
+      return app.services.needs.teamRoster(actor, request.params.id);
+    },
+  );
+}

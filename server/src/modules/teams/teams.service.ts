@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { notFound } from '../../platform/errors/app-error.js';
+import { inScope } from '../../platform/scope/scope.js';
+import { teamMembers, teams } from './teams.table.js';
+import './teams.errors.js';
+
+export type TeamView = { id: string; name: string; type: string; regionId: string; leaderId: string; categories: string[]; memberCount?: number };
+
+export function createTeamsService(deps: PlatformDeps) {
+  const { db } = deps;
+  return {
+    /** Teams in the caller's subtree (the dispatch picker). */
+    async listInScope(actor: Actor): Promise<TeamView[]> {
+      return db
+        .select({ id: teams.id, name: teams.name, type: teams.type, regionId: teams.regionId, leaderId: teams.leaderId, categories: teams.categories })
+        .from(teams)
+        .where(and(inScope(actor, teams), eq(teams.active, true)))
+        .orderBy(asc(teams.name))
+        .limit(500);
+    },
+
+    /** A team staff may dispatch to: active and inside their subtree, else 404. */
+    async getInScope(actor: Actor, id: string, q: DbOrTx = db): Promise<TeamView> {
+      const [row] = await q.select().from(teams).where(and(eq(teams.id, id), inScope(actor, teams), eq(teams.active, true)));
+      if (!row) throw notFound('teams');
+      return row;
+    },
+
+    async ledBy(actor: Actor): Promise<TeamView[]> {
+      return db.select().from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.leaderId, actor.accountId)));
+    },
+
+    async leads(actor: Actor, teamId: string, q: DbOrTx = db): Promise<boolean> {
+      const [row] = await q.select({ id: teams.id }).from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.id, teamId), eq(teams.leaderId, actor.accountId)));
+      return Boolean(row);
+    },
+
+    async isMember(districtId: string, teamId: string, accountId: string, q: DbOrTx = db): Promise<boolean> {
+      const [row] = await q
+        .select({ id: teamMembers.accountId })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.districtId, districtId), eq(teamMembers.teamId, teamId), eq(teamMembers.accountId, accountId)));
+      return Boolean(row);
+    },
+
+    async memberIds(districtId: string, teamId: string): Promise<string[]> {
+      const rows = await db.select({ id: teamMembers.accountId }).from(teamMembers).where(and(eq(teamMembers.districtId, districtId), eq(teamMembers.teamId, teamId)));
+      return rows.map((r) => r.id);
+    },
+
+    async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, ids)));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  };
+}
+
+export type TeamsService = ReturnType<typeof createTeamsService>;
