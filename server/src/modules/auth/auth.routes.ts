@@ -9,7 +9,13 @@ import { AccountView } from '../accounts/accounts.schemas.js';
 const Me = Type.Object({
   account: AccountView,
   permissions: Type.Array(Type.String()),
-  scope: Type.Object({ regionId: Type.String(), regionName: Type.Union([Type.String(), Type.Null()]), regionType: Type.Union([Type.String(), Type.Null()]) }),
+  scope: Type.Object({
+    regionId: Type.String(),
+    regionName: Type.Union([Type.String(), Type.Null()]),
+    regionType: Type.Union([Type.String(), Type.Null()]),
+    /** The bound node and the levels above it, top first: "市中区 / 光明路街道 / 文化社区 / …" */
+    path: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() })),
+  }),
 });
 
 const Password = Type.String({ minLength: 1, maxLength: 128 });
@@ -28,17 +34,19 @@ export async function authRoutes(app: AppInstance) {
   async function me(request: FastifyRequest) {
     const actor = requireActor(request);
     const account = await app.services.accounts.me(actor);
+    const path = await app.services.regions.pathNames(actor.regionPath);
     return {
       account,
       permissions: permissions.filter((p) => hasPermission(actor.roles, p)),
-      scope: { regionId: actor.regionId, regionName: account.regionName, regionType: account.regionType },
+      scope: { regionId: actor.regionId, regionName: account.regionName, regionType: account.regionType, path },
     };
   }
 
   app.post(
     '/api/auth/login',
     {
-      config: { loginRateLimit: true },
+      // a user with a temporary password logs in normally and is then asked to change it
+      config: { loginRateLimit: true, allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Log in with phone and password; sets the session cookie',

@@ -76,6 +76,7 @@ export function factsOf(ctx: NeedContext): NeedFacts {
     rulingPending: need.rulingPending,
     ruled: need.ruled,
     anyCheckedIn: ctx.assignments.some((a) => a.round === need.round && a.checkInAt !== null && a.status !== 'released'),
+    myCheckInDone: Boolean(ctx.mySlot?.checkInAt),
     completedAt: need.completedAt,
   };
 }

@@ -113,7 +113,6 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async checkIn(tx, _actor, ctx, input) {
     const slot = ctx.mySlot!;
-    if (slot.checkInAt) throw new AppError('needs.already_checked_in', 409);
     await tx
       .update(needAssignments)
       .set({ checkInAt: new Date(), checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })

@@ -82,11 +82,13 @@ export type NeedFacts = {
   ruled: boolean;
   /** Anyone of this round has checked in (completion needs a service to have happened). */
   anyCheckedIn: boolean;
+  /** The caller's own slot is checked in already (a second check-in is refused). */
+  myCheckInDone: boolean;
   completedAt: Date | null;
 };
 
 export type Verdict = { ok: true; to: NeedStatus } | { ok: false; reason: 'illegal_state' | 'not_allowed' | GuardFailure };
-export type GuardFailure = 'already_taken' | 'ruling_pending' | 'no_ruling_pending' | 'ruled_must_take' | 'not_checked_in' | 'rating_window_open' | 'not_a_team_order' | 'not_a_pool_order';
+export type GuardFailure = 'already_checked_in' | 'already_taken' | 'ruling_pending' | 'no_ruling_pending' | 'ruled_must_take' | 'not_checked_in' | 'rating_window_open' | 'not_a_team_order' | 'not_a_pool_order';
 
 export const RATING_WINDOW_DAYS = 3;
 
@@ -105,6 +107,8 @@ function guard(action: NeedAction, n: NeedFacts, now: Date): GuardFailure | null
     case 'assign':
       if (n.teamId === null) return 'not_a_team_order';
       return n.filled >= n.slots ? 'already_taken' : null;
+    case 'checkIn':
+      return n.myCheckInDone ? 'already_checked_in' : null;
     case 'complete':
       return n.anyCheckedIn ? null : 'not_checked_in';
     case 'confirm': {

@@ -189,12 +189,21 @@ export function createRegionsService(deps: Deps) {
       return row?.path ?? regionPath;
     },
 
+    /** Names of the nodes on a materialised path, top first (for "where am I" labels). */
+    async pathNames(path: string): Promise<{ id: string; name: string; type: string }[]> {
+      const ids = path.split('/').filter(Boolean);
+      if (ids.length === 0) return [];
+      const rows = await db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(inArray(regions.id, ids));
+      return rows.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...r }) => r);
+    },
+
     // ---- public (no session): the registration page's community picker ----
 
     async publicChildren(parentId?: string): Promise<RegionNode[]> {
       const where = parentId ? eq(regions.parentId, parentId) : sql`${regions.parentId} IS NULL`;
       const rows = await db.select().from(regions).where(where).orderBy(asc(regions.sortOrder), asc(regions.code)).limit(500);
-      return rows.map((r) => toNode(r));
+      const counts = await childCounts(rows.map((r) => r.id));
+      return rows.map((r) => toNode(r, counts.get(r.id) ?? 0));
     },
 
     async publicNode(id: string): Promise<RegionRow | undefined> {

@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, DEMO_PASSWORD, launchBrowser, snap } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+type Me = { account: { id: string; name: string; regionName: string | null }; scope: { regionId: string; regionName: string } };
+
+/** The signed-in user as the server sees them (the page's cookies ride along). */
+async function whoAmI(page: Page): Promise<Me> {
+  const response = await page.request.get('/api/auth/me');
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Me;
+}
+
+async function deskLogin(page: Page, phone: string) {
+  await page.goto('/login');
+  await page.locator('#phone').fill(phone);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+}
+
+describe('foundation: back office and phone pages against the built server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a community admin sees the region tree rooted at their own community only, and can read it in English', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await snap(page, 'desk-login');
+    await deskLogin(page, demo.communityAdmin);
+    await page.waitForURL(`${server.baseUrl}/`);
+    const me = await whoAmI(page);
+    await expect.poll(() => page.getByTestId('data-scope').textContent()).toBe(`数据范围：${me.scope.regionName}及下级`);
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('社区管理员');
+
+    await page.getByTestId('side-menu').getByText('区域网格').click();
+    await page.waitForURL('**/regions');
+    const tree = page.getByTestId('region-tree');
+    const nodes = tree.getByTestId('region-node');
+    await nodes.nth(1).waitFor();
+    // the root is my own community; no street, no district and no other community is in the tree
+    expect(await nodes.first().getAttribute('data-region-id')).toBe(me.scope.regionId);
+    expect(await tree.locator('[data-region-type=community]').count()).toBe(1);
+    expect(await tree.locator('[data-region-type=street], [data-region-type=district]').count()).toBe(0);
+
+    // searching the whole name space finds no community but mine
+    await page.getByTestId('region-search').fill('社区');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    const found = await options.allTextContents();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(me.scope.regionName);
+    await page.keyboard.press('Escape');
+
+    // open the first grid: its buildings load from the server
+    const buildingsBefore = await tree.locator('[data-region-type=building]').count();
+    await tree.locator('.ant-tree-treenode').nth(1).locator('.ant-tree-switcher').click();
+    await tree.locator('[data-region-type=building]').first().waitFor();
+    expect(await tree.locator('[data-region-type=building]').count()).toBeGreaterThan(buildingsBefore);
+    await tree.locator('[data-region-type=building]').first().click();
+    await expect.poll(() => page.getByTestId('region-detail').textContent()).toContain(me.scope.regionName);
+    await snap(page, 'desk-regions-zh');
+
+    // English, remembered across a reload, and sent to the server as Accept-Language
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('data-scope').textContent()).toBe(`Data scope: ${me.scope.regionName} and below`);
+    const apiCall = page.waitForRequest((request) => request.url().includes('/api/regions'));
+    await page.reload();
+    expect((await apiCall).headers()['accept-language']).toBe('en');
+    await page.getByText('Region tree', { exact: true }).first().waitFor();
+    await tree.locator('[data-region-type=grid]').first().waitFor();
+    expect(await tree.locator('[data-region-type=grid]').first().textContent()).toContain('Grid');
+    expect(await page.getByTestId('side-menu').textContent()).toContain('Accounts');
+    await snap(page, 'desk-regions-en');
+    await context.close();
+  });
+
+  it('a resident signs in on a phone at /h5 and sees their own page, without the desktop UI kit', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+
+    await page.goto('/h5');
+    await page.waitForURL('**/h5/login');
+    await snap(page, 'h5-login');
+    await page.locator('input[type=tel]').fill(demo.resident);
+    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(`${server.baseUrl}/h5`);
+    const me = await whoAmI(page);
+    const home = page.getByTestId('h5-home');
+    await home.waitFor();
+    expect(await home.textContent()).toContain(me.account.name);
+    expect(await home.textContent()).toContain(me.account.regionName ?? '');
+    expect(await home.textContent()).toContain('居民');
+    await snap(page, 'h5-home');
+
+    await page.getByText('我的', { exact: true }).click();
+    await page.getByTestId('h5-me').waitFor();
+    await page.getByRole('switch', { name: '大字模式' }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('lx-large-text'))).toBe(true);
+    await snap(page, 'h5-me-large-text');
+
+    // the phone pages are built to load only antd-mobile; the 1 MB desktop kit stays on the server
+    expect(scripts.filter((url) => url.includes('/assets/desk-kit-'))).toEqual([]);
+    await context.close();
+  });
+
+  it('each user lands on their own surface, whichever login page they use', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await deskLogin(page, demo.resident);
+    await page.waitForURL(`${server.baseUrl}/h5`);
+    await page.request.post('/api/auth/logout');
+    await context.clearCookies();
+
+    await page.goto('/h5/login');
+    await page.locator('input[type=tel]').fill(demo.communityAdmin);
+    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.getByTestId('data-scope').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const READY_TIMEOUT_MS = 150_000;
+
+export type RunningServer = {
+  baseUrl: string;
+  /** What the server printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+};
+
+/** A port nobody listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function requireBuilt(relative: string) {
+  if (!fs.existsSync(path.join(repoRoot, relative))) {
+    throw new Error(`${relative} is missing: run "npm run build" first ("npm run test:e2e" does).`);
+  }
+}
+
+/**
+ * Starts the built product as a user would (`node server/dist/server.js`) on a free port with a
+ * fresh data folder, so it migrates and seeds the small demo district itself. Builds nothing.
+ */
+export async function startServer(): Promise<RunningServer> {
+  requireBuilt('server/dist/server.js');
+  requireBuilt('web/dist/index.html');
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+  // a developer's shell may point at a real database or switch the demo off: not for this test
+  const { DATABASE_URL: _db, LIANXIN_DEMO: _demo, WEB_DIST: _web, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['server/dist/server.js'], {
+    cwd: repoRoot,
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LIANXIN_DEMO_SCALE: 'small', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForReady(baseUrl, exited);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return { baseUrl, output: () => output, stop };
+}
+
+/** Polls /readyz (database reachable, migrations applied) until it answers 200. */
+async function waitForReady(baseUrl: string, exited: Promise<number | null>) {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`the server exited early with code ${exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}

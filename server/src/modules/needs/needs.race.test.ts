@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addVolunteers } from '../../test/fixtures.js';
+import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { act, postNeed } from '../../test/needs-helpers.js';
+
+/*
+ * Races through the real HTTP server (a listening socket, concurrent fetches), on PGlite and — where
+ * it matters, since PGlite runs one statement at a time — on real PostgreSQL.
+ */
+describe.each(backends)('racing for orders on %s', (backend) => {
+  let t: TestApp;
+  let base: string;
+  let grabbers: string[];
+  let admin: string;
+  let resident: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const volunteers = await addVolunteers(t.database.db, t.fx.region.B1!, 50);
+    grabbers = [];
+    for (const v of volunteers) grabbers.push(await t.loginPhone(v.phone));
+    admin = await t.login('communityAdmin1');
+    resident = await t.login('resident1');
+  }, 180_000);
+  afterAll(() => t.close());
+
+  async function pooledNeed(slots: number): Promise<string> {
+    const need = await postNeed(t, resident, { slots });
+    await act(t, admin, need.id, 'accept');
+    await act(t, admin, need.id, 'pool');
+    return need.id;
+  }
+
+  const grab = (cookie: string, id: string) =>
+    fetch(`${base}/api/needs/${id}/grab`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code?: string } }));
+
+  async function detail(id: string) {
+    return (await t.app.inject({ url: `/api/needs/${id}`, headers: { cookie: admin } })).json() as { version?: number; filled: number; timeline: { action: string }[]; assignments: unknown[] };
+  }
+
+  it('50 volunteers grab one 1-slot order at once: exactly one wins, 49 hear "already taken"', async () => {
+    const id = await pooledNeed(1);
+    const results = await Promise.all(grabbers.map((c) => grab(c, id)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const losers = results.filter((r) => r.status !== 200);
+    expect(losers).toHaveLength(49);
+    expect(losers.every((r) => r.status === 409 && r.body.code === 'needs.already_taken')).toBe(true);
+    const d = await detail(id);
+    expect(d.assignments).toHaveLength(1);
+    expect(d.filled).toBe(1);
+    expect(d.timeline.filter((e) => e.action === 'grab')).toHaveLength(1);
+  });
+
+  it('a 3-slot order with 50 grabbers is filled by exactly 3', async () => {
+    const id = await pooledNeed(3);
+    const results = await Promise.all(grabbers.map((c) => grab(c, id)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(47);
+    const d = await detail(id);
+    expect(d.assignments).toHaveLength(3);
+    expect(d.timeline.filter((e) => e.action === 'grab')).toHaveLength(3);
+  });
+
+  it('a volunteer near the open-task limit racing for 5 orders at once never exceeds it', async () => {
+    const racer = grabbers[49]!; // holds no task yet; the limit is 5
+    for (let i = 0; i < 3; i++) expect((await grab(racer, await pooledNeed(1))).status).toBe(200);
+    const targets = await Promise.all([1, 2, 3, 4, 5].map(() => pooledNeed(1)));
+    const results = await Promise.all(targets.map((id) => grab(racer, id)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'needs.task_limit')).toBe(true);
+    const mine = await t.app.inject({ url: '/api/needs?view=tasks&status=claimed', headers: { cookie: racer } });
+    expect(mine.json().total).toBe(5);
+    // at the limit: another burst wins nothing
+    const more = await Promise.all([1, 2, 3].map(() => pooledNeed(1)));
+    const again = await Promise.all(more.map((id) => grab(racer, id)));
+    expect(again.every((r) => r.status === 409 && r.body.code === 'needs.task_limit')).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleCodes } from '../../lib/roles';
+import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import type { AccountFilters } from './accounts.api';
+
+/** Keyword (name or phone), node (with everything below it), role and status. */
+export function AccountFiltersBar({ value, onSearch }: { value: AccountFilters; onSearch: (filters: AccountFilters) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AccountFilters>();
+
+  // the URL is the source of truth: back/forward or a shared link refills the form
+  useEffect(() => {
+    form.setFieldsValue({ q: value.q, regionId: value.regionId, role: value.role, status: value.status });
+  }, [form, value.q, value.regionId, value.role, value.status]);
+
+  return (
+    <Form form={form} name="accountFilters" layout="inline" className="lx-filters" onFinish={(v) => onSearch({ ...v, q: v.q?.trim() || undefined })}>
+      <Form.Item name="q" label={t('accounts.filter.keyword')}>
+        <Input placeholder={t('accounts.filter.keywordPlaceholder')} allowClear maxLength={50} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="regionId" label={t('accounts.field.region')}>
+        <RegionTreeSelect allowClear placeholder={t('accounts.filter.anyRegion')} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="role" label={t('accounts.field.roles')}>
+        <Select allowClear placeholder={t('common.all')} style={{ width: 140 }} options={roleCodes.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="status" label={t('accounts.field.status')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 110 }}
+          options={['active', 'disabled'].map((s) => ({ value: s, label: t(`accountStatus.${s}`) }))}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

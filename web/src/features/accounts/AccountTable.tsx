@@ -1,0 +1,102 @@
+import { Badge, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { canManagePerson } from '../../lib/roles';
+import { formatDateTime } from '../../lib/time';
+import { can, useMe } from '../auth/session';
+import { RegionTypeTag } from '../regions/RegionTypeTag';
+import { RoleTags } from '../shell/RoleTags';
+import type { Page } from '../../api/client';
+import type { Account } from './accounts.api';
+import { AccountRowActions } from './AccountRowActions';
+import { MaskedValue } from './MaskedValue';
+
+type Props = {
+  page?: Page<Account>;
+  loading: boolean;
+  onPage: (page: number, pageSize: number) => void;
+  onEdit: (account: Account) => void;
+  onPasswordIssued: (account: Account, password: string) => void;
+};
+
+/** One page of accounts from the server; sorting and paging happen there, never in the browser. */
+export function AccountTable({ page, loading, onPage, onEdit, onPasswordIssued }: Props) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const manage = can(me, 'accounts.manage');
+
+  const columns: TableProps<Account>['columns'] = [
+    {
+      title: t('accounts.field.name'),
+      dataIndex: 'name',
+      width: 120,
+      fixed: 'left',
+      render: (name: string, a) => (
+        <span>
+          {name}
+          {a.mustChangePassword && (
+            <Tooltip title={t('accounts.pendingPasswordHint')}>
+              <Typography.Text type="warning" className="lx-pending-password">
+                {t('accounts.pendingPassword')}
+              </Typography.Text>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    { title: t('accounts.field.phone'), dataIndex: 'phone', width: 170, render: (v: string, a) => <MaskedValue accountId={a.id} field="phone" masked={v} canReveal={can(me, 'pii.revealPhone')} /> },
+    { title: t('accounts.field.idNumber'), dataIndex: 'idNumber', width: 220, render: (v: string | null, a) => <MaskedValue accountId={a.id} field="idNumber" masked={v} canReveal={can(me, 'pii.revealIdNumber')} /> },
+    { title: t('accounts.field.roles'), dataIndex: 'roles', render: (roles: string[]) => <RoleTags roles={roles} /> },
+    {
+      title: t('accounts.field.region'),
+      dataIndex: 'regionName',
+      render: (name: string | null, a) => (
+        <span>
+          {a.regionType && <RegionTypeTag type={a.regionType} />} {name}
+        </span>
+      ),
+    },
+    {
+      title: t('accounts.field.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => <Badge status={s === 'active' ? 'success' : 'default'} text={t(`accountStatus.${s}`, { defaultValue: s })} />,
+    },
+    { title: t('accounts.field.lastLoginAt'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => formatDateTime(v) || t('accounts.neverLoggedIn') },
+    { title: t('accounts.field.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+  ];
+  if (manage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 250,
+      render: (_v, a) =>
+        canManagePerson(me.account.roles, a.roles) ? (
+          <AccountRowActions account={a} isSelf={a.id === me.account.id} onEdit={onEdit} onPasswordIssued={onPasswordIssued} />
+        ) : (
+          <Typography.Text type="secondary">{t('accounts.outranksYou')}</Typography.Text>
+        ),
+    });
+  }
+
+  return (
+    <Table<Account>
+      rowKey="id"
+      size="middle"
+      data-testid="accounts-table"
+      loading={loading}
+      columns={columns}
+      dataSource={page?.items ?? []}
+      scroll={{ x: 1500 }}
+      pagination={{
+        current: page?.page ?? 1,
+        pageSize: page?.pageSize ?? 20,
+        total: page?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPage,
+      }}
+    />
+  );
+}

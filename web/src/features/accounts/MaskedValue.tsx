@@ -1,0 +1,53 @@
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiErrorReporter } from '../../lib/use-api-error';
+import { accountsApi, type PiiField } from './accounts.api';
+
+type Props = { accountId: string; field: PiiField; masked: string | null; canReveal: boolean };
+
+/**
+ * Personal data arrives masked (PIPL). Seeing the full value is a deliberate, audited act: the user
+ * confirms, the server records who looked, and the value stays on screen only until they hide it.
+ */
+export function MaskedValue({ accountId, field, masked, canReveal }: Props) {
+  const { t } = useTranslation();
+  const [full, setFull] = useState<string | null>(null);
+  const report = useApiErrorReporter();
+  const reveal = useMutation({
+    mutationFn: () => accountsApi.reveal(accountId, field),
+    onSuccess: ({ value }) => setFull(value ?? ''),
+    onError: (error) => report(error),
+  });
+
+  if (!masked) return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
+  if (full !== null) {
+    return (
+      <Space size={4}>
+        <Typography.Text copyable>{full}</Typography.Text>
+        <Tooltip title={t('accounts.reveal.hide')}>
+          <Button type="text" size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull(null)} />
+        </Tooltip>
+      </Space>
+    );
+  }
+  return (
+    <Space size={4}>
+      <span className="lx-masked">{masked}</span>
+      {canReveal && (
+        <Popconfirm
+          title={t(`accounts.reveal.title.${field}`)}
+          description={t('accounts.reveal.audited')}
+          okText={t('accounts.reveal.confirm')}
+          onConfirm={() => reveal.mutate()}
+        >
+          <Tooltip title={t('accounts.reveal.action')}>
+            <Button type="text" size="small" icon={<EyeOutlined />} loading={reveal.isPending} aria-label={t('accounts.reveal.action')} />
+          </Tooltip>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}

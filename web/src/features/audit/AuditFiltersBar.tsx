@@ -1,0 +1,63 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isoToWallClock, wallClockToIso } from '../../lib/time';
+import { knownActions, knownObjectTypes, type AuditFilters } from './audit.api';
+
+type Values = Omit<AuditFilters, 'from' | 'to'> & { period?: [Dayjs | null, Dayjs | null] };
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Action, object, actor and time window; times are picked and shown in Beijing time. */
+export function AuditFiltersBar({ value, onSearch }: { value: AuditFilters; onSearch: (filters: AuditFilters) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    const { from, to, ...rest } = value;
+    form.setFieldsValue({ ...rest, period: from || to ? [from ? isoToWallClock(from) : null, to ? isoToWallClock(to) : null] : undefined });
+  }, [form, value]);
+
+  const submit = ({ period, ...rest }: Values) => {
+    const trimmed = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? v.trim() || undefined : v]));
+    onSearch({ ...trimmed, from: period?.[0] ? wallClockToIso(period[0]) : undefined, to: period?.[1] ? wallClockToIso(period[1]) : undefined });
+  };
+
+  return (
+    <Form form={form} name="auditFilters" layout="inline" className="lx-filters" onFinish={submit}>
+      <Form.Item name="action" label={t('audit.field.action')}>
+        <AutoComplete
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('common.all')}
+          options={knownActions.map((a) => ({ value: a, label: `${t(`audit.actions.${a}`)} · ${a}` }))}
+          filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase())}
+        />
+      </Form.Item>
+      <Form.Item name="objectType" label={t('audit.field.objectType')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={knownObjectTypes.map((o) => ({ value: o, label: t(`audit.objectTypes.${o}`) }))} />
+      </Form.Item>
+      <Form.Item name="objectId" label={t('audit.field.objectId')}>
+        <Input allowClear style={{ width: 200 }} maxLength={64} />
+      </Form.Item>
+      <Form.Item name="actorId" label={t('audit.field.actorId')} rules={[{ pattern: UUID_PATTERN, message: t('audit.actorIdInvalid') }]}>
+        <Input allowClear style={{ width: 200 }} maxLength={36} placeholder={t('audit.actorIdPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="period" label={t('audit.field.period')}>
+        <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Descriptions, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../../api/client';
+import { formatDateTime } from '../../lib/time';
+import { RoleTags } from '../shell/RoleTags';
+import type { AuditEntry, AuditFilters } from './audit.api';
+
+type Props = { page?: Page<AuditEntry>; loading: boolean; onPage: (page: number, pageSize: number) => void; onNarrow: (filters: AuditFilters) => void };
+
+const actionColor = (action: string) => (action.startsWith('pii.') ? 'magenta' : action.startsWith('auth.') ? 'blue' : action.endsWith('delete') || action.endsWith('disable') ? 'red' : 'geekblue');
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  return (
+    <Descriptions size="small" column={2} bordered>
+      {Object.entries(details).map(([key, value]) => (
+        <Descriptions.Item key={key} label={key}>
+          <Typography.Text code>{typeof value === 'string' ? value : JSON.stringify(value)}</Typography.Text>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+/** Audit entries, newest first; clicking an actor or an object narrows the search to it. */
+export function AuditTable({ page, loading, onPage, onNarrow }: Props) {
+  const { t } = useTranslation();
+  const columns: TableProps<AuditEntry>['columns'] = [
+    { title: t('audit.field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('audit.field.actor'),
+      dataIndex: 'actorName',
+      render: (name: string | null, e) =>
+        e.actorId ? (
+          <span>
+            <Tooltip title={t('audit.narrowActor')}>
+              <Button type="link" size="small" className="lx-link-inline" onClick={() => onNarrow({ actorId: e.actorId ?? undefined })}>
+                {name ?? e.actorId}
+              </Button>
+            </Tooltip>
+            <RoleTags roles={e.actorRoles ?? []} />
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('audit.field.action'),
+      dataIndex: 'action',
+      render: (a: string) => (
+        <Tooltip title={a}>
+          <Tag color={actionColor(a)}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.field.object'),
+      key: 'object',
+      render: (_v, e) => (
+        <span>
+          {t(`audit.objectTypes.${e.objectType}`, { defaultValue: e.objectType })}{' '}
+          {e.objectId && (
+            <Tooltip title={t('audit.narrowObject')}>
+              <Button type="link" size="small" className="lx-link-inline lx-mono" onClick={() => onNarrow({ objectType: e.objectType, objectId: e.objectId ?? undefined })}>
+                {e.objectId.slice(0, 8)}
+              </Button>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    { title: t('audit.field.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? t('common.empty') },
+  ];
+
+  return (
+    <Table<AuditEntry>
+      rowKey="id"
+      size="middle"
+      data-testid="audit-table"
+      loading={loading}
+      columns={columns}
+      dataSource={page?.items ?? []}
+      expandable={{ rowExpandable: (e) => Boolean(e.details && Object.keys(e.details).length), expandedRowRender: (e) => e.details && <Details details={e.details} /> }}
+      pagination={{
+        current: page?.page ?? 1,
+        pageSize: page?.pageSize ?? 20,
+        total: page?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPage,
+      }}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { http, type Page } from '../../api/client';
+
+/** One audit entry: who (with the roles they held then), did what, to which object, from where. */
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string[] | null;
+  ip: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  regionId: string | null;
+  details: Record<string, unknown> | null;
+};
+
+export type AuditFilters = { actorId?: string; objectType?: string; objectId?: string; action?: string; from?: string; to?: string };
+
+export const auditApi = {
+  search: (query: AuditFilters & { page: number; pageSize: number }) => http.get<Page<AuditEntry>>('/api/audit', query),
+};
+
+/** Actions the server records today, offered as choices; any other code can still be typed. */
+export const knownActions = [
+  'auth.login',
+  'auth.logout',
+  'auth.change_password',
+  'accounts.create',
+  'accounts.update',
+  'accounts.disable',
+  'accounts.enable',
+  'accounts.reset_password',
+  'accounts.register',
+  'pii.reveal',
+  'regions.create',
+  'regions.update',
+  'regions.move',
+  'regions.delete',
+] as const;
+
+export const knownObjectTypes = ['account', 'region'] as const;

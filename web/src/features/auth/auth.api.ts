@@ -1,0 +1,21 @@
+import { http } from '../../api/client';
+import type { Permission } from '../../lib/roles';
+import type { Account } from '../accounts/accounts.api';
+
+/** GET /api/auth/me: who I am, what I may do, and the subtree I see. */
+export type Me = {
+  account: Account;
+  permissions: Permission[];
+  scope: { regionId: string; regionName: string | null; regionType: string | null };
+};
+
+export type Credentials = { phone: string; password: string };
+export type Registration = Credentials & { name: string; regionId: string; volunteer?: boolean };
+
+export const authApi = {
+  me: () => http.get<Me>('/api/auth/me'),
+  login: (body: Credentials) => http.post<Me>('/api/auth/login', body),
+  logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => http.post<{ ok: boolean }>('/api/auth/password', body),
+  register: (body: Registration) => http.post<Me>('/api/auth/register', body),
+};

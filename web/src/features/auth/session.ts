@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { isApiError } from '../../api/client';
+import { isStaff, type Permission } from '../../lib/roles';
+import { authApi, type Credentials, type Me } from './auth.api';
+
+export const sessionKey = ['session'] as const;
+
+/** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
+async function fetchSession(): Promise<Me | null> {
+  try {
+    return await authApi.me();
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/**
+ * Log in and return the session. A user with a temporary password is signed in but the server
+ * answers the login itself with `auth.must_change_password`; the session is then read from /me,
+ * and the caller sends the user on to the change-password page.
+ */
+export async function logIn(credentials: Credentials): Promise<Me> {
+  try {
+    return await authApi.login(credentials);
+  } catch (error) {
+    if (isApiError(error, 'auth.must_change_password')) return authApi.me();
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
+}
+
+/**
+ * The session inside routes that a guard has already checked. While signing out, the cache empties
+ * a moment before the guard unmounts the page; the page keeps the user it was rendered for.
+ */
+export function useMe(): Me {
+  const { data } = useSession();
+  const last = useRef(data);
+  if (data) last.current = data;
+  if (!last.current) throw new Error('useMe() outside a signed-in route');
+  return last.current;
+}
+
+export function can(me: Me, permission: Permission): boolean {
+  return me.permissions.includes(permission);
+}
+
+export function usePermission(permission: Permission): boolean {
+  return can(useMe(), permission);
+}
+
+/** Where a user belongs: staff in the back office, residents and volunteers on the phone pages. */
+export function homePathOf(me: Me, surface: 'desk' | 'h5'): string {
+  if (me.account.mustChangePassword) return surface === 'h5' ? '/h5/password' : '/change-password';
+  return isStaff(me.account.roles) ? '/' : '/h5';
+}
+
+/** A page that asked for login is worth returning to only if it lies on this user's own surface. */
+function fitsHome(wanted: string | undefined, home: string): wanted is string {
+  if (!wanted || wanted.startsWith('/login') || wanted.startsWith('/h5/login')) return false;
+  return home === '/h5' ? wanted.startsWith('/h5') : home === '/' && !wanted.startsWith('/h5');
+}
+
+/** Where to go after signing in: back to the page that asked for it, if it is this user's. */
+export function landingPathOf(me: Me, surface: 'desk' | 'h5', wanted?: string): string {
+  const home = homePathOf(me, surface);
+  return fitsHome(wanted, home) ? wanted : home;
+}
+
+/** After login or registration: remember the session and go where this user belongs. */
+export function useEnterSession(surface: 'desk' | 'h5') {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(
+    (me: Me, wanted?: string) => {
+      queryClient.setQueryData(sessionKey, me);
+      navigate(landingPathOf(me, surface, wanted), { replace: true });
+    },
+    [navigate, queryClient, surface],
+  );
+}
+
+export function useLogout(loginPath: string) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: authApi.logout,
+    onSettled: () => {
+      // leave first, then forget: no page of the signed-in area should render without its user
+      navigate(loginPath, { replace: true });
+      queryClient.clear();
+      queryClient.setQueryData(sessionKey, null);
+    },
+  });
+}

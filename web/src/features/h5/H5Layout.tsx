@@ -1,0 +1,27 @@
+import { ConfigProvider, DotLoading } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import './h5.css';
+
+/** The phone surface: antd-mobile in the UI language; pages fill the small screen. */
+export function H5Layout() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <div className="lx-h5">
+        <Suspense
+          fallback={
+            <div className="lx-h5-loading">
+              <DotLoading color="primary" />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </div>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, List } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { formatDate } from '../../lib/time';
+import { useLogout, useMe } from '../auth/session';
+import { H5Preferences } from './H5Preferences';
+import { H5RoleTags } from './H5RoleTags';
+import { H5TabBar } from './H5TabBar';
+
+/** 我的: profile, preferences (large text, language), password, logout. */
+export function H5MePage() {
+  const { t } = useTranslation();
+  const { account } = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout('/h5/login');
+
+  return (
+    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-me">
+      <header className="lx-h5-hero lx-h5-hero-small">
+        <h2>{account.name}</h2>
+        <H5RoleTags roles={account.roles} />
+      </header>
+      <List mode="card" header={t('h5.me.profile')}>
+        <List.Item extra={account.phone}>{t('accounts.field.phone')}</List.Item>
+        <List.Item extra={account.regionName ?? t('common.empty')}>{t('h5.home.community')}</List.Item>
+        <List.Item extra={formatDate(account.createdAt)}>{t('h5.me.since')}</List.Item>
+      </List>
+      <H5Preferences />
+      <List mode="card">
+        <List.Item onClick={() => navigate('/h5/password')}>{t('auth.changePassword.title')}</List.Item>
+      </List>
+      <div className="lx-h5-actions">
+        <Button block color="danger" fill="outline" size="large" loading={logout.isPending} onClick={() => logout.mutate()}>
+          {t('auth.logout')}
+        </Button>
+      </div>
+      <H5TabBar />
+    </div>
+  );
+}

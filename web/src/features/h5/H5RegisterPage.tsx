@@ -1,0 +1,76 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, NavBar } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { PHONE_PATTERN } from '../../lib/patterns';
+import { authApi, type Registration } from '../auth/auth.api';
+import { useEnterSession } from '../auth/session';
+import { CommunityPicker } from './CommunityPicker';
+import { useMobileErrorReporter } from './use-mobile-error';
+
+type Values = Registration & { confirm: string };
+
+/** Self-registration: a resident (optionally also a volunteer, to be approved by the community). */
+export function H5RegisterPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const enter = useEnterSession('h5');
+  const report = useMobileErrorReporter();
+  const register = useMutation({
+    mutationFn: ({ confirm: _confirm, ...body }: Values) => authApi.register({ ...body, name: body.name.trim() }),
+    onSuccess: (me) => enter(me),
+    onError: (error) => report(error, form),
+  });
+
+  return (
+    <div className="lx-h5-page">
+      <NavBar onBack={() => navigate('/h5/login')}>{t('h5.register.title')}</NavBar>
+      <Form
+        form={form}
+        mode="card"
+        initialValues={{ volunteer: false }}
+        onFinish={(values) => register.mutate(values)}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={register.isPending}>
+            {t('h5.register.submit')}
+          </Button>
+        }
+      >
+        <Form.Header>{t('h5.register.about')}</Form.Header>
+        <Form.Item name="name" label={t('accounts.field.name')} rules={[{ required: true, whitespace: true, message: t('accounts.nameRequired') }]}>
+          <Input maxLength={50} placeholder={t('h5.register.namePlaceholder')} clearable />
+        </Form.Item>
+        <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, message: t('auth.phoneRequired') }, { pattern: PHONE_PATTERN, message: t('auth.phoneInvalid') }]}>
+          <Input type="tel" maxLength={11} placeholder={t('auth.phonePlaceholder')} clearable />
+        </Form.Item>
+        <Form.Item name="regionId" label={t('h5.register.community')} rules={[{ required: true, message: t('h5.register.communityRequired') }]}>
+          <CommunityPicker placeholder={t('h5.register.pickCommunity')} />
+        </Form.Item>
+        <Form.Header>{t('h5.register.security')}</Form.Header>
+        <Form.Item name="password" label={t('auth.password')} help={t('auth.passwordRules')} rules={[{ required: true, message: t('auth.passwordRequired') }, { min: 8, message: t('auth.passwordTooShort') }]}>
+          <Input type="password" autoComplete="new-password" clearable />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('auth.changePassword.confirm')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('auth.passwordRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_rule, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('auth.changePassword.mismatch')))),
+            }),
+          ]}
+        >
+          <Input type="password" autoComplete="new-password" clearable />
+        </Form.Item>
+        <Form.Item name="volunteer" valuePropName="checked">
+          <Checkbox>{t('h5.register.alsoVolunteer')}</Checkbox>
+        </Form.Item>
+      </Form>
+      <p className="lx-h5-switch">
+        {t('h5.register.haveAccount')} <Link to="/h5/login">{t('h5.register.toLogin')}</Link>
+      </p>
+    </div>
+  );
+}

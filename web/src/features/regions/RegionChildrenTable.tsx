@@ -1,0 +1,39 @@
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RegionNode } from './regions.api';
+import { useRegionChildren } from './regions.queries';
+import { RegionTypeTag } from './RegionTypeTag';
+
+/** The levels directly below a node, with their people counts; a row click selects it. */
+export function RegionChildrenTable({ parentId, onPick }: { parentId: string; onPick: (node: RegionNode) => void }) {
+  const { t } = useTranslation();
+  const { data = [], isPending } = useRegionChildren(parentId);
+
+  return (
+    <Table<RegionNode>
+      rowKey="id"
+      size="small"
+      loading={isPending}
+      dataSource={data}
+      pagination={data.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+      onRow={(node) => ({ onClick: () => onPick(node), className: 'lx-clickable' })}
+      locale={{ emptyText: t('regions.noChildren') }}
+      columns={[
+        {
+          title: t('regions.field.name'),
+          dataIndex: 'name',
+          render: (_v, node) => (
+            <>
+              <RegionTypeTag type={node.type} /> {node.name}
+            </>
+          ),
+        },
+        { title: t('regions.field.code'), dataIndex: 'code' },
+        { title: t('regions.field.childCount'), dataIndex: 'childCount', align: 'right' },
+        { title: t('regions.field.people'), dataIndex: 'people', align: 'right' },
+        { title: t('regions.field.volunteers'), dataIndex: 'volunteers', align: 'right' },
+        { title: t('regions.field.staff'), dataIndex: 'staff', align: 'right' },
+      ]}
+    />
+  );
+}

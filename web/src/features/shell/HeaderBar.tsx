@@ -1,0 +1,35 @@
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Layout, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Logo } from '../../components/Logo';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
+import { useMe } from '../auth/session';
+import { UserMenu } from './UserMenu';
+
+/** Party-red top bar: product name, the data scope of the signed-in user, language, user menu. */
+export function HeaderBar() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const scopeName = me.scope.regionName ?? t('common.empty');
+
+  return (
+    <Layout.Header className="lx-header">
+      <Link to="/" className="lx-brand">
+        <Logo size={32} />
+        <span className="lx-brand-name">{t('app.title')}</span>
+        <span className="lx-brand-sub">{t('app.backOffice')}</span>
+      </Link>
+      <div className="lx-header-right">
+        <Tooltip title={t('shell.scopeHint')}>
+          <span className="lx-scope" data-testid="data-scope">
+            <EnvironmentOutlined />
+            {t('shell.scope', { name: scopeName })}
+          </span>
+        </Tooltip>
+        <LanguageSwitch light />
+        <UserMenu />
+      </div>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,39 @@
+import { Card, Col, Descriptions, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../lib/time';
+import { can, useMe } from '../auth/session';
+import { EntryCards } from './EntryCards';
+import { RoleTags } from './RoleTags';
+import { ScopeFigures } from './ScopeFigures';
+
+/** The landing page of the back office: who I am, what my subtree holds, where to go next. */
+export function WorkbenchPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { account, scope } = me;
+
+  return (
+    <>
+      <PageHeader title={t('workbench.greeting', { name: account.name })} description={t('app.slogan')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9}>
+          <Card title={t('workbench.myAccount')} className="lx-entry-card">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('accounts.field.roles')}>
+                <RoleTags roles={account.roles} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workbench.scope')}>
+                {t('shell.scopeValue', { name: scope.regionName ?? t('common.empty') })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('accounts.field.phone')}>{account.phone}</Descriptions.Item>
+              <Descriptions.Item label={t('accounts.field.lastLoginAt')}>{formatDateTime(account.lastLoginAt) || t('common.empty')}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>{can(me, 'regions.read') && <ScopeFigures />}</Col>
+      </Row>
+      <EntryCards />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Role codes and permissions as the server defines them (server/src/platform/auth/roles.ts). The web
+ * app uses them only to shape the screens; the server decides every request on its own.
+ */
+export const roleCodes = ['resident', 'volunteer', 'teamLeader', 'gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin', 'partner'] as const;
+export type RoleCode = (typeof roleCodes)[number];
+
+/** Roles that work in the back office; everyone else lands on the H5 pages. */
+export const staffRoles: readonly string[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
+
+const roleRank: Record<RoleCode, number> = {
+  resident: 0,
+  volunteer: 0,
+  partner: 0,
+  teamLeader: 1,
+  gridWorker: 1,
+  communityAdmin: 2,
+  streetAdmin: 3,
+  districtAdmin: 4,
+};
+
+export type Permission = 'regions.read' | 'regions.manage' | 'accounts.read' | 'accounts.manage' | 'audit.read' | 'pii.revealPhone' | 'pii.revealIdNumber';
+
+export function isStaff(roles: readonly string[]): boolean {
+  return roles.some((r) => staffRoles.includes(r));
+}
+
+function rankOf(roles: readonly string[]): number {
+  return roles.reduce((max, r) => Math.max(max, roleRank[r as RoleCode] ?? 0), 0);
+}
+
+/** Roles an admin may hand out: up to their own rank (the server refuses anything above). */
+export function grantableRoles(own: readonly string[]): RoleCode[] {
+  const rank = rankOf(own);
+  return roleCodes.filter((r) => roleRank[r] <= rank);
+}
+
+/** Whether the caller may edit, disable or reset someone: rank at least theirs. */
+export function canManagePerson(own: readonly string[], target: readonly string[]): boolean {
+  return rankOf(target) <= rankOf(own);
+}
