@@ -73,6 +73,40 @@ export async function categoriesRoutes(app: AppInstance) {
     svc().declineReasons(requireActor(request).districtId),
   );
 
+  const Reason = Type.Object({ code: Type.String(), label: Type.String(), labelEn: Type.String(), active: Type.Boolean() });
+  app.put(
+    '/api/needs/decline-reasons/:code',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Add or edit a decline reason; `active: false` retires it (district admins)',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false }),
+        body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }), labelEn: Type.String({ minLength: 1, maxLength: 100 }), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 200: Reason },
+      },
+    },
+    async (request) => svc().saveDeclineReason(requirePermission(request, 'regions.manage'), request.params.code, request.body),
+  );
+
+  const Template = Type.Object({ id: Type.String(), status: Type.String(), categoryId: N(Type.String()), text: Type.String() });
+  app.post(
+    '/api/needs/reply-templates',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Add a one-click answer for a state (and optionally a category) (district admins)',
+        body: Type.Object({ status: Type.String({ minLength: 1, maxLength: 16 }), categoryId: Type.Optional(Type.String({ format: 'uuid' })), text: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 201: Template },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await svc().addReplyTemplate(requirePermission(request, 'regions.manage'), request.body)),
+  );
+
+  app.delete('/api/needs/reply-templates/:id', { schema: { tags: ['orders'], summary: 'Remove a reply template (district admins)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async (request) => {
+    await svc().removeReplyTemplate(requirePermission(request, 'regions.manage'), request.params.id);
+    return { ok: true };
+  });
+
   app.get(
     '/api/needs/reply-templates',
     {

@@ -78,6 +78,36 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return q.select().from(declineReasons).where(and(eq(declineReasons.districtId, districtId), eq(declineReasons.active, true)));
     },
 
+    /** Adds or edits a decline reason (district admins); retiring one sets `active: false`. */
+    async saveDeclineReason(actor: Actor, code: string, input: { label: string; labelEn: string; active?: boolean }) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(declineReasons)
+          .values({ districtId: actor.districtId, code, ...input })
+          .onConflictDoUpdate({ target: [declineReasons.districtId, declineReasons.code], set: { ...input } })
+          .returning();
+        await deps.audit.record(tx, actor, { action: 'needs.decline_reason_save', objectType: 'declineReason', objectId: code, details: input });
+        return row!;
+      });
+    },
+
+    async addReplyTemplate(actor: Actor, input: { status: string; categoryId?: string; text: string }) {
+      if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw new AppError('needs.category_not_found', 400, {}, 'categoryId');
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(replyTemplates).values({ districtId: actor.districtId, ...input }).returning();
+        await deps.audit.record(tx, actor, { action: 'needs.reply_template_add', objectType: 'replyTemplate', objectId: row!.id });
+        return row!;
+      });
+    },
+
+    async removeReplyTemplate(actor: Actor, id: string) {
+      await db.transaction(async (tx) => {
+        const gone = await tx.delete(replyTemplates).where(and(eq(replyTemplates.districtId, actor.districtId), eq(replyTemplates.id, id))).returning();
+        if (gone.length === 0) throw notFound('needs.reply_template');
+        await deps.audit.record(tx, actor, { action: 'needs.reply_template_remove', objectType: 'replyTemplate', objectId: id });
+      });
+    },
+
     async replyTemplates(districtId: string, status?: string, categoryId?: string) {
       const conds = [eq(replyTemplates.districtId, districtId)];
       if (status) conds.push(eq(replyTemplates.status, status));
