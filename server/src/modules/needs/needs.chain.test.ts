@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 
@@ -34,6 +36,10 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(detail.timeline.at(-1).actorRole).toBe('system');
     // the resident sees the volunteer by a masked name only
     expect(detail.assignments[0].volunteerName).toBe('赵**');
+    // the hours served wait for the rating, then are confirmed for the time bank
+    const [hours] = await queryRows<{ status: string; hours: string; volunteer_id: string }>(t.database.db, sql`SELECT status, hours, volunteer_id FROM service_hours WHERE need_id = ${need.id}`);
+    expect(hours).toMatchObject({ status: 'confirmed', volunteer_id: t.fx.person.volunteer1!.id });
+    expect(Number(hours!.hours)).toBeGreaterThanOrEqual(0.25);
   });
 
   it('an illegal transition is refused naming the current state, in the caller’s language', async () => {
@@ -65,6 +71,14 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(ruled.json()).toMatchObject({ status: 'dispatched', rulingPending: false });
     expect((await act(t, c.teamLeader1!, need.id, 'decline', { reasonCode: 'noManpower' })).json().code).toBe('needs.ruled_must_take');
     expect(ruled.json().deadlineAt).toBeTruthy(); // the deadline kept running from acceptance
+  });
+
+  it('bulk dispatch answers per need: one out of scope, one in', async () => {
+    const mine = await postNeed(t, c.resident1!);
+    await act(t, c.communityAdmin1!, mine.id, 'accept');
+    const theirs = await postNeed(t, c.resident2!, { regionId: t.fx.region.B2!.id });
+    const res = await t.app.inject({ method: 'POST', url: '/api/needs/bulk', headers: { cookie: c.communityAdmin1! }, payload: { ids: [mine.id, theirs.id], action: 'dispatch', teamId: t.fx.team.T1!.id } });
+    expect(res.json()).toEqual([{ id: mine.id, ok: true }, { id: theirs.id, ok: false, code: 'needs.not_found' }]);
   });
 
   it('a poor rating reopens the order for another round', async () => {
