@@ -37,23 +37,18 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+// community and street admins run their subtree; the district admin also shapes the tree itself
+const adminGrants: readonly Permission[] = ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'];
+
 const grants: Record<Role, readonly Permission[]> = {
   resident: [],
   volunteer: [],
   partner: [],
   teamLeader: [],
   gridWorker: ['regions.read', 'accounts.read', 'pii.revealPhone'],
-  communityAdmin: ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'],
-  streetAdmin: ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'],
-  districtAdmin: [
-    'regions.read',
-    'regions.manage',
-    'accounts.read',
-    'accounts.manage',
-    'audit.read',
-    'pii.revealPhone',
-    'pii.revealIdNumber',
-  ],
+  communityAdmin: adminGrants,
+  streetAdmin: adminGrants,
+  districtAdmin: [...adminGrants, 'regions.manage'],
 };
 
 export function hasPermission(held: readonly Role[], permission: Permission): boolean {
