@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppInstance, PlatformDeps } from './app.types.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
@@ -44,6 +45,8 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   });
 
   // external plugins
+  // phones on mobile data: the web bundle and large JSON lists go out compressed
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024 + 1, files: 1, fields: 5 } });
   await app.register(swagger, {

@@ -2,6 +2,7 @@ import type { PlatformDeps } from '../app.types.js';
 import type { Tx } from '../platform/db/client.js';
 import type { DemoPerson } from './people.demo.js';
 import type { RegionPlan } from './regions.demo.js';
+import type { DemoTeam } from './teams.demo.js';
 
 export type DemoScale = 'full' | 'small';
 
@@ -13,11 +14,15 @@ export type ScaleSizes = {
   buildingsPerGrid: [min: number, max: number];
   /** Residents and volunteers, not counting staff and the fixed demo accounts. */
   people: number;
+  /** Volunteer service teams, spread over the communities (every community gets at least one). */
+  teams: number;
+  /** Needs over the past year, the fixed accounts' showcase orders included. */
+  needs: number;
 };
 
 export const scaleSizes: Record<DemoScale, ScaleSizes> = {
-  full: { streets: 6, communitiesPerStreet: 10, grids: 400, buildingsPerGrid: [3, 7], people: 20_000 },
-  small: { streets: 2, communitiesPerStreet: 2, grids: 8, buildingsPerGrid: [2, 4], people: 500 },
+  full: { streets: 6, communitiesPerStreet: 10, grids: 400, buildingsPerGrid: [3, 7], people: 20_000, teams: 300, needs: 50_000 },
+  small: { streets: 2, communitiesPerStreet: 2, grids: 8, buildingsPerGrid: [2, 4], people: 500, teams: 12, needs: 300 },
 };
 
 /** The district in memory, generated before anything is written (pure and deterministic). */
@@ -27,6 +32,7 @@ export type DemoPlan = {
   sizes: ScaleSizes;
   regions: RegionPlan;
   people: DemoPerson[];
+  teams: DemoTeam[];
 };
 
 /** What every seeding step receives; all writes go through `tx`, the one seeding transaction. */

@@ -7,7 +7,10 @@ import type { DbOrTx } from '../platform/db/client.js';
 import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { accountsStep, planPeople } from './people.demo.js';
+import { castOf } from './cast.js';
+import { needsStep } from './needs.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
+import { planTeams, teamsStep } from './teams.demo.js';
 
 export type SeedOptions = { scale: DemoScale; log: (msg: string) => void; seed?: number };
 
@@ -29,13 +32,16 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, accountsStep];
+export const demoSteps: DemoStep[] = [regionsStep, accountsStep, teamsStep, needsStep];
 
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {
   const sizes = scaleSizes[scale];
   const regions = planRegions(seed, sizes);
-  return { scale, seed, sizes, regions, people: planPeople(seed, sizes, regions) };
+  const people = planPeople(seed, sizes, regions);
+  // teams after people: planning them gives their leaders the teamLeader role
+  const teams = planTeams(seed, sizes.teams, castOf(regions, people));
+  return { scale, seed, sizes, regions, people, teams };
 }
 
 type Marker = { scale: DemoScale; seed: number; counts: Record<string, number>; seededAt: string; ms: number };

@@ -73,7 +73,7 @@ describe.each(backends)('bad input on %s', (backend) => {
   const call = (op: Operation, payload: unknown, lang = 'zh-CN') =>
     t.app.inject({
       method: op.method as 'POST',
-      url: op.path.replace(/\{id\}/g, t.fx.person.resident1!.id),
+      url: op.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? t.fx.person.resident1!.id : 'sample')),
       headers: { cookie, 'accept-language': lang, 'content-type': 'application/json' },
       payload: JSON.stringify(payload),
     });
