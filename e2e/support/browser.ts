@@ -23,5 +23,7 @@ export const DEMO_PASSWORD = 'Lianxin@2026';
 /** The demo accounts the seed always creates, all in street 1 / community 1 (server/src/demo). */
 export const demo = {
   communityAdmin: '13800000002',
+  teamLeader: '13800000004',
+  volunteer: '13800000005',
   resident: '13800000006',
 } as const;

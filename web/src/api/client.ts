@@ -24,7 +24,7 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
-type Options = { query?: Query; body?: unknown; signal?: AbortSignal };
+type Options = { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal };
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -44,8 +44,10 @@ function parse(text: string): unknown {
   }
 }
 
-async function request<T>(method: string, path: string, { query, body, signal }: Options = {}): Promise<T> {
+/** Sends a request and returns the response once it is known to be a success; failures become ApiError. */
+async function send(method: string, path: string, { query, body, form, signal }: Options = {}): Promise<Response> {
   // Only a request with a body says it is JSON: the server refuses an empty body declared as JSON.
+  // A multipart form sets no type here: the browser writes it with the boundary.
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -54,24 +56,36 @@ async function request<T>(method: string, path: string, { query, body, signal }:
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, { code: 'network.unreachable', message: i18n.t('errors.network') });
   }
-  const data = parse(await response.text());
   if (!response.ok) {
-    const body = data as Partial<ApiErrorBody> | undefined;
+    const data = parse(await response.text()) as Partial<ApiErrorBody> | undefined;
     throw new ApiError(response.status, {
-      code: body?.code ?? `http.${response.status}`,
-      message: body?.message ?? i18n.t('errors.http', { status: response.status }),
-      field: body?.field,
-      details: body?.details,
+      code: data?.code ?? `http.${response.status}`,
+      message: data?.message ?? i18n.t('errors.http', { status: response.status }),
+      field: data?.field,
+      details: data?.details,
     });
   }
-  return data as T;
+  return response;
+}
+
+async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+  const response = await send(method, path, options);
+  return parse(await response.text()) as T;
+}
+
+/** A file the server builds (Excel exports): its bytes and the name the server suggests. */
+async function download(path: string, query?: Query): Promise<{ blob: Blob; filename: string }> {
+  const response = await send('GET', path, { query });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
 }
 
 export const http = {
@@ -79,6 +93,9 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart upload (files); the answer is JSON like every other call. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  download,
 };
 
 /** A page of a server-paginated list. */

@@ -25,6 +25,16 @@ export function isStaff(roles: readonly string[]): boolean {
   return roles.some((r) => staffRoles.includes(r));
 }
 
+/** Team leaders are not staff, but they work their team's inbox (队长接单) in the back office. */
+export function isTeamLeader(roles: readonly string[]): boolean {
+  return roles.includes('teamLeader');
+}
+
+/** Who may enter the back office at all: staff, and team leaders for their inbox. */
+export function usesDesk(roles: readonly string[]): boolean {
+  return isStaff(roles) || isTeamLeader(roles);
+}
+
 function rankOf(roles: readonly string[]): number {
   return roles.reduce((max, r) => Math.max(max, roleRank[r as RoleCode] ?? 0), 0);
 }

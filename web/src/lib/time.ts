@@ -16,6 +16,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss') : '';
 }
 
+/** To the minute, for dense tables (deadlines are set in days; seconds only add noise). */
+export function formatMinute(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm') : '';
+}
+
 export function formatDate(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD') : '';
 }

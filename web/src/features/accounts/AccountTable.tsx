@@ -6,7 +6,7 @@ import { can, useMe } from '../auth/session';
 import { RegionTypeTag } from '../regions/RegionTypeTag';
 import { RoleTags } from '../shell/RoleTags';
 import type { Page } from '../../api/client';
-import type { Account } from './accounts.api';
+import { accountsApi, type Account } from './accounts.api';
 import { AccountRowActions } from './AccountRowActions';
 import { MaskedValue } from './MaskedValue';
 
@@ -43,8 +43,8 @@ export function AccountTable({ page, loading, onPage, onEdit, onPasswordIssued }
         </span>
       ),
     },
-    { title: t('accounts.field.phone'), dataIndex: 'phone', width: 170, render: (v: string, a) => <MaskedValue accountId={a.id} field="phone" masked={v} canReveal={can(me, 'pii.revealPhone')} /> },
-    { title: t('accounts.field.idNumber'), dataIndex: 'idNumber', width: 220, render: (v: string | null, a) => <MaskedValue accountId={a.id} field="idNumber" masked={v} canReveal={can(me, 'pii.revealIdNumber')} /> },
+    { title: t('accounts.field.phone'), dataIndex: 'phone', width: 170, render: (v: string, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealPhone')} reveal={() => accountsApi.reveal(a.id, 'phone')} confirmTitle={t('accounts.reveal.title.phone')} /> },
+    { title: t('accounts.field.idNumber'), dataIndex: 'idNumber', width: 220, render: (v: string | null, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealIdNumber')} reveal={() => accountsApi.reveal(a.id, 'idNumber')} confirmTitle={t('accounts.reveal.title.idNumber')} /> },
     { title: t('accounts.field.roles'), dataIndex: 'roles', render: (roles: string[]) => <RoleTags roles={roles} /> },
     {
       title: t('accounts.field.region'),

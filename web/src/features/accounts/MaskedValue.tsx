@@ -4,20 +4,26 @@ import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorReporter } from '../../lib/use-api-error';
-import { accountsApi, type PiiField } from './accounts.api';
 
-type Props = { accountId: string; field: PiiField; masked: string | null; canReveal: boolean };
+type Props = {
+  masked: string | null;
+  canReveal: boolean;
+  /** Asks the server for the full value; the server records the look in the audit log. */
+  reveal: () => Promise<{ value: string | null }>;
+  /** The confirmation question ("查看完整手机号？"). */
+  confirmTitle: string;
+};
 
 /**
  * Personal data arrives masked (PIPL). Seeing the full value is a deliberate, audited act: the user
  * confirms, the server records who looked, and the value stays on screen only until they hide it.
  */
-export function MaskedValue({ accountId, field, masked, canReveal }: Props) {
+export function MaskedValue({ masked, canReveal, reveal: fetchFull, confirmTitle }: Props) {
   const { t } = useTranslation();
   const [full, setFull] = useState<string | null>(null);
   const report = useApiErrorReporter();
   const reveal = useMutation({
-    mutationFn: () => accountsApi.reveal(accountId, field),
+    mutationFn: fetchFull,
     onSuccess: ({ value }) => setFull(value ?? ''),
     onError: (error) => report(error),
   });
@@ -38,7 +44,7 @@ export function MaskedValue({ accountId, field, masked, canReveal }: Props) {
       <span className="lx-masked">{masked}</span>
       {canReveal && (
         <Popconfirm
-          title={t(`accounts.reveal.title.${field}`)}
+          title={confirmTitle}
           description={t('accounts.reveal.audited')}
           okText={t('accounts.reveal.confirm')}
           onConfirm={() => reveal.mutate()}

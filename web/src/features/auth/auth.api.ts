@@ -6,7 +6,8 @@ import type { Account } from '../accounts/accounts.api';
 export type Me = {
   account: Account;
   permissions: Permission[];
-  scope: { regionId: string; regionName: string | null; regionType: string | null };
+  /** `path`: the nodes from the district down to my own (for "文化社区 / 第一网格 / 1号楼"). */
+  scope: { regionId: string; regionName: string | null; regionType: string | null; path?: { id: string; name: string; type: string }[] };
 };
 
 export type Credentials = { phone: string; password: string };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { PageLoadError, PageLoading } from '../../components/PageLoading';
-import { isStaff } from '../../lib/roles';
+import { usesDesk } from '../../lib/roles';
 import { useSession } from './session';
 
 // Guards serve both surfaces, so they use only the kit-free PageLoading (see its comment).
@@ -19,13 +19,13 @@ function useGuardState() {
   return { me: session.data, waiting, from };
 }
 
-/** Back-office routes: signed in, password no longer temporary, and a staff role. */
-export function RequireStaff() {
+/** Back-office routes: signed in, password no longer temporary, and a staff role or a team to lead. */
+export function RequireDesk() {
   const { me, waiting, from } = useGuardState();
   if (waiting) return waiting;
   if (!me) return <Navigate to="/login" replace state={{ from }} />;
   if (me.account.mustChangePassword) return <Navigate to="/change-password" replace />;
-  if (!isStaff(me.account.roles)) return <Navigate to="/h5" replace />;
+  if (!usesDesk(me.account.roles)) return <Navigate to="/h5" replace />;
   return <Outlet />;
 }
 

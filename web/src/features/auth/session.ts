@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { isStaff, type Permission } from '../../lib/roles';
+import { isStaff, isTeamLeader, type Permission } from '../../lib/roles';
 import { authApi, type Credentials, type Me } from './auth.api';
 
 export const sessionKey = ['session'] as const;
@@ -55,16 +55,34 @@ export function usePermission(permission: Permission): boolean {
   return can(useMe(), permission);
 }
 
-/** Where a user belongs: staff in the back office, residents and volunteers on the phone pages. */
+/** What a back-office page asks of its user: a permission, any staff role, or leading a team. */
+export type Access = Permission | 'staff' | 'teamLeader';
+
+export function allows(me: Me, access: Access | undefined): boolean {
+  if (access === undefined) return true;
+  if (access === 'staff') return isStaff(me.account.roles);
+  if (access === 'teamLeader') return isTeamLeader(me.account.roles);
+  return can(me, access);
+}
+
+/** The back-office page a team leader who is not staff starts on: their team's inbox. */
+export const TEAM_INBOX_PATH = '/team-orders';
+
+/**
+ * Where a user belongs: staff in the back office, residents and volunteers on the phone pages.
+ * Team leaders are volunteers too: signing in at the back office takes them to their team's inbox,
+ * signing in on the phone keeps them on the phone pages.
+ */
 export function homePathOf(me: Me, surface: 'desk' | 'h5'): string {
   if (me.account.mustChangePassword) return surface === 'h5' ? '/h5/password' : '/change-password';
-  return isStaff(me.account.roles) ? '/' : '/h5';
+  if (isStaff(me.account.roles)) return '/';
+  return surface === 'desk' && isTeamLeader(me.account.roles) ? TEAM_INBOX_PATH : '/h5';
 }
 
 /** A page that asked for login is worth returning to only if it lies on this user's own surface. */
 function fitsHome(wanted: string | undefined, home: string): wanted is string {
   if (!wanted || wanted.startsWith('/login') || wanted.startsWith('/h5/login')) return false;
-  return home === '/h5' ? wanted.startsWith('/h5') : home === '/' && !wanted.startsWith('/h5');
+  return home.startsWith('/h5') === wanted.startsWith('/h5');
 }
 
 /** Where to go after signing in: back to the page that asked for it, if it is this user's. */

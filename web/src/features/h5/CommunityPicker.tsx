@@ -8,20 +8,26 @@ import { regionKeys } from '../regions/regions.queries';
 
 const LEAF_TYPE = 'building';
 
-type Props = { value?: string; onChange?: (id: string) => void; placeholder: string };
+type Props = {
+  value?: string;
+  onChange?: (id: string) => void;
+  placeholder: string;
+  /** What to show for a preset value (the resident's home) before anything is picked. */
+  initialLabel?: string;
+};
 
 /**
  * Where do you live: street → community → (grid → building), one level per screen, read from the
  * public region list (no login). A resident may stop at their community if they don't know more.
  * The public list carries no child counts, so every level above a building opens on tap.
  */
-export function CommunityPicker({ value, onChange, placeholder }: Props) {
+export function CommunityPicker({ value, onChange, placeholder, initialLabel = '' }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState<RegionNode[]>([]);
   // levels that were opened for the user (a lone district) and that "back" should not return to
   const [floor, setFloor] = useState(0);
-  const [label, setLabel] = useState('');
+  const [label, setLabel] = useState(initialLabel);
   const current = path.at(-1);
   const level = useQuery({
     queryKey: regionKeys.publicChildren(current?.id),

@@ -5,6 +5,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import './h5.css';
+// applies the remembered large-text choice on whichever phone page the visit starts
+import './large-text';
 
 /** The phone surface: antd-mobile in the UI language; pages fill the small screen. */
 export function H5Layout() {

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { can, useMe } from '../auth/session';
+import { allows, useMe } from '../auth/session';
 import { menuEntries } from './menu';
 
 /** Shortcut cards to the modules this user may open. */
@@ -9,7 +9,7 @@ export function EntryCards() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const entries = menuEntries.filter((e) => e.path !== '/' && (!e.permission || can(me, e.permission)));
+  const entries = menuEntries.filter((e) => e.path !== '/' && allows(me, e.access));
 
   return (
     <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

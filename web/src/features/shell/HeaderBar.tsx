@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Logo } from '../../components/Logo';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
-import { useMe } from '../auth/session';
+import { allows, useMe } from '../auth/session';
 import { UserMenu } from './UserMenu';
 
 /** Party-red top bar: product name, the data scope of the signed-in user, language, user menu. */
@@ -21,12 +21,15 @@ export function HeaderBar() {
         <span className="lx-brand-sub">{t('app.backOffice')}</span>
       </Link>
       <div className="lx-header-right">
-        <Tooltip title={t('shell.scopeHint')}>
-          <span className="lx-scope" data-testid="data-scope">
-            <EnvironmentOutlined />
-            {t('shell.scope', { name: scopeName })}
-          </span>
-        </Tooltip>
+        {/* a data scope means something to staff; a team leader sees their team's orders, whatever their node */}
+        {allows(me, 'staff') && (
+          <Tooltip title={t('shell.scopeHint')}>
+            <span className="lx-scope" data-testid="data-scope">
+              <EnvironmentOutlined />
+              {t('shell.scope', { name: scopeName })}
+            </span>
+          </Tooltip>
+        )}
         <LanguageSwitch light />
         <UserMenu />
       </div>

@@ -1,7 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { can, useMe } from '../auth/session';
+import { allows, useMe } from '../auth/session';
 import { activeEntry, menuEntries } from './menu';
 
 export function SideMenu() {
@@ -10,7 +10,7 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = menuEntries
-    .filter((entry) => !entry.permission || can(me, entry.permission))
+    .filter((entry) => allows(me, entry.access))
     .map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }));
   const active = activeEntry(pathname);
 

@@ -1,8 +1,9 @@
 import { Card, Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
-import { can, useMe } from '../auth/session';
+import { allows, can, TEAM_INBOX_PATH, useMe } from '../auth/session';
 import { EntryCards } from './EntryCards';
 import { RoleTags } from './RoleTags';
 import { ScopeFigures } from './ScopeFigures';
@@ -12,6 +13,8 @@ export function WorkbenchPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { account, scope } = me;
+  // a team leader without a staff role has only their inbox here
+  if (!allows(me, 'staff')) return <Navigate to={TEAM_INBOX_PATH} replace />;
 
   return (
     <>

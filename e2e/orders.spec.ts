@@ -1,0 +1,173 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, launchBrowser, snap } from './support/browser.js';
+import { makePng } from './support/png.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { deskLogin, openSession, phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
+
+/** Toasts fade after a moment; screenshots are taken once they have, so they do not cover the page. */
+const toastGone = (page: Page) => page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+
+/** An uploaded photo shows its thumbnail without the "uploading" spinner. */
+const uploaded = async (page: Page) => {
+  await page.locator('.adm-image-uploader-cell img').first().waitFor();
+  await page.locator('.adm-image-uploader-cell-loading').waitFor({ state: 'detached' });
+};
+
+/** A photo taken "with the phone camera": a real PNG, since the server sniffs what it stores. */
+const photo = (name: string, colours: [number[], number[]]) => ({ name, mimeType: 'image/png', buffer: makePng(160, 160, ...colours) });
+const title = `请志愿者上门为独居老人理发（E2E ${Date.now().toString(36)}）`;
+
+/** The whole chain (SPEC intro): 群众点单 → 社区派单 → 队伍接单 → 成员领单 → 群众评单, five logins. */
+describe('orders: one need travels the whole chain through the pages', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let needId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Runs one person's part in their own browser session; a failure leaves a screenshot behind. */
+  async function as(device: 'phone' | 'desk', act: (page: Page) => Promise<void>) {
+    const { context, page } = await openSession(browser, server.baseUrl, device);
+    try {
+      await act(page);
+    } catch (error) {
+      await snap(page, `orders-failed-${device}-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('a resident posts a need with a camera photo from the phone; it starts as 已点单 at their home', async () => {
+    await as('phone', async (page) => {
+      await phoneLogin(page, demo.resident);
+      await page.getByTestId('h5-home').waitFor();
+      await page.getByTestId('service-needs').click();
+      await page.getByTestId('h5-need-post').waitFor();
+      await page.getByTestId('category-field').click();
+      await page.locator('.adm-cascader-view').getByText('助老服务', { exact: true }).click();
+      await page.locator('.adm-cascader-view').getByText('上门理发', { exact: true }).click();
+      await page.locator('.adm-cascader-header-button').last().click();
+      await page.locator('.adm-popup').waitFor({ state: 'detached' });
+      await page.getByPlaceholder('一句话说明需要什么帮助').fill(title);
+      await page.getByPlaceholder('请描述具体情况').fill('母亲 78 岁，腿脚不便，独自在家，想请志愿者周末上门理发。');
+      await page.locator('input[type=file]').setInputFiles(photo('room.png', [[179, 21, 28], [245, 195, 66]]));
+      await uploaded(page);
+      await page.locator('.adm-selector-item', { hasText: /^是$/ }).click();
+      await snap(page, 'orders-1-resident-post');
+      await page.getByTestId('need-post-submit').click();
+      await page.waitForURL(/\/h5\/needs\/[0-9a-f-]{36}$/);
+      needId = page.url().split('/').at(-1)!;
+      await waitForStatus(page, 'h5-need-detail', 'submitted');
+      expect(await page.getByTestId('h5-need-detail').textContent()).toContain('1号楼');
+      const need = await readNeed(page, needId);
+      expect(need.timeline.map((e) => e.action)).toEqual(['submit']);
+      await toastGone(page);
+      await snap(page, 'orders-1-resident-posted');
+    });
+  });
+
+  it('the community admin finds it in the ledger, accepts it and dispatches it to the demo team', async () => {
+    await as('desk', async (page) => {
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('side-menu').getByText('需求台账').click();
+      await page.getByPlaceholder('标题或需求编号').fill(title);
+      await page.getByRole('button', { name: /查\s*询/ }).click();
+      const rows = page.getByTestId('needs-table').locator('tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      const row = rows.filter({ hasText: title });
+      await snap(page, 'orders-2-admin-ledger');
+      await row.getByTestId('need-link').click();
+      await waitForStatus(page, 'need-detail', 'submitted');
+      await page.locator('[data-action=accept]').click();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await waitForStatus(page, 'need-detail', 'accepted');
+      await page.locator('[data-action=dispatch]').click();
+      await page.getByTestId('team-picker').locator('tr', { hasText: '文化社区红马甲志愿服务队' }).click();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await waitForStatus(page, 'need-detail', 'dispatched');
+      expect(await page.getByTestId('need-timeline').textContent()).toContain('文化社区红马甲志愿服务队');
+      await snap(page, 'orders-2-admin-dispatched');
+    });
+  });
+
+  it('the team leader, let into the back office for their inbox only, takes it and assigns a member', async () => {
+    await as('desk', async (page) => {
+      await deskLogin(page, demo.teamLeader);
+      await page.waitForURL('**/team-orders');
+      expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('队长接单');
+      const row = () => page.getByTestId('inbox-table').locator('tr', { hasText: title });
+      await row().locator('[data-action=take]').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await expect.poll(async () => (await readNeed(page, needId)).status).toBe('taken');
+      await page.locator('.ant-segmented-item', { hasText: '待指派' }).click();
+      await row().locator('[data-action=assign]').click();
+      await page.getByTestId('roster-search').fill('刘芳');
+      await page.getByTestId('team-roster').locator('tr', { hasText: '刘芳' }).click();
+      await snap(page, 'orders-3-leader-assign');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await expect.poll(async () => (await readNeed(page, needId)).status).toBe('claimed');
+      await page.goto(`/needs/${needId}`);
+      await waitForStatus(page, 'need-detail', 'claimed');
+      await snap(page, 'orders-3-leader-assigned');
+    });
+  });
+
+  it('the volunteer checks in on site and closes the task with a summary and a photo', async () => {
+    await as('phone', async (page) => {
+      await phoneLogin(page, demo.volunteer);
+      await page.getByTestId('h5-home').waitFor();
+      await page.locator('.adm-tab-bar-item', { hasText: '任务' }).click();
+      await page.getByTestId('need-card').filter({ hasText: title }).locator('.lx-h5-need-main').click();
+      await waitForStatus(page, 'h5-need-detail', 'claimed');
+      await page.getByText('是否独居').waitFor();
+      await snap(page, 'orders-4-volunteer-task');
+      await page.locator('[data-action=checkIn]').click();
+      await page.locator('.adm-dialog-button-bold').click();
+      await waitForStatus(page, 'h5-need-detail', 'in_service');
+      await page.locator('[data-action=complete]').click();
+      await page.getByTestId('h5-close-task').waitFor();
+      await page.getByPlaceholder('写明服务内容').fill('上门为老人理发约 40 分钟，顺便打扫了碎发，老人很满意。');
+      await page.locator('input[type=file]').setInputFiles(photo('haircut.png', [[36, 104, 170], [250, 250, 250]]));
+      await uploaded(page);
+      await toastGone(page);
+      await snap(page, 'orders-4-volunteer-close');
+      await page.getByTestId('close-submit').click();
+      await waitForStatus(page, 'h5-need-detail', 'completed');
+      await toastGone(page);
+      await snap(page, 'orders-4-volunteer-closed');
+    });
+  });
+
+  it('the resident rates five stars; the order is 已办结 and the timeline shows every step', async () => {
+    await as('phone', async (page) => {
+      await phoneLogin(page, demo.resident);
+      await page.getByTestId('h5-home').waitFor();
+      await page.locator('.adm-tab-bar-item', { hasText: '需求' }).click();
+      await page.getByTestId('need-card').filter({ hasText: title }).locator('.lx-h5-need-main').click();
+      await waitForStatus(page, 'h5-need-detail', 'completed');
+      await page.locator('[data-action=rate]').click();
+      await page.getByTestId('rate-stars').getByRole('radio', { name: '5' }).tap(); // the stars follow touch events on a phone
+      await page.getByPlaceholder('说说您的感受').fill('志愿者很耐心，谢谢社区！');
+      await page.getByTestId('rate-submit').click();
+      await waitForStatus(page, 'h5-need-detail', 'closed');
+      expect(await page.locator('.lx-h5-need-hero').textContent()).toContain('已办结');
+      const steps = page.getByTestId('need-steps').getByTestId('timeline-event');
+      const shown = await steps.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
+      expect(shown.reverse()).toEqual(['submit', 'accept', 'dispatch', 'take', 'assign', 'checkIn', 'complete', 'rate', 'close']);
+      const text = await page.getByTestId('need-steps').textContent();
+      for (const label of ['群众点单', '社区受理', '社区派单', '队伍接单', '队长指派', '志愿者签到', '服务结单', '群众评单', '办结归档']) expect(text).toContain(label);
+      await toastGone(page);
+      await snap(page, 'orders-5-resident-rated');
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Cascader, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isoToWallClock, wallClockToIso } from '../../../lib/time';
+import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
+import { categoryOptions, categoryPath } from '../categories';
+import { needChannels, needKinds, needStatuses, type NeedFilters } from '../needs.api';
+import { useCategories } from '../needs.queries';
+
+type Values = Omit<NeedFilters, 'from' | 'to' | 'status' | 'categoryId'> & {
+  status?: string[];
+  category?: string[];
+  period?: [Dayjs | null, Dayjs | null];
+};
+
+/** State, category, place, channel, kind, submission time and keyword; all applied on the server. */
+export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSearch: (filters: NeedFilters) => void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { data: categories } = useCategories();
+
+  // the URL is the source of truth: back/forward or a shared link refills the form
+  useEffect(() => {
+    const { from, to, status, categoryId: _category, ...rest } = value;
+    form.setFieldsValue({
+      ...rest,
+      status: status ? status.split(',') : undefined,
+      period: from || to ? [from ? isoToWallClock(from) : null, to ? isoToWallClock(to) : null] : undefined,
+    });
+  }, [form, value]);
+  // the category path needs the category list, which may arrive later than the URL
+  useEffect(() => {
+    form.setFieldsValue({ category: value.categoryId && categories ? categoryPath(categories, value.categoryId).map((c) => c.id) : undefined });
+  }, [form, value.categoryId, categories]);
+
+  const submit = ({ period, status, category, q, ...rest }: Values) =>
+    onSearch({
+      ...rest,
+      q: q?.trim() || undefined,
+      status: status?.length ? status.join(',') : undefined,
+      categoryId: category?.at(-1),
+      from: period?.[0] ? wallClockToIso(period[0].startOf('day')) : undefined,
+      to: period?.[1] ? wallClockToIso(period[1].endOf('day')) : undefined,
+    });
+
+  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`${prefix}.${code}`) });
+
+  return (
+    <Form form={form} name="needFilters" layout="inline" className="lx-filters" onFinish={submit}>
+      <Form.Item name="q" label={t('needs.filter.keyword')}>
+        <Input allowClear maxLength={50} style={{ width: 200 }} placeholder={t('needs.filter.keywordPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="status" label={t('needs.field.status')}>
+        <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 220 }} placeholder={t('common.all')} options={needStatuses.map(option('needs.status'))} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('needs.field.kind')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={needKinds.map(option('needs.kind'))} />
+      </Form.Item>
+      <Form.Item name="category" label={t('needs.field.category')}>
+        <Cascader changeOnSelect allowClear style={{ width: 200 }} placeholder={t('common.all')} options={categoryOptions(categories ?? [], i18n.language)} />
+      </Form.Item>
+      <Form.Item name="regionId" label={t('needs.field.region')}>
+        <RegionTreeSelect allowClear placeholder={t('accounts.filter.anyRegion')} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="channel" label={t('needs.field.channel')}>
+        <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={needChannels.map(option('needs.channel'))} />
+      </Form.Item>
+      <Form.Item name="period" label={t('needs.field.createdAt')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,120 @@
+import { Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Page } from '../../../api/client';
+import { formatMinute } from '../../../lib/time';
+import type { NeedSummary } from '../needs.api';
+import { categoryLabel, isOverdue } from '../needs.format';
+import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
+
+type Props = {
+  page?: Page<NeedSummary>;
+  loading: boolean;
+  onPage: (page: number, pageSize: number) => void;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+};
+
+/** One page of the ledger (台账), newest first; rows can be picked for bulk accept / dispatch / pool. */
+export function NeedTable({ page, loading, onPage, selected, onSelect }: Props) {
+  const { t, i18n } = useTranslation();
+  const columns: TableProps<NeedSummary>['columns'] = [
+    {
+      title: t('needs.field.number'),
+      dataIndex: 'number',
+      width: 180,
+      fixed: 'left',
+      render: (number: string, n) => (
+        <Link to={`/needs/${n.id}`} className="lx-mono" data-testid="need-link">
+          {number}
+        </Link>
+      ),
+    },
+    {
+      title: t('needs.field.title'),
+      dataIndex: 'title',
+      render: (title: string, n) => (
+        <div className="lx-ledger-title">
+          <div>
+            {title}
+            {n.duplicateCount > 0 && (
+              <Tooltip title={t('needs.duplicateHint', { count: n.duplicateCount })}>
+                <Tag color="orange" bordered={false} className="lx-inline-tag">
+                  {t('needs.duplicate')}
+                </Tag>
+              </Tooltip>
+            )}
+            {n.rulingPending && (
+              <Tag color="purple" bordered={false} className="lx-inline-tag">
+                {t('needs.rulingPending')}
+              </Tag>
+            )}
+          </div>
+          <div className="lx-muted">
+            {t(`needs.kind.${n.kind}`)} · {categoryLabel(n, i18n.language)} · {t(`needs.channel.${n.channel}`)}
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('needs.field.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (_v, n) => (
+        <span>
+          <NeedStatusTag need={n} />
+          {n.severity !== 'general' && <SeverityTag severity={n.severity} />}
+        </span>
+      ),
+    },
+    { title: t('needs.field.region'), dataIndex: 'regionName', width: 100 },
+    {
+      title: t('needs.field.requester'),
+      key: 'requester',
+      width: 120,
+      render: (_v, n) => (
+        <span>
+          {n.requesterName}
+          {n.requesterPhone && <div className="lx-muted lx-mono">{n.requesterPhone}</div>}
+        </span>
+      ),
+    },
+    { title: t('needs.field.team'), dataIndex: 'teamName', width: 170, ellipsis: true, render: (v: string | null) => v ?? t('common.empty') },
+    {
+      title: t('needs.field.deadlineAt'),
+      dataIndex: 'deadlineAt',
+      width: 140,
+      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatMinute(v) || t('common.empty')}</Typography.Text>,
+    },
+    { title: t('needs.field.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatMinute(v) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 70,
+      render: (_v, n) => <Link to={`/needs/${n.id}`}>{t('needs.handle')}</Link>,
+    },
+  ];
+
+  return (
+    <Table<NeedSummary>
+      rowKey="id"
+      size="middle"
+      data-testid="needs-table"
+      loading={loading}
+      columns={columns}
+      dataSource={page?.items ?? []}
+      scroll={{ x: 1320 }}
+      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), preserveSelectedRowKeys: true }}
+      pagination={{
+        current: page?.page ?? 1,
+        pageSize: page?.pageSize ?? 20,
+        total: page?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPage,
+      }}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Segmented, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { PageHeader } from '../../../components/PageHeader';
+import { useNeedsPage } from '../needs.queries';
+import { ledgerStages, stageOf } from '../needs.stages';
+import { BulkActions } from './BulkActions';
+import { ExportButton } from './ExportButton';
+import { NeedFiltersBar } from './NeedFiltersBar';
+import { NeedTable } from './NeedTable';
+import { useNeedQuery } from './use-need-query';
+import './needs-desk.css';
+
+/** 需求台账: every need in my subtree, filtered and paged on the server, with bulk handling. */
+export function NeedsLedgerPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { query, filters, setFilters, setStatus, setPage } = useNeedQuery();
+  const result = useNeedsPage({ ...query, view: 'all' });
+  const [selected, setSelected] = useState<string[]>([]);
+  const stage = stageOf(ledgerStages, query.status);
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.needs')}
+        description={t('needs.ledger.description')}
+        extra={
+          <Space>
+            <ExportButton filters={filters} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/needs/new')}>
+              {t('menu.needEntry')}
+            </Button>
+          </Space>
+        }
+      />
+      <Card className="lx-filters-card">
+        <NeedFiltersBar value={filters} onSearch={setFilters} />
+      </Card>
+      {result.isError && <Alert type="error" showIcon message={result.error.message} className="lx-page-alert" />}
+      <Card>
+        <div className="lx-ledger-toolbar">
+          <Segmented
+            value={stage ?? 'custom'}
+            onChange={(key) => setStatus(ledgerStages.find((s) => s.key === key)?.status)}
+            options={ledgerStages.map((s) => ({ value: s.key, label: t(`needs.stage.${s.key}`) }))}
+          />
+          <BulkActions selected={selected} rows={result.data?.items ?? []} onClear={() => setSelected([])} />
+        </div>
+        <NeedTable page={result.data} loading={result.isFetching} onPage={setPage} selected={selected} onSelect={setSelected} />
+      </Card>
+    </>
+  );
+}

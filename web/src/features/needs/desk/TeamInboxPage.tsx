@@ -1,0 +1,78 @@
+import { Alert, Card, Segmented, Table, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { PageHeader } from '../../../components/PageHeader';
+import { formatDateTime } from '../../../lib/time';
+import type { NeedSummary } from '../needs.api';
+import { categoryLabel, isOverdue } from '../needs.format';
+import { useMyTeams, useNeedsPage } from '../needs.queries';
+import { inboxStages } from '../needs.stages';
+import { InboxRowActions } from './InboxRowActions';
+import { NeedStatusTag } from './NeedStatusTag';
+import './needs-desk.css';
+
+/** 队长接单: orders dispatched to the teams I lead — take or decline them, then assign members. */
+export function TeamInboxPage() {
+  const { t, i18n } = useTranslation();
+  const teams = useMyTeams();
+  const [stage, setStage] = useState(inboxStages[0]!.key);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const status = inboxStages.find((s) => s.key === stage)?.status;
+  const result = useNeedsPage({ view: 'team', status, ...paging });
+  const teamNames = (teams.data ?? []).map((team) => team.name).join('、');
+
+  const columns: TableProps<NeedSummary>['columns'] = [
+    { title: t('needs.field.number'), dataIndex: 'number', width: 190, render: (v: string, n) => <Link to={`/needs/${n.id}`} className="lx-mono">{v}</Link> },
+    { title: t('needs.field.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('needs.field.category'), key: 'category', width: 110, render: (_v, n) => categoryLabel(n, i18n.language) },
+    { title: t('needs.field.region'), dataIndex: 'regionName', width: 110 },
+    { title: t('needs.field.requester'), dataIndex: 'requesterName', width: 100 },
+    { title: t('needs.field.slots'), key: 'slots', width: 90, render: (_v, n) => t('needs.slotsValue', { filled: n.filled, slots: n.slots }) },
+    { title: t('needs.field.status'), dataIndex: 'status', width: 150, render: (_v, n) => <NeedStatusTag need={n} /> },
+    {
+      title: t('needs.field.deadlineAt'),
+      dataIndex: 'deadlineAt',
+      width: 170,
+      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatDateTime(v) || t('common.empty')}</Typography.Text>,
+    },
+    { title: t('common.actions'), key: 'actions', width: 200, fixed: 'right', render: (_v, n) => <InboxRowActions need={n} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('menu.teamOrders')} description={teamNames ? t('needs.inbox.description', { teams: teamNames }) : t('needs.inbox.noTeam')} />
+      {result.isError && <Alert type="error" showIcon message={result.error.message} className="lx-page-alert" />}
+      <Card>
+        <div className="lx-ledger-toolbar">
+          <Segmented
+            value={stage}
+            onChange={(key) => {
+              setStage(String(key));
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+            options={inboxStages.map((s) => ({ value: s.key, label: t(`needs.inbox.stage.${s.key}`) }))}
+          />
+        </div>
+        <Table<NeedSummary>
+          rowKey="id"
+          size="middle"
+          data-testid="inbox-table"
+          loading={result.isFetching}
+          columns={columns}
+          dataSource={result.data?.items ?? []}
+          scroll={{ x: 1300 }}
+          locale={{ emptyText: t('needs.inbox.empty') }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: result.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Button, ErrorBlock, NavBar } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { H5TabBar } from '../../h5/H5TabBar';
+import { mineStages } from '../needs.stages';
+import { MobileNeedList } from './MobileNeedList';
+import './needs-h5.css';
+
+/** 我的需求: what I asked for and what I follow, with where each one stands. */
+export function H5MyNeedsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const post = (
+    <Button size="small" color="primary" fill="none" onClick={() => navigate('/h5/needs/new')} data-testid="post-need">
+      {t('h5.services.needs')}
+    </Button>
+  );
+  return (
+    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-my-needs">
+      <NavBar back={null} right={post}>
+        {t('h5.needs.mineTitle')}
+      </NavBar>
+      <MobileNeedList
+        view="mine"
+        stages={mineStages}
+        tabKeyPrefix="h5.needs.mineStage"
+        empty={
+          <ErrorBlock status="empty" title={t('h5.needs.mineEmpty')} description={t('h5.needs.mineEmptyHint')}>
+            <Button color="primary" onClick={() => navigate('/h5/needs/new')}>
+              {t('h5.services.needs')}
+            </Button>
+          </ErrorBlock>
+        }
+      />
+      <H5TabBar />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { formatMinute } from '../../../lib/time';
+import type { NeedSummary } from '../needs.api';
+import { categoryLabel } from '../needs.format';
+import { MobileStatusTag } from './MobileStatusTag';
+
+/** One need in a phone list: title and state, what and where, when; tap for the detail. */
+export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div className="lx-h5-need-card" data-testid="need-card" data-need-id={need.id}>
+      <div className="lx-h5-need-main" onClick={() => navigate(`/h5/needs/${need.id}`)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`/h5/needs/${need.id}`)}>
+        <div className="lx-h5-need-head">
+          <span className="lx-h5-need-title">{need.title}</span>
+          <MobileStatusTag status={need.status} />
+        </div>
+        <div className="lx-h5-need-meta">
+          <span className="lx-h5-need-category">{categoryLabel(need, i18n.language)}</span>
+          <span>{t(`needs.kind.${need.kind}`)}</span>
+          {need.slots > 1 && <span>{t('needs.slotsValue', { filled: need.filled, slots: need.slots })}</span>}
+        </div>
+        <div className="lx-h5-need-meta">
+          <EnvironmentOutlined /> {need.regionName}
+          <ClockCircleOutlined className="lx-h5-need-gap" /> {formatMinute(need.createdAt)}
+        </div>
+      </div>
+      {extra && <div className="lx-h5-need-extra">{extra}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { Form, Input, NoticeBar, Selector, Stepper, Switch, TextArea } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { CommunityPicker } from '../../h5/CommunityPicker';
+import { noticeFor, questionsFor } from '../categories';
+import { needKinds } from '../needs.api';
+import { useCategories } from '../needs.queries';
+import { CategoryField } from './CategoryField';
+import { MobileQuestions } from './MobileQuestions';
+import { PhotoField } from './PhotoField';
+import { SimilarNeeds } from './SimilarNeeds';
+import { WantedTimeField } from './WantedTimeField';
+
+/**
+ * What is needed, in the order a resident thinks: which kind, the category (its notice and similar
+ * needs nearby appear as soon as it is chosen), then the words and photos.
+ */
+export function WhatFields({ onUploading }: { onUploading: (busy: boolean) => void }) {
+  const { t } = useTranslation();
+  const categories = useCategories().data ?? [];
+  const categoryId = (Form.useWatch('category') as string[] | undefined)?.at(-1);
+  const regionId = Form.useWatch('regionId') as string | undefined;
+  const notice = noticeFor(categories, categoryId);
+
+  return (
+    <>
+      <Form.Item name="kind" label={t('needs.field.kind')} rules={[{ required: true, message: t('h5.needs.kindRequired') }]}>
+        <Selector className="lx-h5-selector" columns={3} options={needKinds.map((k) => ({ value: k, label: t(`needs.kind.${k}`), description: t(`h5.needs.kindHint.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="category" label={t('needs.field.category')} rules={[{ required: true, message: t('needs.categoryRequired') }]}>
+        <CategoryField placeholder={t('needs.categoryPlaceholder')} />
+      </Form.Item>
+      {notice && <NoticeBar content={notice} color="alert" wrap className="lx-h5-notice" />}
+      <SimilarNeeds categoryId={categoryId} regionId={regionId} />
+      <Form.Item name="title" label={t('needs.field.title')} rules={[{ required: true, message: t('needs.titleRequired') }, { min: 2, message: t('needs.titleTooShort') }]}>
+        <Input maxLength={100} clearable placeholder={t('needs.titlePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="description" label={t('needs.field.description')} rules={[{ required: true, message: t('needs.descriptionRequired') }]}>
+        <TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('needs.descriptionPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="photos" label={t('needs.field.photos')} description={t('h5.needs.photoHint')}>
+        <PhotoField onBusyChange={onUploading} />
+      </Form.Item>
+      <MobileQuestions questions={questionsFor(categories, categoryId)} />
+    </>
+  );
+}
+
+/** Where (the resident's home by default) and when, how many helpers, and public display. */
+export function WhereFields({ homeLabel }: { homeLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="regionId" label={t('needs.field.place')} rules={[{ required: true, message: t('needs.regionRequired') }]}>
+        <CommunityPicker placeholder={t('h5.register.pickCommunity')} initialLabel={homeLabel} />
+      </Form.Item>
+      <Form.Item name="address" label={t('needs.field.address')}>
+        <Input maxLength={200} clearable placeholder={t('needs.addressPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="wanted" label={t('needs.field.wanted')}>
+        <WantedTimeField />
+      </Form.Item>
+      <Form.Item name="slots" label={t('needs.field.slots')} layout="horizontal" childElementPosition="right">
+        <Stepper min={1} max={20} />
+      </Form.Item>
+      <Form.Item name="isPublic" label={t('h5.needs.isPublic')} description={t('h5.needs.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
+        <Switch />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { isApiError } from '../../api/client';
+import { formatDateTime, TIME_ZONE } from '../../lib/time';
+import type { NeedDetail, NeedEvent, NeedStatus, NeedSummary } from './needs.api';
+
+/** How a state reads at a glance; each UI kit maps tones to its own colours. */
+export type StatusTone = 'new' | 'working' | 'waiting' | 'done' | 'stopped' | 'alert';
+
+const tones: Record<NeedStatus, StatusTone> = {
+  submitted: 'new', verifying: 'new', accepted: 'working', dispatched: 'working', pooled: 'working', taken: 'working',
+  claimed: 'working', in_service: 'working', completed: 'waiting', rated: 'done', closed: 'done',
+  reopened: 'alert', escalated: 'alert', rejected: 'stopped', merged: 'stopped', cancelled: 'stopped',
+};
+
+export const statusTone = (status: string): StatusTone => tones[status as NeedStatus] ?? 'new';
+
+/** States where the deadline still runs (not finished, not stopped). */
+const runningStates: readonly string[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
+
+export function isOverdue(need: Pick<NeedSummary, 'status' | 'deadlineAt'>, now = Date.now()): boolean {
+  return Boolean(need.deadlineAt && runningStates.includes(need.status) && new Date(need.deadlineAt).getTime() < now);
+}
+
+export function categoryLabel(need: Pick<NeedSummary, 'categoryName' | 'categoryNameEn'>, language: string): string {
+  return (language === 'en' ? need.categoryNameEn : need.categoryName) ?? '';
+}
+
+/** "2026-11-25 08:00 – 12:00", or with both dates when the window spans days. */
+export function formatWindow(from: string | null, to: string | null): string {
+  if (!from && !to) return '';
+  const start = from ? dayjs(from).tz(TIME_ZONE) : null;
+  const end = to ? dayjs(to).tz(TIME_ZONE) : null;
+  if (start && end) return `${start.format('YYYY-MM-DD HH:mm')} – ${end.format(start.isSame(end, 'day') ? 'HH:mm' : 'YYYY-MM-DD HH:mm')}`;
+  return (start ?? end)!.format('YYYY-MM-DD HH:mm');
+}
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** The extra facts of one timeline entry, as short localised lines ("派给：红马甲服务队"). */
+export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments'>, t: TFunction): string[] {
+  const d = event.data ?? {};
+  const nameOf = (id: unknown) => need.assignments.find((a) => a.volunteerId === id)?.volunteerName ?? '';
+  switch (event.action) {
+    case 'submit':
+      return [t('needs.fact.channel', { channel: t(`needs.channel.${text(d.channel) || 'self'}`) })];
+    case 'accept':
+      return [t('needs.fact.severity', { severity: t(`needs.severity.${text(d.severity) || 'general'}`) }), t('needs.fact.deadline', { at: formatDateTime(text(d.deadlineAt)) })];
+    case 'dispatch':
+    case 'rule':
+      return [t('needs.fact.team', { team: text(d.teamName) })];
+    case 'decline':
+      return [t('needs.fact.declined', { reason: t(`needs.declineReason.${text(d.reasonCode)}`, { defaultValue: text(d.reason) }), count: Number(d.declineCount) || 1 })];
+    case 'assign':
+      return [t('needs.fact.assigned', { name: nameOf(d.volunteerId), slot: text(d.slot) })];
+    case 'grab':
+      return [t('needs.fact.grabbed', { slot: text(d.slot) })];
+    case 'merge':
+      return [t('needs.fact.mergedInto', { number: text(d.mergedInto) })];
+    case 'checkIn':
+      return d.lng !== undefined ? [t('needs.fact.located')] : [];
+    case 'complete':
+      return d.summary ? [t('needs.fact.summary', { summary: text(d.summary) })] : [];
+    case 'rate':
+      return [t('needs.fact.rating', { rating: text(d.rating) }), t(d.solved === false ? 'needs.fact.unsolved' : 'needs.fact.solved')];
+    default:
+      return [];
+  }
+}
+
+/** Who acted: the role in this order, then the name (masked where the viewer may not see it). */
+export function eventActor(event: NeedEvent, t: TFunction): string {
+  const role = t(`needs.actor.${event.actorRole}`, { defaultValue: t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) });
+  return event.actorName ? `${role} ${event.actorName}` : role;
+}
+
+/**
+ * A refused action in words. Losing a grab race gets the plain "too slow" of the brief; a refused
+ * transition says the page has been refreshed (the caller refetches it).
+ */
+export function needErrorText(error: unknown, t: TFunction): string {
+  if (isApiError(error, 'needs.already_taken')) return t('needs.errors.alreadyTaken');
+  if (isApiError(error, 'needs.illegal_transition') || isApiError(error, 'needs.ruling_pending')) return `${error.message}${t('needs.errors.refreshed')}`;
+  return error instanceof Error && error.message ? error.message : t('errors.unknown');
+}

@@ -1,0 +1,104 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api/client';
+import { categoriesApi, teamsApi } from './categories.api';
+import { isHidden, needsApi, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
+
+/** Every needs query lives under ['needs'], so one invalidation after a change refreshes them all. */
+export const needKeys = {
+  all: ['needs'] as const,
+  lists: ['needs', 'list'] as const,
+  list: (query: NeedListQuery) => ['needs', 'list', query] as const,
+  detail: (id: string) => ['needs', 'detail', id] as const,
+  similar: (categoryId: string, regionId: string) => ['needs', 'similar', categoryId, regionId] as const,
+};
+
+const REFERENCE_STALE_MS = 10 * 60_000;
+
+export function useNeedsPage(query: NeedListQuery, enabled = true) {
+  return useQuery({ queryKey: needKeys.list(query), queryFn: () => needsApi.list(query), placeholderData: keepPreviousData, enabled });
+}
+
+export function useNeedDetail(id: string | undefined) {
+  return useQuery({ queryKey: needKeys.detail(id ?? ''), queryFn: () => needsApi.get(id!), enabled: Boolean(id) });
+}
+
+export function useSimilarNeeds(categoryId: string | undefined, regionId: string | undefined) {
+  return useQuery({
+    queryKey: needKeys.similar(categoryId ?? '', regionId ?? ''),
+    queryFn: () => needsApi.similar(categoryId!, regionId!),
+    enabled: Boolean(categoryId && regionId),
+    staleTime: 60_000,
+  });
+}
+
+export function useCategories() {
+  return useQuery({ queryKey: ['need-categories'], queryFn: categoriesApi.list, staleTime: REFERENCE_STALE_MS });
+}
+
+export function useDeclineReasons(enabled = true) {
+  return useQuery({ queryKey: ['decline-reasons'], queryFn: categoriesApi.declineReasons, staleTime: REFERENCE_STALE_MS, enabled });
+}
+
+export function useReplyTemplates(status: string | undefined, categoryId: string | undefined, enabled = true) {
+  return useQuery({ queryKey: ['reply-templates', status, categoryId], queryFn: () => categoriesApi.replyTemplates(status, categoryId), staleTime: REFERENCE_STALE_MS, enabled });
+}
+
+export function useTeamsInScope(enabled = true) {
+  return useQuery({ queryKey: ['teams', 'scope'], queryFn: teamsApi.inScope, staleTime: 60_000, enabled });
+}
+
+export function useMyTeams(enabled = true) {
+  return useQuery({ queryKey: ['teams', 'mine'], queryFn: teamsApi.mine, staleTime: 60_000, enabled });
+}
+
+export function useTeamMembers(teamId: string | null | undefined) {
+  return useQuery({ queryKey: ['teams', 'members', teamId], queryFn: () => teamsApi.members(teamId!), enabled: Boolean(teamId) });
+}
+
+/**
+ * Answers meaning "what you saw is out of date" (someone else acted first): the need and the lists
+ * are read again, so the screen shows the state the server refused from.
+ */
+const staleCodes = ['needs.illegal_transition', 'needs.already_taken', 'needs.ruling_pending', 'needs.not_found'];
+
+export function isStaleAnswer(error: unknown): boolean {
+  return staleCodes.some((code) => isApiError(error, code));
+}
+
+/** Server action paths are kebab-case ("checkIn" → "check-in"). */
+export const actionPath = (action: string) => action.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** One order action; the answer replaces the cached need, and every list is refreshed. */
+export function useNeedAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: string; body?: object }) => needsApi.act(id, actionPath(action), body ?? {}),
+    onSuccess: async (result) => {
+      if (isHidden(result)) queryClient.removeQueries({ queryKey: needKeys.detail(id) });
+      else queryClient.setQueryData<NeedDetail>(needKeys.detail(id), result);
+      await queryClient.invalidateQueries({ queryKey: needKeys.lists });
+    },
+    onError: async (error) => {
+      if (isStaleAnswer(error)) await queryClient.invalidateQueries({ queryKey: needKeys.all });
+    },
+  });
+}
+
+export function useCreateNeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewNeed) => needsApi.create(body),
+    onSuccess: async (need) => {
+      queryClient.setQueryData(needKeys.detail(need.id), need);
+      await queryClient.invalidateQueries({ queryKey: needKeys.lists });
+    },
+  });
+}
+
+export function useFollowNeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => needsApi.follow(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.lists }),
+  });
+}

@@ -1,0 +1,43 @@
+import type { NeedStatus } from './needs.api';
+
+/** A named group of states, for the tabs above a list; `status` is the API's comma-separated filter. */
+export type Stage = { key: string; status?: string };
+
+const join = (list: NeedStatus[]) => list.join(',');
+
+/** The ledger's tabs follow the work a community does with an order (受理 → 派单 → 办理 → 评价). */
+export const ledgerStages: Stage[] = [
+  { key: 'all' },
+  { key: 'intake', status: join(['submitted', 'verifying']) },
+  { key: 'toDispatch', status: join(['accepted', 'reopened', 'escalated']) },
+  { key: 'inProgress', status: join(['dispatched', 'pooled', 'taken', 'claimed', 'in_service']) },
+  { key: 'toRate', status: join(['completed']) },
+  { key: 'finished', status: join(['rated', 'closed']) },
+  { key: 'stopped', status: join(['rejected', 'merged', 'cancelled']) },
+];
+
+/** A resident's own needs. */
+export const mineStages: Stage[] = [
+  { key: 'all' },
+  { key: 'open', status: join(['submitted', 'verifying', 'accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated']) },
+  { key: 'toRate', status: join(['completed']) },
+  { key: 'finished', status: join(['rated', 'closed', 'rejected', 'merged', 'cancelled']) },
+];
+
+/** A team leader's inbox: to take, to staff, being served, done. */
+export const inboxStages: Stage[] = [
+  { key: 'toTake', status: join(['dispatched']) },
+  { key: 'toAssign', status: join(['taken', 'claimed']) },
+  { key: 'serving', status: join(['claimed', 'in_service']) },
+  { key: 'done', status: join(['completed', 'rated', 'closed']) },
+  { key: 'all' },
+];
+
+/** A volunteer's tasks. */
+export const taskStages: Stage[] = [
+  { key: 'open', status: join(['claimed', 'in_service']) },
+  { key: 'done', status: join(['completed', 'rated', 'closed']) },
+  { key: 'all' },
+];
+
+export const stageOf = (stages: Stage[], status: string | undefined) => stages.find((s) => s.status === status)?.key;
