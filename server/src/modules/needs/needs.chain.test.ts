@@ -36,6 +36,9 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(detail.timeline.at(-1).actorRole).toBe('system');
     // the resident sees the volunteer by a masked name only
     expect(detail.assignments[0].volunteerName).toBe('赵**');
+    expect(detail.timeline[0].actorName).toBe('张三'); // but their own name in full
+    const leaderView = (await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.teamLeader1! } })).json();
+    expect(leaderView.assignments[0].volunteerName).toBe('赵志愿'); // a leader knows their members
     // the hours served wait for the rating, then are confirmed for the time bank
     const [hours] = await queryRows<{ status: string; hours: string; volunteer_id: string }>(t.database.db, sql`SELECT status, hours, volunteer_id FROM service_hours WHERE need_id = ${need.id}`);
     expect(hours).toMatchObject({ status: 'confirmed', volunteer_id: t.fx.person.volunteer1!.id });

@@ -75,7 +75,9 @@ export function createIntake(deps: IntakeDeps) {
   async function checkInput(actor: Actor, input: NeedInput) {
     const category = await deps.categories.get(actor.districtId, input.categoryId);
     if (!category || !category.active) throw new AppError('needs.category_not_found', 400, {}, 'categoryId');
-    for (const q of category.extraQuestions) {
+    // a subcategory also asks its class's questions
+    const parent = category.parentId ? await deps.categories.get(actor.districtId, category.parentId) : undefined;
+    for (const q of [...(parent?.extraQuestions ?? []), ...category.extraQuestions]) {
       if (q.required && !input.answers?.[q.key]?.trim()) throw new AppError('needs.answer_required', 400, { question: q.label }, `answers.${q.key}`);
     }
     if (input.wantedFrom && input.wantedTo && new Date(input.wantedTo) < new Date(input.wantedFrom)) throw new AppError('needs.bad_window', 400, {}, 'wantedTo');

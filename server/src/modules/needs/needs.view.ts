@@ -40,11 +40,13 @@ export function toNeedSummary(row: NeedRow, names: Names, disclosure = { name: '
 type EventRow = typeof needEvents.$inferSelect;
 
 /** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
-export function toNeedDetail(ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1]) {
+export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1]) {
   const { need, parties } = ctx;
   const disclosure = requesterDisclosure(parties, need.status as NeedStatus);
   const isStaff = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'].some((p) => parties.has(p as never));
-  const showPerson = (id: string | null, name: string | null) => (id && (isStaff || id === ctx.mySlot?.volunteerId) ? name : maskName(name));
+  // staff know everyone; a leader knows their members; everyone knows themselves
+  const knows = isStaff || parties.has('teamLeader');
+  const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
   return {
     ...toNeedSummary(need, names, disclosure),
     description: need.description,
@@ -79,7 +81,7 @@ export function toNeedDetail(ctx: NeedContext, names: Names & { volunteers: Map<
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actorRole: e.actorRole,
-      actorName: isStaff || e.actorId === null ? e.actorName : maskName(e.actorName),
+      actorName: e.actorId === null ? e.actorName : showPerson(e.actorId, e.actorName),
       note: e.note,
       attachments: e.attachments,
       data: e.data,
