@@ -1,0 +1,154 @@
+/**
+ * Order-chain throughput through the real HTTP API: `npm run bench:orders`
+ * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling).
+ *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
+ *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
+ * Loopback only, bounded in time and count.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
+import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
+import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+
+type Client = { cookie: string };
+
+async function setUp(database: Database) {
+  await migrateDatabase(database);
+  const config = { ...loadConfig({}), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-files-')), seedDemo: false, maxOpenTasks: 100_000, writeLimitPerMinute: 10_000_000, ipWriteLimitPerMinute: 10_000_000, loginLimitPerMinute: 10_000_000 };
+  const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
+  const fx = await seedFixture(database.db, fieldCrypto);
+  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  await app.services.categories.ensureDefaults(database.db, fx.region.D!.districtId);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const call = async (c: Client, method: string, url: string, body?: object) => {
+    const t0 = performance.now();
+    const res = await fetch(base + url, { method, headers: { cookie: c.cookie, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const json = (await res.json()) as Record<string, unknown>;
+    return { status: res.status, json, ms: performance.now() - t0 };
+  };
+  const login = async (phone: string): Promise<Client> => {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }) });
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+  };
+  const volunteers = await addVolunteers(database.db, fx.region.B1!, 50, '1377');
+  const grabbers: Client[] = [];
+  for (const v of volunteers) grabbers.push(await login(v.phone));
+  const admin = await login(fx.person.communityAdmin1!.phone);
+  const resident = await login(fx.person.resident1!.phone);
+  const cats = (await call(admin, 'GET', '/api/need-categories')).json as unknown as { id: string; code: string }[];
+  const categoryId = (Array.isArray(cats) ? cats : []).find((c) => c.code === 'elderly.haircut')!.id;
+  const post = async (slots = 1) =>
+    (await call(resident, 'POST', '/api/needs', { kind: 'serviceRequest', categoryId, title: '上门理发', description: '老人行动不便', regionId: fx.region.B1!.id, slots })).json.id as string;
+  const pooled = async (slots = 1) => {
+    const id = await post(slots);
+    await call(admin, 'POST', `/api/needs/${id}/accept`, {});
+    await call(admin, 'POST', `/api/needs/${id}/pool`, {});
+    return id;
+  };
+  return { app, call, grabbers, admin, resident, post, pooled };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function run(label: string, database: Database) {
+  const b = await setUp(database);
+  // 1. sustained transitions: every request below is one state transition with its event
+  let transitions = 0;
+  let failures = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, w) => {
+      const me = b.grabbers[w]!;
+      while (Date.now() < until) {
+        const id = await b.post();
+        const steps = [
+          await b.call(b.admin, 'POST', `/api/needs/${id}/accept`, {}),
+          await b.call(b.admin, 'POST', `/api/needs/${id}/pool`, {}),
+          await b.call(me, 'POST', `/api/needs/${id}/grab`, {}),
+          await b.call(me, 'POST', `/api/needs/${id}/check-in`, {}),
+        ];
+        transitions += 1 + steps.filter((s) => s.status === 200).length;
+        failures += steps.filter((s) => s.status !== 200).length;
+      }
+    }),
+  );
+  const tps = transitions / SECONDS;
+  // 2a. 50 volunteers grab distinct orders at once, 5 rounds
+  const distinct: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const ids = await Promise.all(b.grabbers.map(() => b.pooled()));
+    const results = await Promise.all(b.grabbers.map((g, i) => b.call(g, 'POST', `/api/needs/${ids[i]}/grab`, {})));
+    distinct.push(...results.map((r) => r.ms));
+  }
+  // 2b. 50 volunteers on the same 1-slot order, 5 rounds: one wins each time
+  const hot: number[] = [];
+  let winners = 0;
+  for (let round = 0; round < 5; round++) {
+    const id = await b.pooled();
+    const results = await Promise.all(b.grabbers.map((g) => b.call(g, 'POST', `/api/needs/${id}/grab`, {})));
+    hot.push(...results.map((r) => r.ms));
+    winners += results.filter((r) => r.status === 200).length;
+  }
+  await b.app.close();
+  console.log(`\n== ${label} ==`);
+  console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
+  console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length})`);
+  console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds)`);
+}
+
+async function onPostgres(adminUrl: string) {
+  const name = `lx_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 60 });
+    await run('PostgreSQL', database);
+    await database.close();
+    pgbench(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** TPC-B on the same server: the ceiling a PostgreSQL-backed write path can reach on this machine. */
+function pgbench(url: string) {
+  const bin = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
+  if (!bin) return console.log('  pgbench: not installed');
+  spawnSync(bin, ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
+  const out = spawnSync(bin, ['-c', '8', '-j', '2', '-T', String(SECONDS), url], { encoding: 'utf8' }).stdout;
+  const tps = /tps = ([\d.]+)/.exec(out)?.[1];
+  console.log(`  pgbench TPC-B (8 clients, ${SECONDS} s, scale 10): ${tps ?? '?'} tps`);
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
+  const database = await openDatabase({ pgliteDir: dir });
+  await run(`PGlite on disk (${dir})`, database);
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_DATABASE_URL) await onPostgres(process.env.BENCH_DATABASE_URL);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
