@@ -20,6 +20,7 @@ const NeedsLedgerPage = lazyNamed(() => import('../features/needs/desk/NeedsLedg
 const NeedEntryPage = lazyNamed(() => import('../features/needs/desk/NeedEntryPage'), 'NeedEntryPage');
 const NeedDetailPage = lazyNamed(() => import('../features/needs/desk/NeedDetailPage'), 'NeedDetailPage');
 const TeamInboxPage = lazyNamed(() => import('../features/needs/desk/TeamInboxPage'), 'TeamInboxPage');
+const NeedsConfigPage = lazyNamed(() => import('../features/needs-config/NeedsConfigPage'), 'NeedsConfigPage');
 const NotFoundPage = lazyNamed(() => import('../features/shell/NotFoundPage'), 'NotFoundPage');
 const H5Layout = lazyNamed(() => import('../features/h5/H5Layout'), 'H5Layout');
 const H5LoginPage = lazyNamed(() => import('../features/h5/H5LoginPage'), 'H5LoginPage');
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
               // staff and team leaders alike; the page shows only what the server lets this user see
               { path: 'needs/:id', element: <NeedDetailPage /> },
               { path: 'team-orders', element: only('teamLeader', <TeamInboxPage />) },
+              { path: 'needs-config', element: only('regions.manage', <NeedsConfigPage />) },
               { path: 'regions', element: only('regions.read', <RegionsPage />) },
               { path: 'accounts', element: only('accounts.read', <AccountsPage />) },
               { path: 'audit', element: only('audit.read', <AuditPage />) },

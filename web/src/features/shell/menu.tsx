@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FlagOutlined, FormOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../auth/session';
 
@@ -13,6 +13,7 @@ export const menuEntries: MenuEntry[] = [
   { path: '/needs', labelKey: 'menu.needs', icon: <ProfileOutlined />, access: 'staff' },
   { path: '/needs/new', labelKey: 'menu.needEntry', icon: <FormOutlined />, access: 'staff' },
   { path: '/team-orders', labelKey: 'menu.teamOrders', icon: <FlagOutlined />, access: 'teamLeader' },
+  { path: '/needs-config', labelKey: 'menu.needsConfig', icon: <SettingOutlined />, access: 'regions.manage' },
   { path: '/regions', labelKey: 'menu.regions', icon: <ApartmentOutlined />, access: 'regions.read' },
   { path: '/accounts', labelKey: 'menu.accounts', icon: <TeamOutlined />, access: 'accounts.read' },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, access: 'audit.read' },

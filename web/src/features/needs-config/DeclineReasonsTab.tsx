@@ -1,0 +1,64 @@
+import { App, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiErrorReporter } from '../../lib/use-api-error';
+import type { DeclineReason } from '../needs/categories.api';
+import { useDeclineReasons } from '../needs/needs.queries';
+import { DeclineReasonModal } from './DeclineReasonModal';
+import { useNeedsConfigChanges } from './needs-config.queries';
+
+/** 退单原因: the reasons a team may give when it declines an order; retiring one hides it from the picker. */
+export function DeclineReasonsTab() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useApiErrorReporter();
+  const { data, isLoading } = useDeclineReasons();
+  const changes = useNeedsConfigChanges();
+  const [editing, setEditing] = useState<DeclineReason | 'new' | null>(null);
+
+  const retire = async (reason: DeclineReason) => {
+    try {
+      await changes.saveDeclineReason.mutateAsync({ code: reason.code, body: { label: reason.label, labelEn: reason.labelEn, active: false } });
+      void message.success(t('needsConfig.reason.retired', { label: reason.label }));
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const columns: ColumnsType<DeclineReason> = [
+    { title: t('needsConfig.reason.code'), dataIndex: 'code', width: 200 },
+    { title: t('needsConfig.reason.label'), dataIndex: 'label' },
+    { title: t('needsConfig.reason.labelEn'), dataIndex: 'labelEn' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 160,
+      render: (_, reason) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(reason)}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm title={t('needsConfig.reason.retireConfirm', { label: reason.label })} onConfirm={() => retire(reason)} okButtonProps={{ danger: true }}>
+            <Button type="link" size="small" danger>
+              {t('needsConfig.reason.retire')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <div className="lx-config-toolbar">
+        <Typography.Text type="secondary">{t('needsConfig.reason.hint')}</Typography.Text>
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('needsConfig.reason.add')}
+        </Button>
+      </div>
+      <Table<DeclineReason> rowKey="code" size="middle" loading={isLoading} columns={columns} dataSource={data ?? []} pagination={false} />
+      {editing && <DeclineReasonModal reason={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}

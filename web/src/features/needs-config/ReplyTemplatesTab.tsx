@@ -1,0 +1,77 @@
+import { App, Button, Popconfirm, Select, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiErrorReporter } from '../../lib/use-api-error';
+import type { ReplyTemplate } from '../needs/categories.api';
+import { categoryName, categoryPath } from '../needs/categories';
+import { needStatuses } from '../needs/needs.api';
+import { useCategories, useReplyTemplates } from '../needs/needs.queries';
+import { useNeedsConfigChanges } from './needs-config.queries';
+import { ReplyTemplateModal } from './ReplyTemplateModal';
+
+/** 回复模板: one-click answers offered in the reply dialog, per state and optionally per category. */
+export function ReplyTemplatesTab() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const report = useApiErrorReporter();
+  const [status, setStatus] = useState<string>();
+  const { data, isLoading } = useReplyTemplates(status, undefined);
+  const categories = useCategories().data ?? [];
+  const changes = useNeedsConfigChanges();
+  const [adding, setAdding] = useState(false);
+  const statusOptions = useMemo(() => needStatuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) })), [t]);
+
+  const remove = async (id: string) => {
+    try {
+      await changes.removeReplyTemplate.mutateAsync(id);
+      void message.success(t('needsConfig.template.removed'));
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const columns: ColumnsType<ReplyTemplate> = [
+    { title: t('needsConfig.template.status'), dataIndex: 'status', width: 120, render: (s: string) => t(`needs.status.${s}`) },
+    {
+      title: t('needsConfig.template.category'),
+      dataIndex: 'categoryId',
+      width: 200,
+      render: (id: string | null) =>
+        id
+          ? categoryPath(categories, id)
+              .map((c) => categoryName(c, i18n.language))
+              .join(' / ') || t('common.empty')
+          : t('needsConfig.template.anyCategory'),
+    },
+    { title: t('needsConfig.template.text'), dataIndex: 'text' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_, tpl) => (
+        <Popconfirm title={t('needsConfig.template.removeConfirm')} onConfirm={() => remove(tpl.id)} okButtonProps={{ danger: true }}>
+          <Button type="link" size="small" danger>
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <div className="lx-config-toolbar">
+        <Select allowClear placeholder={t('needsConfig.template.filterStatus')} options={statusOptions} value={status} onChange={setStatus} style={{ width: 200 }} />
+        <Typography.Text type="secondary" className="lx-config-grow">
+          {t('needsConfig.template.hint')}
+        </Typography.Text>
+        <Button type="primary" onClick={() => setAdding(true)}>
+          {t('needsConfig.template.add')}
+        </Button>
+      </div>
+      <Table<ReplyTemplate> rowKey="id" size="middle" loading={isLoading} columns={columns} dataSource={data ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
+      {adding && <ReplyTemplateModal initialStatus={status} onClose={() => setAdding(false)} />}
+    </>
+  );
+}
