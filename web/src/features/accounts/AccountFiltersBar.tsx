@@ -1,10 +1,10 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleCodes } from '../../lib/roles';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import type { AccountFilters } from './accounts.api';
+import { FilterActions } from '../../components/FilterActions';
 
 /** Keyword (name or phone), node (with everything below it), role and status. */
 export function AccountFiltersBar({ value, onSearch }: { value: AccountFilters; onSearch: (filters: AccountFilters) => void }) {
@@ -35,16 +35,7 @@ export function AccountFiltersBar({ value, onSearch }: { value: AccountFilters; 
           options={['active', 'disabled'].map((s) => ({ value: s, label: t(`accountStatus.${s}`) }))}
         />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions onReset={() => onSearch({})} />
     </Form>
   );
 }

@@ -1,10 +1,10 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoToWallClock, wallClockToIso } from '../../lib/time';
 import { knownActions, knownObjectTypes, type AuditFilters } from './audit.api';
+import { FilterActions } from '../../components/FilterActions';
 
 type Values = Omit<AuditFilters, 'from' | 'to'> & { period?: [Dayjs | null, Dayjs | null] };
 
@@ -48,16 +48,7 @@ export function AuditFiltersBar({ value, onSearch }: { value: AuditFilters; onSe
       <Form.Item name="period" label={t('audit.field.period')}>
         <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions onReset={() => onSearch({})} />
     </Form>
   );
 }

@@ -1,5 +1,4 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Cascader, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Cascader, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
 import { categoryOptions, categoryPath } from '../categories';
 import { needChannels, needKinds, needStatuses, type NeedFilters } from '../needs.api';
 import { useCategories } from '../needs.queries';
+import { FilterActions } from '../../../components/FilterActions';
 
 type Values = Omit<NeedFilters, 'from' | 'to' | 'status' | 'categoryId'> & {
   status?: string[];
@@ -70,16 +70,7 @@ export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSear
       <Form.Item name="period" label={t('needs.field.createdAt')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => onSearch({})}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions onReset={() => onSearch({})} />
     </Form>
   );
 }
