@@ -39,6 +39,9 @@ const people: PersonSpec[] = [
   { key: 'volunteer1', phone: '13900000007', name: '赵志愿', roles: ['volunteer', 'resident'], at: 'B1', idNumber: '11010119850510001X' },
   { key: 'resident1', phone: '13900000008', name: '张三', roles: ['resident'], at: 'B1', idNumber: '110101199001011237' },
   { key: 'resident2', phone: '13900000009', name: '钱四', roles: ['resident'], at: 'B2' },
+  { key: 'communityAdmin3', phone: '13900000012', name: '幸福管理员', roles: ['communityAdmin'], at: 'C3' },
+  { key: 'streetAdmin2', phone: '13900000013', name: '西街道管理员', roles: ['streetAdmin'], at: 'S2' },
+  { key: 'volunteer2', phone: '13900000014', name: '孙志愿', roles: ['volunteer', 'resident'], at: 'B2' },
   { key: 'otherDistrictAdmin', phone: '13900000010', name: '外区管理员', roles: ['districtAdmin'], at: 'X' },
   { key: 'otherCommunityAdmin', phone: '13900000011', name: '外社区管理员', roles: ['communityAdmin'], at: 'XC' },
 ];

@@ -2,11 +2,11 @@ import { and, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'dri
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { staffRoles, type Role } from '../../platform/auth/roles.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { isValidIdNumber } from '../../platform/privacy/id-number.js';
-import { inScope, regionInScope } from '../../platform/scope/scope.js';
+import { inScope, regionInScope, regionWithin, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { regions } from '../regions/regions.table.js';
@@ -74,7 +74,7 @@ export function createAccountsService(deps: Deps) {
       const conds: SQL[] = [inScope(actor, accounts)];
       if (q.regionId) {
         const node = await regionInScope(db, actor, q.regionId);
-        conds.push(sql`${accounts.regionId} IN (SELECT id FROM regions WHERE path LIKE ${node.path + '%'})`);
+        conds.push(regionWithin(accounts.regionId, node.path));
       }
       if (q.role) conds.push(sql`${q.role} = ANY(${accounts.roles})`);
       if (q.status) conds.push(eq(accounts.status, q.status));
@@ -252,12 +252,12 @@ export function createAccountsService(deps: Deps) {
      */
     async countPeopleUnder(actor: Actor, parent: { path: string }): Promise<Map<string, { people: number; volunteers: number; staff: number }>> {
       const rows = await queryRows<{ child: string; people: number; volunteers: number; staff: number }>(db, sql`
-        SELECT split_part(substr(r.path, ${parent.path.length + 1}), '/', 1) AS child,
+        SELECT split_part(substr(regions.path, ${parent.path.length + 1}), '/', 1) AS child,
                count(*)::int AS people,
                count(*) FILTER (WHERE 'volunteer' = ANY(a.roles))::int AS volunteers,
-               count(*) FILTER (WHERE a.roles && ARRAY['gridWorker','communityAdmin','streetAdmin','districtAdmin'])::int AS staff
-        FROM accounts a JOIN regions r ON r.id = a.region_id
-        WHERE a.district_id = ${actor.districtId} AND r.path LIKE ${parent.path + '_%'}
+               count(*) FILTER (WHERE a.roles && ${sql.raw(`ARRAY[${staffRoles.map((r) => `'${r}'`).join(',')}]`)})::int AS staff
+        FROM accounts a JOIN regions ON regions.id = a.region_id
+        WHERE a.district_id = ${actor.districtId} AND ${subtreeOf(parent.path)} AND regions.path <> ${parent.path}
         GROUP BY 1`);
       return new Map(rows.map((r) => [r.child, { people: r.people, volunteers: r.volunteers, staff: r.staff }]));
     },

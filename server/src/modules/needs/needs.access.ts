@@ -1,13 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { pathInScope } from '../../platform/scope/scope.js';
 import { regions } from '../regions/regions.table.js';
-import type { RegionsService } from '../regions/regions.service.js';
-import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
+import { partiesOf, viewerOf, type ScopeDeps } from './needs.scope.js';
 import { needFollowers, needs } from './needs.table.js';
 
 export type NeedRow = typeof needs.$inferSelect & { regionPath: string; regionName: string };
@@ -19,14 +16,13 @@ export type NeedContext = {
   parties: Set<Party>;
   visible: boolean;
   assignments: AssignmentRow[];
+  /** Sees it only as a follower (a duplicate's requester, a neighbour): the story, not the file. */
+  onlyFollows: boolean;
   /** The caller's live slot in the current round, if any. */
   mySlot?: AssignmentRow;
 };
 
-const staffParties: Role[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
-const poolStates: NeedStatus[] = ['pooled', 'claimed'];
-
-export type AccessDeps = { regions: RegionsService; teams: TeamsService };
+export type AccessDeps = ScopeDeps;
 
 /** Loads a need (locking it when about to change it) and works out the caller's relation to it. */
 export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext | null> {
@@ -38,24 +34,15 @@ export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: s
   const [row] = lock ? await base.for('update', { of: needs }) : await base;
   if (!row) return null;
   const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
-  const assignments = await tx
-    .select()
-    .from(needAssignments)
-    .where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id)));
-  const parties = new Set<Party>();
-  if (actor.isSystem) parties.add('system');
-  if (pathInScope(actor, need.regionPath)) for (const r of actor.roles) if (staffParties.includes(r)) parties.add(r as Party);
-  if (need.requesterId === actor.accountId) parties.add('requester');
-  if (need.teamId && actor.roles.includes('teamLeader') && (await deps.teams.leads(actor, need.teamId, tx))) parties.add('teamLeader');
+  const [assignments, viewer] = await Promise.all([
+    tx.select().from(needAssignments).where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id))),
+    viewerOf(tx, deps, actor),
+  ]);
   const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
-  if (mySlot) parties.add('assignee');
-  if (actor.roles.includes('volunteer') && need.teamId === null && poolStates.includes(need.status as NeedStatus)) {
-    const area = await deps.regions.ancestorPath(actor.regionPath, 'community', tx);
-    if (need.regionPath.startsWith(area)) parties.add('volunteer');
-  }
+  const parties = partiesOf(viewer, { ...need, liveSlot: Boolean(mySlot) });
   const servedBefore = assignments.some((a) => a.volunteerId === actor.accountId);
   const follows = parties.size > 0 || servedBefore ? false : await isFollower(tx, need, actor.accountId);
-  return { need, parties, visible: parties.size > 0 || servedBefore || follows, assignments, mySlot };
+  return { need, parties, visible: parties.size > 0 || servedBefore || follows, onlyFollows: follows, assignments, mySlot };
 }
 
 async function isFollower(tx: DbOrTx, need: NeedRow, accountId: string): Promise<boolean> {

@@ -5,7 +5,9 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { CategoriesService } from './categories.service.js';
 import { needAssignments } from './assignments.table.js';
 import { confirmHours, recordPendingHours } from './needs.hours.js';
-import type { NeedContext } from './needs.access.js';
+import { actingRole, type NeedContext } from './needs.access.js';
+import { appendSideEvent } from './needs.events.js';
+import { staffParties } from './needs.scope.js';
 import { deadlineDays, needsRedo, type NeedAction, type Severity } from './needs.lifecycle.js';
 import { endSlots, fillSlot } from './needs.slots.js';
 import { needFollowers, needs } from './needs.table.js';
@@ -36,7 +38,7 @@ export type EffectDeps = {
   categories: CategoriesService;
   files: FilesService;
   maxOpenTasks: number;
-  /** Loads the merge target as the caller sees it (404 when out of reach). */
+  /** Loads and locks the merge target, which the caller must hold as staff (404 otherwise). */
   loadTarget: (tx: DbOrTx, actor: Actor, id: string) => Promise<NeedContext>;
 };
 
@@ -62,13 +64,15 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async merge(tx, actor, ctx, input, deps) {
     need(input.targetId && input.targetId !== ctx.need.id, 'needs.merge_target', 'targetId');
+    // both needs must be in the caller's own scope: following a need gives no power over it
     const target = await deps.loadTarget(tx, actor, input.targetId!);
-    if (['rejected', 'merged', 'closed', 'cancelled'].includes(target.need.status)) throw new AppError('needs.merge_target', 409, {}, 'targetId');
+    if (['rejected', 'merged', 'closed', 'cancelled'].includes(target.need.status)) throw new AppError('needs.merge_target_closed', 409, {}, 'targetId');
     // everyone who followed the duplicate now follows the survivor
     const followers = await tx.select({ id: needFollowers.accountId }).from(needFollowers).where(and(eq(needFollowers.districtId, ctx.need.districtId), eq(needFollowers.needId, ctx.need.id)));
     const ids = new Set(followers.map((f) => f.id));
     if (ctx.need.requesterId) ids.add(ctx.need.requesterId);
     if (ids.size) await tx.insert(needFollowers).values([...ids].map((accountId) => ({ districtId: ctx.need.districtId, needId: target.need.id, accountId }))).onConflictDoNothing();
+    await appendSideEvent(tx, target.need, { actor, role: actingRole(target.parties, staffParties), action: 'mergeIn', note: input.note, data: { mergedFrom: ctx.need.number, followers: ids.size } });
     return { patch: { mergedIntoId: target.need.id }, data: { mergedInto: target.need.number } };
   },
 

@@ -3,15 +3,17 @@ import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
-import { regionInScope } from '../../platform/scope/scope.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { ancestorPathOf, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
+import type { TeamsService } from '../teams/teams.service.js';
 import { regions } from '../regions/regions.table.js';
 import type { CategoriesService } from './categories.service.js';
 import { openForDuplicates } from './needs.access.js';
+import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
 import { needEvents, needFollowers, needs } from './needs.table.js';
@@ -39,7 +41,7 @@ export type NeedInput = {
   requesterPhone?: string;
 };
 
-export type IntakeDeps = { db: Db; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService };
+export type IntakeDeps = { db: Db; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
 
 const DUPLICATE_DAYS = 7;
 const NEARBY_METRES = 250;
@@ -59,15 +61,15 @@ const distanceTo = (lng: number, lat: number) =>
 export function createIntake(deps: IntakeDeps) {
   const { db } = deps;
 
-  /** Open needs of the same category in the same grid (or building), or within 250 m. */
-  async function nearbyOpen(tx: DbOrTx, districtId: string, categoryId: string, place: { path: string; gridPath: string }, point?: { lng: number; lat: number }) {
-    const near: SQL[] = [sql`${needs.regionId} IN (SELECT id FROM regions WHERE path LIKE ${place.gridPath + '%'})`];
+  /** Open needs of the same category in the same grid (or building), or within 250 m, among those `limitTo` allows. */
+  async function nearbyOpen(tx: DbOrTx, districtId: string, categoryId: string, gridPath: string, point: { lng: number; lat: number } | undefined, limitTo: SQL) {
+    const near: SQL[] = [regionWithin(needs.regionId, gridPath)];
     if (point) near.push(sql`(${needs.lat} IS NOT NULL AND ${distanceTo(point.lng, point.lat)} <= ${NEARBY_METRES})`);
     return tx
       .select({ id: needs.id, number: needs.number, title: needs.title, status: needs.status, createdAt: needs.createdAt, regionName: regions.name })
       .from(needs)
       .innerJoin(regions, eq(regions.id, needs.regionId))
-      .where(and(eq(needs.districtId, districtId), eq(needs.categoryId, categoryId), openForDuplicates, or(...near)))
+      .where(and(eq(needs.districtId, districtId), eq(needs.categoryId, categoryId), openForDuplicates, or(...near), limitTo))
       .orderBy(desc(needs.createdAt))
       .limit(5);
   }
@@ -138,21 +140,29 @@ export function createIntake(deps: IntakeDeps) {
       });
     },
 
-    /** While a resident types: open needs like theirs nearby, offered as "follow this one instead". */
+    /**
+     * While a resident types: open needs like theirs nearby, offered as "follow this one instead" —
+     * only those the caller may already see, or whose requester allowed public display in the caller's
+     * own community (SPEC §1: a resident sees their own requests).
+     */
     async similar(actor: Actor, q: { categoryId: string; regionId: string; lng?: number; lat?: number }) {
       const place = await deps.regions.publicNode(q.regionId);
       if (!place || place.districtId !== actor.districtId) return [];
-      const gridPath = await deps.regions.ancestorPath(place.path, 'grid');
+      const [gridPath, viewer] = await Promise.all([ancestorPathOf(db, place.path, 'grid'), viewerOf(db, deps, actor)]);
       const point = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat } : undefined;
-      const rows = await nearbyOpen(db, actor.districtId, q.categoryId, { path: place.path, gridPath }, point);
+      const rows = await nearbyOpen(db, actor.districtId, q.categoryId, gridPath, point, followableNeeds(viewer));
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
     },
 
-    /** The resident joins an existing need and is kept informed with it. */
+    /** The resident joins an existing need they could have found with `similar`, and is kept informed with it. */
     async follow(actor: Actor, id: string) {
-      const [row] = await db.select({ id: needs.id, status: needs.status }).from(needs).where(and(eq(needs.districtId, actor.districtId), eq(needs.id, id), openForDuplicates));
-      if (!row) throw new AppError('needs.not_found', 404);
-      await db.insert(needFollowers).values({ districtId: actor.districtId, needId: id, accountId: actor.accountId }).onConflictDoNothing();
+      const viewer = await viewerOf(db, deps, actor);
+      const [row] = await db.select({ id: needs.id, regionId: needs.regionId }).from(needs).where(and(eq(needs.id, id), openForDuplicates, followableNeeds(viewer)));
+      if (!row) throw notFound('needs');
+      await db.transaction(async (tx) => {
+        const added = await tx.insert(needFollowers).values({ districtId: actor.districtId, needId: id, accountId: actor.accountId }).onConflictDoNothing().returning();
+        if (added.length) await deps.audit.record(tx, actor, { action: 'needs.follow', objectType: 'need', objectId: id, regionId: row.regionId });
+      });
     },
 
     async followersOf(districtId: string, ids: string[]) {

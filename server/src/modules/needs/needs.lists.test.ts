@@ -75,15 +75,17 @@ describe('who sees which needs, and staff intake', () => {
     expect((await act(t, farCookie, need.id, 'grab')).statusCode).toBe(404);
   });
 
-  it('while typing, a resident is offered the same open need nearby and may follow it instead', async () => {
+  it('while typing, a resident is offered the same public open need nearby and may follow it instead', async () => {
     const cat = await categoryId(t, c.resident1!, 'safety.eBikeCharging');
-    const need = await postNeed(t, c.resident1!, { title: '楼道飞线充电', categoryId: cat, kind: 'grievance' });
-    const similar = await t.app.inject({ url: `/api/needs/similar?categoryId=${cat}&regionId=${t.fx.region.B1!.id}`, headers: { cookie: c.resident2! } });
+    const need = await postNeed(t, c.resident1!, { title: '楼道飞线充电', categoryId: cat, kind: 'grievance', isPublic: true });
+    const [neighbour] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, '1363');
+    c.neighbour = await t.loginPhone(neighbour!.phone);
+    const similar = await t.app.inject({ url: `/api/needs/similar?categoryId=${cat}&regionId=${t.fx.region.B1!.id}`, headers: { cookie: c.neighbour } });
     expect(similar.json().map((n: { id: string }) => n.id)).toContain(need.id);
-    await t.app.inject({ method: 'POST', url: `/api/needs/${need.id}/follow`, headers: { cookie: c.resident2! }, payload: {} });
-    const followed = await list('resident2', 'view=mine');
+    await t.app.inject({ method: 'POST', url: `/api/needs/${need.id}/follow`, headers: { cookie: c.neighbour }, payload: {} });
+    const followed = await list('neighbour', 'view=mine');
     expect(followed.json().items.map((n: { id: string }) => n.id)).toContain(need.id);
-    const seen = await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.resident2! } });
+    const seen = await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.neighbour } });
     expect(seen.json()).toMatchObject({ requesterName: '张*', requesterPhone: null, actions: [] });
   });
 });

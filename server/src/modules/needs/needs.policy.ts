@@ -1,15 +1,15 @@
 import type { NeedStatus, Party } from './needs.lifecycle.js';
+import { isStaffParty } from './needs.scope.js';
 
 /** How much of the requester a viewer sees (PIPL: only what their part in the order needs). */
 export type RequesterDisclosure = { name: 'full' | 'masked'; phone: 'full' | 'masked' | 'hidden'; address: boolean };
 
-const staff: Party[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
 const serving: NeedStatus[] = ['claimed', 'in_service'];
 
 export function requesterDisclosure(parties: ReadonlySet<Party>, status: NeedStatus): RequesterDisclosure {
   if (parties.has('requester')) return { name: 'full', phone: 'full', address: true };
   // staff know who asked; the full phone is one audited click away (reveal)
-  if (staff.some((p) => parties.has(p))) return { name: 'full', phone: 'masked', address: true };
+  if (isStaffParty(parties)) return { name: 'full', phone: 'masked', address: true };
   // the volunteer on the job must be able to call and find the person, while serving
   if (parties.has('assignee') && serving.includes(status)) return { name: 'masked', phone: 'full', address: true };
   if (parties.has('assignee') || parties.has('teamLeader')) return { name: 'masked', phone: 'masked', address: true };
@@ -18,5 +18,5 @@ export function requesterDisclosure(parties: ReadonlySet<Party>, status: NeedSta
 }
 
 export function canRevealRequesterPhone(parties: ReadonlySet<Party>): boolean {
-  return staff.some((p) => parties.has(p));
+  return isStaffParty(parties);
 }

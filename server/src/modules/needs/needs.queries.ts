@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { isStaff } from '../../platform/auth/roles.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { inScope, regionInScope } from '../../platform/scope/scope.js';
-import type { RegionsService } from '../regions/regions.service.js';
+import { actsAsStaff, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import { regions } from '../regions/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
@@ -14,6 +12,7 @@ import type { NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
 import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
+import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary } from './needs.view.js';
 
 export type NeedListQuery = {
@@ -30,41 +29,13 @@ export type NeedListQuery = {
   pageSize: number;
 };
 
-type Deps = { db: Db; regions: RegionsService; teams: TeamsService };
+type Deps = { db: Db; teams: TeamsService };
 
-/** The list a caller may see: staff their subtree, residents their own, leaders their team's, volunteers the pool and their tasks. */
-export async function viewCondition(deps: Deps, actor: Actor, view: NeedListQuery['view']): Promise<SQL> {
-  const mine = (col: typeof needs.requesterId) => eq(col, actor.accountId);
-  switch (view) {
-    case 'all':
-      if (!isStaff(actor.roles)) throw new AppError('auth.forbidden', 403);
-      return inScope(actor, needs);
-    case 'mine':
-      return and(
-        eq(needs.districtId, actor.districtId),
-        or(mine(needs.requesterId), sql`${needs.id} IN (SELECT need_id FROM need_followers WHERE district_id = ${actor.districtId} AND account_id = ${actor.accountId})`),
-      )!;
-    case 'team': {
-      const teamIds = (await deps.teams.ledBy(actor)).map((t) => t.id);
-      return and(eq(needs.districtId, actor.districtId), teamIds.length ? inArray(needs.teamId, teamIds) : sql`false`)!;
-    }
-    case 'pool': {
-      if (!actor.roles.includes('volunteer')) throw new AppError('auth.forbidden', 403);
-      const area = await deps.regions.ancestorPath(actor.regionPath, 'community');
-      return and(
-        eq(needs.districtId, actor.districtId),
-        isNull(needs.teamId),
-        inArray(needs.status, ['pooled', 'claimed']),
-        lt(needs.filled, needs.slots),
-        sql`${needs.regionId} IN (SELECT id FROM regions WHERE path LIKE ${area + '%'})`,
-      )!;
-    }
-    case 'tasks':
-      return and(
-        eq(needs.districtId, actor.districtId),
-        sql`${needs.id} IN (SELECT need_id FROM need_assignments WHERE district_id = ${actor.districtId} AND volunteer_id = ${actor.accountId})`,
-      )!;
-  }
+/** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
+export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
+  if (view === 'all' && !actsAsStaff(viewer.actor)) throw new AppError('auth.forbidden', 403);
+  if (view === 'pool' && !viewer.actor.roles.includes('volunteer')) throw new AppError('auth.forbidden', 403);
+  return and(eq(needs.districtId, viewer.actor.districtId), viewConditions[view](viewer))!;
 }
 
 async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[]> {
@@ -75,7 +46,7 @@ async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[
   }
   if (q.regionId) {
     const node = await regionInScope(deps.db, actor, q.regionId);
-    conds.push(sql`${needs.regionId} IN (SELECT id FROM regions WHERE path LIKE ${node.path + '%'})`);
+    conds.push(regionWithin(needs.regionId, node.path));
   }
   if (q.channel) conds.push(eq(needs.channel, q.channel));
   if (q.kind) conds.push(eq(needs.kind, q.kind));
@@ -87,11 +58,16 @@ async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[
 
 const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
 
+/** Whether the caller holds a live slot of the current round: what the detail calls "assignee". */
+const liveSlotOf = (actor: Actor) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM ${needAssignments} a WHERE a.district_id = ${needs.districtId} AND a.need_id = ${needs.id} AND a.round = ${needs.round} AND a.volunteer_id = ${actor.accountId} AND a.status <> 'released')`;
+
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
-  const where = and(await viewCondition(deps, actor, q.view), ...(await filters(deps, actor, q)));
+  const viewer = await viewerOf(deps.db, deps, actor);
+  const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, q)));
   const [rows, [count]] = await Promise.all([
     deps.db
-      .select(listColumns)
+      .select({ ...listColumns, liveSlot: liveSlotOf(actor) })
       .from(needs)
       .innerJoin(regions, eq(regions.id, needs.regionId))
       .innerJoin(needCategories, and(eq(needCategories.districtId, needs.districtId), eq(needCategories.id, needs.categoryId)))
@@ -104,9 +80,8 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   const teamNames = await deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]);
   const items = rows.map((r) => {
     const row: NeedRow = { ...r.need, regionPath: r.regionPath, regionName: r.regionName };
-    const parties = new Set(
-      q.view === 'all' ? (['communityAdmin'] as const) : q.view === 'team' ? (['teamLeader'] as const) : q.view === 'tasks' ? (['assignee'] as const) : r.need.requesterId === actor.accountId ? (['requester'] as const) : ([] as const),
-    );
+    // the same relation the detail page works out, so a list never shows more than the detail
+    const parties = partiesOf(viewer, { ...row, liveSlot: r.liveSlot });
     const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
     return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
   });

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction } from './needs.lifecycle.js';
+import { isStaffParty } from './needs.scope.js';
 import { needEvents, needs } from './needs.table.js';
 
 export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService };
@@ -38,7 +39,11 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
   const ctx = await loadVisible(tx, deps, actor, id, true);
   const verdict = decide(action, ctx.parties, factsOf(ctx));
   if (!verdict.ok) throw refusal(verdict.reason, ctx);
-  const loadTarget = (t: DbOrTx, a: Actor, targetId: string) => loadVisible(t, deps, a, targetId, false);
+  const loadTarget = async (t: DbOrTx, a: Actor, targetId: string) => {
+    const target = await loadVisible(t, deps, a, targetId, true);
+    if (!isStaffParty(target.parties)) throw notFound('needs');
+    return target;
+  };
   const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget })) ?? {};
   const { need } = ctx;
   const version = need.version + 1;

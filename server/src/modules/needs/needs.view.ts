@@ -2,6 +2,7 @@ import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import type { AssignmentRow, NeedContext, NeedRow } from './needs.access.js';
 import { availableActions, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
+import { isStaffParty } from './needs.scope.js';
 import type { needEvents } from './needs.table.js';
 
 type Names = { category?: { name: string; nameEn: string; code: string }; teamName?: string | null };
@@ -39,11 +40,18 @@ export function toNeedSummary(row: NeedRow, names: Names, disclosure = { name: '
 
 type EventRow = typeof needEvents.$inferSelect;
 
+/** Notes written for the requester and so for whoever follows the need with them. */
+const followerNotes = new Set(['reply', 'reject', 'complete']);
+
 /** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
 export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1]) {
   const { need, parties } = ctx;
   const disclosure = requesterDisclosure(parties, need.status as NeedStatus);
-  const isStaff = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'].some((p) => parties.has(p as never));
+  const isStaff = isStaffParty(parties);
+  // a follower (a merged duplicate's requester, a neighbour who joined a public need) sees the story
+  // — states, replies to the public, results — but not the requester's answers or staff notes
+  const follower = ctx.onlyFollows;
+  const noteFor = (action: string, note: string | null) => (follower && !followerNotes.has(action) ? null : note);
   // staff know everyone; a leader knows their members; everyone knows themselves
   const knows = isStaff || parties.has('teamLeader');
   const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
@@ -51,7 +59,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
     ...toNeedSummary(need, names, disclosure),
     description: need.description,
     photos: need.photos,
-    answers: need.answers,
+    answers: follower ? {} : need.answers,
     lng: disclosure.address ? need.lng : null,
     lat: disclosure.address ? need.lat : null,
     wantedFrom: need.wantedFrom?.toISOString() ?? null,
@@ -82,9 +90,9 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
       toStatus: e.toStatus,
       actorRole: e.actorRole,
       actorName: e.actorId === null ? e.actorName : showPerson(e.actorId, e.actorName),
-      note: e.note,
+      note: noteFor(e.action, e.note),
       attachments: e.attachments,
-      data: e.data,
+      data: follower ? null : e.data,
     })),
     myRelations: [...parties],
     actions: availableActions(parties, facts),

@@ -3,7 +3,7 @@ import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { regionInScope, regionSubtree } from '../../platform/scope/scope.js';
+import { ancestorPathOf, regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
 import { regions, type RegionRow } from './regions.table.js';
@@ -149,11 +149,11 @@ export function createRegionsService(deps: Deps) {
       const newPath = `${parent.path}${node.id}/`;
       const delta = parent.depth + 1 - node.depth;
       return db.transaction(async (tx) => {
-        const [deepest] = await tx.select({ d: sql<number>`max(depth)::int` }).from(regions).where(like(regions.path, `${node.path}%`));
+        const [deepest] = await tx.select({ d: sql<number>`max(depth)::int` }).from(regions).where(subtreeOf(node.path));
         if ((deepest?.d ?? node.depth) + delta >= MAX_DEPTH) throw new AppError('regions.too_deep', 400, { limit: MAX_DEPTH }, 'parentId');
         await tx.execute(sql`
           UPDATE regions SET path = ${newPath} || substr(path, ${node.path.length + 1}), depth = depth + ${delta}, updated_at = now()
-          WHERE path LIKE ${node.path + '%'}`);
+          WHERE ${subtreeOf(node.path)}`);
         await tx.update(regions).set({ parentId: parent.id }).where(eq(regions.id, id));
         await deps.audit.record(tx, actor, {
           action: 'regions.move',
@@ -183,10 +183,7 @@ export function createRegionsService(deps: Deps) {
      * (a volunteer's service area). Falls back to the node's own path.
      */
     async ancestorPath(regionPath: string, type: RegionType, q: DbOrTx = db): Promise<string> {
-      const ids = regionPath.split('/').filter(Boolean);
-      if (ids.length === 0) return regionPath;
-      const [row] = await q.select({ path: regions.path }).from(regions).where(and(inArray(regions.id, ids), eq(regions.type, type))).limit(1);
-      return row?.path ?? regionPath;
+      return ancestorPathOf(q, regionPath, type);
     },
 
     /** Names of the nodes on a materialised path, top first (for "where am I" labels). */

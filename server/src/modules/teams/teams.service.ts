@@ -29,8 +29,8 @@ export function createTeamsService(deps: PlatformDeps) {
       return row;
     },
 
-    async ledBy(actor: Actor): Promise<TeamView[]> {
-      return db.select().from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.leaderId, actor.accountId)));
+    async ledBy(actor: Actor, q: DbOrTx = db): Promise<TeamView[]> {
+      return q.select().from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.leaderId, actor.accountId)));
     },
 
     async leads(actor: Actor, teamId: string, q: DbOrTx = db): Promise<boolean> {

@@ -12,6 +12,11 @@ export function registerMessages(messages: Record<Locale, Catalogue>): void {
   for (const locale of locales) Object.assign(catalogues[locale], messages[locale]);
 }
 
+/** Whether a code has its own message in a locale (no fallback): the catalogue test asks this. */
+export function hasMessage(locale: Locale, key: string): boolean {
+  return Object.hasOwn(catalogues[locale], key);
+}
+
 /** zh-CN unless the client prefers English (Accept-Language: en, en-US, …) before any Chinese tag. */
 export function pickLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return 'zh-CN';

@@ -57,6 +57,8 @@ export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments
       return [t('needs.fact.grabbed', { slot: text(d.slot) })];
     case 'merge':
       return [t('needs.fact.mergedInto', { number: text(d.mergedInto) })];
+    case 'mergeIn':
+      return [t('needs.fact.mergedFrom', { number: text(d.mergedFrom) })];
     case 'checkIn':
       return d.lng !== undefined ? [t('needs.fact.located')] : [];
     case 'complete':
