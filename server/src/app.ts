@@ -12,8 +12,10 @@ import type { AppInstance, PlatformDeps } from './app.types.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
 import { AppError } from './platform/errors/app-error.js';
 import { errorHandlerPlugin, sendError } from './platform/errors/error-handler.js';
-import { rateLimitPlugin } from './platform/http/rate-limit.js';
+import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
+import { controlCharsPlugin } from './platform/http/control-chars.js';
+import { securityPlugin } from './platform/http/security.js';
 import { createServices } from './services.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -48,6 +50,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   // phones on mobile data: the web bundle and large JSON lists go out compressed
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
+  await app.register(securityPlugin, { hsts: deps.config.secureCookies });
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024 + 1, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -64,16 +67,14 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
   await app.register(errorHandlerPlugin);
+  await app.register(controlCharsPlugin);
   await app.register(authPlugin, { resolveSession: (value, request) => app.services.auth.resolveSession(value, { ip: request.ip, userAgent: request.headers['user-agent'] }) });
   await app.register(rateLimitPlugin, {
     userWritesPerMinute: deps.config.writeLimitPerMinute,
     ipWritesPerMinute: deps.config.ipWriteLimitPerMinute,
     loginPerMinute: deps.config.loginLimitPerMinute,
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    heavyReadsPerMinute: deps.config.heavyReadLimitPerMinute,
+    store: rateStoreFor(deps.config.rateStore, deps.database),
   });
 
   // modules

@@ -20,10 +20,17 @@ export type Config = {
   writeLimitPerMinute: number;
   ipWriteLimitPerMinute: number;
   loginLimitPerMinute: number;
+  heavyReadLimitPerMinute: number;
   /** Open tasks a volunteer may hold at once (grab/assign beyond it is refused). */
   maxOpenTasks: number;
   webDist?: string;
   secureCookies: boolean;
+  /** Where uploaded bytes live: a folder under DATA_DIR, or PostgreSQL (shared by every instance). */
+  fileStore: 'folder' | 'database';
+  /** Where rate-limit counters live: this process's memory (one instance) or the database (several). */
+  rateStore: 'memory' | 'database';
+  uploadFilesPerDay: number;
+  uploadMegabytesPerDay: number;
   trustProxy: boolean;
 };
 
@@ -33,6 +40,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return n;
+}
+
+/**
+ * One of a few words. Stores default by database: with DATABASE_URL there may be several instances,
+ * so uploads and counters go to PostgreSQL; embedded PGlite is one process by construction.
+ */
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,9 +71,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writeLimitPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120),
     ipWriteLimitPerMinute: int(env, 'RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
     loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),
+    heavyReadLimitPerMinute: int(env, 'RATE_LIMIT_HEAVY_READS_PER_MINUTE', 6),
     maxOpenTasks: int(env, 'VOLUNTEER_MAX_OPEN_TASKS', 5),
     webDist: env.WEB_DIST || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
+    fileStore: choice(env, 'FILE_STORE', ['folder', 'database'], env.DATABASE_URL ? 'database' : 'folder'),
+    rateStore: choice(env, 'RATE_LIMIT_STORE', ['memory', 'database'], env.DATABASE_URL ? 'database' : 'memory'),
+    uploadFilesPerDay: int(env, 'UPLOAD_FILES_PER_DAY', 200),
+    uploadMegabytesPerDay: int(env, 'UPLOAD_MB_PER_DAY', 300),
     trustProxy: env.TRUST_PROXY === 'true',
   };
 }

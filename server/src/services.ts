@@ -4,7 +4,8 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthService, endAllSessions } from './modules/auth/auth.service.js';
 import { createRegionsService } from './modules/regions/regions.service.js';
 import { createSystemService } from './modules/system/system.service.js';
-import { createFilesService, localFileStore } from './modules/files/files.service.js';
+import { createFilesService } from './modules/files/files.service.js';
+import { databaseFileStore, folderFileStore } from './modules/files/files.store.js';
 import { createTeamsService } from './modules/teams/teams.service.js';
 import { createCategoriesService } from './modules/needs/categories.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
@@ -23,10 +24,13 @@ export function createServices(deps: PlatformDeps) {
   const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
   const auth = createAuthService({ ...deps, accounts, audit });
   const system = createSystemService(deps);
-  const files = createFilesService({ ...deps, store: localFileStore(path.join(deps.config.dataDir, 'uploads')) });
+  const store = deps.config.fileStore === 'database' ? databaseFileStore(deps.db) : folderFileStore(path.join(deps.config.dataDir, 'uploads'));
+  const files = createFilesService({ ...deps, store, quota: { filesPerDay: deps.config.uploadFilesPerDay, bytesPerDay: deps.config.uploadMegabytesPerDay * 1024 * 1024 } });
   const teams = createTeamsService(deps);
   const categories = createCategoriesService({ ...deps, audit });
   const needs = createNeedsService({ ...deps, audit, accounts, regions, teams, files, categories });
+  // a need's photos are readable by whoever may open the need
+  files.registerReader('need', (actor, id) => needs.canSee(actor, id));
   return { audit, regions, accounts, auth, system, files, teams, categories, needs };
 }
 

@@ -12,6 +12,11 @@ import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
 
 export type Backend = 'pglite' | 'postgres';
 
+// CI must never pass on PGlite alone: concurrency and several instances only show on PostgreSQL
+if (process.env.CI && !process.env.TEST_DATABASE_URL) {
+  throw new Error('CI is set but TEST_DATABASE_URL is not: the API suites must also run on PostgreSQL (see .ci/run)');
+}
+
 /** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set (CI starts one). */
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -65,6 +70,9 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
     ipWriteLimitPerMinute: 100_000,
     loginLimitPerMinute: 100_000,
     webDist: '/nonexistent',
+    // on PostgreSQL the bytes go to the database, as they do in production with several instances
+    fileStore: backend === 'postgres' ? 'database' : 'folder',
+    rateStore: backend === 'postgres' ? 'database' : 'memory',
     ...overrides,
   };
   const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));

@@ -18,6 +18,7 @@ export async function filesRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      if (!request.isMultipart()) throw new AppError('files.multipart_required', 415, {}, 'file');
       const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1 } });
       if (!part) throw new AppError('files.missing', 400, {}, 'file');
       const bytes = await part.toBuffer().catch(() => {

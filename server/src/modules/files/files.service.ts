@@ -1,43 +1,48 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { sniffImage } from './files.sniff.js';
-import { files } from './files.table.js';
+import type { FileStore } from './files.store.js';
+import { fileLinks, files, uploadQuota } from './files.table.js';
 import './files.errors.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
-/** Where bytes live. A local folder by default; an object store would implement the same three calls. */
-export type FileStore = {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-};
+/** Answers whether the actor may see the object a file is attached to (registered by its module). */
+export type ObjectReader = (actor: Actor, objectId: string) => Promise<boolean>;
 
-export function localFileStore(root: string): FileStore {
-  const safe = (key: string) => {
-    const full = path.resolve(root, key);
-    if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error('bad file key');
-    return full;
-  };
+export type UploadQuota = { filesPerDay: number; bytesPerDay: number };
+
+const shanghaiDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+
+export function createFilesService(deps: PlatformDeps & { store: FileStore; quota: UploadQuota }) {
+  const { db, store, quota } = deps;
+  const readers = new Map<string, ObjectReader>();
+
+  /** One conditional upsert: the day's count grows only while it stays within the quota. */
+  async function reserveQuota(tx: DbOrTx, actor: Actor, size: number) {
+    const day = shanghaiDay(new Date());
+    const rows = await tx
+      .insert(uploadQuota)
+      .values({ districtId: actor.districtId, accountId: actor.accountId, day, files: 1, bytes: size })
+      .onConflictDoUpdate({
+        target: [uploadQuota.districtId, uploadQuota.accountId, uploadQuota.day],
+        set: { files: sql`${uploadQuota.files} + 1`, bytes: sql`${uploadQuota.bytes} + ${size}` },
+        setWhere: sql`${uploadQuota.files} + 1 <= ${quota.filesPerDay} AND ${uploadQuota.bytes} + ${size} <= ${quota.bytesPerDay}`,
+      })
+      .returning({ files: uploadQuota.files });
+    if (rows.length === 0 || size > quota.bytesPerDay) throw new AppError('files.quota', 429, { files: quota.filesPerDay, megabytes: Math.round(quota.bytesPerDay / 1024 / 1024) }, 'file');
+  }
+
   return {
-    async put(key, bytes) {
-      await fs.mkdir(path.dirname(safe(key)), { recursive: true });
-      await fs.writeFile(safe(key), bytes, { mode: 0o600 });
+    /** A module says how to decide who may see its objects' files (needs: whoever may open the need). */
+    registerReader(objectType: string, reader: ObjectReader) {
+      readers.set(objectType, reader);
     },
-    get: (key) => fs.readFile(safe(key)),
-  };
-}
 
-export function createFilesService(deps: PlatformDeps & { store: FileStore }) {
-  const { db, store } = deps;
-  const keyOf = (districtId: string, id: string) => `${districtId}/${id}`;
-
-  return {
     /** Stores an image after checking what it really is; the client's filename and type are ignored. */
     async storeImage(actor: Actor, bytes: Buffer, purpose: string) {
       if (bytes.length === 0) throw new AppError('files.empty', 400, {}, 'file');
@@ -45,20 +50,43 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore }) {
       const type = sniffImage(bytes);
       if (!type) throw new AppError('files.not_an_image', 415, {}, 'file');
       const id = crypto.randomUUID();
-      await store.put(keyOf(actor.districtId, id), bytes);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-      const [row] = await db.insert(files).values({ districtId: actor.districtId, id, ownerId: actor.accountId, mime: type.mime, size: bytes.length, sha256, purpose }).returning();
-      return { id: row!.id, mime: row!.mime, size: row!.size, url: `/api/files/${row!.id}` };
+      const row = await db.transaction(async (tx) => {
+        await reserveQuota(tx, actor, bytes.length);
+        const [inserted] = await tx.insert(files).values({ districtId: actor.districtId, id, ownerId: actor.accountId, mime: type.mime, size: bytes.length, sha256, purpose }).returning();
+        await store.put({ districtId: actor.districtId, id }, bytes, tx);
+        return inserted!;
+      });
+      return { id: row.id, mime: row.mime, size: row.size, url: `/api/files/${row.id}` };
     },
 
     /**
-     * Any signed-in user of the district may fetch a file by its id: ids are random UUIDs handed out
-     * only with the object they belong to (a need, its timeline), which is itself access-checked.
+     * The uploader may always read their file; anyone else only when they may see an object it is
+     * attached to, asked of that object's module on every read. Anything else is a 404, like missing.
      */
     async read(actor: Actor, id: string): Promise<{ mime: string; bytes: Buffer }> {
       const [row] = await db.select().from(files).where(and(eq(files.districtId, actor.districtId), eq(files.id, id)));
       if (!row) throw notFound('files');
-      return { mime: row.mime, bytes: await store.get(keyOf(row.districtId, row.id)) };
+      if (row.ownerId !== actor.accountId && !(await this.attachedToVisible(actor, id))) throw notFound('files');
+      return { mime: row.mime, bytes: await store.get({ districtId: row.districtId, id: row.id }) };
+    },
+
+    async attachedToVisible(actor: Actor, id: string): Promise<boolean> {
+      const links = await db.select().from(fileLinks).where(and(eq(fileLinks.districtId, actor.districtId), eq(fileLinks.fileId, id)));
+      for (const link of links) {
+        const reader = readers.get(link.objectType);
+        if (reader && (await reader(actor, link.objectId))) return true;
+      }
+      return false;
+    },
+
+    /** Attaches files to an object inside the caller's transaction (a need's photos, a completion's record). */
+    async attach(tx: DbOrTx, districtId: string, ids: string[], object: { type: string; id: string }) {
+      if (ids.length === 0) return;
+      await tx
+        .insert(fileLinks)
+        .values(ids.map((fileId) => ({ districtId, fileId, objectType: object.type, objectId: object.id })))
+        .onConflictDoNothing();
     },
 
     /** The ids among `ids` that exist and were uploaded by this actor (photos attached to a need). */

@@ -131,6 +131,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     if (category?.photoRequiredOnClose !== false) need(photos.length > 0, 'needs.photo_required', 'photos');
     const owned = await deps.files.ownedBy(actor, photos, tx);
     need(photos.every((p) => owned.has(p)), 'needs.bad_photo', 'photos');
+    await deps.files.attach(tx, ctx.need.districtId, photos, { type: 'need', id: ctx.need.id });
     const slot = ctx.mySlot!;
     await tx
       .update(needAssignments)

@@ -135,6 +135,7 @@ export function createIntake(deps: IntakeDeps) {
           actorId: actor.accountId, actorName: actor.name, actorRole: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester',
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
         });
+        await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });
         await deps.audit.record(tx, actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
         return row!;
       });

@@ -23,7 +23,7 @@ export async function needsRoutes(app: AppInstance) {
     svc().list(requireActor(request), { ...request.query, view: request.query.view ?? 'all' }),
   );
 
-  app.get('/api/needs/export', { schema: { tags, summary: 'The same list as an Excel workbook (台账)', querystring: ListQuery } }, async (request, reply) => {
+  app.get('/api/needs/export', { config: { heavyRead: true }, schema: { tags, summary: 'The same list as an Excel workbook (台账)', querystring: ListQuery } }, async (request, reply) => {
     const actor = requireActor(request);
     const q = { ...request.query, view: request.query.view ?? 'all', page: 1, pageSize: EXPORT_LIMIT };
     const { items } = await svc().list(actor, q);

@@ -49,7 +49,8 @@ export const CreateNeedBody = Type.Object(
     title: Type.String({ minLength: 2, maxLength: 100 }),
     description: Type.String({ minLength: 1, maxLength: 2000 }),
     photos: Type.Optional(Photos),
-    answers: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), { maxProperties: 20 })),
+    // keys are the category's question keys (categories.routes: ^[A-Za-z0-9_]+$, ≤ 40): nothing else is stored
+    answers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_]{1,40}$' }), Type.String({ maxLength: 200 }), { maxProperties: 20, additionalProperties: false })),
     regionId: Uuid,
     address: Type.Optional(Type.String({ maxLength: 200 })),
     lng: Type.Optional(Lng),

@@ -117,3 +117,33 @@ describe.each(backends)('needs scope on %s', (backend) => {
     expect(detail.requesterPhone).toBe(after.requesterPhone);
   });
 });
+
+describe('smaller input holes (issue 12, finding 9)', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    admin = await t.login('communityAdmin1');
+  });
+  afterAll(() => t.close());
+
+  it('bulk dispatch without a team is one 400 naming teamId, and nothing changes', async () => {
+    const need = await postNeed(t, await t.login('resident1'));
+    await act(t, admin, need.id, 'accept');
+    const res = await t.app.inject({ method: 'POST', url: '/api/needs/bulk', headers: { cookie: admin, 'accept-language': 'en' }, payload: { ids: [need.id], action: 'dispatch' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'needs.team_required', field: 'teamId' });
+    expect((await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: admin } })).json().status).toBe('accepted');
+  });
+
+  it('an answer under a key that is no question key (too long, odd characters) is refused, naming it', async () => {
+    const cookie = await t.login('resident1');
+    const long = 'k'.repeat(41);
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/needs', headers: { cookie },
+      payload: { kind: 'serviceRequest', categoryId: await categoryId(t, cookie, 'elderly.haircut'), title: '理发', description: '上门理发', regionId: t.fx.region.B1!.id, answers: { [long]: 'x' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe(`answers.${long}`);
+  });
+});

@@ -9,7 +9,7 @@ import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from './categories.service.js';
-import { factsOf } from './needs.access.js';
+import { factsOf, loadNeed } from './needs.access.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -51,6 +51,8 @@ export function createNeedsService(deps: Deps) {
     similar: intake.similar,
     follow: intake.follow,
     detail,
+    /** Whether the actor may open this need (its photos follow it). */
+    canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
 
     /**
@@ -69,6 +71,8 @@ export function createNeedsService(deps: Deps) {
 
     /** Bulk dispatch from the list: each need in its own transaction, a result per need. */
     async bulk(actor: Actor, ids: string[], action: 'dispatch' | 'pool' | 'accept', input: ActionInput) {
+      // what every item would miss is one error on the request, not the same error per item
+      if (action === 'dispatch' && !input.teamId) throw new AppError('needs.team_required', 400, {}, 'teamId');
       const results: { id: string; ok: boolean; code?: string }[] = [];
       for (const id of ids) {
         try {

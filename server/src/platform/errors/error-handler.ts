@@ -51,7 +51,11 @@ function fromDatabase(error: Error): AppError | null {
     case '22003': // numeric_value_out_of_range
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
+    case '22021': // character_not_in_repertoire
       return new AppError('request.bad', 400);
+    case '40P01': // deadlock_detected: two changes crossed; the client may retry
+    case '40001': // serialization_failure
+      return new AppError('request.conflict', 409);
     case '23505': // unique_violation
       return new AppError('request.conflict', 409);
     case '23503': // foreign_key_violation

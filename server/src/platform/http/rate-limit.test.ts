@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { WindowCounter } from './rate-limit.js';
+import { memoryRateStore } from './rate-limit.js';
 
-describe('write rate limits', () => {
-  it('counts per key in a window and tells how long to wait', () => {
-    const c = new WindowCounter(2, 60_000);
-    expect(c.hit('a', 0)).toBe(0);
-    expect(c.hit('a', 1)).toBe(0);
-    expect(c.hit('a', 2)).toBe(60);
-    expect(c.hit('b', 2)).toBe(0);
-    expect(c.hit('a', 60_001)).toBe(0);
+describe('rate limits', () => {
+  it('count per bucket in a one-minute window', async () => {
+    const store = memoryRateStore();
+    expect(await store.hit(['a', 'b'], 0)).toEqual([1, 1]);
+    expect(await store.hit(['a'], 1)).toEqual([2]);
+    expect(await store.hit(['a'], 59_999)).toEqual([3]);
+    expect(await store.hit(['a'], 60_000)).toEqual([1]);
   });
 
   describe('through the API', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp('pglite', { writeLimitPerMinute: 3, loginLimitPerMinute: 6 });
+      t = await createTestApp('pglite', { writeLimitPerMinute: 3, loginLimitPerMinute: 6, heavyReadLimitPerMinute: 2 });
     });
     afterAll(() => t.close());
 
@@ -34,8 +33,17 @@ describe('write rate limits', () => {
       }
       expect(codes).toEqual([200, 200, 200, 429]);
       expect(last!.json()).toMatchObject({ code: 'rate.limited', message: expect.stringMatching(/try again in \d+ s/) });
-      // reads are not limited
+      // ordinary reads are not limited
       expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    });
+
+    it('limits heavy reads (exports) per user', async () => {
+      const cookie = await t.login('districtAdmin');
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) codes.push((await t.app.inject({ url: '/api/needs/export', headers: { cookie } })).statusCode);
+      expect(codes).toEqual([200, 200, 429]);
+      // another user still may
+      expect((await t.app.inject({ url: '/api/needs/export', headers: { cookie: await t.login('communityAdmin2') } })).statusCode).toBe(200);
     });
 
     it('limits login attempts per IP', async () => {

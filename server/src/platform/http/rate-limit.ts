@@ -1,58 +1,100 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { queryRows } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
+import { rateCounters } from './rate-limit.table.js';
+
+/** Counts hits per bucket in fixed one-minute windows; answers the count after this hit, per bucket. */
+export type RateStore = { hit(buckets: string[], now?: number): Promise<number[]> };
+
+const WINDOW_MS = 60_000;
+const windowOf = (now: number) => Math.floor(now / WINDOW_MS) * WINDOW_MS;
+
+/** In memory: the default with embedded PGlite, whose data folder one process owns (so one instance). */
+export function memoryRateStore(): RateStore {
+  const hits = new Map<string, { window: number; count: number }>();
+  return {
+    async hit(buckets, now = Date.now()) {
+      const window = windowOf(now);
+      if (hits.size > 50_000) for (const [k, v] of hits) if (v.window < window) hits.delete(k);
+      return buckets.map((bucket) => {
+        const entry = hits.get(bucket);
+        const next = entry && entry.window === window ? { window, count: entry.count + 1 } : { window, count: 1 };
+        hits.set(bucket, next);
+        return next.count;
+      });
+    },
+  };
+}
 
 /**
- * Fixed-window counters for writes, per user and per IP. Kept in memory: with several instances a
- * client gets up to N × the limit, which still stops floods; login lockout (which must hold across
- * instances) lives in PostgreSQL instead (login_throttle).
+ * In the database (the default with DATABASE_URL): one upsert counts every bucket of a request
+ * atomically, so several instances behind a load balancer share one limit instead of each granting its own.
  */
-export class WindowCounter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
+export function databaseRateStore(database: Database): RateStore {
+  let lastSweep = 0;
+  return {
+    async hit(buckets, now = Date.now()) {
+      const window = new Date(windowOf(now));
+      const values = sql.join(buckets.map((b) => sql`(${b}, ${window.toISOString()}::timestamptz, 1)`), sql`, `);
+      const rows = await queryRows<{ bucket: string; count: number }>(
+        database.db,
+        sql`INSERT INTO rate_counters (bucket, window_start, count) VALUES ${values}
+            ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_counters.count + 1
+            RETURNING bucket, count`,
+      );
+      if (now - lastSweep > WINDOW_MS) {
+        lastSweep = now;
+        await database.db.delete(rateCounters).where(lt(rateCounters.windowStart, new Date(windowOf(now) - WINDOW_MS)));
+      }
+      const counts = new Map(rows.map((r) => [r.bucket, Number(r.count)]));
+      return buckets.map((b) => counts.get(b) ?? 1);
+    },
+  };
+}
 
-  /** Seconds until the window resets if the key is over its limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    let entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (this.hits.size > 50_000) this.sweep(now);
-      entry = { count: 0, resetAt: now + this.windowMs };
-      this.hits.set(key, entry);
-    }
-    entry.count += 1;
-    return entry.count > this.limit ? Math.ceil((entry.resetAt - now) / 1000) : 0;
-  }
-
-  private sweep(now: number) {
-    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
-  }
+export function rateStoreFor(kind: 'memory' | 'database', database: Database): RateStore {
+  return kind === 'database' ? databaseRateStore(database) : memoryRateStore();
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type RateLimitOptions = { userWritesPerMinute: number; ipWritesPerMinute: number; loginPerMinute: number };
+export type RateLimitOptions = { userWritesPerMinute: number; ipWritesPerMinute: number; loginPerMinute: number; heavyReadsPerMinute: number; store: RateStore };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Login and registration: limited per IP more tightly than other writes. */
     loginRateLimit?: boolean;
+    /** Exports and other reads that cost the server far more than a page: limited per user. */
+    heavyRead?: boolean;
   }
 }
 
+type Limit = { bucket: string; limit: number };
+
+function limitsFor(request: FastifyRequest, opts: RateLimitOptions): Limit[] {
+  const limits: Limit[] = [];
+  const user = request.actor?.accountId;
+  if (writeMethods.has(request.method)) {
+    limits.push({ bucket: `w:ip:${request.ip}`, limit: opts.ipWritesPerMinute });
+    if (user) limits.push({ bucket: `w:u:${user}`, limit: opts.userWritesPerMinute });
+    if (request.routeOptions.config.loginRateLimit) limits.push({ bucket: `login:ip:${request.ip}`, limit: opts.loginPerMinute });
+  }
+  if (request.routeOptions.config.heavyRead) limits.push({ bucket: `heavy:${user ?? `ip:${request.ip}`}`, limit: opts.heavyReadsPerMinute });
+  return limits;
+}
+
 export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOptions) => {
-  const perUser = new WindowCounter(opts.userWritesPerMinute);
-  const perIp = new WindowCounter(opts.ipWritesPerMinute);
-  const login = new WindowCounter(opts.loginPerMinute);
   // preHandler: after the auth hook, so the user is known
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    if (!writeMethods.has(request.method)) return;
-    const waits = [perIp.hit(request.ip)];
-    if (request.actor) waits.push(perUser.hit(request.actor.accountId));
-    if (request.routeOptions.config.loginRateLimit) waits.push(login.hit(request.ip));
-    const wait = Math.max(...waits);
-    if (wait > 0) throw new AppError('rate.limited', 429, { seconds: wait });
+    const limits = limitsFor(request, opts);
+    if (limits.length === 0) return;
+    const now = Date.now();
+    const counts = await opts.store.hit(limits.map((l) => l.bucket), now);
+    if (limits.some((l, i) => counts[i]! > l.limit)) {
+      throw new AppError('rate.limited', 429, { seconds: Math.max(1, Math.ceil((windowOf(now) + WINDOW_MS - now) / 1000)) });
+    }
   });
 });

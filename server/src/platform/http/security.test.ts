@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+
+/* Issue 12, finding 8: headers, caching of personal data, and requests forged from other sites. */
+describe('security headers and cross-site writes', () => {
+  let t: TestApp;
+  let secure: TestApp;
+  let cookie: string;
+
+  beforeAll(async () => {
+    const web = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-web-'));
+    fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><div id="root"></div>');
+    t = await createTestApp('pglite', { webDist: web });
+    secure = await createTestApp('pglite', { secureCookies: true });
+    cookie = await t.login('communityAdmin1');
+  });
+  afterAll(async () => {
+    await t.close();
+    await secure.close();
+  });
+
+  it('pages carry a Content-Security-Policy that allows only our own scripts', async () => {
+    const page = await t.app.inject({ url: '/needs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('HSTS is sent only when the site says it runs on HTTPS', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).headers['strict-transport-security']).toBeUndefined();
+    expect(String((await secure.app.inject({ url: '/healthz' })).headers['strict-transport-security'])).toContain('max-age=31536000');
+  });
+
+  it('API answers about people are never stored by a cache', async () => {
+    const res = await t.app.inject({ url: `/api/accounts/${t.fx.person.resident1!.id}`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('a write sent from another site is refused, whatever the cookie', async () => {
+    const patch = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'PATCH', url: `/api/accounts/${t.fx.person.resident1!.id}`, headers: { cookie, host: 'lianxin.example', 'accept-language': 'en', ...headers }, payload: { skills: ['x'] } });
+    const evil = await patch({ origin: 'https://evil.example' });
+    expect(evil.statusCode).toBe(403);
+    expect(evil.json()).toMatchObject({ code: 'request.cross_site', message: expect.stringContaining('another website') });
+    expect((await patch({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await patch({ 'sec-fetch-site': 'same-site' })).statusCode).toBe(403);
+    expect((await patch({ origin: 'null' })).statusCode).toBe(403);
+    // our own pages, and clients that are not browsers
+    expect((await patch({ origin: 'https://lianxin.example', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+    expect((await patch({ origin: 'https://lianxin.example' })).statusCode).toBe(200);
+    expect((await patch({})).statusCode).toBe(200);
+  });
+
+  it('bodies must be JSON: a text/plain POST (what a cross-site form can send) is a 415', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'content-type': 'text/plain' }, payload: 'x' });
+    expect(res.statusCode).toBe(415);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: '{"phone":"13900000003","password":"Lianxin@2026"}' });
+    expect(login.statusCode).toBe(415);
+  });
+});

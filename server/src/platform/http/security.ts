@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import { AppError } from '../errors/app-error.js';
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A state-changing request must come from our own pages. Browsers say where a request comes from
+ * (`Sec-Fetch-Site`, `Origin`); a form or script on another site is refused even though the
+ * SameSite cookie would usually stop it too. Clients that send neither (curl, server-to-server
+ * integrations) carry no ambient browser cookie to abuse, so they pass.
+ */
+export function crossSiteWrite(request: FastifyRequest): boolean {
+  if (!stateChanging.has(request.method)) return false;
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return origin === 'null' || new URL(origin).host !== request.host;
+  } catch {
+    return true;
+  }
+}
+
+/** Security headers (helmet), the cross-site write check, JSON-only bodies and `no-store` on the API. */
+export const securityPlugin = fp(async (app: FastifyInstance, opts: { hsts: boolean }) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags at run time
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'manifest-src': ["'self'"],
+        'worker-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    // HSTS only when the site is served over HTTPS (COOKIE_SECURE=true says so)
+    strictTransportSecurity: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // bodies are JSON (or multipart for uploads): a text/plain POST is a 415, never parsed as a string
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request) => {
+    if (crossSiteWrite(request)) throw new AppError('request.cross_site', 403);
+  });
+
+  // answers about people must not be kept by browsers or shared caches
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+});
