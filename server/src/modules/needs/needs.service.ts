@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
+import { actsAsStaff } from '../../platform/scope/scope.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
@@ -96,8 +97,13 @@ export function createNeedsService(deps: Deps) {
       });
     },
 
-    /** A leader's members with their current load, for assigning. */
+    /** A team's members with their current load: for its leader (assigning) and staff over it; others get a 404. */
     async teamRoster(actor: Actor, teamId: string) {
+      // getInScope 404s for staff outside the team's subtree, exactly like a missing team
+      if (!(await deps.teams.leads(actor, teamId))) {
+        if (!actsAsStaff(actor)) throw notFound('teams');
+        await deps.teams.getInScope(actor, teamId);
+      }
       const ids = await deps.teams.memberIds(actor.districtId, teamId);
       const [people, load] = await Promise.all([deps.accounts.namesOf(actor.districtId, ids), openTasksOf(db, actor.districtId, ids)]);
       return ids.map((id) => ({ id, name: people.get(id)?.name ?? '', phone: maskPhone(people.get(id)?.phone) ?? '', openTasks: load.get(id) ?? 0 }));

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission, requireRole } from '../../platform/auth/auth-plugin.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import { IdParams } from '../../platform/http/schemas.js';
 
 const Team = Type.Object({
@@ -30,10 +29,6 @@ export async function teamsRoutes(app: AppInstance) {
   app.get(
     '/api/teams/:id/members',
     { schema: { tags: ['teams'], summary: 'Members of a team I lead, with their open tasks', params: IdParams, response: { 200: Type.Array(Member) } } },
-    async (request) => {
-      const actor = requireActor(request);
-      if (!(await app.services.teams.leads(actor, request.params.id))) throw new AppError('teams.not_found', 404);
-      return app.services.needs.teamRoster(actor, request.params.id);
-    },
+    async (request) => app.services.needs.teamRoster(requireActor(request), request.params.id),
   );
 }

@@ -1,53 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { sample, type Schema } from '../../test/openapi.js';
 
 /*
  * Every endpoint that takes a body is fed three kinds of bad input, derived from its own schema in
  * the OpenAPI document, so a new endpoint is covered the day it lands: a missing required field, a
  * wrong type, an oversize string. Each must be a localised 4xx naming the field — never a 500.
  */
-
-type Schema = {
-  type?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  anyOf?: Schema[];
-  const?: unknown;
-  enum?: unknown[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  minItems?: number;
-  items?: Schema;
-};
-
-/** A value that satisfies the schema, good enough to get past validation to the field under test. */
-function sample(s: Schema): unknown {
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  if (s.anyOf) return sample(s.anyOf[0]!);
-  switch (s.type) {
-    case 'string':
-      if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
-      if (s.format === 'date-time') return new Date().toISOString();
-      if (s.pattern?.startsWith('^1[3-9]')) return '13812345678';
-      if (s.pattern) return 'A1';
-      return 'x'.repeat(Math.max(1, s.minLength ?? 1));
-    case 'integer':
-    case 'number':
-      return s.minimum ?? 1;
-    case 'boolean':
-      return true;
-    case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items ?? { type: 'string' }));
-    case 'object':
-      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties![k]!)]));
-    default:
-      return 'x';
-  }
-}
 
 type Operation = { method: string; path: string; body: Schema };
 

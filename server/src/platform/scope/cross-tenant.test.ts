@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addVolunteers } from '../../test/fixtures.js';
+import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { categoryId, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
+import { sample, type OpenApiDoc, type Schema } from '../../test/openapi.js';
+
+/*
+ * Generated from the OpenAPI document, like bad-input.test.ts: every operation that takes an id in
+ * its path or a region in its query is called by people from elsewhere — another community of the
+ * same street, another street, another district, a resident and a volunteer of another community —
+ * on an object that lives in 光明社区 (C1). Each must answer 404 (or 403 for a role that may never
+ * call it), or for a read, answer without a trace of C1's objects. The same call by C1's district
+ * admin must reach the object (not a 404), so a test that passes is a test that looked.
+ * A new route with an id or a region is covered the day it lands; one this file cannot make an
+ * object for fails until a maker (or a reasoned exemption) is added below.
+ */
+
+type Op = { method: string; path: string; params: { in: string; name: string }[]; body?: Schema };
+type Made = { id: string; markers: string[] };
+
+const outsiders = ['communityAdmin2', 'communityAdmin3', 'streetAdmin2', 'otherDistrictAdmin', 'resident2', 'volunteer2'];
+const regionParams = ['regionId', 'parentId'];
+
+/** Operations outside this rule, and why. */
+const exempt: Record<string, string> = {
+  'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
+  'PUT /api/needs/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+};
+
+describe.each(backends)('cross-tenant access on %s', (backend) => {
+  let t: TestApp;
+  const c: Record<string, string> = {};
+  let ops: Op[];
+  let seq = 0;
+  const fixtureMarkers: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    for (const k of ['districtAdmin', 'resident1', ...outsiders]) c[k] = await t.login(k);
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as OpenApiDoc;
+    ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema })),
+    );
+    const r = t.fx.region;
+    fixtureMarkers.push(r.G1!.id, r.B1!.id, t.fx.team.T1!.id, ...['resident1', 'volunteer1', 'teamLeader1', 'gridWorker1', 'communityAdmin1'].map((k) => t.fx.person[k]!.id));
+  });
+  afterAll(() => t.close());
+
+  const admin = () => c.districtAdmin!;
+  const need = async (): Promise<Made> => {
+    const made = await postNeed(t, c.resident1!, { title: `跨域测试需求${++seq}` });
+    return { id: made.id, markers: [made.id, made.number] };
+  };
+  /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
+  const makers: [RegExp, () => Promise<Made>][] = [
+    [/^\/api\/needs\/reply-templates\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/needs/reply-templates', headers: { cookie: admin() }, payload: { status: 'accepted', text: `模板${++seq}` } });
+      if (res.statusCode !== 201) throw new Error(`template: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/need-categories\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/need-categories', headers: { cookie: admin() }, payload: { parentId: await categoryId(t, admin(), 'elderly'), code: `elderly.x${++seq}`, name: `测试分类${seq}`, nameEn: `Test ${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`category: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/needs\/\{id\}/, need],
+    [/^\/api\/files\/\{id\}$/, async () => {
+      const photo = (await uploadPhoto(t, c.resident1!)).json().id as string;
+      await postNeed(t, c.resident1!, { photos: [photo], title: `带照片的需求${++seq}` });
+      return { id: photo, markers: [photo] };
+    }],
+    [/^\/api\/accounts\/\{id\}/, async () => {
+      const [person] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, `135${String(++seq).padStart(2, '0')}`);
+      return { id: person!.id, markers: [person!.id, person!.phone] };
+    }],
+    [/^\/api\/regions\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
+  ];
+
+  /** A body that passes validation, with ids that point into C1 where the field names one. */
+  async function bodyFor(op: Op): Promise<Record<string, unknown> | undefined> {
+    if (!op.body) return op.method === 'GET' || op.method === 'DELETE' ? undefined : {};
+    const body = sample(op.body) as Record<string, unknown>;
+    const into: Record<string, () => Promise<unknown>> = {
+      teamId: async () => t.fx.team.T1!.id,
+      volunteerId: async () => t.fx.person.volunteer1!.id,
+      targetId: async () => (await need()).id,
+      parentId: async () => t.fx.region.C1!.id,
+      regionId: async () => t.fx.region.B1!.id,
+      ids: async () => [(await need()).id],
+      categoryId: async () => categoryId(t, admin(), 'elderly.haircut'),
+      field: async () => 'phone',
+    };
+    for (const key of Object.keys(body)) if (into[key]) body[key] = await into[key]();
+    if (op.path === '/api/needs/{id}/decline') body.reasonCode = 'notOurArea';
+    return body;
+  }
+
+  const call = (op: Op, cookie: string, url: string, payload?: object) =>
+    t.app.inject({ method: op.method as 'GET', url, headers: { cookie, 'accept-language': 'en' }, ...(payload ? { payload } : {}) });
+
+  function expectRefused(res: { statusCode: number; body: string; headers: Record<string, unknown> }, what: string, markers: string[]) {
+    if (res.statusCode === 404) return;
+    if (res.statusCode === 403) return expect(JSON.parse(res.body).code, what).toBe('auth.forbidden');
+    expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(300);
+    const text = String(res.headers['content-type']).includes('json') ? res.body : '';
+    for (const m of markers) expect(text.includes(m), `${what} leaks ${m}`).toBe(false);
+  }
+
+  const byId = () => ops.filter((op) => op.params.some((p) => p.in === 'path'));
+  const byRegion = () => ops.filter((op) => op.params.some((p) => p.in === 'query' && regionParams.includes(p.name)));
+  const key = (op: Op) => `${op.method} ${op.path}`;
+
+  it('covers every operation with an id in its path or a region in its query', () => {
+    const unknown = byId().filter((op) => !exempt[key(op)] && !makers.some(([re]) => re.test(op.path)));
+    expect(unknown.map(key)).toEqual([]);
+    expect(byId().length + byRegion().length).toBeGreaterThan(40);
+  });
+
+  it('an object of another community is out of reach by its id', async () => {
+    for (const op of byId().filter((o) => !exempt[key(o)])) {
+      const made = await makers.find(([re]) => re.test(op.path))![1]();
+      const url = op.path.replace(/\{\w+\}/, made.id);
+      const payload = await bodyFor(op);
+      for (const who of outsiders) {
+        if (op.method === 'GET') expectRefused(await call(op, c[who]!, url, payload), `${who} ${op.method} ${url}`, [...made.markers, ...fixtureMarkers]);
+        else {
+          const res = await call(op, c[who]!, url, payload);
+          expect([403, 404], `${who} ${op.method} ${op.path} → ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+          if (res.statusCode === 403) expect(res.json().code, `${who} ${op.method} ${op.path}`).toBe('auth.forbidden');
+        }
+      }
+      const own = await call(op, admin(), url, await bodyFor(op));
+      expect(own.statusCode, `district admin ${op.method} ${op.path}: ${own.body.slice(0, 200)}`).not.toBe(404);
+      if (own.statusCode === 400) expect(own.json().code, `district admin ${op.method} ${op.path}`).not.toMatch(/^validation\./);
+    }
+  });
+
+  it('a region of another community is out of reach as a filter', async () => {
+    const made = [await need(), await need()];
+    const markers = [...made.flatMap((m) => m.markers), ...fixtureMarkers];
+    for (const op of byRegion().filter((o) => !exempt[key(o)])) {
+      const param = op.params.find((p) => p.in === 'query' && regionParams.includes(p.name))!;
+      const extra = op.params.some((p) => p.name === 'categoryId' && p.in === 'query') ? `&categoryId=${await categoryId(t, admin(), 'elderly.haircut')}` : '';
+      for (const regionId of [t.fx.region.C1!.id, t.fx.region.B1!.id]) {
+        const url = `${op.path}?${param.name}=${regionId}${extra}`;
+        for (const who of outsiders) expectRefused(await call(op, c[who]!, url), `${who} GET ${url}`, markers);
+        const own = await call(op, admin(), url);
+        expect(own.statusCode, `district admin GET ${url}: ${own.body.slice(0, 200)}`).toBe(200);
+      }
+    }
+  });
+});
