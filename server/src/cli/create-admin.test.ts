@@ -31,9 +31,10 @@ describe('create-admin', () => {
     );
     expect(account).toMatchObject({ roles: ['districtAdmin'], region_id: result.district.id, district_id: result.district.id, must_change_password: true });
     expect(await count(database, 'phone_directory')).toBe(1);
-    const audit = await queryRows<{ action: string; actor_name: string }>(database.db, sql`SELECT action, actor_name FROM audit_log ORDER BY at`);
+    const audit = await queryRows<{ action: string; actor_name: string; actor_roles: string[] }>(database.db, sql`SELECT action, actor_name, actor_roles FROM audit_log ORDER BY at`);
     expect(audit.map((a) => a.action).sort()).toEqual(['accounts.create', 'regions.create']);
-    expect(audit.every((a) => a.actor_name === 'system')).toBe(true);
+    // the system acts in its own name and role, never as a district admin
+    expect(audit.every((a) => a.actor_name === '系统' && a.actor_roles.join() === 'system')).toBe(true);
   });
 
   it('binds a second admin to the existing district, found by code or as the only one', async () => {

@@ -1,11 +1,11 @@
-import type { Role } from './roles.js';
+import type { ActorRole } from './roles.js';
 
 /** Who is calling: every service takes this as its first argument. */
 export type Actor = {
   accountId: string;
   districtId: string;
   name: string;
-  roles: Role[];
+  roles: ActorRole[];
   /** The node the account is bound to, and its materialised path: staff see `regionPath%`. */
   regionId: string;
   regionPath: string;
@@ -17,13 +17,18 @@ export type Actor = {
   isSystem?: boolean;
 };
 
-/** The system itself (seeding, jobs, CLI): full scope within one district. */
-export function systemActor(districtId: string, regionPath: string): Actor {
+export const SYSTEM_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The system itself (timers, jobs, the operator CLI) within one district: its own role with its own
+ * few powers, shown as 系统 on timelines and in the audit log — never a district admin in disguise.
+ */
+export function systemActor(districtId: string, regionPath = '/'): Actor {
   return {
-    accountId: '00000000-0000-0000-0000-000000000000',
+    accountId: SYSTEM_ACCOUNT_ID,
     districtId,
-    name: 'system',
-    roles: ['districtAdmin'],
+    name: '系统',
+    roles: ['system'],
     regionId: districtId,
     regionPath,
     mustChangePassword: false,

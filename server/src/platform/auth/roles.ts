@@ -11,11 +11,20 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * What an actor may hold: a person's roles, or `system` — timers, jobs and the operator CLI acting on
+ * their own. The system is nobody's account and never a grantable role; it holds only the powers
+ * below, not an admin's (it cannot dispatch, reveal personal data or shape the region tree).
+ */
+export type ActorRole = Role | 'system';
+
 export const staffRoles: readonly Role[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
 export const adminRoles: readonly Role[] = ['communityAdmin', 'streetAdmin', 'districtAdmin'];
 
 /** How far up the chain a role sits; an admin grants and manages roles up to their own rank only. */
-export const roleRank: Record<Role, number> = {
+export const roleRank: Record<ActorRole, number> = {
+  // the operator CLI creates a district's first admin through the accounts service
+  system: 4,
   resident: 0,
   volunteer: 0,
   partner: 0,
@@ -40,7 +49,8 @@ export type Permission = (typeof permissions)[number];
 // community and street admins run their subtree; the district admin also shapes the tree itself
 const adminGrants: readonly Permission[] = ['regions.read', 'accounts.read', 'accounts.manage', 'audit.read', 'pii.revealPhone', 'pii.revealIdNumber'];
 
-const grants: Record<Role, readonly Permission[]> = {
+const grants: Record<ActorRole, readonly Permission[]> = {
+  system: ['accounts.read', 'accounts.manage'],
   resident: [],
   volunteer: [],
   partner: [],
@@ -51,14 +61,14 @@ const grants: Record<Role, readonly Permission[]> = {
   districtAdmin: [...adminGrants, 'regions.manage'],
 };
 
-export function hasPermission(held: readonly Role[], permission: Permission): boolean {
+export function hasPermission(held: readonly ActorRole[], permission: Permission): boolean {
   return held.some((role) => grants[role].includes(permission));
 }
 
-export function highestRank(held: readonly Role[]): number {
+export function highestRank(held: readonly ActorRole[]): number {
   return held.reduce((max, role) => Math.max(max, roleRank[role]), 0);
 }
 
-export function isStaff(held: readonly Role[]): boolean {
-  return held.some((r) => staffRoles.includes(r));
+export function isStaff(held: readonly ActorRole[]): boolean {
+  return held.some((r) => r !== 'system' && staffRoles.includes(r));
 }

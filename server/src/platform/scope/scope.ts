@@ -41,7 +41,7 @@ export function pathInScope(actor: Actor, path: string): boolean {
 
 /** The staff roles the caller holds over a row at `path` (none when the row is outside their subtree). */
 export function staffRolesOver(actor: Actor, path: string): Role[] {
-  return pathInScope(actor, path) ? actor.roles.filter((r) => staffRoles.includes(r)) : [];
+  return pathInScope(actor, path) ? actor.roles.filter((r): r is Role => r !== 'system' && staffRoles.includes(r)) : [];
 }
 
 /** Staff see their subtree; everyone else only what relates to them personally. */
