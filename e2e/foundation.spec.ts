@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, DEMO_PASSWORD, launchBrowser, snap } from './support/browser.js';
+import { listResponse } from './support/lists.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 type Me = { account: { id: string; name: string; regionName: string | null }; scope: { regionId: string; regionName: string } };
@@ -10,6 +11,12 @@ async function whoAmI(page: Page): Promise<Me> {
   const response = await page.request.get('/api/auth/me');
   expect(response.status()).toBe(200);
   return (await response.json()) as Me;
+}
+
+/** Waits until the element shows exactly this text (the page renders it once its data has come). */
+async function showsText(element: Locator, text: string) {
+  await element.filter({ hasText: text }).waitFor();
+  expect((await element.textContent())?.trim()).toBe(text);
 }
 
 async function deskLogin(page: Page, phone: string) {
@@ -43,8 +50,8 @@ describe('foundation: back office and phone pages against the built server', () 
     await deskLogin(page, demo.communityAdmin);
     await page.waitForURL(`${server.baseUrl}/`);
     const me = await whoAmI(page);
-    await expect.poll(() => page.getByTestId('data-scope').textContent()).toBe(`数据范围：${me.scope.regionName}及下级`);
-    await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('社区管理员');
+    await showsText(page.getByTestId('data-scope'), `数据范围：${me.scope.regionName}及下级`);
+    await page.getByTestId('current-user').filter({ hasText: '社区管理员' }).waitFor();
 
     await page.getByTestId('side-menu').getByText('区域网格').click();
     await page.waitForURL('**/regions');
@@ -57,9 +64,12 @@ describe('foundation: back office and phone pages against the built server', () 
     expect(await tree.locator('[data-region-type=street], [data-region-type=district]').count()).toBe(0);
 
     // searching the whole name space finds no community but mine
+    const answered = listResponse(page, { path: '/api/regions/search', params: { q: '社区' } });
     await page.getByTestId('region-search').fill('社区');
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
+    await answered;
+    // read the open dropdown from the DOM: while it slides in, Playwright may not count it as visible
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.first().waitFor({ state: 'attached' });
     const found = await options.allTextContents();
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(me.scope.regionName);
@@ -71,13 +81,13 @@ describe('foundation: back office and phone pages against the built server', () 
     await tree.locator('[data-region-type=building]').first().waitFor();
     expect(await tree.locator('[data-region-type=building]').count()).toBeGreaterThan(buildingsBefore);
     await tree.locator('[data-region-type=building]').first().click();
-    await expect.poll(() => page.getByTestId('region-detail').textContent()).toContain(me.scope.regionName);
+    await page.getByTestId('region-detail').filter({ hasText: me.scope.regionName }).waitFor();
     await snap(page, 'desk-regions-zh');
 
     // English, remembered across a reload, and sent to the server as Accept-Language
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.getByTestId('data-scope').textContent()).toBe(`Data scope: ${me.scope.regionName} and below`);
+    await showsText(page.getByTestId('data-scope'), `Data scope: ${me.scope.regionName} and below`);
     const apiCall = page.waitForRequest((request) => request.url().includes('/api/regions'));
     await page.reload();
     expect((await apiCall).headers()['accept-language']).toBe('en');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, launchBrowser, snap } from './support/browser.js';
 import { makePng } from './support/png.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { holdList, listResponse, settledTable, tableBusy } from './support/lists.js';
 import { deskLogin, openSession, phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
 
 /** Toasts fade after a moment; screenshots are taken once they have, so they do not cover the page. */
@@ -18,34 +19,125 @@ const uploaded = async (page: Page) => {
 const photo = (name: string, colours: [number[], number[]]) => ({ name, mimeType: 'image/png', buffer: makePng(160, 160, ...colours) });
 const title = `请志愿者上门为独居老人理发（E2E ${Date.now().toString(36)}）`;
 
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Runs one person's part in their own browser session; a failure leaves a screenshot behind. */
+async function as(device: 'phone' | 'desk', act: (page: Page) => Promise<void>) {
+  const { context, page } = await openSession(browser, server.baseUrl, device);
+  try {
+    await act(page);
+  } catch (error) {
+    await snap(page, `orders-failed-${device}-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+type NeedsPage = { items: { number: string; title: string }[]; total: number };
+const ledgerTable = (page: Page) => page.getByTestId('needs-table');
+/** The ledger's answer to a keyword (or to no filter at all: q null). */
+const ledgerAnswer = (q: string | null) => ({ path: '/api/needs', params: { view: 'all', q } });
+
+/** The need numbers the ledger table shows, once it shows the answer for the filters on screen. */
+async function ledgerNumbers(page: Page): Promise<string[]> {
+  const table = await settledTable(ledgerTable(page));
+  return table.locator('tr.ant-table-row').getByTestId('need-link').allTextContents();
+}
+
+/** A title from the community's ledger and what the server answers for it, asked through the API. */
+async function pickKeyword(page: Page): Promise<{ keyword: string; expected: NeedsPage }> {
+  const all = (await (await page.request.get('/api/needs?view=all&page=1&pageSize=20')).json()) as NeedsPage;
+  for (const { title } of all.items) {
+    const expected = (await (await page.request.get(`/api/needs?view=all&page=1&pageSize=20&q=${encodeURIComponent(title)}`)).json()) as NeedsPage;
+    if (expected.total > 0 && expected.total < Math.min(all.total, 20)) return { keyword: title, expected };
+  }
+  throw new Error('no title in the first page of the ledger narrows it');
+}
+
+/** The server's answer to an order action taken on the page (POST /api/needs/:id/<action>). */
+const actionAnswer = (page: Page, id: string, action: string) =>
+  page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/needs/${id}/${action}`);
+
+async function searchLedger(page: Page, keyword: string) {
+  await page.getByPlaceholder('标题或需求编号').fill(keyword);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+}
+
+/** Issue 12, finding 11: the keyword box showed a title while the table still listed all 80 needs. */
+describe('needs ledger: the table shows only the answer to the filters on screen', () => {
+  it('while a keyword search is on its way, the table shows a spinner, not the rows of the previous filters', async () => {
+    await as('desk', async (page) => {
+      await page.setViewportSize({ width: 1366, height: 768 }); // the office's common laptop screen
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('data-scope').waitFor();
+      const { keyword, expected } = await pickKeyword(page);
+      const everything = listResponse(page, ledgerAnswer(null));
+      await page.getByTestId('side-menu').getByText('需求台账').click();
+      await everything;
+      await ledgerTable(page).locator('tr.ant-table-row').nth(19).waitFor();
+
+      const held = await holdList(page, ledgerAnswer(keyword));
+      await searchLedger(page, keyword);
+      await held.requested;
+      // the page has asked for the keyword's answer and has not got it: nothing may stand in for it
+      const table = ledgerTable(page);
+      expect(await table.locator('tr.ant-table-row').count()).toBe(0);
+      expect(await tableBusy(table)).toBe('true');
+      expect(await table.locator('.ant-empty').count()).toBe(0);
+      await snap(page, 'ledger-search-waiting');
+
+      const answered = listResponse(page, ledgerAnswer(keyword));
+      held.release();
+      await answered;
+      expect(await ledgerNumbers(page)).toEqual(expected.items.map((n) => n.number));
+    });
+  });
+
+  it('when the unfiltered ledger answers after a keyword search, the table keeps the keyword\'s rows', async () => {
+    await as('desk', async (page) => {
+      await page.setViewportSize({ width: 1366, height: 768 }); // the office's common laptop screen
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('data-scope').waitFor();
+      const { keyword, expected } = await pickKeyword(page);
+      const held = await holdList(page, ledgerAnswer(null));
+      await page.getByTestId('side-menu').getByText('需求台账').click();
+      await held.requested;
+      // first visit, no answer yet: a spinner over the table, not 暂无数据 under it
+      const table = ledgerTable(page);
+      await table.waitFor();
+      expect(await table.locator('.ant-empty').count()).toBe(0);
+      expect(await tableBusy(table)).toBe('true');
+
+      const answered = listResponse(page, ledgerAnswer(keyword));
+      await searchLedger(page, keyword);
+      await answered;
+      expect(await ledgerNumbers(page)).toEqual(expected.items.map((n) => n.number));
+
+      // the superseded request was aborted when the keyword was applied: its answer cannot land
+      held.release();
+      expect(await held.settled).toBe('aborted');
+      expect(await ledgerNumbers(page)).toEqual(expected.items.map((n) => n.number));
+      expect(await page.getByPlaceholder('标题或需求编号').inputValue()).toBe(keyword);
+      await snap(page, 'ledger-search-answered');
+    });
+  });
+});
+
 /** The whole chain (SPEC intro): 群众点单 → 社区派单 → 队伍接单 → 成员领单 → 群众评单, five logins. */
 describe('orders: one need travels the whole chain through the pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let needId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Runs one person's part in their own browser session; a failure leaves a screenshot behind. */
-  async function as(device: 'phone' | 'desk', act: (page: Page) => Promise<void>) {
-    const { context, page } = await openSession(browser, server.baseUrl, device);
-    try {
-      await act(page);
-    } catch (error) {
-      await snap(page, `orders-failed-${device}-${Date.now()}`).catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close();
-    }
-  }
 
   it('a resident posts a need with a camera photo from the phone; it starts as 已点单 at their home', async () => {
     await as('phone', async (page) => {
@@ -80,13 +172,13 @@ describe('orders: one need travels the whole chain through the pages', () => {
     await as('desk', async (page) => {
       await deskLogin(page, demo.communityAdmin);
       await page.getByTestId('side-menu').getByText('需求台账').click();
-      await page.getByPlaceholder('标题或需求编号').fill(title);
-      await page.getByRole('button', { name: /查\s*询/ }).click();
-      const rows = page.getByTestId('needs-table').locator('tr.ant-table-row');
-      await expect.poll(() => rows.count()).toBe(1);
-      const row = rows.filter({ hasText: title });
+      const answered = listResponse(page, ledgerAnswer(title));
+      await searchLedger(page, title);
+      const found = (await (await answered).json()) as NeedsPage;
+      expect(found.items.map((n) => n.title)).toEqual([title]);
+      expect(await ledgerNumbers(page)).toEqual([found.items[0]!.number]);
       await snap(page, 'orders-2-admin-ledger');
-      await row.getByTestId('need-link').click();
+      await ledgerTable(page).getByTestId('need-link').click();
       await waitForStatus(page, 'need-detail', 'submitted');
       await page.locator('[data-action=accept]').click();
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -107,15 +199,19 @@ describe('orders: one need travels the whole chain through the pages', () => {
       expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('队长接单');
       const row = () => page.getByTestId('inbox-table').locator('tr', { hasText: title });
       await row().locator('[data-action=take]').click();
+      const took = actionAnswer(page, needId, 'take');
       await page.locator('.ant-popconfirm .ant-btn-primary').click();
-      await expect.poll(async () => (await readNeed(page, needId)).status).toBe('taken');
+      expect((await took).status()).toBe(200);
+      expect((await readNeed(page, needId)).status).toBe('taken');
       await page.locator('.ant-segmented-item', { hasText: '待指派' }).click();
       await row().locator('[data-action=assign]').click();
       await page.getByTestId('roster-search').fill('刘芳');
       await page.getByTestId('team-roster').locator('tr', { hasText: '刘芳' }).click();
       await snap(page, 'orders-3-leader-assign');
+      const assigned = actionAnswer(page, needId, 'assign');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await expect.poll(async () => (await readNeed(page, needId)).status).toBe('claimed');
+      expect((await assigned).status()).toBe(200);
+      expect((await readNeed(page, needId)).status).toBe('claimed');
       await page.goto(`/needs/${needId}`);
       await waitForStatus(page, 'need-detail', 'claimed');
       await snap(page, 'orders-3-leader-assigned');

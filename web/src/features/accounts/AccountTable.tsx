@@ -1,25 +1,26 @@
-import { Badge, Table, Tooltip, Typography, type TableProps } from 'antd';
+import { Badge, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { canManagePerson } from '../../lib/roles';
 import { formatDateTime } from '../../lib/time';
 import { can, useMe } from '../auth/session';
 import { RegionTypeTag } from '../regions/RegionTypeTag';
 import { RoleTags } from '../shell/RoleTags';
-import type { Page } from '../../api/client';
+import { ListTable, type TablePaging } from '../../components/ListTable';
 import { accountsApi, type Account } from './accounts.api';
 import { AccountRowActions } from './AccountRowActions';
 import { MaskedValue } from './MaskedValue';
 
 type Props = {
-  page?: Page<Account>;
-  loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
+  /** The rows answering the filters on screen; undefined until they come. */
+  rows: Account[] | undefined;
+  fetching: boolean;
+  paging: TablePaging;
   onEdit: (account: Account) => void;
   onPasswordIssued: (account: Account, password: string) => void;
 };
 
 /** One page of accounts from the server; sorting and paging happen there, never in the browser. */
-export function AccountTable({ page, loading, onPage, onEdit, onPasswordIssued }: Props) {
+export function AccountTable({ rows, fetching, paging, onEdit, onPasswordIssued }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const manage = can(me, 'accounts.manage');
@@ -80,23 +81,6 @@ export function AccountTable({ page, loading, onPage, onEdit, onPasswordIssued }
   }
 
   return (
-    <Table<Account>
-      rowKey="id"
-      size="middle"
-      data-testid="accounts-table"
-      loading={loading}
-      columns={columns}
-      dataSource={page?.items ?? []}
-      scroll={{ x: 1500 }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
-    />
+    <ListTable<Account> rowKey="id" size="middle" data-testid="accounts-table" rows={rows} fetching={fetching} paging={paging} columns={columns} scroll={{ x: 1500 }} />
   );
 }

@@ -22,6 +22,7 @@ export function AccountsPage() {
   const canManage = usePermission('accounts.manage');
   const { query, setFilters, setPage } = useAccountQuery();
   const { data, isFetching } = useAccountsPage(query);
+  const { page, pageSize } = query;
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const showPassword = (name: string, password: string) => setDialog({ kind: 'password', name, password });
@@ -44,9 +45,9 @@ export function AccountsPage() {
       </Card>
       <Card>
         <AccountTable
-          page={data}
-          loading={isFetching}
-          onPage={setPage}
+          rows={data?.items}
+          fetching={isFetching}
+          paging={{ page, pageSize, total: data?.total, onChange: setPage }}
           onEdit={(account) => setDialog({ kind: 'edit', account })}
           onPasswordIssued={(account, password) => showPassword(account.name, password)}
         />

@@ -33,7 +33,7 @@ export type NewAccount = AccountProfile & { phone: string; password?: string };
 export type PiiField = 'phone' | 'idNumber';
 
 export const accountsApi = {
-  list: (filters: AccountFilters & { page: number; pageSize: number }) => http.get<Page<Account>>('/api/accounts', filters),
+  list: (filters: AccountFilters & { page: number; pageSize: number }, signal?: AbortSignal) => http.get<Page<Account>>('/api/accounts', filters, signal),
   create: (body: NewAccount) => http.post<{ account: Account; temporaryPassword?: string }>('/api/accounts', body),
   update: (id: string, patch: Partial<AccountProfile>) => http.patch<Account>(`/api/accounts/${id}`, patch),
   setStatus: (id: string, status: 'active' | 'disabled') => http.post<Account>(`/api/accounts/${id}/status`, { status }),

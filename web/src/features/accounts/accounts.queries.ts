@@ -1,15 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useListQuery } from '../../lib/use-list-query';
 import { regionKeys } from '../regions/regions.queries';
 import { accountsApi, type AccountFilters, type AccountProfile, type NewAccount } from './accounts.api';
 
 export const accountKeys = {
   all: ['accounts'] as const,
-  page: (query: AccountFilters & { page: number; pageSize: number }) => ['accounts', 'page', query] as const,
+  pages: ['accounts', 'page'] as const,
 };
 
+/** One page of accounts for the filters on screen, and nothing else (lib/use-list-query). */
 export function useAccountsPage(query: AccountFilters & { page: number; pageSize: number }) {
-  // keep the current rows on screen while the next page loads, so the table does not flash empty
-  return useQuery({ queryKey: accountKeys.page(query), queryFn: () => accountsApi.list(query), placeholderData: keepPreviousData });
+  return useListQuery({ key: accountKeys.pages, query, fetch: accountsApi.list });
 }
 
 /** Writes refresh the list, and the region tree too: its people counts include these accounts. */

@@ -19,7 +19,12 @@ export function AuditPage() {
       </Card>
       {result.isError && <Alert type="error" showIcon message={result.error.message} className="lx-page-alert" />}
       <Card>
-        <AuditTable page={result.data} loading={result.isFetching} onPage={setPage} onNarrow={narrow} />
+        <AuditTable
+          rows={result.data?.items}
+          fetching={result.isFetching}
+          paging={{ page: query.page, pageSize: query.pageSize, total: result.data?.total, onChange: setPage }}
+          onNarrow={narrow}
+        />
       </Card>
     </>
   );

@@ -1,11 +1,11 @@
-import { Button, Descriptions, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Descriptions, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../api/client';
+import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { RoleTags } from '../shell/RoleTags';
 import type { AuditEntry, AuditFilters } from './audit.api';
 
-type Props = { page?: Page<AuditEntry>; loading: boolean; onPage: (page: number, pageSize: number) => void; onNarrow: (filters: AuditFilters) => void };
+type Props = { rows: AuditEntry[] | undefined; fetching: boolean; paging: TablePaging; onNarrow: (filters: AuditFilters) => void };
 
 const actionColor = (action: string) => (action.startsWith('pii.') ? 'magenta' : action.startsWith('auth.') ? 'blue' : action.endsWith('delete') || action.endsWith('disable') ? 'red' : 'geekblue');
 
@@ -22,7 +22,7 @@ function Details({ details }: { details: Record<string, unknown> }) {
 }
 
 /** Audit entries, newest first; clicking an actor or an object narrows the search to it. */
-export function AuditTable({ page, loading, onPage, onNarrow }: Props) {
+export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
   const { t } = useTranslation();
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('audit.field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
@@ -72,22 +72,15 @@ export function AuditTable({ page, loading, onPage, onNarrow }: Props) {
   ];
 
   return (
-    <Table<AuditEntry>
+    <ListTable<AuditEntry>
       rowKey="id"
       size="middle"
       data-testid="audit-table"
-      loading={loading}
+      rows={rows}
+      fetching={fetching}
+      paging={paging}
       columns={columns}
-      dataSource={page?.items ?? []}
       expandable={{ rowExpandable: (e) => Boolean(e.details && Object.keys(e.details).length), expandedRowRender: (e) => e.details && <Details details={e.details} /> }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
     />
   );
 }

@@ -18,7 +18,7 @@ export type AuditEntry = {
 export type AuditFilters = { actorId?: string; objectType?: string; objectId?: string; action?: string; from?: string; to?: string };
 
 export const auditApi = {
-  search: (query: AuditFilters & { page: number; pageSize: number }) => http.get<Page<AuditEntry>>('/api/audit', query),
+  search: (query: AuditFilters & { page: number; pageSize: number }, signal?: AbortSignal) => http.get<Page<AuditEntry>>('/api/audit', query, signal),
 };
 
 /** Actions the server records today, offered as choices; any other code can still be typed. */

@@ -1,7 +1,8 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import type { Category } from '../needs/categories.api';
 import { SeverityTag } from '../needs/desk/NeedStatusTag';
 import { useCategories } from '../needs/needs.queries';
@@ -26,7 +27,7 @@ function allCategoryRows(list: readonly Category[]): Row[] {
 /** 需求分类: the category tree; edit a category, add a kind under a class. */
 export function CategoriesTab() {
   const { t, i18n } = useTranslation();
-  const { data, isLoading } = useCategories();
+  const { data, isFetching } = useCategories();
   const [editing, setEditing] = useState<Editing>(null);
   const rows = useMemo(() => allCategoryRows(data ?? []), [data]);
   const en = i18n.language === 'en';
@@ -79,7 +80,17 @@ export function CategoriesTab() {
           {t('needsConfig.category.addTop')}
         </Button>
       </div>
-      <Table<Row> rowKey="id" size="middle" loading={isLoading} columns={columns} dataSource={rows} pagination={false} expandable={{ defaultExpandAllRows: true }} />
+      {/* antd expands "all rows" when the table mounts: mount it again once the rows have come */}
+      <ListTable<Row>
+        key={data ? 'rows' : 'waiting'}
+        rowKey="id"
+        size="middle"
+        rows={data && rows}
+        fetching={isFetching}
+        columns={columns}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+      />
       {editing?.mode === 'edit' && <CategoryFormModal mode="edit" category={editing.category} onClose={() => setEditing(null)} />}
       {editing?.mode === 'create' && <CategoryFormModal mode="create" parent={editing.parent} onClose={() => setEditing(null)} />}
     </>

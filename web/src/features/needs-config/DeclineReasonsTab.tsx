@@ -1,7 +1,8 @@
-import { App, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import type { DeclineReason } from '../needs/categories.api';
 import { useDeclineReasons } from '../needs/needs.queries';
@@ -13,7 +14,7 @@ export function DeclineReasonsTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useApiErrorReporter();
-  const { data, isLoading } = useDeclineReasons();
+  const { data, isFetching } = useDeclineReasons();
   const changes = useNeedsConfigChanges();
   const [editing, setEditing] = useState<DeclineReason | 'new' | null>(null);
 
@@ -57,7 +58,7 @@ export function DeclineReasonsTab() {
           {t('needsConfig.reason.add')}
         </Button>
       </div>
-      <Table<DeclineReason> rowKey="code" size="middle" loading={isLoading} columns={columns} dataSource={data ?? []} pagination={false} />
+      <ListTable<DeclineReason> rowKey="code" size="middle" rows={data} fetching={isFetching} columns={columns} pagination={false} />
       {editing && <DeclineReasonModal reason={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -1,7 +1,8 @@
-import { App, Button, Popconfirm, Select, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import type { ReplyTemplate } from '../needs/categories.api';
 import { categoryName, categoryPath } from '../needs/categories';
@@ -16,7 +17,7 @@ export function ReplyTemplatesTab() {
   const { message } = App.useApp();
   const report = useApiErrorReporter();
   const [status, setStatus] = useState<string>();
-  const { data, isLoading } = useReplyTemplates(status, undefined);
+  const { data, isFetching } = useReplyTemplates(status, undefined);
   const categories = useCategories().data ?? [];
   const changes = useNeedsConfigChanges();
   const [adding, setAdding] = useState(false);
@@ -70,7 +71,7 @@ export function ReplyTemplatesTab() {
           {t('needsConfig.template.add')}
         </Button>
       </div>
-      <Table<ReplyTemplate> rowKey="id" size="middle" loading={isLoading} columns={columns} dataSource={data ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
+      <ListTable<ReplyTemplate> rowKey="id" size="middle" rows={data} fetching={isFetching} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       {adding && <ReplyTemplateModal initialStatus={status} onClose={() => setAdding(false)} />}
     </>
   );

@@ -32,7 +32,7 @@ export type TeamMember = { id: string; name: string; phone: string; openTasks: n
 export const categoriesApi = {
   list: () => http.get<Category[]>('/api/need-categories'),
   declineReasons: () => http.get<DeclineReason[]>('/api/needs/decline-reasons'),
-  replyTemplates: (status?: string, categoryId?: string) => http.get<ReplyTemplate[]>('/api/needs/reply-templates', { status, categoryId }),
+  replyTemplates: (query: { status?: string; categoryId?: string }, signal?: AbortSignal) => http.get<ReplyTemplate[]>('/api/needs/reply-templates', query, signal),
 };
 
 export const teamsApi = {

@@ -130,10 +130,10 @@ export type UploadedFile = { id: string; mime: string; size: number; url: string
 export const fileUrl = (id: string) => `/api/files/${id}`;
 
 export const needsApi = {
-  list: (query: NeedListQuery) => http.get<Page<NeedSummary>>('/api/needs', query as Query),
+  list: (query: NeedListQuery, signal?: AbortSignal) => http.get<Page<NeedSummary>>('/api/needs', query as Query, signal),
   get: (id: string) => http.get<NeedDetail>(`/api/needs/${id}`),
   create: (body: NewNeed) => http.post<NeedDetail>('/api/needs', body),
-  similar: (categoryId: string, regionId: string) => http.get<SimilarNeed[]>('/api/needs/similar', { categoryId, regionId }),
+  similar: (categoryId: string, regionId: string, signal?: AbortSignal) => http.get<SimilarNeed[]>('/api/needs/similar', { categoryId, regionId }, signal),
   follow: (id: string) => http.post<{ ok: boolean }>(`/api/needs/${id}/follow`, {}),
   /** POST /api/needs/:id/<path>; every action takes a JSON body, empty or not. */
   act: (id: string, path: string, body: object = {}) => http.post<NeedDetail | HiddenNeed>(`/api/needs/${id}/${path}`, body),

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
+import { useListQuery } from '../../lib/use-list-query';
 import { categoriesApi, teamsApi } from './categories.api';
 import { isHidden, needsApi, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
 
@@ -7,15 +8,16 @@ import { isHidden, needsApi, type NeedDetail, type NeedListQuery, type NewNeed }
 export const needKeys = {
   all: ['needs'] as const,
   lists: ['needs', 'list'] as const,
-  list: (query: NeedListQuery) => ['needs', 'list', query] as const,
   detail: (id: string) => ['needs', 'detail', id] as const,
-  similar: (categoryId: string, regionId: string) => ['needs', 'similar', categoryId, regionId] as const,
+  similar: ['needs', 'similar'] as const,
+  replyTemplates: ['reply-templates'] as const,
 };
 
 const REFERENCE_STALE_MS = 10 * 60_000;
 
+/** One page of needs for the query on screen (filters, view, page, page size), and nothing else. */
 export function useNeedsPage(query: NeedListQuery, enabled = true) {
-  return useQuery({ queryKey: needKeys.list(query), queryFn: () => needsApi.list(query), placeholderData: keepPreviousData, enabled });
+  return useListQuery({ key: needKeys.lists, query, fetch: needsApi.list, enabled });
 }
 
 export function useNeedDetail(id: string | undefined) {
@@ -23,9 +25,10 @@ export function useNeedDetail(id: string | undefined) {
 }
 
 export function useSimilarNeeds(categoryId: string | undefined, regionId: string | undefined) {
-  return useQuery({
-    queryKey: needKeys.similar(categoryId ?? '', regionId ?? ''),
-    queryFn: () => needsApi.similar(categoryId!, regionId!),
+  return useListQuery({
+    key: needKeys.similar,
+    query: { categoryId: categoryId ?? '', regionId: regionId ?? '' },
+    fetch: (q, signal) => needsApi.similar(q.categoryId, q.regionId, signal),
     enabled: Boolean(categoryId && regionId),
     staleTime: 60_000,
   });
@@ -40,7 +43,7 @@ export function useDeclineReasons(enabled = true) {
 }
 
 export function useReplyTemplates(status: string | undefined, categoryId: string | undefined, enabled = true) {
-  return useQuery({ queryKey: ['reply-templates', status, categoryId], queryFn: () => categoriesApi.replyTemplates(status, categoryId), staleTime: REFERENCE_STALE_MS, enabled });
+  return useListQuery({ key: needKeys.replyTemplates, query: { status, categoryId }, fetch: categoriesApi.replyTemplates, staleTime: REFERENCE_STALE_MS, enabled });
 }
 
 export function useTeamsInScope(enabled = true) {

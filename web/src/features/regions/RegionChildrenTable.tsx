@@ -1,5 +1,5 @@
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable';
 import type { RegionNode } from './regions.api';
 import { useRegionChildren } from './regions.queries';
 import { RegionTypeTag } from './RegionTypeTag';
@@ -7,17 +7,17 @@ import { RegionTypeTag } from './RegionTypeTag';
 /** The levels directly below a node, with their people counts; a row click selects it. */
 export function RegionChildrenTable({ parentId, onPick }: { parentId: string; onPick: (node: RegionNode) => void }) {
   const { t } = useTranslation();
-  const { data = [], isPending } = useRegionChildren(parentId);
+  const { data, isFetching } = useRegionChildren(parentId);
 
   return (
-    <Table<RegionNode>
+    <ListTable<RegionNode>
       rowKey="id"
       size="small"
-      loading={isPending}
-      dataSource={data}
-      pagination={data.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+      rows={data}
+      fetching={isFetching}
+      pagination={data && data.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       onRow={(node) => ({ onClick: () => onPick(node), className: 'lx-clickable' })}
-      locale={{ emptyText: t('regions.noChildren') }}
+      emptyText={t('regions.noChildren')}
       columns={[
         {
           title: t('regions.field.name'),

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useListQuery } from '../../lib/use-list-query';
 import { regionsApi, type NewRegion, type RegionPatch } from './regions.api';
 
 /** Every region query lives under ['regions'], so one invalidation after a change refreshes them all. */
@@ -7,7 +8,7 @@ export const regionKeys = {
   scope: () => ['regions', 'scope'] as const,
   children: (parentId: string) => ['regions', 'children', parentId] as const,
   node: (id: string) => ['regions', 'node', id] as const,
-  search: (q: string) => ['regions', 'search', q] as const,
+  search: ['regions', 'search'] as const,
   publicChildren: (parentId: string | undefined) => ['public-regions', parentId ?? 'top'] as const,
 };
 
@@ -29,7 +30,7 @@ export function useRegionDetail(id: string | undefined) {
 }
 
 export function useRegionSearch(q: string) {
-  return useQuery({ queryKey: regionKeys.search(q), queryFn: () => regionsApi.search(q), enabled: q.length > 0, staleTime: 30_000 });
+  return useListQuery({ key: regionKeys.search, query: { q }, fetch: (query, signal) => regionsApi.search(query.q, signal), enabled: q.length > 0, staleTime: 30_000 });
 }
 
 /** Add, rename, move, delete: each refreshes the tree (counts and child lists change together). */

@@ -1,6 +1,7 @@
-import { Alert, Form, Input, Modal, Table, Tag, type TableProps } from 'antd';
+import { Alert, Form, Input, Modal, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable';
 import type { TeamMember } from '../categories.api';
 import type { NeedSummary } from '../needs.api';
 import { useTeamMembers } from '../needs.queries';
@@ -27,7 +28,7 @@ export function AssignModal({ need, assigned = [], loading, onCancel, onSubmit }
   const [picked, setPicked] = useState<string>();
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
-  const members = (roster.data ?? []).filter((m) => m.name.includes(search.trim())).sort((a, b) => a.openTasks - b.openTasks || a.name.localeCompare(b.name, 'zh-CN'));
+  const members = roster.data?.filter((m) => m.name.includes(search.trim())).sort((a, b) => a.openTasks - b.openTasks || a.name.localeCompare(b.name, 'zh-CN'));
   const columns: TableProps<TeamMember>['columns'] = [
     { title: t('needs.assignment.volunteer'), dataIndex: 'name' },
     { title: t('accounts.field.phone'), dataIndex: 'phone', render: (p: string) => <span className="lx-mono">{p}</span> },
@@ -42,13 +43,13 @@ export function AssignModal({ need, assigned = [], loading, onCancel, onSubmit }
     <Modal open width={640} title={t('needs.action.assign')} okText={t('needs.action.assign')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onSubmit({ volunteerId: picked, note: note.trim() || undefined })} onCancel={onCancel}>
       <Alert type="info" showIcon className="lx-page-alert" message={t('needs.assignHint', { filled: need.filled, slots: need.slots })} />
       <Input.Search allowClear placeholder={t('needs.assignSearch')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" data-testid="roster-search" />
-      <Table<TeamMember>
+      <ListTable<TeamMember>
         rowKey="id"
         size="small"
         data-testid="team-roster"
-        loading={roster.isPending}
+        rows={members}
+        fetching={roster.isFetching}
         columns={columns}
-        dataSource={members}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
         rowSelection={{ type: 'radio', selectedRowKeys: picked ? [picked] : [], onChange: (keys) => setPicked(String(keys[0])), getCheckboxProps: (m) => ({ disabled: assigned.includes(m.id) }) }}
         onRow={(m) => ({ onClick: () => !assigned.includes(m.id) && setPicked(m.id) })}

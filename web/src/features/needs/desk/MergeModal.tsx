@@ -1,10 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { needsApi, type NeedDetail, type NeedSummary } from '../needs.api';
-import { needKeys } from '../needs.queries';
+import { needKeys, useNeedsPage } from '../needs.queries';
 
 type Values = { targetId: string; note?: string };
 type Props = { need: NeedDetail; loading: boolean; onCancel: () => void; onSubmit: (values: Values) => void };
@@ -19,7 +19,7 @@ export function MergeModal({ need, loading, onCancel, onSubmit }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
   const query = { view: 'all' as const, status: mergeable, q: q || undefined, page: 1, pageSize: 10 };
-  const found = useQuery({ queryKey: needKeys.list(query), queryFn: () => needsApi.list(query), enabled: q.length > 0 });
+  const found = useNeedsPage(query, q.length > 0);
   const duplicates = useQueries({ queries: need.duplicateOf.map((id) => ({ queryKey: needKeys.detail(id), queryFn: () => needsApi.get(id), retry: false })) });
   const candidates: NeedSummary[] = [...duplicates.flatMap((d) => (d.data ? [d.data] : [])), ...(found.data?.items ?? [])].filter(
     (n, i, all) => n.id !== need.id && all.findIndex((m) => m.id === n.id) === i,

@@ -1,22 +1,23 @@
-import { Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Page } from '../../../api/client';
+import { ListTable, type TablePaging } from '../../../components/ListTable';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
 import { categoryLabel, isOverdue } from '../needs.format';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 
 type Props = {
-  page?: Page<NeedSummary>;
-  loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
+  /** The rows answering the filters on screen; undefined until they come. */
+  rows: NeedSummary[] | undefined;
+  fetching: boolean;
+  paging: TablePaging;
   selected: string[];
   onSelect: (ids: string[]) => void;
 };
 
 /** One page of the ledger (台账), newest first; rows can be picked for bulk accept / dispatch / pool. */
-export function NeedTable({ page, loading, onPage, selected, onSelect }: Props) {
+export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const columns: TableProps<NeedSummary>['columns'] = [
     {
@@ -97,24 +98,16 @@ export function NeedTable({ page, loading, onPage, selected, onSelect }: Props) 
   ];
 
   return (
-    <Table<NeedSummary>
+    <ListTable<NeedSummary>
       rowKey="id"
       size="middle"
       data-testid="needs-table"
-      loading={loading}
+      rows={rows}
+      fetching={fetching}
+      paging={paging}
       columns={columns}
-      dataSource={page?.items ?? []}
       scroll={{ x: 1320 }}
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(String)), preserveSelectedRowKeys: true }}
-      pagination={{
-        current: page?.page ?? 1,
-        pageSize: page?.pageSize ?? 20,
-        total: page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
     />
   );
 }

@@ -19,7 +19,11 @@ export function NeedsLedgerPage() {
   const navigate = useNavigate();
   const { query, filters, setFilters, setStatus, setPage } = useNeedQuery();
   const result = useNeedsPage({ ...query, view: 'all' });
-  const [selected, setSelected] = useState<string[]>([]);
+  // picked rows belong to the filters they were picked under (across their pages), not to the next search
+  const filterKey = JSON.stringify(filters);
+  const [picked, setPicked] = useState<{ filterKey: string; ids: string[] }>({ filterKey, ids: [] });
+  const selected = picked.filterKey === filterKey ? picked.ids : [];
+  const setSelected = (ids: string[]) => setPicked({ filterKey, ids });
   const stage = stageOf(ledgerStages, query.status);
 
   return (
@@ -49,7 +53,13 @@ export function NeedsLedgerPage() {
           />
           <BulkActions selected={selected} rows={result.data?.items ?? []} onClear={() => setSelected([])} />
         </div>
-        <NeedTable page={result.data} loading={result.isFetching} onPage={setPage} selected={selected} onSelect={setSelected} />
+        <NeedTable
+          rows={result.data?.items}
+          fetching={result.isFetching}
+          paging={{ page: query.page, pageSize: query.pageSize, total: result.data?.total, onChange: setPage }}
+          selected={selected}
+          onSelect={setSelected}
+        />
       </Card>
     </>
   );

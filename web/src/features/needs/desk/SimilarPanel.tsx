@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, List, Typography } from 'antd';
+import { Alert, Card, Empty, List, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/time';
@@ -16,6 +16,8 @@ export function SimilarPanel({ categoryId, regionId }: { categoryId?: string; re
       <Card title={t('needs.similar.title')} className="lx-detail-card" data-testid="similar-needs">
         {!categoryId || !regionId ? (
           <Typography.Text type="secondary">{t('needs.similar.pick')}</Typography.Text>
+        ) : similar.isPending ? (
+          <Spin className="lx-similar-waiting" />
         ) : similar.data?.length ? (
           <List
             size="small"

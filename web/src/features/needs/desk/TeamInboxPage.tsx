@@ -1,7 +1,8 @@
-import { Alert, Card, Segmented, Table, Typography, type TableProps } from 'antd';
+import { Alert, Card, Segmented, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
@@ -54,23 +55,16 @@ export function TeamInboxPage() {
             options={inboxStages.map((s) => ({ value: s.key, label: t(`needs.inbox.stage.${s.key}`) }))}
           />
         </div>
-        <Table<NeedSummary>
+        <ListTable<NeedSummary>
           rowKey="id"
           size="middle"
           data-testid="inbox-table"
-          loading={result.isFetching}
+          rows={result.data?.items}
+          fetching={result.isFetching}
+          paging={{ ...paging, total: result.data?.total, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
           columns={columns}
-          dataSource={result.data?.items ?? []}
           scroll={{ x: 1300 }}
-          locale={{ emptyText: t('needs.inbox.empty') }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: result.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          emptyText={t('needs.inbox.empty')}
         />
       </Card>
     </>

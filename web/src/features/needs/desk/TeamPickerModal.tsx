@@ -1,6 +1,7 @@
-import { Form, Input, Modal, Table, Tag, type TableProps } from 'antd';
+import { Form, Input, Modal, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable';
 import type { Team } from '../categories.api';
 import { categoryName, categoryPath } from '../categories';
 import { useCategories, useTeamsInScope } from '../needs.queries';
@@ -24,7 +25,7 @@ export function TeamPickerModal({ title, categoryId, loading, onCancel, onPick }
   const [note, setNote] = useState('');
   const classCode = categoryPath(categories, categoryId)[0]?.code;
   const fits = (team: Team) => Boolean(classCode && team.categories.includes(classCode));
-  const rows = (teams.data ?? []).filter((team) => team.name.includes(search.trim())).sort((a, b) => Number(fits(b)) - Number(fits(a)));
+  const rows = teams.data?.filter((team) => team.name.includes(search.trim())).sort((a, b) => Number(fits(b)) - Number(fits(a)));
   const classLabel = (code: string) => {
     const found = categories.find((c) => c.code === code && !c.parentId);
     return found ? categoryName(found, i18n.language) : code;
@@ -39,13 +40,13 @@ export function TeamPickerModal({ title, categoryId, loading, onCancel, onPick }
   return (
     <Modal open width={760} title={title} okText={t('common.confirm')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onPick(picked, note.trim() || undefined)} onCancel={onCancel}>
       <Input.Search allowClear placeholder={t('needs.team.search')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" />
-      <Table<Team>
+      <ListTable<Team>
         rowKey="id"
         size="small"
         data-testid="team-picker"
-        loading={teams.isPending}
+        rows={rows}
+        fetching={teams.isFetching}
         columns={columns}
-        dataSource={rows}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
         rowSelection={{ type: 'radio', selectedRowKeys: picked ? [picked] : [], onChange: (keys) => setPicked(String(keys[0])) }}
         onRow={(team) => ({ onClick: () => setPicked(team.id) })}

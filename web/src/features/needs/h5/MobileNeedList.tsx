@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { ErrorBlock, InfiniteScroll, PullToRefresh, Tabs } from 'antd-mobile';
+import { DotLoading, ErrorBlock, InfiniteScroll, PullToRefresh, Tabs } from 'antd-mobile';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInfiniteListQuery } from '../../../lib/use-list-query';
 import { needsApi, type NeedSummary, type NeedView } from '../needs.api';
 import { needKeys } from '../needs.queries';
 import type { Stage } from '../needs.stages';
@@ -24,12 +24,7 @@ export function MobileNeedList({ view, stages, tabKeyPrefix, empty, extra }: Pro
   const { t } = useTranslation();
   const [stage, setStage] = useState(stages?.[0]?.key);
   const status = stages?.find((s) => s.key === stage)?.status;
-  const list = useInfiniteQuery({
-    queryKey: [...needKeys.lists, 'infinite', view, status ?? ''],
-    queryFn: ({ pageParam }) => needsApi.list({ view, status, page: pageParam, pageSize: PAGE_SIZE }),
-    initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
-  });
+  const list = useInfiniteListQuery({ key: [...needKeys.lists, 'infinite'], query: { view, status, pageSize: PAGE_SIZE }, fetch: needsApi.list });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -42,7 +37,12 @@ export function MobileNeedList({ view, stages, tabKeyPrefix, empty, extra }: Pro
         </Tabs>
       )}
       <PullToRefresh onRefresh={async () => void (await list.refetch())}>
-        <div className="lx-h5-list" data-testid={`need-list-${view}`}>
+        <div className="lx-h5-list" data-testid={`need-list-${view}`} aria-busy={list.isFetching}>
+          {list.isPending && (
+            <div className="lx-h5-list-loading" role="status" aria-label={t('common.loading')}>
+              <DotLoading color="primary" />
+            </div>
+          )}
           {list.isError && <ErrorBlock status="default" title={list.error.message} description="" />}
           {list.isSuccess && items.length === 0 ? empty : items.map((need) => <NeedCard key={need.id} need={need} extra={extra?.(need)} />)}
           {list.isSuccess && items.length > 0 && <InfiniteScroll loadMore={async () => void (await list.fetchNextPage())} hasMore={list.hasNextPage} />}

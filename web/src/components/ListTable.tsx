@@ -1,0 +1,48 @@
+import { Table, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The applied page: the pager shows the page asked for, even before its rows have come. */
+export type TablePaging = { page: number; pageSize: number; total: number | undefined; onChange: (page: number, pageSize: number) => void };
+
+type Props<T> = Omit<TableProps<T>, 'dataSource' | 'loading'> & {
+  /** The rows answering the query on screen; undefined while that answer has not come yet. */
+  rows: readonly T[] | undefined;
+  /** A request for the query on screen is under way (first load or refresh). */
+  fetching: boolean;
+  /** Paging on the server; without it `pagination` pages the rows in the browser, as antd does. */
+  paging?: TablePaging;
+  /** What an answer with no rows says (antd's 暂无数据 by default). */
+  emptyText?: ReactNode;
+};
+
+/**
+ * The table every list uses (see lib/use-list-query): it shows the rows of the current query only,
+ * a spinner while they load — never "no data" under the spinner before they come — and marks itself
+ * aria-busy meanwhile, which browser tests wait on.
+ */
+export function ListTable<T extends object>({ rows, fetching, paging, emptyText, locale, pagination, ...table }: Props<T>) {
+  const { t } = useTranslation();
+  const waiting = fetching && !rows?.length;
+  const serverPaging: TableProps<T>['pagination'] = paging && {
+    current: paging.page,
+    pageSize: paging.pageSize,
+    total: paging.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (total) => t('common.total', { total }),
+    onChange: paging.onChange,
+  };
+  const emptyNode = waiting ? <div className="lx-list-waiting" /> : emptyText;
+
+  return (
+    <Table<T>
+      {...table}
+      aria-busy={fetching}
+      loading={fetching}
+      dataSource={(rows ?? []) as T[]}
+      locale={emptyNode === undefined ? locale : { ...locale, emptyText: emptyNode }}
+      pagination={serverPaging ?? pagination}
+    />
+  );
+}
