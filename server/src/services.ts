@@ -10,6 +10,7 @@ import { createTeamsService } from './modules/teams/teams.service.js';
 import { createCategoriesService } from './modules/needs/categories.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import path from 'node:path';
+import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
 
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
@@ -31,7 +32,10 @@ export function createServices(deps: PlatformDeps) {
   const needs = createNeedsService({ ...deps, audit, accounts, regions, teams, files, categories });
   // a need's photos are readable by whoever may open the need
   files.registerReader('need', (actor, id) => needs.canSee(actor, id));
-  return { audit, regions, accounts, auth, system, files, teams, categories, needs };
+  // what a new district needs before anyone can use it; every module with defaults adds its own
+  const provisioners: Provisioner[] = [{ module: 'needs', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
+  const provisioning = { provision: (districtId: string) => provisionDistrict(deps.db, provisioners, districtId), provisioners };
+  return { provisioning, audit, regions, accounts, auth, system, files, teams, categories, needs };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -77,6 +77,7 @@ const commands: Record<string, Command> = {
         const result = await createAdmin(deps, input);
         const d = result.district;
         if (d.created) say(`created district ${d.code} ${d.name}`);
+        say(`district defaults in place: ${result.provisioned.join(', ')}`);
         say(`created district admin ${input.phone} (${input.name}) for ${d.code} ${d.name}; they must change the password at first login`);
       });
     },

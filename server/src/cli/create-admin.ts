@@ -9,7 +9,7 @@ import { createServices } from '../services.js';
 import { CliError } from './runtime.js';
 
 export type CreateAdminInput = { phone: string; name: string; password: string; districtCode?: string; districtName?: string };
-export type CreateAdminResult = { accountId: string; district: { id: string; code: string; name: string; created: boolean } };
+export type CreateAdminResult = { accountId: string; district: { id: string; code: string; name: string; created: boolean }; provisioned: string[] };
 
 /** An error code as the operator reads it: both languages, the server's own wording. */
 const explain = (code: string, params: Record<string, string | number> = {}) => `${translate('zh-CN', code, params)} / ${translate('en', code, params)}`;
@@ -70,6 +70,8 @@ export async function createAdmin(deps: PlatformDeps, input: CreateAdminInput): 
   // checked before a district might be created, so a taken phone leaves nothing behind
   if (await services.accounts.findForLogin(input.phone)) throw new CliError(`phone ${input.phone}: ${explain('accounts.phone_taken')}`);
   const { row, created } = await resolveDistrict(deps, services, input);
+  // defaults every module needs (idempotent: an existing district only gets what it lacks)
+  const provisioned = await services.provisioning.provision(row.districtId);
   try {
     const { account } = await services.accounts.create(systemActor(row.districtId, row.path), {
       phone: input.phone,
@@ -78,7 +80,7 @@ export async function createAdmin(deps: PlatformDeps, input: CreateAdminInput): 
       regionId: row.id,
       password: input.password,
     });
-    return { accountId: account.id, district: { id: row.id, code: row.code, name: row.name, created } };
+    return { accountId: account.id, district: { id: row.id, code: row.code, name: row.name, created }, provisioned };
   } catch (err) {
     if (err instanceof AppError) throw new CliError(explain(err.code, err.params));
     throw err;

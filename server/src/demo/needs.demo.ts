@@ -1,6 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { createAuditService } from '../modules/audit/audit.service.js';
-import { createCategoriesService } from '../modules/needs/categories.service.js';
 import { terminalStatuses } from '../modules/needs/needs.lifecycle.js';
 import { queryRows, type Tx } from '../platform/db/client.js';
 import { castOf } from './cast.js';
@@ -18,11 +16,9 @@ import type { DemoTeam } from './teams.demo.js';
 const DAY = 24 * HOUR;
 const MERGE_WINDOW = 7 * DAY;
 
-/** The default category tree for the district (as a district admin would start with), read back. */
-async function demoCategories({ deps, tx, plan }: DemoContext): Promise<DemoCategory[]> {
+/** The district's category tree, as provisioning installed it (provision.demo.ts), read back. */
+async function demoCategories({ tx, plan }: DemoContext): Promise<DemoCategory[]> {
   const districtId = plan.regions.district.id;
-  // inside the seeding transaction (tx): PGlite has one connection, deps.db would wait forever
-  await createCategoriesService({ ...deps, audit: createAuditService(deps) }).ensureDefaults(tx, districtId);
   return queryRows<DemoCategory>(tx, sql`
     SELECT c.id, c.code, p.code AS top, c.default_severity AS severity FROM need_categories c
     JOIN need_categories p ON p.district_id = c.district_id AND p.id = c.parent_id

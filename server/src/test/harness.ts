@@ -79,7 +79,8 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
   const fx = await seedFixture(database.db, fieldCrypto);
   const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
   await app.ready();
-  for (const key of ['D', 'X']) await app.services.categories.ensureDefaults(database.db, fx.region[key]!.districtId);
+  // districts get their defaults the production way
+  for (const key of ['D', 'X']) await app.services.provisioning.provision(fx.region[key]!.districtId);
   const loginPhone = async (phone: string, password = PASSWORD) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password } });
     if (res.statusCode !== 200) throw new Error(`login ${phone} failed: ${res.statusCode} ${res.body}`);
