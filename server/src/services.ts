@@ -8,11 +8,13 @@ import { createFilesService, localFileStore } from './modules/files/files.servic
 import { createTeamsService } from './modules/teams/teams.service.js';
 import { createCategoriesService } from './modules/needs/categories.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
+import { createOutboxNotifier } from './platform/notify/notify.js';
 import path from 'node:path';
 
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
   const audit = createAuditService(deps);
+  const notifier = createOutboxNotifier(deps);
   // regions needs people counts from accounts, accounts needs regions: resolved lazily
   const regions = createRegionsService({
     ...deps,
@@ -21,7 +23,7 @@ export function createServices(deps: PlatformDeps) {
     hasPeople: () => accounts.hasPeopleIn,
   });
   const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
-  const auth = createAuthService({ ...deps, accounts, audit });
+  const auth = createAuthService({ ...deps, accounts, audit, notifier });
   const system = createSystemService(deps);
   const files = createFilesService({ ...deps, store: localFileStore(path.join(deps.config.dataDir, 'uploads')) });
   const teams = createTeamsService(deps);

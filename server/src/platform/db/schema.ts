@@ -9,3 +9,4 @@ export * from '../../modules/teams/teams.table.js';
 export * from '../../modules/needs/categories.table.js';
 export * from '../../modules/needs/needs.table.js';
 export * from '../../modules/needs/assignments.table.js';
+export * from '../notify/notify.table.js';

@@ -7,6 +7,6 @@
 export const referenceTables = [
   'regions', // the region tree: every district's rows point into it
   'phone_directory', // phone → account, global so a phone logs in to exactly one account
-  'login_throttle', // failed logins per phone, whether or not the phone has an account
+  'login_throttle', // failed logins per phone digest and source, whether or not the phone has an account
   'system_settings', // installation-wide settings
 ] as const;
