@@ -149,4 +149,43 @@ describe('foundation: back office and phone pages against the built server', () 
     await page.getByTestId('data-scope').waitFor();
     await context.close();
   });
+
+  it('registering answers alike for a new and a taken number: the new one is signed in, the taken one is sent to log in', async () => {
+    const register = async (phone: string) => {
+      const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto('/h5/register');
+      await page.getByPlaceholder('请输入真实姓名').fill('新邻居');
+      await page.locator('input[type=tel]').fill(phone);
+      await page.getByText('选择所在社区').first().click();
+      const popup = page.locator('.adm-popup');
+      const title = popup.locator('.adm-nav-bar-title');
+      // the lone district opens by itself; then a street, then its first community, one screen each
+      await expect.poll(() => title.textContent()).not.toBe('选择所在社区');
+      for (let level = 0; level < 2; level++) {
+        const before = await title.textContent();
+        await popup.locator('.adm-list-item').first().click();
+        await expect.poll(() => title.textContent()).not.toBe(before);
+      }
+      await page.getByRole('button', { name: /^选择「/ }).click();
+      const passwords = page.locator('input[type=password]');
+      await passwords.nth(0).fill('Home#Sweet2026');
+      await passwords.nth(1).fill('Home#Sweet2026');
+      await page.getByRole('button', { name: '注册并登录' }).click();
+      return { context, page };
+    };
+
+    const fresh = await register('13855550001');
+    await fresh.page.waitForURL(`${server.baseUrl}/h5`);
+    expect((await whoAmI(fresh.page)).account.name).toBe('新邻居');
+    await fresh.context.close();
+
+    const taken = await register(demo.resident);
+    await taken.page.waitForURL('**/h5/login');
+    await taken.page.getByTestId('h5-register-received').waitFor();
+    expect(await taken.page.locator('input[type=tel]').inputValue()).toBe(demo.resident);
+    expect((await taken.page.request.get('/api/auth/me')).status()).toBe(401);
+    await snap(taken.page, 'h5-register-received');
+    await taken.context.close();
+  });
 });

@@ -15,8 +15,11 @@ export type Config = {
   demoScale: 'full' | 'small';
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Failures from one source (address) on one phone that lock that pair, and for how long. */
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Failures on one phone from all sources together past which unfamiliar sources are slowed down. */
+  loginPhoneMaxFailures: number;
   writeLimitPerMinute: number;
   ipWriteLimitPerMinute: number;
   loginLimitPerMinute: number;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15),
+    loginPhoneMaxFailures: int(env, 'LOGIN_PHONE_MAX_FAILURES', 50),
     writeLimitPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120),
     ipWriteLimitPerMinute: int(env, 'RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
     loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),

@@ -9,12 +9,14 @@ import { databaseFileStore, folderFileStore } from './modules/files/files.store.
 import { createTeamsService } from './modules/teams/teams.service.js';
 import { createCategoriesService } from './modules/needs/categories.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
+import { createOutboxNotifier } from './platform/notify/notify.js';
 import path from 'node:path';
 import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
 
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
   const audit = createAuditService(deps);
+  const notifier = createOutboxNotifier(deps);
   // regions needs people counts from accounts, accounts needs regions: resolved lazily
   const regions = createRegionsService({
     ...deps,
@@ -23,7 +25,7 @@ export function createServices(deps: PlatformDeps) {
     hasPeople: () => accounts.hasPeopleIn,
   });
   const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
-  const auth = createAuthService({ ...deps, accounts, audit });
+  const auth = createAuthService({ ...deps, accounts, audit, notifier });
   const system = createSystemService(deps);
   const store = deps.config.fileStore === 'database' ? databaseFileStore(deps.db) : folderFileStore(path.join(deps.config.dataDir, 'uploads'));
   const files = createFilesService({ ...deps, store, quota: { filesPerDay: deps.config.uploadFilesPerDay, bytesPerDay: deps.config.uploadMegabytesPerDay * 1024 * 1024 } });

@@ -57,16 +57,23 @@ export function createAccountsService(deps: Deps) {
     for (const role of wanted) if (!canGrantRole(actor, role)) throw new AppError('accounts.role_not_grantable', 403, { role }, 'roles');
   }
 
-  /** Inserts the account and its phone directory row together; a taken phone is a 409 on `phone`. */
-  async function insertAccount(tx: DbOrTx, districtId: string, values: Omit<typeof accounts.$inferInsert, 'districtId'>) {
+  /** Inserts the account and its phone directory row together; null (nothing written) when the phone is taken. */
+  async function tryInsertAccount(tx: DbOrTx, districtId: string, values: Omit<typeof accounts.$inferInsert, 'districtId'>) {
     const claimed = await tx
       .insert(phoneDirectory)
       .values({ phone: values.phone, districtId, accountId: values.id! })
       .onConflictDoNothing()
       .returning();
-    if (claimed.length === 0) throw new AppError('accounts.phone_taken', 409, {}, 'phone');
+    if (claimed.length === 0) return null;
     const [row] = await tx.insert(accounts).values({ ...values, districtId }).returning();
     return row!;
+  }
+
+  /** Staff creating an account learn that a phone is taken (a 409 on `phone`); the public never does. */
+  async function insertAccount(tx: DbOrTx, districtId: string, values: Omit<typeof accounts.$inferInsert, 'districtId'>) {
+    const row = await tryInsertAccount(tx, districtId, values);
+    if (!row) throw new AppError('accounts.phone_taken', 409, {}, 'phone');
+    return row;
   }
 
   return {
@@ -212,38 +219,33 @@ export function createAccountsService(deps: Deps) {
       });
     },
 
-    /** Residents (and would-be volunteers) register themselves by phone. */
-    async register(input: { phone: string; password: string; name: string; regionId: string; volunteer?: boolean }, client: { ip: string; userAgent?: string }) {
-      const region = await deps.regions.publicNode(input.regionId);
-      if (!region || !deps.regions.isHomeLevel(region.type)) {
-        throw new AppError('accounts.register_region', 400, {}, 'regionId');
-      }
-      const problem = passwordProblem(input.password, input.phone);
-      if (problem) throw new AppError(problem, 400, {}, 'password');
-      const passwordHash = await hashPassword(input.password);
-      const roles: Role[] = input.volunteer ? ['resident', 'volunteer'] : ['resident'];
-      return db.transaction(async (tx) => {
-        const row = await insertAccount(tx, region.districtId, {
-          id: globalThis.crypto.randomUUID(),
-          phone: input.phone,
-          name: input.name,
-          roles,
-          regionId: region.id,
-          passwordHash,
-        });
-        const self: Actor = {
-          accountId: row.id,
-          districtId: row.districtId,
-          name: row.name,
-          roles,
-          regionId: region.id,
-          regionPath: region.path,
-          mustChangePassword: false,
-          ...client,
-        };
-        await deps.audit.record(tx, self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
-        return row;
+    /** The node a person may register at: a community, grid or building. Reads only. */
+    async registrationRegion(regionId: string) {
+      const region = await deps.regions.publicNode(regionId);
+      if (!region || !deps.regions.isHomeLevel(region.type)) throw new AppError('accounts.register_region', 400, {}, 'regionId');
+      return region;
+    },
+
+    /**
+     * A resident's self-registration (the use case is in auth.register.ts), inside the caller's
+     * transaction: null, with nothing written, when the phone already has an account.
+     */
+    async insertResident(tx: DbOrTx, input: { phone: string; name: string; passwordHash: string; region: { id: string; districtId: string }; volunteer?: boolean }) {
+      return tryInsertAccount(tx, input.region.districtId, {
+        id: globalThis.crypto.randomUUID(),
+        phone: input.phone,
+        name: input.name,
+        roles: input.volunteer ? ['resident', 'volunteer'] : ['resident'],
+        regionId: input.region.id,
+        passwordHash: input.passwordHash,
       });
+    },
+
+    /** An account the actor may manage (in scope: else 404; not outranking them: else 403), for admin actions of other modules. */
+    async manageable(tx: DbOrTx, actor: Actor, id: string) {
+      const row = await loadInScope(tx, actor, id);
+      if (!canManageAccount(actor, row as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+      return { id: row.id, districtId: row.districtId, phone: row.phone, regionId: row.regionId };
     },
 
     /**
@@ -283,10 +285,11 @@ export function createAccountsService(deps: Deps) {
 
     // ---- used by the auth module (through this service, never the tables) ----
 
-    async findForLogin(phone: string): Promise<AccountRow | undefined> {
-      const [entry] = await db.select().from(phoneDirectory).where(eq(phoneDirectory.phone, phone));
+    /** The account a phone logs in to; pass a transaction to read inside it. */
+    async findForLogin(phone: string, tx: DbOrTx = db): Promise<AccountRow | undefined> {
+      const [entry] = await tx.select().from(phoneDirectory).where(eq(phoneDirectory.phone, phone));
       if (!entry) return undefined;
-      const [row] = await db
+      const [row] = await tx
         .select()
         .from(accounts)
         .where(and(eq(accounts.districtId, entry.districtId), eq(accounts.id, entry.accountId)));

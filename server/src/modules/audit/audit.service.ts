@@ -13,6 +13,9 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** Where an entry without a signed-in actor came from, and the district whose log holds it. */
+export type AnonymousSource = { districtId: string; ip: string; userAgent?: string };
+
 export type AuditQuery = {
   actorId?: string;
   objectType?: string;
@@ -39,6 +42,23 @@ export function createAuditService(deps: { db: Db }) {
         objectType: entry.objectType,
         objectId: entry.objectId,
         regionId: entry.regionId ?? actor.regionId,
+        details: entry.details,
+      });
+    },
+
+    /**
+     * An entry nobody signed in made (a failed login, a registration attempt): no actor, only the
+     * source address. It goes to the district of the account it concerns, on that account's node.
+     */
+    async recordAnonymous(tx: DbOrTx, source: AnonymousSource, entry: AuditEntry & { regionId: string }): Promise<void> {
+      await tx.insert(auditLog).values({
+        districtId: source.districtId,
+        ip: source.ip,
+        userAgent: source.userAgent?.slice(0, 300),
+        action: entry.action,
+        objectType: entry.objectType,
+        objectId: entry.objectId,
+        regionId: entry.regionId,
         details: entry.details,
       });
     },

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.types.js';
-import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
+import { requireActor, requirePermission, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
 import { hasPermission, permissions } from '../../platform/auth/roles.js';
-import { Ok, Phone, Uuid } from '../../platform/http/schemas.js';
+import { IdParams, Ok, Phone, Uuid } from '../../platform/http/schemas.js';
 import { AccountView } from '../accounts/accounts.schemas.js';
 
 const Me = Type.Object({
@@ -101,7 +101,9 @@ export async function authRoutes(app: AppInstance) {
       config: { loginRateLimit: true },
       schema: {
         tags: ['auth'],
-        summary: 'A resident registers by phone (optionally as a volunteer) and is logged in',
+        summary: 'A resident registers by phone (optionally as a volunteer), then logs in with the password they chose',
+        description:
+          'Always 202 with the same body and no session, whether or not the phone already has an account (then nothing is created and its owner gets an SMS), so the answer never tells which numbers are registered.',
         body: Type.Object(
           {
             phone: Phone,
@@ -112,15 +114,26 @@ export async function authRoutes(app: AppInstance) {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Me },
+        response: { 202: Ok },
       },
     },
     async (request, reply) => {
-      await app.services.accounts.register(request.body, client(request));
-      const { cookie, actor } = await app.services.auth.login({ phone: request.body.phone, password: request.body.password }, client(request));
-      setCookie(reply, cookie);
-      request.actor = actor;
-      return reply.status(201).send(await me(request));
+      await app.services.auth.register(request.body, client(request));
+      return reply.status(202).send({ ok: true });
     },
+  );
+
+  // under /api/accounts for the admin, but lock state belongs to this module
+  app.post(
+    '/api/accounts/:id/unlock',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'End every login lock and delay on the account’s phone (audited)',
+        params: IdParams,
+        response: { 200: Type.Object({ wasLocked: Type.Boolean() }) },
+      },
+    },
+    async (request) => app.services.auth.unlock(requirePermission(request, 'accounts.manage'), request.params.id),
   );
 }

@@ -1,17 +1,22 @@
 import crypto from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { PlatformDeps } from '../../app.types.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { Notifier } from '../../platform/notify/notify.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { loginThrottle, sessions } from './auth.table.js';
+import { createRegistration } from './auth.register.js';
+import { sessions } from './auth.table.js';
+import { createLoginThrottle } from './auth.throttle.js';
 import './auth.errors.js';
 
 export type ClientInfo = { ip: string; userAgent?: string };
+type LoginAccount = Awaited<ReturnType<AccountsService['findForLogin']>>;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 // verified against when the phone is unknown, so a miss costs the same time as a wrong password
@@ -22,30 +27,34 @@ export async function endAllSessions(tx: DbOrTx, districtId: string, accountId: 
   await tx.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.accountId, accountId)));
 }
 
-export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService }) {
+export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier }) {
   const { db, config } = deps;
+  const throttle = createLoginThrottle(deps);
 
-  /** Atomically counts a failure; locks the phone once the window holds too many. */
-  async function recordFailure(phone: string): Promise<void> {
-    const windowMinutes = config.loginLockMinutes;
-    await db.execute(sql`
-      INSERT INTO login_throttle (phone, failures, window_start) VALUES (${phone}, 1, now())
-      ON CONFLICT (phone) DO UPDATE SET
-        failures = CASE WHEN login_throttle.window_start < now() - make_interval(mins => ${windowMinutes})
-                        THEN 1 ELSE login_throttle.failures + 1 END,
-        window_start = CASE WHEN login_throttle.window_start < now() - make_interval(mins => ${windowMinutes})
-                        THEN now() ELSE login_throttle.window_start END,
-        locked_until = CASE WHEN login_throttle.window_start >= now() - make_interval(mins => ${windowMinutes})
-                             AND login_throttle.failures + 1 >= ${config.loginMaxFailures}
-                        THEN now() + make_interval(mins => ${config.loginLockMinutes})
-                        ELSE login_throttle.locked_until END`);
-  }
-
-  async function lockedMinutes(phone: string): Promise<number> {
-    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.phone, phone));
-    if (!row?.lockedUntil) return 0;
-    const ms = row.lockedUntil.getTime() - Date.now();
-    return ms > 0 ? Math.ceil(ms / 60_000) : 0;
+  /**
+   * Counts a failed login and audits it, the lock it may cause and the phone-wide slow-down, on the
+   * account the phone belongs to. A phone without an account has no district whose log could hold
+   * the entry (and writing one anywhere would let strangers fill a district's log): it is throttled
+   * the same, and the request log keeps the 401 and its address like every request.
+   */
+  async function recordFailedLogin(account: LoginAccount | undefined, phone: string, client: ClientInfo) {
+    const outcome = await db.transaction(async (tx) => {
+      const result = await throttle.recordFailure(tx, phone, client.ip);
+      if (!account) return result;
+      const source = { districtId: account.districtId, ip: client.ip, userAgent: client.userAgent };
+      const on = { objectType: 'account', objectId: account.id, regionId: account.regionId };
+      const masked = maskPhone(phone);
+      await deps.audit.recordAnonymous(tx, source, { action: 'auth.login_failed', ...on, details: { phone: masked } });
+      if (result.justLocked) {
+        await deps.audit.recordAnonymous(tx, source, { action: 'auth.locked', ...on, details: { phone: masked, minutes: result.lockedMinutes } });
+      }
+      if (result.justThrottled) {
+        await deps.audit.recordAnonymous(tx, source, { action: 'auth.throttled', ...on, details: { phone: masked, failures: config.loginPhoneMaxFailures } });
+      }
+      return result;
+    });
+    await throttle.sweep();
+    return outcome;
   }
 
   async function createSession(districtId: string, accountId: string, client: ClientInfo): Promise<string> {
@@ -64,18 +73,16 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
   return {
     /** Phone + password → a new session cookie value. Same answer for unknown phone and bad password. */
     async login(input: { phone: string; password: string }, client: ClientInfo): Promise<{ cookie: string; actor: Actor }> {
-      const minutes = await lockedMinutes(input.phone);
-      if (minutes > 0) throw new AppError('auth.locked', 429, { minutes });
+      await throttle.admit(input.phone, client.ip);
       const account = await deps.accounts.findForLogin(input.phone);
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash), input.password);
       if (!account || !ok) {
-        await recordFailure(input.phone);
-        const nowLocked = await lockedMinutes(input.phone);
-        if (nowLocked > 0) throw new AppError('auth.locked', 429, { minutes: nowLocked });
+        const { lockedMinutes } = await recordFailedLogin(account, input.phone, client);
+        if (lockedMinutes > 0) throw new AppError('auth.locked', 429, { minutes: lockedMinutes });
         throw new AppError('auth.invalid_credentials', 401);
       }
       if (account.status !== 'active') throw new AppError('auth.disabled', 403);
-      await db.delete(loginThrottle).where(eq(loginThrottle.phone, input.phone));
+      await throttle.recordSuccess(input.phone, client.ip);
       const cookie = await createSession(account.districtId, account.id, client);
       const actor = await this.resolveSession(cookie, client);
       if (!actor) throw new AppError('server.internal', 500);
@@ -84,6 +91,24 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
         await deps.audit.record(tx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, regionId: account.regionId });
       });
       return { cookie, actor };
+    },
+
+    register: createRegistration({ ...deps, throttle }),
+
+    /** An admin ends every lock and delay on an account's phone (accounts.manage, in scope). */
+    async unlock(actor: Actor, accountId: string): Promise<{ wasLocked: boolean }> {
+      return db.transaction(async (tx) => {
+        const target = await deps.accounts.manageable(tx, actor, accountId);
+        const wasLocked = await throttle.unlock(tx, target.phone);
+        await deps.audit.record(tx, actor, {
+          action: 'auth.unlock',
+          objectType: 'account',
+          objectId: target.id,
+          regionId: target.regionId,
+          details: { phone: maskPhone(target.phone), wasLocked },
+        });
+        return { wasLocked };
+      });
     },
 
     /** Cookie → actor, enforcing idle timeout, maximum lifetime and account status on every request. */

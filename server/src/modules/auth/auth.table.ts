@@ -22,12 +22,29 @@ export const sessions = pgTable(
 );
 
 /**
- * Failed logins per phone number, whether or not the phone exists (so lockout never reveals
- * which numbers have accounts). Reference table keyed by phone.
+ * Login throttling state, shared by every server instance. One row per (phone, source) pair counts
+ * failures from one address and holds that pair's lock; the row with source '*' counts failures on
+ * the phone from everywhere and holds the progressive delay for unfamiliar sources. Rows exist
+ * whether or not the phone has an account (so throttling never reveals which numbers do), which is
+ * why this is a reference table keyed by phone, not a district-owned one. The phone is stored as
+ * its keyed digest: the table is a list of who failed to log in, and needs no readable number.
  */
-export const loginThrottle = pgTable('login_throttle', {
-  phone: varchar('phone', { length: 20 }).primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    phoneKey: varchar('phone_key', { length: 64 }).notNull(),
+    /** An IPv4 address, an IPv6 /64 ("2001:db8:1:2::/64"), or '*' for the phone as a whole. */
+    source: varchar('source', { length: 64 }).notNull(),
+    /** Failures since the last quiet period (a whole window without one). */
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Phone row only: the next attempt an unfamiliar source may make. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** Pair rows: the last successful login from this source makes it familiar to the phone. */
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    /** After this the row holds nothing in force and is swept. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.phoneKey, t.source] }), index('login_throttle_expires_idx').on(t.expiresAt)],
+);

@@ -92,21 +92,21 @@ describe.each(backends)('auth on %s', (backend) => {
     expect(res.json()).toMatchObject({ code: 'validation.additional', field: 'roles' });
   });
 
-  it('lets a resident register by phone into a community and logs them in', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { phone: '13811112222', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.B2!.id, volunteer: true },
-    });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().account.roles).toEqual(['resident', 'volunteer']);
-    expect(res.cookies.some((c) => c.name === 'lx_session')).toBe(true);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { phone: '13811112222', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.B2!.id },
-    });
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'accounts.phone_taken', field: 'phone' });
+  it('lets a resident register by phone into a community, then log in as resident and volunteer', async () => {
+    const payload = { phone: '13811112222', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.B2!.id, volunteer: true };
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+    expect(res.statusCode).toBe(202);
+    expect(res.cookies).toEqual([]);
+    const cookie = await t.loginPhone('13811112222', 'Home#Sweet2026');
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.json().account.roles).toEqual(['resident', 'volunteer']);
+    expect(me.json().scope.regionName).toBe('和平1号楼');
+  });
+
+  it('refuses a registration at a street: people live in a community, grid or building', async () => {
+    const payload = { phone: '13811116666', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.S1!.id };
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'accounts.register_region', field: 'regionId' });
   });
 });

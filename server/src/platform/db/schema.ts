@@ -10,3 +10,4 @@ export * from '../../modules/needs/categories.table.js';
 export * from '../../modules/needs/needs.table.js';
 export * from '../../modules/needs/assignments.table.js';
 export * from '../http/rate-limit.table.js';
+export * from '../notify/notify.table.js';

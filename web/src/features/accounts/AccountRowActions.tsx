@@ -11,11 +11,11 @@ type Props = {
   onPasswordIssued: (account: Account, password: string) => void;
 };
 
-/** Edit, reset password, disable / enable. Disabling ends the person's sessions at once. */
+/** Edit, reset password, unlock login, disable / enable. Disabling ends the person's sessions at once. */
 export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { setStatus, resetPassword } = useAccountChanges();
+  const { setStatus, resetPassword, unlock } = useAccountChanges();
   const report = useApiErrorReporter();
   const disabled = account.status === 'disabled';
 
@@ -34,6 +34,12 @@ export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }:
       onError: (error) => report(error),
     });
 
+  const unlockLogin = () =>
+    unlock.mutate(account.id, {
+      onSuccess: ({ wasLocked }) => void message.success(t(wasLocked ? 'accounts.unlocked' : 'accounts.notLocked', { name: account.name })),
+      onError: (error) => report(error),
+    });
+
   return (
     <Space size={0} split={<span className="lx-action-split" />}>
       <Button type="link" size="small" onClick={() => onEdit(account)}>
@@ -42,6 +48,11 @@ export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }:
       <Popconfirm title={t('accounts.resetConfirm', { name: account.name })} description={t('accounts.resetHint')} onConfirm={reset}>
         <Button type="link" size="small" loading={resetPassword.isPending}>
           {t('accounts.resetPassword')}
+        </Button>
+      </Popconfirm>
+      <Popconfirm title={t('accounts.unlockConfirm', { name: account.name })} description={t('accounts.unlockHint')} onConfirm={unlockLogin}>
+        <Button type="link" size="small" loading={unlock.isPending}>
+          {t('accounts.unlock')}
         </Button>
       </Popconfirm>
       <Popconfirm

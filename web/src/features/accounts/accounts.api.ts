@@ -38,6 +38,8 @@ export const accountsApi = {
   update: (id: string, patch: Partial<AccountProfile>) => http.patch<Account>(`/api/accounts/${id}`, patch),
   setStatus: (id: string, status: 'active' | 'disabled') => http.post<Account>(`/api/accounts/${id}/status`, { status }),
   resetPassword: (id: string) => http.post<{ temporaryPassword: string }>(`/api/accounts/${id}/reset-password`),
+  /** Ends every login lock and delay on the person's phone; audited. */
+  unlock: (id: string) => http.post<{ wasLocked: boolean }>(`/api/accounts/${id}/unlock`),
   /** Audited on the server: who saw whose number, and when. */
   reveal: (id: string, field: PiiField) => http.post<{ value: string | null }>(`/api/accounts/${id}/reveal`, { field }),
 };

@@ -25,5 +25,6 @@ export function useAccountChanges() {
     update: useMutation({ mutationFn: ({ id, patch }: { id: string; patch: Partial<AccountProfile> }) => accountsApi.update(id, patch), onSuccess }),
     setStatus: useMutation({ mutationFn: ({ id, status }: { id: string; status: 'active' | 'disabled' }) => accountsApi.setStatus(id, status), onSuccess }),
     resetPassword: useMutation({ mutationFn: (id: string) => accountsApi.resetPassword(id), onSuccess }),
+    unlock: useMutation({ mutationFn: (id: string) => accountsApi.unlock(id) }),
   };
 }

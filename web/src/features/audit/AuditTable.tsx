@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { RoleTags } from '../shell/RoleTags';
-import type { AuditEntry, AuditFilters } from './audit.api';
+import { anonymousActions, type AuditEntry, type AuditFilters } from './audit.api';
 
 type Props = { rows: AuditEntry[] | undefined; fetching: boolean; paging: TablePaging; onNarrow: (filters: AuditFilters) => void };
 
@@ -40,7 +40,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
             <RoleTags roles={e.actorRoles ?? []} />
           </span>
         ) : (
-          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+          <Typography.Text type="secondary">{t(anonymousActions.includes(e.action) ? 'audit.anonymous' : 'audit.system')}</Typography.Text>
         ),
     },
     {

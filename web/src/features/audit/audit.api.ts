@@ -26,17 +26,25 @@ export const knownActions = [
   'auth.login',
   'auth.logout',
   'auth.change_password',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.throttled',
+  'auth.unlock',
   'accounts.create',
   'accounts.update',
   'accounts.disable',
   'accounts.enable',
   'accounts.reset_password',
   'accounts.register',
+  'accounts.register_existing',
   'pii.reveal',
   'regions.create',
   'regions.update',
   'regions.move',
   'regions.delete',
 ] as const;
+
+/** Entries nobody signed in made (no actor id): shown as a visitor, not as the system. */
+export const anonymousActions: readonly string[] = ['auth.login_failed', 'auth.locked', 'auth.throttled', 'accounts.register_existing'];
 
 export const knownObjectTypes = ['account', 'region'] as const;

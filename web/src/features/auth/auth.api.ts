@@ -18,5 +18,6 @@ export const authApi = {
   login: (body: Credentials) => http.post<Me>('/api/auth/login', body),
   logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
   changePassword: (body: { currentPassword: string; newPassword: string }) => http.post<{ ok: boolean }>('/api/auth/password', body),
-  register: (body: Registration) => http.post<Me>('/api/auth/register', body),
+  /** 202 with the same answer whether or not the number was free, and no session: log in next. */
+  register: (body: Registration) => http.post<{ ok: boolean }>('/api/auth/register', body),
 };

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input } from 'antd-mobile';
+import { Button, Form, Input, NoticeBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Logo } from '../../components/Logo';
 import { PHONE_PATTERN } from '../../lib/patterns';
 import type { Credentials } from '../auth/auth.api';
 import { landingPathOf, logIn, useEnterSession, useSession } from '../auth/session';
+import type { AfterRegistration } from './H5RegisterPage';
 import { H5QuickToggles } from './H5QuickToggles';
 import { useMobileErrorReporter } from './use-mobile-error';
 
@@ -16,7 +17,8 @@ export function H5LoginPage() {
   const location = useLocation();
   const session = useSession();
   const enter = useEnterSession('h5');
-  const from = (location.state as { from?: string } | null)?.from;
+  const state = location.state as ({ from?: string } & Partial<AfterRegistration>) | null;
+  const from = state?.from;
   const report = useMobileErrorReporter();
   const login = useMutation({
     mutationFn: logIn,
@@ -34,10 +36,12 @@ export function H5LoginPage() {
         <h1>{t('app.title')}</h1>
         <p>{t('h5.login.welcome')}</p>
       </div>
+      {state?.registered && <NoticeBar content={t('h5.register.received')} color="info" wrap data-testid="h5-register-received" />}
       <Form
         form={form}
         layout="vertical"
         mode="card"
+        initialValues={{ phone: state?.phone }}
         onFinish={(values) => login.mutate(values)}
         footer={
           <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-login-submit">

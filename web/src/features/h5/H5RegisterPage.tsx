@@ -4,11 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PHONE_PATTERN } from '../../lib/patterns';
 import { authApi, type Registration } from '../auth/auth.api';
-import { useEnterSession } from '../auth/session';
+import { logIn, useEnterSession } from '../auth/session';
 import { CommunityPicker } from './CommunityPicker';
 import { useMobileErrorReporter } from './use-mobile-error';
 
 type Values = Registration & { confirm: string };
+
+/** State the login page reads: the number to fill in, and the notice to show after registering. */
+export type AfterRegistration = { phone: string; registered: true };
+
+/**
+ * The server answers a registration the same whether or not the number was free, so this page does
+ * not know either: it tries the password just chosen. It works for a new number; otherwise the login
+ * page explains both cases without saying which one happened.
+ */
+async function registerThenLogIn({ confirm: _confirm, ...body }: Values) {
+  await authApi.register({ ...body, name: body.name.trim() });
+  return logIn({ phone: body.phone, password: body.password }).catch(() => null);
+}
 
 /** Self-registration: a resident (optionally also a volunteer, to be approved by the community). */
 export function H5RegisterPage() {
@@ -18,8 +31,11 @@ export function H5RegisterPage() {
   const enter = useEnterSession('h5');
   const report = useMobileErrorReporter();
   const register = useMutation({
-    mutationFn: ({ confirm: _confirm, ...body }: Values) => authApi.register({ ...body, name: body.name.trim() }),
-    onSuccess: (me) => enter(me),
+    mutationFn: registerThenLogIn,
+    onSuccess: (me, values) => {
+      if (me) enter(me);
+      else navigate('/h5/login', { replace: true, state: { phone: values.phone, registered: true } satisfies AfterRegistration });
+    },
     onError: (error) => report(error, form),
   });
 

@@ -1,0 +1,72 @@
+import type { PlatformDeps } from '../../app.types.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Notifier } from '../../platform/notify/notify.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ClientInfo } from './auth.service.js';
+import type { LoginThrottle } from './auth.throttle.js';
+import './auth.messages.js';
+
+export type Registration = { phone: string; password: string; name: string; regionId: string; volunteer?: boolean };
+
+type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: AuditService; notifier: Notifier; throttle: LoginThrottle };
+
+/**
+ * Self-registration by phone, answered the same whether or not the phone already has an account,
+ * so nobody learns which numbers are registered:
+ * - the answer is always 202 with the same body and no session (a session for a new phone would be
+ *   the difference); the person then logs in with the password they chose;
+ * - a new phone gets its account; for a taken phone nothing is created and the phone's owner is
+ *   told by SMS that someone tried (at most once an hour, so this cannot be used to flood a phone);
+ * - both paths hash the password and write in one transaction, so they take about the same time.
+ * What is left: registering a number and then logging in tells whether that login works, which a
+ * stranger can only use at the price of creating the account. Closing that needs the phone proven
+ * by an SMS code before the account exists, which waits for the SMS channel (issue 7).
+ *
+ * Every check (lock, region, password rules) runs before anything is written, and the account, its
+ * phone directory row and the audit entry commit together: no half-done registration.
+ */
+export function createRegistration(deps: Deps) {
+  return async function register(input: Registration, client: ClientInfo): Promise<void> {
+    await deps.throttle.assertNotLocked(input.phone, client.ip);
+    const region = await deps.accounts.registrationRegion(input.regionId);
+    const problem = passwordProblem(input.password, input.phone);
+    if (problem) throw new AppError(problem, 400, {}, 'password');
+    const passwordHash = await hashPassword(input.password);
+    await deps.db.transaction(async (tx) => {
+      // the phone directory's primary key decides, atomically: of concurrent registrations one creates
+      const row = await deps.accounts.insertResident(tx, { phone: input.phone, name: input.name, passwordHash, region, volunteer: input.volunteer });
+      if (row) {
+        const self: Actor = {
+          accountId: row.id,
+          districtId: row.districtId,
+          name: row.name,
+          roles: row.roles as Actor['roles'],
+          regionId: region.id,
+          regionPath: region.path,
+          mustChangePassword: false,
+          ...client,
+        };
+        await deps.audit.record(tx, self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
+        return;
+      }
+      const owner = await deps.accounts.findForLogin(input.phone, tx);
+      if (!owner) return; // accounts are never deleted; nothing to tell if one ever were
+      const hour = Math.floor(Date.now() / 3_600_000);
+      await deps.notifier.toPhone(tx, {
+        districtId: owner.districtId,
+        phone: input.phone,
+        template: 'auth.register_existing',
+        dedupeKey: `auth.register_existing:${hour}`,
+      });
+      await deps.audit.recordAnonymous(
+        tx,
+        { districtId: owner.districtId, ip: client.ip, userAgent: client.userAgent },
+        { action: 'accounts.register_existing', objectType: 'account', objectId: owner.id, regionId: owner.regionId, details: { phone: maskPhone(input.phone) } },
+      );
+    });
+  };
+}
