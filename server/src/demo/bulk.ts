@@ -40,12 +40,8 @@ export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S)
       if (count === 0) return;
       const arrays = names.map((n, i) => sql`${sql.param(columns[i])}::${sql.raw(spec[n]!)}[]`);
       columns = names.map(() => []);
-      const t0 = performance.now();
       await tx.execute(sql`INSERT INTO ${sql.identifier(table)} (${target}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})`);
       written += count;
-      (globalThis as unknown as { flushMs: Record<string, number> }).flushMs ??= {};
-      const fm = (globalThis as unknown as { flushMs: Record<string, number> }).flushMs;
-      fm[table] = (fm[table] ?? 0) + performance.now() - t0;
     },
   };
 }

@@ -57,7 +57,7 @@ function duplicateOf(recent: Map<string, { id: string; number: string; createdAt
  */
 async function skipRowTriggers(tx: Tx): Promise<boolean> {
   const [su] = await queryRows<{ on: boolean }>(tx, sql`SELECT current_setting('is_superuser') = 'on' AS on`);
-  if (su?.on && !process.env.NOREP) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+  if (su?.on) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
   return Boolean(su?.on);
 }
 
