@@ -1,8 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config.js';
-import type { Database, Db } from './platform/db/client.js';
-import type { FieldCrypto } from './platform/crypto/crypto.js';
+import type { PlatformDeps } from './platform/deps.js';
 import type { Services } from './services.js';
 
 /** The Fastify instance every module's routes receive: TypeBox-typed, with the services attached. */
@@ -14,8 +12,6 @@ export type AppInstance = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** What services are built from. */
-export type PlatformDeps = { db: Db; database: Database; crypto: FieldCrypto; config: Config };
 
 declare module 'fastify' {
   interface FastifyInstance {

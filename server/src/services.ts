@@ -1,4 +1,4 @@
-import type { PlatformDeps } from './app.types.js';
+import type { PlatformDeps } from './platform/deps.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthService, endAllSessions } from './modules/auth/auth.service.js';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlatformDeps } from '../app.types.js';
+import type { PlatformDeps } from '../platform/deps.js';
 import { loadConfig } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { queryRows, type Database } from '../platform/db/client.js';

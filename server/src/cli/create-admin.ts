@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { PlatformDeps } from '../app.types.js';
-import { regions } from '../modules/regions/regions.table.js';
+import type { PlatformDeps } from '../platform/deps.js';
+import { regions } from '../platform/scope/regions.table.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { passwordProblem } from '../platform/auth/password.js';
 import { AppError } from '../platform/errors/app-error.js';

@@ -1,4 +1,4 @@
-import type { PlatformDeps } from '../app.types.js';
+import type { PlatformDeps } from '../platform/deps.js';
 import { loadConfig, type Config } from '../config.js';
 import { createFieldCrypto, loadMasterSecret } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase } from '../platform/db/client.js';

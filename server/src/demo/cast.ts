@@ -1,7 +1,7 @@
 import type { Role } from '../platform/auth/roles.js';
 import { fixedAccounts } from './fixed-accounts.js';
-import type { DemoPerson } from './people.demo.js';
-import type { DemoRegion, RegionPlan } from './regions.demo.js';
+import type { DemoPerson } from './plan.js';
+import type { DemoRegion, RegionPlan } from './plan.js';
 
 /** Who's who in the planned district, indexed the ways the teams and needs generators look people up. */
 export type Cast = {

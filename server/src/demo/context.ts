@@ -1,8 +1,8 @@
-import type { PlatformDeps } from '../app.types.js';
+import type { PlatformDeps } from '../platform/deps.js';
 import type { Tx } from '../platform/db/client.js';
-import type { DemoPerson } from './people.demo.js';
-import type { RegionPlan } from './regions.demo.js';
-import type { DemoTeam } from './teams.demo.js';
+import type { DemoPerson } from './plan.js';
+import type { RegionPlan } from './plan.js';
+import type { DemoTeam } from './plan.js';
 
 export type DemoScale = 'full' | 'small';
 

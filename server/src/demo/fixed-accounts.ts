@@ -1,6 +1,6 @@
 import type { Role } from '../platform/auth/roles.js';
 import { IN_SERVICE_PARTY_MEMBER, type Gender } from './names.js';
-import type { RegionPlan } from './regions.demo.js';
+import type { RegionPlan } from './plan.js';
 
 /** The one password of every demo account. It is public (README, login page hint): demo data only. */
 export const DEMO_PASSWORD = 'Lianxin@2026';

@@ -8,10 +8,11 @@ import { draftNeed, randomFate, type Crowd, type DemoCategory } from './needs.fa
 import { HOUR, type World } from './needs.pick.js';
 import { showcaseCount, tellShowcase } from './needs.showcase.js';
 import { createSinks } from './needs.sinks.js';
-import { tell, type Draft, type Ending } from './needs.story.js';
+import { tell, type Ending } from './needs.story.js';
+import type { Draft } from './plan.js';
 import { topics } from './needs.texts.js';
 import { streamRng, type Rng } from './random.js';
-import type { DemoTeam } from './teams.demo.js';
+import type { DemoTeam } from './plan.js';
 
 const DAY = 24 * HOUR;
 const MERGE_WINDOW = 7 * DAY;

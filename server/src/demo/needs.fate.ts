@@ -3,12 +3,14 @@ import type { NeedStatus, Severity } from '../modules/needs/needs.lifecycle.js';
 import { residentPhone } from './identity.js';
 import { personName } from './names.js';
 import { HOUR, type World } from './needs.pick.js';
-import type { Draft, Fate } from './needs.story.js';
+import type { Fate } from './needs.story.js';
+import type { Draft } from './plan.js';
 import { closers, openers, topics } from './needs.texts.js';
 import { goodComments, poorComments } from './orders.texts.js';
-import { DEMO_YEAR, type DemoPerson } from './people.demo.js';
+import { DEMO_YEAR } from './people.demo.js';
+import type { DemoPerson } from './plan.js';
 import type { Rng } from './random.js';
-import type { DemoRegion } from './regions.demo.js';
+import type { DemoRegion } from './plan.js';
 
 /** A subcategory of the district's tree as written by ensureDefaults (ids are the database's). */
 export type DemoCategory = { id: string; code: string; top: string; severity: Severity };

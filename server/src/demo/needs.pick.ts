@@ -1,9 +1,9 @@
 import type { Cast } from './cast.js';
 import type { Sinks } from './needs.sinks.js';
-import type { DemoPerson } from './people.demo.js';
+import type { DemoPerson } from './plan.js';
 import type { Rng } from './random.js';
-import type { DemoRegion } from './regions.demo.js';
-import type { DemoTeam } from './teams.demo.js';
+import type { DemoRegion } from './plan.js';
+import type { DemoTeam } from './plan.js';
 
 export const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@ import { demoUuid } from './identity.js';
 import { draftNeed, type Crowd, type DemoCategory } from './needs.fate.js';
 import { HOUR, type World } from './needs.pick.js';
 import { tell, type Fate } from './needs.story.js';
-import type { DemoTeam } from './teams.demo.js';
+import type { DemoTeam } from './plan.js';
 
 type Script = {
   /** The fixed demo resident 陈桂英, or a neighbour of hers in 文化社区. */

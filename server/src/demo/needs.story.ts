@@ -1,20 +1,12 @@
-import type { Channel, NeedKind } from '../modules/needs/needs.enums.js';
-import { deadlineDays, needsRedo, terminalStatuses, type NeedAction, type NeedStatus, type Severity } from '../modules/needs/needs.lifecycle.js';
+import { deadlineDays, needsRedo, terminalStatuses, type NeedAction, type NeedStatus } from '../modules/needs/needs.lifecycle.js';
 import { defaultDeclineReasons } from '../modules/needs/categories.defaults.js';
 import { HOUR, SYSTEM, as, officeTime, pickTeam, pickVolunteers, staffFor, type Who, type World } from './needs.pick.js';
+import type { Draft } from './plan.js';
 import { writeStory, type Slot, type State } from './needs.write.js';
 import { notes, summaries } from './orders.texts.js';
-import type { DemoPerson } from './people.demo.js';
-import type { DemoRegion } from './regions.demo.js';
-import type { DemoTeam } from './teams.demo.js';
+import type { DemoPerson } from './plan.js';
+import type { DemoTeam } from './plan.js';
 
-/** A need as posted, before anything happens to it. */
-export type Draft = {
-  id: string; number: string; kind: NeedKind; categoryId: string; top: string; title: string; description: string;
-  building: DemoRegion; community: DemoRegion; address: string; lng: number; lat: number;
-  requester: { id: string | null; name: string; phone: string | null };
-  channel: Channel; severity: Severity; slots: number; isPublic: boolean; createdAt: number; wantedFrom: number | null; wantedTo: number | null;
-};
 
 /** How its story goes, decided up front; the clock (`World.now`) may cut it short. */
 export type Fate = {

@@ -1,8 +1,8 @@
 import { servedHours } from '../modules/needs/needs.hours.js';
 import type { NeedStatus } from '../modules/needs/needs.lifecycle.js';
 import { iso, type World } from './needs.pick.js';
-import type { Draft } from './needs.story.js';
-import type { DemoPerson } from './people.demo.js';
+import type { Draft } from './plan.js';
+import type { DemoPerson } from './plan.js';
 
 /** The need's columns that its story changes, as the service's effects would leave them. */
 export type State = {

@@ -5,23 +5,11 @@ import { fixedAccounts } from './fixed-accounts.js';
 import { demoUuid, idNumber, residentPhone, staffPhone } from './identity.js';
 import { IN_SERVICE_PARTY_MEMBER, personName, volunteerSkills, type Gender } from './names.js';
 import { streamRng, type Rng } from './random.js';
-import type { DemoRegion, RegionPlan } from './regions.demo.js';
+import type { DemoPerson, DemoRegion, RegionPlan } from './plan.js';
 
 /** Ages are counted from a fixed year, not today, so the district is the same whenever it is seeded. */
 export const DEMO_YEAR = 2026;
 
-export type DemoPerson = {
-  id: string;
-  phone: string;
-  name: string;
-  roles: Role[];
-  regionId: string;
-  gender: Gender | null;
-  birthYear: number | null;
-  skills: string[];
-  /** In clear only in memory; the accounts step stores it encrypted. */
-  idNumber: string | null;
-};
 
 const VOLUNTEER_SHARE = 0.4;
 const ID_NUMBER_SHARE = 0.3;

@@ -1,33 +1,12 @@
-import { regions } from '../modules/regions/regions.table.js';
+import { regions } from '../platform/scope/regions.table.js';
 import { inBatches, type DemoStep, type ScaleSizes } from './context.js';
 import { demoUuid } from './identity.js';
 import { buildingName, communityNames, DISTRICT, gridName, streetSpecs } from './places.js';
+import type { DemoRegion, DemoRegionType, RegionPlan } from './plan.js';
 import { streamRng, type Rng } from './random.js';
 
-export type DemoRegionType = 'district' | 'street' | 'community' | 'grid' | 'building';
 
-export type DemoRegion = {
-  id: string;
-  parentId: string | null;
-  districtId: string;
-  code: string;
-  name: string;
-  type: DemoRegionType;
-  depth: number;
-  path: string;
-  centre: { lng: number; lat: number };
-  sortOrder: number;
-  /** Villages number their micro-grids as villager groups (三组) instead of blocks (3号楼). */
-  rural: boolean;
-};
 
-export type RegionPlan = {
-  district: DemoRegion;
-  streets: DemoRegion[];
-  communities: DemoRegion[];
-  grids: DemoRegion[];
-  buildings: DemoRegion[];
-};
 
 // How far children spread around their parent's centre, in degrees (~0.01° ≈ 1 km here).
 const spread: Record<DemoRegionType, number> = { district: 0, street: 0.04, community: 0.012, grid: 0.004, building: 0.0012 };

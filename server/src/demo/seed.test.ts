@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import type { PlatformDeps } from '../app.types.js';
+import type { PlatformDeps } from '../platform/deps.js';
 import { loadConfig } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { queryRows, type Database } from '../platform/db/client.js';

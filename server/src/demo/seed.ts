@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { PlatformDeps } from '../app.types.js';
+import type { PlatformDeps } from '../platform/deps.js';
 import { accounts } from '../modules/accounts/accounts.table.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { hashPassword } from '../platform/auth/password.js';

@@ -3,24 +3,10 @@ import type { Cast } from './cast.js';
 import { inBatches, type DemoStep } from './context.js';
 import { demoUuid } from './identity.js';
 import { IN_SERVICE_PARTY_MEMBER } from './names.js';
-import type { DemoPerson } from './people.demo.js';
+import type { DemoPerson, DemoTeam, TeamType } from './plan.js';
 import { streamRng, type Rng } from './random.js';
 
-/** own 领办 · roving 组团流动 · paired 结对共建 · party 党员 · thinkTank 智囊团 (SPEC §6). */
-export type TeamType = 'own' | 'roving' | 'paired' | 'party' | 'thinkTank';
 
-export type DemoTeam = {
-  id: string;
-  name: string;
-  type: TeamType;
-  communityId: string;
-  leaderId: string;
-  /** The leader is a member too: a leader may assign an order to themselves. */
-  memberIds: string[];
-  /** Top-level need category codes the team serves (what dispatch matches on). */
-  categories: string[];
-  createdDaysAgo: number;
-};
 
 /** What a team of a given flavour is called, serves, and which skill its leader usually has. */
 type Flavour = { label: string; categories: string[]; skill: string };

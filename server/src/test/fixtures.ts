@@ -3,7 +3,7 @@ import type { Role } from '../platform/auth/roles.js';
 import type { FieldCrypto } from '../platform/crypto/crypto.js';
 import type { DbOrTx } from '../platform/db/client.js';
 import { accounts, phoneDirectory } from '../modules/accounts/accounts.table.js';
-import { regions } from '../modules/regions/regions.table.js';
+import { regions } from '../platform/scope/regions.table.js';
 import { teamMembers, teams } from '../modules/teams/teams.table.js';
 
 export const PASSWORD = 'Lianxin@2026';

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { PlatformDeps } from '../../app.types.js';
+import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
 import { staffRoles, type Role } from '../../platform/auth/roles.js';
@@ -9,7 +9,7 @@ import { isValidIdNumber } from '../../platform/privacy/id-number.js';
 import { inScope, regionInScope, regionWithin, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
 import { canGrantRole, canManageAccount, canReveal, type PiiField } from './accounts.policy.js';
 import { accounts, phoneDirectory, type AccountRow } from './accounts.table.js';
 import { toAccountView, type AccountView } from './accounts.view.js';

@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
 
 /**
  * A person who can log in: resident, volunteer, staff … (one account, several roles).

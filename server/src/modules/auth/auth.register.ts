@@ -1,4 +1,4 @@
-import type { PlatformDeps } from '../../app.types.js';
+import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -6,9 +6,11 @@ import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { ClientInfo } from './auth.service.js';
 import type { LoginThrottle } from './auth.throttle.js';
 import './auth.messages.js';
+
+/** Where a request came from, as the throttle and the audit log record it. */
+export type ClientInfo = { ip: string; userAgent?: string };
 
 export type Registration = { phone: string; password: string; name: string; regionId: string; volunteer?: boolean };
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
-import type { PlatformDeps } from '../../app.types.js';
+import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
@@ -10,12 +10,11 @@ import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { createRegistration } from './auth.register.js';
+import { createRegistration, type ClientInfo } from './auth.register.js';
 import { sessions } from './auth.table.js';
 import { createLoginThrottle } from './auth.throttle.js';
 import './auth.errors.js';
 
-export type ClientInfo = { ip: string; userAgent?: string };
 type LoginAccount = Awaited<ReturnType<AccountsService['findForLogin']>>;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');

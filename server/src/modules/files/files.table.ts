@@ -1,4 +1,5 @@
 import { bigint, customType, foreignKey, index, integer, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { accountRef } from '../accounts/accounts.table.js';
 
 /** Uploaded files (photos). Bytes live in the file store; this row says what they really are. */
 export const files = pgTable(
@@ -14,7 +15,7 @@ export const files = pgTable(
     purpose: varchar('purpose', { length: 32 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('files_owner_idx').on(t.districtId, t.ownerId)],
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.ownerId), index('files_owner_idx').on(t.districtId, t.ownerId)],
 );
 
 /**
@@ -61,5 +62,5 @@ export const uploadQuota = pgTable(
     files: integer('files').notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.accountId, t.day] })],
+  (t) => [primaryKey({ columns: [t.districtId, t.accountId, t.day] }), accountRef(t.districtId, t.accountId)],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { needs } from './needs.table.js';
+import { accountRef } from '../accounts/accounts.table.js';
 
 /** One filled slot of an order (领单): who, how they got it, and their service record. */
 export const needAssignments = pgTable(
@@ -26,6 +27,7 @@ export const needAssignments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.needId, t.round, t.slotNo] }),
+    accountRef(t.districtId, t.volunteerId),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     // a volunteer holds at most one live slot of the same order
     uniqueIndex('need_assignments_one_per_volunteer').on(t.districtId, t.needId, t.round, t.volunteerId).where(sql`status <> 'released'`),
@@ -44,7 +46,7 @@ export const volunteerLoad = pgTable(
     accountId: uuid('account_id').notNull(),
     openTasks: integer('open_tasks').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.accountId] })],
+  (t) => [primaryKey({ columns: [t.districtId, t.accountId] }), accountRef(t.districtId, t.accountId)],
 );
 
 /**
@@ -64,6 +66,7 @@ export const serviceHours = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.needId, t.volunteerId] }),
+    accountRef(t.districtId, t.volunteerId),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     index('service_hours_volunteer_idx').on(t.districtId, t.volunteerId, t.status),
   ],

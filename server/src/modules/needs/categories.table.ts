@@ -55,5 +55,5 @@ export const replyTemplates = pgTable(
     categoryId: uuid('category_id'),
     text: text('text').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] })],
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), foreignKey({ columns: [t.districtId, t.categoryId], foreignColumns: [needCategories.districtId, needCategories.id] })],
 );

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
 import { partiesOf, viewerOf, type ScopeDeps } from './needs.scope.js';

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
 import type { CategoriesService } from './categories.service.js';
 import { openForDuplicates } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { actsAsStaff, regionInScope, regionWithin } from '../../platform/scope/scope.js';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
 import { needCategories } from './categories.table.js';

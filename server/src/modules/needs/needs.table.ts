@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
+import { accountRef } from '../accounts/accounts.table.js';
+import { teams } from '../teams/teams.table.js';
+import { needCategories } from './categories.table.js';
 
 /** A need (需求/诉求/微心愿); once accepted it is worked as an order (工单). */
 export const needs = pgTable(
@@ -57,6 +60,10 @@ export const needs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.categoryId], foreignColumns: [needCategories.districtId, needCategories.id] }),
+    foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),
+    accountRef(t.districtId, t.requesterId),
+    foreignKey({ columns: [t.districtId, t.mergedIntoId], foreignColumns: [t.districtId, t.id] }),
     unique('needs_number_uq').on(t.districtId, t.number),
     index('needs_status_idx').on(t.districtId, t.status, t.createdAt),
     index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt),
@@ -101,6 +108,7 @@ export const needFollowers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.needId, t.accountId] }),
+    accountRef(t.districtId, t.accountId),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     index('need_followers_account_idx').on(t.districtId, t.accountId),
   ],

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
-import type { PlatformDeps } from '../../app.types.js';
+import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { ancestorPathOf, regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
-import { regions, type RegionRow } from './regions.table.js';
+import { regions, type RegionRow } from '../../platform/scope/regions.table.js';
 import './regions.errors.js';
 
 export type PeopleCounts = { people: number; volunteers: number; staff: number };

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { PlatformDeps } from '../../app.types.js';
+import type { PlatformDeps } from '../../platform/deps.js';
 import { migrationStatus } from '../../platform/db/client.js';
 import { systemSettings } from './system.table.js';
 

@@ -1,5 +1,6 @@
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../regions/regions.table.js';
+import { regions } from '../../platform/scope/regions.table.js';
+import { accountRef } from '../accounts/accounts.table.js';
 
 /**
  * Volunteer service teams (志愿服务队). This is the part the order chain needs — leader, members,
@@ -21,7 +22,7 @@ export const teams = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('teams_leader_idx').on(t.districtId, t.leaderId), index('teams_region_idx').on(t.districtId, t.regionId)],
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.leaderId), index('teams_leader_idx').on(t.districtId, t.leaderId), index('teams_region_idx').on(t.districtId, t.regionId)],
 );
 
 export const teamMembers = pgTable(
@@ -35,6 +36,7 @@ export const teamMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.districtId, t.teamId, t.accountId] }),
     foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }).onDelete('cascade'),
+    accountRef(t.districtId, t.accountId),
     index('team_members_account_idx').on(t.districtId, t.accountId),
   ],
 );

@@ -9,11 +9,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// No relational schema: queries name their tables, so the platform needs no module's table here
+// (the list of every table, for drizzle-kit, is server/src/schema.ts).
+type NoRelations = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
 /** Services accept either, so a caller's transaction can be joined. */
 export type DbOrTx = Db | Tx;
 
@@ -35,14 +36,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? ':memory:';
   if (dir !== ':memory:') fs.mkdirSync(dir, { recursive: true });
   const client = dir === ':memory:' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
@@ -57,7 +58,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     try {
       await client.query('SELECT pg_advisory_lock(727465)');
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder });
+      await migratePg(drizzlePg(client) as any, { migrationsFolder });
     } finally {
       await client.query('SELECT pg_advisory_unlock(727465)').catch(() => undefined);
       client.release();

@@ -48,8 +48,22 @@ async function tenancyViolations(database: Database): Promise<string[]> {
     }
   }
   for (const table of referenceTables) if (!tables.includes(table)) problems.push(`${table}: listed as reference table but missing`);
+  // a column that names another row (`…_id`) is a foreign key, unless it is listed with its reason
+  for (const { table, column } of columns.filter((c) => c.column.endsWith('_id') && c.column !== 'district_id' && c.column !== 'id')) {
+    if (isReference(table) || unlinkedColumns[`${table}.${column}`]) continue;
+    if (!constraints.some((c) => c.table === table && c.type === 'f' && c.columns.includes(column))) problems.push(`${table}.${column}: refers to a row without a foreign key`);
+  }
   return problems;
 }
+
+/** `…_id` columns that are deliberately not foreign keys, and why. */
+const unlinkedColumns: Record<string, string> = {
+  'audit_log.actor_id': 'the log outlives what it records, and the system or an anonymous caller has no account',
+  'audit_log.object_id': 'points at any kind of object (object_type says which)',
+  'audit_log.region_id': 'the log outlives the region tree it was written against',
+  'file_links.object_id': 'points at any kind of object (object_type says which)',
+  'need_events.actor_id': 'events are append-only history: null for the system, and they outlive accounts',
+};
 
 
 describe('multi-tenant schema (Citus-ready)', () => {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, like, sql, type Column, type SQL } from 'drizzle-orm';
-import { regions, type RegionRow } from '../../modules/regions/regions.table.js';
+import { regions, type RegionRow } from './regions.table.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, staffRoles, type Role } from '../auth/roles.js';
 import type { DbOrTx } from '../db/client.js';

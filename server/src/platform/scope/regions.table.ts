@@ -3,7 +3,8 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid, varchar, type An
 
 /**
  * The region tree 区 → 街道 → 社区 → 网格 → 楼栋. A reference table (replicated, not distributed):
- * every district-owned row points at a node here, and data scope is "a node and its subtree".
+ * every district-owned row points at a node here, and data scope is "a node and its subtree". It
+ * lives in the platform because the scope is defined on it; only modules/regions writes it.
  */
 export const regions = pgTable(
   'regions',
