@@ -11,3 +11,4 @@ export * from './modules/needs/needs.table.js';
 export * from './modules/needs/assignments.table.js';
 export * from './platform/http/rate-limit.table.js';
 export * from './platform/notify/notify.table.js';
+export * from './platform/events/events.table.js';

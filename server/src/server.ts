@@ -16,8 +16,11 @@ async function main() {
   const deps = { db: database.db, database, crypto, config };
   if (config.seedDemo) await seedDemoIfEmpty(deps, { scale: config.demoScale, log });
   const app = await buildApp({ ...deps, logger: process.env.LOG_LEVEL !== 'silent' });
+  // deliver domain events to their subscribers (several instances share the work through the database)
+  const stopEvents = app.services.events.start();
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
+    await stopEvents();
     await app.close();
     await database.close();
     process.exit(0);

@@ -12,9 +12,12 @@ import { createNeedsService } from './modules/needs/needs.service.js';
 import { createOutboxNotifier } from './platform/notify/notify.js';
 import path from 'node:path';
 import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
+import { createEventBus } from './platform/events/outbox.js';
 
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
+  // domain events: written with the change (outbox), delivered to subscribers through the database
+  const events = createEventBus(deps.db);
   const audit = createAuditService(deps);
   const notifier = createOutboxNotifier(deps);
   // regions needs people counts from accounts, accounts needs regions: resolved lazily
@@ -31,13 +34,13 @@ export function createServices(deps: PlatformDeps) {
   const files = createFilesService({ ...deps, store, quota: { filesPerDay: deps.config.uploadFilesPerDay, bytesPerDay: deps.config.uploadMegabytesPerDay * 1024 * 1024 } });
   const teams = createTeamsService(deps);
   const categories = createCategoriesService({ ...deps, audit });
-  const needs = createNeedsService({ ...deps, audit, accounts, regions, teams, files, categories });
+  const needs = createNeedsService({ ...deps, events, audit, accounts, regions, teams, files, categories });
   // a need's photos are readable by whoever may open the need
   files.registerReader('need', (actor, id) => needs.canSee(actor, id));
   // what a new district needs before anyone can use it; every module with defaults adds its own
   const provisioners: Provisioner[] = [{ module: 'needs', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
   const provisioning = { provision: (districtId: string) => provisionDistrict(deps.db, provisioners, districtId), provisioners };
-  return { provisioning, audit, regions, accounts, auth, system, files, teams, categories, needs };
+  return { provisioning, events, audit, regions, accounts, auth, system, files, teams, categories, needs };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { EventBus } from '../../platform/events/outbox.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
@@ -41,7 +42,7 @@ export type NeedInput = {
   requesterPhone?: string;
 };
 
-export type IntakeDeps = { db: Db; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
+export type IntakeDeps = { db: Db; events: EventBus; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
 
 const DUPLICATE_DAYS = 7;
 const NEARBY_METRES = 250;
@@ -136,6 +137,7 @@ export function createIntake(deps: IntakeDeps) {
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
         });
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });
+        await deps.events.publish(tx, actor.districtId, { type: 'needs.submit', subjectType: 'need', subjectId: id, actorId: actor.accountId, payload: { number: row!.number, regionId: place.id, kind: input.kind, channel: row!.channel, to: 'submitted', seq: 1 } });
         await deps.audit.record(tx, actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
         return row!;
       });

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { EventBus } from '../../platform/events/outbox.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { actsAsStaff } from '../../platform/scope/scope.js';
@@ -22,6 +23,7 @@ import { toNeedDetail } from './needs.view.js';
 import './needs.errors.js';
 
 type Deps = PlatformDeps & {
+  events: EventBus;
   audit: AuditService;
   accounts: AccountsService;
   regions: RegionsService;

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
@@ -10,7 +11,7 @@ import { decide, transitions, type NeedAction } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
 import { needEvents, needs } from './needs.table.js';
 
-export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService };
+export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService; events: EventBus };
 
 /** The verdict's reason as the API error the caller sees. */
 function refusal(reason: string, ctx: NeedContext): AppError {
@@ -64,6 +65,14 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
     note: input.note ?? input.comment ?? null,
     attachments: effect.attachments ?? [],
     data: effect.data ?? null,
+  });
+  // the domain event, in the same transaction: subscribers (inbox, ledger, figures, webhooks) react to it
+  await deps.events.publish(tx, need.districtId, {
+    type: `needs.${action}`,
+    subjectType: 'need',
+    subjectId: need.id,
+    actorId: actor.isSystem ? null : actor.accountId,
+    payload: { number: need.number, regionId: need.regionId, from: need.status, to: verdict.to, seq: version, round: need.round, ...(effect.data ?? {}) },
   });
   await deps.audit.record(tx, actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
   if (effect.then) {

@@ -62,6 +62,8 @@ const unlinkedColumns: Record<string, string> = {
   'audit_log.object_id': 'points at any kind of object (object_type says which)',
   'audit_log.region_id': 'the log outlives the region tree it was written against',
   'file_links.object_id': 'points at any kind of object (object_type says which)',
+  'domain_events.subject_id': 'points at any kind of object (subject_type says which)',
+  'domain_events.actor_id': 'events outlive accounts, and the system has none',
   'need_events.actor_id': 'events are append-only history: null for the system, and they outlive accounts',
 };
 
