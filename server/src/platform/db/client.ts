@@ -6,17 +6,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 
-// No relational schema: queries name their tables, so the platform needs no module's table here
-// (the list of every table, for drizzle-kit, is server/src/schema.ts).
-type NoRelations = Record<string, never>;
-export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
-export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
-/** Services accept either, so a caller's transaction can be joined. */
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Tx } from './types.js';
+import type { Db, DbOrTx } from './types.js';
 
 export type Database = {
   db: Db;
@@ -36,15 +31,34 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
-    const db = drizzlePg(pool) as unknown as Db;
+    const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? ':memory:';
   if (dir !== ':memory:') fs.mkdirSync(dir, { recursive: true });
   const client = dir === ':memory:' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = trackTransactions(drizzlePglite(guardRootQueries(client)) as unknown as Db);
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+}
+
+/**
+ * The root connection as drizzle sees it: its own queries (not those of a transaction, which go
+ * through the transaction's connection) are refused inside an open transaction (unit-of-work.ts).
+ */
+function guardRootQueries<T extends PGlite | pg.Pool>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if ((prop === 'query' || prop === 'exec') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          assertNoOpenTransaction();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Applies the committed drizzle-kit migrations; safe to run on every start. */
