@@ -22,6 +22,10 @@ export type Config = {
   loginLimitPerMinute: number;
   /** Open tasks a volunteer may hold at once (grab/assign beyond it is refused). */
   maxOpenTasks: number;
+  /** Rows one Excel export may carry; beyond it the export is refused (413) before it starts. */
+  exportMaxRows: number;
+  /** Rows an export reads per query; between queries other requests get their turn. */
+  exportPageSize: number;
   webDist?: string;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ipWriteLimitPerMinute: int(env, 'RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
     loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),
     maxOpenTasks: int(env, 'VOLUNTEER_MAX_OPEN_TASKS', 5),
+    exportMaxRows: int(env, 'EXPORT_MAX_ROWS', 200_000),
+    exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 250),
     webDist: env.WEB_DIST || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',

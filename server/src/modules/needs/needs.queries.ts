@@ -67,7 +67,7 @@ export async function viewCondition(deps: Deps, actor: Actor, view: NeedListQuer
   }
 }
 
-async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[]> {
+export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[]> {
   const conds: SQL[] = [];
   if (q.status) conds.push(inArray(needs.status, q.status.split(',')));
   if (q.categoryId) {
@@ -85,7 +85,7 @@ async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[
   return conds;
 }
 
-const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
+export const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
 
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
   const where = and(await viewCondition(deps, actor, q.view), ...(await filters(deps, actor, q)));
@@ -102,15 +102,20 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
     deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
   ]);
   const teamNames = await deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]);
-  const items = rows.map((r) => {
-    const row: NeedRow = { ...r.need, regionPath: r.regionPath, regionName: r.regionName };
-    const parties = new Set(
-      q.view === 'all' ? (['communityAdmin'] as const) : q.view === 'team' ? (['teamLeader'] as const) : q.view === 'tasks' ? (['assignee'] as const) : r.need.requesterId === actor.accountId ? (['requester'] as const) : ([] as const),
-    );
-    const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
-    return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
-  });
+  const items = rows.map((r) => toListItem(actor, q.view, r, teamNames));
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export type ListRow = { need: typeof needs.$inferSelect; regionPath: string; regionName: string; categoryName: string; categoryNameEn: string; categoryCode: string };
+
+/** One row of a list as the caller may see it (the export writes the same, so both mask alike). */
+export function toListItem(actor: Actor, view: NeedView, r: ListRow, teamNames: Map<string, string>) {
+  const row: NeedRow = { ...r.need, regionPath: r.regionPath, regionName: r.regionName };
+  const parties = new Set(
+    view === 'all' ? (['communityAdmin'] as const) : view === 'team' ? (['teamLeader'] as const) : view === 'tasks' ? (['assignee'] as const) : r.need.requesterId === actor.accountId ? (['requester'] as const) : ([] as const),
+  );
+  const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
+  return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
 }
 
 /** Open tasks per member for a leader's roster. */
