@@ -14,7 +14,7 @@ import type { NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
 import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
-import { toNeedSummary } from './needs.view.js';
+import { toNeedSummary, type SummaryRow } from './needs.view.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -106,11 +106,18 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-export type ListRow = { need: typeof needs.$inferSelect; regionPath: string; regionName: string; categoryName: string; categoryNameEn: string; categoryCode: string };
+/** A row as a list reads it: the need's summary columns (or all of them), its place and category. */
+export type ListRow = {
+  need: Omit<SummaryRow, 'regionName'> & Pick<NeedRow, 'requesterId'>;
+  regionName: string;
+  categoryName: string;
+  categoryNameEn: string;
+  categoryCode: string;
+};
 
 /** One row of a list as the caller may see it (the export writes the same, so both mask alike). */
 export function toListItem(actor: Actor, view: NeedView, r: ListRow, teamNames: Map<string, string>) {
-  const row: NeedRow = { ...r.need, regionPath: r.regionPath, regionName: r.regionName };
+  const row: SummaryRow = { ...r.need, regionName: r.regionName };
   const parties = new Set(
     view === 'all' ? (['communityAdmin'] as const) : view === 'team' ? (['teamLeader'] as const) : view === 'tasks' ? (['assignee'] as const) : r.need.requesterId === actor.accountId ? (['requester'] as const) : ([] as const),
   );
