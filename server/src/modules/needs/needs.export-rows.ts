@@ -39,8 +39,12 @@ const rowColumns = {
   cursorAt: sql<string>`${needs.createdAt}::text`,
 };
 
-/** Rows per counting step: each step is one bounded walk of the index, then other requests get a turn. */
-const COUNT_STEP = 10_000;
+/**
+ * Rows of the district one read may walk, whatever the filters, in pages: a filter that matches
+ * little (a keyword, a rare state) would otherwise walk the whole district in one statement
+ * (measured: 240 ms of the thread at 100,000 needs for a keyword matching nothing).
+ */
+const WINDOW_PAGES = 10;
 
 /**
  * Prepares an export of the list the caller sees with these filters: the same scope and filters as
@@ -50,30 +54,29 @@ const COUNT_STEP = 10_000;
 export async function prepareExport(deps: Deps, actor: Actor, q: ExportQuery) {
   const where = and(await viewCondition(deps, actor, q.view), ...(await filters(deps, actor, { ...q, page: 1, pageSize: 1 })))!;
   const cap = deps.config.exportMaxRows;
-  const order = keysetOrder(q.view);
-  const rows = await countUpTo(deps.db, where, order, cap + 1);
+  const pageSize = Math.max(1, deps.config.exportPageSize);
+  const walk: Walk = { db: deps.db, districtId: actor.districtId, where, order: keysetOrder(q.view), pageSize, window: pageSize * WINDOW_PAGES };
+  const rows = await countUpTo(walk, cap + 1);
   if (rows > cap) throw new AppError('needs.export_too_large', 413, { max: cap });
   const { view, ...rest } = q;
   const filter = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   // written before the first row leaves: an aborted download still disclosed what it carried
   await deps.audit.record(deps.db, actor, { action: 'needs.export', objectType: 'need', regionId: q.regionId, details: { view, filter, rows } });
-  return { rows, pages: () => exportPages(deps, actor, q.view, where, order) };
+  return { rows, pages: () => exportPages(deps, actor, q.view, walk) };
 }
 
-type Keyset = { ascending: boolean; after(last: { at: string; id: string }): SQL; orderBy: SQL[] };
+type Key = { at: string; id: string };
+type Keyset = { orderBy: SQL[]; beyond(key: Key): SQL; upTo(key: Key): SQL };
+type Walk = { db: Db; districtId: string; where: SQL; order: Keyset; pageSize: number; window: number };
 
 /** The list's order as a keyset: the pool lists the oldest first, every other view the newest. */
 function keysetOrder(view: ExportQuery['view']): Keyset {
-  const ascending = view === 'pool';
-  const dir = ascending ? asc : desc;
-  return {
-    ascending,
-    orderBy: [dir(needs.createdAt), dir(needs.id)],
-    after: (last) =>
-      ascending
-        ? sql`(${needs.createdAt}, ${needs.id}) > (${last.at}::timestamptz, ${last.id}::uuid)`
-        : sql`(${needs.createdAt}, ${needs.id}) < (${last.at}::timestamptz, ${last.id}::uuid)`,
-  };
+  const row = sql`(${needs.createdAt}, ${needs.id})`;
+  // the key's time is PostgreSQL's text of it: a JS Date would cut its microseconds
+  const key = (k: Key) => sql`(${k.at}::timestamptz, ${k.id}::uuid)`;
+  return view === 'pool'
+    ? { orderBy: [asc(needs.createdAt), asc(needs.id)], beyond: (k) => sql`${row} > ${key(k)}`, upTo: (k) => sql`${row} <= ${key(k)}` }
+    : { orderBy: [desc(needs.createdAt), desc(needs.id)], beyond: (k) => sql`${row} < ${key(k)}`, upTo: (k) => sql`${row} >= ${key(k)}` };
 }
 
 /**
@@ -89,25 +92,45 @@ function inIndexOrder<T>(db: Db, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
   });
 }
 
-/** Counts the matching rows, stopping at `limit`: a step of the index at a time, yielding between steps. */
-async function countUpTo(db: Db, where: SQL, order: Keyset, limit: number): Promise<number> {
-  let counted = 0;
-  let after: SQL | undefined;
-  while (counted < limit) {
-    const step = Math.min(COUNT_STEP, limit - counted);
-    const cond = after ? and(where, after)! : where;
-    // the step's last row, if the step is full; otherwise what is left is fewer than a step
-    const [last] = await inIndexOrder(db, (tx) =>
-      tx.select({ at: sql<string>`${needs.createdAt}::text`, id: needs.id }).from(needs).where(cond).orderBy(...order.orderBy).limit(1).offset(step - 1),
+/**
+ * The district's rows in the walk's order, cut into windows of `walk.window` rows: each is (from, to], from
+ * null at the start, to null for the rest when fewer than a window remain. Finding a window's end
+ * walks the index alone, whatever the filters.
+ */
+async function* windows(walk: Walk): AsyncGenerator<{ from: Key | null; to: Key | null }> {
+  let from: Key | null = null;
+  for (;;) {
+    const start: Key | null = from;
+    const [to]: Key[] = await inIndexOrder(walk.db, (tx) =>
+      tx
+        .select({ at: sql<string>`${needs.createdAt}::text`, id: needs.id })
+        .from(needs)
+        .where(and(eq(needs.districtId, walk.districtId), start ? walk.order.beyond(start) : undefined))
+        .orderBy(...walk.order.orderBy)
+        .limit(1)
+        .offset(walk.window - 1),
     );
-    if (!last) {
-      const [rest] = await inIndexOrder(db, (tx) =>
-        queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${needs} WHERE ${cond} ORDER BY ${sql.join(order.orderBy, sql`, `)} LIMIT ${step}) AS rest`),
-      );
-      return counted + (rest?.n ?? 0);
-    }
-    counted += step;
-    after = order.after(last);
+    yield { from: start, to: to ?? null };
+    if (!to) return;
+    from = to;
+    await nextTurn();
+  }
+}
+
+/** The filters within part of a window: past `from`, up to and including `to`. */
+const within = (walk: Walk, from: Key | null, to: Key | null) =>
+  and(walk.where, from ? walk.order.beyond(from) : undefined, to ? walk.order.upTo(to) : undefined)!;
+
+/** Counts the matching rows a window at a time, stopping once `limit` is reached. */
+async function countUpTo(walk: Walk, limit: number): Promise<number> {
+  let counted = 0;
+  for await (const { from, to } of windows(walk)) {
+    const [found] = await inIndexOrder(walk.db, (tx) =>
+      // ordered, so that the planner walks the index here too rather than scanning the table
+      queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${needs} WHERE ${within(walk, from, to)} ORDER BY ${sql.join(walk.order.orderBy, sql`, `)}) AS w`),
+    );
+    counted += found?.n ?? 0;
+    if (counted >= limit) return counted;
     await nextTurn();
   }
   return counted;
@@ -117,36 +140,39 @@ async function countUpTo(db: Db, where: SQL, order: Keyset, limit: number): Prom
  * The rows in the list's order, one page at a time. Each page continues after the last row of the
  * previous one, `(created_at, id) < (last)`, which the (district_id, created_at, id) index walks
  * directly, so every page costs the same however deep the export is (OFFSET would rescan all before
- * it). Between pages it gives the event loop a turn: on the embedded PGlite every statement runs on
- * this thread, and one query of the whole set held every other request for a minute.
+ * it), and stays within its window, so a page costs little however few rows match. Between reads it
+ * gives the event loop a turn: on the embedded PGlite every statement runs on this thread, and one
+ * query of the whole set held every other request for a minute.
  */
-async function* exportPages(deps: Deps, actor: Actor, view: ExportQuery['view'], where: SQL, order: Keyset): AsyncGenerator<ExportRow[]> {
-  const pageSize = Math.max(1, deps.config.exportPageSize);
+async function* exportPages(deps: Deps, actor: Actor, view: ExportQuery['view'], walk: Walk): AsyncGenerator<ExportRow[]> {
+  const { pageSize } = walk;
   const teamNames = new Map<string, string>();
   const teamsLooked = new Set<string>();
-  let after: SQL | undefined;
-  for (;;) {
-    const cond = after ? and(where, after)! : where;
-    const rows = await inIndexOrder(deps.db, (tx) =>
-      tx
-        .select(rowColumns)
-        .from(needs)
-        .innerJoin(regions, eq(regions.id, needs.regionId))
-        .innerJoin(needCategories, and(eq(needCategories.districtId, needs.districtId), eq(needCategories.id, needs.categoryId)))
-        .where(cond)
-        .orderBy(...order.orderBy)
-        .limit(pageSize),
-    );
-    if (rows.length === 0) return;
-    const newTeams = [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t && !teamsLooked.has(t)))];
-    if (newTeams.length) {
-      for (const [id, name] of await deps.teams.namesOf(actor.districtId, newTeams)) teamNames.set(id, name);
-      for (const id of newTeams) teamsLooked.add(id);
+  for await (const window of windows(walk)) {
+    for (let from = window.from; ; ) {
+      const cond = within(walk, from, window.to);
+      const rows = await inIndexOrder(deps.db, (tx) =>
+        tx
+          .select(rowColumns)
+          .from(needs)
+          .innerJoin(regions, eq(regions.id, needs.regionId))
+          .innerJoin(needCategories, and(eq(needCategories.districtId, needs.districtId), eq(needCategories.id, needs.categoryId)))
+          .where(cond)
+          .orderBy(...walk.order.orderBy)
+          .limit(pageSize),
+      );
+      if (rows.length > 0) {
+        const newTeams = [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t && !teamsLooked.has(t)))];
+        if (newTeams.length) {
+          for (const [id, name] of await deps.teams.namesOf(actor.districtId, newTeams)) teamNames.set(id, name);
+          for (const id of newTeams) teamsLooked.add(id);
+        }
+        yield rows.map((r) => toListItem(actor, view, r, teamNames));
+      }
+      await nextTurn();
+      if (rows.length < pageSize) break;
+      const last = rows[rows.length - 1]!;
+      from = { at: last.cursorAt, id: last.need.id };
     }
-    yield rows.map((r) => toListItem(actor, view, r, teamNames));
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1]!;
-    after = order.after({ at: last.cursorAt, id: last.need.id });
-    await nextTurn();
   }
 }

@@ -50,9 +50,10 @@ describe.each(backends)('the needs export on %s', (backend) => {
   let t: TestApp;
   const c: Record<string, string> = {};
   beforeAll(async () => {
-    // pages of 40 rows: the 601 needs cross many page boundaries, some between rows created at the same instant
-    t = await createTestApp(backend, { exportMaxRows: 500, exportPageSize: 40 });
-    for (const k of ['districtAdmin', 'communityAdmin1', 'communityAdmin2', 'teamLeader1', 'resident1']) c[k] = await t.login(k);
+    // pages of 7 rows and windows of 70: the 601 needs cross many page and window boundaries, some
+    // between rows created at the same instant
+    t = await createTestApp(backend, { exportMaxRows: 500, exportPageSize: 7 });
+    for (const k of ['districtAdmin', 'communityAdmin1', 'communityAdmin2', 'teamLeader1', 'volunteer1', 'resident1']) c[k] = await t.login(k);
     await seedNeedsInBulk(t.database.db, t.fx, 600);
     const need = await postNeed(t, c.resident1!, { title: '导出测试：上门理发' });
     await act(t, c.communityAdmin1!, need.id, 'accept');
@@ -108,6 +109,14 @@ describe.each(backends)('the needs export on %s', (backend) => {
     expect(rows.map((r) => r[8])).toEqual(list.map((n) => n.requesterName));
     const posted = rows.find((r) => r[3] === '导出测试：上门理发')!;
     expect(posted[8]).toBe('张*');
+    expect(rows.every((r) => r[8]!.endsWith('*'))).toBe(true);
+  });
+
+  it('a volunteer’s pool export keeps the pool’s order, oldest first, and its masking', async () => {
+    const list = await listAll(c.volunteer1!, 'view=pool');
+    expect(list.length).toBeGreaterThan(10);
+    const [, ...rows] = await readSheet((await exportOf(c.volunteer1!, 'view=pool')).rawPayload);
+    expect(rows).toEqual(list.map(expectedRow));
     expect(rows.every((r) => r[8]!.endsWith('*'))).toBe(true);
   });
 
