@@ -32,7 +32,9 @@ const BASELINE_MS = 3000;
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
 const STALL_MS = 50;
 
-type Report = { baseline: number[]; during: number[]; exportMs: number; bytes: number; status: number; rowsHeader: string | null; rssPeak: number; rssBefore: number };
+type Report = {
+  baseline: number[]; during: number[]; exportMs: number; bytes: number; status: number; rowsHeader: string | null; rssPeak: number; rssBefore: number; rssAlong: number[];
+};
 
 // The clients, as plain JavaScript for the worker (no TypeScript loader there).
 const clientCode = `
@@ -41,7 +43,12 @@ const fs = require('node:fs');
 const { base, cookie, pollMs, baselineMs, file, timeoutMs } = workerData;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let rssPeak = 0;
-const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 10);
+let rssTrace = null;
+const rssTimer = setInterval(() => {
+  const rss = process.memoryUsage().rss;
+  rssPeak = Math.max(rssPeak, rss);
+  if (rssTrace) rssTrace.push(rss);
+}, 10);
 async function poll(samples, stop) {
   const start = performance.now();
   const inflight = [];
@@ -61,6 +68,7 @@ async function poll(samples, stop) {
   const during = [];
   let done = false;
   const exporting = (async () => {
+    rssTrace = [];
     const t0 = performance.now();
     const res = await fetch(base + '/api/needs/export?view=all', { headers: { cookie }, signal: AbortSignal.timeout(timeoutMs) });
     const out = fs.createWriteStream(file);
@@ -71,7 +79,11 @@ async function poll(samples, stop) {
     }
     await new Promise((r) => out.end(r));
     done = true;
-    return { status: res.status, rowsHeader: res.headers.get('x-export-rows'), bytes, exportMs: performance.now() - t0 };
+    const trace = rssTrace;
+    rssTrace = null;
+    // the RSS at the start, a quarter, half, three quarters and the end of the download
+    const rssAlong = [0, 0.25, 0.5, 0.75, 1].map((f) => trace[Math.min(trace.length - 1, Math.floor(f * (trace.length - 1)))]);
+    return { rssAlong, status: res.status, rowsHeader: res.headers.get('x-export-rows'), bytes, exportMs: performance.now() - t0 };
   })();
   const polling = poll(during, () => done);
   const result = await exporting;
@@ -115,7 +127,7 @@ async function run(label: string, database: Database, dataDir: string) {
   console.log(`\n== ${label} ==`);
   console.log(`  seeded ${ROWS} needs in ${(seedMs / 1000).toFixed(1)} s; export pages of ${exportPageSize} rows`);
   console.log(`  export: HTTP ${report.status}, ${(report.exportMs / 1000).toFixed(1)} s, ${sheetRows} rows in the sheet (x-export-rows ${report.rowsHeader}), ${mb(report.bytes)} (${report.bytes} bytes)`);
-  console.log(`  RSS: ${mb(report.rssBefore)} before the export, peak ${mb(report.rssPeak)} during it`);
+  console.log(`  RSS: ${mb(report.rssBefore)} before the export, peak ${mb(report.rssPeak)}; along the export (0, ¼, ½, ¾, end): ${report.rssAlong.map(mb).join(' · ')}`);
   console.log(`  /healthz during the export: p50 ${pct(report.during, 50).toFixed(1)} ms  p99 ${pct(report.during, 99).toFixed(1)} ms  max ${Math.max(...report.during).toFixed(1)} ms  (n=${report.during.length}, every ${POLL_MS} ms)`);
   console.log(`  /healthz with no export (ceiling): p50 ${pct(report.baseline, 50).toFixed(1)} ms  p99 ${pct(report.baseline, 99).toFixed(1)} ms  max ${Math.max(...report.baseline).toFixed(1)} ms  (n=${report.baseline.length})`);
   const own = stalled.filter((g) => g.cpu >= 0.5 * g.wall);
