@@ -85,7 +85,7 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   return conds;
 }
 
-export const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
+const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
 
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
   const where = and(await viewCondition(deps, actor, q.view), ...(await filters(deps, actor, q)));
