@@ -26,6 +26,10 @@ export type Config = {
   heavyReadLimitPerMinute: number;
   /** Open tasks a volunteer may hold at once (grab/assign beyond it is refused). */
   maxOpenTasks: number;
+  /** Rows one Excel export may carry; beyond it the export is refused (413) before it starts. */
+  exportMaxRows: number;
+  /** Rows an export reads per query; between queries other requests get their turn. */
+  exportPageSize: number;
   webDist?: string;
   secureCookies: boolean;
   /** Where uploaded bytes live: a folder under DATA_DIR, or PostgreSQL (shared by every instance). */
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),
     heavyReadLimitPerMinute: int(env, 'RATE_LIMIT_HEAVY_READS_PER_MINUTE', 6),
     maxOpenTasks: int(env, 'VOLUNTEER_MAX_OPEN_TASKS', 5),
+    exportMaxRows: int(env, 'EXPORT_MAX_ROWS', 200_000),
+    exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 250),
     webDist: env.WEB_DIST || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     fileStore: choice(env, 'FILE_STORE', ['folder', 'database'], env.DATABASE_URL ? 'database' : 'folder'),

@@ -13,7 +13,7 @@ import { requesterDisclosure } from './needs.policy.js';
 import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
-import { toNeedSummary } from './needs.view.js';
+import { toNeedSummary, type SummaryRow } from './needs.view.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -38,7 +38,7 @@ export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL 
   return and(eq(needs.districtId, viewer.actor.districtId), viewConditions[view](viewer))!;
 }
 
-async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[]> {
+export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[]> {
   const conds: SQL[] = [];
   if (q.status) conds.push(inArray(needs.status, q.status.split(',')));
   if (q.categoryId) {
@@ -59,7 +59,7 @@ async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promise<SQL[
 const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
 
 /** Whether the caller holds a live slot of the current round: what the detail calls "assignee". */
-const liveSlotOf = (actor: Actor) =>
+export const liveSlotOf = (actor: Actor) =>
   sql<boolean>`EXISTS (SELECT 1 FROM ${needAssignments} a WHERE a.district_id = ${needs.districtId} AND a.need_id = ${needs.id} AND a.round = ${needs.round} AND a.volunteer_id = ${actor.accountId} AND a.status <> 'released')`;
 
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
@@ -78,14 +78,30 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
     deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
   ]);
   const teamNames = await deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]);
-  const items = rows.map((r) => {
-    const row: NeedRow = { ...r.need, regionPath: r.regionPath, regionName: r.regionName };
-    // the same relation the detail page works out, so a list never shows more than the detail
-    const parties = partiesOf(viewer, { ...row, liveSlot: r.liveSlot });
-    const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
-    return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
-  });
+  const items = rows.map((r) => toListItem(viewer, r, teamNames));
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** A row as a list reads it: the need's summary columns (or all of them), its place, category, and the caller's slot. */
+export type ListRow = {
+  need: Omit<SummaryRow, 'regionName'> & Pick<NeedRow, 'requesterId'>;
+  regionName: string;
+  regionPath: string;
+  categoryName: string;
+  categoryNameEn: string;
+  categoryCode: string;
+  liveSlot: boolean;
+};
+
+/**
+ * One row of a list as the caller may see it: the same relation the detail page works out
+ * (partiesOf), so a list — or the export, which writes the same — never shows more than the detail.
+ */
+export function toListItem(viewer: Viewer, r: ListRow, teamNames: Map<string, string>) {
+  const row: SummaryRow = { ...r.need, regionName: r.regionName };
+  const parties = partiesOf(viewer, { ...r.need, regionPath: r.regionPath, liveSlot: r.liveSlot });
+  const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
+  return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
 }
 
 /** Open tasks per member for a leader's roster. */

@@ -1,14 +1,14 @@
+import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor } from '../../platform/auth/auth-plugin.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { IdParams, Ok, Page } from '../../platform/http/schemas.js';
 import type { NeedAction } from './needs.lifecycle.js';
-import { needsWorkbook } from './needs.export.js';
+import { ExportAborted, writeNeedsWorkbook } from './needs.export.js';
 import { actionRoutes, BulkBody, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarQuery } from './needs.schemas.js';
 
 const tags = ['needs'];
-const EXPORT_LIMIT = 50_000;
 
 export async function needsRoutes(app: AppInstance) {
   const svc = () => app.services.needs;
@@ -23,16 +23,26 @@ export async function needsRoutes(app: AppInstance) {
     svc().list(requireActor(request), { ...request.query, view: request.query.view ?? 'all' }),
   );
 
-  app.get('/api/needs/export', { config: { heavyRead: true }, schema: { tags, summary: 'The same list as an Excel workbook (台账)', querystring: ListQuery } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const q = { ...request.query, view: request.query.view ?? 'all', page: 1, pageSize: EXPORT_LIMIT };
-    const { items } = await svc().list(actor, q);
-    const file = await needsWorkbook(items, pickLocale(request.headers['accept-language']));
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="needs-${new Date().toISOString().slice(0, 10)}.xlsx"`)
-      .send(file);
-  });
+  app.get(
+    '/api/needs/export',
+    { schema: { tags, summary: 'The same list as an Excel workbook (台账), streamed; 413 beyond EXPORT_MAX_ROWS rows', querystring: ListQuery }, config: { heavyRead: true } },
+    async (request, reply) => {
+      const { page: _page, pageSize: _pageSize, ...filters } = request.query;
+      const selection = await svc().prepareExport(requireActor(request), { ...filters, view: filters.view ?? 'all' });
+      const out = new PassThrough();
+      writeNeedsWorkbook(selection.pages(), pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
+        // the headers are gone by now: all that is left is to cut the download short
+        if (!(err instanceof ExportAborted)) request.log.error({ err }, 'needs export failed');
+        out.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="needs-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .header('cache-control', 'no-store')
+        .header('x-export-rows', String(selection.rows))
+        .send(out);
+    },
+  );
 
   app.get('/api/needs/similar', { schema: { tags, summary: 'Open needs like this one nearby ("follow this one instead")', querystring: SimilarQuery, response: { 200: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), title: Type.String(), status: Type.String(), createdAt: Type.String(), regionName: Type.String() })) } } }, async (request) =>
     svc().similar(requireActor(request), request.query),

@@ -12,6 +12,7 @@ import type { RegionsService } from '../regions/regions.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from './categories.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
+import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -57,6 +58,8 @@ export function createNeedsService(deps: Deps) {
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
+    /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
+    prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
 
     /**
      * One action on one need, in one transaction; answers with the need as the caller now sees it —

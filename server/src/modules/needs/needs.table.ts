@@ -67,6 +67,8 @@ export const needs = pgTable(
     unique('needs_number_uq').on(t.districtId, t.number),
     index('needs_status_idx').on(t.districtId, t.status, t.createdAt),
     index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt),
+    // the list's order and the export's keyset pages: (created_at, id) < (last row), newest first
+    index('needs_created_idx').on(t.districtId, t.createdAt, t.id),
     index('needs_requester_idx').on(t.districtId, t.requesterId),
     index('needs_team_idx').on(t.districtId, t.teamId).where(sql`team_id IS NOT NULL`),
   ],

@@ -7,7 +7,14 @@ import type { needEvents } from './needs.table.js';
 
 type Names = { category?: { name: string; nameEn: string; code: string }; teamName?: string | null };
 
-export function toNeedSummary(row: NeedRow, names: Names, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
+/** What a summary is made of: a list may read just these columns (the export does). */
+export type SummaryRow = Pick<
+  NeedRow,
+  | 'id' | 'number' | 'kind' | 'categoryId' | 'title' | 'status' | 'severity' | 'channel' | 'regionId' | 'regionName' | 'address' | 'requesterName' | 'requesterPhone'
+  | 'slots' | 'filled' | 'teamId' | 'rulingPending' | 'duplicateOf' | 'rating' | 'createdAt' | 'acceptedAt' | 'deadlineAt' | 'completedAt'
+>;
+
+export function toNeedSummary(row: SummaryRow, names: Names, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
   return {
     id: row.id,
     number: row.number,

@@ -1,0 +1,1 @@
+CREATE INDEX "needs_created_idx" ON "needs" USING btree ("district_id","created_at","id");
