@@ -49,6 +49,8 @@ export async function authRoutes(app: AppInstance) {
       config: { loginRateLimit: true, allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
+        security: [],
         summary: 'Log in with phone and password; sets the session cookie',
         body: Type.Object({ phone: Phone, password: Password }, { additionalProperties: false }),
         response: { 200: Me },
@@ -64,7 +66,7 @@ export async function authRoutes(app: AppInstance) {
 
   app.post(
     '/api/auth/logout',
-    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'End this session', response: { 200: Ok } } },
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], operationId: 'logout', security: [{ session: [] }, {}], summary: 'End this session', response: { 200: Ok } } },
     async (request, reply) => {
       if (request.actor) await app.services.auth.logout(request.actor);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -74,7 +76,7 @@ export async function authRoutes(app: AppInstance) {
 
   app.get(
     '/api/auth/me',
-    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'Who am I, what may I do, which subtree do I see', response: { 200: Me } } },
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], operationId: 'getMe', summary: 'Who am I, what may I do, which subtree do I see', response: { 200: Me } } },
     me,
   );
 
@@ -84,6 +86,7 @@ export async function authRoutes(app: AppInstance) {
       config: { allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
+        operationId: 'changePassword',
         summary: 'Change my password (ends my other sessions)',
         body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
         response: { 200: Ok },
@@ -101,6 +104,8 @@ export async function authRoutes(app: AppInstance) {
       config: { loginRateLimit: true },
       schema: {
         tags: ['auth'],
+        operationId: 'register',
+        security: [],
         summary: 'A resident registers by phone (optionally as a volunteer) and is logged in',
         body: Type.Object(
           {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor } from '../../platform/auth/auth-plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { IdParams } from '../../platform/http/schemas.js';
+import { binary, IdParams } from '../../platform/http/schemas.js';
 import { MAX_IMAGE_BYTES } from './files.service.js';
 
 export async function filesRoutes(app: AppInstance) {
@@ -11,6 +11,7 @@ export async function filesRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['files'],
+        operationId: 'uploadFile',
         summary: 'Upload one image (multipart field "file"); type is sniffed from the bytes',
         consumes: ['multipart/form-data'],
         response: { 201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }) },
@@ -30,7 +31,7 @@ export async function filesRoutes(app: AppInstance) {
 
   app.get(
     '/api/files/:id',
-    { schema: { tags: ['files'], summary: 'An uploaded image, served with its sniffed type', params: IdParams } },
+    { schema: { tags: ['files'], operationId: 'getFile', summary: 'An uploaded image, served with its sniffed type', params: IdParams, response: { 200: binary('image/*', 'The image bytes') } } },
     async (request, reply) => {
       const { mime, bytes } = await app.services.files.read(requireActor(request), request.params.id);
       return reply
