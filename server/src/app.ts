@@ -10,7 +10,7 @@ import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppInstance, PlatformDeps } from './app.types.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
-import { AppError } from './platform/errors/app-error.js';
+import { platformError } from './platform/errors/platform.errors.js';
 import { errorHandlerPlugin, sendError } from './platform/errors/error-handler.js';
 import { errorResponsesPlugin } from './platform/errors/error-responses.js';
 import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
@@ -110,6 +110,6 @@ async function serveWeb(app: AppInstance, webDist?: string) {
     if (!isApi && hasWeb && request.method === 'GET') {
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
     }
-    return sendError(request, reply, new AppError('route.not_found', 404));
+    return sendError(request, reply, platformError('route.not_found'));
   });
 }

@@ -5,11 +5,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { passwordError } from '../../platform/auth/auth.errors.js';
+import { platformError } from '../../platform/errors/platform.errors.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { loginThrottle, sessions } from './auth.table.js';
-import './auth.errors.js';
+import { authError } from './auth.errors.js';
 
 export type ClientInfo = { ip: string; userAgent?: string };
 
@@ -65,20 +66,20 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
     /** Phone + password → a new session cookie value. Same answer for unknown phone and bad password. */
     async login(input: { phone: string; password: string }, client: ClientInfo): Promise<{ cookie: string; actor: Actor }> {
       const minutes = await lockedMinutes(input.phone);
-      if (minutes > 0) throw new AppError('auth.locked', 429, { minutes });
+      if (minutes > 0) throw authError('auth.locked', { params: { minutes } });
       const account = await deps.accounts.findForLogin(input.phone);
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash), input.password);
       if (!account || !ok) {
         await recordFailure(input.phone);
         const nowLocked = await lockedMinutes(input.phone);
-        if (nowLocked > 0) throw new AppError('auth.locked', 429, { minutes: nowLocked });
-        throw new AppError('auth.invalid_credentials', 401);
+        if (nowLocked > 0) throw authError('auth.locked', { params: { minutes: nowLocked } });
+        throw authError('auth.invalid_credentials');
       }
-      if (account.status !== 'active') throw new AppError('auth.disabled', 403);
+      if (account.status !== 'active') throw authError('auth.disabled');
       await db.delete(loginThrottle).where(eq(loginThrottle.phone, input.phone));
       const cookie = await createSession(account.districtId, account.id, client);
       const actor = await this.resolveSession(cookie, client);
-      if (!actor) throw new AppError('server.internal', 500);
+      if (!actor) throw platformError('server.internal');
       await db.transaction(async (tx) => {
         await deps.accounts.markLoggedIn(tx, account.districtId, account.id);
         await deps.audit.record(tx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, regionId: account.regionId });
@@ -139,11 +140,11 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
     async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
       const account = await deps.accounts.credentials(actor.districtId, actor.accountId);
       if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-        throw new AppError('auth.wrong_password', 400, {}, 'currentPassword');
+        throw authError('auth.wrong_password', { field: 'currentPassword' });
       }
-      if (input.currentPassword === input.newPassword) throw new AppError('auth.password_same', 400, {}, 'newPassword');
+      if (input.currentPassword === input.newPassword) throw authError('auth.password_same', { field: 'newPassword' });
       const problem = passwordProblem(input.newPassword, account.phone);
-      if (problem) throw new AppError(problem, 400, {}, 'newPassword');
+      if (problem) throw passwordError(problem, { field: 'newPassword' });
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await deps.accounts.setPasswordHash(tx, actor.districtId, actor.accountId, passwordHash, false);

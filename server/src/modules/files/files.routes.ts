@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor } from '../../platform/auth/auth-plugin.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import { binary, IdParams } from '../../platform/http/schemas.js';
 import { MAX_IMAGE_BYTES } from './files.service.js';
+import { filesError } from './files.errors.js';
 
 export async function filesRoutes(app: AppInstance) {
   app.post(
@@ -19,11 +19,11 @@ export async function filesRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('files.multipart_required', 415, {}, 'file');
+      if (!request.isMultipart()) throw filesError('files.multipart_required', { field: 'file' });
       const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1 } });
-      if (!part) throw new AppError('files.missing', 400, {}, 'file');
+      if (!part) throw filesError('files.missing', { field: 'file' });
       const bytes = await part.toBuffer().catch(() => {
-        throw new AppError('files.too_large', 413, { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, 'file');
+        throw filesError('files.too_large', { params: { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, field: 'file' });
       });
       return reply.status(201).send(await app.services.files.storeImage(actor, bytes, 'photo'));
     },
