@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor } from '../../platform/auth/auth-plugin.js';
+import { errorResponse } from '../../platform/errors/error-responses.js';
 import { binary, IdParams } from '../../platform/http/schemas.js';
 import { MAX_IMAGE_BYTES } from './files.service.js';
 import { filesError } from './files.errors.js';
@@ -14,7 +15,11 @@ export async function filesRoutes(app: AppInstance) {
         operationId: 'uploadFile',
         summary: 'Upload one image (multipart field "file"); type is sniffed from the bytes',
         consumes: ['multipart/form-data'],
-        response: { 201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }) },
+        response: {
+          201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }),
+          413: errorResponse(413, 'The image is larger than 8 MB (files.too_large)'),
+          415: errorResponse(415, 'Not a multipart upload, or not an image (files.multipart_required, files.not_an_image)'),
+        },
       },
     },
     async (request, reply) => {
