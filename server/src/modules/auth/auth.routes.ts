@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
+import { errorResponse } from '../../platform/errors/error-responses.js';
 import { hasPermission, permissions } from '../../platform/auth/roles.js';
 import { Ok, Phone, Uuid } from '../../platform/http/schemas.js';
 import { AccountView } from '../accounts/accounts.schemas.js';
@@ -53,7 +54,7 @@ export async function authRoutes(app: AppInstance) {
         security: [],
         summary: 'Log in with phone and password; sets the session cookie',
         body: Type.Object({ phone: Phone, password: Password }, { additionalProperties: false }),
-        response: { 200: Me },
+        response: { 200: Me, 401: errorResponse(401, 'Wrong phone number or password (auth.invalid_credentials)') },
       },
     },
     async (request, reply) => {

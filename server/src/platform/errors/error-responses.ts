@@ -39,9 +39,9 @@ const needsSession = (schema: Schema) => !(schema.security && (schema.security.l
 /**
  * The error statuses a route can answer, from what the platform does to every request: input is
  * validated (400), a session is required (401) and may be one whose password must change first (403),
- * writes are refused from other sites (403), rate limited (429) and may conflict in the database (409);
- * a body can be too large or of the wrong type (413, 415); an id in the path may name nothing the
- * caller can see (404).
+ * writes are refused from other sites (403), rate limited (429), may conflict in the database (409)
+ * and may carry a body too large or of the wrong type (413, 415, even where none is expected); an id
+ * in the path may name nothing the caller can see (404).
  */
 export function errorStatuses(route: Pick<RouteOptions, 'method' | 'url' | 'config'>, schema: Schema): (keyof typeof described)[] {
   const methods = [route.method].flat();
@@ -54,7 +54,7 @@ export function errorStatuses(route: Pick<RouteOptions, 'method' | 'url' | 'conf
   if (write || (session && !config.allowPendingPasswordChange)) statuses.push(403);
   if (route.url.includes(':')) statuses.push(404);
   if (write) statuses.push(409);
-  if (schema.body) statuses.push(413, 415);
+  if (write || schema.body) statuses.push(413, 415);
   if (write || config.heavyRead || config.loginRateLimit) statuses.push(429);
   return statuses;
 }
