@@ -11,8 +11,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppInstance } from './app.types.js';
 import type { PlatformDeps } from './platform/deps.js';
 import { authPlugin } from './platform/auth/auth-plugin.js';
-import { AppError } from './platform/errors/app-error.js';
+import { platformError } from './platform/errors/platform.errors.js';
 import { errorHandlerPlugin, sendError } from './platform/errors/error-handler.js';
+import { errorResponsesPlugin } from './platform/errors/error-responses.js';
 import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
@@ -57,9 +58,13 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Lianxin 连心 API', version: '0.1.0', description: 'Party-building-led community volunteer service platform' },
+      // relative: the document describes whichever server serves it
+      servers: [{ url: '/' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
       security: [{ session: [] }],
     },
+    // shared schemas (ErrorBody) keep their own name in components.schemas instead of def-N
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -68,6 +73,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
   await app.register(errorHandlerPlugin);
+  await app.register(errorResponsesPlugin);
   await app.register(controlCharsPlugin);
   await app.register(authPlugin, { resolveSession: (value, request) => app.services.auth.resolveSession(value, { ip: request.ip, userAgent: request.headers['user-agent'] }) });
   await app.register(rateLimitPlugin, {
@@ -105,6 +111,6 @@ async function serveWeb(app: AppInstance, webDist?: string) {
     if (!isApi && hasWeb && request.method === 'GET') {
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
     }
-    return sendError(request, reply, new AppError('route.not_found', 404));
+    return sendError(request, reply, platformError('route.not_found'));
   });
 }

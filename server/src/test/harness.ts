@@ -78,6 +78,7 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
   const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
   const fx = await seedFixture(database.db, fieldCrypto);
   const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  const undocumented = watchUndocumentedErrors(app);
   await app.ready();
   // districts get their defaults the production way
   for (const key of ['D', 'X']) await app.services.provisioning.provision(fx.region[key]!.districtId);
@@ -96,6 +97,19 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
     async close() {
       await app.close();
       await database.drop();
+      // the OpenAPI document promises which error statuses each operation may answer
+      if (undocumented.size > 0) throw new Error(`error statuses the OpenAPI document does not list:\n${[...undocumented].join('\n')}`);
     },
   };
+}
+
+/** Every 4xx a route answered that its schema (and so the OpenAPI document) does not list. */
+function watchUndocumentedErrors(app: AppInstance): Set<string> {
+  const seen = new Set<string>();
+  app.addHook('onResponse', async (request, reply) => {
+    const documented = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
+    if (reply.statusCode < 400 || reply.statusCode >= 500 || !documented || String(reply.statusCode) in documented) return;
+    seen.add(`${request.method} ${request.routeOptions.url} → ${reply.statusCode}`);
+  });
+  return seen;
 }

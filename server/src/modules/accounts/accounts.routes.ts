@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requirePermission } from '../../platform/auth/auth-plugin.js';
+import { regionNotFound } from '../../platform/errors/error-responses.js';
 import { IdParams, Page } from '../../platform/http/schemas.js';
 import { AccountsQuery, AccountView, CreateAccountBody, UpdateAccountBody } from './accounts.schemas.js';
 
@@ -11,13 +12,13 @@ export async function accountsRoutes(app: AppInstance) {
 
   app.get(
     '/api/accounts',
-    { schema: { tags, summary: 'People and staff accounts in my subtree (masked)', querystring: AccountsQuery, response: { 200: Page(AccountView) } } },
+    { schema: { tags, operationId: 'listAccounts', summary: 'People and staff accounts in my subtree (masked)', querystring: AccountsQuery, response: { 200: Page(AccountView), ...regionNotFound } } },
     async (request) => svc().list(requirePermission(request, 'accounts.read'), request.query),
   );
 
   app.get(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'One account (masked)', params: IdParams, response: { 200: AccountView } } },
+    { schema: { tags, operationId: 'getAccount', summary: 'One account (masked)', params: IdParams, response: { 200: AccountView } } },
     async (request) => svc().get(requirePermission(request, 'accounts.read'), request.params.id),
   );
 
@@ -26,9 +27,10 @@ export async function accountsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'createAccount',
         summary: 'Create an account bound to a node of my subtree',
         body: CreateAccountBody,
-        response: { 201: Type.Object({ account: AccountView, temporaryPassword: Type.Optional(Type.String()) }) },
+        response: { 201: Type.Object({ account: AccountView, temporaryPassword: Type.Optional(Type.String()) }), ...regionNotFound },
       },
     },
     async (request, reply) => reply.status(201).send(await svc().create(requirePermission(request, 'accounts.manage'), request.body)),
@@ -36,7 +38,7 @@ export async function accountsRoutes(app: AppInstance) {
 
   app.patch(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'Edit roles, node or profile', params: IdParams, body: UpdateAccountBody, response: { 200: AccountView } } },
+    { schema: { tags, operationId: 'updateAccount', summary: 'Edit roles, node or profile', params: IdParams, body: UpdateAccountBody, response: { 200: AccountView } } },
     async (request) => svc().update(requirePermission(request, 'accounts.manage'), request.params.id, request.body),
   );
 
@@ -45,6 +47,7 @@ export async function accountsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'setAccountStatus',
         summary: 'Disable (ends all sessions) or re-enable an account',
         params: IdParams,
         body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]) }, { additionalProperties: false }),
@@ -59,6 +62,7 @@ export async function accountsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'resetAccountPassword',
         summary: 'Issue a temporary password; the user must change it at next login',
         params: IdParams,
         response: { 200: Type.Object({ temporaryPassword: Type.String() }) },
@@ -72,6 +76,7 @@ export async function accountsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'revealAccountField',
         summary: 'See a full phone or ID number (permission required; audited)',
         params: IdParams,
         body: Type.Object({ field: Type.Union([Type.Literal('phone'), Type.Literal('idNumber')]) }, { additionalProperties: false }),

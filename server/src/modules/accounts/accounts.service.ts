@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
 import { staffRoles, type Role } from '../../platform/auth/roles.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { passwordError } from '../../platform/auth/auth.errors.js';
 import { isValidIdNumber } from '../../platform/privacy/id-number.js';
 import { inScope, regionInScope, regionWithin, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -13,7 +13,7 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { canGrantRole, canManageAccount, canReveal, type PiiField } from './accounts.policy.js';
 import { accounts, phoneDirectory, type AccountRow } from './accounts.table.js';
 import { toAccountView, type AccountView } from './accounts.view.js';
-import './accounts.errors.js';
+import { accountsError } from './accounts.errors.js';
 
 export type AccountInput = {
   phone: string;
@@ -45,16 +45,16 @@ export function createAccountsService(deps: Deps) {
       .from(accounts)
       .innerJoin(regions, eq(regions.id, accounts.regionId))
       .where(and(eq(accounts.id, id), inScope(actor, accounts)));
-    if (!row) throw notFound('accounts');
+    if (!row) throw accountsError('accounts.not_found');
     return row;
   }
 
   function checkIdNumber(idNumber: string | undefined) {
-    if (idNumber !== undefined && !isValidIdNumber(idNumber)) throw new AppError('accounts.invalid_id_number', 400, {}, 'idNumber');
+    if (idNumber !== undefined && !isValidIdNumber(idNumber)) throw accountsError('accounts.invalid_id_number', { field: 'idNumber' });
   }
 
   function checkGrants(actor: Actor, wanted: readonly Role[]) {
-    for (const role of wanted) if (!canGrantRole(actor, role)) throw new AppError('accounts.role_not_grantable', 403, { role }, 'roles');
+    for (const role of wanted) if (!canGrantRole(actor, role)) throw accountsError('accounts.role_not_grantable', { params: { role }, field: 'roles' });
   }
 
   /** Inserts the account and its phone directory row together; null (nothing written) when the phone is taken. */
@@ -72,7 +72,7 @@ export function createAccountsService(deps: Deps) {
   /** Staff creating an account learn that a phone is taken (a 409 on `phone`); the public never does. */
   async function insertAccount(tx: DbOrTx, districtId: string, values: Omit<typeof accounts.$inferInsert, 'districtId'>) {
     const row = await tryInsertAccount(tx, districtId, values);
-    if (!row) throw new AppError('accounts.phone_taken', 409, {}, 'phone');
+    if (!row) throw accountsError('accounts.phone_taken', { field: 'phone' });
     return row;
   }
 
@@ -117,7 +117,7 @@ export function createAccountsService(deps: Deps) {
       const temp = input.password ? undefined : temporaryPassword();
       const password = input.password ?? temp!;
       const problem = passwordProblem(password, input.phone);
-      if (problem) throw new AppError(problem, 400, {}, 'password');
+      if (problem) throw passwordError(problem, { field: 'password' });
       const passwordHash = await hashPassword(password);
       const row = await db.transaction(async (tx) => {
         const created = await insertAccount(tx, actor.districtId, {
@@ -150,7 +150,7 @@ export function createAccountsService(deps: Deps) {
     async update(actor: Actor, id: string, patch: AccountPatch): Promise<AccountView> {
       return db.transaction(async (tx) => {
         const current = await loadInScope(tx, actor, id);
-        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw accountsError('accounts.outranks_you');
         if (patch.roles) checkGrants(actor, patch.roles);
         checkIdNumber(patch.idNumber);
         const region = patch.regionId ? await regionInScope(tx, actor, patch.regionId) : undefined;
@@ -179,10 +179,10 @@ export function createAccountsService(deps: Deps) {
 
     /** Disabling ends every session of the account at once. */
     async setStatus(actor: Actor, id: string, status: 'active' | 'disabled'): Promise<AccountView> {
-      if (id === actor.accountId && status === 'disabled') throw new AppError('accounts.cannot_disable_self', 400, {}, 'id');
+      if (id === actor.accountId && status === 'disabled') throw accountsError('accounts.cannot_disable_self', { field: 'id' });
       return db.transaction(async (tx) => {
         const current = await loadInScope(tx, actor, id);
-        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw accountsError('accounts.outranks_you');
         const [row] = await tx
           .update(accounts)
           .set({ status, updatedAt: new Date() })
@@ -200,7 +200,7 @@ export function createAccountsService(deps: Deps) {
       const passwordHash = await hashPassword(temp);
       await db.transaction(async (tx) => {
         const current = await loadInScope(tx, actor, id);
-        if (!canManageAccount(actor, current as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+        if (!canManageAccount(actor, current as { roles: Role[] })) throw accountsError('accounts.outranks_you');
         await this.setPasswordHash(tx, actor.districtId, id, passwordHash, true);
         await deps.endSessions(tx, actor.districtId, id);
         await deps.audit.record(tx, actor, { action: 'accounts.reset_password', objectType: 'account', objectId: id, regionId: current.regionId });
@@ -210,7 +210,7 @@ export function createAccountsService(deps: Deps) {
 
     /** The full phone or ID number, for staff with the permission; every look is audited. */
     async reveal(actor: Actor, id: string, field: PiiField): Promise<{ value: string | null }> {
-      if (!canReveal(actor, field)) throw new AppError('accounts.reveal_forbidden', 403, {}, 'field');
+      if (!canReveal(actor, field)) throw accountsError('accounts.reveal_forbidden', { field: 'field' });
       return db.transaction(async (tx) => {
         const row = await loadInScope(tx, actor, id);
         const value = field === 'phone' ? row.phone : row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
@@ -222,7 +222,7 @@ export function createAccountsService(deps: Deps) {
     /** The node a person may register at: a community, grid or building. Reads only. */
     async registrationRegion(regionId: string) {
       const region = await deps.regions.publicNode(regionId);
-      if (!region || !deps.regions.isHomeLevel(region.type)) throw new AppError('accounts.register_region', 400, {}, 'regionId');
+      if (!region || !deps.regions.isHomeLevel(region.type)) throw accountsError('accounts.register_region', { field: 'regionId' });
       return region;
     },
 
@@ -244,7 +244,7 @@ export function createAccountsService(deps: Deps) {
     /** An account the actor may manage (in scope: else 404; not outranking them: else 403), for admin actions of other modules. */
     async manageable(tx: DbOrTx, actor: Actor, id: string) {
       const row = await loadInScope(tx, actor, id);
-      if (!canManageAccount(actor, row as { roles: Role[] })) throw new AppError('accounts.outranks_you', 403);
+      if (!canManageAccount(actor, row as { roles: Role[] })) throw accountsError('accounts.outranks_you');
       return { id: row.id, districtId: row.districtId, phone: row.phone, regionId: row.regionId };
     },
 
@@ -339,7 +339,7 @@ export function createAccountsService(deps: Deps) {
         .from(accounts)
         .innerJoin(regions, eq(regions.id, accounts.regionId))
         .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, actor.accountId)));
-      if (!row) throw notFound('accounts');
+      if (!row) throw accountsError('accounts.not_found');
       return toAccountView(actor, row, crypto);
     },
   };

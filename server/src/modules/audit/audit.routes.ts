@@ -23,6 +23,7 @@ export async function auditRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['audit'],
+        operationId: 'searchAuditLog',
         summary: 'Search the audit log (scoped to the caller’s subtree)',
         querystring: Type.Object(
           {

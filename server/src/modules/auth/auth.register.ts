@@ -1,7 +1,7 @@
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { passwordError } from '../../platform/auth/auth.errors.js';
 import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -36,7 +36,7 @@ export function createRegistration(deps: Deps) {
     await deps.throttle.assertNotLocked(input.phone, client.ip);
     const region = await deps.accounts.registrationRegion(input.regionId);
     const problem = passwordProblem(input.password, input.phone);
-    if (problem) throw new AppError(problem, 400, {}, 'password');
+    if (problem) throw passwordError(problem, { field: 'password' });
     const passwordHash = await hashPassword(input.password);
     await deps.db.transaction(async (tx) => {
       // the phone directory's primary key decides, atomically: of concurrent registrations one creates

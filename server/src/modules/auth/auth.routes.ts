@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
+import { errorResponse } from '../../platform/errors/error-responses.js';
 import { hasPermission, permissions } from '../../platform/auth/roles.js';
 import { IdParams, Ok, Phone, Uuid } from '../../platform/http/schemas.js';
 import { AccountView } from '../accounts/accounts.schemas.js';
@@ -49,9 +50,11 @@ export async function authRoutes(app: AppInstance) {
       config: { loginRateLimit: true, allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
+        security: [],
         summary: 'Log in with phone and password; sets the session cookie',
         body: Type.Object({ phone: Phone, password: Password }, { additionalProperties: false }),
-        response: { 200: Me },
+        response: { 200: Me, 401: errorResponse(401, 'Wrong phone number or password (auth.invalid_credentials)') },
       },
     },
     async (request, reply) => {
@@ -64,7 +67,7 @@ export async function authRoutes(app: AppInstance) {
 
   app.post(
     '/api/auth/logout',
-    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'End this session', response: { 200: Ok } } },
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], operationId: 'logout', security: [{ session: [] }, {}], summary: 'End this session', response: { 200: Ok } } },
     async (request, reply) => {
       if (request.actor) await app.services.auth.logout(request.actor);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -74,7 +77,7 @@ export async function authRoutes(app: AppInstance) {
 
   app.get(
     '/api/auth/me',
-    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], summary: 'Who am I, what may I do, which subtree do I see', response: { 200: Me } } },
+    { config: { allowPendingPasswordChange: true }, schema: { tags: ['auth'], operationId: 'getMe', summary: 'Who am I, what may I do, which subtree do I see', response: { 200: Me } } },
     me,
   );
 
@@ -84,6 +87,7 @@ export async function authRoutes(app: AppInstance) {
       config: { allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
+        operationId: 'changePassword',
         summary: 'Change my password (ends my other sessions)',
         body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
         response: { 200: Ok },
@@ -101,6 +105,8 @@ export async function authRoutes(app: AppInstance) {
       config: { loginRateLimit: true },
       schema: {
         tags: ['auth'],
+        operationId: 'register',
+        security: [],
         summary: 'A resident registers by phone (optionally as a volunteer), then logs in with the password they chose',
         description:
           'Always 202 with the same body and no session, whether or not the phone already has an account (then nothing is created and its owner gets an SMS), so the answer never tells which numbers are registered.',
@@ -129,6 +135,7 @@ export async function authRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['accounts'],
+        operationId: 'unlockAccountLogin',
         summary: 'End every login lock and delay on the account’s phone (audited)',
         params: IdParams,
         response: { 200: Type.Object({ wasLocked: Type.Boolean() }) },

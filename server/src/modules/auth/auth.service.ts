@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { passwordError } from '../../platform/auth/auth.errors.js';
+import { platformError } from '../../platform/errors/platform.errors.js';
 import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -13,7 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { createRegistration, type ClientInfo } from './auth.register.js';
 import { sessions } from './auth.table.js';
 import { createLoginThrottle } from './auth.throttle.js';
-import './auth.errors.js';
+import { authError } from './auth.errors.js';
 
 type LoginAccount = Awaited<ReturnType<AccountsService['findForLogin']>>;
 
@@ -77,14 +78,14 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash), input.password);
       if (!account || !ok) {
         const { lockedMinutes } = await recordFailedLogin(account, input.phone, client);
-        if (lockedMinutes > 0) throw new AppError('auth.locked', 429, { minutes: lockedMinutes });
-        throw new AppError('auth.invalid_credentials', 401);
+        if (lockedMinutes > 0) throw authError('auth.locked', { params: { minutes: lockedMinutes } });
+        throw authError('auth.invalid_credentials');
       }
-      if (account.status !== 'active') throw new AppError('auth.disabled', 403);
+      if (account.status !== 'active') throw authError('auth.disabled');
       await throttle.recordSuccess(input.phone, client.ip);
       const cookie = await createSession(account.districtId, account.id, client);
       const actor = await this.resolveSession(cookie, client);
-      if (!actor) throw new AppError('server.internal', 500);
+      if (!actor) throw platformError('server.internal');
       await db.transaction(async (tx) => {
         await deps.accounts.markLoggedIn(tx, account.districtId, account.id);
         await deps.audit.record(tx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, regionId: account.regionId });
@@ -163,11 +164,11 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
     async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
       const account = await deps.accounts.credentials(actor.districtId, actor.accountId);
       if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-        throw new AppError('auth.wrong_password', 400, {}, 'currentPassword');
+        throw authError('auth.wrong_password', { field: 'currentPassword' });
       }
-      if (input.currentPassword === input.newPassword) throw new AppError('auth.password_same', 400, {}, 'newPassword');
+      if (input.currentPassword === input.newPassword) throw authError('auth.password_same', { field: 'newPassword' });
       const problem = passwordProblem(input.newPassword, account.phone);
-      if (problem) throw new AppError(problem, 400, {}, 'newPassword');
+      if (problem) throw passwordError(problem, { field: 'newPassword' });
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await deps.accounts.setPasswordHash(tx, actor.districtId, actor.accountId, passwordHash, false);

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { FieldCrypto } from '../../platform/crypto/crypto.js';
 import { queryRows, type Db, type DbOrTx } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { authError } from './auth.errors.js';
 import './auth.errors.js';
 
 /**
@@ -65,7 +65,7 @@ export function createLoginThrottle(deps: { db: Db; crypto: FieldCrypto; config:
     return { pair: found.find((r) => r.source === source), phone: found.find((r) => r.source === PHONE_WIDE) };
   }
 
-  const lockedError = (seconds: number) => new AppError('auth.locked', 429, { minutes: Math.ceil(seconds / 60) });
+  const lockedError = (seconds: number) => authError('auth.locked', { params: { minutes: Math.ceil(seconds / 60) } });
 
   /** Takes the next slot of a slowed-down phone, atomically: two sources cannot both take it. */
   async function claimSlot(phoneKey: string, failures: number): Promise<void> {
@@ -79,7 +79,7 @@ export function createLoginThrottle(deps: { db: Db; crypto: FieldCrypto; config:
     if (claimed.length > 0) return;
     const { phone } = await rows(phoneKey, PHONE_WIDE);
     const seconds = Math.max(1, phone?.wait_seconds ?? 1);
-    throw new AppError('auth.slow_down', 429, { seconds }, undefined, { retryAfterSeconds: seconds });
+    throw authError('auth.slow_down', { params: { seconds }, details: { retryAfterSeconds: seconds } });
   }
 
   return {

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor } from '../../platform/auth/auth-plugin.js';
-import { AppError } from '../../platform/errors/app-error.js';
-import { IdParams } from '../../platform/http/schemas.js';
+import { errorResponse } from '../../platform/errors/error-responses.js';
+import { binary, IdParams } from '../../platform/http/schemas.js';
 import { MAX_IMAGE_BYTES } from './files.service.js';
+import { filesError } from './files.errors.js';
 
 export async function filesRoutes(app: AppInstance) {
   app.post(
@@ -11,18 +12,23 @@ export async function filesRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['files'],
+        operationId: 'uploadFile',
         summary: 'Upload one image (multipart field "file"); type is sniffed from the bytes',
         consumes: ['multipart/form-data'],
-        response: { 201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }) },
+        response: {
+          201: Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String() }),
+          413: errorResponse(413, 'The image is larger than 8 MB (files.too_large)'),
+          415: errorResponse(415, 'Not a multipart upload, or not an image (files.multipart_required, files.not_an_image)'),
+        },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('files.multipart_required', 415, {}, 'file');
+      if (!request.isMultipart()) throw filesError('files.multipart_required', { field: 'file' });
       const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1 } });
-      if (!part) throw new AppError('files.missing', 400, {}, 'file');
+      if (!part) throw filesError('files.missing', { field: 'file' });
       const bytes = await part.toBuffer().catch(() => {
-        throw new AppError('files.too_large', 413, { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, 'file');
+        throw filesError('files.too_large', { params: { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, field: 'file' });
       });
       return reply.status(201).send(await app.services.files.storeImage(actor, bytes, 'photo'));
     },
@@ -30,7 +36,7 @@ export async function filesRoutes(app: AppInstance) {
 
   app.get(
     '/api/files/:id',
-    { schema: { tags: ['files'], summary: 'An uploaded image, served with its sniffed type', params: IdParams } },
+    { schema: { tags: ['files'], operationId: 'getFile', summary: 'An uploaded image, served with its sniffed type', params: IdParams, response: { 200: binary('image/*', 'The image bytes') } } },
     async (request, reply) => {
       const { mime, bytes } = await app.services.files.read(requireActor(request), request.params.id);
       return reply

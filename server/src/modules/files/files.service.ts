@@ -3,11 +3,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { sniffImage } from './files.sniff.js';
 import type { FileStore } from './files.store.js';
 import { fileLinks, files, uploadQuota } from './files.table.js';
-import './files.errors.js';
+import { filesError } from './files.errors.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
@@ -34,7 +33,7 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
         setWhere: sql`${uploadQuota.files} + 1 <= ${quota.filesPerDay} AND ${uploadQuota.bytes} + ${size} <= ${quota.bytesPerDay}`,
       })
       .returning({ files: uploadQuota.files });
-    if (rows.length === 0 || size > quota.bytesPerDay) throw new AppError('files.quota', 429, { files: quota.filesPerDay, megabytes: Math.round(quota.bytesPerDay / 1024 / 1024) }, 'file');
+    if (rows.length === 0 || size > quota.bytesPerDay) throw filesError('files.quota', { params: { files: quota.filesPerDay, megabytes: Math.round(quota.bytesPerDay / 1024 / 1024) }, field: 'file' });
   }
 
   return {
@@ -45,10 +44,10 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
 
     /** Stores an image after checking what it really is; the client's filename and type are ignored. */
     async storeImage(actor: Actor, bytes: Buffer, purpose: string) {
-      if (bytes.length === 0) throw new AppError('files.empty', 400, {}, 'file');
-      if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('files.too_large', 413, { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, 'file');
+      if (bytes.length === 0) throw filesError('files.empty', { field: 'file' });
+      if (bytes.length > MAX_IMAGE_BYTES) throw filesError('files.too_large', { params: { limit: MAX_IMAGE_BYTES / 1024 / 1024 }, field: 'file' });
       const type = sniffImage(bytes);
-      if (!type) throw new AppError('files.not_an_image', 415, {}, 'file');
+      if (!type) throw filesError('files.not_an_image', { field: 'file' });
       const id = crypto.randomUUID();
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const row = await db.transaction(async (tx) => {
@@ -66,8 +65,8 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
      */
     async read(actor: Actor, id: string): Promise<{ mime: string; bytes: Buffer }> {
       const [row] = await db.select().from(files).where(and(eq(files.districtId, actor.districtId), eq(files.id, id)));
-      if (!row) throw notFound('files');
-      if (row.ownerId !== actor.accountId && !(await this.attachedToVisible(actor, id))) throw notFound('files');
+      if (!row) throw filesError('files.not_found');
+      if (row.ownerId !== actor.accountId && !(await this.attachedToVisible(actor, id))) throw filesError('files.not_found');
       return { mime: row.mime, bytes: await store.get({ districtId: row.districtId, id: row.id }) };
     },
 

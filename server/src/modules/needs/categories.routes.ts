@@ -35,7 +35,7 @@ const tags = ['needs'];
 export async function categoriesRoutes(app: AppInstance) {
   const svc = () => app.services.categories;
 
-  app.get('/api/need-categories', { schema: { tags, summary: 'The category tree of my district', response: { 200: Type.Array(Category) } } }, async (request) =>
+  app.get('/api/need-categories', { schema: { tags, operationId: 'listNeedCategories', summary: 'The category tree of my district', response: { 200: Type.Array(Category) } } }, async (request) =>
     svc().list(requireActor(request).districtId),
   );
 
@@ -44,6 +44,7 @@ export async function categoriesRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'createNeedCategory',
         summary: 'Add a category (district admins)',
         body: Type.Object(
           { parentId: Type.Optional(Type.String({ format: 'uuid' })), code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' }), name: Editable.name, nameEn: Editable.nameEn, notice: Type.Optional(Editable.notice), extraQuestions: Type.Optional(Editable.extraQuestions), photoRequiredOnClose: Type.Optional(Editable.photoRequiredOnClose), defaultSeverity: Type.Optional(Editable.defaultSeverity), sortOrder: Type.Optional(Editable.sortOrder) },
@@ -60,6 +61,7 @@ export async function categoriesRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'updateNeedCategory',
         summary: 'Edit a category: names, notice, extra questions, photo rule, default severity (district admins)',
         params: IdParams,
         body: Type.Object(Object.fromEntries(Object.entries(Editable).map(([k, v]) => [k, Type.Optional(v)])), { additionalProperties: false, minProperties: 1 }),
@@ -69,16 +71,17 @@ export async function categoriesRoutes(app: AppInstance) {
     async (request) => svc().update(requirePermission(request, 'regions.manage'), request.params.id, request.body),
   );
 
-  app.get('/api/needs/decline-reasons', { schema: { tags: ['orders'], summary: 'Reasons a team may give for declining', response: { 200: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), labelEn: Type.String() })) } } }, async (request) =>
+  app.get('/api/need-config/decline-reasons', { schema: { tags: ['orders'], operationId: 'listDeclineReasons', summary: 'Reasons a team may give for declining', response: { 200: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), labelEn: Type.String() })) } } }, async (request) =>
     svc().declineReasons(requireActor(request).districtId),
   );
 
   const Reason = Type.Object({ code: Type.String(), label: Type.String(), labelEn: Type.String(), active: Type.Boolean() });
   app.put(
-    '/api/needs/decline-reasons/:code',
+    '/api/need-config/decline-reasons/:code',
     {
       schema: {
         tags: ['orders'],
+        operationId: 'saveDeclineReason',
         summary: 'Add or edit a decline reason; `active: false` retires it (district admins)',
         params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false }),
         body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }), labelEn: Type.String({ minLength: 1, maxLength: 100 }), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -90,10 +93,11 @@ export async function categoriesRoutes(app: AppInstance) {
 
   const Template = Type.Object({ id: Type.String(), status: Type.String(), categoryId: N(Type.String()), text: Type.String() });
   app.post(
-    '/api/needs/reply-templates',
+    '/api/need-config/reply-templates',
     {
       schema: {
         tags: ['orders'],
+        operationId: 'createReplyTemplate',
         summary: 'Add a one-click answer for a state (and optionally a category) (district admins)',
         body: Type.Object({ status: Type.String({ minLength: 1, maxLength: 16 }), categoryId: Type.Optional(Type.String({ format: 'uuid' })), text: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
         response: { 201: Template },
@@ -102,16 +106,17 @@ export async function categoriesRoutes(app: AppInstance) {
     async (request, reply) => reply.status(201).send(await svc().addReplyTemplate(requirePermission(request, 'regions.manage'), request.body)),
   );
 
-  app.delete('/api/needs/reply-templates/:id', { schema: { tags: ['orders'], summary: 'Remove a reply template (district admins)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async (request) => {
+  app.delete('/api/need-config/reply-templates/:id', { schema: { tags: ['orders'], operationId: 'deleteReplyTemplate', summary: 'Remove a reply template (district admins)', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async (request) => {
     await svc().removeReplyTemplate(requirePermission(request, 'regions.manage'), request.params.id);
     return { ok: true };
   });
 
   app.get(
-    '/api/needs/reply-templates',
+    '/api/need-config/reply-templates',
     {
       schema: {
         tags: ['orders'],
+        operationId: 'listReplyTemplates',
         summary: 'One-click answers for a state and category',
         querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 16 })), categoryId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
         response: { 200: Type.Array(Type.Object({ id: Type.String(), status: Type.String(), categoryId: N(Type.String()), text: Type.String() })) },

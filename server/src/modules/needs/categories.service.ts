@@ -2,10 +2,10 @@ import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from './categories.defaults.js';
 import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
+import { needsError } from './needs.errors.js';
 
 export type CategoryInput = {
   parentId?: string;
@@ -56,10 +56,10 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     async create(actor: Actor, input: CategoryInput) {
-      if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw new AppError('needs.category_not_found', 400, {}, 'parentId');
+      if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw needsError('needs.category_not_found', { field: 'parentId' });
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(needCategories).values({ ...input, districtId: actor.districtId }).onConflictDoNothing().returning();
-        if (!row) throw new AppError('needs.category_code_taken', 409, {}, 'code');
+        if (!row) throw needsError('needs.category_code_taken', { field: 'code' });
         await deps.audit.record(tx, actor, { action: 'needs.category_create', objectType: 'needCategory', objectId: row.id, details: { code: row.code } });
         return row;
       });
@@ -68,7 +68,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     async update(actor: Actor, id: string, patch: Partial<Omit<CategoryInput, 'code' | 'parentId'>>) {
       return db.transaction(async (tx) => {
         const [row] = await tx.update(needCategories).set(patch).where(and(eq(needCategories.districtId, actor.districtId), eq(needCategories.id, id))).returning();
-        if (!row) throw notFound('needs.category');
+        if (!row) throw needsError('needs.category.not_found');
         await deps.audit.record(tx, actor, { action: 'needs.category_update', objectType: 'needCategory', objectId: id, details: { fields: Object.keys(patch) } });
         return row;
       });
@@ -92,7 +92,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     async addReplyTemplate(actor: Actor, input: { status: string; categoryId?: string; text: string }) {
-      if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw new AppError('needs.category_not_found', 400, {}, 'categoryId');
+      if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw needsError('needs.category_not_found', { field: 'categoryId' });
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(replyTemplates).values({ districtId: actor.districtId, ...input }).returning();
         await deps.audit.record(tx, actor, { action: 'needs.reply_template_add', objectType: 'replyTemplate', objectId: row!.id });
@@ -103,7 +103,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     async removeReplyTemplate(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const gone = await tx.delete(replyTemplates).where(and(eq(replyTemplates.districtId, actor.districtId), eq(replyTemplates.id, id))).returning();
-        if (gone.length === 0) throw notFound('needs.reply_template');
+        if (gone.length === 0) throw needsError('needs.reply_template.not_found');
         await deps.audit.record(tx, actor, { action: 'needs.reply_template_remove', objectType: 'replyTemplate', objectId: id });
       });
     },

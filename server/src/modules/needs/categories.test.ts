@@ -52,10 +52,10 @@ describe('configurable categories, decline reasons and reply templates', () => {
   });
 
   it('decline reasons are configurable: a retired one can no longer be given', async () => {
-    await t.app.inject({ method: 'PUT', url: '/api/needs/decline-reasons/holiday', headers: { cookie: admin }, payload: { label: '节假日人手不足', labelEn: 'Holiday shortage' } });
-    const reasons = (await t.app.inject({ url: '/api/needs/decline-reasons', headers: { cookie: community } })).json() as { code: string }[];
+    await t.app.inject({ method: 'PUT', url: '/api/need-config/decline-reasons/holiday', headers: { cookie: admin }, payload: { label: '节假日人手不足', labelEn: 'Holiday shortage' } });
+    const reasons = (await t.app.inject({ url: '/api/need-config/decline-reasons', headers: { cookie: community } })).json() as { code: string }[];
     expect(reasons.map((r) => r.code)).toContain('holiday');
-    await t.app.inject({ method: 'PUT', url: '/api/needs/decline-reasons/holiday', headers: { cookie: admin }, payload: { label: '节假日人手不足', labelEn: 'Holiday shortage', active: false } });
+    await t.app.inject({ method: 'PUT', url: '/api/need-config/decline-reasons/holiday', headers: { cookie: admin }, payload: { label: '节假日人手不足', labelEn: 'Holiday shortage', active: false } });
     const leader = await t.login('teamLeader1');
     const need = await postNeed(t, await t.login('resident1'), { title: '修水龙头' });
     await act(t, community, need.id, 'accept');
@@ -64,7 +64,7 @@ describe('configurable categories, decline reasons and reply templates', () => {
   });
 
   it('reply templates answer the requester in one click, on the timeline', async () => {
-    const templates = (await t.app.inject({ url: '/api/needs/reply-templates?status=accepted', headers: { cookie: community } })).json() as { text: string }[];
+    const templates = (await t.app.inject({ url: '/api/need-config/reply-templates?status=accepted', headers: { cookie: community } })).json() as { text: string }[];
     expect(templates.length).toBeGreaterThan(0);
     const need = await postNeed(t, await t.login('resident1'), { title: '需要帮忙' });
     await act(t, community, need.id, 'accept');

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import type { CategoriesService } from './categories.service.js';
 import { needAssignments } from './assignments.table.js';
 import { confirmHours, recordPendingHours } from './needs.hours.js';
@@ -13,6 +12,7 @@ import { endSlots, fillSlot } from './needs.slots.js';
 import { needFollowers, needs } from './needs.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { FilesService } from '../files/files.service.js';
+import { needsError, type NeedsErrorCode } from './needs.errors.js';
 
 export type ActionInput = {
   note?: string;
@@ -42,8 +42,8 @@ export type EffectDeps = {
   loadTarget: (tx: DbOrTx, actor: Actor, id: string) => Promise<NeedContext>;
 };
 
-const need = (cond: unknown, code: string, field?: string) => {
-  if (!cond) throw new AppError(code, 400, {}, field);
+const need = (cond: unknown, code: NeedsErrorCode, field?: string) => {
+  if (!cond) throw needsError(code, { field });
 };
 
 type Handler = (tx: DbOrTx, actor: Actor, ctx: NeedContext, input: ActionInput, deps: EffectDeps) => Promise<Effect>;
@@ -66,7 +66,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     need(input.targetId && input.targetId !== ctx.need.id, 'needs.merge_target', 'targetId');
     // both needs must be in the caller's own scope: following a need gives no power over it
     const target = await deps.loadTarget(tx, actor, input.targetId!);
-    if (['rejected', 'merged', 'closed', 'cancelled'].includes(target.need.status)) throw new AppError('needs.merge_target_closed', 409, {}, 'targetId');
+    if (['rejected', 'merged', 'closed', 'cancelled'].includes(target.need.status)) throw needsError('needs.merge_target_closed', { field: 'targetId' });
     // everyone who followed the duplicate now follows the survivor
     const followers = await tx.select({ id: needFollowers.accountId }).from(needFollowers).where(and(eq(needFollowers.districtId, ctx.need.districtId), eq(needFollowers.needId, ctx.need.id)));
     const ids = new Set(followers.map((f) => f.id));
@@ -103,14 +103,14 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async assign(tx, actor, ctx, input, deps) {
     need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
-    if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!, tx))) throw new AppError('needs.not_a_member', 400, {}, 'volunteerId');
-    if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw new AppError('needs.already_yours', 409, {}, 'volunteerId');
+    if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!, tx))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
+    if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw needsError('needs.already_yours', { field: 'volunteerId' });
     const slot = await fillSlot(tx, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { data: { volunteerId: input.volunteerId, slot } };
   },
 
   async grab(tx, actor, ctx, _input, deps) {
-    if (ctx.mySlot) throw new AppError('needs.already_yours', 409);
+    if (ctx.mySlot) throw needsError('needs.already_yours');
     const slot = await fillSlot(tx, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { data: { slot } };
   },

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { needsError } from './needs.errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { regions } from '../../platform/scope/regions.table.js';
@@ -60,7 +60,7 @@ export async function prepareExport(deps: Deps, actor: Actor, q: ExportQuery) {
   const pageSize = Math.max(1, deps.config.exportPageSize);
   const walk: Walk = { db: deps.db, districtId: actor.districtId, where, order: keysetOrder(q.view), pageSize, window: pageSize * WINDOW_PAGES };
   const rows = await countUpTo(walk, cap + 1);
-  if (rows > cap) throw new AppError('needs.export_too_large', 413, { max: cap });
+  if (rows > cap) throw needsError('needs.export_too_large', { params: { max: cap } });
   const { view, ...rest } = q;
   const filter = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   // written before the first row leaves: an aborted download still disclosed what it carried

@@ -4,7 +4,6 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { ancestorPathOf, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -18,6 +17,7 @@ import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
 import { needEvents, needFollowers, needs } from './needs.table.js';
+import { needsError } from './needs.errors.js';
 
 
 export type NeedInput = {
@@ -77,16 +77,16 @@ export function createIntake(deps: IntakeDeps) {
 
   async function checkInput(actor: Actor, input: NeedInput) {
     const category = await deps.categories.get(actor.districtId, input.categoryId);
-    if (!category || !category.active) throw new AppError('needs.category_not_found', 400, {}, 'categoryId');
+    if (!category || !category.active) throw needsError('needs.category_not_found', { field: 'categoryId' });
     // a subcategory also asks its class's questions
     const parent = category.parentId ? await deps.categories.get(actor.districtId, category.parentId) : undefined;
     for (const q of [...(parent?.extraQuestions ?? []), ...category.extraQuestions]) {
-      if (q.required && !input.answers?.[q.key]?.trim()) throw new AppError('needs.answer_required', 400, { question: q.label }, `answers.${q.key}`);
+      if (q.required && !input.answers?.[q.key]?.trim()) throw needsError('needs.answer_required', { params: { question: q.label }, field: `answers.${q.key}` });
     }
-    if (input.wantedFrom && input.wantedTo && new Date(input.wantedTo) < new Date(input.wantedFrom)) throw new AppError('needs.bad_window', 400, {}, 'wantedTo');
+    if (input.wantedFrom && input.wantedTo && new Date(input.wantedTo) < new Date(input.wantedFrom)) throw needsError('needs.bad_window', { field: 'wantedTo' });
     const photos = input.photos ?? [];
     const owned = await deps.files.ownedBy(actor, photos);
-    if (!photos.every((p) => owned.has(p))) throw new AppError('needs.bad_photo', 400, {}, 'photos');
+    if (!photos.every((p) => owned.has(p))) throw needsError('needs.bad_photo', { field: 'photos' });
     return category;
   }
 
@@ -98,11 +98,11 @@ export function createIntake(deps: IntakeDeps) {
       const category = await checkInput(actor, input);
       const staff = isStaff(actor.roles);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
-      if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw new AppError('needs.place_not_home', 400, {}, 'regionId');
+      if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw needsError('needs.place_not_home', { field: 'regionId' });
       let requester: { id: string | null; name: string; phone: string | null };
       if (staff) {
-        if (!input.channel || input.channel === 'self') throw new AppError('needs.channel_for_staff', 400, {}, 'channel');
-        if (!input.requesterName?.trim()) throw new AppError('needs.requester_required', 400, {}, 'requesterName');
+        if (!input.channel || input.channel === 'self') throw needsError('needs.channel_for_staff', { field: 'channel' });
+        if (!input.requesterName?.trim()) throw needsError('needs.requester_required', { field: 'requesterName' });
         const registered = input.requesterPhone ? await deps.accounts.findForLogin(input.requesterPhone) : undefined;
         requester = { id: registered?.districtId === actor.districtId ? registered.id : null, name: input.requesterName, phone: input.requesterPhone ?? null };
       } else {
@@ -161,7 +161,7 @@ export function createIntake(deps: IntakeDeps) {
     async follow(actor: Actor, id: string) {
       const viewer = await viewerOf(db, deps, actor);
       const [row] = await db.select({ id: needs.id, regionId: needs.regionId }).from(needs).where(and(eq(needs.id, id), openForDuplicates, followableNeeds(viewer)));
-      if (!row) throw notFound('needs');
+      if (!row) throw needsError('needs.not_found');
       await db.transaction(async (tx) => {
         const added = await tx.insert(needFollowers).values({ districtId: actor.districtId, needId: id, accountId: actor.accountId }).onConflictDoNothing().returning();
         if (added.length) await deps.audit.record(tx, actor, { action: 'needs.follow', objectType: 'need', objectId: id, regionId: row.regionId });

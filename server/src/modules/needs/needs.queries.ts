@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { accessError } from '../../platform/auth/auth.errors.js';
 import { actsAsStaff, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
@@ -33,8 +33,8 @@ type Deps = { db: Db; teams: TeamsService };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
-  if (view === 'all' && !actsAsStaff(viewer.actor)) throw new AppError('auth.forbidden', 403);
-  if (view === 'pool' && !viewer.actor.roles.includes('volunteer')) throw new AppError('auth.forbidden', 403);
+  if (view === 'all' && !actsAsStaff(viewer.actor)) throw accessError('auth.forbidden');
+  if (view === 'pool' && !viewer.actor.roles.includes('volunteer')) throw accessError('auth.forbidden');
   return and(eq(needs.districtId, viewer.actor.districtId), viewConditions[view](viewer))!;
 }
 

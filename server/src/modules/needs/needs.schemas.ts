@@ -92,7 +92,7 @@ export const SimilarQuery = Type.Object(
 const body = (props: Record<string, TSchema>) => Type.Object(props, { additionalProperties: false });
 const opt = Type.Optional;
 
-/** One endpoint per action: POST /api/needs/:id/<path>, each with exactly the fields it uses. */
+/** One endpoint per action: POST /api/needs/:id/<path>, operationId `<action>Need`, each with exactly the fields it uses. */
 export const actionRoutes = {
   verify: { path: 'verify', summary: 'Start verifying (核实)', body: body({ note: opt(Note) }) },
   accept: { path: 'accept', summary: 'Accept into the list (受理); sets the deadline', body: body({ note: opt(Note), severity: opt(SeveritySchema) }) },

@@ -2,13 +2,15 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { actsAsStaff } from '../../platform/scope/scope.js';
+import { accountsError } from '../accounts/accounts.errors.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
+import { teamsError } from '../teams/teams.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from './categories.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
@@ -20,8 +22,8 @@ import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { needEvents } from './needs.table.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
+import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
-import './needs.errors.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -78,7 +80,7 @@ export function createNeedsService(deps: Deps) {
     /** Bulk dispatch from the list: each need in its own transaction, a result per need. */
     async bulk(actor: Actor, ids: string[], action: 'dispatch' | 'pool' | 'accept', input: ActionInput) {
       // what every item would miss is one error on the request, not the same error per item
-      if (action === 'dispatch' && !input.teamId) throw new AppError('needs.team_required', 400, {}, 'teamId');
+      if (action === 'dispatch' && !input.teamId) throw needsError('needs.team_required', { field: 'teamId' });
       const results: { id: string; ok: boolean; code?: string }[] = [];
       for (const id of ids) {
         try {
@@ -96,7 +98,7 @@ export function createNeedsService(deps: Deps) {
     async revealRequesterPhone(actor: Actor, id: string) {
       return db.transaction(async (tx) => {
         const ctx = await loadVisible(tx, transitionDeps, actor, id, false);
-        if (!canRevealRequesterPhone(ctx.parties)) throw new AppError('accounts.reveal_forbidden', 403);
+        if (!canRevealRequesterPhone(ctx.parties)) throw accountsError('accounts.reveal_forbidden');
         await deps.audit.record(tx, actor, { action: 'pii.reveal', objectType: 'need', objectId: id, regionId: ctx.need.regionId, details: { field: 'requesterPhone' } });
         return { value: ctx.need.requesterPhone };
       });
@@ -106,7 +108,7 @@ export function createNeedsService(deps: Deps) {
     async teamRoster(actor: Actor, teamId: string) {
       // getInScope 404s for staff outside the team's subtree, exactly like a missing team
       if (!(await deps.teams.leads(actor, teamId))) {
-        if (!actsAsStaff(actor)) throw notFound('teams');
+        if (!actsAsStaff(actor)) throw teamsError('teams.not_found');
         await deps.teams.getInScope(actor, teamId);
       }
       const ids = await deps.teams.memberIds(actor.districtId, teamId);

@@ -1,10 +1,10 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import { needAssignments, volunteerLoad } from './assignments.table.js';
 import type { NeedRow } from './needs.access.js';
 import { needs } from './needs.table.js';
+import { needsError } from './needs.errors.js';
 
 /**
  * Fills one slot of an order for a volunteer. Two conditional updates, never read-then-write:
@@ -23,7 +23,7 @@ export async function fillSlot(
     .set({ filled: sql`${needs.filled} + 1` })
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), lt(needs.filled, needs.slots)))
     .returning({ filled: needs.filled });
-  if (!slot) throw new AppError('needs.already_taken', 409);
+  if (!slot) throw needsError('needs.already_taken');
   const load = await queryRows<{ open_tasks: number }>(
     tx,
     sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${need.districtId}, ${opts.volunteerId}, 1)
@@ -31,7 +31,7 @@ export async function fillSlot(
         WHERE volunteer_load.open_tasks < ${opts.maxOpenTasks}
         RETURNING open_tasks`,
   );
-  if (load.length === 0 || (load[0]?.open_tasks ?? 0) > opts.maxOpenTasks) throw new AppError('needs.task_limit', 409, { limit: opts.maxOpenTasks });
+  if (load.length === 0 || (load[0]?.open_tasks ?? 0) > opts.maxOpenTasks) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
   await tx.insert(needAssignments).values({
     districtId: need.districtId,
     needId: need.id,

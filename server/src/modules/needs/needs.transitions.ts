@@ -2,32 +2,34 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
-import { decide, transitions, type NeedAction } from './needs.lifecycle.js';
+import { decide, transitions, type NeedAction, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
 import { needEvents, needs } from './needs.table.js';
+import { needsError } from './needs.errors.js';
 
 export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService; events: EventBus };
 
 /** The verdict's reason as the API error the caller sees. */
-function refusal(reason: string, ctx: NeedContext): AppError {
+function refusal(reason: Extract<Verdict, { ok: false }>['reason'], ctx: NeedContext): AppError {
   switch (reason) {
     case 'illegal_state':
-      return new AppError('needs.illegal_transition', 409, { status: `@needs.status.${ctx.need.status}` }, undefined, { status: ctx.need.status });
+      return needsError('needs.illegal_transition', { params: { status: `@needs.status.${ctx.need.status}` }, details: { status: ctx.need.status } });
     case 'not_allowed':
-      return new AppError('needs.not_allowed', 403);
+      return needsError('needs.not_allowed');
     default:
-      return new AppError(`needs.${reason}`, 409, {}, undefined, { status: ctx.need.status });
+      // every guard failure is a code of the catalogue: a new one without its messages does not compile
+      return needsError(`needs.${reason}`, { details: { status: ctx.need.status } });
   }
 }
 
 export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext> {
   const ctx = await loadNeed(tx, deps, actor, id, lock);
-  if (!ctx || !ctx.visible) throw notFound('needs');
+  if (!ctx || !ctx.visible) throw needsError('needs.not_found');
   return ctx;
 }
 
@@ -42,7 +44,7 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
   if (!verdict.ok) throw refusal(verdict.reason, ctx);
   const loadTarget = async (t: DbOrTx, a: Actor, targetId: string) => {
     const target = await loadVisible(t, deps, a, targetId, true);
-    if (!isStaffParty(target.parties)) throw notFound('needs');
+    if (!isStaffParty(target.parties)) throw needsError('needs.not_found');
     return target;
   };
   const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget })) ?? {};

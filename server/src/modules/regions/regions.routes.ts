@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requirePermission } from '../../platform/auth/auth-plugin.js';
+import { regionNotFound } from '../../platform/errors/error-responses.js';
 import { IdParams, Ok, Uuid } from '../../platform/http/schemas.js';
 import { ChildrenQuery, CreateRegionBody, RegionDetail, RegionNodeSchema, SearchQuery, UpdateRegionBody } from './regions.schemas.js';
 
@@ -11,7 +12,7 @@ export async function regionsRoutes(app: AppInstance) {
 
   app.get(
     '/api/regions/scope',
-    { schema: { tags, summary: 'The root of my data scope (the node I am bound to)', response: { 200: RegionDetail } } },
+    { schema: { tags, operationId: 'getScopeRoot', summary: 'The root of my data scope (the node I am bound to)', response: { 200: RegionDetail } } },
     async (request) => svc().scopeRoot(requirePermission(request, 'regions.read')),
   );
 
@@ -20,9 +21,10 @@ export async function regionsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'listRegionChildren',
         summary: 'Children of a node (default: my scope root) with people counts',
         querystring: ChildrenQuery,
-        response: { 200: Type.Array(RegionNodeSchema) },
+        response: { 200: Type.Array(RegionNodeSchema), ...regionNotFound },
       },
     },
     async (request) => {
@@ -33,25 +35,25 @@ export async function regionsRoutes(app: AppInstance) {
 
   app.get(
     '/api/regions/search',
-    { schema: { tags, summary: 'Find nodes by name inside my subtree', querystring: SearchQuery, response: { 200: Type.Array(RegionNodeSchema) } } },
+    { schema: { tags, operationId: 'searchRegions', summary: 'Find nodes by name inside my subtree', querystring: SearchQuery, response: { 200: Type.Array(RegionNodeSchema) } } },
     async (request) => svc().search(requirePermission(request, 'regions.read'), request.query.q),
   );
 
   app.get(
     '/api/regions/:id',
-    { schema: { tags, summary: 'One node with its breadcrumb', params: IdParams, response: { 200: RegionDetail } } },
+    { schema: { tags, operationId: 'getRegion', summary: 'One node with its breadcrumb', params: IdParams, response: { 200: RegionDetail } } },
     async (request) => svc().get(requirePermission(request, 'regions.read'), request.params.id),
   );
 
   app.post(
     '/api/regions',
-    { schema: { tags, summary: 'Add a node (district admins)', body: CreateRegionBody, response: { 201: RegionNodeSchema } } },
+    { schema: { tags, operationId: 'createRegion', summary: 'Add a node (district admins)', body: CreateRegionBody, response: { 201: RegionNodeSchema, ...regionNotFound } } },
     async (request, reply) => reply.status(201).send(await svc().create(requirePermission(request, 'regions.manage'), request.body)),
   );
 
   app.patch(
     '/api/regions/:id',
-    { schema: { tags, summary: 'Rename, recode or redraw a node (audited)', params: IdParams, body: UpdateRegionBody, response: { 200: RegionNodeSchema } } },
+    { schema: { tags, operationId: 'updateRegion', summary: 'Rename, recode or redraw a node (audited)', params: IdParams, body: UpdateRegionBody, response: { 200: RegionNodeSchema } } },
     async (request) => svc().update(requirePermission(request, 'regions.manage'), request.params.id, request.body),
   );
 
@@ -60,6 +62,7 @@ export async function regionsRoutes(app: AppInstance) {
     {
       schema: {
         tags,
+        operationId: 'moveRegion',
         summary: 'Move a node and its subtree under another parent (audited)',
         params: IdParams,
         body: Type.Object({ parentId: Uuid }, { additionalProperties: false }),
@@ -71,7 +74,7 @@ export async function regionsRoutes(app: AppInstance) {
 
   app.delete(
     '/api/regions/:id',
-    { schema: { tags, summary: 'Delete an empty leaf node', params: IdParams, response: { 200: Ok } } },
+    { schema: { tags, operationId: 'deleteRegion', summary: 'Delete an empty leaf node', params: IdParams, response: { 200: Ok } } },
     async (request) => {
       await svc().remove(requirePermission(request, 'regions.manage'), request.params.id);
       return { ok: true };
@@ -83,6 +86,8 @@ export async function regionsRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['public'],
+        operationId: 'listPublicRegions',
+        security: [],
         summary: 'Names of streets, communities, grids and buildings, for the registration picker',
         querystring: ChildrenQuery,
         response: { 200: Type.Array(RegionNodeSchema) },

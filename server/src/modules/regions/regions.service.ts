@@ -2,12 +2,11 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import { ancestorPathOf, regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
 import { regions, type RegionRow } from '../../platform/scope/regions.table.js';
-import './regions.errors.js';
+import { regionsError } from './regions.errors.js';
 
 export type PeopleCounts = { people: number; volunteers: number; staff: number };
 /** Counts people per child of a node; supplied by the accounts module (which owns people). */
@@ -63,7 +62,7 @@ export function createRegionsService(deps: Deps) {
 
   async function assertCodeFree(code: string, exceptId?: string) {
     const [hit] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
-    if (hit && hit.id !== exceptId) throw new AppError('regions.code_taken', 409, {}, 'code');
+    if (hit && hit.id !== exceptId) throw regionsError('regions.code_taken', { field: 'code' });
   }
 
   return {
@@ -105,9 +104,9 @@ export function createRegionsService(deps: Deps) {
     async create(actor: Actor, input: RegionInput): Promise<RegionNode> {
       const parent = await regionInScope(db, actor, input.parentId);
       if (!canNest(parent.type as RegionType, input.type)) {
-        throw new AppError('regions.bad_level', 400, { parent: parent.type, child: input.type }, 'type');
+        throw regionsError('regions.bad_level', { params: { parent: parent.type, child: input.type }, field: 'type' });
       }
-      if (parent.depth + 1 >= MAX_DEPTH) throw new AppError('regions.too_deep', 400, { limit: MAX_DEPTH }, 'parentId');
+      if (parent.depth + 1 >= MAX_DEPTH) throw regionsError('regions.too_deep', { params: { limit: MAX_DEPTH }, field: 'parentId' });
       await assertCodeFree(input.code);
       return db.transaction(async (tx) => {
         const id = globalThis.crypto.randomUUID();
@@ -140,17 +139,17 @@ export function createRegionsService(deps: Deps) {
     /** Moves a subtree under a new parent: one UPDATE rewrites every path below it. */
     async move(actor: Actor, id: string, newParentId: string): Promise<RegionNode> {
       const node = await regionInScope(db, actor, id);
-      if (node.parentId === null) throw new AppError('regions.root_fixed', 400, {}, 'id');
+      if (node.parentId === null) throw regionsError('regions.root_fixed', { field: 'id' });
       const parent = await regionInScope(db, actor, newParentId);
-      if (parent.path.startsWith(node.path)) throw new AppError('regions.move_into_self', 400, {}, 'parentId');
+      if (parent.path.startsWith(node.path)) throw regionsError('regions.move_into_self', { field: 'parentId' });
       if (!canNest(parent.type as RegionType, node.type as RegionType)) {
-        throw new AppError('regions.bad_level', 400, { parent: parent.type, child: node.type }, 'parentId');
+        throw regionsError('regions.bad_level', { params: { parent: parent.type, child: node.type }, field: 'parentId' });
       }
       const newPath = `${parent.path}${node.id}/`;
       const delta = parent.depth + 1 - node.depth;
       return db.transaction(async (tx) => {
         const [deepest] = await tx.select({ d: sql<number>`max(depth)::int` }).from(regions).where(subtreeOf(node.path));
-        if ((deepest?.d ?? node.depth) + delta >= MAX_DEPTH) throw new AppError('regions.too_deep', 400, { limit: MAX_DEPTH }, 'parentId');
+        if ((deepest?.d ?? node.depth) + delta >= MAX_DEPTH) throw regionsError('regions.too_deep', { params: { limit: MAX_DEPTH }, field: 'parentId' });
         await tx.execute(sql`
           UPDATE regions SET path = ${newPath} || substr(path, ${node.path.length + 1}), depth = depth + ${delta}, updated_at = now()
           WHERE ${subtreeOf(node.path)}`);
@@ -169,9 +168,9 @@ export function createRegionsService(deps: Deps) {
 
     async remove(actor: Actor, id: string): Promise<void> {
       const node = await regionInScope(db, actor, id);
-      if (node.parentId === null) throw new AppError('regions.root_fixed', 400, {}, 'id');
+      if (node.parentId === null) throw regionsError('regions.root_fixed', { field: 'id' });
       const counts = await childCounts([id]);
-      if ((counts.get(id) ?? 0) > 0 || (await deps.hasPeople()(id, node.districtId))) throw new AppError('regions.not_empty', 409);
+      if ((counts.get(id) ?? 0) > 0 || (await deps.hasPeople()(id, node.districtId))) throw regionsError('regions.not_empty');
       await db.transaction(async (tx) => {
         await tx.delete(regions).where(eq(regions.id, id));
         await deps.audit.record(tx, actor, { action: 'regions.delete', objectType: 'region', objectId: id, regionId: node.parentId!, details: { code: node.code, name: node.name } });

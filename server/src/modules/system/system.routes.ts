@@ -4,7 +4,7 @@ import type { AppInstance } from '../../app.types.js';
 export async function systemRoutes(app: AppInstance) {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'Process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { schema: { tags: ['system'], operationId: 'getHealth', security: [], summary: 'Process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -13,6 +13,8 @@ export async function systemRoutes(app: AppInstance) {
     {
       schema: {
         tags: ['system'],
+        operationId: 'getReadiness',
+        security: [],
         summary: 'Database reachable and migrations applied',
         response: {
           200: Type.Object({ ready: Type.Boolean(), database: Type.Boolean(), migrations: Type.Any() }),

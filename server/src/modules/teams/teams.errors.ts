@@ -1,6 +1,5 @@
-import { registerMessages } from '../../platform/i18n/i18n.js';
+import { defineErrors } from '../../platform/errors/catalogue.js';
 
-registerMessages({
-  'zh-CN': { 'teams.not_found': '志愿服务队不存在' },
-  en: { 'teams.not_found': 'No such team' },
+export const teamsError = defineErrors({
+  'teams.not_found': { status: 404, 'zh-CN': '志愿服务队不存在', en: 'No such team' },
 });

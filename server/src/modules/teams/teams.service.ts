@@ -2,10 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { notFound } from '../../platform/errors/app-error.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
-import './teams.errors.js';
+import { teamsError } from './teams.errors.js';
 
 export type TeamView = { id: string; name: string; type: string; regionId: string; leaderId: string; categories: string[]; memberCount?: number };
 
@@ -25,7 +24,7 @@ export function createTeamsService(deps: PlatformDeps) {
     /** A team staff may dispatch to: active and inside their subtree, else 404. */
     async getInScope(actor: Actor, id: string, q: DbOrTx = db): Promise<TeamView> {
       const [row] = await q.select().from(teams).where(and(eq(teams.id, id), inScope(actor, teams), eq(teams.active, true)));
-      if (!row) throw notFound('teams');
+      if (!row) throw teamsError('teams.not_found');
       return row;
     },
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors/app-error.js';
+import { accessError } from './auth.errors.js';
 import type { Actor } from './actor.js';
 import { hasPermission, type Permission, type Role } from './roles.js';
 
@@ -30,21 +30,21 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolveSession
 /** The caller, or 401. A user whose password was reset may only change it. */
 export function requireActor(request: FastifyRequest): Actor {
   const actor = request.actor;
-  if (!actor) throw new AppError('auth.unauthenticated', 401);
+  if (!actor) throw accessError('auth.unauthenticated');
   if (actor.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
-    throw new AppError('auth.must_change_password', 403);
+    throw accessError('auth.must_change_password');
   }
   return actor;
 }
 
 export function requireRole(request: FastifyRequest, ...allowed: Role[]): Actor {
   const actor = requireActor(request);
-  if (!actor.roles.some((r) => r !== 'system' && allowed.includes(r))) throw new AppError('auth.forbidden', 403);
+  if (!actor.roles.some((r) => r !== 'system' && allowed.includes(r))) throw accessError('auth.forbidden');
   return actor;
 }
 
 export function requirePermission(request: FastifyRequest, permission: Permission): Actor {
   const actor = requireActor(request);
-  if (!hasPermission(actor.roles, permission)) throw new AppError('auth.forbidden', 403);
+  if (!hasPermission(actor.roles, permission)) throw accessError('auth.forbidden');
   return actor;
 }

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { PasswordProblem } from './auth.errors.js';
 
 /** argon2id with the library defaults (m=19 MiB, t=2): ~20 ms here, slow enough for guessing. */
 export function hashPassword(password: string): Promise<string> {
@@ -19,7 +20,7 @@ const common = ['password', '12345678', '123456789', 'qwertyui', '11111111', 'li
  * Why a password is too weak, as an error code, or null when it is acceptable:
  * 8–64 characters, at least three of lower/upper/digit/symbol, not a common one, not the phone number.
  */
-export function passwordProblem(password: string, phone?: string): string | null {
+export function passwordProblem(password: string, phone?: string): PasswordProblem | null {
   if (password.length < 8) return 'auth.password_too_short';
   if (password.length > 64) return 'auth.password_too_long';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;

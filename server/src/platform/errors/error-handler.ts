@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { AppError, type ErrorBody } from './app-error.js';
 import { pickLocale, translate } from '../i18n/i18n.js';
-import './messages.js';
+import { platformError } from './platform.errors.js';
 
 type AjvIssue = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };
 
@@ -13,29 +13,29 @@ export function fromValidation(issues: AjvIssue[], context?: string): AppError {
   const join = (leaf: unknown) => [pathField, String(leaf)].filter(Boolean).join('.');
   switch (issue.keyword) {
     case 'required':
-      return new AppError('validation.required', 400, {}, join(issue.params.missingProperty));
+      return platformError('validation.required', { field: join(issue.params.missingProperty) });
     case 'additionalProperties':
-      return new AppError('validation.additional', 400, {}, join(issue.params.additionalProperty));
+      return platformError('validation.additional', { field: join(issue.params.additionalProperty) });
     case 'type':
-      return new AppError('validation.type', 400, { expected: String(issue.params.type) }, pathField || context);
+      return platformError('validation.type', { params: { expected: String(issue.params.type) }, field: pathField || context });
     case 'maxLength':
     case 'minLength':
     case 'minimum':
     case 'maximum':
     case 'maxItems':
     case 'minItems':
-      return new AppError(`validation.${issue.keyword}`, 400, { limit: Number(issue.params.limit) }, pathField);
+      return platformError(`validation.${issue.keyword}`, { params: { limit: Number(issue.params.limit) }, field: pathField });
     case 'pattern':
     case 'enum':
-      return new AppError(`validation.${issue.keyword}`, 400, {}, pathField);
+      return platformError(`validation.${issue.keyword}`, { field: pathField });
     case 'format':
-      return new AppError('validation.format', 400, { format: String(issue.params.format) }, pathField);
+      return platformError('validation.format', { params: { format: String(issue.params.format) }, field: pathField });
     case 'const':
     case 'anyOf':
     case 'oneOf':
-      return new AppError('validation.enum', 400, {}, pathField);
+      return platformError('validation.enum', { field: pathField });
     default:
-      return new AppError('validation.invalid', 400, {}, pathField || context);
+      return platformError('validation.invalid', { field: pathField || context });
   }
 }
 
@@ -52,14 +52,14 @@ function fromDatabase(error: Error): AppError | null {
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
     case '22021': // character_not_in_repertoire
-      return new AppError('request.bad', 400);
+      return platformError('request.bad');
     case '40P01': // deadlock_detected: two changes crossed; the client may retry
     case '40001': // serialization_failure
-      return new AppError('request.conflict', 409);
+      return platformError('request.conflict');
     case '23505': // unique_violation
-      return new AppError('request.conflict', 409);
+      return platformError('request.conflict');
     case '23503': // foreign_key_violation
-      return new AppError('request.conflict', 409);
+      return platformError('request.conflict');
     default:
       return null;
   }
@@ -72,20 +72,24 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('request.invalid_json', 400);
+      return platformError('request.invalid_json');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('request.unsupported_media_type', 415);
+      return platformError('request.unsupported_media_type');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('request.too_large', 413);
+      return platformError('request.too_large');
   }
-  if (error instanceof SyntaxError) return new AppError('request.invalid_json', 400);
+  if (error instanceof SyntaxError) return platformError('request.invalid_json');
   const dbError = fromDatabase(error);
   if (dbError) return dbError;
   const status = fe.statusCode ?? 500;
-  if (status === 429) return new AppError('rate.limited', 429, { seconds: 60 });
-  if (status >= 400 && status < 500) return new AppError('request.bad', status);
-  return new AppError('server.internal', 500);
+  // a code has one status: a plugin's 4xx is named by its status, whatever that plugin called it
+  if (status === 429) return platformError('rate.limited', { params: { seconds: 60 } });
+  if (status === 413) return platformError('request.too_large');
+  if (status === 415) return platformError('request.unsupported_media_type');
+  if (status === 404) return platformError('route.not_found');
+  if (status >= 400 && status < 500) return platformError('request.bad');
+  return platformError('server.internal');
 }
 
 export function errorBody(request: FastifyRequest, err: AppError): ErrorBody {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors/app-error.js';
+import { platformError } from '../errors/platform.errors.js';
 
 // C0 controls except tab, line feed and carriage return (which texts legitimately hold), and DEL.
 // PostgreSQL refuses NUL in text outright, and the others have no business in names or notes.
@@ -33,7 +33,7 @@ export const controlCharsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
     for (const part of [request.params, request.query, request.body]) {
       const field = controlCharField(part);
-      if (field !== null) throw new AppError('validation.control_char', 400, {}, field || undefined);
+      if (field !== null) throw platformError('validation.control_char', { field: field || undefined });
     }
   });
 });

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { queryRows } from '../db/client.js';
-import { AppError } from '../errors/app-error.js';
+import { platformError } from '../errors/platform.errors.js';
 import { rateCounters } from './rate-limit.table.js';
 
 /** Counts hits per bucket in fixed one-minute windows; answers the count after this hit, per bucket. */
@@ -94,7 +94,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
     const now = Date.now();
     const counts = await opts.store.hit(limits.map((l) => l.bucket), now);
     if (limits.some((l, i) => counts[i]! > l.limit)) {
-      throw new AppError('rate.limited', 429, { seconds: Math.max(1, Math.ceil((windowOf(now) + WINDOW_MS - now) / 1000)) });
+      throw platformError('rate.limited', { params: { seconds: Math.max(1, Math.ceil((windowOf(now) + WINDOW_MS - now) / 1000)) } });
     }
   });
 });

@@ -11,9 +11,8 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const Ok = Type.Object({ ok: Type.Boolean() });
-export const ErrorReply = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  field: Type.Optional(Type.String()),
-  details: Type.Optional(Type.Unknown()),
+/** A non-JSON reply (a file): documented by its media type; Fastify sends the bytes as they are. */
+export const binary = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
 });

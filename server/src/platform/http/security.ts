@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
-import { AppError } from '../errors/app-error.js';
+import { platformError } from '../errors/platform.errors.js';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,7 +56,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { hsts: bool
   app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', async (request) => {
-    if (crossSiteWrite(request)) throw new AppError('request.cross_site', 403);
+    if (crossSiteWrite(request)) throw platformError('request.cross_site');
   });
 
   // answers about people must not be kept by browsers or shared caches

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import '../errors/messages.js';
+import '../errors/platform.errors.js';
 import { pickLocale, translate } from './i18n.js';
 
 describe('locale and messages', () => {

@@ -24,7 +24,7 @@ const regionParams = ['regionId', 'parentId'];
 /** Operations outside this rule, and why. */
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
-  'PUT /api/needs/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+  'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
 };
 
 describe.each(backends)('cross-tenant access on %s', (backend) => {
@@ -53,8 +53,8 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
   };
   /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
   const makers: [RegExp, () => Promise<Made>][] = [
-    [/^\/api\/needs\/reply-templates\/\{id\}$/, async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/needs/reply-templates', headers: { cookie: admin() }, payload: { status: 'accepted', text: `模板${++seq}` } });
+    [/^\/api\/need-config\/reply-templates\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/need-config/reply-templates', headers: { cookie: admin() }, payload: { status: 'accepted', text: `模板${++seq}` } });
       if (res.statusCode !== 201) throw new Error(`template: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
     }],

@@ -3,7 +3,7 @@ import { regions, type RegionRow } from './regions.table.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, staffRoles, type Role } from '../auth/roles.js';
 import type { DbOrTx } from '../db/client.js';
-import { notFound } from '../errors/app-error.js';
+import { scopeError } from './scope.errors.js';
 
 /*
  * Data scope (数据权限) — the one choke point. Every read and write of a district-owned row is
@@ -55,7 +55,7 @@ export async function regionInScope(db: DbOrTx, actor: Actor, regionId: string):
     .select()
     .from(regions)
     .where(and(eq(regions.id, regionId), eq(regions.districtId, actor.districtId), regionSubtree(actor)));
-  if (!row) throw notFound('regions');
+  if (!row) throw scopeError('regions.not_found');
   return row;
 }
 

@@ -23,7 +23,7 @@ export const needsConfigApi = {
   createCategory: (body: NewCategory) => http.post<Category>('/api/need-categories', body),
   updateCategory: (id: string, body: CategoryPatch) => http.patch<Category>(`/api/need-categories/${id}`, body),
   saveDeclineReason: (code: string, body: DeclineReasonBody) =>
-    http.put<DeclineReason & { active: boolean }>(`/api/needs/decline-reasons/${encodeURIComponent(code)}`, body),
-  addReplyTemplate: (body: NewReplyTemplate) => http.post<ReplyTemplate>('/api/needs/reply-templates', body),
-  removeReplyTemplate: (id: string) => http.delete<{ ok: boolean }>(`/api/needs/reply-templates/${id}`),
+    http.put<DeclineReason & { active: boolean }>(`/api/need-config/decline-reasons/${encodeURIComponent(code)}`, body),
+  addReplyTemplate: (body: NewReplyTemplate) => http.post<ReplyTemplate>('/api/need-config/reply-templates', body),
+  removeReplyTemplate: (id: string) => http.delete<{ ok: boolean }>(`/api/need-config/reply-templates/${id}`),
 };

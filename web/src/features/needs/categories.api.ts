@@ -31,8 +31,8 @@ export type TeamMember = { id: string; name: string; phone: string; openTasks: n
 
 export const categoriesApi = {
   list: () => http.get<Category[]>('/api/need-categories'),
-  declineReasons: () => http.get<DeclineReason[]>('/api/needs/decline-reasons'),
-  replyTemplates: (query: { status?: string; categoryId?: string }, signal?: AbortSignal) => http.get<ReplyTemplate[]>('/api/needs/reply-templates', query, signal),
+  declineReasons: () => http.get<DeclineReason[]>('/api/need-config/decline-reasons'),
+  replyTemplates: (query: { status?: string; categoryId?: string }, signal?: AbortSignal) => http.get<ReplyTemplate[]>('/api/need-config/reply-templates', query, signal),
 };
 
 export const teamsApi = {
