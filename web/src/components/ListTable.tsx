@@ -30,7 +30,7 @@ export function ListTable<T extends object>({ rows, fetching, paging, emptyText,
     total: paging.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => t('common.total', { total }),
+    showTotal: (total) => t('total', { total }),
     onChange: paging.onChange,
   };
   const emptyNode = waiting ? <div className="lx-list-waiting" /> : emptyText;

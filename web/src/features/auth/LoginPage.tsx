@@ -15,7 +15,7 @@ import './auth.css';
 
 /** Back-office login. Residents who sign in here are sent on to the H5 pages. */
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const [form] = Form.useForm<Credentials>();
   const location = useLocation();
   const session = useSession();
@@ -41,39 +41,39 @@ export function LoginPage() {
       <main className="lx-login-main">
         <section className="lx-login-hero">
           <Logo size={72} />
-          <h1>{t('app.title')}</h1>
-          <p className="lx-login-slogan">{t('app.slogan')}</p>
+          <h1>{t('common:app.title')}</h1>
+          <p className="lx-login-slogan">{t('common:app.slogan')}</p>
           <ServiceChain />
         </section>
         <Card className="lx-login-card" variant="borderless">
-          <Typography.Title level={3}>{t('auth.login.title')}</Typography.Title>
-          <Typography.Paragraph type="secondary">{t('auth.login.subtitle')}</Typography.Paragraph>
-          {expired && !formError && <Alert type="info" showIcon message={t('auth.login.expired')} className="lx-login-alert" />}
+          <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          {expired && !formError && <Alert type="info" showIcon message={t('login.expired')} className="lx-login-alert" />}
           {formError && <Alert type="error" showIcon message={formError} className="lx-login-alert" data-testid="login-error" />}
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(values) => login.mutate(values)}>
             <Form.Item
               name="phone"
-              label={t('auth.phone')}
+              label={t('common:field.phone')}
               rules={[
-                { required: true, message: t('auth.phoneRequired') },
-                { pattern: PHONE_PATTERN, message: t('auth.phoneInvalid') },
+                { required: true, message: t('common:field.phoneRequired') },
+                { pattern: PHONE_PATTERN, message: t('common:field.phoneInvalid') },
               ]}
             >
-              <Input prefix={<MobileOutlined />} placeholder={t('auth.phonePlaceholder')} maxLength={11} autoComplete="username" inputMode="numeric" />
+              <Input prefix={<MobileOutlined />} placeholder={t('common:field.phonePlaceholder')} maxLength={11} autoComplete="username" inputMode="numeric" />
             </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
+            <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
+              <Input.Password prefix={<LockOutlined />} placeholder={t('passwordPlaceholder')} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-              {t('auth.login.submit')}
+              {t('login.submit')}
             </Button>
           </Form>
           <Typography.Paragraph type="secondary" className="lx-login-note">
-            {t('auth.login.note')}
+            {t('login.note')}
           </Typography.Paragraph>
         </Card>
       </main>
-      <footer className="lx-login-footer">{t('app.footer')}</footer>
+      <footer className="lx-login-footer">{t('footer')}</footer>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { useMobileErrorReporter } from './use-mobile-error';
 
 /** Phone login for residents and volunteers; staff who sign in here go on to the back office. */
 export function H5LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['h5', 'auth']);
   const [form] = Form.useForm<Credentials>();
   const location = useLocation();
   const session = useSession();
@@ -33,10 +33,10 @@ export function H5LoginPage() {
       <H5QuickToggles />
       <div className="lx-h5-brand">
         <Logo size={64} />
-        <h1>{t('app.title')}</h1>
-        <p>{t('h5.login.welcome')}</p>
+        <h1>{t('common:app.title')}</h1>
+        <p>{t('login.welcome')}</p>
       </div>
-      {state?.registered && <NoticeBar content={t('h5.register.received')} color="info" wrap data-testid="h5-register-received" />}
+      {state?.registered && <NoticeBar content={t('register.received')} color="info" wrap data-testid="h5-register-received" />}
       <Form
         form={form}
         layout="vertical"
@@ -45,26 +45,26 @@ export function H5LoginPage() {
         onFinish={(values) => login.mutate(values)}
         footer={
           <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-login-submit">
-            {t('auth.login.submit')}
+            {t('auth:login.submit')}
           </Button>
         }
       >
         <Form.Item
           name="phone"
-          label={t('auth.phone')}
+          label={t('common:field.phone')}
           rules={[
-            { required: true, message: t('auth.phoneRequired') },
-            { pattern: PHONE_PATTERN, message: t('auth.phoneInvalid') },
+            { required: true, message: t('common:field.phoneRequired') },
+            { pattern: PHONE_PATTERN, message: t('common:field.phoneInvalid') },
           ]}
         >
-          <Input placeholder={t('auth.phonePlaceholder')} maxLength={11} type="tel" autoComplete="username" clearable />
+          <Input placeholder={t('common:field.phonePlaceholder')} maxLength={11} type="tel" autoComplete="username" clearable />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-          <Input placeholder={t('auth.passwordPlaceholder')} type="password" autoComplete="current-password" clearable />
+        <Form.Item name="password" label={t('auth:password')} rules={[{ required: true, message: t('auth:passwordRequired') }]}>
+          <Input placeholder={t('auth:passwordPlaceholder')} type="password" autoComplete="current-password" clearable />
         </Form.Item>
       </Form>
       <p className="lx-h5-switch">
-        {t('h5.login.noAccount')} <Link to="/h5/register">{t('h5.login.register')}</Link>
+        {t('login.noAccount')} <Link to="/h5/register">{t('login.register')}</Link>
       </p>
     </div>
   );

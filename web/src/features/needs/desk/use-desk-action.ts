@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isHidden, type NeedDetail, type NeedSummary } from '../needs.api';
+import { isHidden, type NeedAction, type NeedDetail, type NeedSummary } from '../needs.api';
 import { needErrorText } from '../needs.format';
 import { useNeedAction } from '../needs.queries';
 
@@ -10,15 +10,15 @@ import { useNeedAction } from '../needs.queries';
  * now (or null when refused); a refusal because someone acted first refreshes the page's data.
  */
 export function useDeskAction(need: Pick<NeedSummary, 'id'>, onHidden?: () => void) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { message } = App.useApp();
   const mutation = useNeedAction(need.id);
   const { mutateAsync } = mutation;
   const run = useCallback(
-    async (action: string, body?: object): Promise<NeedDetail | null> => {
+    async (action: NeedAction, body?: object): Promise<NeedDetail | null> => {
       try {
         const result = await mutateAsync({ action, body });
-        void message.success(t(`needs.done.${action}`, { defaultValue: t('common.saved') }));
+        void message.success(t(`done.${action}`, { defaultValue: t('common:saved') }));
         if (isHidden(result)) {
           onHidden?.();
           return null;

@@ -11,16 +11,15 @@ const PAGE_SIZE = 10;
 
 type Props = {
   view: NeedView;
-  stages?: Stage[];
-  /** Label keys of the tabs: `${tabKeyPrefix}.${stage.key}`. */
-  tabKeyPrefix?: string;
+  /** The tabs, each with its label. */
+  stages?: (Stage & { label: string })[];
   empty: ReactNode;
   /** Something to put on a card (the grab button of the pool). */
   extra?: (need: NeedSummary) => ReactNode;
 };
 
 /** A phone list of needs: tabs by stage, pull to refresh, more pages as the user scrolls. */
-export function MobileNeedList({ view, stages, tabKeyPrefix, empty, extra }: Props) {
+export function MobileNeedList({ view, stages, empty, extra }: Props) {
   const { t } = useTranslation();
   const [stage, setStage] = useState(stages?.[0]?.key);
   const status = stages?.find((s) => s.key === stage)?.status;
@@ -32,14 +31,14 @@ export function MobileNeedList({ view, stages, tabKeyPrefix, empty, extra }: Pro
       {stages && stages.length > 1 && (
         <Tabs activeKey={stage} onChange={setStage} className="lx-h5-tabs">
           {stages.map((s) => (
-            <Tabs.Tab key={s.key} title={t(`${tabKeyPrefix}.${s.key}`)} />
+            <Tabs.Tab key={s.key} title={s.label} />
           ))}
         </Tabs>
       )}
       <PullToRefresh onRefresh={async () => void (await list.refetch())}>
         <div className="lx-h5-list" data-testid={`need-list-${view}`} aria-busy={list.isFetching}>
           {list.isPending && (
-            <div className="lx-h5-list-loading" role="status" aria-label={t('common.loading')}>
+            <div className="lx-h5-list-loading" role="status" aria-label={t('loading')}>
               <DotLoading color="primary" />
             </div>
           )}
