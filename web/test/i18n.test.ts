@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { features } from '../src/app/features';
+import { deskFrameNamespaces, phoneFrameNamespaces } from '../src/app/navigation';
 import { keyMatcher, languages, placeholders, readCatalogues } from './i18n/catalogues';
-import { collectKeyUses, type KeyUse } from './i18n/key-uses';
+import { collectKeyUses, webProgram, type KeyUse } from './i18n/key-uses';
+import { framePages, manifestPages, namespaceGaps, type LazyLoad } from './i18n/page-namespaces';
 
 // Every word on screen comes from a catalogue: a key the code asks for and does not find would
 // show as a raw key, in one language or both. These checks read the code with the type checker.
 const { catalogues, problems: catalogueProblems } = readCatalogues();
-const { uses: codeUses, problems: codeProblems } = collectKeyUses(path.resolve(import.meta.dirname, '../tsconfig.json'));
+const web = webProgram(path.resolve(import.meta.dirname, '../tsconfig.json'));
+const { uses: codeUses, problems: codeProblems } = collectKeyUses(web);
 
 /** The menu, tab and service labels the manifests name (drawn through one checked-elsewhere call). */
 const manifestUses: KeyUse[] = features.flatMap((f) =>
@@ -81,5 +84,35 @@ describe('the keys the code asks for', () => {
     for (const use of uses) patterns.set(use.ns, [...(patterns.get(use.ns) ?? []), keyMatcher(use.key)]);
     const unused = [...catalogues].flatMap(([ns, c]) => [...c['zh-CN'].keys()].filter((key) => !(patterns.get(ns) ?? []).some((matches) => matches(key))).map((key) => `${ns}:${key}`));
     expect(unused).toEqual([]);
+  });
+});
+
+describe('namespaces load with the pages that show them', () => {
+  const src = path.join(web.root, 'src');
+  const frames: Record<string, readonly string[]> = { app: deskFrameNamespaces, member: phoneFrameNamespaces };
+
+  it('every page of a manifest loads each namespace its components read (no blank moment on first show)', () => {
+    const loads: LazyLoad[] = features.flatMap((f) => {
+      const manifest = path.join(src, 'features', f.name, 'manifest.ts');
+      return manifestPages(web, manifest).map((page) => ({
+        where: `${f.name}/manifest.ts ${page.surface}.${page.slot} ${path.relative(src, page.module)}`,
+        module: page.module,
+        allowed: [f.name, ...page.namespaces, ...(frames[page.slot] ?? [])],
+      }));
+    });
+    // every route the manifests declare was found in their source
+    expect(loads.length).toBe(features.flatMap((f) => [...Object.values(f.desk ?? {}), ...Object.values(f.phone ?? {})]).flat().length);
+    expect(namespaceGaps(web, codeUses, loads)).toEqual([]);
+  });
+
+  it('the frames load the namespaces of the menus they draw', () => {
+    const lists: Record<string, readonly string[]> = { deskFrameNamespaces, phoneFrameNamespaces };
+    const loads = framePages(web, path.join(src, 'app/routes.tsx')).map((frame) => ({
+      where: `routes.tsx ${path.relative(src, frame.module)}`,
+      module: frame.module,
+      allowed: [...(frame.namespaces ? (lists[frame.namespaces] ?? []) : [])],
+    }));
+    expect(loads.map((l) => l.where)).toEqual(expect.arrayContaining(['routes.tsx features/shell/AppLayout.tsx', 'routes.tsx features/h5/H5Layout.tsx']));
+    expect(namespaceGaps(web, codeUses, loads)).toEqual([]);
   });
 });

@@ -24,12 +24,17 @@ export type KeyUses = { uses: KeyUse[]; problems: string[] };
 /** A comment on the line of a dynamic key, or the line before, that says where its keys are checked. */
 const CHECKED_ELSEWHERE = /i18n-keys:\s*\S/;
 
-export function collectKeyUses(tsconfigPath: string): KeyUses {
+/** The web app's sources as the type checker sees them. */
+export type WebProgram = { program: ts.Program; checker: ts.TypeChecker; root: string };
+
+export function webProgram(tsconfigPath: string): WebProgram {
   const config = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!config) throw new Error(`cannot read ${tsconfigPath}`);
   const program = ts.createProgram(config.fileNames, config.options);
-  const checker = program.getTypeChecker();
-  const root = path.dirname(tsconfigPath);
+  return { program, checker: program.getTypeChecker(), root: path.dirname(tsconfigPath) };
+}
+
+export function collectKeyUses({ program, checker, root }: WebProgram): KeyUses {
   const uses: KeyUse[] = [];
   const problems: string[] = [];
   let calls = 0;
