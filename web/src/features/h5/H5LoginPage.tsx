@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, NoticeBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { Logo } from '../../components/Logo';
-import { PHONE_PATTERN } from '../../lib/patterns';
 import type { Credentials } from '../auth/auth.api';
-import { landingPathOf, logIn, useEnterSession, useSession } from '../auth/session';
+import { useCredentialRules } from '../auth/credential-rules';
+import { useLogin } from '../auth/use-login';
 import type { AfterRegistration } from './H5RegisterPage';
 import { H5QuickToggles } from './H5QuickToggles';
 import { useMobileErrorReporter } from './use-mobile-error';
@@ -14,19 +13,12 @@ import { useMobileErrorReporter } from './use-mobile-error';
 export function H5LoginPage() {
   const { t } = useTranslation(['h5', 'auth']);
   const [form] = Form.useForm<Credentials>();
-  const location = useLocation();
-  const session = useSession();
-  const enter = useEnterSession('h5');
-  const state = location.state as ({ from?: string } & Partial<AfterRegistration>) | null;
-  const from = state?.from;
+  const rules = useCredentialRules();
+  const state = useLocation().state as Partial<AfterRegistration> | null;
   const report = useMobileErrorReporter();
-  const login = useMutation({
-    mutationFn: logIn,
-    onSuccess: (me) => enter(me, from),
-    onError: (error) => report(error, form),
-  });
+  const { login, alreadyIn } = useLogin('h5', (error) => report(error, form));
 
-  if (session.data) return <Navigate to={landingPathOf(session.data, 'h5', from)} replace />;
+  if (alreadyIn) return <Navigate to={alreadyIn} replace />;
 
   return (
     <div className="lx-h5-auth">
@@ -49,17 +41,10 @@ export function H5LoginPage() {
           </Button>
         }
       >
-        <Form.Item
-          name="phone"
-          label={t('common:field.phone')}
-          rules={[
-            { required: true, message: t('common:field.phoneRequired') },
-            { pattern: PHONE_PATTERN, message: t('common:field.phoneInvalid') },
-          ]}
-        >
+        <Form.Item name="phone" label={t('common:field.phone')} rules={rules.phone}>
           <Input placeholder={t('common:field.phonePlaceholder')} maxLength={11} type="tel" autoComplete="username" clearable />
         </Form.Item>
-        <Form.Item name="password" label={t('auth:password')} rules={[{ required: true, message: t('auth:passwordRequired') }]}>
+        <Form.Item name="password" label={t('auth:password')} rules={rules.password}>
           <Input placeholder={t('auth:passwordPlaceholder')} type="password" autoComplete="current-password" clearable />
         </Form.Item>
       </Form>

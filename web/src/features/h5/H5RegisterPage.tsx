@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { PHONE_PATTERN } from '../../lib/patterns';
 import { authApi, type Registration } from '../auth/auth.api';
+import { useCredentialRules } from '../auth/credential-rules';
 import { logIn, useEnterSession } from '../auth/session';
 import { CommunityPicker } from './CommunityPicker';
 import { useMobileErrorReporter } from './use-mobile-error';
@@ -29,6 +29,7 @@ export function H5RegisterPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const enter = useEnterSession('h5');
+  const rules = useCredentialRules();
   const report = useMobileErrorReporter();
   const register = useMutation({
     mutationFn: registerThenLogIn,
@@ -57,27 +58,17 @@ export function H5RegisterPage() {
         <Form.Item name="name" label={t('common:field.name')} rules={[{ required: true, whitespace: true, message: t('common:field.nameRequired') }]}>
           <Input maxLength={50} placeholder={t('register.namePlaceholder')} clearable />
         </Form.Item>
-        <Form.Item name="phone" label={t('common:field.phone')} rules={[{ required: true, message: t('common:field.phoneRequired') }, { pattern: PHONE_PATTERN, message: t('common:field.phoneInvalid') }]}>
+        <Form.Item name="phone" label={t('common:field.phone')} rules={rules.phone}>
           <Input type="tel" maxLength={11} placeholder={t('common:field.phonePlaceholder')} clearable />
         </Form.Item>
         <Form.Item name="regionId" label={t('register.community')} rules={[{ required: true, message: t('register.communityRequired') }]}>
           <CommunityPicker placeholder={t('common:communityPicker.title')} />
         </Form.Item>
         <Form.Header>{t('register.security')}</Form.Header>
-        <Form.Item name="password" label={t('auth:password')} help={t('auth:passwordRules')} rules={[{ required: true, message: t('auth:passwordRequired') }, { min: 8, message: t('auth:passwordTooShort') }]}>
+        <Form.Item name="password" label={t('auth:password')} help={t('auth:passwordRules')} rules={rules.newPassword}>
           <Input type="password" autoComplete="new-password" clearable />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth:changePassword.confirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('auth:passwordRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('auth:changePassword.mismatch')))),
-            }),
-          ]}
-        >
+        <Form.Item name="confirm" label={t('auth:changePassword.confirm')} dependencies={['password']} rules={rules.confirmOf('password')}>
           <Input type="password" autoComplete="new-password" clearable />
         </Form.Item>
         <Form.Item name="volunteer" valuePropName="checked">

@@ -9,6 +9,7 @@ import type { NeedSummary } from '../needs.api';
 import { categoryLabel, isOverdue } from '../needs.format';
 import { useMyTeams, useNeedsPage } from '../needs.queries';
 import { inboxStages } from '../needs.stages';
+import { useStageTabs } from '../use-stage-tabs';
 import { InboxRowActions } from './InboxRowActions';
 import { NeedStatusTag } from './NeedStatusTag';
 import './needs-desk.css';
@@ -17,9 +18,8 @@ import './needs-desk.css';
 export function TeamInboxPage() {
   const { t, i18n } = useTranslation('needs');
   const teams = useMyTeams();
-  const [stage, setStage] = useState(inboxStages[0]!.key);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const status = inboxStages.find((s) => s.key === stage)?.status;
+  const { stage, status, select } = useStageTabs(inboxStages, () => setPaging((p) => ({ ...p, page: 1 })));
   const result = useNeedsPage({ view: 'team', status, ...paging });
   const teamNames = (teams.data ?? []).map((team) => team.name).join('、');
 
@@ -48,10 +48,7 @@ export function TeamInboxPage() {
         <div className="lx-ledger-toolbar">
           <Segmented
             value={stage}
-            onChange={(key) => {
-              setStage(inboxStages.find((s) => s.key === key)?.key ?? 'all');
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
+            onChange={select}
             options={inboxStages.map((s) => ({ value: s.key, label: t(`inbox.stage.${s.key}`) }))}
           />
         </div>
