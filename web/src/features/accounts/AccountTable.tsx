@@ -8,7 +8,7 @@ import { RoleTags } from '../shell/RoleTags';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { accountsApi, type Account } from './accounts.api';
 import { AccountRowActions } from './AccountRowActions';
-import { MaskedValue } from './MaskedValue';
+import { MaskedValue } from '../../components/MaskedValue';
 
 type Props = {
   /** The rows answering the filters on screen; undefined until they come. */

@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, Rate, Table, Tag, type TableProps } from 'an
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import { can, useMe } from '../../auth/session';
-import { MaskedValue } from '../../accounts/MaskedValue';
+import { MaskedValue } from '../../../components/MaskedValue';
 import { needsApi, type Assignment, type NeedDetail } from '../needs.api';
 
 const staffParties = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorReporter } from '../../lib/use-api-error';
+import { useApiErrorReporter } from '../lib/use-api-error';
 
 type Props = {
   masked: string | null;
