@@ -15,6 +15,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          root: './web',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './e2e',
           include: ['**/*.spec.ts'],

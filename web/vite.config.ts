@@ -14,6 +14,10 @@ export default defineConfig({
         // needed it: the phone pages then load antd-mobile ("mobile-kit") and never antd
         // ("desk-kit"; the e2e test checks this), and vendor chunks stay cached across releases.
         manualChunks(id) {
+          // A feature's catalogue in one language is a chunk of its own, fetched the first time one
+          // of its pages shows (i18n/index.ts): a visit downloads only its features, in its language.
+          const locale = /\/features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(id);
+          if (locale) return `locale-${locale[1]}-${locale[2]}`;
           const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id);
           if (!match) return undefined;
           const name = match[1]!;

@@ -1,8 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { registerNamespace } from './i18n';
 import './styles/global.css';
 import { App } from './app/App';
+import { features } from './app/features';
+
+// each feature's words load when one of its pages is first shown (see app/lazy.ts)
+for (const feature of features) registerNamespace(feature.name, feature.locales);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

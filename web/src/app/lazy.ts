@@ -1,9 +1,13 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { i18n } from '../i18n';
 
 /**
- * React.lazy for a named export: each page becomes its own chunk, loaded on first visit. The
- * result keeps the component's own type, so its props are still checked where it is used.
+ * React.lazy for a page or a frame: its code is a chunk of its own, loaded on first visit together
+ * with the locale namespaces it shows words of, so it renders complete (never a raw key) at once.
  */
-export function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
-  return lazy(async () => ({ default: (await load())[name] as unknown as ComponentType<object> })) as unknown as M[K];
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, namespaces: readonly string[] = []): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), namespaces.length > 0 ? i18n.loadNamespaces([...namespaces]) : undefined]);
+    return { default: component };
+  });
 }

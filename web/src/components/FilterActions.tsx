@@ -9,10 +9,10 @@ export function FilterActions({ onReset }: { onReset: () => void }) {
     <Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-          {t('common.search')}
+          {t('search')}
         </Button>
         <Button icon={<ReloadOutlined />} onClick={onReset}>
-          {t('common.reset')}
+          {t('reset')}
         </Button>
       </Space>
     </Form.Item>

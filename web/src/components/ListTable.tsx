@@ -1,6 +1,7 @@
 import { Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPhase } from '../lib/use-list-query';
 
 /** The applied page: the pager shows the page asked for, even before its rows have come. */
 export type TablePaging = { page: number; pageSize: number; total: number | undefined; onChange: (page: number, pageSize: number) => void };
@@ -23,14 +24,14 @@ type Props<T> = Omit<TableProps<T>, 'dataSource' | 'loading'> & {
  */
 export function ListTable<T extends object>({ rows, fetching, paging, emptyText, locale, pagination, ...table }: Props<T>) {
   const { t } = useTranslation();
-  const waiting = fetching && !rows?.length;
+  const waiting = listPhase({ rows, fetching }) === 'waiting';
   const serverPaging: TableProps<T>['pagination'] = paging && {
     current: paging.page,
     pageSize: paging.pageSize,
     total: paging.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => t('common.total', { total }),
+    showTotal: (total) => t('total', { total }),
     onChange: paging.onChange,
   };
   const emptyNode = waiting ? <div className="lx-list-waiting" /> : emptyText;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 export function PageLoading() {
   const { t } = useTranslation();
   return (
-    <div className="lx-page-loading" role="status" aria-label={t('common.loading')}>
+    <div className="lx-page-loading" role="status" aria-label={t('loading')}>
       <span className="lx-spinner" />
     </div>
   );
@@ -19,7 +19,7 @@ export function PageLoadError({ message, retry }: { message: string; retry: () =
     <div className="lx-page-loading" role="alert">
       <p>{message}</p>
       <button type="button" className="lx-plain-button" onClick={retry}>
-        {t('common.retry')}
+        {t('retry')}
       </button>
     </div>
   );

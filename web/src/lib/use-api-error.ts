@@ -1,25 +1,15 @@
-import { App, type FormInstance } from 'antd';
+import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client';
+import { errorText, showOnField, type FieldForm } from './api-error';
 
-/**
- * Shows a failed request to the user. The server names the offending input in `field` ("phone",
- * "roles.0"): when the form has that field the localised message goes under it, else into a toast.
- */
+/** Shows a failed request in the back office: under its field when the form has it, else as a toast. */
 export function useApiErrorReporter() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
-    (error: unknown, form?: FormInstance) => {
-      if (form && isApiError(error) && error.field) {
-        const name = error.field.split('.')[0] ?? error.field;
-        if (name in form.getFieldsValue()) {
-          form.setFields([{ name, errors: [error.message] }]);
-          return;
-        }
-      }
-      void message.error(error instanceof Error && error.message ? error.message : t('errors.unknown'));
+    (error: unknown, form?: FieldForm) => {
+      if (!showOnField(error, form)) void message.error(errorText(error, t('errors.unknown')));
     },
     [message, t],
   );

@@ -30,6 +30,20 @@ export function useListQuery<Q extends object, R>({
   return useQuery({ queryKey: [...key, query], queryFn: ({ signal }) => fetch(query, signal), enabled, staleTime });
 }
 
+/** The page after `last`, or none when `last` held the final rows (a phone list stops asking then). */
+export const nextPageOf = (last: Page<unknown>): number | undefined => (last.page * last.pageSize < last.total ? last.page + 1 : undefined);
+
+/**
+ * What a list shows for the query on screen, whichever kit draws it: its rows; else a spinner while
+ * their answer is on its way — never "no data" under the spinner before it comes; else the error,
+ * or the empty state once the answer is "nothing".
+ */
+export function listPhase({ rows, fetching, failed = false }: { rows: readonly unknown[] | undefined; fetching: boolean; failed?: boolean }): 'rows' | 'waiting' | 'failed' | 'empty' {
+  if (rows?.length) return 'rows';
+  if (failed) return 'failed';
+  return fetching ? 'waiting' : 'empty';
+}
+
 /** The same rules for a phone list that grows page by page as the user scrolls. */
 export function useInfiniteListQuery<Q extends object, T>({
   key,
@@ -44,6 +58,6 @@ export function useInfiniteListQuery<Q extends object, T>({
     queryKey: [...key, query],
     queryFn: ({ pageParam, signal }) => fetch({ ...query, page: pageParam }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    getNextPageParam: nextPageOf,
   });
 }

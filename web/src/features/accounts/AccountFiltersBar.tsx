@@ -8,7 +8,7 @@ import { FilterActions } from '../../components/FilterActions';
 
 /** Keyword (name or phone), node (with everything below it), role and status. */
 export function AccountFiltersBar({ value, onSearch }: { value: AccountFilters; onSearch: (filters: AccountFilters) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<AccountFilters>();
 
   // the URL is the source of truth: back/forward or a shared link refills the form
@@ -18,21 +18,21 @@ export function AccountFiltersBar({ value, onSearch }: { value: AccountFilters; 
 
   return (
     <Form form={form} name="accountFilters" layout="inline" className="lx-filters" onFinish={(v) => onSearch({ ...v, q: v.q?.trim() || undefined })}>
-      <Form.Item name="q" label={t('accounts.filter.keyword')}>
-        <Input placeholder={t('accounts.filter.keywordPlaceholder')} allowClear maxLength={50} style={{ width: 200 }} />
+      <Form.Item name="q" label={t('filter.keyword')}>
+        <Input placeholder={t('filter.keywordPlaceholder')} allowClear maxLength={50} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="regionId" label={t('accounts.field.region')}>
-        <RegionTreeSelect allowClear placeholder={t('accounts.filter.anyRegion')} style={{ width: 220 }} />
+      <Form.Item name="regionId" label={t('field.region')}>
+        <RegionTreeSelect allowClear placeholder={t('common:anyRegion')} style={{ width: 220 }} />
       </Form.Item>
-      <Form.Item name="role" label={t('accounts.field.roles')}>
-        <Select allowClear placeholder={t('common.all')} style={{ width: 140 }} options={roleCodes.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      <Form.Item name="role" label={t('common:field.roles')}>
+        <Select allowClear placeholder={t('common:all')} style={{ width: 140 }} options={roleCodes.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} />
       </Form.Item>
-      <Form.Item name="status" label={t('accounts.field.status')}>
+      <Form.Item name="status" label={t('field.status')}>
         <Select
           allowClear
-          placeholder={t('common.all')}
+          placeholder={t('common:all')}
           style={{ width: 110 }}
-          options={['active', 'disabled'].map((s) => ({ value: s, label: t(`accountStatus.${s}`) }))}
+          options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accountStatus.${s}`) }))}
         />
       </Form.Item>
       <FilterActions onReset={() => onSearch({})} />

@@ -25,7 +25,7 @@ function profileOf(values: AccountFormValues): Partial<AccountProfile> {
 
 /** Create a staff or resident account, or edit one (phone and password are not editable here). */
 export function AccountFormModal(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const [form] = Form.useForm<AccountFormValues>();
   const { create, update } = useAccountChanges();
   const report = useApiErrorReporter();
@@ -61,8 +61,8 @@ export function AccountFormModal(props: Props) {
     <Modal
       open
       width={640}
-      title={creating ? t('accounts.create') : t('accounts.editTitle', { name: props.account.name })}
-      okText={t('common.save')}
+      title={creating ? t('create') : t('editTitle', { name: props.account.name })}
+      okText={t('common:save')}
       confirmLoading={create.isPending || update.isPending}
       onOk={() => form.submit()}
       onCancel={props.onClose}

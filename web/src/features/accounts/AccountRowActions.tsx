@@ -13,7 +13,7 @@ type Props = {
 
 /** Edit, reset password, unlock login, disable / enable. Disabling ends the person's sessions at once. */
 export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const { setStatus, resetPassword, unlock } = useAccountChanges();
   const report = useApiErrorReporter();
@@ -23,7 +23,7 @@ export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }:
     setStatus.mutate(
       { id: account.id, status: disabled ? 'active' : 'disabled' },
       {
-        onSuccess: () => void message.success(t(disabled ? 'accounts.enabled' : 'accounts.disabled', { name: account.name })),
+        onSuccess: () => void message.success(t(disabled ? 'enabled' : 'disabled', { name: account.name })),
         onError: (error) => report(error),
       },
     );
@@ -36,34 +36,34 @@ export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }:
 
   const unlockLogin = () =>
     unlock.mutate(account.id, {
-      onSuccess: ({ wasLocked }) => void message.success(t(wasLocked ? 'accounts.unlocked' : 'accounts.notLocked', { name: account.name })),
+      onSuccess: ({ wasLocked }) => void message.success(t(wasLocked ? 'unlocked' : 'notLocked', { name: account.name })),
       onError: (error) => report(error),
     });
 
   return (
     <Space size={0} split={<span className="lx-action-split" />}>
       <Button type="link" size="small" onClick={() => onEdit(account)}>
-        {t('common.edit')}
+        {t('common:edit')}
       </Button>
-      <Popconfirm title={t('accounts.resetConfirm', { name: account.name })} description={t('accounts.resetHint')} onConfirm={reset}>
+      <Popconfirm title={t('resetConfirm', { name: account.name })} description={t('resetHint')} onConfirm={reset}>
         <Button type="link" size="small" loading={resetPassword.isPending}>
-          {t('accounts.resetPassword')}
+          {t('resetPassword')}
         </Button>
       </Popconfirm>
-      <Popconfirm title={t('accounts.unlockConfirm', { name: account.name })} description={t('accounts.unlockHint')} onConfirm={unlockLogin}>
+      <Popconfirm title={t('unlockConfirm', { name: account.name })} description={t('unlockHint')} onConfirm={unlockLogin}>
         <Button type="link" size="small" loading={unlock.isPending}>
-          {t('accounts.unlock')}
+          {t('unlock')}
         </Button>
       </Popconfirm>
       <Popconfirm
-        title={t(disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', { name: account.name })}
-        description={disabled ? undefined : t('accounts.disableHint')}
+        title={t(disabled ? 'enableConfirm' : 'disableConfirm', { name: account.name })}
+        description={disabled ? undefined : t('disableHint')}
         okButtonProps={{ danger: !disabled }}
         onConfirm={toggle}
         disabled={isSelf}
       >
         <Button type="link" size="small" danger={!disabled} disabled={isSelf} loading={setStatus.isPending}>
-          {t(disabled ? 'accounts.enable' : 'accounts.disable')}
+          {t(disabled ? 'enable' : 'disable')}
         </Button>
       </Popconfirm>
     </Space>

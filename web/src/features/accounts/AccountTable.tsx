@@ -8,7 +8,7 @@ import { RoleTags } from '../shell/RoleTags';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { accountsApi, type Account } from './accounts.api';
 import { AccountRowActions } from './AccountRowActions';
-import { MaskedValue } from './MaskedValue';
+import { MaskedValue } from '../../components/MaskedValue';
 
 type Props = {
   /** The rows answering the filters on screen; undefined until they come. */
@@ -21,13 +21,13 @@ type Props = {
 
 /** One page of accounts from the server; sorting and paging happen there, never in the browser. */
 export function AccountTable({ rows, fetching, paging, onEdit, onPasswordIssued }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const me = useMe();
   const manage = can(me, 'accounts.manage');
 
   const columns: TableProps<Account>['columns'] = [
     {
-      title: t('accounts.field.name'),
+      title: t('common:field.name'),
       dataIndex: 'name',
       width: 120,
       fixed: 'left',
@@ -35,20 +35,20 @@ export function AccountTable({ rows, fetching, paging, onEdit, onPasswordIssued 
         <span>
           {name}
           {a.mustChangePassword && (
-            <Tooltip title={t('accounts.pendingPasswordHint')}>
+            <Tooltip title={t('pendingPasswordHint')}>
               <Typography.Text type="warning" className="lx-pending-password">
-                {t('accounts.pendingPassword')}
+                {t('pendingPassword')}
               </Typography.Text>
             </Tooltip>
           )}
         </span>
       ),
     },
-    { title: t('accounts.field.phone'), dataIndex: 'phone', width: 170, render: (v: string, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealPhone')} reveal={() => accountsApi.reveal(a.id, 'phone')} confirmTitle={t('accounts.reveal.title.phone')} /> },
-    { title: t('accounts.field.idNumber'), dataIndex: 'idNumber', width: 220, render: (v: string | null, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealIdNumber')} reveal={() => accountsApi.reveal(a.id, 'idNumber')} confirmTitle={t('accounts.reveal.title.idNumber')} /> },
-    { title: t('accounts.field.roles'), dataIndex: 'roles', render: (roles: string[]) => <RoleTags roles={roles} /> },
+    { title: t('common:field.phone'), dataIndex: 'phone', width: 170, render: (v: string, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealPhone')} reveal={() => accountsApi.reveal(a.id, 'phone')} confirmTitle={t('common:reveal.title.phone')} /> },
+    { title: t('field.idNumber'), dataIndex: 'idNumber', width: 220, render: (v: string | null, a) => <MaskedValue masked={v} canReveal={can(me, 'pii.revealIdNumber')} reveal={() => accountsApi.reveal(a.id, 'idNumber')} confirmTitle={t('common:reveal.title.idNumber')} /> },
+    { title: t('common:field.roles'), dataIndex: 'roles', render: (roles: string[]) => <RoleTags roles={roles} /> },
     {
-      title: t('accounts.field.region'),
+      title: t('field.region'),
       dataIndex: 'regionName',
       render: (name: string | null, a) => (
         <span>
@@ -57,17 +57,17 @@ export function AccountTable({ rows, fetching, paging, onEdit, onPasswordIssued 
       ),
     },
     {
-      title: t('accounts.field.status'),
+      title: t('field.status'),
       dataIndex: 'status',
       width: 90,
       render: (s: string) => <Badge status={s === 'active' ? 'success' : 'default'} text={t(`accountStatus.${s}`, { defaultValue: s })} />,
     },
-    { title: t('accounts.field.lastLoginAt'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => formatDateTime(v) || t('accounts.neverLoggedIn') },
-    { title: t('accounts.field.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: t('common:field.lastLoginAt'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => formatDateTime(v) || t('neverLoggedIn') },
+    { title: t('field.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
   ];
   if (manage) {
     columns.push({
-      title: t('common.actions'),
+      title: t('common:actions'),
       key: 'actions',
       fixed: 'right',
       width: 250,
@@ -75,7 +75,7 @@ export function AccountTable({ rows, fetching, paging, onEdit, onPasswordIssued 
         canManagePerson(me.account.roles, a.roles) ? (
           <AccountRowActions account={a} isSelf={a.id === me.account.id} onEdit={onEdit} onPasswordIssued={onPasswordIssued} />
         ) : (
-          <Typography.Text type="secondary">{t('accounts.outranksYou')}</Typography.Text>
+          <Typography.Text type="secondary">{t('outranksYou')}</Typography.Text>
         ),
     });
   }

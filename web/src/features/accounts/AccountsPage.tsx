@@ -17,7 +17,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; account: Account } | { kind: 
 
 /** 账号管理: the people and staff bound to my subtree. */
 export function AccountsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const canManage = usePermission('accounts.manage');
   const { query, setFilters, setPage } = useAccountQuery();
@@ -31,11 +31,11 @@ export function AccountsPage() {
     <>
       <PageHeader
         title={t('menu.accounts')}
-        description={t('accounts.description')}
+        description={t('description')}
         extra={
           canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-              {t('accounts.create')}
+              {t('create')}
             </Button>
           )
         }
@@ -57,7 +57,7 @@ export function AccountsPage() {
           mode="create"
           onClose={close}
           onCreated={(account, password) => {
-            void message.success(t('accounts.created', { name: account.name }));
+            void message.success(t('created', { name: account.name }));
             if (password) showPassword(account.name, password);
             else close();
           }}
@@ -69,7 +69,7 @@ export function AccountsPage() {
           account={dialog.account}
           onClose={close}
           onSaved={() => {
-            void message.success(t('common.saved'));
+            void message.success(t('common:saved'));
             close();
           }}
         />

@@ -12,7 +12,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /** Action, object, actor and time window; times are picked and shown in Beijing time. */
 export function AuditFiltersBar({ value, onSearch }: { value: AuditFilters; onSearch: (filters: AuditFilters) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -27,25 +27,25 @@ export function AuditFiltersBar({ value, onSearch }: { value: AuditFilters; onSe
 
   return (
     <Form form={form} name="auditFilters" layout="inline" className="lx-filters" onFinish={submit}>
-      <Form.Item name="action" label={t('audit.field.action')}>
+      <Form.Item name="action" label={t('field.action')}>
         <AutoComplete
           allowClear
           style={{ width: 200 }}
-          placeholder={t('common.all')}
-          options={knownActions.map((a) => ({ value: a, label: `${t(`audit.actions.${a}`)} · ${a}` }))}
+          placeholder={t('common:all')}
+          options={knownActions.map((a) => ({ value: a, label: `${t(`actions.${a}`)} · ${a}` }))}
           filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase())}
         />
       </Form.Item>
-      <Form.Item name="objectType" label={t('audit.field.objectType')}>
-        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={knownObjectTypes.map((o) => ({ value: o, label: t(`audit.objectTypes.${o}`) }))} />
+      <Form.Item name="objectType" label={t('field.objectType')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common:all')} options={knownObjectTypes.map((o) => ({ value: o, label: t(`objectTypes.${o}`) }))} />
       </Form.Item>
-      <Form.Item name="objectId" label={t('audit.field.objectId')}>
+      <Form.Item name="objectId" label={t('field.objectId')}>
         <Input allowClear style={{ width: 200 }} maxLength={64} />
       </Form.Item>
-      <Form.Item name="actorId" label={t('audit.field.actorId')} rules={[{ pattern: UUID_PATTERN, message: t('audit.actorIdInvalid') }]}>
-        <Input allowClear style={{ width: 200 }} maxLength={36} placeholder={t('audit.actorIdPlaceholder')} />
+      <Form.Item name="actorId" label={t('field.actorId')} rules={[{ pattern: UUID_PATTERN, message: t('actorIdInvalid') }]}>
+        <Input allowClear style={{ width: 200 }} maxLength={36} placeholder={t('actorIdPlaceholder')} />
       </Form.Item>
-      <Form.Item name="period" label={t('audit.field.period')}>
+      <Form.Item name="period" label={t('field.period')}>
         <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
       </Form.Item>
       <FilterActions onReset={() => onSearch({})} />

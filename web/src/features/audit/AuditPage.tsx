@@ -8,12 +8,12 @@ import './audit.css';
 
 /** 审计日志: every login, change and look at personal data within my subtree. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const { query, result, setFilters, narrow, setPage } = useAuditQuery();
 
   return (
     <>
-      <PageHeader title={t('menu.audit')} description={t('audit.description')} />
+      <PageHeader title={t('menu.audit')} description={t('description')} />
       <Card className="lx-filters-card">
         <AuditFiltersBar value={query} onSearch={setFilters} />
       </Card>

@@ -23,16 +23,16 @@ function Details({ details }: { details: Record<string, unknown> }) {
 
 /** Audit entries, newest first; clicking an actor or an object narrows the search to it. */
 export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
+    { title: t('field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
     {
-      title: t('audit.field.actor'),
+      title: t('field.actor'),
       dataIndex: 'actorName',
       render: (name: string | null, e) =>
         e.actorId ? (
           <span>
-            <Tooltip title={t('audit.narrowActor')}>
+            <Tooltip title={t('narrowActor')}>
               <Button type="link" size="small" className="lx-link-inline" onClick={() => onNarrow({ actorId: e.actorId ?? undefined })}>
                 {name ?? e.actorId}
               </Button>
@@ -40,26 +40,26 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
             <RoleTags roles={e.actorRoles ?? []} />
           </span>
         ) : (
-          <Typography.Text type="secondary">{t(anonymousActions.includes(e.action) ? 'audit.anonymous' : 'audit.system')}</Typography.Text>
+          <Typography.Text type="secondary">{t(anonymousActions.includes(e.action) ? 'anonymous' : 'system')}</Typography.Text>
         ),
     },
     {
-      title: t('audit.field.action'),
+      title: t('field.action'),
       dataIndex: 'action',
       render: (a: string) => (
         <Tooltip title={a}>
-          <Tag color={actionColor(a)}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag>
+          <Tag color={actionColor(a)}>{t(`actions.${a}`, { defaultValue: a })}</Tag>
         </Tooltip>
       ),
     },
     {
-      title: t('audit.field.object'),
+      title: t('field.object'),
       key: 'object',
       render: (_v, e) => (
         <span>
-          {t(`audit.objectTypes.${e.objectType}`, { defaultValue: e.objectType })}{' '}
+          {t(`objectTypes.${e.objectType}`, { defaultValue: e.objectType })}{' '}
           {e.objectId && (
-            <Tooltip title={t('audit.narrowObject')}>
+            <Tooltip title={t('narrowObject')}>
               <Button type="link" size="small" className="lx-link-inline lx-mono" onClick={() => onNarrow({ objectType: e.objectType, objectId: e.objectId ?? undefined })}>
                 {e.objectId.slice(0, 8)}
               </Button>
@@ -68,7 +68,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
         </span>
       ),
     },
-    { title: t('audit.field.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? t('common.empty') },
+    { title: t('field.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? t('common:empty') },
   ];
 
   return (

@@ -1,24 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorReporter } from '../../lib/use-api-error';
-import { authApi, type Me } from './auth.api';
-import { sessionKey } from './session';
+import type { Me } from './auth.api';
+import { useCredentialRules } from './credential-rules';
+import { useChangePassword, type PasswordChange } from './use-change-password';
 
-type Values = { currentPassword: string; newPassword: string; confirm: string };
-
-/** Current + new password (typed twice). The strength rules are the server's; it names the field. */
+/** Current + new password (typed twice), in the back office. The server names a field it refuses. */
 export function ChangePasswordForm({ onDone }: { onDone: (me: Me) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
+  const [form] = Form.useForm<PasswordChange>();
+  const rules = useCredentialRules();
   const report = useApiErrorReporter();
-  const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) => authApi.changePassword({ currentPassword, newPassword }),
-    onSuccess: async () => {
-      void message.success(t('auth.changePassword.done'));
-      const me = await queryClient.fetchQuery({ queryKey: sessionKey, queryFn: authApi.me, staleTime: 0 });
+  const change = useChangePassword({
+    onDone: (me) => {
+      void message.success(t('changePassword.done'));
       onDone(me);
     },
     onError: (error) => report(error, form),
@@ -26,36 +22,17 @@ export function ChangePasswordForm({ onDone }: { onDone: (me: Me) => void }) {
 
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => change.mutate(values)}>
-      <Form.Item name="currentPassword" label={t('auth.changePassword.current')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+      <Form.Item name="currentPassword" label={t('changePassword.current')} rules={rules.password}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('auth.changePassword.new')}
-        extra={<Typography.Text type="secondary">{t('auth.passwordRules')}</Typography.Text>}
-        rules={[
-          { required: true, message: t('auth.passwordRequired') },
-          { min: 8, message: t('auth.passwordTooShort') },
-        ]}
-      >
+      <Form.Item name="newPassword" label={t('changePassword.new')} extra={<Typography.Text type="secondary">{t('passwordRules')}</Typography.Text>} rules={rules.newPassword}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('auth.changePassword.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('auth.passwordRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.changePassword.mismatch'))),
-          }),
-        ]}
-      >
+      <Form.Item name="confirm" label={t('changePassword.confirm')} dependencies={['newPassword']} rules={rules.confirmOf('newPassword')}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={change.isPending}>
-        {t('auth.changePassword.submit')}
+        {t('changePassword.submit')}
       </Button>
     </Form>
   );

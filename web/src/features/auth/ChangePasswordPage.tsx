@@ -8,7 +8,7 @@ import './auth.css';
 
 /** Full-screen password change: forced after a reset or a first login with a temporary password. */
 export function ChangePasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const me = useMe();
   const navigate = useNavigate();
   const logout = useLogout('/login');
@@ -21,11 +21,11 @@ export function ChangePasswordPage() {
       </header>
       <main className="lx-login-main lx-login-main-single">
         <Card className="lx-login-card" variant="borderless">
-          <Typography.Title level={3}>{t('auth.changePassword.title')}</Typography.Title>
-          {forced && <Alert type="warning" showIcon message={t('auth.changePassword.forced')} className="lx-login-alert" />}
+          <Typography.Title level={3}>{t('common:session.changePassword')}</Typography.Title>
+          {forced && <Alert type="warning" showIcon message={t('changePassword.forced')} className="lx-login-alert" />}
           <ChangePasswordForm onDone={(updated) => navigate(homePathOf(updated, 'desk'), { replace: true })} />
           <Button type="link" block onClick={() => logout.mutate()}>
-            {t('auth.logout')}
+            {t('common:session.logout')}
           </Button>
         </Card>
       </main>

@@ -6,16 +6,16 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** Voluntary password change from the user menu, inside the back-office frame. */
 export function ProfilePasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const { message } = App.useApp();
   return (
     <>
-      <PageHeader title={t('auth.changePassword.title')} description={t('auth.changePassword.otherSessions')} />
+      <PageHeader title={t('common:session.changePassword')} description={t('changePassword.otherSessions')} />
       <Card style={{ maxWidth: 480 }}>
         <ChangePasswordForm
           onDone={() => {
-            void message.info(t('auth.changePassword.otherSessionsEnded'));
+            void message.info(t('changePassword.otherSessionsEnded'));
             navigate('/');
           }}
         />

@@ -63,11 +63,11 @@ export function CommunityPicker({ value, onChange, placeholder, initialLabel = '
         {value ? label : placeholder}
       </div>
       <Popup visible={open} onMaskClick={() => setOpen(false)} bodyStyle={{ height: '75vh', display: 'flex', flexDirection: 'column' }}>
-        <NavBar onBack={back}>{current?.name ?? t('h5.register.pickCommunity')}</NavBar>
+        <NavBar onBack={back}>{current?.name ?? t('communityPicker.title')}</NavBar>
         <div className="lx-h5-picker-body">
           {level.isPending && <DotLoading color="primary" />}
           {level.isError && <ErrorBlock status="default" title={level.error.message} description="" />}
-          {level.data?.length === 0 && <ErrorBlock status="empty" title={t('h5.register.noChildren')} description="" />}
+          {level.data?.length === 0 && <ErrorBlock status="empty" title={t('communityPicker.noChildren')} description="" />}
           <List>
             {(level.data ?? []).map((node) => (
               <List.Item
@@ -84,7 +84,7 @@ export function CommunityPicker({ value, onChange, placeholder, initialLabel = '
         {current && isHomeLevel(current.type) && (
           <div className="lx-h5-picker-footer">
             <Button block color="primary" onClick={() => choose(current)}>
-              {t('h5.register.chooseHere', { name: current.name })}
+              {t('communityPicker.chooseHere', { name: current.name })}
             </Button>
           </div>
         )}

@@ -9,7 +9,7 @@ import { H5TabBar } from './H5TabBar';
 
 /** 我的: profile, preferences (large text, language), password, logout. */
 export function H5MePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('h5');
   const { account } = useMe();
   const navigate = useNavigate();
   const logout = useLogout('/h5/login');
@@ -20,18 +20,18 @@ export function H5MePage() {
         <h2>{account.name}</h2>
         <H5RoleTags roles={account.roles} />
       </header>
-      <List mode="card" header={t('h5.me.profile')}>
-        <List.Item extra={account.phone}>{t('accounts.field.phone')}</List.Item>
-        <List.Item extra={account.regionName ?? t('common.empty')}>{t('h5.home.community')}</List.Item>
-        <List.Item extra={formatDate(account.createdAt)}>{t('h5.me.since')}</List.Item>
+      <List mode="card" header={t('me.profile')}>
+        <List.Item extra={account.phone}>{t('common:field.phone')}</List.Item>
+        <List.Item extra={account.regionName ?? t('common:empty')}>{t('home.community')}</List.Item>
+        <List.Item extra={formatDate(account.createdAt)}>{t('me.since')}</List.Item>
       </List>
       <H5Preferences />
       <List mode="card">
-        <List.Item onClick={() => navigate('/h5/password')}>{t('auth.changePassword.title')}</List.Item>
+        <List.Item onClick={() => navigate('/h5/password')}>{t('common:session.changePassword')}</List.Item>
       </List>
       <div className="lx-h5-actions">
         <Button block color="danger" fill="outline" size="large" loading={logout.isPending} onClick={() => logout.mutate()}>
-          {t('auth.logout')}
+          {t('common:session.logout')}
         </Button>
       </div>
       <H5TabBar />

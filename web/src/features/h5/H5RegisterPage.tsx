@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { PHONE_PATTERN } from '../../lib/patterns';
 import { authApi, type Registration } from '../auth/auth.api';
+import { useCredentialRules } from '../auth/credential-rules';
 import { logIn, useEnterSession } from '../auth/session';
 import { CommunityPicker } from './CommunityPicker';
 import { useMobileErrorReporter } from './use-mobile-error';
@@ -25,10 +25,11 @@ async function registerThenLogIn({ confirm: _confirm, ...body }: Values) {
 
 /** Self-registration: a resident (optionally also a volunteer, to be approved by the community). */
 export function H5RegisterPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['h5', 'auth']);
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const enter = useEnterSession('h5');
+  const rules = useCredentialRules();
   const report = useMobileErrorReporter();
   const register = useMutation({
     mutationFn: registerThenLogIn,
@@ -41,7 +42,7 @@ export function H5RegisterPage() {
 
   return (
     <div className="lx-h5-page">
-      <NavBar onBack={() => navigate('/h5/login')}>{t('h5.register.title')}</NavBar>
+      <NavBar onBack={() => navigate('/h5/login')}>{t('register.title')}</NavBar>
       <Form
         form={form}
         mode="card"
@@ -49,43 +50,33 @@ export function H5RegisterPage() {
         onFinish={(values) => register.mutate(values)}
         footer={
           <Button block type="submit" color="primary" size="large" loading={register.isPending}>
-            {t('h5.register.submit')}
+            {t('register.submit')}
           </Button>
         }
       >
-        <Form.Header>{t('h5.register.about')}</Form.Header>
-        <Form.Item name="name" label={t('accounts.field.name')} rules={[{ required: true, whitespace: true, message: t('accounts.nameRequired') }]}>
-          <Input maxLength={50} placeholder={t('h5.register.namePlaceholder')} clearable />
+        <Form.Header>{t('register.about')}</Form.Header>
+        <Form.Item name="name" label={t('common:field.name')} rules={[{ required: true, whitespace: true, message: t('common:field.nameRequired') }]}>
+          <Input maxLength={50} placeholder={t('register.namePlaceholder')} clearable />
         </Form.Item>
-        <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, message: t('auth.phoneRequired') }, { pattern: PHONE_PATTERN, message: t('auth.phoneInvalid') }]}>
-          <Input type="tel" maxLength={11} placeholder={t('auth.phonePlaceholder')} clearable />
+        <Form.Item name="phone" label={t('common:field.phone')} rules={rules.phone}>
+          <Input type="tel" maxLength={11} placeholder={t('common:field.phonePlaceholder')} clearable />
         </Form.Item>
-        <Form.Item name="regionId" label={t('h5.register.community')} rules={[{ required: true, message: t('h5.register.communityRequired') }]}>
-          <CommunityPicker placeholder={t('h5.register.pickCommunity')} />
+        <Form.Item name="regionId" label={t('register.community')} rules={[{ required: true, message: t('register.communityRequired') }]}>
+          <CommunityPicker placeholder={t('common:communityPicker.title')} />
         </Form.Item>
-        <Form.Header>{t('h5.register.security')}</Form.Header>
-        <Form.Item name="password" label={t('auth.password')} help={t('auth.passwordRules')} rules={[{ required: true, message: t('auth.passwordRequired') }, { min: 8, message: t('auth.passwordTooShort') }]}>
+        <Form.Header>{t('register.security')}</Form.Header>
+        <Form.Item name="password" label={t('auth:password')} help={t('auth:passwordRules')} rules={rules.newPassword}>
           <Input type="password" autoComplete="new-password" clearable />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.changePassword.confirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('auth.passwordRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('auth.changePassword.mismatch')))),
-            }),
-          ]}
-        >
+        <Form.Item name="confirm" label={t('auth:changePassword.confirm')} dependencies={['password']} rules={rules.confirmOf('password')}>
           <Input type="password" autoComplete="new-password" clearable />
         </Form.Item>
         <Form.Item name="volunteer" valuePropName="checked">
-          <Checkbox>{t('h5.register.alsoVolunteer')}</Checkbox>
+          <Checkbox>{t('register.alsoVolunteer')}</Checkbox>
         </Form.Item>
       </Form>
       <p className="lx-h5-switch">
-        {t('h5.register.haveAccount')} <Link to="/h5/login">{t('h5.register.toLogin')}</Link>
+        {t('register.haveAccount')} <Link to="/h5/login">{t('register.toLogin')}</Link>
       </p>
     </div>
   );

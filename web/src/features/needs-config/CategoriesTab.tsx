@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/ListTable';
 import type { Category } from '../needs/categories.api';
+import type { Severity } from '../needs/needs.api';
 import { SeverityTag } from '../needs/desk/NeedStatusTag';
 import { useCategories } from '../needs/needs.queries';
 import { CategoryFormModal } from './CategoryFormModal';
@@ -26,7 +27,7 @@ function allCategoryRows(list: readonly Category[]): Row[] {
 
 /** 需求分类: the category tree; edit a category, add a kind under a class. */
 export function CategoriesTab() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs-config');
   const { data, isFetching } = useCategories();
   const [editing, setEditing] = useState<Editing>(null);
   const rows = useMemo(() => allCategoryRows(data ?? []), [data]);
@@ -34,37 +35,37 @@ export function CategoriesTab() {
 
   const columns: ColumnsType<Row> = [
     {
-      title: t('needsConfig.category.name'),
+      title: t('category.name'),
       key: 'name',
       render: (_, c) => (
         <Space size={4}>
           <Typography.Text type={c.active ? undefined : 'secondary'}>{en ? c.nameEn : c.name}</Typography.Text>
-          {!c.active && <Tag bordered={false}>{t('needsConfig.retired')}</Tag>}
+          {!c.active && <Tag bordered={false}>{t('retired')}</Tag>}
         </Space>
       ),
     },
-    { title: t('needsConfig.category.code'), dataIndex: 'code', width: 160 },
-    { title: t('needsConfig.category.defaultSeverity'), dataIndex: 'defaultSeverity', width: 110, render: (s: string) => <SeverityTag severity={s} /> },
+    { title: t('category.code'), dataIndex: 'code', width: 160 },
+    { title: t('category.defaultSeverity'), dataIndex: 'defaultSeverity', width: 110, render: (s: Severity) => <SeverityTag severity={s} /> },
     {
-      title: t('needsConfig.category.photoRequiredOnClose'),
+      title: t('category.photoRequiredOnClose'),
       dataIndex: 'photoRequiredOnClose',
       width: 120,
-      render: (v: boolean) => (v ? t('needsConfig.yes') : t('needsConfig.no')),
+      render: (v: boolean) => (v ? t('yes') : t('no')),
     },
-    { title: t('needsConfig.category.extraQuestions'), key: 'questions', width: 100, render: (_, c) => c.extraQuestions.length || t('common.empty') },
-    { title: t('needsConfig.category.sortOrder'), dataIndex: 'sortOrder', width: 80 },
+    { title: t('category.extraQuestions'), key: 'questions', width: 100, render: (_, c) => c.extraQuestions.length || t('common:empty') },
+    { title: t('category.sortOrder'), dataIndex: 'sortOrder', width: 80 },
     {
-      title: t('common.actions'),
+      title: t('common:actions'),
       key: 'actions',
       width: 180,
       render: (_, c) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', category: c })}>
-            {t('common.edit')}
+            {t('common:edit')}
           </Button>
           {!c.parentId && (
             <Button type="link" size="small" onClick={() => setEditing({ mode: 'create', parent: c })}>
-              {t('needsConfig.category.addChild')}
+              {t('category.addChild')}
             </Button>
           )}
         </Space>
@@ -75,9 +76,9 @@ export function CategoriesTab() {
   return (
     <>
       <div className="lx-config-toolbar">
-        <Typography.Text type="secondary">{t('needsConfig.category.hint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('category.hint')}</Typography.Text>
         <Button type="primary" onClick={() => setEditing({ mode: 'create', parent: null })}>
-          {t('needsConfig.category.addTop')}
+          {t('category.addTop')}
         </Button>
       </div>
       {/* antd expands "all rows" when the table mounts: mount it again once the rows have come */}

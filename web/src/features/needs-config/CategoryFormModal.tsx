@@ -36,7 +36,7 @@ function cleanQuestions(questions: ExtraQuestion[] | undefined): ExtraQuestion[]
 
 /** Add a category (a class, or a kind under one) or edit one. Mounted only while open. */
 export function CategoryFormModal(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['needs-config', 'needs']);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const changes = useNeedsConfigChanges();
@@ -60,7 +60,7 @@ export function CategoryFormModal(props: Props) {
       } else {
         await changes.updateCategory.mutateAsync({ id: props.category.id, patch: { ...fields, active: values.active } });
       }
-      void message.success(t('common.saved'));
+      void message.success(t('common:saved'));
       props.onClose();
     } catch (error) {
       report(error, form);
@@ -75,57 +75,57 @@ export function CategoryFormModal(props: Props) {
         notice: props.category.notice ?? '',
         extraQuestions: props.category.extraQuestions,
         photoRequiredOnClose: props.category.photoRequiredOnClose,
-        defaultSeverity: props.category.defaultSeverity as Severity,
+        defaultSeverity: props.category.defaultSeverity,
         sortOrder: props.category.sortOrder,
         active: props.category.active,
       };
 
   const title = creating
     ? props.parent
-      ? t('needsConfig.category.addChildTo', { name: props.parent.name })
-      : t('needsConfig.category.addTop')
-    : t('needsConfig.category.editTitle', { name: props.category.name });
+      ? t('category.addChildTo', { name: props.parent.name })
+      : t('category.addTop')
+    : t('category.editTitle', { name: props.category.name });
 
   return (
-    <Modal open width={720} title={title} okText={t('common.save')} confirmLoading={pending} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
+    <Modal open width={720} title={title} okText={t('common:save')} confirmLoading={pending} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         {creating && (
           <Form.Item
             name="code"
-            label={t('needsConfig.category.code')}
-            extra={t('needsConfig.category.codeHint')}
+            label={t('category.code')}
+            extra={t('category.codeHint')}
             rules={[
-              { required: true, message: t('needsConfig.category.codeRequired') },
-              { pattern: CODE_PATTERN, message: t('needsConfig.category.codeInvalid') },
+              { required: true, message: t('category.codeRequired') },
+              { pattern: CODE_PATTERN, message: t('category.codeInvalid') },
             ]}
           >
             <Input maxLength={40} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('needsConfig.category.name')} rules={[{ required: true, whitespace: true, message: t('needsConfig.category.nameRequired') }]}>
+        <Form.Item name="name" label={t('category.name')} rules={[{ required: true, whitespace: true, message: t('category.nameRequired') }]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('needsConfig.category.nameEn')} rules={[{ required: true, whitespace: true, message: t('needsConfig.category.nameRequired') }]}>
+        <Form.Item name="nameEn" label={t('category.nameEn')} rules={[{ required: true, whitespace: true, message: t('category.nameRequired') }]}>
           <Input maxLength={80} />
         </Form.Item>
-        <Form.Item name="notice" label={t('needsConfig.category.notice')} extra={t('needsConfig.category.noticeHint')}>
+        <Form.Item name="notice" label={t('category.notice')} extra={t('category.noticeHint')}>
           <Input.TextArea rows={2} maxLength={300} showCount />
         </Form.Item>
-        <Form.Item name="defaultSeverity" label={t('needsConfig.category.defaultSeverity')}>
-          <Select options={severities.map((s) => ({ value: s, label: t(`needs.severity.${s}`) }))} />
+        <Form.Item name="defaultSeverity" label={t('category.defaultSeverity')}>
+          <Select options={severities.map((s) => ({ value: s, label: t(`needs:severity.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t('needsConfig.category.sortOrder')}>
+        <Form.Item name="sortOrder" label={t('category.sortOrder')}>
           <InputNumber min={0} max={10000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="photoRequiredOnClose" label={t('needsConfig.category.photoRequiredOnClose')} valuePropName="checked">
+        <Form.Item name="photoRequiredOnClose" label={t('category.photoRequiredOnClose')} valuePropName="checked">
           <Switch />
         </Form.Item>
         {!creating && (
-          <Form.Item name="active" label={t('needsConfig.category.active')} valuePropName="checked" extra={t('needsConfig.category.activeHint')}>
+          <Form.Item name="active" label={t('category.active')} valuePropName="checked" extra={t('category.activeHint')}>
             <Switch />
           </Form.Item>
         )}
-        <Form.Item label={t('needsConfig.category.extraQuestions')} extra={t('needsConfig.category.questionsHint')}>
+        <Form.Item label={t('category.extraQuestions')} extra={t('category.questionsHint')}>
           <Form.List name="extraQuestions">
             {(fields, { add, remove }, { errors }) => (
               <>
@@ -134,35 +134,35 @@ export function CategoryFormModal(props: Props) {
                     key={field.key}
                     size="small"
                     className="lx-config-question"
-                    extra={<Button type="text" size="small" icon={<MinusCircleOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />}
+                    extra={<Button type="text" size="small" icon={<MinusCircleOutlined />} aria-label={t('common:delete')} onClick={() => remove(field.name)} />}
                   >
                     <Form.Item
                       name={[field.name, 'key']}
-                      label={t('needsConfig.question.key')}
+                      label={t('question.key')}
                       rules={[
-                        { required: true, message: t('needsConfig.question.keyRequired') },
-                        { pattern: KEY_PATTERN, message: t('needsConfig.question.keyInvalid') },
+                        { required: true, message: t('question.keyRequired') },
+                        { pattern: KEY_PATTERN, message: t('question.keyInvalid') },
                       ]}
                     >
                       <Input maxLength={40} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'label']} label={t('needsConfig.question.label')} rules={[{ required: true, whitespace: true, message: t('needsConfig.question.labelRequired') }]}>
+                    <Form.Item name={[field.name, 'label']} label={t('question.label')} rules={[{ required: true, whitespace: true, message: t('question.labelRequired') }]}>
                       <Input maxLength={100} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'labelEn']} label={t('needsConfig.question.labelEn')}>
+                    <Form.Item name={[field.name, 'labelEn']} label={t('question.labelEn')}>
                       <Input maxLength={100} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'type']} label={t('needsConfig.question.type')} rules={[{ required: true }]}>
-                      <Select options={(['text', 'yesNo', 'choice'] as const).map((type) => ({ value: type, label: t(`needsConfig.questionType.${type}`) }))} />
+                    <Form.Item name={[field.name, 'type']} label={t('question.type')} rules={[{ required: true }]}>
+                      <Select options={(['text', 'yesNo', 'choice'] as const).map((type) => ({ value: type, label: t(`questionType.${type}`) }))} />
                     </Form.Item>
                     <Form.Item noStyle dependencies={[['extraQuestions', field.name, 'type']]}>
                       {({ getFieldValue }) =>
                         getFieldValue(['extraQuestions', field.name, 'type']) === 'choice' && (
                           <Form.Item
                             name={[field.name, 'options']}
-                            label={t('needsConfig.question.options')}
-                            extra={t('needsConfig.question.optionsHint')}
-                            rules={[{ required: true, type: 'array', min: 1, message: t('needsConfig.question.optionsRequired') }]}
+                            label={t('question.options')}
+                            extra={t('question.optionsHint')}
+                            rules={[{ required: true, type: 'array', min: 1, message: t('question.optionsRequired') }]}
                           >
                             <Select mode="tags" maxCount={20} open={false} tokenSeparators={[',', '，']} />
                           </Form.Item>
@@ -170,13 +170,13 @@ export function CategoryFormModal(props: Props) {
                       }
                     </Form.Item>
                     <Form.Item name={[field.name, 'required']} valuePropName="checked" noStyle>
-                      <Checkbox>{t('needsConfig.question.required')}</Checkbox>
+                      <Checkbox>{t('question.required')}</Checkbox>
                     </Form.Item>
                   </Card>
                 ))}
                 {fields.length < 10 && (
                   <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ key: '', label: '', type: 'text', required: false })}>
-                    {t('needsConfig.question.add')}
+                    {t('question.add')}
                   </Button>
                 )}
                 <Form.ErrorList errors={errors} />

@@ -10,7 +10,7 @@ const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** Add a decline reason (a new code) or reword one. Mounted only while open. */
 export function DeclineReasonModal({ reason, onClose }: { reason: DeclineReason | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs-config');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const changes = useNeedsConfigChanges();
@@ -19,7 +19,7 @@ export function DeclineReasonModal({ reason, onClose }: { reason: DeclineReason 
   const submit = async (values: Values) => {
     try {
       await changes.saveDeclineReason.mutateAsync({ code: values.code.trim(), body: { label: values.label.trim(), labelEn: values.labelEn.trim(), active: true } });
-      void message.success(t('common.saved'));
+      void message.success(t('common:saved'));
       onClose();
     } catch (error) {
       report(error, form);
@@ -29,8 +29,8 @@ export function DeclineReasonModal({ reason, onClose }: { reason: DeclineReason 
   return (
     <Modal
       open
-      title={reason ? t('needsConfig.reason.editTitle', { label: reason.label }) : t('needsConfig.reason.add')}
-      okText={t('common.save')}
+      title={reason ? t('reason.editTitle', { label: reason.label }) : t('reason.add')}
+      okText={t('common:save')}
       confirmLoading={changes.saveDeclineReason.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -39,19 +39,19 @@ export function DeclineReasonModal({ reason, onClose }: { reason: DeclineReason 
       <Form form={form} layout="vertical" onFinish={submit} initialValues={reason ?? { code: '', label: '', labelEn: '' }}>
         <Form.Item
           name="code"
-          label={t('needsConfig.reason.code')}
-          extra={reason ? undefined : t('needsConfig.reason.codeHint')}
+          label={t('reason.code')}
+          extra={reason ? undefined : t('reason.codeHint')}
           rules={[
-            { required: true, message: t('needsConfig.reason.codeRequired') },
-            { pattern: CODE_PATTERN, message: t('needsConfig.reason.codeInvalid') },
+            { required: true, message: t('reason.codeRequired') },
+            { pattern: CODE_PATTERN, message: t('reason.codeInvalid') },
           ]}
         >
           <Input maxLength={40} disabled={Boolean(reason)} />
         </Form.Item>
-        <Form.Item name="label" label={t('needsConfig.reason.label')} rules={[{ required: true, whitespace: true, message: t('needsConfig.reason.labelRequired') }]}>
+        <Form.Item name="label" label={t('reason.label')} rules={[{ required: true, whitespace: true, message: t('reason.labelRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="labelEn" label={t('needsConfig.reason.labelEn')} rules={[{ required: true, whitespace: true, message: t('needsConfig.reason.labelRequired') }]}>
+        <Form.Item name="labelEn" label={t('reason.labelEn')} rules={[{ required: true, whitespace: true, message: t('reason.labelRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
       </Form>

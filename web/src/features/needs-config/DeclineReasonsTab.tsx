@@ -11,7 +11,7 @@ import { useNeedsConfigChanges } from './needs-config.queries';
 
 /** 退单原因: the reasons a team may give when it declines an order; retiring one hides it from the picker. */
 export function DeclineReasonsTab() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs-config');
   const { message } = App.useApp();
   const report = useApiErrorReporter();
   const { data, isFetching } = useDeclineReasons();
@@ -21,28 +21,28 @@ export function DeclineReasonsTab() {
   const retire = async (reason: DeclineReason) => {
     try {
       await changes.saveDeclineReason.mutateAsync({ code: reason.code, body: { label: reason.label, labelEn: reason.labelEn, active: false } });
-      void message.success(t('needsConfig.reason.retired', { label: reason.label }));
+      void message.success(t('reason.retired', { label: reason.label }));
     } catch (error) {
       report(error);
     }
   };
 
   const columns: ColumnsType<DeclineReason> = [
-    { title: t('needsConfig.reason.code'), dataIndex: 'code', width: 200 },
-    { title: t('needsConfig.reason.label'), dataIndex: 'label' },
-    { title: t('needsConfig.reason.labelEn'), dataIndex: 'labelEn' },
+    { title: t('reason.code'), dataIndex: 'code', width: 200 },
+    { title: t('reason.label'), dataIndex: 'label' },
+    { title: t('reason.labelEn'), dataIndex: 'labelEn' },
     {
-      title: t('common.actions'),
+      title: t('common:actions'),
       key: 'actions',
       width: 160,
       render: (_, reason) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing(reason)}>
-            {t('common.edit')}
+            {t('common:edit')}
           </Button>
-          <Popconfirm title={t('needsConfig.reason.retireConfirm', { label: reason.label })} onConfirm={() => retire(reason)} okButtonProps={{ danger: true }}>
+          <Popconfirm title={t('reason.retireConfirm', { label: reason.label })} onConfirm={() => retire(reason)} okButtonProps={{ danger: true }}>
             <Button type="link" size="small" danger>
-              {t('needsConfig.reason.retire')}
+              {t('reason.retire')}
             </Button>
           </Popconfirm>
         </Space>
@@ -53,9 +53,9 @@ export function DeclineReasonsTab() {
   return (
     <>
       <div className="lx-config-toolbar">
-        <Typography.Text type="secondary">{t('needsConfig.reason.hint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('reason.hint')}</Typography.Text>
         <Button type="primary" onClick={() => setEditing('new')}>
-          {t('needsConfig.reason.add')}
+          {t('reason.add')}
         </Button>
       </div>
       <ListTable<DeclineReason> rowKey="code" size="middle" rows={data} fetching={isFetching} columns={columns} pagination={false} />

@@ -11,22 +11,22 @@ const tabs = ['categories', 'declineReasons', 'replyTemplates'] as const;
 
 /** 办单配置: the district's need categories, decline reasons and reply templates (regions.manage). */
 export function NeedsConfigPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs-config');
   // the open tab is in the URL (?tab=…), so a reload stays on it
   const [params, setParams] = useSearchParams();
   const active = tabs.find((tab) => tab === params.get('tab')) ?? 'categories';
   return (
     <>
-      <PageHeader title={t('menu.needsConfig')} description={t('needsConfig.description')} />
+      <PageHeader title={t('menu.needsConfig')} description={t('description')} />
       <Card>
         <Tabs
           activeKey={active}
           onChange={(key) => setParams(key === 'categories' ? {} : { tab: key }, { replace: true })}
           destroyOnHidden
           items={[
-            { key: 'categories', label: t('needsConfig.tab.categories'), children: <CategoriesTab /> },
-            { key: 'declineReasons', label: t('needsConfig.tab.declineReasons'), children: <DeclineReasonsTab /> },
-            { key: 'replyTemplates', label: t('needsConfig.tab.replyTemplates'), children: <ReplyTemplatesTab /> },
+            { key: 'categories', label: t('tab.categories'), children: <CategoriesTab /> },
+            { key: 'declineReasons', label: t('tab.declineReasons'), children: <DeclineReasonsTab /> },
+            { key: 'replyTemplates', label: t('tab.replyTemplates'), children: <ReplyTemplatesTab /> },
           ]}
         />
       </Card>

@@ -10,7 +10,7 @@ type Values = { status: string; categoryId?: string[]; text: string };
 
 /** Add a reply template: the state it fits, optionally a category (a class or a kind), the text. */
 export function ReplyTemplateModal({ initialStatus, onClose }: { initialStatus?: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['needs-config', 'needs']);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const changes = useNeedsConfigChanges();
@@ -20,7 +20,7 @@ export function ReplyTemplateModal({ initialStatus, onClose }: { initialStatus?:
   const submit = async (values: Values) => {
     try {
       await changes.addReplyTemplate.mutateAsync({ status: values.status, categoryId: values.categoryId?.at(-1), text: values.text.trim() });
-      void message.success(t('common.saved'));
+      void message.success(t('common:saved'));
       onClose();
     } catch (error) {
       report(error, form);
@@ -28,15 +28,15 @@ export function ReplyTemplateModal({ initialStatus, onClose }: { initialStatus?:
   };
 
   return (
-    <Modal open title={t('needsConfig.template.add')} okText={t('common.save')} confirmLoading={changes.addReplyTemplate.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('template.add')} okText={t('common:save')} confirmLoading={changes.addReplyTemplate.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: initialStatus, text: '' }}>
-        <Form.Item name="status" label={t('needsConfig.template.status')} rules={[{ required: true, message: t('needsConfig.template.statusRequired') }]}>
-          <Select options={needStatuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))} />
+        <Form.Item name="status" label={t('template.status')} rules={[{ required: true, message: t('template.statusRequired') }]}>
+          <Select options={needStatuses.map((s) => ({ value: s, label: t(`needs:status.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="categoryId" label={t('needsConfig.template.category')} extra={t('needsConfig.template.categoryHint')}>
-          <Cascader options={categoryOptions(categories, i18n.language)} changeOnSelect allowClear placeholder={t('needsConfig.template.anyCategory')} />
+        <Form.Item name="categoryId" label={t('template.category')} extra={t('template.categoryHint')}>
+          <Cascader options={categoryOptions(categories, i18n.language)} changeOnSelect allowClear placeholder={t('template.anyCategory')} />
         </Form.Item>
-        <Form.Item name="text" label={t('needsConfig.template.text')} rules={[{ required: true, whitespace: true, message: t('needsConfig.template.textRequired') }]}>
+        <Form.Item name="text" label={t('template.text')} rules={[{ required: true, whitespace: true, message: t('template.textRequired') }]}>
           <Input.TextArea rows={4} maxLength={500} showCount />
         </Form.Item>
       </Form>

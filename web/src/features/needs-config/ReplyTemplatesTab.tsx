@@ -6,14 +6,14 @@ import { ListTable } from '../../components/ListTable';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import type { ReplyTemplate } from '../needs/categories.api';
 import { categoryName, categoryPath } from '../needs/categories';
-import { needStatuses } from '../needs/needs.api';
+import { needStatuses, type NeedStatus } from '../needs/needs.api';
 import { useCategories, useReplyTemplates } from '../needs/needs.queries';
 import { useNeedsConfigChanges } from './needs-config.queries';
 import { ReplyTemplateModal } from './ReplyTemplateModal';
 
 /** 回复模板: one-click answers offered in the reply dialog, per state and optionally per category. */
 export function ReplyTemplatesTab() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['needs-config', 'needs']);
   const { message } = App.useApp();
   const report = useApiErrorReporter();
   const [status, setStatus] = useState<string>();
@@ -21,39 +21,39 @@ export function ReplyTemplatesTab() {
   const categories = useCategories().data ?? [];
   const changes = useNeedsConfigChanges();
   const [adding, setAdding] = useState(false);
-  const statusOptions = useMemo(() => needStatuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) })), [t]);
+  const statusOptions = useMemo(() => needStatuses.map((s) => ({ value: s, label: t(`needs:status.${s}`) })), [t]);
 
   const remove = async (id: string) => {
     try {
       await changes.removeReplyTemplate.mutateAsync(id);
-      void message.success(t('needsConfig.template.removed'));
+      void message.success(t('template.removed'));
     } catch (error) {
       report(error);
     }
   };
 
   const columns: ColumnsType<ReplyTemplate> = [
-    { title: t('needsConfig.template.status'), dataIndex: 'status', width: 120, render: (s: string) => t(`needs.status.${s}`) },
+    { title: t('template.status'), dataIndex: 'status', width: 120, render: (s: NeedStatus) => t(`needs:status.${s}`) },
     {
-      title: t('needsConfig.template.category'),
+      title: t('template.category'),
       dataIndex: 'categoryId',
       width: 200,
       render: (id: string | null) =>
         id
           ? categoryPath(categories, id)
               .map((c) => categoryName(c, i18n.language))
-              .join(' / ') || t('common.empty')
-          : t('needsConfig.template.anyCategory'),
+              .join(' / ') || t('common:empty')
+          : t('template.anyCategory'),
     },
-    { title: t('needsConfig.template.text'), dataIndex: 'text' },
+    { title: t('template.text'), dataIndex: 'text' },
     {
-      title: t('common.actions'),
+      title: t('common:actions'),
       key: 'actions',
       width: 100,
       render: (_, tpl) => (
-        <Popconfirm title={t('needsConfig.template.removeConfirm')} onConfirm={() => remove(tpl.id)} okButtonProps={{ danger: true }}>
+        <Popconfirm title={t('template.removeConfirm')} onConfirm={() => remove(tpl.id)} okButtonProps={{ danger: true }}>
           <Button type="link" size="small" danger>
-            {t('common.delete')}
+            {t('common:delete')}
           </Button>
         </Popconfirm>
       ),
@@ -63,12 +63,12 @@ export function ReplyTemplatesTab() {
   return (
     <>
       <div className="lx-config-toolbar">
-        <Select allowClear placeholder={t('needsConfig.template.filterStatus')} options={statusOptions} value={status} onChange={setStatus} style={{ width: 200 }} />
+        <Select allowClear placeholder={t('template.filterStatus')} options={statusOptions} value={status} onChange={setStatus} style={{ width: 200 }} />
         <Typography.Text type="secondary" className="lx-config-grow">
-          {t('needsConfig.template.hint')}
+          {t('template.hint')}
         </Typography.Text>
         <Button type="primary" onClick={() => setAdding(true)}>
-          {t('needsConfig.template.add')}
+          {t('template.add')}
         </Button>
       </div>
       <ListTable<ReplyTemplate> rowKey="id" size="middle" rows={data} fetching={isFetching} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} />

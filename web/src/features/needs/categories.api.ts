@@ -1,4 +1,5 @@
 import { http } from '../../api/client';
+import type { Severity } from './needs.api';
 
 export type ExtraQuestion = {
   key: string;
@@ -19,7 +20,7 @@ export type Category = {
   notice: string | null;
   extraQuestions: ExtraQuestion[];
   photoRequiredOnClose: boolean;
-  defaultSeverity: string;
+  defaultSeverity: Severity;
   sortOrder: number;
   active: boolean;
 };

@@ -10,9 +10,16 @@ export type NeedKind = (typeof needKinds)[number];
 /** Channels staff record a need from; "self" (the phone page) and "open311" are set by the server. */
 export const staffChannels = ['hotline', 'letter', 'visit', 'wishWall', 'import'] as const;
 export const needChannels = ['self', ...staffChannels, 'open311'] as const;
+export type NeedChannel = (typeof needChannels)[number];
 export const severities = ['general', 'important', 'major'] as const;
 export type Severity = (typeof severities)[number];
 export type NeedView = 'all' | 'mine' | 'team' | 'pool' | 'tasks';
+/** What a user may do to a need; the server lists in `actions` those open to the caller now. */
+export const needActions = [
+  'verify', 'accept', 'reject', 'merge', 'dispatch', 'pool', 'take', 'decline', 'rule',
+  'assign', 'grab', 'checkIn', 'complete', 'rate', 'confirm', 'cancel', 'escalate', 'reply',
+] as const;
+export type NeedAction = (typeof needActions)[number];
 
 /** A row of a needs list, with the requester disclosed as far as the caller's part allows. */
 export type NeedSummary = {
@@ -25,7 +32,7 @@ export type NeedSummary = {
   title: string;
   status: NeedStatus;
   severity: Severity;
-  channel: string;
+  channel: NeedChannel;
   regionId: string;
   regionName: string;
   address: string | null;
@@ -86,7 +93,7 @@ export type NeedDetail = NeedSummary & {
   assignments: Assignment[];
   timeline: NeedEvent[];
   myRelations: string[];
-  actions: string[];
+  actions: NeedAction[];
 };
 
 /** What an action answers when the caller can no longer see the need (their team declined it). */

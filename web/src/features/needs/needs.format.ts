@@ -38,41 +38,41 @@ export function formatWindow(from: string | null, to: string | null): string {
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** The extra facts of one timeline entry, as short localised lines ("派给：红马甲服务队"). */
-export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments'>, t: TFunction): string[] {
+export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments'>, t: TFunction<'needs'>): string[] {
   const d = event.data ?? {};
   const nameOf = (id: unknown) => need.assignments.find((a) => a.volunteerId === id)?.volunteerName ?? '';
   switch (event.action) {
     case 'submit':
-      return [t('needs.fact.channel', { channel: t(`needs.channel.${text(d.channel) || 'self'}`) })];
+      return [t('fact.channel', { channel: t(`channel.${text(d.channel) || 'self'}`, { defaultValue: text(d.channel) }) })];
     case 'accept':
-      return [t('needs.fact.severity', { severity: t(`needs.severity.${text(d.severity) || 'general'}`) }), t('needs.fact.deadline', { at: formatDateTime(text(d.deadlineAt)) })];
+      return [t('fact.severity', { severity: t(`severity.${text(d.severity) || 'general'}`, { defaultValue: text(d.severity) }) }), t('fact.deadline', { at: formatDateTime(text(d.deadlineAt)) })];
     case 'dispatch':
     case 'rule':
-      return [t('needs.fact.team', { team: text(d.teamName) })];
+      return [t('fact.team', { team: text(d.teamName) })];
     case 'decline':
-      return [t('needs.fact.declined', { reason: t(`needs.declineReason.${text(d.reasonCode)}`, { defaultValue: text(d.reason) }), count: Number(d.declineCount) || 1 })];
+      return [t('fact.declined', { reason: t(`declineReason.${text(d.reasonCode)}`, { defaultValue: text(d.reason) }), count: Number(d.declineCount) || 1 })];
     case 'assign':
-      return [t('needs.fact.assigned', { name: nameOf(d.volunteerId), slot: text(d.slot) })];
+      return [t('fact.assigned', { name: nameOf(d.volunteerId), slot: text(d.slot) })];
     case 'grab':
-      return [t('needs.fact.grabbed', { slot: text(d.slot) })];
+      return [t('fact.grabbed', { slot: text(d.slot) })];
     case 'merge':
-      return [t('needs.fact.mergedInto', { number: text(d.mergedInto) })];
+      return [t('fact.mergedInto', { number: text(d.mergedInto) })];
     case 'mergeIn':
-      return [t('needs.fact.mergedFrom', { number: text(d.mergedFrom) })];
+      return [t('fact.mergedFrom', { number: text(d.mergedFrom) })];
     case 'checkIn':
-      return d.lng !== undefined ? [t('needs.fact.located')] : [];
+      return d.lng !== undefined ? [t('fact.located')] : [];
     case 'complete':
-      return d.summary ? [t('needs.fact.summary', { summary: text(d.summary) })] : [];
+      return d.summary ? [t('fact.summary', { summary: text(d.summary) })] : [];
     case 'rate':
-      return [t('needs.fact.rating', { rating: text(d.rating) }), t(d.solved === false ? 'needs.fact.unsolved' : 'needs.fact.solved')];
+      return [t('fact.rating', { rating: text(d.rating) }), t(d.solved === false ? 'fact.unsolved' : 'fact.solved')];
     default:
       return [];
   }
 }
 
 /** Who acted: the role in this order, then the name (masked where the viewer may not see it). */
-export function eventActor(event: NeedEvent, t: TFunction): string {
-  const role = t(`needs.actor.${event.actorRole}`, { defaultValue: t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) });
+export function eventActor(event: NeedEvent, t: TFunction<'needs'>): string {
+  const role = t(`actor.${event.actorRole}`, { defaultValue: t(`common:roles.${event.actorRole}`, { defaultValue: event.actorRole }) });
   return event.actorName ? `${role} ${event.actorName}` : role;
 }
 
@@ -80,8 +80,8 @@ export function eventActor(event: NeedEvent, t: TFunction): string {
  * A refused action in words. Losing a grab race gets the plain "too slow" of the brief; a refused
  * transition says the page has been refreshed (the caller refetches it).
  */
-export function needErrorText(error: unknown, t: TFunction): string {
-  if (isApiError(error, 'needs.already_taken')) return t('needs.errors.alreadyTaken');
-  if (isApiError(error, 'needs.illegal_transition') || isApiError(error, 'needs.ruling_pending')) return `${error.message}${t('needs.errors.refreshed')}`;
-  return error instanceof Error && error.message ? error.message : t('errors.unknown');
+export function needErrorText(error: unknown, t: TFunction<'needs'>): string {
+  if (isApiError(error, 'needs.already_taken')) return t('errors.alreadyTaken');
+  if (isApiError(error, 'needs.illegal_transition') || isApiError(error, 'needs.ruling_pending')) return `${error.message}${t('errors.refreshed')}`;
+  return error instanceof Error && error.message ? error.message : t('common:errors.unknown');
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
 import { useListQuery } from '../../lib/use-list-query';
 import { categoriesApi, teamsApi } from './categories.api';
-import { isHidden, needsApi, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
+import { isHidden, needsApi, type NeedAction, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
 
 /** Every needs query lives under ['needs'], so one invalidation after a change refreshes them all. */
 export const needKeys = {
@@ -69,13 +69,13 @@ export function isStaleAnswer(error: unknown): boolean {
 }
 
 /** Server action paths are kebab-case ("checkIn" → "check-in"). */
-export const actionPath = (action: string) => action.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const actionPath = (action: NeedAction) => action.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** One order action; the answer replaces the cached need, and every list is refreshed. */
 export function useNeedAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: string; body?: object }) => needsApi.act(id, actionPath(action), body ?? {}),
+    mutationFn: ({ action, body }: { action: NeedAction; body?: object }) => needsApi.act(id, actionPath(action), body ?? {}),
     onSuccess: async (result) => {
       if (isHidden(result)) queryClient.removeQueries({ queryKey: needKeys.detail(id) });
       else queryClient.setQueryData<NeedDetail>(needKeys.detail(id), result);

@@ -7,7 +7,7 @@ import { RegionTreeSelect } from './RegionTreeSelect';
 
 /** Move a node with everything below it under another parent; the server checks the levels. */
 export function MoveRegionModal({ node, onClose, onMoved }: { node: RegionNode; onClose: () => void; onMoved: (node: RegionNode) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const [form] = Form.useForm<{ parentId: string }>();
   const { move } = useRegionChanges();
   const report = useApiErrorReporter();
@@ -21,10 +21,10 @@ export function MoveRegionModal({ node, onClose, onMoved }: { node: RegionNode; 
   };
 
   return (
-    <Modal open title={t('regions.moveNode', { name: node.name })} okText={t('regions.move')} confirmLoading={move.isPending} onOk={() => form.submit()} onCancel={onClose}>
-      <Alert type="info" showIcon message={t('regions.moveHint')} style={{ marginBottom: 16 }} />
+    <Modal open title={t('moveNode', { name: node.name })} okText={t('move')} confirmLoading={move.isPending} onOk={() => form.submit()} onCancel={onClose}>
+      <Alert type="info" showIcon message={t('moveHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="parentId" label={t('regions.newParent')} rules={[{ required: true, message: t('regions.newParentRequired') }]}>
+        <Form.Item name="parentId" label={t('newParent')} rules={[{ required: true, message: t('newParentRequired') }]}>
           <RegionTreeSelect disabledIds={[node.id, node.parentId ?? '']} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

@@ -13,7 +13,7 @@ type Props = { node: RegionNode; isScopeRoot: boolean; onSelect: (id: string) =>
 
 /** Tree maintenance for holders of regions.manage; every change is audited by the server. */
 export function RegionActions({ node, isScopeRoot, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { remove } = useRegionChanges();
@@ -28,7 +28,7 @@ export function RegionActions({ node, isScopeRoot, onSelect }: Props) {
   const deleteNode = async () => {
     try {
       await remove.mutateAsync(node.id);
-      void message.success(t('regions.deleted', { name: node.name }));
+      void message.success(t('deleted', { name: node.name }));
       if (node.parentId) onSelect(node.parentId);
     } catch (error) {
       report(error);
@@ -38,23 +38,23 @@ export function RegionActions({ node, isScopeRoot, onSelect }: Props) {
   return (
     <Space wrap>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')} disabled={node.type === 'building'}>
-        {t('regions.addChild')}
+        {t('addChild')}
       </Button>
       <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-        {t('common.edit')}
+        {t('common:edit')}
       </Button>
       {/* my own node is the root of everything I see: it can neither leave my scope nor vanish from it */}
       <Button icon={<DragOutlined />} onClick={() => setDialog('move')} disabled={isScopeRoot}>
-        {t('regions.move')}
+        {t('move')}
       </Button>
-      <Popconfirm title={t('regions.deleteConfirm', { name: node.name })} description={t('regions.deleteHint')} onConfirm={deleteNode} okButtonProps={{ danger: true }}>
+      <Popconfirm title={t('deleteConfirm', { name: node.name })} description={t('deleteHint')} onConfirm={deleteNode} okButtonProps={{ danger: true }}>
         <Button danger icon={<DeleteOutlined />} disabled={isScopeRoot} loading={remove.isPending}>
-          {t('common.delete')}
+          {t('common:delete')}
         </Button>
       </Popconfirm>
-      {dialog === 'add' && <RegionFormModal mode="create" parent={node} onClose={close} onSaved={(n) => saved(n.id, t('regions.created', { name: n.name }))} />}
-      {dialog === 'edit' && <RegionFormModal mode="edit" node={node} onClose={close} onSaved={(n) => saved(n.id, t('common.saved'))} />}
-      {dialog === 'move' && <MoveRegionModal node={node} onClose={close} onMoved={(n) => saved(n.id, t('regions.moved', { name: n.name }))} />}
+      {dialog === 'add' && <RegionFormModal mode="create" parent={node} onClose={close} onSaved={(n) => saved(n.id, t('created', { name: n.name }))} />}
+      {dialog === 'edit' && <RegionFormModal mode="edit" node={node} onClose={close} onSaved={(n) => saved(n.id, t('common:saved'))} />}
+      {dialog === 'move' && <MoveRegionModal node={node} onClose={close} onMoved={(n) => saved(n.id, t('moved', { name: n.name }))} />}
     </Space>
   );
 }

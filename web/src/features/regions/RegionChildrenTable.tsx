@@ -6,7 +6,7 @@ import { RegionTypeTag } from './RegionTypeTag';
 
 /** The levels directly below a node, with their people counts; a row click selects it. */
 export function RegionChildrenTable({ parentId, onPick }: { parentId: string; onPick: (node: RegionNode) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const { data, isFetching } = useRegionChildren(parentId);
 
   return (
@@ -17,10 +17,10 @@ export function RegionChildrenTable({ parentId, onPick }: { parentId: string; on
       fetching={isFetching}
       pagination={data && data.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       onRow={(node) => ({ onClick: () => onPick(node), className: 'lx-clickable' })}
-      emptyText={t('regions.noChildren')}
+      emptyText={t('noChildren')}
       columns={[
         {
-          title: t('regions.field.name'),
+          title: t('field.name'),
           dataIndex: 'name',
           render: (_v, node) => (
             <>
@@ -28,11 +28,11 @@ export function RegionChildrenTable({ parentId, onPick }: { parentId: string; on
             </>
           ),
         },
-        { title: t('regions.field.code'), dataIndex: 'code' },
-        { title: t('regions.field.childCount'), dataIndex: 'childCount', align: 'right' },
-        { title: t('regions.field.people'), dataIndex: 'people', align: 'right' },
-        { title: t('regions.field.volunteers'), dataIndex: 'volunteers', align: 'right' },
-        { title: t('regions.field.staff'), dataIndex: 'staff', align: 'right' },
+        { title: t('field.code'), dataIndex: 'code' },
+        { title: t('field.childCount'), dataIndex: 'childCount', align: 'right' },
+        { title: t('field.people'), dataIndex: 'people', align: 'right' },
+        { title: t('field.volunteers'), dataIndex: 'volunteers', align: 'right' },
+        { title: t('field.staff'), dataIndex: 'staff', align: 'right' },
       ]}
     />
   );

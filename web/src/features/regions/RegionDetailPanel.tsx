@@ -13,11 +13,11 @@ type Props = { id?: string; listed?: RegionNode; scopeRootId?: string; onSelect:
 
 /** The selected node: breadcrumb, facts, children, and maintenance actions for district admins. */
 export function RegionDetailPanel({ id, listed, scopeRootId, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const canManage = usePermission('regions.manage');
   const { data: detail, isPending } = useRegionDetail(id);
 
-  if (!id) return <Card><Empty description={t('regions.pickNode')} /></Card>;
+  if (!id) return <Card><Empty description={t('pickNode')} /></Card>;
   if (isPending || !detail) return <Card><Skeleton active /></Card>;
   // counts come with the parent's child list; the detail endpoint has the breadcrumb
   const node = { ...detail, ...listed, childCount: detail.childCount };
@@ -35,7 +35,7 @@ export function RegionDetailPanel({ id, listed, scopeRootId, onSelect }: Props) 
       <RegionBreadcrumb trail={[...detail.ancestors, node]} scopeRootId={scopeRootId} onSelect={onSelect} />
       <RegionFacts node={node} />
       <Typography.Title level={5} className="lx-section-title">
-        {t('regions.children')}
+        {t('children')}
       </Typography.Title>
       <RegionChildrenTable parentId={node.id} onPick={(child) => onSelect(child.id)} />
     </Card>

@@ -10,7 +10,7 @@ type Counts = { people: number; volunteers: number; staff: number };
  * no such list, so the counts of its children are summed instead, and labelled as such.
  */
 export function RegionFacts({ node }: { node: RegionNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const { data: children } = useRegionChildren(node.id);
   const listed = node.people !== undefined;
   const counts: Counts | undefined = listed
@@ -21,27 +21,27 @@ export function RegionFacts({ node }: { node: RegionNode }) {
       );
   const show = (n: number | undefined) =>
     n === undefined ? (
-      t('common.empty')
+      t('common:empty')
     ) : listed ? (
       n
     ) : (
-      <Tooltip title={t('regions.sumOfChildrenHint')}>
-        {n} <Typography.Text type="secondary">({t('regions.sumOfChildren')})</Typography.Text>
+      <Tooltip title={t('sumOfChildrenHint')}>
+        {n} <Typography.Text type="secondary">({t('sumOfChildren')})</Typography.Text>
       </Tooltip>
     );
 
   return (
     <Descriptions bordered size="small" column={2} styles={{ label: { width: 168 } }}>
-      <Descriptions.Item label={t('regions.field.code')}>
+      <Descriptions.Item label={t('field.code')}>
         <Typography.Text copyable>{node.code}</Typography.Text>
       </Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.type')}>{t(`regionType.${node.type}`)}</Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.childCount')}>{node.childCount}</Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.people')}>{show(counts?.people)}</Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.volunteers')}>{show(counts?.volunteers)}</Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.staff')}>{show(counts?.staff)}</Descriptions.Item>
-      <Descriptions.Item label={t('regions.field.centre')} span={2}>
-        {node.centre ? `${node.centre.lng.toFixed(6)}, ${node.centre.lat.toFixed(6)}` : t('regions.centreUnset')}
+      <Descriptions.Item label={t('field.type')}>{t(`common:regionType.${node.type}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('field.childCount')}>{node.childCount}</Descriptions.Item>
+      <Descriptions.Item label={t('field.people')}>{show(counts?.people)}</Descriptions.Item>
+      <Descriptions.Item label={t('field.volunteers')}>{show(counts?.volunteers)}</Descriptions.Item>
+      <Descriptions.Item label={t('field.staff')}>{show(counts?.staff)}</Descriptions.Item>
+      <Descriptions.Item label={t('field.centre')} span={2}>
+        {node.centre ? `${node.centre.lng.toFixed(6)}, ${node.centre.lat.toFixed(6)}` : t('centreUnset')}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -1,11 +1,11 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { childTypesOf } from '../../lib/regions';
+import { childTypesOf, type RegionType } from '../../lib/regions';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import type { RegionNode } from './regions.api';
 import { useRegionChanges } from './regions.queries';
 
-type Values = { name: string; code: string; type: string; sortOrder?: number };
+type Values = { name: string; code: string; type: RegionType; sortOrder?: number };
 type Props =
   | { mode: 'create'; parent: RegionNode; onClose: () => void; onSaved: (node: RegionNode) => void }
   | { mode: 'edit'; node: RegionNode; onClose: () => void; onSaved: (node: RegionNode) => void };
@@ -14,7 +14,7 @@ const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** Add a child under a node, or rename / recode a node. Mounted only while open. */
 export function RegionFormModal(props: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const [form] = Form.useForm<Values>();
   const changes = useRegionChanges();
   const report = useApiErrorReporter();
@@ -36,8 +36,8 @@ export function RegionFormModal(props: Props) {
   return (
     <Modal
       open
-      title={creating ? t('regions.addChildTo', { name: props.parent.name }) : t('regions.editNode', { name: props.node.name })}
-      okText={t('common.save')}
+      title={creating ? t('addChildTo', { name: props.parent.name }) : t('editNode', { name: props.node.name })}
+      okText={t('common:save')}
       confirmLoading={pending}
       onOk={() => form.submit()}
       onCancel={props.onClose}
@@ -50,25 +50,25 @@ export function RegionFormModal(props: Props) {
         initialValues={creating ? { type: types[0] } : { name: props.node.name, code: props.node.code }}
       >
         {creating && (
-          <Form.Item name="type" label={t('regions.field.type')} rules={[{ required: true }]}>
-            <Select options={types.map((type) => ({ value: type, label: t(`regionType.${type}`) }))} />
+          <Form.Item name="type" label={t('field.type')} rules={[{ required: true }]}>
+            <Select options={types.map((type) => ({ value: type, label: t(`common:regionType.${type}`) }))} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('regions.field.name')} rules={[{ required: true, whitespace: true, message: t('regions.nameRequired') }, { max: 100 }]}>
+        <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }, { max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="code"
-          label={t('regions.field.code')}
-          extra={t('regions.codeHint')}
+          label={t('field.code')}
+          extra={t('codeHint')}
           rules={[
-            { required: true, message: t('regions.codeRequired') },
-            { pattern: CODE_PATTERN, message: t('regions.codeInvalid') },
+            { required: true, message: t('codeRequired') },
+            { pattern: CODE_PATTERN, message: t('codeInvalid') },
           ]}
         >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t('regions.field.sortOrder')} extra={t('regions.sortOrderHint')}>
+        <Form.Item name="sortOrder" label={t('field.sortOrder')} extra={t('sortOrderHint')}>
           <InputNumber min={0} max={100000} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

@@ -7,7 +7,7 @@ import { useRegionSearch } from './regions.queries';
 
 /** Find a node by name anywhere in my subtree; picking one opens the tree down to it. */
 export function RegionSearch({ onPick }: { onPick: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const [text, setText] = useState('');
   // the server accepts at most 50 characters; a longer name does not exist anyway
   const q = useDebouncedValue(text.trim().slice(0, 50));
@@ -30,9 +30,9 @@ export function RegionSearch({ onPick }: { onPick: (id: string) => void }) {
           </span>
         ),
       }))}
-      notFoundContent={q && !isFetching ? t('regions.searchEmpty') : null}
+      notFoundContent={q && !isFetching ? t('searchEmpty') : null}
     >
-      <Input.Search placeholder={t('regions.searchPlaceholder')} allowClear loading={isFetching} data-testid="region-search" />
+      <Input.Search placeholder={t('searchPlaceholder')} allowClear loading={isFetching} data-testid="region-search" />
     </AutoComplete>
   );
 }

@@ -6,13 +6,13 @@ import { RegionTypeTag } from './RegionTypeTag';
 
 /** A tree row: level tag, name, and (when the server counted them) people and volunteers below. */
 export function RegionTitle({ node }: { node: RegionNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   return (
     <span className="lx-region-title" data-testid="region-node" data-region-id={node.id}>
       <RegionTypeTag type={node.type} />
       <span className="lx-region-name">{node.name}</span>
       {node.people !== undefined && (
-        <Tooltip title={t('regions.countsHint', { people: node.people, volunteers: node.volunteers ?? 0, staff: node.staff ?? 0 })}>
+        <Tooltip title={t('countsHint', { people: node.people, volunteers: node.volunteers ?? 0, staff: node.staff ?? 0 })}>
           <span className="lx-region-counts">
             <UserOutlined /> {node.people}
             <TeamOutlined /> {node.volunteers ?? 0}

@@ -15,10 +15,10 @@ type Props = {
 
 /** The subtree I may see, rooted at my own node; deeper levels load when opened. */
 export function RegionTree({ tree, selectedId, expandedKeys, onExpand, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const { root, childrenOf } = tree;
   if (tree.scope.isPending) return <Spin className="lx-page-spin" />;
-  if (!root) return <Empty description={t('regions.noScope')} />;
+  if (!root) return <Empty description={t('noScope')} />;
 
   const toData = (node: RegionNode): TreeDataNode => ({
     key: node.id,

@@ -45,7 +45,7 @@ export function RegionTreeSelect({ id, value, onChange, placeholder, allowClear,
       treeLoadedKeys={tree.loadedKeys}
       loadData={(node) => tree.open(String(node.value))}
       treeDefaultExpandedKeys={tree.root ? [tree.root.id] : []}
-      placeholder={placeholder ?? t('regions.pickPlaceholder')}
+      placeholder={placeholder ?? t('pickRegion')}
       allowClear={allowClear}
       loading={tree.scope.isPending}
       popupMatchSelectWidth={false}

@@ -15,7 +15,7 @@ import './regions.css';
 
 /** 区域网格: the region tree of my scope on the left, the selected node on the right. */
 export function RegionsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('regions');
   const me = useMe();
   const queryClient = useQueryClient();
   const report = useApiErrorReporter();
@@ -57,10 +57,10 @@ export function RegionsPage() {
 
   return (
     <>
-      <PageHeader title={t('menu.regions')} description={t('regions.description')} />
+      <PageHeader title={t('menu.regions')} description={t('description')} />
       <Row gutter={16}>
         <Col xs={24} lg={10} xxl={8}>
-          <Card title={t('regions.tree')} extra={<RegionSearch onPick={(id) => void reveal(id)} />} className="lx-region-tree-card">
+          <Card title={t('tree')} extra={<RegionSearch onPick={(id) => void reveal(id)} />} className="lx-region-tree-card">
             <RegionTree tree={tree} selectedId={selectedId} expandedKeys={expanded} onExpand={setExpanded} onSelect={(node) => select(node.id)} />
           </Card>
         </Col>

@@ -1,11 +1,12 @@
 import { http } from '../../api/client';
+import type { RegionType } from '../../lib/regions';
 
 /** A node of the region tree as listed under its parent, with people counts of its subtree. */
 export type RegionNode = {
   id: string;
   code: string;
   name: string;
-  type: string;
+  type: RegionType;
   depth: number;
   parentId: string | null;
   centre: { lng: number; lat: number } | null;
@@ -15,11 +16,11 @@ export type RegionNode = {
   staff?: number;
 };
 
-export type RegionAncestor = { id: string; name: string; type: string };
+export type RegionAncestor = { id: string; name: string; type: RegionType };
 /** One node with the breadcrumb of the levels above it (including levels above my scope). */
 export type RegionDetail = RegionNode & { ancestors: RegionAncestor[] };
 
-export type NewRegion = { parentId: string; code: string; name: string; type: string; sortOrder?: number };
+export type NewRegion = { parentId: string; code: string; name: string; type: RegionType; sortOrder?: number };
 export type RegionPatch = { code?: string; name?: string; sortOrder?: number };
 
 export const regionsApi = {

@@ -9,24 +9,24 @@ import { UserMenu } from './UserMenu';
 
 /** Party-red top bar: product name, the data scope of the signed-in user, language, user menu. */
 export function HeaderBar() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('shell');
   const me = useMe();
-  const scopeName = me.scope.regionName ?? t('common.empty');
+  const scopeName = me.scope.regionName ?? t('common:empty');
 
   return (
     <Layout.Header className="lx-header">
       <Link to="/" className="lx-brand">
         <Logo size={32} />
-        <span className="lx-brand-name">{t('app.title')}</span>
-        <span className="lx-brand-sub">{t('app.backOffice')}</span>
+        <span className="lx-brand-name">{t('common:app.title')}</span>
+        <span className="lx-brand-sub">{t('backOffice')}</span>
       </Link>
       <div className="lx-header-right">
         {/* a data scope means something to staff; a team leader sees their team's orders, whatever their node */}
         {allows(me, 'staff') && (
-          <Tooltip title={t('shell.scopeHint')}>
+          <Tooltip title={t('scopeHint')}>
             <span className="lx-scope" data-testid="data-scope">
               <EnvironmentOutlined />
-              {t('shell.scope', { name: scopeName })}
+              {t('scope', { name: scopeName })}
             </span>
           </Tooltip>
         )}

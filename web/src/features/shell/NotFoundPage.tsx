@@ -12,7 +12,7 @@ export function NotFoundPage() {
       subTitle={t('errors.pageNotFound')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
-          {t('common.backHome')}
+          {t('backHome')}
         </Button>
       }
     />

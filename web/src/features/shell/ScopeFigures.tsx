@@ -5,7 +5,7 @@ import { useMe } from '../auth/session';
 
 /** Totals over the levels directly below my node (people counts come per child from the server). */
 export function ScopeFigures() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('shell');
   const me = useMe();
   const { data: children = [], isPending } = useRegionChildren(me.scope.regionId);
   const sum = (pick: (n: (typeof children)[number]) => number | undefined) => children.reduce((total, n) => total + (pick(n) ?? 0), 0);
@@ -14,7 +14,7 @@ export function ScopeFigures() {
     { key: 'people', value: sum((n) => n.people) },
     { key: 'volunteers', value: sum((n) => n.volunteers) },
     { key: 'staff', value: sum((n) => n.staff) },
-  ];
+  ] as const;
 
   return (
     <Card title={t('workbench.figures', { name: me.scope.regionName ?? '' })} className="lx-entry-card">

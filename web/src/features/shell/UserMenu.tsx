@@ -17,9 +17,9 @@ export function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword.title') },
+          { key: 'password', icon: <KeyOutlined />, label: t('session.changePassword') },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('session.logout'), danger: true },
         ],
         onClick: ({ key }) => (key === 'logout' ? logout.mutate() : navigate('/profile/password')),
       }}

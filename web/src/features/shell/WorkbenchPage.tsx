@@ -10,7 +10,7 @@ import { ScopeFigures } from './ScopeFigures';
 
 /** The landing page of the back office: who I am, what my subtree holds, where to go next. */
 export function WorkbenchPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('shell');
   const me = useMe();
   const { account, scope } = me;
   // a team leader without a staff role has only their inbox here
@@ -18,19 +18,19 @@ export function WorkbenchPage() {
 
   return (
     <>
-      <PageHeader title={t('workbench.greeting', { name: account.name })} description={t('app.slogan')} />
+      <PageHeader title={t('workbench.greeting', { name: account.name })} description={t('common:app.slogan')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
           <Card title={t('workbench.myAccount')} className="lx-entry-card">
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('accounts.field.roles')}>
+              <Descriptions.Item label={t('common:field.roles')}>
                 <RoleTags roles={account.roles} />
               </Descriptions.Item>
               <Descriptions.Item label={t('workbench.scope')}>
-                {t('shell.scopeValue', { name: scope.regionName ?? t('common.empty') })}
+                {t('scopeValue', { name: scope.regionName ?? t('common:empty') })}
               </Descriptions.Item>
-              <Descriptions.Item label={t('accounts.field.phone')}>{account.phone}</Descriptions.Item>
-              <Descriptions.Item label={t('accounts.field.lastLoginAt')}>{formatDateTime(account.lastLoginAt) || t('common.empty')}</Descriptions.Item>
+              <Descriptions.Item label={t('common:field.phone')}>{account.phone}</Descriptions.Item>
+              <Descriptions.Item label={t('common:field.lastLoginAt')}>{formatDateTime(account.lastLoginAt) || t('common:empty')}</Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>

@@ -8,20 +8,24 @@ import { NoteModal } from './NoteModal';
 import { ReplyModal } from './ReplyModal';
 import { TeamPickerModal } from './TeamPickerModal';
 
-type Props = { action: string; need: NeedDetail; loading: boolean; onCancel: () => void; onSubmit: (body: object) => void };
+/** The actions that ask for something before they are sent. */
+export type DialogAction = 'accept' | 'dispatch' | 'rule' | 'assign' | 'decline' | 'merge' | 'reply' | 'reject' | 'cancel' | 'escalate';
+
+type Props = { action: DialogAction; need: NeedDetail; loading: boolean; onCancel: () => void; onSubmit: (body: object) => void };
 
 /** The dialog that collects what an action needs: a reason, a team, a member, a merge target … */
 export function ActionDialog({ action, need, loading, onCancel, onSubmit }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const common = { loading, onCancel };
-  const withNote = (required: boolean) => (
+  /** Rejecting, cancelling and escalating take a reason, which the timeline shows. */
+  const withReason = (noted: 'reject' | 'cancel' | 'escalate') => (
     <NoteModal
       {...common}
-      title={t(`needs.action.${action}`)}
-      hint={t(`needs.noteHint.${action}`)}
-      label={t(required ? 'needs.field.reason' : 'needs.field.note')}
-      required={required}
-      danger={action !== 'escalate'}
+      title={t(`action.${noted}`)}
+      hint={t(`noteHint.${noted}`)}
+      label={t('field.reason')}
+      required
+      danger={noted !== 'escalate'}
       onSubmit={(note) => onSubmit(note ? { note } : {})}
     />
   );
@@ -30,7 +34,7 @@ export function ActionDialog({ action, need, loading, onCancel, onSubmit }: Prop
       return <AcceptModal {...common} severity={need.severity} onSubmit={onSubmit} />;
     case 'dispatch':
     case 'rule':
-      return <TeamPickerModal {...common} title={t(`needs.teamPick.${action}`)} categoryId={need.categoryId} onPick={(teamId, note) => onSubmit({ teamId, note })} />;
+      return <TeamPickerModal {...common} title={t(`teamPick.${action}`)} categoryId={need.categoryId} onPick={(teamId, note) => onSubmit({ teamId, note })} />;
     case 'assign':
       return <AssignModal {...common} need={need} assigned={need.assignments.filter((a) => a.round === need.round && a.status !== 'released').map((a) => a.volunteerId)} onSubmit={onSubmit} />;
     case 'decline':
@@ -42,8 +46,6 @@ export function ActionDialog({ action, need, loading, onCancel, onSubmit }: Prop
     case 'reject':
     case 'cancel':
     case 'escalate':
-      return withNote(true);
-    default:
-      return null;
+      return withReason(action);
   }
 }

@@ -23,26 +23,26 @@ type Props = {
 
 /** 指派: the leader picks a member for the next free slot, seeing how many open tasks each has. */
 export function AssignModal({ need, assigned = [], loading, onCancel, onSubmit }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const roster = useTeamMembers(need.teamId);
   const [picked, setPicked] = useState<string>();
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
   const members = roster.data?.filter((m) => m.name.includes(search.trim())).sort((a, b) => a.openTasks - b.openTasks || a.name.localeCompare(b.name, 'zh-CN'));
   const columns: TableProps<TeamMember>['columns'] = [
-    { title: t('needs.assignment.volunteer'), dataIndex: 'name' },
-    { title: t('accounts.field.phone'), dataIndex: 'phone', render: (p: string) => <span className="lx-mono">{p}</span> },
+    { title: t('assignment.volunteer'), dataIndex: 'name' },
+    { title: t('common:field.phone'), dataIndex: 'phone', render: (p: string) => <span className="lx-mono">{p}</span> },
     {
-      title: t('needs.assignment.openTasks'),
+      title: t('assignment.openTasks'),
       dataIndex: 'openTasks',
       render: (n: number, m) =>
-        assigned.includes(m.id) ? <Tag color="blue">{t('needs.assignment.already')}</Tag> : <Tag color={n >= BUSY_AT ? 'red' : n === 0 ? 'green' : 'gold'}>{n === 0 ? t('needs.assignment.free') : t('needs.assignment.busy', { count: n })}</Tag>,
+        assigned.includes(m.id) ? <Tag color="blue">{t('assignment.already')}</Tag> : <Tag color={n >= BUSY_AT ? 'red' : n === 0 ? 'green' : 'gold'}>{n === 0 ? t('assignment.free') : t('assignment.busy', { count: n })}</Tag>,
     },
   ];
   return (
-    <Modal open width={640} title={t('needs.action.assign')} okText={t('needs.action.assign')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onSubmit({ volunteerId: picked, note: note.trim() || undefined })} onCancel={onCancel}>
-      <Alert type="info" showIcon className="lx-page-alert" message={t('needs.assignHint', { filled: need.filled, slots: need.slots })} />
-      <Input.Search allowClear placeholder={t('needs.assignSearch')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" data-testid="roster-search" />
+    <Modal open width={640} title={t('action.assign')} okText={t('action.assign')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onSubmit({ volunteerId: picked, note: note.trim() || undefined })} onCancel={onCancel}>
+      <Alert type="info" showIcon className="lx-page-alert" message={t('assignHint', { filled: need.filled, slots: need.slots })} />
+      <Input.Search allowClear placeholder={t('assignSearch')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" data-testid="roster-search" />
       <ListTable<TeamMember>
         rowKey="id"
         size="small"
@@ -55,8 +55,8 @@ export function AssignModal({ need, assigned = [], loading, onCancel, onSubmit }
         onRow={(m) => ({ onClick: () => !assigned.includes(m.id) && setPicked(m.id) })}
       />
       <Form layout="vertical">
-        <Form.Item label={t('needs.field.note')}>
-          <Input.TextArea rows={2} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('needs.notePlaceholder')} />
+        <Form.Item label={t('field.note')}>
+          <Input.TextArea rows={2} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('notePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -12,7 +12,7 @@ type Props = { selected: string[]; rows: NeedSummary[]; onClear: () => void };
 
 /** Accept, dispatch or pool the picked needs; each succeeds or fails on its own, and the result says which. */
 export function BulkActions({ selected, rows, onClear }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const report = useApiErrorReporter();
@@ -31,12 +31,12 @@ export function BulkActions({ selected, rows, onClear }: Props) {
   const numberOf = (id: string) => rows.find((r) => r.id === id)?.number ?? id.slice(0, 8);
   const showResults = (action: BulkAction, results: BulkResult[]) => {
     const failed = results.filter((r) => !r.ok);
-    const title = t('needs.bulk.result', { action: t(`needs.bulk.${action}`), ok: results.length - failed.length, failed: failed.length });
+    const title = t('bulk.result', { action: t(`bulk.${action}`), ok: results.length - failed.length, failed: failed.length });
     const content = failed.length ? (
       <ul className="lx-bulk-failures">
         {failed.map((r) => (
           <li key={r.id}>
-            <span className="lx-mono">{numberOf(r.id)}</span>：{t(`needs.bulkError.${r.code ?? 'unknown'}`, { defaultValue: r.code ?? '' })}
+            <span className="lx-mono">{numberOf(r.id)}</span>：{t(`bulkError.${r.code ?? 'unknown'}`, { defaultValue: r.code ?? '' })}
           </li>
         ))}
       </ul>
@@ -51,28 +51,28 @@ export function BulkActions({ selected, rows, onClear }: Props) {
       type="info"
       className="lx-bulk-bar"
       data-testid="bulk-bar"
-      message={t('needs.bulk.selected', { count: selected.length })}
+      message={t('bulk.selected', { count: selected.length })}
       action={
         <Space>
-          <Popconfirm title={t('needs.bulk.confirm', { action: t('needs.bulk.accept'), count: selected.length })} onConfirm={() => bulk.mutate({ action: 'accept' })}>
+          <Popconfirm title={t('bulk.confirm', { action: t('bulk.accept'), count: selected.length })} onConfirm={() => bulk.mutate({ action: 'accept' })}>
             <Button size="small" type="primary" loading={bulk.isPending && bulk.variables?.action === 'accept'}>
-              {t('needs.bulk.accept')}
+              {t('bulk.accept')}
             </Button>
           </Popconfirm>
           <Button size="small" onClick={() => setPicking(true)}>
-            {t('needs.bulk.dispatch')}
+            {t('bulk.dispatch')}
           </Button>
-          <Popconfirm title={t('needs.bulk.confirm', { action: t('needs.bulk.pool'), count: selected.length })} onConfirm={() => bulk.mutate({ action: 'pool' })}>
+          <Popconfirm title={t('bulk.confirm', { action: t('bulk.pool'), count: selected.length })} onConfirm={() => bulk.mutate({ action: 'pool' })}>
             <Button size="small" loading={bulk.isPending && bulk.variables?.action === 'pool'}>
-              {t('needs.bulk.pool')}
+              {t('bulk.pool')}
             </Button>
           </Popconfirm>
           <Button size="small" type="link" onClick={onClear}>
-            {t('needs.bulk.clear')}
+            {t('bulk.clear')}
           </Button>
           {picking && (
             <TeamPickerModal
-              title={t('needs.bulk.dispatchTitle', { count: selected.length })}
+              title={t('bulk.dispatchTitle', { count: selected.length })}
               loading={bulk.isPending}
               onCancel={() => setPicking(false)}
               onPick={(teamId, note) => bulk.mutate({ action: 'dispatch', teamId, note })}

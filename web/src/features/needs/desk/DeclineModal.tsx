@@ -7,14 +7,14 @@ type Props = { declineCount: number; loading: boolean; onCancel: () => void; onS
 
 /** 退单: the team gives one of the district's reasons; a second decline goes to the street to rule. */
 export function DeclineModal({ declineCount, loading, onCancel, onSubmit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const [form] = Form.useForm<Values>();
   const reasons = useDeclineReasons();
   return (
-    <Modal open title={t('needs.action.decline')} okText={t('needs.action.decline')} okButtonProps={{ danger: true, loading }} onOk={() => form.submit()} onCancel={onCancel}>
-      {declineCount >= 1 && <Alert type="warning" showIcon className="lx-page-alert" message={t('needs.declineSecond')} />}
+    <Modal open title={t('action.decline')} okText={t('action.decline')} okButtonProps={{ danger: true, loading }} onOk={() => form.submit()} onCancel={onCancel}>
+      {declineCount >= 1 && <Alert type="warning" showIcon className="lx-page-alert" message={t('declineSecond')} />}
       <Form form={form} layout="vertical" onFinish={(v) => onSubmit({ reasonCode: v.reasonCode, note: v.note?.trim() || undefined })}>
-        <Form.Item name="reasonCode" label={t('needs.field.reasonCode')} rules={[{ required: true, message: t('needs.reasonRequired') }]}>
+        <Form.Item name="reasonCode" label={t('field.reasonCode')} rules={[{ required: true, message: t('reasonRequired') }]}>
           <Radio.Group>
             <Space direction="vertical">
               {(reasons.data ?? []).map((r) => (
@@ -25,8 +25,8 @@ export function DeclineModal({ declineCount, loading, onCancel, onSubmit }: Prop
             </Space>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="note" label={t('needs.field.note')}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('needs.notePlaceholder')} />
+        <Form.Item name="note" label={t('field.note')}>
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('notePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,7 +11,7 @@ import { needKeys } from '../needs.queries';
  * each a link, so the admin can compare before merging. Ones out of reach are simply left out.
  */
 export function DuplicateHints({ need }: { need: NeedDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const others = useQueries({
     queries: need.duplicateOf.map((id) => ({ queryKey: needKeys.detail(id), queryFn: () => needsApi.get(id), retry: false, staleTime: 60_000 })),
   });
@@ -23,7 +23,7 @@ export function DuplicateHints({ need }: { need: NeedDetail }) {
       showIcon
       className="lx-page-alert"
       data-testid="duplicate-hints"
-      message={t('needs.duplicateHint', { count: need.duplicateOf.length })}
+      message={t('duplicateHint', { count: need.duplicateOf.length })}
       description={
         <ul className="lx-duplicates">
           {found.map((other) => (
@@ -31,7 +31,7 @@ export function DuplicateHints({ need }: { need: NeedDetail }) {
               <Link to={`/needs/${other.id}`} className="lx-mono">
                 {other.number}
               </Link>{' '}
-              {other.title} · {t(`needs.status.${other.status}`)} · {formatDateTime(other.createdAt)}
+              {other.title} · {t(`status.${other.status}`)} · {formatDateTime(other.createdAt)}
             </li>
           ))}
         </ul>

@@ -13,82 +13,81 @@ const req = (message: string) => [{ required: true, whitespace: true, message }]
 
 /** The entry form's fields; names match the API, so a server field error lands on its field. */
 export function EntryFields({ questions }: { questions: ExtraQuestion[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const categories = useCategories().data ?? [];
   const kind = Form.useWatch('kind');
-  const options = (prefix: string, codes: readonly string[]) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
 
   return (
     <Row gutter={16}>
-      <Divider orientation="left" orientationMargin={0}>{t('needs.entry.source')}</Divider>
+      <Divider orientation="left" orientationMargin={0}>{t('entry.source')}</Divider>
       <Col span={24}>
-        <Form.Item name="channel" label={t('needs.field.channel')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={options('needs.channel', staffChannels)} />
+        <Form.Item name="channel" label={t('field.channel')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={staffChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="requesterName" label={t('needs.field.requesterName')} rules={req(t('needs.entry.requesterRequired'))}>
+        <Form.Item name="requesterName" label={t('field.requesterName')} rules={req(t('entry.requesterRequired'))}>
           <Input maxLength={50} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="requesterPhone" label={t('needs.field.requesterPhone')} rules={[{ pattern: PHONE_PATTERN, message: t('auth.phoneInvalid') }]} extra={t('needs.entry.phoneHint')}>
+        <Form.Item name="requesterPhone" label={t('field.requesterPhone')} rules={[{ pattern: PHONE_PATTERN, message: t('common:field.phoneInvalid') }]} extra={t('entry.phoneHint')}>
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
       </Col>
-      <Divider orientation="left" orientationMargin={0}>{t('needs.entry.content')}</Divider>
+      <Divider orientation="left" orientationMargin={0}>{t('entry.content')}</Divider>
       <Col xs={24} md={12}>
-        <Form.Item name="kind" label={t('needs.field.kind')} rules={[{ required: true }]}>
-          <Radio.Group options={options('needs.kind', needKinds)} />
+        <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
+          <Radio.Group options={needKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="category" label={t('needs.field.category')} rules={[{ required: true, message: t('needs.categoryRequired') }]}>
-          <Cascader options={categoryOptions(categories, i18n.language)} placeholder={t('needs.categoryPlaceholder')} />
+        <Form.Item name="category" label={t('field.category')} rules={[{ required: true, message: t('categoryRequired') }]}>
+          <Cascader options={categoryOptions(categories, i18n.language)} placeholder={t('categoryPlaceholder')} />
         </Form.Item>
       </Col>
       {kind === 'grievance' && (
         <Col span={24}>
-          <Form.Item name="severity" label={t('needs.field.severity')} extra={t('needs.severityHint')}>
-            <Radio.Group optionType="button" options={options('needs.severity', severities)} />
+          <Form.Item name="severity" label={t('field.severity')} extra={t('severityHint')}>
+            <Radio.Group optionType="button" options={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
           </Form.Item>
         </Col>
       )}
       <Col span={24}>
-        <Form.Item name="title" label={t('needs.field.title')} rules={[...req(t('needs.titleRequired')), { min: 2, message: t('needs.titleTooShort') }]}>
-          <Input maxLength={100} showCount placeholder={t('needs.titlePlaceholder')} />
+        <Form.Item name="title" label={t('field.title')} rules={[...req(t('titleRequired')), { min: 2, message: t('titleTooShort') }]}>
+          <Input maxLength={100} showCount placeholder={t('titlePlaceholder')} />
         </Form.Item>
-        <Form.Item name="description" label={t('needs.field.description')} rules={req(t('needs.descriptionRequired'))}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('needs.descriptionPlaceholder')} />
+        <Form.Item name="description" label={t('field.description')} rules={req(t('descriptionRequired'))}>
+          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('descriptionPlaceholder')} />
         </Form.Item>
         <EntryQuestions questions={questions} />
-        <Form.Item name="photos" label={t('needs.field.photos')}>
+        <Form.Item name="photos" label={t('field.photos')}>
           <PhotoUpload />
         </Form.Item>
       </Col>
-      <Divider orientation="left" orientationMargin={0}>{t('needs.entry.placeTime')}</Divider>
+      <Divider orientation="left" orientationMargin={0}>{t('entry.placeTime')}</Divider>
       <Col xs={24} md={12}>
-        <Form.Item name="regionId" label={t('needs.field.region')} rules={[{ required: true, message: t('needs.regionRequired') }]} extra={t('needs.entry.regionHint')}>
+        <Form.Item name="regionId" label={t('field.region')} rules={[{ required: true, message: t('regionRequired') }]} extra={t('entry.regionHint')}>
           <RegionTreeSelect style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="address" label={t('needs.field.address')}>
-          <Input maxLength={200} placeholder={t('needs.addressPlaceholder')} />
+        <Form.Item name="address" label={t('field.address')}>
+          <Input maxLength={200} placeholder={t('addressPlaceholder')} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="wanted" label={t('needs.field.wanted')}>
+        <Form.Item name="wanted" label={t('field.wanted')}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item name="slots" label={t('needs.field.slots')}>
+        <Form.Item name="slots" label={t('field.slots')}>
           <InputNumber min={1} max={20} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item name="isPublic" label={t('needs.field.isPublic')} valuePropName="checked">
+        <Form.Item name="isPublic" label={t('field.isPublic')} valuePropName="checked">
           <Switch />
         </Form.Item>
       </Col>

@@ -17,20 +17,20 @@ function save(blob: Blob, filename: string) {
 
 /** The ledger as it is filtered now, as an Excel workbook (every list exports, SPEC §10). */
 export function ExportButton({ filters }: { filters: NeedFilters }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { message } = App.useApp();
   const report = useApiErrorReporter();
   const exporting = useMutation({
     mutationFn: () => needsApi.export({ ...filters, view: 'all' }),
     onSuccess: ({ blob, filename }) => {
       save(blob, filename);
-      void message.success(t('needs.exported'));
+      void message.success(t('exported'));
     },
     onError: (error) => report(error),
   });
   return (
     <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="needs-export">
-      {t('needs.export')}
+      {t('export')}
     </Button>
   );
 }

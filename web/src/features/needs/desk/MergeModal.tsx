@@ -14,7 +14,7 @@ const mergeable = 'submitted,verifying,accepted,dispatched,pooled,taken,claimed,
 
 /** 合并: this need is a duplicate of another; its requester then follows the survivor. */
 export function MergeModal({ need, loading, onCancel, onSubmit }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const [form] = Form.useForm<Values>();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
@@ -26,21 +26,21 @@ export function MergeModal({ need, loading, onCancel, onSubmit }: Props) {
   );
 
   return (
-    <Modal open width={600} title={t('needs.action.merge')} okText={t('needs.action.merge')} okButtonProps={{ loading }} onOk={() => form.submit()} onCancel={onCancel}>
-      <Alert type="info" showIcon className="lx-page-alert" message={t('needs.mergeHint')} />
+    <Modal open width={600} title={t('action.merge')} okText={t('action.merge')} okButtonProps={{ loading }} onOk={() => form.submit()} onCancel={onCancel}>
+      <Alert type="info" showIcon className="lx-page-alert" message={t('mergeHint')} />
       <Form form={form} layout="vertical" onFinish={(v) => onSubmit({ targetId: v.targetId, note: v.note?.trim() || undefined })}>
-        <Form.Item name="targetId" label={t('needs.field.targetId')} rules={[{ required: true, message: t('needs.mergeRequired') }]}>
+        <Form.Item name="targetId" label={t('field.targetId')} rules={[{ required: true, message: t('mergeRequired') }]}>
           <Select
             showSearch
             filterOption={false}
             onSearch={setSearch}
             loading={found.isFetching}
-            placeholder={t('needs.mergeSearch')}
-            notFoundContent={t('needs.mergeNone')}
-            options={candidates.map((n) => ({ value: n.id, label: `${n.number} · ${n.title} · ${t(`needs.status.${n.status}`)}` }))}
+            placeholder={t('mergeSearch')}
+            notFoundContent={t('mergeNone')}
+            options={candidates.map((n) => ({ value: n.id, label: `${n.number} · ${n.title} · ${t(`status.${n.status}`)}` }))}
           />
         </Form.Item>
-        <Form.Item name="note" label={t('needs.field.note')}>
+        <Form.Item name="note" label={t('field.note')}>
           <Input.TextArea rows={2} maxLength={500} showCount />
         </Form.Item>
       </Form>

@@ -18,7 +18,7 @@ import './needs-desk.css';
 
 /** One need in the back office: its facts, people, timeline, and the actions open to me now. */
 export function NeedDetailPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { id } = useParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -31,8 +31,8 @@ export function NeedDetailPage() {
     return (
       <Result
         status={missing ? '404' : 'error'}
-        title={missing ? t('needs.detail.notFound') : detail.error.message}
-        extra={<Button onClick={back}>{t('common.back')}</Button>}
+        title={missing ? t('detail.notFound') : detail.error.message}
+        extra={<Button onClick={back}>{t('common:back')}</Button>}
       />
     );
   }
@@ -43,22 +43,22 @@ export function NeedDetailPage() {
       <PageHeader
         title={
           <Space align="start">
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label={t('common.back')} />
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={back} aria-label={t('common:back')} />
             <span className="lx-detail-title">{need.title}</span>
           </Space>
         }
         description={
           <Space size={12} className="lx-detail-subtitle">
             <NeedStatusTag need={need} />
-            <span>{t('needs.detail.subtitle', { number: need.number })}</span>
-            <span>{t('needs.detail.submittedBy', { name: need.requesterName, at: formatDateTime(need.createdAt) })}</span>
+            <span>{t('detail.subtitle', { number: need.number })}</span>
+            <span>{t('detail.submittedBy', { name: need.requesterName, at: formatDateTime(need.createdAt) })}</span>
           </Space>
         }
         extra={<NeedActions need={need} onHidden={() => navigate(TEAM_INBOX_PATH)} />}
       />
-      {need.rulingPending && <Alert type="warning" showIcon className="lx-page-alert" message={t('needs.rulingPendingHint')} />}
+      {need.rulingPending && <Alert type="warning" showIcon className="lx-page-alert" message={t('rulingPendingHint')} />}
       {need.mergedIntoId && (
-        <Alert type="info" showIcon className="lx-page-alert" message={<Link to={`/needs/${need.mergedIntoId}`}>{t('needs.detail.mergedInto')}</Link>} />
+        <Alert type="info" showIcon className="lx-page-alert" message={<Link to={`/needs/${need.mergedIntoId}`}>{t('detail.mergedInto')}</Link>} />
       )}
       <DuplicateHints need={need} />
       <Row gutter={16}>
@@ -69,7 +69,7 @@ export function NeedDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <RequesterCard need={need} />
-          <Card title={t('needs.detail.timeline')} className="lx-detail-card">
+          <Card title={t('detail.timeline')} className="lx-detail-card">
             <NeedTimeline need={need} />
           </Card>
         </Col>

@@ -10,6 +10,7 @@ import { useMe } from '../../auth/session';
 import { questionsFor } from '../categories';
 import type { NeedKind, NewNeed, Severity } from '../needs.api';
 import { useCategories, useCreateNeed } from '../needs.queries';
+import { answersOf } from '../questions';
 import { EntryFields } from './EntryFields';
 import { SimilarPanel } from './SimilarPanel';
 import './needs-desk.css';
@@ -33,7 +34,6 @@ export type EntryValues = {
 };
 
 function toNewNeed(v: EntryValues): NewNeed {
-  const answers = Object.fromEntries(Object.entries(v.answers ?? {}).filter((e): e is [string, string] => Boolean(e[1]?.trim())));
   return {
     channel: v.channel,
     requesterName: v.requesterName.trim(),
@@ -43,7 +43,7 @@ function toNewNeed(v: EntryValues): NewNeed {
     severity: v.kind === 'grievance' ? v.severity : undefined,
     title: v.title.trim(),
     description: v.description.trim(),
-    answers,
+    answers: answersOf(v.answers),
     regionId: v.regionId,
     address: v.address?.trim() || undefined,
     wantedFrom: v.wanted?.[0] ? wallClockToIso(v.wanted[0]) : undefined,
@@ -56,7 +56,7 @@ function toNewNeed(v: EntryValues): NewNeed {
 
 /** 代录需求: staff record a need heard on the 12345 hotline, in a letter or visit, or on the wish wall. */
 export function NeedEntryPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<EntryValues>();
@@ -73,7 +73,7 @@ export function NeedEntryPage() {
   const submit = (values: EntryValues) =>
     create.mutate(toNewNeed(values), {
       onSuccess: (need) => {
-        void message.success(t('needs.entry.created', { number: need.number }));
+        void message.success(t('entry.created', { number: need.number }));
         navigate(`/needs/${need.id}`);
       },
       onError: (error) => report(error, form),
@@ -81,7 +81,7 @@ export function NeedEntryPage() {
 
   return (
     <>
-      <PageHeader title={t('menu.needEntry')} description={t('needs.entry.description')} />
+      <PageHeader title={t('menu.needEntry')} description={t('entry.description')} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card>
@@ -96,9 +96,9 @@ export function NeedEntryPage() {
               <EntryFields questions={questionsFor(categories, categoryId)} />
               <Space>
                 <Button type="primary" htmlType="submit" loading={create.isPending}>
-                  {t('needs.entry.submit')}
+                  {t('entry.submit')}
                 </Button>
-                <Button onClick={() => form.resetFields()}>{t('common.reset')}</Button>
+                <Button onClick={() => form.resetFields()}>{t('common:reset')}</Button>
               </Space>
             </Form>
           </Card>

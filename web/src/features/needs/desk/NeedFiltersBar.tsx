@@ -17,7 +17,7 @@ type Values = Omit<NeedFilters, 'from' | 'to' | 'status' | 'categoryId'> & {
 
 /** State, category, place, channel, kind, submission time and keyword; all applied on the server. */
 export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSearch: (filters: NeedFilters) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const [form] = Form.useForm<Values>();
   const { data: categories } = useCategories();
 
@@ -45,29 +45,27 @@ export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSear
       to: period?.[1] ? wallClockToIso(period[1].endOf('day')) : undefined,
     });
 
-  const option = (prefix: string) => (code: string) => ({ value: code, label: t(`${prefix}.${code}`) });
-
   return (
     <Form form={form} name="needFilters" layout="inline" className="lx-filters" onFinish={submit}>
-      <Form.Item name="q" label={t('needs.filter.keyword')}>
-        <Input allowClear maxLength={50} style={{ width: 200 }} placeholder={t('needs.filter.keywordPlaceholder')} />
+      <Form.Item name="q" label={t('filter.keyword')}>
+        <Input allowClear maxLength={50} style={{ width: 200 }} placeholder={t('filter.keywordPlaceholder')} />
       </Form.Item>
-      <Form.Item name="status" label={t('needs.field.status')}>
-        <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 220 }} placeholder={t('common.all')} options={needStatuses.map(option('needs.status'))} />
+      <Form.Item name="status" label={t('field.status')}>
+        <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 220 }} placeholder={t('common:all')} options={needStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="kind" label={t('needs.field.kind')}>
-        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={needKinds.map(option('needs.kind'))} />
+      <Form.Item name="kind" label={t('field.kind')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common:all')} options={needKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="category" label={t('needs.field.category')}>
-        <Cascader changeOnSelect allowClear style={{ width: 200 }} placeholder={t('common.all')} options={categoryOptions(categories ?? [], i18n.language)} />
+      <Form.Item name="category" label={t('field.category')}>
+        <Cascader changeOnSelect allowClear style={{ width: 200 }} placeholder={t('common:all')} options={categoryOptions(categories ?? [], i18n.language)} />
       </Form.Item>
-      <Form.Item name="regionId" label={t('needs.field.region')}>
-        <RegionTreeSelect allowClear placeholder={t('accounts.filter.anyRegion')} style={{ width: 200 }} />
+      <Form.Item name="regionId" label={t('field.region')}>
+        <RegionTreeSelect allowClear placeholder={t('common:anyRegion')} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="channel" label={t('needs.field.channel')}>
-        <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={needChannels.map(option('needs.channel'))} />
+      <Form.Item name="channel" label={t('field.channel')}>
+        <Select allowClear style={{ width: 130 }} placeholder={t('common:all')} options={needChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
       </Form.Item>
-      <Form.Item name="period" label={t('needs.field.createdAt')}>
+      <Form.Item name="period" label={t('field.createdAt')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
       <FilterActions onReset={() => onSearch({})} />

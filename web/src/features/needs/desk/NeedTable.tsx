@@ -18,10 +18,10 @@ type Props = {
 
 /** One page of the ledger (台账), newest first; rows can be picked for bulk accept / dispatch / pool. */
 export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const columns: TableProps<NeedSummary>['columns'] = [
     {
-      title: t('needs.field.number'),
+      title: t('field.number'),
       dataIndex: 'number',
       width: 180,
       fixed: 'left',
@@ -32,33 +32,33 @@ export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props)
       ),
     },
     {
-      title: t('needs.field.title'),
+      title: t('field.title'),
       dataIndex: 'title',
       render: (title: string, n) => (
         <div className="lx-ledger-title">
           <div>
             {title}
             {n.duplicateCount > 0 && (
-              <Tooltip title={t('needs.duplicateHint', { count: n.duplicateCount })}>
+              <Tooltip title={t('duplicateHint', { count: n.duplicateCount })}>
                 <Tag color="orange" bordered={false} className="lx-inline-tag">
-                  {t('needs.duplicate')}
+                  {t('duplicate')}
                 </Tag>
               </Tooltip>
             )}
             {n.rulingPending && (
               <Tag color="purple" bordered={false} className="lx-inline-tag">
-                {t('needs.rulingPending')}
+                {t('rulingPending')}
               </Tag>
             )}
           </div>
           <div className="lx-muted">
-            {t(`needs.kind.${n.kind}`)} · {categoryLabel(n, i18n.language)} · {t(`needs.channel.${n.channel}`)}
+            {t(`kind.${n.kind}`)} · {categoryLabel(n, i18n.language)} · {t(`channel.${n.channel}`)}
           </div>
         </div>
       ),
     },
     {
-      title: t('needs.field.status'),
+      title: t('field.status'),
       dataIndex: 'status',
       width: 150,
       render: (_v, n) => (
@@ -68,9 +68,9 @@ export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props)
         </span>
       ),
     },
-    { title: t('needs.field.region'), dataIndex: 'regionName', width: 100 },
+    { title: t('field.region'), dataIndex: 'regionName', width: 100 },
     {
-      title: t('needs.field.requester'),
+      title: t('field.requester'),
       key: 'requester',
       width: 120,
       render: (_v, n) => (
@@ -80,20 +80,20 @@ export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props)
         </span>
       ),
     },
-    { title: t('needs.field.team'), dataIndex: 'teamName', width: 170, ellipsis: true, render: (v: string | null) => v ?? t('common.empty') },
+    { title: t('field.team'), dataIndex: 'teamName', width: 170, ellipsis: true, render: (v: string | null) => v ?? t('common:empty') },
     {
-      title: t('needs.field.deadlineAt'),
+      title: t('field.deadlineAt'),
       dataIndex: 'deadlineAt',
       width: 140,
-      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatMinute(v) || t('common.empty')}</Typography.Text>,
+      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatMinute(v) || t('common:empty')}</Typography.Text>,
     },
-    { title: t('needs.field.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatMinute(v) },
+    { title: t('field.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatMinute(v) },
     {
-      title: t('common.actions'),
+      title: t('common:actions'),
       key: 'actions',
       fixed: 'right',
       width: 70,
-      render: (_v, n) => <Link to={`/needs/${n.id}`}>{t('needs.handle')}</Link>,
+      render: (_v, n) => <Link to={`/needs/${n.id}`}>{t('handle')}</Link>,
     },
   ];
 

@@ -8,11 +8,11 @@ import { PhotoWall } from './PhotoWall';
 const toneDot: Record<string, string> = { new: 'blue', working: 'blue', waiting: 'gold', done: 'green', stopped: 'gray', alert: 'red' };
 
 function EventBody({ event, need }: { event: NeedEvent; need: NeedDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   return (
     <div className="lx-event" data-testid="timeline-event" data-action={event.action}>
       <div className="lx-event-head">
-        <Typography.Text strong>{t(`needs.event.${event.action}`, { defaultValue: event.action })}</Typography.Text>
+        <Typography.Text strong>{t(`event.${event.action}`, { defaultValue: event.action })}</Typography.Text>
         <Typography.Text type="secondary" className="lx-event-actor">
           {eventActor(event, t)}
         </Typography.Text>

@@ -15,7 +15,7 @@ import './needs-desk.css';
 
 /** 需求台账: every need in my subtree, filtered and paged on the server, with bulk handling. */
 export function NeedsLedgerPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const { query, filters, setFilters, setStatus, setPage } = useNeedQuery();
   const result = useNeedsPage({ ...query, view: 'all' });
@@ -30,7 +30,7 @@ export function NeedsLedgerPage() {
     <>
       <PageHeader
         title={t('menu.needs')}
-        description={t('needs.ledger.description')}
+        description={t('ledger.description')}
         extra={
           <Space>
             <ExportButton filters={filters} />
@@ -49,7 +49,7 @@ export function NeedsLedgerPage() {
           <Segmented
             value={stage ?? 'custom'}
             onChange={(key) => setStatus(ledgerStages.find((s) => s.key === key)?.status)}
-            options={ledgerStages.map((s) => ({ value: s.key, label: t(`needs.stage.${s.key}`) }))}
+            options={ledgerStages.map((s) => ({ value: s.key, label: t(`stage.${s.key}`) }))}
           />
           <BulkActions selected={selected} rows={result.data?.items ?? []} onClear={() => setSelected([])} />
         </div>

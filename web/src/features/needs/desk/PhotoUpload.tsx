@@ -11,7 +11,7 @@ type Props = { value?: string[]; onChange?: (ids: string[]) => void };
 
 /** Photos for a need, uploaded one by one as they are picked; the form holds the file ids. */
 export function PhotoUpload({ onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const [files, setFiles] = useState<UploadFile[]>([]);
   const publish = (list: UploadFile[]) => {
     setFiles(list);
@@ -37,7 +37,7 @@ export function PhotoUpload({ onChange }: Props) {
       {files.length < MAX_PHOTOS && (
         <div>
           <PlusOutlined />
-          <div className="lx-upload-label">{t('needs.photoAdd')}</div>
+          <div className="lx-upload-label">{t('photoAdd')}</div>
         </div>
       )}
     </Upload>

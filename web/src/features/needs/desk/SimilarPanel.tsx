@@ -7,15 +7,15 @@ import { useCategories, useSimilarNeeds } from '../needs.queries';
 
 /** Beside the entry form: the category's notice, and open needs like this one in the same grid. */
 export function SimilarPanel({ categoryId, regionId }: { categoryId?: string; regionId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const notice = noticeFor(useCategories().data ?? [], categoryId);
   const similar = useSimilarNeeds(categoryId, regionId);
   return (
     <>
       {notice && <Alert type="warning" showIcon className="lx-page-alert" message={notice} />}
-      <Card title={t('needs.similar.title')} className="lx-detail-card" data-testid="similar-needs">
+      <Card title={t('similar.title')} className="lx-detail-card" data-testid="similar-needs">
         {!categoryId || !regionId ? (
-          <Typography.Text type="secondary">{t('needs.similar.pick')}</Typography.Text>
+          <Typography.Text type="secondary">{t('similar.pick')}</Typography.Text>
         ) : similar.isPending ? (
           <Spin className="lx-similar-waiting" />
         ) : similar.data?.length ? (
@@ -26,13 +26,13 @@ export function SimilarPanel({ categoryId, regionId }: { categoryId?: string; re
               <List.Item>
                 <List.Item.Meta
                   title={<Link to={`/needs/${n.id}`}>{n.title}</Link>}
-                  description={`${n.number} · ${t(`needs.status.${n.status}`)} · ${n.regionName} · ${formatDateTime(n.createdAt)}`}
+                  description={`${n.number} · ${t(`status.${n.status}`)} · ${n.regionName} · ${formatDateTime(n.createdAt)}`}
                 />
               </List.Item>
             )}
           />
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('needs.similar.none')} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('similar.none')} />
         )}
       </Card>
     </>

@@ -9,50 +9,47 @@ import type { NeedSummary } from '../needs.api';
 import { categoryLabel, isOverdue } from '../needs.format';
 import { useMyTeams, useNeedsPage } from '../needs.queries';
 import { inboxStages } from '../needs.stages';
+import { useStageTabs } from '../use-stage-tabs';
 import { InboxRowActions } from './InboxRowActions';
 import { NeedStatusTag } from './NeedStatusTag';
 import './needs-desk.css';
 
 /** 队长接单: orders dispatched to the teams I lead — take or decline them, then assign members. */
 export function TeamInboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const teams = useMyTeams();
-  const [stage, setStage] = useState(inboxStages[0]!.key);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const status = inboxStages.find((s) => s.key === stage)?.status;
+  const { stage, status, select } = useStageTabs(inboxStages, () => setPaging((p) => ({ ...p, page: 1 })));
   const result = useNeedsPage({ view: 'team', status, ...paging });
   const teamNames = (teams.data ?? []).map((team) => team.name).join('、');
 
   const columns: TableProps<NeedSummary>['columns'] = [
-    { title: t('needs.field.number'), dataIndex: 'number', width: 190, render: (v: string, n) => <Link to={`/needs/${n.id}`} className="lx-mono">{v}</Link> },
-    { title: t('needs.field.title'), dataIndex: 'title', ellipsis: true },
-    { title: t('needs.field.category'), key: 'category', width: 110, render: (_v, n) => categoryLabel(n, i18n.language) },
-    { title: t('needs.field.region'), dataIndex: 'regionName', width: 110 },
-    { title: t('needs.field.requester'), dataIndex: 'requesterName', width: 100 },
-    { title: t('needs.field.slots'), key: 'slots', width: 90, render: (_v, n) => t('needs.slotsValue', { filled: n.filled, slots: n.slots }) },
-    { title: t('needs.field.status'), dataIndex: 'status', width: 150, render: (_v, n) => <NeedStatusTag need={n} /> },
+    { title: t('field.number'), dataIndex: 'number', width: 190, render: (v: string, n) => <Link to={`/needs/${n.id}`} className="lx-mono">{v}</Link> },
+    { title: t('field.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('field.category'), key: 'category', width: 110, render: (_v, n) => categoryLabel(n, i18n.language) },
+    { title: t('field.region'), dataIndex: 'regionName', width: 110 },
+    { title: t('field.requester'), dataIndex: 'requesterName', width: 100 },
+    { title: t('field.slots'), key: 'slots', width: 90, render: (_v, n) => t('slotsValue', { filled: n.filled, slots: n.slots }) },
+    { title: t('field.status'), dataIndex: 'status', width: 150, render: (_v, n) => <NeedStatusTag need={n} /> },
     {
-      title: t('needs.field.deadlineAt'),
+      title: t('field.deadlineAt'),
       dataIndex: 'deadlineAt',
       width: 170,
-      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatDateTime(v) || t('common.empty')}</Typography.Text>,
+      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatDateTime(v) || t('common:empty')}</Typography.Text>,
     },
-    { title: t('common.actions'), key: 'actions', width: 200, fixed: 'right', render: (_v, n) => <InboxRowActions need={n} /> },
+    { title: t('common:actions'), key: 'actions', width: 200, fixed: 'right', render: (_v, n) => <InboxRowActions need={n} /> },
   ];
 
   return (
     <>
-      <PageHeader title={t('menu.teamOrders')} description={teamNames ? t('needs.inbox.description', { teams: teamNames }) : t('needs.inbox.noTeam')} />
+      <PageHeader title={t('menu.teamOrders')} description={teamNames ? t('inbox.description', { teams: teamNames }) : t('inbox.noTeam')} />
       {result.isError && <Alert type="error" showIcon message={result.error.message} className="lx-page-alert" />}
       <Card>
         <div className="lx-ledger-toolbar">
           <Segmented
             value={stage}
-            onChange={(key) => {
-              setStage(String(key));
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
-            options={inboxStages.map((s) => ({ value: s.key, label: t(`needs.inbox.stage.${s.key}`) }))}
+            onChange={select}
+            options={inboxStages.map((s) => ({ value: s.key, label: t(`inbox.stage.${s.key}`) }))}
           />
         </div>
         <ListTable<NeedSummary>
@@ -64,7 +61,7 @@ export function TeamInboxPage() {
           paging={{ ...paging, total: result.data?.total, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
           columns={columns}
           scroll={{ x: 1300 }}
-          emptyText={t('needs.inbox.empty')}
+          emptyText={t('inbox.empty')}
         />
       </Card>
     </>

@@ -17,7 +17,7 @@ type Props = {
 
 /** Choose the team to dispatch to (or, for the street, to rule must take it), with an optional note. */
 export function TeamPickerModal({ title, categoryId, loading, onCancel, onPick }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const teams = useTeamsInScope();
   const categories = useCategories().data ?? [];
   const [picked, setPicked] = useState<string>();
@@ -32,14 +32,14 @@ export function TeamPickerModal({ title, categoryId, loading, onCancel, onPick }
   };
 
   const columns: TableProps<Team>['columns'] = [
-    { title: t('needs.team.name'), dataIndex: 'name', render: (name: string, team) => <span>{name} {fits(team) && <Tag color="green">{t('needs.team.fits')}</Tag>}</span> },
-    { title: t('needs.team.type'), dataIndex: 'type', width: 110, render: (type: string) => t(`needs.teamType.${type}`, { defaultValue: type }) },
-    { title: t('needs.team.serves'), dataIndex: 'categories', render: (codes: string[]) => codes.map(classLabel).join('、') },
+    { title: t('team.name'), dataIndex: 'name', render: (name: string, team) => <span>{name} {fits(team) && <Tag color="green">{t('team.fits')}</Tag>}</span> },
+    { title: t('team.type'), dataIndex: 'type', width: 110, render: (type: string) => t(`teamType.${type}`, { defaultValue: type }) },
+    { title: t('team.serves'), dataIndex: 'categories', render: (codes: string[]) => codes.map(classLabel).join('、') },
   ];
 
   return (
-    <Modal open width={760} title={title} okText={t('common.confirm')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onPick(picked, note.trim() || undefined)} onCancel={onCancel}>
-      <Input.Search allowClear placeholder={t('needs.team.search')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" />
+    <Modal open width={760} title={title} okText={t('common:confirm')} okButtonProps={{ disabled: !picked, loading }} onOk={() => picked && onPick(picked, note.trim() || undefined)} onCancel={onCancel}>
+      <Input.Search allowClear placeholder={t('team.search')} onChange={(e) => setSearch(e.target.value)} className="lx-modal-search" />
       <ListTable<Team>
         rowKey="id"
         size="small"
@@ -52,8 +52,8 @@ export function TeamPickerModal({ title, categoryId, loading, onCancel, onPick }
         onRow={(team) => ({ onClick: () => setPicked(team.id) })}
       />
       <Form layout="vertical">
-        <Form.Item label={t('needs.field.note')}>
-          <Input.TextArea rows={2} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('needs.notePlaceholder')} />
+        <Form.Item label={t('field.note')}>
+          <Input.TextArea rows={2} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('notePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

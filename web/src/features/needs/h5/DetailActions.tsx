@@ -3,17 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { tryLocate } from '../../../lib/geolocation';
-import type { NeedDetail } from '../needs.api';
+import type { NeedAction, NeedDetail } from '../needs.api';
 import { CancelPopup } from './CancelPopup';
 import { RatePopup } from './RatePopup';
 import { useMobileAction } from './use-mobile-action';
 
 /** Actions done on the phone, in the order they matter; the server's `actions` decides which show. */
-const phoneActions = ['grab', 'checkIn', 'complete', 'rate', 'cancel'];
+const phoneActions = ['grab', 'checkIn', 'complete', 'rate', 'cancel'] as const satisfies readonly NeedAction[];
 
 /** The bottom bar of a need: grab, check in, close, rate or cancel — whatever this user may do now. */
 export function DetailActions({ need }: { need: NeedDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const { run, pendingAction } = useMobileAction(need.id);
   const [sheet, setSheet] = useState<'rate' | 'cancel' | null>(null);
@@ -24,14 +24,14 @@ export function DetailActions({ need }: { need: NeedDetail }) {
     if (await Dialog.confirm({ content })) await then();
   };
   const handlers: Record<string, () => void> = {
-    grab: () => void confirmThen(t('h5.needs.grabConfirm', { title: need.title }), () => run('grab')),
+    grab: () => void confirmThen(t('h5.grabConfirm', { title: need.title }), () => run('grab')),
     // the position helps the community see the visit happened, but never holds the volunteer up
-    checkIn: () => void confirmThen(t('h5.needs.checkInConfirm'), async () => run('checkIn', (await tryLocate()) ?? {})),
+    checkIn: () => void confirmThen(t('h5.checkInConfirm'), async () => run('checkIn', (await tryLocate()) ?? {})),
     complete: () => navigate(`/h5/needs/${need.id}/close`),
     rate: () => setSheet('rate'),
     cancel: () => setSheet('cancel'),
   };
-  const close = async (action: string, body: object) => {
+  const close = async (action: 'rate' | 'cancel', body: object) => {
     if (await run(action, body)) setSheet(null);
   };
 
@@ -48,7 +48,7 @@ export function DetailActions({ need }: { need: NeedDetail }) {
             onClick={handlers[action]}
             data-action={action}
           >
-            {t(`h5.needs.action.${action}`)}
+            {t(`h5.action.${action}`)}
           </Button>
         ))}
       </div>

@@ -14,7 +14,7 @@ type Values = { summary: string; photos?: ImageUploadItem[] };
 
 /** 结单: the volunteer records what was done, with photos (纪实) unless the category waives them. */
 export function H5CloseTaskPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const back = useBack(`/h5/needs/${id}`);
@@ -32,7 +32,7 @@ export function H5CloseTaskPage() {
       { action: 'complete', body: { summary: v.summary.trim(), photos: photoIds(v.photos), ...point } },
       {
         onSuccess: () => {
-          Toast.show({ icon: 'success', content: t('h5.needs.done.complete') });
+          Toast.show({ icon: 'success', content: t('h5.done.complete') });
           navigate(`/h5/needs/${id}`, { replace: true });
         },
         onError: (error) => {
@@ -45,8 +45,8 @@ export function H5CloseTaskPage() {
 
   return (
     <div className="lx-h5-page" data-testid="h5-close-task">
-      <NavBar onBack={back}>{t('h5.needs.closeTitle')}</NavBar>
-      {need && <div className="lx-h5-close-for">{t('h5.needs.closeFor', { title: need.title })}</div>}
+      <NavBar onBack={back}>{t('h5.closeTitle')}</NavBar>
+      {need && <div className="lx-h5-close-for">{t('h5.closeFor', { title: need.title })}</div>}
       <Form
         form={form}
         mode="card"
@@ -54,18 +54,18 @@ export function H5CloseTaskPage() {
         onFinish={(v: Values) => void submit(v)}
         footer={
           <Button block type="submit" color="primary" size="large" loading={complete.isPending} disabled={uploading} data-testid="close-submit">
-            {t('h5.needs.closeSubmit')}
+            {t('h5.closeSubmit')}
           </Button>
         }
       >
-        <Form.Item name="summary" label={t('needs.field.summary')} rules={[{ required: true, whitespace: true, message: t('h5.needs.summaryRequired') }]}>
-          <TextArea maxLength={2000} showCount autoSize={{ minRows: 4, maxRows: 10 }} placeholder={t('h5.needs.summaryPlaceholder')} />
+        <Form.Item name="summary" label={t('field.summary')} rules={[{ required: true, whitespace: true, message: t('h5.summaryRequired') }]}>
+          <TextArea maxLength={2000} showCount autoSize={{ minRows: 4, maxRows: 10 }} placeholder={t('h5.summaryPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="photos"
-          label={photosRequired ? t('needs.field.photos') : t('h5.needs.photosOptional')}
-          description={t('h5.needs.closePhotoHint')}
-          rules={photosRequired ? [{ required: true, type: 'array', min: 1, message: t('h5.needs.photoRequired') }] : []}
+          label={photosRequired ? t('field.photos') : t('h5.photosOptional')}
+          description={t('h5.closePhotoHint')}
+          rules={photosRequired ? [{ required: true, type: 'array', min: 1, message: t('h5.photoRequired') }] : []}
         >
           <PhotoField onBusyChange={setUploading} />
         </Form.Item>

@@ -8,26 +8,25 @@ import './needs-h5.css';
 
 /** 我的需求: what I asked for and what I follow, with where each one stands. */
 export function H5MyNeedsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const post = (
     <Button size="small" color="primary" fill="none" onClick={() => navigate('/h5/needs/new')} data-testid="post-need">
-      {t('h5.services.needs')}
+      {t('h5.service.needs')}
     </Button>
   );
   return (
     <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-my-needs">
       <NavBar back={null} right={post}>
-        {t('h5.needs.mineTitle')}
+        {t('h5.mineTitle')}
       </NavBar>
       <MobileNeedList
         view="mine"
-        stages={mineStages}
-        tabKeyPrefix="h5.needs.mineStage"
+        stages={mineStages.map((s) => ({ ...s, label: t(`h5.mineStage.${s.key}`) }))}
         empty={
-          <ErrorBlock status="empty" title={t('h5.needs.mineEmpty')} description={t('h5.needs.mineEmptyHint')}>
+          <ErrorBlock status="empty" title={t('h5.mineEmpty')} description={t('h5.mineEmptyHint')}>
             <Button color="primary" onClick={() => navigate('/h5/needs/new')}>
-              {t('h5.services.needs')}
+              {t('h5.service.needs')}
             </Button>
           </ErrorBlock>
         }

@@ -19,7 +19,7 @@ function homeListOf(need: NeedDetail | undefined): string {
 
 /** One need on the phone: state and what it means for me, the facts, the progress, my actions. */
 export function H5NeedDetailPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const { id } = useParams();
   const detail = useNeedDetail(id);
   const need = detail.data;
@@ -29,7 +29,7 @@ export function H5NeedDetailPage() {
 
   return (
     <div className="lx-h5-page lx-h5-with-actions" data-testid="h5-need-detail" data-status={need?.status}>
-      <NavBar onBack={back}>{t('h5.needs.detailTitle')}</NavBar>
+      <NavBar onBack={back}>{t('h5.detailTitle')}</NavBar>
       {detail.isError && <ErrorBlock status="default" title={detail.error.message} description="" />}
       {!need && !detail.isError && (
         <div className="lx-h5-loading">
@@ -41,11 +41,11 @@ export function H5NeedDetailPage() {
           <header className="lx-h5-need-hero">
             <MobileStatusTag status={need.status} />
             <h2>{need.title}</h2>
-            <p>{t(`h5.needs.statusHint.${role}.${need.status}`, { defaultValue: '' })}</p>
+            <p>{t(`h5.statusHint.${role}.${need.status}`, { defaultValue: '' })}</p>
             <span className="lx-h5-need-number">{need.number}</span>
           </header>
           <DetailInfo need={need} />
-          <List mode="card" header={t('needs.detail.timeline')}>
+          <List mode="card" header={t('detail.timeline')}>
             <List.Item>
               <NeedSteps need={need} />
             </List.Item>

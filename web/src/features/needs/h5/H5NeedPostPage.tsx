@@ -9,7 +9,7 @@ import { useMe } from '../../auth/session';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import type { NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
-import { answersOf } from './MobileQuestions';
+import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { photoIds } from './PhotoField';
 import { wantedWindow, type Wanted } from './WantedTimeField';
@@ -31,7 +31,7 @@ export type PostValues = {
 
 /** 我要点单: a resident tells the community what they need, from their phone. */
 export function H5NeedPostPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const back = useBack('/h5');
   const { account, scope } = useMe();
@@ -59,7 +59,7 @@ export function H5NeedPostPage() {
       },
       {
         onSuccess: (need) => {
-          Toast.show({ icon: 'success', content: t('h5.needs.posted') });
+          Toast.show({ icon: 'success', content: t('h5.posted') });
           navigate(`/h5/needs/${need.id}`, { replace: true });
         },
         onError: (error) => report(error, form),
@@ -70,15 +70,15 @@ export function H5NeedPostPage() {
   if (isStaff(account.roles)) {
     return (
       <div className="lx-h5-page">
-        <NavBar onBack={back}>{t('h5.needs.postTitle')}</NavBar>
-        <ErrorBlock status="default" title={t('h5.needs.staffTitle')} description={t('h5.needs.staffHint')} />
+        <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
+        <ErrorBlock status="default" title={t('h5.staffTitle')} description={t('h5.staffHint')} />
       </div>
     );
   }
 
   return (
     <div className="lx-h5-page" data-testid="h5-need-post">
-      <NavBar onBack={back}>{t('h5.needs.postTitle')}</NavBar>
+      <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
       <Form
         form={form}
         mode="card"
@@ -87,13 +87,13 @@ export function H5NeedPostPage() {
         onFinish={submit}
         footer={
           <Button block type="submit" color="primary" size="large" loading={create.isPending} disabled={uploading} data-testid="need-post-submit">
-            {t('h5.needs.submit')}
+            {t('h5.submit')}
           </Button>
         }
       >
-        <Form.Header>{t('h5.needs.whatHeader')}</Form.Header>
+        <Form.Header>{t('h5.whatHeader')}</Form.Header>
         <WhatFields onUploading={setUploading} />
-        <Form.Header>{t('h5.needs.whereHeader')}</Form.Header>
+        <Form.Header>{t('h5.whereHeader')}</Form.Header>
         <WhereFields homeLabel={homeLabel} />
       </Form>
     </div>

@@ -9,7 +9,7 @@ import { MobileStatusTag } from './MobileStatusTag';
 
 /** One need in a phone list: title and state, what and where, when; tap for the detail. */
 export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('needs');
   const navigate = useNavigate();
   return (
     <div className="lx-h5-need-card" data-testid="need-card" data-need-id={need.id}>
@@ -20,8 +20,8 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
         </div>
         <div className="lx-h5-need-meta">
           <span className="lx-h5-need-category">{categoryLabel(need, i18n.language)}</span>
-          <span>{t(`needs.kind.${need.kind}`)}</span>
-          {need.slots > 1 && <span>{t('needs.slotsValue', { filled: need.filled, slots: need.slots })}</span>}
+          <span>{t(`kind.${need.kind}`)}</span>
+          {need.slots > 1 && <span>{t('slotsValue', { filled: need.filled, slots: need.slots })}</span>}
         </div>
         <div className="lx-h5-need-meta">
           <EnvironmentOutlined /> {need.regionName}

@@ -9,7 +9,7 @@ const finalStates = ['closed', 'rejected', 'merged', 'cancelled'];
 
 /** The progress a resident follows, newest on top: each step says what happened, by whom, when. */
 export function NeedSteps({ need }: { need: NeedDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const events = [...need.timeline].reverse();
   const settled = finalStates.includes(need.status);
   return (
@@ -18,7 +18,7 @@ export function NeedSteps({ need }: { need: NeedDetail }) {
         <Steps.Step
           key={event.seq}
           status={i === 0 && !settled ? 'process' : 'finish'}
-          title={t(`needs.event.${event.action}`, { defaultValue: event.action })}
+          title={t(`event.${event.action}`, { defaultValue: event.action })}
           description={
             <div className="lx-h5-step" data-testid="timeline-event" data-action={event.action}>
               <div className="lx-h5-step-meta">

@@ -17,7 +17,7 @@ type Props = {
  * as a thumbnail that can be removed. An item's `key` is the stored file's id.
  */
 export function PhotoField({ value = [], onChange, onBusyChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   return (
     <ImageUploader
       value={value}
@@ -27,7 +27,7 @@ export function PhotoField({ value = [], onChange, onBusyChange }: Props) {
       multiple
       maxCount={MAX_PHOTOS}
       onUploadQueueChange={(tasks) => onBusyChange?.(tasks.some((task) => task.status === 'pending'))}
-      onCountExceed={(n) => Toast.show(t('h5.needs.photoLimit', { max: MAX_PHOTOS, extra: n }))}
+      onCountExceed={(n) => Toast.show(t('h5.photoLimit', { max: MAX_PHOTOS, extra: n }))}
       upload={async (file) => {
         const blob = await shrinkPhoto(file);
         const stored = await needsApi.uploadImage(blob, photoName(file, blob));

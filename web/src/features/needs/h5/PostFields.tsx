@@ -15,7 +15,7 @@ import { WantedTimeField } from './WantedTimeField';
  * needs nearby appear as soon as it is chosen), then the words and photos.
  */
 export function WhatFields({ onUploading }: { onUploading: (busy: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const categories = useCategories().data ?? [];
   const categoryId = (Form.useWatch('category') as string[] | undefined)?.at(-1);
   const regionId = Form.useWatch('regionId') as string | undefined;
@@ -23,21 +23,21 @@ export function WhatFields({ onUploading }: { onUploading: (busy: boolean) => vo
 
   return (
     <>
-      <Form.Item name="kind" label={t('needs.field.kind')} rules={[{ required: true, message: t('h5.needs.kindRequired') }]}>
-        <Selector className="lx-h5-selector" columns={3} options={needKinds.map((k) => ({ value: k, label: t(`needs.kind.${k}`), description: t(`h5.needs.kindHint.${k}`) }))} />
+      <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true, message: t('h5.kindRequired') }]}>
+        <Selector className="lx-h5-selector" columns={3} options={needKinds.map((k) => ({ value: k, label: t(`kind.${k}`), description: t(`h5.kindHint.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="category" label={t('needs.field.category')} rules={[{ required: true, message: t('needs.categoryRequired') }]}>
-        <CategoryField placeholder={t('needs.categoryPlaceholder')} />
+      <Form.Item name="category" label={t('field.category')} rules={[{ required: true, message: t('categoryRequired') }]}>
+        <CategoryField placeholder={t('categoryPlaceholder')} />
       </Form.Item>
       {notice && <NoticeBar content={notice} color="alert" wrap className="lx-h5-notice" />}
       <SimilarNeeds categoryId={categoryId} regionId={regionId} />
-      <Form.Item name="title" label={t('needs.field.title')} rules={[{ required: true, message: t('needs.titleRequired') }, { min: 2, message: t('needs.titleTooShort') }]}>
-        <Input maxLength={100} clearable placeholder={t('needs.titlePlaceholder')} />
+      <Form.Item name="title" label={t('field.title')} rules={[{ required: true, message: t('titleRequired') }, { min: 2, message: t('titleTooShort') }]}>
+        <Input maxLength={100} clearable placeholder={t('titlePlaceholder')} />
       </Form.Item>
-      <Form.Item name="description" label={t('needs.field.description')} rules={[{ required: true, message: t('needs.descriptionRequired') }]}>
-        <TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('needs.descriptionPlaceholder')} />
+      <Form.Item name="description" label={t('field.description')} rules={[{ required: true, message: t('descriptionRequired') }]}>
+        <TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('descriptionPlaceholder')} />
       </Form.Item>
-      <Form.Item name="photos" label={t('needs.field.photos')} description={t('h5.needs.photoHint')}>
+      <Form.Item name="photos" label={t('field.photos')} description={t('h5.photoHint')}>
         <PhotoField onBusyChange={onUploading} />
       </Form.Item>
       <MobileQuestions questions={questionsFor(categories, categoryId)} />
@@ -47,22 +47,22 @@ export function WhatFields({ onUploading }: { onUploading: (busy: boolean) => vo
 
 /** Where (the resident's home by default) and when, how many helpers, and public display. */
 export function WhereFields({ homeLabel }: { homeLabel: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   return (
     <>
-      <Form.Item name="regionId" label={t('needs.field.place')} rules={[{ required: true, message: t('needs.regionRequired') }]}>
-        <CommunityPicker placeholder={t('h5.register.pickCommunity')} initialLabel={homeLabel} />
+      <Form.Item name="regionId" label={t('field.place')} rules={[{ required: true, message: t('regionRequired') }]}>
+        <CommunityPicker placeholder={t('common:communityPicker.title')} initialLabel={homeLabel} />
       </Form.Item>
-      <Form.Item name="address" label={t('needs.field.address')}>
-        <Input maxLength={200} clearable placeholder={t('needs.addressPlaceholder')} />
+      <Form.Item name="address" label={t('field.address')}>
+        <Input maxLength={200} clearable placeholder={t('addressPlaceholder')} />
       </Form.Item>
-      <Form.Item name="wanted" label={t('needs.field.wanted')}>
+      <Form.Item name="wanted" label={t('field.wanted')}>
         <WantedTimeField />
       </Form.Item>
-      <Form.Item name="slots" label={t('needs.field.slots')} layout="horizontal" childElementPosition="right">
+      <Form.Item name="slots" label={t('field.slots')} layout="horizontal" childElementPosition="right">
         <Stepper min={1} max={20} />
       </Form.Item>
-      <Form.Item name="isPublic" label={t('h5.needs.isPublic')} description={t('h5.needs.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
+      <Form.Item name="isPublic" label={t('h5.isPublic')} description={t('h5.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
         <Switch />
       </Form.Item>
     </>

@@ -11,7 +11,7 @@ import { MobileStatusTag } from './MobileStatusTag';
  * the form: following one keeps them informed without a duplicate for the community to merge.
  */
 export function SimilarNeeds({ categoryId, regionId }: { categoryId?: string; regionId?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const similar = useSimilarNeeds(categoryId, regionId);
   const follow = useFollowNeed();
@@ -20,7 +20,7 @@ export function SimilarNeeds({ categoryId, regionId }: { categoryId?: string; re
   const onFollow = (id: string) =>
     follow.mutate(id, {
       onSuccess: () => {
-        Toast.show({ icon: 'success', content: t('h5.needs.followed') });
+        Toast.show({ icon: 'success', content: t('h5.followed') });
         navigate(`/h5/needs/${id}`);
       },
       onError: (error) => Toast.show({ icon: 'fail', content: needErrorText(error, t) }),
@@ -28,7 +28,7 @@ export function SimilarNeeds({ categoryId, regionId }: { categoryId?: string; re
 
   return (
     <div className="lx-h5-similar" data-testid="similar-needs">
-      <div className="lx-h5-similar-head">{t('h5.needs.similarTitle', { count: similar.data.length })}</div>
+      <div className="lx-h5-similar-head">{t('h5.similarTitle', { count: similar.data.length })}</div>
       {similar.data.map((n) => (
         <div key={n.id} className="lx-h5-similar-item">
           <div className="lx-h5-similar-text">
@@ -40,7 +40,7 @@ export function SimilarNeeds({ categoryId, regionId }: { categoryId?: string; re
             </div>
           </div>
           <Button size="small" color="primary" fill="outline" loading={follow.isPending && follow.variables === n.id} onClick={() => onFollow(n.id)}>
-            {t('h5.needs.follow')}
+            {t('h5.follow')}
           </Button>
         </div>
       ))}

@@ -25,20 +25,20 @@ type Props = { value?: Wanted; onChange?: (value: Wanted) => void };
 
 /** A day (today … 30 days ahead) and a part of the day: easier on a phone than a time range. */
 export function WantedTimeField({ value = { period: 'any' }, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('needs');
   const [open, setOpen] = useState(false);
   const today = dayjs().startOf('day');
   return (
     <div className="lx-h5-wanted">
       <div className={value.date ? 'lx-h5-picker-value' : 'lx-h5-picker-placeholder'} onClick={() => setOpen(true)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setOpen(true)}>
-        {value.date ? dayjs(value.date).format(t('h5.needs.dateFormat')) : t('h5.needs.wantedSoon')}
+        {value.date ? dayjs(value.date).format(t('h5.dateFormat')) : t('h5.wantedSoon')}
       </div>
       {value.date && (
         <Selector
           className="lx-h5-selector"
           value={[value.period]}
           onChange={(picked) => onChange?.({ ...value, period: (picked[0] as Period | undefined) ?? 'any' })}
-          options={periods.map((p) => ({ value: p, label: t(`h5.needs.period.${p}`) }))}
+          options={periods.map((p) => ({ value: p, label: t(`h5.period.${p}`) }))}
         />
       )}
       <DatePicker
@@ -49,13 +49,13 @@ export function WantedTimeField({ value = { period: 'any' }, onChange }: Props) 
         value={value.date}
         onClose={() => setOpen(false)}
         onConfirm={(date) => onChange?.({ ...value, date })}
-        title={t('h5.needs.wantedDate')}
+        title={t('h5.wantedDate')}
       >
         {() => null}
       </DatePicker>
       {value.date && (
         <button type="button" className="lx-h5-link-button" onClick={() => onChange?.({ period: 'any' })}>
-          {t('h5.needs.wantedClear')}
+          {t('h5.wantedClear')}
         </button>
       )}
     </div>

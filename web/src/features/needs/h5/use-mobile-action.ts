@@ -1,27 +1,12 @@
 import { Toast } from 'antd-mobile';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isHidden, type NeedDetail } from '../needs.api';
-import { needErrorText } from '../needs.format';
-import { useNeedAction } from '../needs.queries';
+import { useActionRunner } from '../use-action-runner';
 
-/** Runs an order action from the phone: a toast either way; resolves to the need now, or null. */
+/** Runs an order action from the phone; a toast says how it went (the phone's own words where it has them). */
 export function useMobileAction(id: string) {
-  const { t } = useTranslation();
-  const mutation = useNeedAction(id);
-  const { mutateAsync } = mutation;
-  const run = useCallback(
-    async (action: string, body?: object): Promise<NeedDetail | null> => {
-      try {
-        const result = await mutateAsync({ action, body });
-        Toast.show({ icon: 'success', content: t(`h5.needs.done.${action}`, { defaultValue: t(`needs.done.${action}`) }) });
-        return isHidden(result) ? null : result;
-      } catch (error) {
-        Toast.show({ icon: 'fail', content: needErrorText(error, t), duration: 2500 });
-        return null;
-      }
-    },
-    [mutateAsync, t],
-  );
-  return { run, pending: mutation.isPending, pendingAction: mutation.isPending ? mutation.variables?.action : undefined };
+  const { t } = useTranslation('needs');
+  return useActionRunner(id, {
+    done: (action) => Toast.show({ icon: 'success', content: t(`h5.done.${action}`, { defaultValue: t(`done.${action}`) }) }),
+    failed: (text) => Toast.show({ icon: 'fail', content: text, duration: 2500 }),
+  });
 }

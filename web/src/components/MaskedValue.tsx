@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorReporter } from '../../lib/use-api-error';
+import { useApiErrorReporter } from '../lib/use-api-error';
 
 type Props = {
   masked: string | null;
@@ -28,12 +28,12 @@ export function MaskedValue({ masked, canReveal, reveal: fetchFull, confirmTitle
     onError: (error) => report(error),
   });
 
-  if (!masked) return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
+  if (!masked) return <Typography.Text type="secondary">{t('empty')}</Typography.Text>;
   if (full !== null) {
     return (
       <Space size={4}>
         <Typography.Text copyable>{full}</Typography.Text>
-        <Tooltip title={t('accounts.reveal.hide')}>
+        <Tooltip title={t('reveal.hide')}>
           <Button type="text" size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull(null)} />
         </Tooltip>
       </Space>
@@ -45,12 +45,12 @@ export function MaskedValue({ masked, canReveal, reveal: fetchFull, confirmTitle
       {canReveal && (
         <Popconfirm
           title={confirmTitle}
-          description={t('accounts.reveal.audited')}
-          okText={t('accounts.reveal.confirm')}
+          description={t('reveal.audited')}
+          okText={t('reveal.confirm')}
           onConfirm={() => reveal.mutate()}
         >
-          <Tooltip title={t('accounts.reveal.action')}>
-            <Button type="text" size="small" icon={<EyeOutlined />} loading={reveal.isPending} aria-label={t('accounts.reveal.action')} />
+          <Tooltip title={t('reveal.action')}>
+            <Button type="text" size="small" icon={<EyeOutlined />} loading={reveal.isPending} aria-label={t('reveal.action')} />
           </Tooltip>
         </Popconfirm>
       )}

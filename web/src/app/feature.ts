@@ -1,0 +1,63 @@
+import type { ComponentType } from 'react';
+import type { Access } from '../features/auth/session';
+import type { LocaleLoaders } from '../i18n';
+
+/**
+ * What a feature plugs into the app: its pages on each surface, its entries in the back-office menu
+ * and on the phone, and its locale namespace. A manifest imports nothing eagerly but types: pages,
+ * icons and catalogues are loaders, so the entry chunk holds the manifests and none of the code.
+ */
+export type FeatureManifest = {
+  /** The feature's folder under features/, and its locale namespace. */
+  name: string;
+  locales: LocaleLoaders;
+  /** The back office (antd), under / . */
+  desk?: Partial<Record<DeskSlot, FeatureRoute[]>>;
+  /** The phone pages (antd-mobile), under /h5 . */
+  phone?: Partial<Record<PhoneSlot, FeatureRoute[]>>;
+  /** Back-office side menu, also the shortcut cards of the workbench. */
+  menu?: MenuEntry[];
+  /** The bottom tab bar of the signed-in phone pages. */
+  phoneTabs?: PhoneTab[];
+  /** The service grid of the phone home page. */
+  phoneServices?: PhoneService[];
+};
+
+/** public: anyone (login); signedIn: any session (password change); app: inside the back-office frame. */
+export type DeskSlot = 'public' | 'signedIn' | 'app';
+/** public: anyone; signedIn: any session; member: a signed-in resident or volunteer. */
+export type PhoneSlot = 'public' | 'signedIn' | 'member';
+
+export type FeatureRoute = {
+  /** Relative to the surface: 'needs/:id' is /needs/:id on the desk and /h5/needs/:id on the phone. */
+  path?: string;
+  index?: true;
+  /** The page component, loaded on first visit; `() => import('./X').then((m) => m.X)`. */
+  page: () => Promise<ComponentType>;
+  /** Back office only: the users it is for (the menu hides it from others; this covers typed URLs). */
+  access?: Access;
+  /** Other namespaces the page shows words of, loaded with it (its own and common always are). */
+  namespaces?: string[];
+};
+
+/** An icon component from @ant-design/icons, loaded with the surface that shows it. */
+export type IconLoader = () => Promise<{ default: ComponentType }>;
+
+export type MenuEntry = {
+  path: string;
+  /** Keys in the feature's namespace: the entry's name, and the line under it on the workbench card. */
+  label: string;
+  hint: string;
+  icon: IconLoader;
+  access?: Access;
+  /** Position in the menu, smallest first (the workbench is 10; steps of 10 leave room). */
+  order: number;
+};
+
+export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; order: number };
+
+/** A tile of the phone home; without a path it is shown as coming soon. */
+export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; order: number };
+
+/** Checks a manifest's shape where it is written. */
+export const defineFeature = (manifest: FeatureManifest): FeatureManifest => manifest;

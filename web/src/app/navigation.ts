@@ -1,0 +1,40 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { TFunction } from 'i18next';
+import type { FeatureManifest, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
+import { features } from './features';
+
+/** An entry of a menu as the surfaces draw it: its namespace for the label, its icon loaded on first show. */
+type Drawn<T> = Omit<T, 'icon'> & { namespace: string; Icon: LazyExoticComponent<ComponentType> };
+
+function collect<T extends { icon: IconLoader; order: number }>(pick: (f: FeatureManifest) => T[] | undefined): Drawn<T>[] {
+  const entries = features.flatMap((f) => (pick(f) ?? []).map((entry) => ({ entry, namespace: f.name })));
+  return entries
+    .sort((a, b) => a.entry.order - b.entry.order)
+    .map(({ entry: { icon, ...rest }, namespace }) => ({ ...rest, namespace, Icon: lazy(icon) }));
+}
+
+export type DeskMenuEntry = Drawn<MenuEntry>;
+export type DrawnPhoneTab = Drawn<PhoneTab>;
+export type DrawnPhoneService = Drawn<PhoneService>;
+
+/** The back-office menu in order; an entry shows only to users it allows (permissions come from /api/auth/me). */
+export const deskMenu: DeskMenuEntry[] = collect((f) => f.menu);
+export const phoneTabs: DrawnPhoneTab[] = collect((f) => f.phoneTabs);
+export const phoneServices: DrawnPhoneService[] = collect((f) => f.phoneServices);
+
+const namespacesOf = (entries: { namespace: string }[]) => [...new Set(entries.map((e) => e.namespace))];
+
+/** Namespaces the back-office frame shows words of on every page: its own and the menu's labels. */
+export const deskFrameNamespaces = ['shell', ...namespacesOf(deskMenu)];
+/** Namespaces of the signed-in phone pages' tab bar and home tiles. */
+export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices]);
+
+/** The menu entry a URL belongs to, for highlighting: the longest matching path ("/needs/new" over "/needs"). */
+export function activeEntry(pathname: string): DeskMenuEntry | undefined {
+  const matches = (e: DeskMenuEntry) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`));
+  return deskMenu.filter(matches).sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** The words of an entry's label or hint: a key the manifest names in its feature's namespace. */
+// i18n-keys: labels named by the manifests, checked in web/test/features.test.ts
+export const labelOf = (t: TFunction<string[]>, namespace: string, key: string): string => t(`${namespace}:${key}`);

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FeatureRoute } from '../src/app/feature';
+import { features } from '../src/app/features';
+import { deskMenu, phoneServices, phoneTabs } from '../src/app/navigation';
+import { readCatalogues } from './i18n/catalogues';
+
+const src = path.resolve(import.meta.dirname, '../src');
+const { catalogues } = readCatalogues();
+const zh = (ns: string, key: string) => catalogues.get(ns)?.['zh-CN'].get(key);
+
+/** Every URL a manifest declares, with who may open it: 'desk public /login', 'phone member /h5/needs/:id'. */
+function urls(): string[] {
+  const full = (prefix: string, r: FeatureRoute) => (r.index ? prefix || '/' : `${prefix}/${r.path}`);
+  return features.flatMap((f) => [
+    ...Object.entries(f.desk ?? {}).flatMap(([slot, routes]) => routes.map((r) => `desk ${slot} ${full('', r)}${r.access ? ` (${r.access})` : ''}`)),
+    ...Object.entries(f.phone ?? {}).flatMap(([slot, routes]) => routes.map((r) => `phone ${slot} ${full('/h5', r)}`)),
+  ]);
+}
+
+describe('the feature registry', () => {
+  it('lists every feature folder once, each manifest naming its folder (its locale namespace)', () => {
+    const folders = fs.readdirSync(path.join(src, 'features')).sort();
+    expect(features.map((f) => f.name).sort()).toEqual(folders);
+    for (const f of features) {
+      const manifest = fs.readFileSync(path.join(src, 'features', f.name, 'manifest.ts'), 'utf8');
+      expect(manifest).toContain(`name: '${f.name}'`);
+      expect(catalogues.has(f.name)).toBe(true);
+    }
+  });
+
+  it('serves every URL of the app as before, to the same users', () => {
+    expect(urls().sort()).toEqual(
+      [
+        'desk public /login',
+        'desk signedIn /change-password',
+        'desk app /',
+        'desk app /*',
+        'desk app /profile/password',
+        'desk app /needs (staff)',
+        'desk app /needs/new (staff)',
+        'desk app /needs/:id',
+        'desk app /team-orders (teamLeader)',
+        'desk app /needs-config (regions.manage)',
+        'desk app /regions (regions.read)',
+        'desk app /accounts (accounts.read)',
+        'desk app /audit (audit.read)',
+        'phone public /h5/login',
+        'phone public /h5/register',
+        'phone signedIn /h5/password',
+        'phone member /h5',
+        'phone member /h5/me',
+        'phone member /h5/needs',
+        'phone member /h5/needs/new',
+        'phone member /h5/needs/:id',
+        'phone member /h5/needs/:id/close',
+        'phone member /h5/pool',
+        'phone member /h5/tasks',
+      ].sort(),
+    );
+  });
+
+  it('draws the back-office menu as before: entries, order, who sees them, names', () => {
+    expect(deskMenu.map((e) => `${e.path} ${e.access} ${zh(e.namespace, e.label)}`)).toEqual([
+      '/ staff 工作台',
+      '/needs staff 需求台账',
+      '/needs/new staff 代录需求',
+      '/team-orders teamLeader 队长接单',
+      '/needs-config regions.manage 办单配置',
+      '/regions regions.read 区域网格',
+      '/accounts accounts.read 账号管理',
+      '/audit audit.read 审计日志',
+    ]);
+  });
+
+  it('draws the phone tab bar and home services as before', () => {
+    expect(phoneTabs.map((e) => `${e.path}${e.volunteer ? ' volunteer' : ''} ${zh(e.namespace, e.label)}`)).toEqual([
+      '/h5 首页',
+      '/h5/needs 需求',
+      '/h5/pool volunteer 抢单',
+      '/h5/tasks volunteer 任务',
+      '/h5/me 我的',
+    ]);
+    expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}`)).toEqual([
+      'needs /h5/needs/new',
+      'myNeeds /h5/needs',
+      'pool /h5/pool volunteer',
+      'tasks /h5/tasks volunteer',
+      'activities soon',
+      'timeBank soon',
+      'mall soon',
+    ]);
+  });
+
+  it('links every menu entry, tab and service to a page that exists', () => {
+    const paths = new Set(urls().map((u) => u.split(' ')[2]));
+    const targets = [...deskMenu.map((e) => e.path), ...phoneTabs.map((e) => e.path), ...phoneServices.flatMap((e) => (e.path ? [e.path] : []))];
+    expect(targets.filter((p) => !paths.has(p))).toEqual([]);
+    const orders = (list: { order: number }[]) => new Set(list.map((e) => e.order)).size === list.length;
+    expect([orders(deskMenu), orders(phoneTabs), orders(phoneServices)]).toEqual([true, true, true]);
+  });
+
+  it('loads every menu icon and every catalogue the manifests name', async () => {
+    const icons = features.flatMap((f) => [...(f.menu ?? []), ...(f.phoneTabs ?? []), ...(f.phoneServices ?? [])].map((e) => e.icon));
+    for (const icon of icons) expect(typeof (await icon()).default).toMatch(/function|object/);
+    for (const f of features) {
+      const [zhCN, en] = await Promise.all([f.locales['zh-CN'](), f.locales.en()]);
+      expect(Object.keys(zhCN.default).sort()).toEqual(Object.keys(en.default).sort());
+      expect(zhCN.default).toEqual(JSON.parse(fs.readFileSync(path.join(src, 'features', f.name, 'locales/zh-CN.json'), 'utf8')));
+    }
+  });
+});
