@@ -47,7 +47,7 @@ async function resolveDistrict(deps: PlatformDeps, services: ReturnType<typeof c
       .insert(regions)
       .values({ id, districtId: id, parentId: null, code: input.districtCode!, name: input.districtName!.trim(), type: 'district', depth: 0, path })
       .returning();
-    await services.audit.record(tx, systemActor(id, path), {
+    await services.audit.record(systemActor(id, path), {
       action: 'regions.create',
       objectType: 'region',
       objectId: id,

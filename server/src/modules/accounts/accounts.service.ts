@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, passwordProblem, temporaryPassword } from '../../platform/auth/password.js';
 import { staffRoles, type Role } from '../../platform/auth/roles.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import { passwordError } from '../../platform/auth/auth.errors.js';
 import { isValidIdNumber } from '../../platform/privacy/id-number.js';
 import { inScope, regionInScope, regionWithin, subtreeOf } from '../../platform/scope/scope.js';
@@ -135,7 +136,7 @@ export function createAccountsService(deps: Deps) {
           idNumberHmac: input.idNumber ? crypto.digest(input.idNumber) : null,
           createdBy: actor.accountId,
         });
-        await deps.audit.record(tx, actor, {
+        await deps.audit.record(actor, {
           action: 'accounts.create',
           objectType: 'account',
           objectId: created.id,
@@ -165,7 +166,7 @@ export function createAccountsService(deps: Deps) {
           })
           .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, id)))
           .returning();
-        await deps.audit.record(tx, actor, {
+        await deps.audit.record(actor, {
           action: 'accounts.update',
           objectType: 'account',
           objectId: id,
@@ -189,7 +190,7 @@ export function createAccountsService(deps: Deps) {
           .where(and(eq(accounts.districtId, actor.districtId), eq(accounts.id, id)))
           .returning();
         if (status === 'disabled') await deps.endSessions(tx, actor.districtId, id);
-        await deps.audit.record(tx, actor, { action: `accounts.${status === 'disabled' ? 'disable' : 'enable'}`, objectType: 'account', objectId: id, regionId: row!.regionId });
+        await deps.audit.record(actor, { action: `accounts.${status === 'disabled' ? 'disable' : 'enable'}`, objectType: 'account', objectId: id, regionId: row!.regionId });
         return toAccountView(actor, { ...row!, regionName: current.regionName, regionType: current.regionType }, crypto);
       });
     },
@@ -203,7 +204,7 @@ export function createAccountsService(deps: Deps) {
         if (!canManageAccount(actor, current as { roles: Role[] })) throw accountsError('accounts.outranks_you');
         await this.setPasswordHash(tx, actor.districtId, id, passwordHash, true);
         await deps.endSessions(tx, actor.districtId, id);
-        await deps.audit.record(tx, actor, { action: 'accounts.reset_password', objectType: 'account', objectId: id, regionId: current.regionId });
+        await deps.audit.record(actor, { action: 'accounts.reset_password', objectType: 'account', objectId: id, regionId: current.regionId });
       });
       return { temporaryPassword: temp };
     },
@@ -214,7 +215,7 @@ export function createAccountsService(deps: Deps) {
       return db.transaction(async (tx) => {
         const row = await loadInScope(tx, actor, id);
         const value = field === 'phone' ? row.phone : row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
-        await deps.audit.record(tx, actor, { action: 'pii.reveal', objectType: 'account', objectId: id, regionId: row.regionId, details: { field } });
+        await deps.audit.record(actor, { action: 'pii.reveal', objectType: 'account', objectId: id, regionId: row.regionId, details: { field } });
         return { value };
       });
     },
@@ -286,7 +287,8 @@ export function createAccountsService(deps: Deps) {
     // ---- used by the auth module (through this service, never the tables) ----
 
     /** The account a phone logs in to; pass a transaction to read inside it. */
-    async findForLogin(phone: string, tx: DbOrTx = db): Promise<AccountRow | undefined> {
+    async findForLogin(phone: string): Promise<AccountRow | undefined> {
+      const tx = currentDb(db);
       const [entry] = await tx.select().from(phoneDirectory).where(eq(phoneDirectory.phone, phone));
       if (!entry) return undefined;
       const [row] = await tx

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { auditLog } from './audit.table.js';
 
@@ -30,7 +31,9 @@ export type AuditQuery = {
 export function createAuditService(deps: { db: Db }) {
   return {
     /** Writes one entry inside the caller's transaction: the change and its audit row commit together. */
-    async record(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+    /** Writes the entry in the caller's open transaction (unit of work), or on its own outside one. */
+    async record(actor: Actor, entry: AuditEntry): Promise<void> {
+      const tx = currentDb(deps.db);
       await tx.insert(auditLog).values({
         districtId: actor.districtId,
         actorId: actor.accountId,
@@ -50,7 +53,8 @@ export function createAuditService(deps: { db: Db }) {
      * An entry nobody signed in made (a failed login, a registration attempt): no actor, only the
      * source address. It goes to the district of the account it concerns, on that account's node.
      */
-    async recordAnonymous(tx: DbOrTx, source: AnonymousSource, entry: AuditEntry & { regionId: string }): Promise<void> {
+    async recordAnonymous(source: AnonymousSource, entry: AuditEntry & { regionId: string }): Promise<void> {
+      const tx = currentDb(deps.db);
       await tx.insert(auditLog).values({
         districtId: source.districtId,
         ip: source.ip,

@@ -52,10 +52,10 @@ export function createRegistration(deps: Deps) {
           mustChangePassword: false,
           ...client,
         };
-        await deps.audit.record(tx, self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
+        await deps.audit.record(self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
         return;
       }
-      const owner = await deps.accounts.findForLogin(input.phone, tx);
+      const owner = await deps.accounts.findForLogin(input.phone);
       if (!owner) return; // accounts are never deleted; nothing to tell if one ever were
       const hour = Math.floor(Date.now() / 3_600_000);
       await deps.notifier.toPhone(tx, {
@@ -64,9 +64,7 @@ export function createRegistration(deps: Deps) {
         template: 'auth.register_existing',
         dedupeKey: `auth.register_existing:${hour}`,
       });
-      await deps.audit.recordAnonymous(
-        tx,
-        { districtId: owner.districtId, ip: client.ip, userAgent: client.userAgent },
+      await deps.audit.recordAnonymous({ districtId: owner.districtId, ip: client.ip, userAgent: client.userAgent },
         { action: 'accounts.register_existing', objectType: 'account', objectId: owner.id, regionId: owner.regionId, details: { phone: maskPhone(input.phone) } },
       );
     });

@@ -44,12 +44,12 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       const source = { districtId: account.districtId, ip: client.ip, userAgent: client.userAgent };
       const on = { objectType: 'account', objectId: account.id, regionId: account.regionId };
       const masked = maskPhone(phone);
-      await deps.audit.recordAnonymous(tx, source, { action: 'auth.login_failed', ...on, details: { phone: masked } });
+      await deps.audit.recordAnonymous(source, { action: 'auth.login_failed', ...on, details: { phone: masked } });
       if (result.justLocked) {
-        await deps.audit.recordAnonymous(tx, source, { action: 'auth.locked', ...on, details: { phone: masked, minutes: result.lockedMinutes } });
+        await deps.audit.recordAnonymous(source, { action: 'auth.locked', ...on, details: { phone: masked, minutes: result.lockedMinutes } });
       }
       if (result.justThrottled) {
-        await deps.audit.recordAnonymous(tx, source, { action: 'auth.throttled', ...on, details: { phone: masked, failures: config.loginPhoneMaxFailures } });
+        await deps.audit.recordAnonymous(source, { action: 'auth.throttled', ...on, details: { phone: masked, failures: config.loginPhoneMaxFailures } });
       }
       return result;
     });
@@ -88,7 +88,7 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       if (!actor) throw platformError('server.internal');
       await db.transaction(async (tx) => {
         await deps.accounts.markLoggedIn(tx, account.districtId, account.id);
-        await deps.audit.record(tx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, regionId: account.regionId });
+        await deps.audit.record(actor, { action: 'auth.login', objectType: 'account', objectId: account.id, regionId: account.regionId });
       });
       return { cookie, actor };
     },
@@ -100,7 +100,7 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       return db.transaction(async (tx) => {
         const target = await deps.accounts.manageable(tx, actor, accountId);
         const wasLocked = await throttle.unlock(tx, target.phone);
-        await deps.audit.record(tx, actor, {
+        await deps.audit.record(actor, {
           action: 'auth.unlock',
           objectType: 'account',
           objectId: target.id,
@@ -156,7 +156,7 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       const { districtId, tokenHash } = actor.sessionKey;
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
-        await deps.audit.record(tx, actor, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId });
+        await deps.audit.record(actor, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId });
       });
     },
 
@@ -176,7 +176,7 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
         await tx
           .delete(sessions)
           .where(and(eq(sessions.districtId, actor.districtId), eq(sessions.accountId, actor.accountId), ne(sessions.tokenHash, keep)));
-        await deps.audit.record(tx, actor, { action: 'auth.change_password', objectType: 'account', objectId: actor.accountId });
+        await deps.audit.record(actor, { action: 'auth.change_password', objectType: 'account', objectId: actor.accountId });
       });
     },
 

@@ -7,6 +7,7 @@ import { sniffImage } from './files.sniff.js';
 import type { FileStore } from './files.store.js';
 import { fileLinks, files, uploadQuota } from './files.table.js';
 import { filesError } from './files.errors.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
@@ -89,7 +90,8 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
     },
 
     /** The ids among `ids` that exist and were uploaded by this actor (photos attached to a need). */
-    async ownedBy(actor: Actor, ids: string[], q: DbOrTx = db): Promise<Set<string>> {
+    async ownedBy(actor: Actor, ids: string[]): Promise<Set<string>> {
+      const q = currentDb(db);
       if (ids.length === 0) return new Set();
       const rows = await q
         .select({ id: files.id })

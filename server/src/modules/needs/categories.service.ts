@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from './categories.defaults.js';
 import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
 import { needsError } from './needs.errors.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 
 export type CategoryInput = {
   parentId?: string;
@@ -50,7 +51,8 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return db.select().from(needCategories).where(eq(needCategories.districtId, districtId)).orderBy(asc(needCategories.sortOrder), asc(needCategories.code));
     },
 
-    async get(districtId: string, id: string, q: DbOrTx = db) {
+    async get(districtId: string, id: string) {
+      const q = currentDb(db);
       const [row] = await q.select().from(needCategories).where(and(eq(needCategories.districtId, districtId), eq(needCategories.id, id)));
       return row;
     },
@@ -60,7 +62,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(needCategories).values({ ...input, districtId: actor.districtId }).onConflictDoNothing().returning();
         if (!row) throw needsError('needs.category_code_taken', { field: 'code' });
-        await deps.audit.record(tx, actor, { action: 'needs.category_create', objectType: 'needCategory', objectId: row.id, details: { code: row.code } });
+        await deps.audit.record(actor, { action: 'needs.category_create', objectType: 'needCategory', objectId: row.id, details: { code: row.code } });
         return row;
       });
     },
@@ -69,12 +71,13 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return db.transaction(async (tx) => {
         const [row] = await tx.update(needCategories).set(patch).where(and(eq(needCategories.districtId, actor.districtId), eq(needCategories.id, id))).returning();
         if (!row) throw needsError('needs.category.not_found');
-        await deps.audit.record(tx, actor, { action: 'needs.category_update', objectType: 'needCategory', objectId: id, details: { fields: Object.keys(patch) } });
+        await deps.audit.record(actor, { action: 'needs.category_update', objectType: 'needCategory', objectId: id, details: { fields: Object.keys(patch) } });
         return row;
       });
     },
 
-    async declineReasons(districtId: string, q: DbOrTx = db) {
+    async declineReasons(districtId: string) {
+      const q = currentDb(db);
       return q.select().from(declineReasons).where(and(eq(declineReasons.districtId, districtId), eq(declineReasons.active, true)));
     },
 
@@ -86,7 +89,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
           .values({ districtId: actor.districtId, code, ...input })
           .onConflictDoUpdate({ target: [declineReasons.districtId, declineReasons.code], set: { ...input } })
           .returning();
-        await deps.audit.record(tx, actor, { action: 'needs.decline_reason_save', objectType: 'declineReason', objectId: code, details: input });
+        await deps.audit.record(actor, { action: 'needs.decline_reason_save', objectType: 'declineReason', objectId: code, details: input });
         return row!;
       });
     },
@@ -95,7 +98,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw needsError('needs.category_not_found', { field: 'categoryId' });
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(replyTemplates).values({ districtId: actor.districtId, ...input }).returning();
-        await deps.audit.record(tx, actor, { action: 'needs.reply_template_add', objectType: 'replyTemplate', objectId: row!.id });
+        await deps.audit.record(actor, { action: 'needs.reply_template_add', objectType: 'replyTemplate', objectId: row!.id });
         return row!;
       });
     },
@@ -104,7 +107,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       await db.transaction(async (tx) => {
         const gone = await tx.delete(replyTemplates).where(and(eq(replyTemplates.districtId, actor.districtId), eq(replyTemplates.id, id))).returning();
         if (gone.length === 0) throw needsError('needs.reply_template.not_found');
-        await deps.audit.record(tx, actor, { action: 'needs.reply_template_remove', objectType: 'replyTemplate', objectId: id });
+        await deps.audit.record(actor, { action: 'needs.reply_template_remove', objectType: 'replyTemplate', objectId: id });
       });
     },
 

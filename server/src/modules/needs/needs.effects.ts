@@ -78,7 +78,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async dispatch(tx, actor, _ctx, input, deps) {
     need(input.teamId, 'needs.team_required', 'teamId');
-    const team = await deps.teams.getInScope(actor, input.teamId!, tx);
+    const team = await deps.teams.getInScope(actor, input.teamId!);
     return { patch: { teamId: team.id }, data: { teamId: team.id, teamName: team.name } };
   },
 
@@ -87,7 +87,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
   },
 
   async decline(tx, actor, ctx, input, deps) {
-    const reasons = await deps.categories.declineReasons(actor.districtId, tx);
+    const reasons = await deps.categories.declineReasons(actor.districtId);
     const reason = reasons.find((r) => r.code === input.reasonCode);
     need(reason, 'needs.bad_reason', 'reasonCode');
     const declineCount = ctx.need.declineCount + 1;
@@ -97,13 +97,13 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async rule(tx, actor, _ctx, input, deps) {
     need(input.teamId, 'needs.team_required', 'teamId');
-    const team = await deps.teams.getInScope(actor, input.teamId!, tx);
+    const team = await deps.teams.getInScope(actor, input.teamId!);
     return { patch: { teamId: team.id, rulingPending: false, ruled: true }, data: { teamId: team.id, teamName: team.name } };
   },
 
   async assign(tx, actor, ctx, input, deps) {
     need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
-    if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!, tx))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
+    if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
     if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw needsError('needs.already_yours', { field: 'volunteerId' });
     const slot = await fillSlot(tx, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { data: { volunteerId: input.volunteerId, slot } };
@@ -127,9 +127,9 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
   async complete(tx, actor, ctx, input, deps) {
     need(input.summary?.trim(), 'needs.summary_required', 'summary');
     const photos = input.photos ?? [];
-    const category = await deps.categories.get(ctx.need.districtId, ctx.need.categoryId, tx);
+    const category = await deps.categories.get(ctx.need.districtId, ctx.need.categoryId);
     if (category?.photoRequiredOnClose !== false) need(photos.length > 0, 'needs.photo_required', 'photos');
-    const owned = await deps.files.ownedBy(actor, photos, tx);
+    const owned = await deps.files.ownedBy(actor, photos);
     need(photos.every((p) => owned.has(p)), 'needs.bad_photo', 'photos');
     await deps.files.attach(tx, ctx.need.districtId, photos, { type: 'need', id: ctx.need.id });
     const slot = ctx.mySlot!;

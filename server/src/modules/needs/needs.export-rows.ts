@@ -64,7 +64,7 @@ export async function prepareExport(deps: Deps, actor: Actor, q: ExportQuery) {
   const { view, ...rest } = q;
   const filter = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   // written before the first row leaves: an aborted download still disclosed what it carried
-  await deps.audit.record(deps.db, actor, { action: 'needs.export', objectType: 'need', regionId: q.regionId, details: { view, filter, rows } });
+  await deps.audit.record(actor, { action: 'needs.export', objectType: 'need', regionId: q.regionId, details: { view, filter, rows } });
   return { rows, pages: () => exportPages(deps, viewer, walk) };
 }
 

@@ -138,7 +138,7 @@ export function createIntake(deps: IntakeDeps) {
         });
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });
         await deps.events.publish(tx, actor.districtId, { type: 'needs.submit', subjectType: 'need', subjectId: id, actorId: actor.accountId, payload: { number: row!.number, regionId: place.id, kind: input.kind, channel: row!.channel, to: 'submitted', seq: 1 } });
-        await deps.audit.record(tx, actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
+        await deps.audit.record(actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
         return row!;
       });
     },
@@ -164,7 +164,7 @@ export function createIntake(deps: IntakeDeps) {
       if (!row) throw needsError('needs.not_found');
       await db.transaction(async (tx) => {
         const added = await tx.insert(needFollowers).values({ districtId: actor.districtId, needId: id, accountId: actor.accountId }).onConflictDoNothing().returning();
-        if (added.length) await deps.audit.record(tx, actor, { action: 'needs.follow', objectType: 'need', objectId: id, regionId: row.regionId });
+        if (added.length) await deps.audit.record(actor, { action: 'needs.follow', objectType: 'need', objectId: id, regionId: row.regionId });
       });
     },
 

@@ -23,7 +23,7 @@ export type ScopeDeps = { teams: TeamsService };
 
 export async function viewerOf(db: DbOrTx, deps: ScopeDeps, actor: Actor): Promise<Viewer> {
   const [led, communityPath] = await Promise.all([
-    actor.roles.includes('teamLeader') ? deps.teams.ledBy(actor, db) : Promise.resolve([]),
+    actor.roles.includes('teamLeader') ? deps.teams.ledBy(actor) : Promise.resolve([]),
     ancestorPathOf(db, actor.regionPath, 'community'),
   ]);
   return { actor, ledTeamIds: led.map((t) => t.id), communityPath };

@@ -99,7 +99,7 @@ export function createNeedsService(deps: Deps) {
       return db.transaction(async (tx) => {
         const ctx = await loadVisible(tx, transitionDeps, actor, id, false);
         if (!canRevealRequesterPhone(ctx.parties)) throw accountsError('accounts.reveal_forbidden');
-        await deps.audit.record(tx, actor, { action: 'pii.reveal', objectType: 'need', objectId: id, regionId: ctx.need.regionId, details: { field: 'requesterPhone' } });
+        await deps.audit.record(actor, { action: 'pii.reveal', objectType: 'need', objectId: id, regionId: ctx.need.regionId, details: { field: 'requesterPhone' } });
         return { value: ctx.need.requesterPhone };
       });
     },

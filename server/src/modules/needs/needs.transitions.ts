@@ -76,7 +76,7 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
     actorId: actor.isSystem ? null : actor.accountId,
     payload: { number: need.number, regionId: need.regionId, from: need.status, to: verdict.to, seq: version, round: need.round, ...(effect.data ?? {}) },
   });
-  await deps.audit.record(tx, actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
+  await deps.audit.record(actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
   if (effect.then) {
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
     return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {});

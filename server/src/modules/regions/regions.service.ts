@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { DbOrTx } from '../../platform/db/client.js';
 import { ancestorPathOf, regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
 import { regions, type RegionRow } from '../../platform/scope/regions.table.js';
 import { regionsError } from './regions.errors.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 
 export type PeopleCounts = { people: number; volunteers: number; staff: number };
 /** Counts people per child of a node; supplied by the accounts module (which owns people). */
@@ -114,7 +114,7 @@ export function createRegionsService(deps: Deps) {
           .insert(regions)
           .values({ ...input, id, districtId: parent.districtId, depth: parent.depth + 1, path: `${parent.path}${id}/` })
           .returning();
-        await deps.audit.record(tx, actor, { action: 'regions.create', objectType: 'region', objectId: id, regionId: id, details: { code: input.code, name: input.name, type: input.type } });
+        await deps.audit.record(actor, { action: 'regions.create', objectType: 'region', objectId: id, regionId: id, details: { code: input.code, name: input.name, type: input.type } });
         return toNode(row!);
       });
     },
@@ -125,7 +125,7 @@ export function createRegionsService(deps: Deps) {
       if (patch.code && patch.code !== node.code) await assertCodeFree(patch.code, id);
       return db.transaction(async (tx) => {
         const [row] = await tx.update(regions).set({ ...patch, updatedAt: new Date() }).where(eq(regions.id, id)).returning();
-        await deps.audit.record(tx, actor, {
+        await deps.audit.record(actor, {
           action: 'regions.update',
           objectType: 'region',
           objectId: id,
@@ -154,7 +154,7 @@ export function createRegionsService(deps: Deps) {
           UPDATE regions SET path = ${newPath} || substr(path, ${node.path.length + 1}), depth = depth + ${delta}, updated_at = now()
           WHERE ${subtreeOf(node.path)}`);
         await tx.update(regions).set({ parentId: parent.id }).where(eq(regions.id, id));
-        await deps.audit.record(tx, actor, {
+        await deps.audit.record(actor, {
           action: 'regions.move',
           objectType: 'region',
           objectId: id,
@@ -173,7 +173,7 @@ export function createRegionsService(deps: Deps) {
       if ((counts.get(id) ?? 0) > 0 || (await deps.hasPeople()(id, node.districtId))) throw regionsError('regions.not_empty');
       await db.transaction(async (tx) => {
         await tx.delete(regions).where(eq(regions.id, id));
-        await deps.audit.record(tx, actor, { action: 'regions.delete', objectType: 'region', objectId: id, regionId: node.parentId!, details: { code: node.code, name: node.name } });
+        await deps.audit.record(actor, { action: 'regions.delete', objectType: 'region', objectId: id, regionId: node.parentId!, details: { code: node.code, name: node.name } });
       });
     },
 
@@ -181,7 +181,8 @@ export function createRegionsService(deps: Deps) {
      * The path of the nearest ancestor-or-self of the given type, e.g. the community a building is in
      * (a volunteer's service area). Falls back to the node's own path.
      */
-    async ancestorPath(regionPath: string, type: RegionType, q: DbOrTx = db): Promise<string> {
+    async ancestorPath(regionPath: string, type: RegionType): Promise<string> {
+      const q = currentDb(db);
       return ancestorPathOf(q, regionPath, type);
     },
 

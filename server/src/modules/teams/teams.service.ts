@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { DbOrTx } from '../../platform/db/client.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 
 export type TeamView = { id: string; name: string; type: string; regionId: string; leaderId: string; categories: string[]; memberCount?: number };
 
@@ -22,22 +22,26 @@ export function createTeamsService(deps: PlatformDeps) {
     },
 
     /** A team staff may dispatch to: active and inside their subtree, else 404. */
-    async getInScope(actor: Actor, id: string, q: DbOrTx = db): Promise<TeamView> {
+    async getInScope(actor: Actor, id: string): Promise<TeamView> {
+      const q = currentDb(db);
       const [row] = await q.select().from(teams).where(and(eq(teams.id, id), inScope(actor, teams), eq(teams.active, true)));
       if (!row) throw teamsError('teams.not_found');
       return row;
     },
 
-    async ledBy(actor: Actor, q: DbOrTx = db): Promise<TeamView[]> {
+    async ledBy(actor: Actor): Promise<TeamView[]> {
+      const q = currentDb(db);
       return q.select().from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.leaderId, actor.accountId)));
     },
 
-    async leads(actor: Actor, teamId: string, q: DbOrTx = db): Promise<boolean> {
+    async leads(actor: Actor, teamId: string): Promise<boolean> {
+      const q = currentDb(db);
       const [row] = await q.select({ id: teams.id }).from(teams).where(and(eq(teams.districtId, actor.districtId), eq(teams.id, teamId), eq(teams.leaderId, actor.accountId)));
       return Boolean(row);
     },
 
-    async isMember(districtId: string, teamId: string, accountId: string, q: DbOrTx = db): Promise<boolean> {
+    async isMember(districtId: string, teamId: string, accountId: string): Promise<boolean> {
+      const q = currentDb(db);
       const [row] = await q
         .select({ id: teamMembers.accountId })
         .from(teamMembers)
