@@ -6,9 +6,9 @@ import globals from 'globals';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// Modules talk through services: a module's code may not import another module's tables, nor the
-// list of every table (server/src/schema.ts, which is drizzle-kit's). Exceptions: *.table.ts files
-// (foreign keys need the referenced table). The region tree is the platform's (platform/scope).
+// Modules talk through services: a module's code may not import another module's tables.
+// Exceptions: *.table.ts files (foreign keys need the referenced table). The region tree is the
+// platform's (platform/scope).
 const modules = fs.readdirSync(new URL('./server/src/modules', import.meta.url));
 const tableBoundaries = modules.map((name) => ({
   files: [`server/src/modules/${name}/**/*.ts`],
@@ -21,7 +21,6 @@ const tableBoundaries = modules.map((name) => ({
           ...modules
             .filter((other) => other !== name)
             .map((other) => ({ group: [`**/modules/${other}/*.table.js`, `../${other}/*.table.js`], message: `Use the ${other} service, not its tables.` })),
-          { group: ['**/schema.js'], message: 'A module names its own tables; schema.ts is the list for drizzle-kit.' },
         ],
       },
     ],
@@ -35,7 +34,7 @@ const platformBoundary = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: ['**/modules/**', '**/services.js', '**/app.js', '**/schema.js'], message: 'platform/ imports no module: let the module register with the platform instead.' }] },
+      { patterns: [{ group: ['**/modules/**', '**/services.js', '**/app.js', '**/modules.js'], message: 'platform/ imports no module: let the module register with the platform instead.' }] },
     ],
   },
 };

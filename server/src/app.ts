@@ -19,15 +19,7 @@ import { installValidators } from './platform/http/validation.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
 import { securityPlugin } from './platform/http/security.js';
 import { createServices } from './services.js';
-import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { regionsRoutes } from './modules/regions/regions.routes.js';
-import { systemRoutes } from './modules/system/system.routes.js';
-import { filesRoutes } from './modules/files/files.routes.js';
-import { teamsRoutes } from './modules/teams/teams.routes.js';
-import { categoriesRoutes } from './modules/needs/categories.routes.js';
-import { needsRoutes } from './modules/needs/needs.routes.js';
+import { moduleRoutes } from './modules.js';
 
 export type BuildOptions = PlatformDeps & { logger?: boolean };
 
@@ -84,16 +76,8 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     store: rateStoreFor(deps.config.rateStore, deps.database),
   });
 
-  // modules
-  await app.register(systemRoutes);
-  await app.register(authRoutes);
-  await app.register(regionsRoutes);
-  await app.register(accountsRoutes);
-  await app.register(auditRoutes);
-  await app.register(filesRoutes);
-  await app.register(teamsRoutes);
-  await app.register(categoriesRoutes);
-  await app.register(needsRoutes);
+  // modules (the registry: modules.ts and services.ts)
+  for (const routes of moduleRoutes) await app.register(routes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await serveWeb(app, deps.config.webDist);

@@ -14,6 +14,13 @@ import path from 'node:path';
 import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
 import { createEventBus } from './platform/events/outbox.js';
 
+/*
+ * The module registry, with modules.ts (their routes). A module is its folder under modules/ — its
+ * tables are found there by drizzle-kit, its error messages by the catalogue — plus its service
+ * here, built after the services it uses (the only way it reaches them), with what it adds to
+ * district provisioning and the domain events it subscribes to.
+ */
+
 /** Builds every module's service. Modules reach each other only through these objects. */
 export function createServices(deps: PlatformDeps) {
   // domain events: written with the change (outbox), delivered to subscribers through the database

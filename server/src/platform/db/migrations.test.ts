@@ -14,7 +14,8 @@ import { migrationsFolder } from './client.js';
  * the migration history is consistent, not that it matches the schema.) The repository's folder is
  * never touched.
  */
-const schemaFile = path.resolve(import.meta.dirname, '../../schema.ts');
+// every *.table.ts under server/src, as drizzle.config.ts says
+const schemaFile = `${path.resolve(import.meta.dirname, '../..')}/**/*.table.ts`;
 const drizzleKit = path.join(path.dirname(createRequire(import.meta.url).resolve('drizzle-kit')), 'bin.cjs');
 
 function listFiles(dir: string, prefix = ''): Map<string, string> {

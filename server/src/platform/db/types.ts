@@ -2,7 +2,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
 // No relational schema: queries name their tables, so the platform needs no module's table here
-// (the list of every table, for drizzle-kit, is server/src/schema.ts).
+// (drizzle-kit finds every table itself: server/drizzle.config.ts reads src/**/*.table.ts).
 type NoRelations = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
 export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
