@@ -65,11 +65,13 @@ describe.each(backends)('racing for orders on %s', (backend) => {
   });
 
   it('a volunteer near the open-task limit racing for 5 orders at once never exceeds it', async () => {
-    const racer = grabbers[49]!; // holds no task yet; the limit is 5
+    // a volunteer of their own: any of the 50 grabbers may have won a slot in the races above
+    const [fresh] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, '1364');
+    const racer = await t.loginPhone(fresh!.phone); // holds no task yet; the limit is 5
     for (let i = 0; i < 3; i++) expect((await grab(racer, await pooledNeed(1))).status).toBe(200);
     const targets = await Promise.all([1, 2, 3, 4, 5].map(() => pooledNeed(1)));
     const results = await Promise.all(targets.map((id) => grab(racer, id)));
-    expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => [r.status, r.body.code]))).toHaveLength(2);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'needs.task_limit')).toBe(true);
     const mine = await t.app.inject({ url: '/api/needs?view=tasks&status=claimed', headers: { cookie: racer } });
     expect(mine.json().total).toBe(5);
