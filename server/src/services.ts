@@ -7,7 +7,7 @@ import { createSystemService } from './modules/system/system.service.js';
 import { createFilesService } from './modules/files/files.service.js';
 import { databaseFileStore, folderFileStore } from './modules/files/files.store.js';
 import { createTeamsService } from './modules/teams/teams.service.js';
-import { createCategoriesService } from './modules/needs/categories.service.js';
+import { createCategoriesService } from './modules/need-categories/categories.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import { createOutboxNotifier } from './platform/notify/notify.js';
 import path from 'node:path';
@@ -45,7 +45,7 @@ export function createServices(deps: PlatformDeps) {
   // a need's photos are readable by whoever may open the need
   files.registerReader('need', (actor, id) => needs.canSee(actor, id));
   // what a new district needs before anyone can use it; every module with defaults adds its own
-  const provisioners: Provisioner[] = [{ module: 'needs', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
+  const provisioners: Provisioner[] = [{ module: 'need-categories', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
   const provisioning = { provision: (districtId: string) => provisionDistrict(deps.db, provisioners, districtId), provisioners };
   return { provisioning, events, audit, regions, accounts, auth, system, files, teams, categories, needs };
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { CategoriesService } from './categories.service.js';
+import type { CategoriesService } from '../need-categories/categories.service.js';
 import { needAssignments } from './assignments.table.js';
 import { confirmHours, recordPendingHours } from './needs.hours.js';
 import { actingRole, type NeedContext } from './needs.access.js';

@@ -12,7 +12,7 @@ import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { teamsError } from '../teams/teams.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import type { CategoriesService } from './categories.service.js';
+import type { CategoriesService } from '../need-categories/categories.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import type { ActionInput } from './needs.effects.js';
