@@ -2,7 +2,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
-import { categoriesRoutes } from './modules/needs/categories.routes.js';
+import { categoriesRoutes } from './modules/need-categories/categories.routes.js';
 import { needsRoutes } from './modules/needs/needs.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';

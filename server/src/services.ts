@@ -7,7 +7,8 @@ import { createSystemService } from './modules/system/system.service.js';
 import { createFilesService } from './modules/files/files.service.js';
 import { databaseFileStore, folderFileStore } from './modules/files/files.store.js';
 import { createTeamsService } from './modules/teams/teams.service.js';
-import { createCategoriesService } from './modules/needs/categories.service.js';
+import { createCategoriesService } from './modules/need-categories/categories.service.js';
+import { createServiceRecordService } from './modules/service-record/service-record.service.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import { createOutboxNotifier } from './platform/notify/notify.js';
 import path from 'node:path';
@@ -41,13 +42,14 @@ export function createServices(deps: PlatformDeps) {
   const files = createFilesService({ ...deps, store, quota: { filesPerDay: deps.config.uploadFilesPerDay, bytesPerDay: deps.config.uploadMegabytesPerDay * 1024 * 1024 } });
   const teams = createTeamsService(deps);
   const categories = createCategoriesService({ ...deps, audit });
-  const needs = createNeedsService({ ...deps, events, audit, accounts, regions, teams, files, categories });
+  const serviceRecord = createServiceRecordService(deps);
+  const needs = createNeedsService({ ...deps, events, audit, accounts, regions, teams, files, categories, serviceRecord });
   // a need's photos are readable by whoever may open the need
   files.registerReader('need', (actor, id) => needs.canSee(actor, id));
   // what a new district needs before anyone can use it; every module with defaults adds its own
-  const provisioners: Provisioner[] = [{ module: 'needs', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
+  const provisioners: Provisioner[] = [{ module: 'need-categories', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
   const provisioning = { provision: (districtId: string) => provisionDistrict(deps.db, provisioners, districtId), provisioners };
-  return { provisioning, events, audit, regions, accounts, auth, system, files, teams, categories, needs };
+  return { provisioning, events, audit, regions, accounts, auth, system, files, teams, categories, serviceRecord, needs };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -27,7 +27,7 @@ describe.each(backends)('a district created with create-admin on %s', (backend) 
     const config = { ...loadConfig({}), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-new-')), seedDemo: false, webDist: '/nonexistent', fileStore: backend === 'postgres' ? ('database' as const) : ('folder' as const) };
     const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config };
     const result = await createAdmin(deps, { ...admin, districtCode: '370499', districtName: '新建区' });
-    expect(result.provisioned).toContain('needs');
+    expect(result.provisioned).toContain('need-categories');
     app = await buildApp(deps);
     await app.ready();
   });

@@ -1,5 +1,5 @@
 import { decide, deadlineDays, needsRedo, terminalStatuses, type NeedAction, type NeedFacts, type NeedStatus, type Party } from '../modules/needs/needs.lifecycle.js';
-import { defaultDeclineReasons } from '../modules/needs/categories.defaults.js';
+import { defaultDeclineReasons } from '../modules/need-categories/categories.defaults.js';
 import { HOUR, SYSTEM, as, officeTime, pickTeam, pickVolunteers, staffFor, type Who, type World } from './needs.pick.js';
 import type { Draft } from './plan.js';
 import { writeStory, type Slot, type State } from './needs.write.js';

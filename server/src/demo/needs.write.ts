@@ -1,4 +1,4 @@
-import { servedHours } from '../modules/needs/needs.hours.js';
+import { servedHours } from '../modules/service-record/service-record.hours.js';
 import type { NeedStatus } from '../modules/needs/needs.lifecycle.js';
 import { iso, type World } from './needs.pick.js';
 import type { Draft } from './plan.js';
@@ -47,7 +47,8 @@ export type Slot = {
 /**
  * Writes a told story: the need row (version = events, filled = this round's slots, as fillSlot
  * leaves it), its slots, and per volunteer the hours served over all rounds — pending until the
- * order closes, confirmed when it did (needs.hours.ts). Live slots count towards the open-task load.
+ * order closes, confirmed when it did (the service record's confirmHours). Live slots count towards
+ * the open-task load.
  */
 export function writeStory(w: World, d: Draft, s: State, slots: Slot[]): void {
   const district_id = w.districtId;

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { doublePrecision, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { needs } from './needs.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 
-/** One filled slot of an order (领单): who, how they got it, and their service record. */
+/**
+ * One filled slot of an order (领单): who, how they got it, check-in and check-out. The volunteer's load
+ * and hours it leads to are the service record's (modules/service-record).
+ */
 export const needAssignments = pgTable(
   'need_assignments',
   {
@@ -32,42 +35,5 @@ export const needAssignments = pgTable(
     // a volunteer holds at most one live slot of the same order
     uniqueIndex('need_assignments_one_per_volunteer').on(t.districtId, t.needId, t.round, t.volunteerId).where(sql`status <> 'released'`),
     index('need_assignments_volunteer_idx').on(t.districtId, t.volunteerId, t.status),
-  ],
-);
-
-/**
- * Open tasks per volunteer. Raised with `… SET open_tasks = open_tasks + 1 WHERE open_tasks < max`
- * in the same transaction as the slot, so racing grabs can never push anyone past the limit.
- */
-export const volunteerLoad = pgTable(
-  'volunteer_load',
-  {
-    districtId: uuid('district_id').notNull(),
-    accountId: uuid('account_id').notNull(),
-    openTasks: integer('open_tasks').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.districtId, t.accountId] }), accountRef(t.districtId, t.accountId)],
-);
-
-/**
- * Hours served, pending until the requester rates or the community confirms; the time-bank issue
- * turns confirmed rows into ledger credits (see `needs.hours.ts`).
- */
-export const serviceHours = pgTable(
-  'service_hours',
-  {
-    districtId: uuid('district_id').notNull(),
-    needId: uuid('need_id').notNull(),
-    volunteerId: uuid('volunteer_id').notNull(),
-    hours: numeric('hours', { precision: 6, scale: 2 }).notNull(),
-    status: varchar('status', { length: 12 }).notNull().default('pending'), // pending | confirmed | void
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.districtId, t.needId, t.volunteerId] }),
-    accountRef(t.districtId, t.volunteerId),
-    foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
-    index('service_hours_volunteer_idx').on(t.districtId, t.volunteerId, t.status),
   ],
 );

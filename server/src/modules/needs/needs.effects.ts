@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { CategoriesService } from './categories.service.js';
+import type { CategoriesService } from '../need-categories/categories.service.js';
 import { needAssignments } from './assignments.table.js';
-import { confirmHours, recordPendingHours } from './needs.hours.js';
 import { actingRole, type NeedContext } from './needs.access.js';
 import { appendSideEvent } from './needs.events.js';
 import { staffParties } from './needs.scope.js';
@@ -12,6 +11,7 @@ import { endSlots, fillSlot } from './needs.slots.js';
 import { needFollowers, needs } from './needs.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { FilesService } from '../files/files.service.js';
+import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import { needsError, type NeedsErrorCode } from './needs.errors.js';
 
 export type ActionInput = {
@@ -37,6 +37,8 @@ export type EffectDeps = {
   teams: TeamsService;
   categories: CategoriesService;
   files: FilesService;
+  /** The volunteer's open-task load and hours: raised, freed and recorded in this transaction. */
+  serviceRecord: ServiceRecordService;
   maxOpenTasks: number;
   /** Loads and locks the merge target, which the caller must hold as staff (404 otherwise). */
   loadTarget: (tx: DbOrTx, actor: Actor, id: string) => Promise<NeedContext>;
@@ -105,13 +107,13 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
     if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
     if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw needsError('needs.already_yours', { field: 'volunteerId' });
-    const slot = await fillSlot(tx, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    const slot = await fillSlot(tx, deps.serviceRecord, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { data: { volunteerId: input.volunteerId, slot } };
   },
 
   async grab(tx, actor, ctx, _input, deps) {
     if (ctx.mySlot) throw needsError('needs.already_yours');
-    const slot = await fillSlot(tx, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    const slot = await fillSlot(tx, deps.serviceRecord, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { data: { slot } };
   },
 
@@ -137,8 +139,8 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
       .update(needAssignments)
       .set({ summary: input.summary, checkOutAt: new Date(), checkOutLng: input.lng, checkOutLat: input.lat })
       .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
-    const served = await endSlots(tx, ctx.need, 'done');
-    await recordPendingHours(tx, ctx.need, served);
+    const served = await endSlots(tx, deps.serviceRecord, ctx.need, 'done');
+    await deps.serviceRecord.recordPendingHours(ctx.need.districtId, ctx.need.id, served);
     return { patch: { completedAt: new Date() }, attachments: photos, data: { summary: input.summary } };
   },
 
@@ -157,19 +159,19 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     return { patch: { round: ctx.need.round + 1, filled: 0, teamId: null, ruled: false, completedAt: null } };
   },
 
-  async close(tx, _actor, ctx) {
-    await confirmHours(tx, ctx.need);
+  async close(_tx, _actor, ctx, _input, deps) {
+    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need.id);
     return {};
   },
 
-  async confirm(tx, _actor, ctx) {
-    await confirmHours(tx, ctx.need);
+  async confirm(_tx, _actor, ctx, _input, deps) {
+    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need.id);
     return {};
   },
 
-  async cancel(tx, _actor, ctx, input) {
+  async cancel(tx, _actor, ctx, input, deps) {
     need(input.note?.trim(), 'needs.reason_required', 'note');
-    await endSlots(tx, ctx.need, 'released');
+    await endSlots(tx, deps.serviceRecord, ctx.need, 'released');
     return {};
   },
 

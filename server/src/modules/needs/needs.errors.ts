@@ -16,8 +16,6 @@ const prefixed = (m: Record<string, string>) => Object.fromEntries(Object.entrie
 
 export const needsError = defineErrors({
   'needs.not_found': { status: 404, 'zh-CN': '需求不存在', en: 'No such need' },
-  'needs.category_not_found': { status: 400, 'zh-CN': '分类不存在', en: 'No such category' },
-  'needs.category_code_taken': { status: 409, 'zh-CN': '分类编码已存在', en: 'This category code exists already' },
   'needs.illegal_transition': { status: 409, 'zh-CN': '当前状态为「{status}」，不能执行此操作', en: 'The order is {status}; this action is not possible now' },
   'needs.not_allowed': { status: 403, 'zh-CN': '您无权对该需求执行此操作', en: 'You may not do this to this need' },
   'needs.already_taken': { status: 409, 'zh-CN': '手慢了，该单已被领完', en: 'Already taken: every slot of this order is filled' },
@@ -42,8 +40,6 @@ export const needsError = defineErrors({
   'needs.rating_required': { status: 400, 'zh-CN': '请给出 1–5 星评价', en: 'Give 1–5 stars' },
   'needs.merge_target': { status: 400, 'zh-CN': '请选择要合并到的需求', en: 'Choose the need to merge into' },
   'needs.merge_target_closed': { status: 409, 'zh-CN': '目标需求已结束，不能再合并进去', en: 'That need is finished; nothing can be merged into it' },
-  'needs.category.not_found': { status: 404, 'zh-CN': '分类不存在', en: 'No such category' },
-  'needs.reply_template.not_found': { status: 404, 'zh-CN': '答复模板不存在', en: 'No such reply template' },
   'needs.requester_required': { status: 400, 'zh-CN': '代录需求须填写求助人姓名', en: 'Enter the requester’s name' },
   'needs.channel_for_staff': { status: 400, 'zh-CN': '请选择来源渠道', en: 'Choose the channel' },
   'needs.place_not_home': { status: 400, 'zh-CN': '请选择社区、网格或楼栋', en: 'Choose a community, grid or building' },

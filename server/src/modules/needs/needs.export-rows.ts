@@ -8,12 +8,12 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import { needCategories } from './categories.table.js';
+import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
 import { filters, liveSlotOf, toListItem, viewCondition, type ListRow, type NeedListQuery } from './needs.queries.js';
 import { viewerOf, type Viewer } from './needs.scope.js';
 import { needs } from './needs.table.js';
 
-type Deps = { db: Db; regions: RegionsService; teams: TeamsService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
+type Deps = { db: Db; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
 
 /** The list's filters, without its paging: an export is the whole answer. */
 export type ExportQuery = Omit<NeedListQuery, 'page' | 'pageSize'>;
@@ -34,9 +34,6 @@ const rowColumns = {
   } satisfies Record<keyof ListRow['need'], unknown>,
   regionName: regions.name,
   regionPath: regions.path,
-  categoryName: needCategories.name,
-  categoryNameEn: needCategories.nameEn,
-  categoryCode: needCategories.code,
   // the cursor is the timestamp as PostgreSQL prints it: a JS Date would cut its microseconds
   cursorAt: sql<string>`${needs.createdAt}::text`,
 };
@@ -152,6 +149,8 @@ async function* exportPages(deps: Deps, viewer: Viewer, walk: Walk): AsyncGenera
   const { actor } = viewer;
   const teamNames = new Map<string, string>();
   const teamsLooked = new Set<string>();
+  // names looked up as they first appear, like the teams' (a category always exists: no "looked" set)
+  const categories = new Map<string, CategoryLabel>();
   for await (const window of windows(walk)) {
     for (let from = window.from; ; ) {
       const cond = within(walk, from, window.to);
@@ -160,7 +159,6 @@ async function* exportPages(deps: Deps, viewer: Viewer, walk: Walk): AsyncGenera
           .select({ ...rowColumns, liveSlot: liveSlotOf(actor) })
           .from(needs)
           .innerJoin(regions, eq(regions.id, needs.regionId))
-          .innerJoin(needCategories, and(eq(needCategories.districtId, needs.districtId), eq(needCategories.id, needs.categoryId)))
           .where(cond)
           .orderBy(...walk.order.orderBy)
           .limit(pageSize),
@@ -171,7 +169,9 @@ async function* exportPages(deps: Deps, viewer: Viewer, walk: Walk): AsyncGenera
           for (const [id, name] of await deps.teams.namesOf(actor.districtId, newTeams)) teamNames.set(id, name);
           for (const id of newTeams) teamsLooked.add(id);
         }
-        yield rows.map((r) => toListItem(viewer, r, teamNames));
+        const newCategories = [...new Set(rows.map((r) => r.need.categoryId).filter((c) => !categories.has(c)))];
+        if (newCategories.length) for (const [id, label] of await deps.categories.labelsOf(actor.districtId, newCategories)) categories.set(id, label);
+        yield rows.map((r) => toListItem(viewer, r, teamNames, categories));
       }
       await nextTurn();
       if (rows.length < pageSize) break;

@@ -11,7 +11,8 @@ import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { regions } from '../../platform/scope/regions.table.js';
-import type { CategoriesService } from './categories.service.js';
+import type { CategoriesService } from '../need-categories/categories.service.js';
+import { categoriesError } from '../need-categories/categories.errors.js';
 import { openForDuplicates } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { Severity } from './needs.lifecycle.js';
@@ -77,7 +78,7 @@ export function createIntake(deps: IntakeDeps) {
 
   async function checkInput(actor: Actor, input: NeedInput) {
     const category = await deps.categories.get(actor.districtId, input.categoryId);
-    if (!category || !category.active) throw needsError('needs.category_not_found', { field: 'categoryId' });
+    if (!category || !category.active) throw categoriesError('needs.category_not_found', { field: 'categoryId' });
     // a subcategory also asks its class's questions
     const parent = category.parentId ? await deps.categories.get(actor.districtId, category.parentId) : undefined;
     for (const q of [...(parent?.extraQuestions ?? []), ...category.extraQuestions]) {

@@ -45,6 +45,8 @@ describe('who sees which needs, and staff intake', () => {
     expect(byState.json().items.every((n: { status: string }) => n.status === 'accepted')).toBe(true);
     const byTopCategory = await list('communityAdmin1', `view=all&categoryId=${await categoryId(t, c.resident1!, 'environment')}`);
     expect(byTopCategory.json().items.map((n: { id: string }) => n.id)).toEqual([need.id]);
+    // each row is named by its (sub)category, looked up through the categories module
+    expect(byTopCategory.json().items[0]).toMatchObject({ categoryName: '垃圾清运', categoryNameEn: 'Rubbish removal' });
     expect((await list('communityAdmin1', `view=all&regionId=${t.fx.region.G1!.id}&channel=self`)).json().total).toBeGreaterThan(0);
     expect((await list('communityAdmin1', `view=all&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).json().total).toBe(0);
     expect((await list('communityAdmin1', `view=all&regionId=${t.fx.region.C2!.id}`)).statusCode).toBe(404);

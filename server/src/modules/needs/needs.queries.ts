@@ -6,7 +6,7 @@ import { actsAsStaff, regionInScope, regionWithin } from '../../platform/scope/s
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
-import { needCategories } from './categories.table.js';
+import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
 import type { NeedRow } from './needs.access.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
@@ -29,7 +29,7 @@ export type NeedListQuery = {
   pageSize: number;
 };
 
-type Deps = { db: Db; teams: TeamsService };
+type Deps = { db: Db; teams: TeamsService; categories: CategoriesService };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
@@ -42,7 +42,7 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   const conds: SQL[] = [];
   if (q.status) conds.push(inArray(needs.status, q.status.split(',')));
   if (q.categoryId) {
-    conds.push(sql`${needs.categoryId} IN (SELECT id FROM need_categories WHERE district_id = ${actor.districtId} AND (id = ${q.categoryId} OR parent_id = ${q.categoryId}))`);
+    conds.push(inArray(needs.categoryId, await deps.categories.withChildren(actor.districtId, q.categoryId)));
   }
   if (q.regionId) {
     const node = await regionInScope(deps.db, actor, q.regionId);
@@ -56,7 +56,7 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   return conds;
 }
 
-const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, categoryName: needCategories.name, categoryNameEn: needCategories.nameEn, categoryCode: needCategories.code };
+const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name };
 
 /** Whether the caller holds a live slot of the current round: what the detail calls "assignee". */
 export const liveSlotOf = (actor: Actor) =>
@@ -70,26 +70,25 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
       .select({ ...listColumns, liveSlot: liveSlotOf(actor) })
       .from(needs)
       .innerJoin(regions, eq(regions.id, needs.regionId))
-      .innerJoin(needCategories, and(eq(needCategories.districtId, needs.districtId), eq(needCategories.id, needs.categoryId)))
       .where(where)
       .orderBy(q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt), desc(needs.id))
       .limit(limit)
       .offset(offset),
     deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
   ]);
-  const teamNames = await deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]);
-  const items = rows.map((r) => toListItem(viewer, r, teamNames));
+  const [teamNames, categories] = await Promise.all([
+    deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]),
+    deps.categories.labelsOf(actor.districtId, [...new Set(rows.map((r) => r.need.categoryId))]),
+  ]);
+  const items = rows.map((r) => toListItem(viewer, r, teamNames, categories));
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-/** A row as a list reads it: the need's summary columns (or all of them), its place, category, and the caller's slot. */
+/** A row as a list reads it: the need's summary columns (or all of them), its place, and the caller's slot. */
 export type ListRow = {
   need: Omit<SummaryRow, 'regionName'> & Pick<NeedRow, 'requesterId'>;
   regionName: string;
   regionPath: string;
-  categoryName: string;
-  categoryNameEn: string;
-  categoryCode: string;
   liveSlot: boolean;
 };
 
@@ -97,11 +96,11 @@ export type ListRow = {
  * One row of a list as the caller may see it: the same relation the detail page works out
  * (partiesOf), so a list — or the export, which writes the same — never shows more than the detail.
  */
-export function toListItem(viewer: Viewer, r: ListRow, teamNames: Map<string, string>) {
+export function toListItem(viewer: Viewer, r: ListRow, teamNames: Map<string, string>, categories: Map<string, CategoryLabel>) {
   const row: SummaryRow = { ...r.need, regionName: r.regionName };
   const parties = partiesOf(viewer, { ...r.need, regionPath: r.regionPath, liveSlot: r.liveSlot });
   const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
-  return toNeedSummary(row, { category: { name: r.categoryName, nameEn: r.categoryNameEn, code: r.categoryCode }, teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
+  return toNeedSummary(row, { category: categories.get(r.need.categoryId), teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
 }
 
 /** Open tasks per member for a leader's roster. */

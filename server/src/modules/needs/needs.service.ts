@@ -12,7 +12,8 @@ import type { FilesService } from '../files/files.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { teamsError } from '../teams/teams.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import type { CategoriesService } from './categories.service.js';
+import type { CategoriesService } from '../need-categories/categories.service.js';
+import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import type { ActionInput } from './needs.effects.js';
@@ -33,6 +34,7 @@ type Deps = PlatformDeps & {
   teams: TeamsService;
   files: FilesService;
   categories: CategoriesService;
+  serviceRecord: ServiceRecordService;
 };
 
 export function createNeedsService(deps: Deps) {

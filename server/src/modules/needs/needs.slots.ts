@@ -1,7 +1,8 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/client.js';
-import { needAssignments, volunteerLoad } from './assignments.table.js';
+import type { ServiceRecordService } from '../service-record/service-record.service.js';
+import type { ServedTime } from '../service-record/service-record.hours.js';
+import { needAssignments } from './assignments.table.js';
 import type { NeedRow } from './needs.access.js';
 import { needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
@@ -9,12 +10,14 @@ import { needsError } from './needs.errors.js';
 /**
  * Fills one slot of an order for a volunteer. Two conditional updates, never read-then-write:
  *  - `filled = filled + 1 WHERE filled < slots` — a slot is never filled twice;
- *  - `open_tasks = open_tasks + 1 WHERE open_tasks < max` — nobody exceeds the open-task limit, even
- *    when one volunteer races for several orders at once (the load row serialises them).
+ *  - `open_tasks = open_tasks + 1 WHERE open_tasks < max` (the service record's `reserveSlotLoad`, in
+ *    this same transaction) — nobody exceeds the open-task limit, even when one volunteer races for
+ *    several orders at once (the load row serialises them).
  * Any refusal throws, and the caller's transaction rolls both back.
  */
 export async function fillSlot(
   tx: DbOrTx,
+  record: ServiceRecordService,
   need: NeedRow,
   opts: { volunteerId: string; via: 'grab' | 'assign'; by: string; maxOpenTasks: number },
 ): Promise<number> {
@@ -24,14 +27,7 @@ export async function fillSlot(
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), lt(needs.filled, needs.slots)))
     .returning({ filled: needs.filled });
   if (!slot) throw needsError('needs.already_taken');
-  const load = await queryRows<{ open_tasks: number }>(
-    tx,
-    sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${need.districtId}, ${opts.volunteerId}, 1)
-        ON CONFLICT (district_id, account_id) DO UPDATE SET open_tasks = volunteer_load.open_tasks + 1
-        WHERE volunteer_load.open_tasks < ${opts.maxOpenTasks}
-        RETURNING open_tasks`,
-  );
-  if (load.length === 0 || (load[0]?.open_tasks ?? 0) > opts.maxOpenTasks) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
+  if (!(await record.reserveSlotLoad(need.districtId, opts.volunteerId, opts.maxOpenTasks))) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
   await tx.insert(needAssignments).values({
     districtId: need.districtId,
     needId: need.id,
@@ -45,7 +41,7 @@ export async function fillSlot(
 }
 
 /** Ends the live slots of this round (done on completion, released on cancel) and frees their load. */
-export async function endSlots(tx: DbOrTx, need: NeedRow, outcome: 'done' | 'released'): Promise<{ volunteerId: string; checkInAt: Date | null; checkOutAt: Date | null }[]> {
+export async function endSlots(tx: DbOrTx, record: ServiceRecordService, need: NeedRow, outcome: 'done' | 'released'): Promise<ServedTime[]> {
   const now = new Date();
   const ended = await tx
     .update(needAssignments)
@@ -63,11 +59,6 @@ export async function endSlots(tx: DbOrTx, need: NeedRow, outcome: 'done' | 'rel
       ),
     )
     .returning({ volunteerId: needAssignments.volunteerId, checkInAt: needAssignments.checkInAt, checkOutAt: needAssignments.checkOutAt });
-  for (const a of ended) {
-    await tx
-      .update(volunteerLoad)
-      .set({ openTasks: sql`greatest(${volunteerLoad.openTasks} - 1, 0)` })
-      .where(and(eq(volunteerLoad.districtId, need.districtId), eq(volunteerLoad.accountId, a.volunteerId)));
-  }
+  for (const a of ended) await record.releaseLoad(need.districtId, a.volunteerId);
   return ended;
 }

@@ -3,7 +3,7 @@ import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, p
 import { regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { teams } from '../teams/teams.table.js';
-import { needCategories } from './categories.table.js';
+import { needCategories } from '../need-categories/categories.table.js';
 
 /** A need (需求/诉求/微心愿); once accepted it is worked as an order (工单). */
 export const needs = pgTable(

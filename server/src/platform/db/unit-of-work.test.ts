@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { currentDb, currentTransaction, inTransaction, OutsideTransactionError } from './unit-of-work.js';
+import { currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
 describe.each(backends)('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -38,6 +38,14 @@ describe.each(backends)('the unit of work on %s', (backend) => {
       await currentDb(database.db).execute(sql`INSERT INTO uow_probe VALUES (2)`);
     });
     expect(await count()).toBe(1);
+  });
+
+  it('requireTransaction hands out the open transaction, and refuses outside one', async () => {
+    expect(() => requireTransaction('raising a load')).toThrow(TransactionRequiredError);
+    expect(() => requireTransaction('raising a load')).toThrow(/raising a load is part of its caller's change/);
+    await database.db.transaction(async (tx) => {
+      expect(requireTransaction('raising a load')).toBe(tx);
+    });
   });
 
   it('inTransaction joins the open transaction, so one failure undoes all of it', async () => {

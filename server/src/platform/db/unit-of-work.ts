@@ -39,6 +39,24 @@ export function currentDb(root: Db): DbOrTx {
   return currentTransaction() ?? root;
 }
 
+export class TransactionRequiredError extends Error {
+  constructor(what: string) {
+    super(`${what} is part of its caller's change: call it inside db.transaction()`);
+    this.name = 'TransactionRequiredError';
+  }
+}
+
+/**
+ * The open transaction of this call chain, for a write that only makes sense inside its caller's
+ * change (a counter raised with the slot it pays for): outside one it throws instead of committing
+ * on its own, which would leave the counter raised when the caller's change rolls back.
+ */
+export function requireTransaction(what: string): Tx {
+  const tx = currentTransaction();
+  if (!tx) throw new TransactionRequiredError(what);
+  return tx;
+}
+
 /** Runs `fn` in a transaction: the one already open in this call chain (joined), or a new one. */
 export function inTransaction<T>(root: Db, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   const open = currentTransaction();

@@ -1,12 +1,16 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from './categories.defaults.js';
 import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
-import { needsError } from './needs.errors.js';
+import { categoriesError } from './categories.errors.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
+import type { SeverityCode } from '../needs/needs.enums.js';
+
+/** How a list names a category. */
+export type CategoryLabel = { name: string; nameEn: string; code: string };
 
 export type CategoryInput = {
   parentId?: string;
@@ -16,7 +20,7 @@ export type CategoryInput = {
   notice?: string;
   extraQuestions?: ExtraQuestion[];
   photoRequiredOnClose?: boolean;
-  defaultSeverity?: 'general' | 'important' | 'major';
+  defaultSeverity?: SeverityCode;
   sortOrder?: number;
   active?: boolean;
 };
@@ -58,10 +62,10 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     async create(actor: Actor, input: CategoryInput) {
-      if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw needsError('needs.category_not_found', { field: 'parentId' });
+      if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw categoriesError('needs.category_not_found', { field: 'parentId' });
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(needCategories).values({ ...input, districtId: actor.districtId }).onConflictDoNothing().returning();
-        if (!row) throw needsError('needs.category_code_taken', { field: 'code' });
+        if (!row) throw categoriesError('needs.category_code_taken', { field: 'code' });
         await deps.audit.record(actor, { action: 'needs.category_create', objectType: 'needCategory', objectId: row.id, details: { code: row.code } });
         return row;
       });
@@ -70,10 +74,29 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     async update(actor: Actor, id: string, patch: Partial<Omit<CategoryInput, 'code' | 'parentId'>>) {
       return db.transaction(async (tx) => {
         const [row] = await tx.update(needCategories).set(patch).where(and(eq(needCategories.districtId, actor.districtId), eq(needCategories.id, id))).returning();
-        if (!row) throw needsError('needs.category.not_found');
+        if (!row) throw categoriesError('needs.category.not_found');
         await deps.audit.record(actor, { action: 'needs.category_update', objectType: 'needCategory', objectId: id, details: { fields: Object.keys(patch) } });
         return row;
       });
+    },
+
+    /** A category and its subcategories (the tree is two levels deep): what "filed under it" means. */
+    async withChildren(districtId: string, id: string): Promise<string[]> {
+      const rows = await currentDb(db)
+        .select({ id: needCategories.id })
+        .from(needCategories)
+        .where(and(eq(needCategories.districtId, districtId), or(eq(needCategories.id, id), eq(needCategories.parentId, id))));
+      return rows.map((r) => r.id);
+    },
+
+    /** The names of these categories, for lists that show them beside each row. */
+    async labelsOf(districtId: string, ids: string[]): Promise<Map<string, CategoryLabel>> {
+      if (ids.length === 0) return new Map();
+      const rows = await currentDb(db)
+        .select({ id: needCategories.id, name: needCategories.name, nameEn: needCategories.nameEn, code: needCategories.code })
+        .from(needCategories)
+        .where(and(eq(needCategories.districtId, districtId), inArray(needCategories.id, ids)));
+      return new Map(rows.map(({ id, ...label }) => [id, label]));
     },
 
     async declineReasons(districtId: string) {
@@ -95,7 +118,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     async addReplyTemplate(actor: Actor, input: { status: string; categoryId?: string; text: string }) {
-      if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw needsError('needs.category_not_found', { field: 'categoryId' });
+      if (input.categoryId && !(await this.get(actor.districtId, input.categoryId))) throw categoriesError('needs.category_not_found', { field: 'categoryId' });
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(replyTemplates).values({ districtId: actor.districtId, ...input }).returning();
         await deps.audit.record(actor, { action: 'needs.reply_template_add', objectType: 'replyTemplate', objectId: row!.id });
@@ -106,7 +129,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     async removeReplyTemplate(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const gone = await tx.delete(replyTemplates).where(and(eq(replyTemplates.districtId, actor.districtId), eq(replyTemplates.id, id))).returning();
-        if (gone.length === 0) throw needsError('needs.reply_template.not_found');
+        if (gone.length === 0) throw categoriesError('needs.reply_template.not_found');
         await deps.audit.record(actor, { action: 'needs.reply_template_remove', objectType: 'replyTemplate', objectId: id });
       });
     },

@@ -2,8 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission } from '../../platform/auth/auth-plugin.js';
 import { IdParams } from '../../platform/http/schemas.js';
-import { SeveritySchema } from './needs.schemas.js';
+import { severities } from '../needs/needs.enums.js';
 
+// a category's default is the severity of the needs filed under it: the needs' own vocabulary
+const SeveritySchema = Type.Unsafe<(typeof severities)[number]>({ type: 'string', enum: [...severities] });
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Question = Type.Object(
   {

@@ -1,0 +1,48 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { staffRoles } from '../../platform/auth/roles.js';
+import { queryRows } from '../../platform/db/client.js';
+import { subtreeOf } from '../../platform/scope/scope.js';
+import type { AccountsDeps } from './accounts.rows.js';
+import { accounts } from './accounts.table.js';
+
+/** What other modules ask about people: head counts per region (regions) and names by id (orders). */
+export function accountsPeople(deps: AccountsDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * People per child of `parent`, counted over each child's whole subtree in one query: the
+     * child's id is the path segment right after the parent's path.
+     */
+    async countPeopleUnder(actor: Actor, parent: { path: string }): Promise<Map<string, { people: number; volunteers: number; staff: number }>> {
+      const rows = await queryRows<{ child: string; people: number; volunteers: number; staff: number }>(db, sql`
+        SELECT split_part(substr(regions.path, ${parent.path.length + 1}), '/', 1) AS child,
+               count(*)::int AS people,
+               count(*) FILTER (WHERE 'volunteer' = ANY(a.roles))::int AS volunteers,
+               count(*) FILTER (WHERE a.roles && ${sql.raw(`ARRAY[${staffRoles.map((r) => `'${r}'`).join(',')}]`)})::int AS staff
+        FROM accounts a JOIN regions ON regions.id = a.region_id
+        WHERE a.district_id = ${actor.districtId} AND ${subtreeOf(parent.path)} AND regions.path <> ${parent.path}
+        GROUP BY 1`);
+      return new Map(rows.map((r) => [r.child, { people: r.people, volunteers: r.volunteers, staff: r.staff }]));
+    },
+
+    async hasPeopleIn(regionId: string, districtId: string): Promise<boolean> {
+      const [hit] = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), eq(accounts.regionId, regionId)))
+        .limit(1);
+      return Boolean(hit);
+    },
+
+    /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. */
+    async namesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ id: accounts.id, name: accounts.name, phone: accounts.phone })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));
+      return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+    },
+  };
+}

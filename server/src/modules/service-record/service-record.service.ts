@@ -1,0 +1,72 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PlatformDeps } from '../../platform/deps.js';
+import { queryRows } from '../../platform/db/client.js';
+import { requireTransaction } from '../../platform/db/unit-of-work.js';
+import { servedHours, type ServedTime } from './service-record.hours.js';
+import { serviceHours, volunteerLoad } from './service-record.table.js';
+
+/**
+ * A volunteer's service record (服务记录): the open tasks they hold, capped, and the hours they served,
+ * pending until confirmed. Orders write it; activities and the time bank will too. Every write here
+ * is part of the caller's change (the slot it pays for, the completion it records), so each runs in
+ * the caller's open transaction and refuses to run outside one.
+ */
+export function createServiceRecordService(_deps: PlatformDeps) {
+  return {
+    /**
+     * Takes one open task for the volunteer unless they hold `max` already: one conditional upsert,
+     * `open_tasks + 1 WHERE open_tasks < max`, never read-then-write, so a volunteer racing for several
+     * tasks at once cannot pass the limit (the load row serialises them). False when the limit is
+     * reached: the caller refuses, and its transaction rolls back whatever was written.
+     */
+    async reserveSlotLoad(districtId: string, accountId: string, max: number): Promise<boolean> {
+      const tx = requireTransaction('reserveSlotLoad');
+      const load = await queryRows<{ open_tasks: number }>(
+        tx,
+        sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${districtId}, ${accountId}, 1)
+            ON CONFLICT (district_id, account_id) DO UPDATE SET open_tasks = volunteer_load.open_tasks + 1
+            WHERE volunteer_load.open_tasks < ${max}
+            RETURNING open_tasks`,
+      );
+      return !(load.length === 0 || (load[0]?.open_tasks ?? 0) > max);
+    },
+
+    /** Gives back one open task of the volunteer's (a slot ended: done or released); never below zero. */
+    async releaseLoad(districtId: string, accountId: string): Promise<void> {
+      await requireTransaction('releaseLoad')
+        .update(volunteerLoad)
+        .set({ openTasks: sql`greatest(${volunteerLoad.openTasks} - 1, 0)` })
+        .where(and(eq(volunteerLoad.districtId, districtId), eq(volunteerLoad.accountId, accountId)));
+    },
+
+    /** Records each volunteer's hours on this need as pending (added to earlier rounds' hours, if any). */
+    async recordPendingHours(districtId: string, needId: string, served: ServedTime[]): Promise<void> {
+      const tx = requireTransaction('recordPendingHours');
+      for (const s of served) {
+        if (!s.checkInAt || !s.checkOutAt) continue;
+        const hours = servedHours(s.checkInAt, s.checkOutAt).toFixed(2);
+        await tx
+          .insert(serviceHours)
+          .values({ districtId, needId, volunteerId: s.volunteerId, hours })
+          .onConflictDoUpdate({
+            target: [serviceHours.districtId, serviceHours.needId, serviceHours.volunteerId],
+            set: { hours: sql`${serviceHours.hours} + ${hours}::numeric`, status: 'pending' },
+          });
+      }
+    },
+
+    /**
+     * Pending hours become confirmed when the requester rates or the community confirms. This is the
+     * seam for the time bank: it will credit the ledger from rows confirmed here (idempotently, keyed by
+     * need and volunteer).
+     */
+    async confirmHours(districtId: string, needId: string): Promise<void> {
+      await requireTransaction('confirmHours')
+        .update(serviceHours)
+        .set({ status: 'confirmed', confirmedAt: new Date() })
+        .where(and(eq(serviceHours.districtId, districtId), eq(serviceHours.needId, needId), eq(serviceHours.status, 'pending')));
+    },
+  };
+}
+
+export type ServiceRecordService = ReturnType<typeof createServiceRecordService>;
