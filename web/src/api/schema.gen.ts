@@ -1017,7 +1017,8 @@ export interface operations {
                         items: {
                             birthYear: number | null;
                             createdAt: string;
-                            gender: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
                             id: string;
                             idNumber: string | null;
                             lastLoginAt: string | null;
@@ -1026,10 +1027,12 @@ export interface operations {
                             phone: string;
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
-                            roles: string[];
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                            roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                             skills: string[];
-                            status: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
                         }[];
                         page: number;
                         pageSize: number;
@@ -1109,7 +1112,8 @@ export interface operations {
                         account: {
                             birthYear: number | null;
                             createdAt: string;
-                            gender: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
                             id: string;
                             idNumber: string | null;
                             lastLoginAt: string | null;
@@ -1118,10 +1122,12 @@ export interface operations {
                             phone: string;
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
-                            roles: string[];
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                            roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                             skills: string[];
-                            status: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
                         };
                         temporaryPassword?: string;
                     };
@@ -1221,7 +1227,8 @@ export interface operations {
                     "application/json": {
                         birthYear: number | null;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         id: string;
                         idNumber: string | null;
                         lastLoginAt: string | null;
@@ -1230,10 +1237,12 @@ export interface operations {
                         phone: string;
                         regionId: string;
                         regionName: string | null;
-                        regionType: string | null;
-                        roles: string[];
+                        /** @enum {string|null} */
+                        regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                        roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                         skills: string[];
-                        status: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
                     };
                 };
             };
@@ -1308,7 +1317,8 @@ export interface operations {
                     "application/json": {
                         birthYear: number | null;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         id: string;
                         idNumber: string | null;
                         lastLoginAt: string | null;
@@ -1317,10 +1327,12 @@ export interface operations {
                         phone: string;
                         regionId: string;
                         regionName: string | null;
-                        regionType: string | null;
-                        roles: string[];
+                        /** @enum {string|null} */
+                        regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                        roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                         skills: string[];
-                        status: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
                     };
                 };
             };
@@ -1622,7 +1634,8 @@ export interface operations {
                     "application/json": {
                         birthYear: number | null;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         id: string;
                         idNumber: string | null;
                         lastLoginAt: string | null;
@@ -1631,10 +1644,12 @@ export interface operations {
                         phone: string;
                         regionId: string;
                         regionName: string | null;
-                        regionType: string | null;
-                        roles: string[];
+                        /** @enum {string|null} */
+                        regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                        roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                         skills: string[];
-                        status: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
                     };
                 };
             };
@@ -1910,7 +1925,8 @@ export interface operations {
                         account: {
                             birthYear: number | null;
                             createdAt: string;
-                            gender: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
                             id: string;
                             idNumber: string | null;
                             lastLoginAt: string | null;
@@ -1919,21 +1935,25 @@ export interface operations {
                             phone: string;
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
-                            roles: string[];
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                            roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                             skills: string[];
-                            status: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
                         };
-                        permissions: string[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber")[];
                         scope: {
                             path: {
                                 id: string;
                                 name: string;
-                                type: string;
+                                /** @enum {string} */
+                                type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                             }[];
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
                         };
                     };
                 };
@@ -2098,7 +2118,8 @@ export interface operations {
                         account: {
                             birthYear: number | null;
                             createdAt: string;
-                            gender: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
                             id: string;
                             idNumber: string | null;
                             lastLoginAt: string | null;
@@ -2107,21 +2128,25 @@ export interface operations {
                             phone: string;
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
-                            roles: string[];
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
+                            roles: ("resident" | "volunteer" | "teamLeader" | "gridWorker" | "communityAdmin" | "streetAdmin" | "districtAdmin" | "partner")[];
                             skills: string[];
-                            status: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
                         };
-                        permissions: string[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber")[];
                         scope: {
                             path: {
                                 id: string;
                                 name: string;
-                                type: string;
+                                /** @enum {string} */
+                                type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                             }[];
                             regionId: string;
                             regionName: string | null;
-                            regionType: string | null;
+                            /** @enum {string|null} */
+                            regionType: "district" | "street" | "community" | "courtyard" | "grid" | "building" | null;
                         };
                     };
                 };
@@ -2480,8 +2505,16 @@ export interface operations {
                     "application/json": {
                         active: boolean;
                         code: string;
-                        defaultSeverity: string;
-                        extraQuestions: unknown[];
+                        /** @enum {string} */
+                        defaultSeverity: "general" | "important" | "major";
+                        extraQuestions: {
+                            key: string;
+                            label: string;
+                            labelEn?: string;
+                            options?: string[];
+                            required?: boolean;
+                            type: "text" | "yesNo" | "choice";
+                        }[];
                         id: string;
                         name: string;
                         nameEn: string;
@@ -2553,8 +2586,16 @@ export interface operations {
                     "application/json": {
                         active: boolean;
                         code: string;
-                        defaultSeverity: string;
-                        extraQuestions: unknown[];
+                        /** @enum {string} */
+                        defaultSeverity: "general" | "important" | "major";
+                        extraQuestions: {
+                            key: string;
+                            label: string;
+                            labelEn?: string;
+                            options?: string[];
+                            required?: boolean;
+                            type: "text" | "yesNo" | "choice";
+                        }[];
                         id: string;
                         name: string;
                         nameEn: string;
@@ -2671,8 +2712,16 @@ export interface operations {
                     "application/json": {
                         active: boolean;
                         code: string;
-                        defaultSeverity: string;
-                        extraQuestions: unknown[];
+                        /** @enum {string} */
+                        defaultSeverity: "general" | "important" | "major";
+                        extraQuestions: {
+                            key: string;
+                            label: string;
+                            labelEn?: string;
+                            options?: string[];
+                            required?: boolean;
+                            type: "text" | "yesNo" | "choice";
+                        }[];
                         id: string;
                         name: string;
                         nameEn: string;
@@ -3188,14 +3237,16 @@ export interface operations {
                             categoryId: string;
                             categoryName: string | null;
                             categoryNameEn: string | null;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                             completedAt: string | null;
                             createdAt: string;
                             deadlineAt: string | null;
                             duplicateCount: number;
                             filled: number;
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "microWish" | "serviceRequest" | "grievance";
                             number: string;
                             rating: number | null;
                             regionId: string;
@@ -3203,9 +3254,11 @@ export interface operations {
                             requesterName: string;
                             requesterPhone: string | null;
                             rulingPending: boolean;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             slots: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             teamId: string | null;
                             teamName: string | null;
                             title: string;
@@ -3307,14 +3360,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -3322,14 +3377,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -3365,10 +3422,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -3658,7 +3717,8 @@ export interface operations {
                         id: string;
                         number: string;
                         regionName: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         title: string;
                     }[];
                 };
@@ -3715,14 +3775,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -3730,14 +3792,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -3773,10 +3837,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -3852,14 +3918,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -3867,14 +3935,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -3910,10 +3980,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -3921,7 +3993,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4030,14 +4103,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4045,14 +4120,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4088,10 +4165,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4099,7 +4178,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4206,14 +4286,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4221,14 +4303,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4264,10 +4348,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4275,7 +4361,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4383,14 +4470,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4398,14 +4487,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4441,10 +4532,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4452,7 +4545,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4562,14 +4656,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4577,14 +4673,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4620,10 +4718,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4631,7 +4731,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4738,14 +4839,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4753,14 +4856,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4796,10 +4901,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4807,7 +4914,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -4915,14 +5023,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -4930,14 +5040,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -4973,10 +5085,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -4984,7 +5098,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -5093,14 +5208,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -5108,14 +5225,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -5151,10 +5270,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -5162,7 +5283,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -5269,14 +5391,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -5284,14 +5408,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -5327,10 +5453,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -5338,7 +5466,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -5545,14 +5674,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -5560,14 +5691,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -5603,10 +5736,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -5614,7 +5749,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -5723,14 +5859,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -5738,14 +5876,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -5781,10 +5921,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -5792,7 +5934,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -5899,14 +6042,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -5914,14 +6059,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -5957,10 +6104,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -5968,7 +6117,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -6077,14 +6227,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -6092,14 +6244,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -6135,10 +6289,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -6146,7 +6302,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -6253,14 +6410,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -6268,14 +6427,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -6311,10 +6472,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -6322,7 +6485,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -6429,14 +6593,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -6444,14 +6610,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -6487,10 +6655,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -6498,7 +6668,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -6707,14 +6878,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -6722,14 +6895,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -6765,10 +6940,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -6776,7 +6953,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -6883,14 +7061,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -6898,14 +7078,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -6941,10 +7123,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -6952,7 +7136,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -7059,14 +7244,16 @@ export interface operations {
                         categoryId: string;
                         categoryName: string | null;
                         categoryNameEn: string | null;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
                         duplicateCount: number;
                         filled: number;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         rating: number | null;
                         regionId: string;
@@ -7074,14 +7261,16 @@ export interface operations {
                         requesterName: string;
                         requesterPhone: string | null;
                         rulingPending: boolean;
-                        severity: string;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
                         slots: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
                     } & {
-                        actions: string[];
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
                             [key: string]: string;
                         };
@@ -7117,10 +7306,12 @@ export interface operations {
                             data: {
                                 [key: string]: unknown;
                             } | null;
-                            fromStatus: string | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
                             note: string | null;
                             seq: number;
-                            toStatus: string;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
@@ -7128,7 +7319,8 @@ export interface operations {
                         /** @enum {boolean} */
                         hidden: true;
                         id: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                     };
                 };
             };
@@ -7236,7 +7428,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     }[];
                 };
@@ -7282,7 +7475,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     }[];
                 };
@@ -7374,7 +7568,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     };
                 };
@@ -7481,13 +7676,15 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     } & {
                         ancestors: {
                             id: string;
                             name: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         }[];
                     };
                 };
@@ -7542,7 +7739,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     }[];
                 };
@@ -7606,13 +7804,15 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     } & {
                         ancestors: {
                             id: string;
                             name: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         }[];
                     };
                 };
@@ -7799,7 +7999,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     };
                 };
@@ -7915,7 +8116,8 @@ export interface operations {
                         parentId: string | null;
                         people?: number;
                         staff?: number;
-                        type: string;
+                        /** @enum {string} */
+                        type: "district" | "street" | "community" | "courtyard" | "grid" | "building";
                         volunteers?: number;
                     };
                 };
