@@ -1,7 +1,8 @@
 import { currentLanguage, i18n } from '../i18n';
+import type { components } from './schema.gen';
 
 /** The server's error body: a stable `code` to branch on, a localised `message`, the offending `field`. */
-export type ApiErrorBody = { code: string; message: string; field?: string; details?: unknown };
+export type ApiErrorBody = components['schemas']['ErrorBody'];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -75,7 +76,8 @@ async function send(method: string, path: string, { query, body, form, signal }:
   return response;
 }
 
-async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
+/** A JSON call; `api` (api.ts) types it from the path. */
+export async function request<T>(method: string, path: string, options: Options = {}): Promise<T> {
   const response = await send(method, path, options);
   return parse(await response.text()) as T;
 }
@@ -88,12 +90,8 @@ async function download(path: string, query?: Query): Promise<{ blob: Blob; file
   return { blob: await response.blob(), filename };
 }
 
+/** The calls that are not JSON both ways; every other call goes through `api` (api.ts). */
 export const http = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
   /** A multipart upload (files); the answer is JSON like every other call. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
   download,

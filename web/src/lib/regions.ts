@@ -1,6 +1,9 @@
-/** Levels of the region tree, top to bottom (server/src/modules/regions/regions.policy.ts). */
-export const regionTypes = ['district', 'street', 'community', 'courtyard', 'grid', 'building'] as const;
-export type RegionType = (typeof regionTypes)[number];
+import { allValues, type ApiResponse } from '../api/api';
+
+/** A level of the region tree (server/src/modules/regions/regions.policy.ts). */
+export type RegionType = ApiResponse<'/api/regions/{id}', 'get'>['type'];
+/** The levels top to bottom; the compiler holds the list to the API's. */
+export const regionTypes = allValues<RegionType>()(['district', 'street', 'community', 'courtyard', 'grid', 'building']);
 
 /** Levels a child of `parent` may have: any deeper level (districts may skip levels). */
 export function childTypesOf(parent: string): RegionType[] {

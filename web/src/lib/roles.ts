@@ -1,9 +1,14 @@
-/**
- * Role codes and permissions as the server defines them (server/src/platform/auth/roles.ts). The web
- * app uses them only to shape the screens; the server decides every request on its own.
+import { allValues, type ApiResponse } from '../api/api';
+
+/*
+ * Role codes and permissions as the server defines them (server/src/platform/auth/roles.ts), read from
+ * its API. The web app uses them only to shape the screens; the server decides every request on its own.
  */
-export const roleCodes = ['resident', 'volunteer', 'teamLeader', 'gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin', 'partner'] as const;
-export type RoleCode = (typeof roleCodes)[number];
+type Me = ApiResponse<'/api/auth/me', 'get'>;
+export type RoleCode = Me['account']['roles'][number];
+export type Permission = Me['permissions'][number];
+/** Every role, in the order pickers offer them; the compiler holds the list to the API's. */
+export const roleCodes = allValues<RoleCode>()(['resident', 'volunteer', 'teamLeader', 'gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin', 'partner']);
 
 /** Roles that work in the back office; everyone else lands on the H5 pages. */
 export const staffRoles: readonly string[] = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
@@ -18,8 +23,6 @@ const roleRank: Record<RoleCode, number> = {
   streetAdmin: 3,
   districtAdmin: 4,
 };
-
-export type Permission = 'regions.read' | 'regions.manage' | 'accounts.read' | 'accounts.manage' | 'audit.read' | 'pii.revealPhone' | 'pii.revealIdNumber';
 
 export function isStaff(roles: readonly string[]): boolean {
   return roles.some((r) => staffRoles.includes(r));

@@ -1,23 +1,26 @@
 import { Type } from '@sinclair/typebox';
 import { roles } from '../../platform/auth/roles.js';
-import { Phone, Uuid } from '../../platform/http/schemas.js';
+import { NullableStringEnum, Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
+import { regionTypes } from '../regions/regions.policy.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const RoleSchema = Type.Union(roles.map((r) => Type.Literal(r)));
+const accountStatuses = ['active', 'disabled'] as const;
+const genders = ['male', 'female'] as const;
 
 export const AccountView = Type.Object({
   id: Type.String(),
   name: Type.String(),
   phone: Type.String(),
   idNumber: Nullable(Type.String()),
-  roles: Type.Array(Type.String()),
+  roles: Type.Array(StringEnum(roles)),
   regionId: Type.String(),
   regionName: Nullable(Type.String()),
-  regionType: Nullable(Type.String()),
-  status: Type.String(),
+  regionType: NullableStringEnum(regionTypes),
+  status: StringEnum(accountStatuses),
   mustChangePassword: Type.Boolean(),
-  gender: Nullable(Type.String()),
+  gender: NullableStringEnum(genders),
   birthYear: Nullable(Type.Integer()),
   skills: Type.Array(Type.String()),
   lastLoginAt: Nullable(Type.String()),

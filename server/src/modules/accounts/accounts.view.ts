@@ -1,4 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/auth/roles.js';
+import type { RegionType } from '../regions/regions.policy.js';
 import type { FieldCrypto } from '../../platform/crypto/crypto.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountRow } from './accounts.table.js';
@@ -9,13 +11,13 @@ export type AccountView = {
   name: string;
   phone: string;
   idNumber: string | null;
-  roles: string[];
+  roles: Role[];
   regionId: string;
   regionName: string | null;
-  regionType: string | null;
-  status: string;
+  regionType: RegionType | null;
+  status: 'active' | 'disabled';
   mustChangePassword: boolean;
-  gender: string | null;
+  gender: 'male' | 'female' | null;
   birthYear: number | null;
   skills: string[];
   lastLoginAt: string | null;
@@ -32,18 +34,19 @@ type Row = AccountRow & { regionName?: string | null; regionType?: string | null
 export function toAccountView(viewer: Actor | null, row: Row, crypto: FieldCrypto): AccountView {
   const self = viewer?.accountId === row.id && viewer.districtId === row.districtId;
   const idNumber = row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
+  // the columns are plain text; the accounts service writes only these vocabularies' values
   return {
     id: row.id,
     name: self || (viewer && seesFullName(viewer)) ? row.name : (maskName(row.name) ?? ''),
     phone: self ? row.phone : (maskPhone(row.phone) ?? ''),
     idNumber: maskIdNumber(idNumber),
-    roles: row.roles,
+    roles: row.roles as Role[],
     regionId: row.regionId,
     regionName: row.regionName ?? null,
-    regionType: row.regionType ?? null,
-    status: row.status,
+    regionType: (row.regionType ?? null) as RegionType | null,
+    status: row.status as AccountView['status'],
     mustChangePassword: row.mustChangePassword,
-    gender: row.gender,
+    gender: row.gender as AccountView['gender'],
     birthYear: row.birthYear,
     skills: row.skills,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,

@@ -4,18 +4,19 @@ import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission, SESSION_COOKIE } from '../../platform/auth/auth-plugin.js';
 import { errorResponse } from '../../platform/errors/error-responses.js';
 import { hasPermission, permissions } from '../../platform/auth/roles.js';
-import { IdParams, Ok, Phone, Uuid } from '../../platform/http/schemas.js';
+import { IdParams, NullableStringEnum, Ok, Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
 import { AccountView } from '../accounts/accounts.schemas.js';
+import { regionTypes } from '../regions/regions.policy.js';
 
 const Me = Type.Object({
   account: AccountView,
-  permissions: Type.Array(Type.String()),
+  permissions: Type.Array(StringEnum(permissions)),
   scope: Type.Object({
     regionId: Type.String(),
     regionName: Type.Union([Type.String(), Type.Null()]),
-    regionType: Type.Union([Type.String(), Type.Null()]),
+    regionType: NullableStringEnum(regionTypes),
     /** The bound node and the levels above it, top first: "市中区 / 光明路街道 / 文化社区 / …" */
-    path: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() })),
+    path: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: StringEnum(regionTypes) })),
   }),
 });
 

@@ -20,7 +20,7 @@ const Question = Type.Object(
 );
 const Category = Type.Object({
   id: Type.String(), parentId: N(Type.String()), code: Type.String(), name: Type.String(), nameEn: Type.String(), notice: N(Type.String()),
-  extraQuestions: Type.Array(Type.Unknown()), photoRequiredOnClose: Type.Boolean(), defaultSeverity: Type.String(), sortOrder: Type.Integer(), active: Type.Boolean(),
+  extraQuestions: Type.Array(Question), photoRequiredOnClose: Type.Boolean(), defaultSeverity: SeveritySchema, sortOrder: Type.Integer(), active: Type.Boolean(),
 });
 const Editable = {
   name: Type.String({ minLength: 1, maxLength: 50 }),

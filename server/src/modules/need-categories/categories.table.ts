@@ -1,4 +1,5 @@
 import { boolean, foreignKey, integer, jsonb, pgTable, primaryKey, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { SeverityCode } from '../needs/needs.enums.js';
 
 /** One extra question a category asks at intake, e.g. "Is the person bedridden?". */
 export type ExtraQuestion = { key: string; label: string; labelEn?: string; type: 'text' | 'yesNo' | 'choice'; options?: string[]; required?: boolean };
@@ -21,7 +22,7 @@ export const needCategories = pgTable(
     notice: text('notice'),
     extraQuestions: jsonb('extra_questions').$type<ExtraQuestion[]>().notNull().default([]),
     photoRequiredOnClose: boolean('photo_required_on_close').notNull().default(true),
-    defaultSeverity: varchar('default_severity', { length: 12 }).notNull().default('general'),
+    defaultSeverity: varchar('default_severity', { length: 12 }).$type<SeverityCode>().notNull().default('general'),
     sortOrder: integer('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),
   },

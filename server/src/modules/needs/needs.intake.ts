@@ -15,7 +15,7 @@ import type { CategoriesService } from '../need-categories/categories.service.js
 import { categoriesError } from '../need-categories/categories.errors.js';
 import { openForDuplicates } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
-import type { Severity } from './needs.lifecycle.js';
+import type { NeedStatus, Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
 import { needEvents, needFollowers, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
@@ -155,7 +155,7 @@ export function createIntake(deps: IntakeDeps) {
       const [gridPath, viewer] = await Promise.all([ancestorPathOf(db, place.path, 'grid'), viewerOf(db, deps, actor)]);
       const point = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat } : undefined;
       const rows = await nearbyOpen(db, actor.districtId, q.categoryId, gridPath, point, followableNeeds(viewer));
-      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      return rows.map((r) => ({ ...r, status: r.status as NeedStatus, createdAt: r.createdAt.toISOString() }));
     },
 
     /** The resident joins an existing need they could have found with `similar`, and is kept informed with it. */

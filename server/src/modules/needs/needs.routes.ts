@@ -7,7 +7,7 @@ import { pickLocale } from '../../platform/i18n/i18n.js';
 import { binary, IdParams, Ok, Page } from '../../platform/http/schemas.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { ExportAborted, writeNeedsWorkbook } from './needs.export.js';
-import { actionRoutes, BulkBody, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarQuery } from './needs.schemas.js';
+import { actionRoutes, BulkBody, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery } from './needs.schemas.js';
 
 const tags = ['needs'];
 
@@ -45,7 +45,7 @@ export async function needsRoutes(app: AppInstance) {
     },
   );
 
-  app.get('/api/needs/similar', { schema: { tags, operationId: 'listSimilarNeeds', summary: 'Open needs like this one nearby ("follow this one instead")', querystring: SimilarQuery, response: { 200: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), title: Type.String(), status: Type.String(), createdAt: Type.String(), regionName: Type.String() })) } } }, async (request) =>
+  app.get('/api/needs/similar', { schema: { tags, operationId: 'listSimilarNeeds', summary: 'Open needs like this one nearby ("follow this one instead")', querystring: SimilarQuery, response: { 200: Type.Array(SimilarNeed) } } }, async (request) =>
     svc().similar(requireActor(request), request.query),
   );
 

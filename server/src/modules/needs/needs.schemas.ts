@@ -1,93 +1,15 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Phone, Uuid } from '../../platform/http/schemas.js';
+import { NullableStringEnum, Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
 import { channels, needKinds, needViews, severities } from './needs.enums.js';
 import { needStatuses } from './needs.lifecycle.js';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** A string enum, typed as the union of its values. */
-const Lit = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-export const SeveritySchema = Lit(severities);
+export const SeveritySchema = StringEnum(severities);
+const Status = StringEnum(needStatuses);
 const Note = Type.String({ minLength: 1, maxLength: 500 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Photos = Type.Array(Uuid, { maxItems: 9 });
-
-export const NeedSummary = Type.Object({
-  id: Type.String(), number: Type.String(), kind: Type.String(), categoryId: Type.String(), categoryName: N(Type.String()), categoryNameEn: N(Type.String()),
-  title: Type.String(), status: Type.String(), severity: Type.String(), channel: Type.String(), regionId: Type.String(), regionName: Type.String(),
-  address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
-  teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
-  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), completedAt: N(Type.String()),
-});
-
-export const NeedDetail = Type.Intersect([
-  NeedSummary,
-  Type.Object({
-    description: Type.String(), photos: Type.Array(Type.String()), answers: Type.Record(Type.String(), Type.String()), lng: N(Type.Number()), lat: N(Type.Number()),
-    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), round: Type.Integer(), declineCount: Type.Integer(),
-    duplicateOf: Type.Array(Type.String()), mergedIntoId: N(Type.String()), ratingComment: N(Type.String()), solved: N(Type.Boolean()),
-    assignments: Type.Array(Type.Object({
-      round: Type.Integer(), slotNo: Type.Integer(), volunteerId: Type.String(), volunteerName: N(Type.String()), via: Type.String(), status: Type.String(),
-      checkInAt: N(Type.String()), checkOutAt: N(Type.String()), summary: N(Type.String()),
-    })),
-    timeline: Type.Array(Type.Object({
-      seq: Type.Integer(), at: Type.String(), action: Type.String(), fromStatus: N(Type.String()), toStatus: Type.String(), actorRole: Type.String(),
-      actorName: N(Type.String()), note: N(Type.String()), attachments: Type.Array(Type.String()), data: N(Type.Record(Type.String(), Type.Unknown())),
-    })),
-    myRelations: Type.Array(Type.String()),
-    actions: Type.Array(Type.String()),
-  }),
-]);
-
-/** What an action answers when it took the need out of the caller's sight (e.g. a team declining). */
-export const HiddenResult = Type.Object({ id: Type.String(), status: Type.String(), hidden: Type.Literal(true) });
-
-export const CreateNeedBody = Type.Object(
-  {
-    kind: Lit(needKinds),
-    categoryId: Uuid,
-    title: Type.String({ minLength: 2, maxLength: 100 }),
-    description: Type.String({ minLength: 1, maxLength: 2000 }),
-    photos: Type.Optional(Photos),
-    // keys are the category's question keys (categories.routes: ^[A-Za-z0-9_]+$, ≤ 40): nothing else is stored
-    answers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_]{1,40}$' }), Type.String({ maxLength: 200 }), { maxProperties: 20, additionalProperties: false })),
-    regionId: Uuid,
-    address: Type.Optional(Type.String({ maxLength: 200 })),
-    lng: Type.Optional(Lng),
-    lat: Type.Optional(Lat),
-    wantedFrom: Type.Optional(Type.String({ format: 'date-time' })),
-    wantedTo: Type.Optional(Type.String({ format: 'date-time' })),
-    slots: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
-    severity: Type.Optional(SeveritySchema),
-    isPublic: Type.Optional(Type.Boolean()),
-    channel: Type.Optional(Lit(channels)),
-    requesterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    requesterPhone: Type.Optional(Phone),
-  },
-  { additionalProperties: false },
-);
-
-export const ListQuery = Type.Object(
-  {
-    view: Type.Optional(Lit(needViews)),
-    status: Type.Optional(Type.String({ maxLength: 200, pattern: `^(${needStatuses.join('|')})(,(${needStatuses.join('|')}))*$` })),
-    categoryId: Type.Optional(Uuid),
-    regionId: Type.Optional(Uuid),
-    channel: Type.Optional(Lit(channels)),
-    kind: Type.Optional(Lit(needKinds)),
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
-    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
-  },
-  { additionalProperties: false },
-);
-
-export const SimilarQuery = Type.Object(
-  { categoryId: Uuid, regionId: Uuid, lng: Type.Optional(Lng), lat: Type.Optional(Lat) },
-  { additionalProperties: false },
-);
 
 const body = (props: Record<string, TSchema>) => Type.Object(props, { additionalProperties: false });
 const opt = Type.Optional;
@@ -114,7 +36,91 @@ export const actionRoutes = {
   reply: { path: 'reply', summary: 'Answer the requester on the timeline (templates available)', body: body({ note: Note }) },
 } as const;
 
+/** What a caller may be offered in `actions`: the actions with an endpoint (the system's reopen and close have none). */
+export type CallerAction = keyof typeof actionRoutes;
+const callerActions = Object.keys(actionRoutes) as CallerAction[];
+
+export const NeedSummary = Type.Object({
+  id: Type.String(), number: Type.String(), kind: StringEnum(needKinds), categoryId: Type.String(), categoryName: N(Type.String()), categoryNameEn: N(Type.String()),
+  title: Type.String(), status: Status, severity: SeveritySchema, channel: StringEnum(channels), regionId: Type.String(), regionName: Type.String(),
+  address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
+  teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
+  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), completedAt: N(Type.String()),
+});
+
+export const NeedDetail = Type.Intersect([
+  NeedSummary,
+  Type.Object({
+    description: Type.String(), photos: Type.Array(Type.String()), answers: Type.Record(Type.String(), Type.String()), lng: N(Type.Number()), lat: N(Type.Number()),
+    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), round: Type.Integer(), declineCount: Type.Integer(),
+    duplicateOf: Type.Array(Type.String()), mergedIntoId: N(Type.String()), ratingComment: N(Type.String()), solved: N(Type.Boolean()),
+    assignments: Type.Array(Type.Object({
+      round: Type.Integer(), slotNo: Type.Integer(), volunteerId: Type.String(), volunteerName: N(Type.String()), via: Type.String(), status: Type.String(),
+      checkInAt: N(Type.String()), checkOutAt: N(Type.String()), summary: N(Type.String()),
+    })),
+    timeline: Type.Array(Type.Object({
+      seq: Type.Integer(), at: Type.String(), action: Type.String(), fromStatus: NullableStringEnum(needStatuses), toStatus: Status, actorRole: Type.String(),
+      actorName: N(Type.String()), note: N(Type.String()), attachments: Type.Array(Type.String()), data: N(Type.Record(Type.String(), Type.Unknown())),
+    })),
+    myRelations: Type.Array(Type.String()),
+    actions: Type.Array(StringEnum(callerActions)),
+  }),
+]);
+
+/** What an action answers when it took the need out of the caller's sight (e.g. a team declining). */
+export const HiddenResult = Type.Object({ id: Type.String(), status: Status, hidden: Type.Literal(true) });
+
+/** An open need like the one being posted ("follow this one instead"). */
+export const SimilarNeed = Type.Object({ id: Type.String(), number: Type.String(), title: Type.String(), status: Status, createdAt: Type.String(), regionName: Type.String() });
+
+export const CreateNeedBody = Type.Object(
+  {
+    kind: StringEnum(needKinds),
+    categoryId: Uuid,
+    title: Type.String({ minLength: 2, maxLength: 100 }),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    photos: Type.Optional(Photos),
+    // keys are the category's question keys (categories.routes: ^[A-Za-z0-9_]+$, ≤ 40): nothing else is stored
+    answers: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_]{1,40}$' }), Type.String({ maxLength: 200 }), { maxProperties: 20, additionalProperties: false })),
+    regionId: Uuid,
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    lng: Type.Optional(Lng),
+    lat: Type.Optional(Lat),
+    wantedFrom: Type.Optional(Type.String({ format: 'date-time' })),
+    wantedTo: Type.Optional(Type.String({ format: 'date-time' })),
+    slots: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    severity: Type.Optional(SeveritySchema),
+    isPublic: Type.Optional(Type.Boolean()),
+    channel: Type.Optional(StringEnum(channels)),
+    requesterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    requesterPhone: Type.Optional(Phone),
+  },
+  { additionalProperties: false },
+);
+
+export const ListQuery = Type.Object(
+  {
+    view: Type.Optional(StringEnum(needViews)),
+    status: Type.Optional(Type.String({ maxLength: 200, pattern: `^(${needStatuses.join('|')})(,(${needStatuses.join('|')}))*$` })),
+    categoryId: Type.Optional(Uuid),
+    regionId: Type.Optional(Uuid),
+    channel: Type.Optional(StringEnum(channels)),
+    kind: Type.Optional(StringEnum(needKinds)),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SimilarQuery = Type.Object(
+  { categoryId: Uuid, regionId: Uuid, lng: Type.Optional(Lng), lat: Type.Optional(Lat) },
+  { additionalProperties: false },
+);
+
 export const BulkBody = Type.Object(
-  { ids: Type.Array(Uuid, { minItems: 1, maxItems: 200 }), action: Lit(['accept', 'dispatch', 'pool'] as const), teamId: opt(Uuid), note: opt(Note) },
+  { ids: Type.Array(Uuid, { minItems: 1, maxItems: 200 }), action: StringEnum(['accept', 'dispatch', 'pool'] as const), teamId: opt(Uuid), note: opt(Note) },
   { additionalProperties: false },
 );

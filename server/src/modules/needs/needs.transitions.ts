@@ -7,7 +7,7 @@ import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
-import { decide, transitions, type NeedAction, type Verdict } from './needs.lifecycle.js';
+import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
 import { needEvents, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
@@ -38,7 +38,7 @@ export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id
  * apply the side effects, bump the version and append the event whose sequence is that version —
  * UNIQUE (need, seq) means two racing transitions can never both be logged.
  */
-export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: string }> {
+export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
   const ctx = await loadVisible(tx, deps, actor, id, true);
   const verdict = decide(action, ctx.parties, factsOf(ctx));
   if (!verdict.ok) throw refusal(verdict.reason, ctx);

@@ -1,7 +1,9 @@
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import type { AssignmentRow, NeedContext, NeedRow } from './needs.access.js';
+import type { Channel, NeedKind, SeverityCode } from './needs.enums.js';
 import { availableActions, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
+import type { CallerAction } from './needs.schemas.js';
 import { isStaffParty } from './needs.scope.js';
 import type { needEvents } from './needs.table.js';
 
@@ -15,17 +17,18 @@ export type SummaryRow = Pick<
 >;
 
 export function toNeedSummary(row: SummaryRow, names: Names, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
+  // the columns are plain text; intake and the lifecycle write only these vocabularies' values
   return {
     id: row.id,
     number: row.number,
-    kind: row.kind,
+    kind: row.kind as NeedKind,
     categoryId: row.categoryId,
     categoryName: names.category?.name ?? null,
     categoryNameEn: names.category?.nameEn ?? null,
     title: row.title,
-    status: row.status,
-    severity: row.severity,
-    channel: row.channel,
+    status: row.status as NeedStatus,
+    severity: row.severity as SeverityCode,
+    channel: row.channel as Channel,
     regionId: row.regionId,
     regionName: row.regionName,
     address: disclosure.address ? row.address : null,
@@ -93,8 +96,8 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
       seq: e.seq,
       at: e.at.toISOString(),
       action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
+      fromStatus: e.fromStatus as NeedStatus | null,
+      toStatus: e.toStatus as NeedStatus,
       actorRole: e.actorRole,
       actorName: e.actorId === null ? e.actorName : showPerson(e.actorId, e.actorName),
       note: noteFor(e.action, e.note),
@@ -102,6 +105,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
       data: follower ? null : e.data,
     })),
     myRelations: [...parties],
-    actions: availableActions(parties, facts),
+    // availableActions offers no action only the system takes, so each one has its endpoint
+    actions: availableActions(parties, facts) as CallerAction[],
   };
 }

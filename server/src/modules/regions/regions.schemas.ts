@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Uuid } from '../../platform/http/schemas.js';
+import { StringEnum, Uuid } from '../../platform/http/schemas.js';
 import { regionTypes } from './regions.policy.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -15,7 +15,7 @@ export const RegionNodeSchema = Type.Object({
   id: Type.String(),
   code: Type.String(),
   name: Type.String(),
-  type: Type.String(),
+  type: StringEnum(regionTypes),
   depth: Type.Integer(),
   parentId: Nullable(Type.String()),
   centre: Nullable(Type.Object({ lng: Type.Number(), lat: Type.Number() })),
@@ -27,7 +27,7 @@ export const RegionNodeSchema = Type.Object({
 
 export const RegionDetail = Type.Intersect([
   RegionNodeSchema,
-  Type.Object({ ancestors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() })) }),
+  Type.Object({ ancestors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: StringEnum(regionTypes) })) }),
 ]);
 
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' });

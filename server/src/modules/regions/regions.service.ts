@@ -27,18 +27,24 @@ export type RegionNode = {
   id: string;
   code: string;
   name: string;
-  type: string;
+  type: RegionType;
   depth: number;
   parentId: string | null;
   centre: { lng: number; lat: number } | null;
   childCount: number;
 } & Partial<PeopleCounts>;
 
+/** A level of a breadcrumb: "文化社区", a community. */
+export type RegionLevel = { id: string; name: string; type: RegionType };
+
+// the type column is plain text; create and the seeds write only regionTypes' values
+const toLevel = (r: { id: string; name: string; type: string }): RegionLevel => ({ id: r.id, name: r.name, type: r.type as RegionType });
+
 const toNode = (r: RegionRow, childCount = 0): RegionNode => ({
   id: r.id,
   code: r.code,
   name: r.name,
-  type: r.type,
+  type: r.type as RegionType,
   depth: r.depth,
   parentId: r.parentId,
   centre: r.centre ?? null,
@@ -67,7 +73,7 @@ export function createRegionsService(deps: Deps) {
 
   return {
     /** The caller's own node: the root of everything they may see. */
-    async scopeRoot(actor: Actor): Promise<RegionNode & { ancestors: { id: string; name: string; type: string }[] }> {
+    async scopeRoot(actor: Actor): Promise<RegionNode & { ancestors: RegionLevel[] }> {
       return this.get(actor, actor.regionId);
     },
 
@@ -79,7 +85,7 @@ export function createRegionsService(deps: Deps) {
         ? await db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(inArray(regions.id, ancestorIds))
         : [];
       const counts = await childCounts([node.id]);
-      return { ...toNode(node, counts.get(node.id) ?? 0), ancestors: ancestors.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...a }) => a) };
+      return { ...toNode(node, counts.get(node.id) ?? 0), ancestors: ancestors.sort((a, b) => a.depth - b.depth).map(toLevel) };
     },
 
     /** Children of a node in scope, each with its child count and people in its subtree. */
@@ -187,11 +193,11 @@ export function createRegionsService(deps: Deps) {
     },
 
     /** Names of the nodes on a materialised path, top first (for "where am I" labels). */
-    async pathNames(path: string): Promise<{ id: string; name: string; type: string }[]> {
+    async pathNames(path: string): Promise<RegionLevel[]> {
       const ids = path.split('/').filter(Boolean);
       if (ids.length === 0) return [];
       const rows = await db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(inArray(regions.id, ids));
-      return rows.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...r }) => r);
+      return rows.sort((a, b) => a.depth - b.depth).map(toLevel);
     },
 
     // ---- public (no session): the registration page's community picker ----

@@ -16,3 +16,17 @@ export const binary = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
 });
+
+/**
+ * A closed set of strings, typed as the union of its values, as a plain `enum`: the OpenAPI document
+ * (and so the web app's generated types) lists the values. In a reply the serialiser writes it as any
+ * string, without checking; in a request Ajv refuses anything else.
+ */
+export const StringEnum = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+/**
+ * The same for a reply field that may be null: `nullable`, not a union with null, which the serialiser
+ * would check against the values; null is in the list too, for a reply schema that is itself part of
+ * a union (the serialiser then validates the branches with Ajv, whose `nullable` does not widen `enum`).
+ */
+export const NullableStringEnum = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number] | null>({ type: 'string', enum: [...values, null], nullable: true });

@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../lib/patterns';
-import { grantableRoles } from '../../lib/roles';
+import { grantableRoles, type RoleCode } from '../../lib/roles';
 import { useMe } from '../auth/session';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 
@@ -9,7 +9,7 @@ export type AccountFormValues = {
   phone?: string;
   password?: string;
   name: string;
-  roles: string[];
+  roles: RoleCode[];
   regionId: string;
   idNumber?: string;
   gender?: 'male' | 'female';

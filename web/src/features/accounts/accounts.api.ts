@@ -1,45 +1,24 @@
-import { http, type Page } from '../../api/client';
+import { api, type ApiBody, type ApiQuery, type ApiResponse } from '../../api/api';
 
 /** An account as the server shows it to me: phone and ID number masked unless it is my own. */
-export type Account = {
-  id: string;
-  name: string;
-  phone: string;
-  idNumber: string | null;
-  roles: string[];
-  regionId: string;
-  regionName: string | null;
-  regionType: string | null;
-  status: 'active' | 'disabled' | string;
-  mustChangePassword: boolean;
-  gender: 'male' | 'female' | null;
-  birthYear: number | null;
-  skills: string[];
-  lastLoginAt: string | null;
-  createdAt: string;
-};
+export type Account = ApiResponse<'/api/accounts/{id}', 'get'>;
 
-export type AccountFilters = { q?: string; regionId?: string; role?: string; status?: 'active' | 'disabled' };
-export type AccountProfile = {
-  name: string;
-  roles: string[];
-  regionId: string;
-  idNumber?: string;
-  gender?: 'male' | 'female';
-  birthYear?: number;
-  skills?: string[];
-};
-export type NewAccount = AccountProfile & { phone: string; password?: string };
-export type PiiField = 'phone' | 'idNumber';
+type AccountsQuery = ApiQuery<'/api/accounts', 'get'>;
+/** The list's filters as the URL holds them: any text, which the server checks (400 naming the field). */
+export type AccountFilters = { [K in Exclude<keyof AccountsQuery, 'page' | 'pageSize'>]?: string };
+export type NewAccount = ApiBody<'/api/accounts', 'post'>;
+/** What the account form edits: everything but the phone and the password. */
+export type AccountProfile = Omit<NewAccount, 'phone' | 'password'>;
+export type PiiField = ApiBody<'/api/accounts/{id}/reveal', 'post'>['field'];
 
 export const accountsApi = {
-  list: (filters: AccountFilters & { page: number; pageSize: number }, signal?: AbortSignal) => http.get<Page<Account>>('/api/accounts', filters, signal),
-  create: (body: NewAccount) => http.post<{ account: Account; temporaryPassword?: string }>('/api/accounts', body),
-  update: (id: string, patch: Partial<AccountProfile>) => http.patch<Account>(`/api/accounts/${id}`, patch),
-  setStatus: (id: string, status: 'active' | 'disabled') => http.post<Account>(`/api/accounts/${id}/status`, { status }),
-  resetPassword: (id: string) => http.post<{ temporaryPassword: string }>(`/api/accounts/${id}/reset-password`),
+  list: (filters: AccountFilters & { page: number; pageSize: number }, signal?: AbortSignal) => api.get('/api/accounts', { query: filters as AccountsQuery, signal }),
+  create: (body: NewAccount) => api.post('/api/accounts', { body }),
+  update: (id: string, patch: ApiBody<'/api/accounts/{id}', 'patch'>) => api.patch('/api/accounts/{id}', { params: { id }, body: patch }),
+  setStatus: (id: string, status: Account['status']) => api.post('/api/accounts/{id}/status', { params: { id }, body: { status } }),
+  resetPassword: (id: string) => api.post('/api/accounts/{id}/reset-password', { params: { id } }),
   /** Ends every login lock and delay on the person's phone; audited. */
-  unlock: (id: string) => http.post<{ wasLocked: boolean }>(`/api/accounts/${id}/unlock`),
+  unlock: (id: string) => api.post('/api/accounts/{id}/unlock', { params: { id } }),
   /** Audited on the server: who saw whose number, and when. */
-  reveal: (id: string, field: PiiField) => http.post<{ value: string | null }>(`/api/accounts/${id}/reveal`, { field }),
+  reveal: (id: string, field: PiiField) => api.post('/api/accounts/{id}/reveal', { params: { id }, body: { field } }),
 };

@@ -1,24 +1,13 @@
-import { http, type Page } from '../../api/client';
+import { api, type ApiQuery, type ApiResponse } from '../../api/api';
 
 /** One audit entry: who (with the roles they held then), did what, to which object, from where. */
-export type AuditEntry = {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string[] | null;
-  ip: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  regionId: string | null;
-  details: Record<string, unknown> | null;
-};
+export type AuditEntry = ApiResponse<'/api/audit', 'get'>['items'][number];
 
-export type AuditFilters = { actorId?: string; objectType?: string; objectId?: string; action?: string; from?: string; to?: string };
+type AuditQuery = ApiQuery<'/api/audit', 'get'>;
+export type AuditFilters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 export const auditApi = {
-  search: (query: AuditFilters & { page: number; pageSize: number }, signal?: AbortSignal) => http.get<Page<AuditEntry>>('/api/audit', query, signal),
+  search: (query: AuditQuery, signal?: AbortSignal) => api.get('/api/audit', { query, signal }),
 };
 
 /** Actions the server records today, offered as choices; any other code can still be typed. */

@@ -3,7 +3,8 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, S
 import { useTranslation } from 'react-i18next';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import type { Category, ExtraQuestion } from '../needs/categories.api';
-import { severities, type CategoryPatch, type Severity } from './needs-config.api';
+import { severities, type Severity } from '../needs/needs.api';
+import type { CategoryPatch } from './needs-config.api';
 import { useNeedsConfigChanges } from './needs-config.queries';
 
 type Values = {

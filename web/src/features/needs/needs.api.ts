@@ -1,152 +1,65 @@
-import { http, type Page, type Query } from '../../api/client';
-
-export const needStatuses = [
-  'submitted', 'verifying', 'accepted', 'rejected', 'merged', 'dispatched', 'pooled', 'taken',
-  'claimed', 'in_service', 'completed', 'rated', 'closed', 'reopened', 'cancelled', 'escalated',
-] as const;
-export type NeedStatus = (typeof needStatuses)[number];
-export const needKinds = ['microWish', 'serviceRequest', 'grievance'] as const;
-export type NeedKind = (typeof needKinds)[number];
-/** Channels staff record a need from; "self" (the phone page) and "open311" are set by the server. */
-export const staffChannels = ['hotline', 'letter', 'visit', 'wishWall', 'import'] as const;
-export const needChannels = ['self', ...staffChannels, 'open311'] as const;
-export type NeedChannel = (typeof needChannels)[number];
-export const severities = ['general', 'important', 'major'] as const;
-export type Severity = (typeof severities)[number];
-export type NeedView = 'all' | 'mine' | 'team' | 'pool' | 'tasks';
-/** What a user may do to a need; the server lists in `actions` those open to the caller now. */
-export const needActions = [
-  'verify', 'accept', 'reject', 'merge', 'dispatch', 'pool', 'take', 'decline', 'rule',
-  'assign', 'grab', 'checkIn', 'complete', 'rate', 'confirm', 'cancel', 'escalate', 'reply',
-] as const;
-export type NeedAction = (typeof needActions)[number];
+import { allValues, api, type ApiBody, type ApiQuery, type ApiResponse } from '../../api/api';
+import { http, request, type Query } from '../../api/client';
 
 /** A row of a needs list, with the requester disclosed as far as the caller's part allows. */
-export type NeedSummary = {
-  id: string;
-  number: string;
-  kind: NeedKind;
-  categoryId: string;
-  categoryName: string | null;
-  categoryNameEn: string | null;
-  title: string;
-  status: NeedStatus;
-  severity: Severity;
-  channel: NeedChannel;
-  regionId: string;
-  regionName: string;
-  address: string | null;
-  requesterName: string;
-  requesterPhone: string | null;
-  slots: number;
-  filled: number;
-  teamId: string | null;
-  teamName: string | null;
-  rulingPending: boolean;
-  duplicateCount: number;
-  rating: number | null;
-  createdAt: string;
-  acceptedAt: string | null;
-  deadlineAt: string | null;
-  completedAt: string | null;
-};
-
-export type NeedEvent = {
-  seq: number;
-  at: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorRole: string;
-  actorName: string | null;
-  note: string | null;
-  attachments: string[];
-  data: Record<string, unknown> | null;
-};
-
-export type Assignment = {
-  round: number;
-  slotNo: number;
-  volunteerId: string;
-  volunteerName: string | null;
-  via: string;
-  status: string;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  summary: string | null;
-};
-
+export type NeedSummary = ApiResponse<'/api/needs', 'get'>['items'][number];
 /** One need as the caller sees it, with the story so far and the actions the caller may take now. */
-export type NeedDetail = NeedSummary & {
-  description: string;
-  photos: string[];
-  answers: Record<string, string>;
-  wantedFrom: string | null;
-  wantedTo: string | null;
-  isPublic: boolean;
-  round: number;
-  declineCount: number;
-  duplicateOf: string[];
-  mergedIntoId: string | null;
-  ratingComment: string | null;
-  solved: boolean | null;
-  assignments: Assignment[];
-  timeline: NeedEvent[];
-  myRelations: string[];
-  actions: NeedAction[];
-};
-
+export type NeedDetail = ApiResponse<'/api/needs/{id}', 'get'>;
+export type NeedEvent = NeedDetail['timeline'][number];
+export type Assignment = NeedDetail['assignments'][number];
 /** What an action answers when the caller can no longer see the need (their team declined it). */
-export type HiddenNeed = { id: string; status: NeedStatus; hidden: true };
+export type HiddenNeed = Extract<ApiResponse<'/api/needs/{id}/decline', 'post'>, { hidden: true }>;
 
-export type NeedFilters = {
-  status?: string;
-  categoryId?: string;
-  regionId?: string;
-  channel?: string;
-  kind?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-};
+export type NeedStatus = NeedSummary['status'];
+export type NeedKind = NeedSummary['kind'];
+export type NeedChannel = NeedSummary['channel'];
+export type Severity = NeedSummary['severity'];
+/** What a user may do to a need; the server lists in `actions` those open to the caller now. */
+export type NeedAction = NeedDetail['actions'][number];
+
+type ListQuery = ApiQuery<'/api/needs', 'get'>;
+export type NeedView = NonNullable<ListQuery['view']>;
+
+// the server's vocabularies in the screens' order (filters, pickers); the compiler holds them to the API
+export const needStatuses = allValues<NeedStatus>()([
+  'submitted', 'verifying', 'accepted', 'rejected', 'merged', 'dispatched', 'pooled', 'taken',
+  'claimed', 'in_service', 'completed', 'rated', 'closed', 'reopened', 'cancelled', 'escalated',
+]);
+export const needKinds = allValues<NeedKind>()(['microWish', 'serviceRequest', 'grievance']);
+/** Channels staff record a need from; "self" (the phone page) and "open311" are set by the server. */
+export const staffChannels = ['hotline', 'letter', 'visit', 'wishWall', 'import'] as const satisfies readonly NeedChannel[];
+export const needChannels = allValues<NeedChannel>()(['self', ...staffChannels, 'open311']);
+export const severities = allValues<Severity>()(['general', 'important', 'major']);
+
+/**
+ * The list's filters as the URL holds them: any text, which the server checks (a value it does not
+ * know is a 400 naming the field), so they are strings here rather than the API's unions.
+ */
+export type NeedFilters = { [K in Exclude<keyof ListQuery, 'view' | 'page' | 'pageSize'>]?: string };
 export type NeedListQuery = NeedFilters & { view: NeedView; page: number; pageSize: number };
 
-export type NewNeed = {
-  kind: NeedKind;
-  categoryId: string;
-  title: string;
-  description: string;
-  photos?: string[];
-  answers?: Record<string, string>;
-  regionId: string;
-  address?: string;
-  wantedFrom?: string;
-  wantedTo?: string;
-  slots?: number;
-  severity?: Severity;
-  isPublic?: boolean;
-  channel?: string;
-  requesterName?: string;
-  requesterPhone?: string;
-};
-
-export type SimilarNeed = { id: string; number: string; title: string; status: NeedStatus; createdAt: string; regionName: string };
-export type BulkResult = { id: string; ok: boolean; code?: string };
-export type UploadedFile = { id: string; mime: string; size: number; url: string };
+export type NewNeed = ApiBody<'/api/needs', 'post'>;
+export type SimilarNeed = ApiResponse<'/api/needs/similar', 'get'>[number];
+export type BulkResult = ApiResponse<'/api/needs/bulk', 'post'>[number];
+type BulkBody = ApiBody<'/api/needs/bulk', 'post'>;
+export type UploadedFile = ApiResponse<'/api/files', 'post'>;
 
 export const fileUrl = (id: string) => `/api/files/${id}`;
 
 export const needsApi = {
-  list: (query: NeedListQuery, signal?: AbortSignal) => http.get<Page<NeedSummary>>('/api/needs', query as Query, signal),
-  get: (id: string) => http.get<NeedDetail>(`/api/needs/${id}`),
-  create: (body: NewNeed) => http.post<NeedDetail>('/api/needs', body),
-  similar: (categoryId: string, regionId: string, signal?: AbortSignal) => http.get<SimilarNeed[]>('/api/needs/similar', { categoryId, regionId }, signal),
-  follow: (id: string) => http.post<{ ok: boolean }>(`/api/needs/${id}/follow`, {}),
-  /** POST /api/needs/:id/<path>; every action takes a JSON body, empty or not. */
-  act: (id: string, path: string, body: object = {}) => http.post<NeedDetail | HiddenNeed>(`/api/needs/${id}/${path}`, body),
+  list: (query: NeedListQuery, signal?: AbortSignal) => api.get('/api/needs', { query: query as ListQuery, signal }),
+  get: (id: string) => api.get('/api/needs/{id}', { params: { id } }),
+  create: (body: NewNeed) => api.post('/api/needs', { body }),
+  similar: (categoryId: string, regionId: string, signal?: AbortSignal) => api.get('/api/needs/similar', { query: { categoryId, regionId }, signal }),
+  follow: (id: string) => api.post('/api/needs/{id}/follow', { params: { id }, body: {} }),
+  /**
+   * POST /api/needs/:id/<path>; every action takes a JSON body, empty or not. One call for the
+   * eighteen endpoints, so typed by hand with what each of them answers.
+   */
+  act: (id: string, path: string, body: object = {}) => request<NeedDetail | HiddenNeed>('POST', `/api/needs/${encodeURIComponent(id)}/${path}`, { body }),
   /** Audited on the server: who saw whose number, and when. */
-  revealPhone: (id: string) => http.post<{ value: string | null }>(`/api/needs/${id}/reveal-phone`, {}),
-  bulk: (body: { ids: string[]; action: 'accept' | 'dispatch' | 'pool'; teamId?: string; note?: string }) => http.post<BulkResult[]>('/api/needs/bulk', body),
+  revealPhone: (id: string) => api.post('/api/needs/{id}/reveal-phone', { params: { id }, body: {} }),
+  bulk: (body: BulkBody) => api.post('/api/needs/bulk', { body }),
   export: (query: NeedFilters & { view: NeedView }) => http.download('/api/needs/export', query as Query),
   uploadImage: (file: Blob, name: string) => {
     const form = new FormData();

@@ -8,7 +8,7 @@ import { isHomeLevel } from '../../../lib/regions';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { useMe } from '../../auth/session';
 import { questionsFor } from '../categories';
-import type { NeedKind, NewNeed, Severity } from '../needs.api';
+import type { NeedChannel, NeedKind, NewNeed, Severity } from '../needs.api';
 import { useCategories, useCreateNeed } from '../needs.queries';
 import { answersOf } from '../questions';
 import { EntryFields } from './EntryFields';
@@ -16,7 +16,7 @@ import { SimilarPanel } from './SimilarPanel';
 import './needs-desk.css';
 
 export type EntryValues = {
-  channel: string;
+  channel: NeedChannel;
   requesterName: string;
   requesterPhone?: string;
   kind: NeedKind;
