@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, DEMO_PASSWORD, launchBrowser, snap } from './support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demo, DEMO_PASSWORD, snap } from './support/browser.js';
 import { listResponse } from './support/lists.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { serverAndBrowser } from './support/suite.js';
 
 type Me = { account: { id: string; name: string; regionName: string | null }; scope: { regionId: string; regionName: string } };
 
@@ -27,28 +27,17 @@ async function deskLogin(page: Page, phone: string) {
 }
 
 describe('foundation: back office and phone pages against the built server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('a community admin sees the region tree rooted at their own community only, and can read it in English', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
 
     await page.goto('/');
     await page.waitForURL('**/login');
     await snap(page, 'desk-login');
     await deskLogin(page, demo.communityAdmin);
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${env.server.baseUrl}/`);
     const me = await whoAmI(page);
     await showsText(page.getByTestId('data-scope'), `数据范围：${me.scope.regionName}及下级`);
     await page.getByTestId('current-user').filter({ hasText: '社区管理员' }).waitFor();
@@ -100,7 +89,7 @@ describe('foundation: back office and phone pages against the built server', () 
   });
 
   it('a resident signs in on a phone at /h5 and sees their own page, without the desktop UI kit', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
@@ -113,7 +102,7 @@ describe('foundation: back office and phone pages against the built server', () 
     await page.locator('input[type=tel]').fill(demo.resident);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
     await page.getByTestId('h5-login-submit').click();
-    await page.waitForURL(`${server.baseUrl}/h5`);
+    await page.waitForURL(`${env.server.baseUrl}/h5`);
     const me = await whoAmI(page);
     const home = page.getByTestId('h5-home');
     await home.waitFor();
@@ -134,10 +123,10 @@ describe('foundation: back office and phone pages against the built server', () 
   });
 
   it('each user lands on their own surface, whichever login page they use', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await deskLogin(page, demo.resident);
-    await page.waitForURL(`${server.baseUrl}/h5`);
+    await page.waitForURL(`${env.server.baseUrl}/h5`);
     await page.request.post('/api/auth/logout');
     await context.clearCookies();
 
@@ -145,14 +134,14 @@ describe('foundation: back office and phone pages against the built server', () 
     await page.locator('input[type=tel]').fill(demo.communityAdmin);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
     await page.getByTestId('h5-login-submit').click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${env.server.baseUrl}/`);
     await page.getByTestId('data-scope').waitFor();
     await context.close();
   });
 
   it('registering answers alike for a new and a taken number: the new one is signed in, the taken one is sent to log in', async () => {
     const register = async (phone: string) => {
-      const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
       const page = await context.newPage();
       await page.goto('/h5/register');
       await page.getByPlaceholder('请输入真实姓名').fill('新邻居');
@@ -176,7 +165,7 @@ describe('foundation: back office and phone pages against the built server', () 
     };
 
     const fresh = await register('13855550001');
-    await fresh.page.waitForURL(`${server.baseUrl}/h5`);
+    await fresh.page.waitForURL(`${env.server.baseUrl}/h5`);
     expect((await whoAmI(fresh.page)).account.name).toBe('新邻居');
     await fresh.context.close();
 

@@ -1,32 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, snap } from './support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demo, snap } from './support/browser.js';
 import { settledTable } from './support/lists.js';
 import { rawKeysSeen, watchForRawKeys } from './support/raw-keys.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { serverAndBrowser } from './support/suite.js';
 import { deskLogin, phoneLogin } from './support/sessions.js';
 
 const languages = ['zh-CN', 'en'] as const;
 type Language = (typeof languages)[number];
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** A browser that has chosen `language` before (the app remembers it), watched for raw keys; it lists the scripts it loads. */
 async function open(device: 'desk' | 'phone', language: Language): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
   const phone = device === 'phone';
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
+  const context = await env.browser.newContext({
+    baseURL: env.server.baseUrl,
     timezoneId: 'Asia/Shanghai',
     viewport: phone ? { width: 390, height: 844 } : { width: 1366, height: 768 },
     isMobile: phone,

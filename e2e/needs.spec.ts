@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, snap } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demo, snap } from './support/browser.js';
 import { makePng } from './support/png.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { serverAndBrowser } from './support/suite.js';
 import { holdList, listResponse, settledTable, tableBusy } from './support/lists.js';
 import { deskLogin, openSession, phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
 
@@ -19,22 +19,11 @@ const uploaded = async (page: Page) => {
 const photo = (name: string, colours: [number[], number[]]) => ({ name, mimeType: 'image/png', buffer: makePng(160, 160, ...colours) });
 const title = `请志愿者上门为独居老人理发（E2E ${Date.now().toString(36)}）`;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** Runs one person's part in their own browser session; a failure leaves a screenshot behind. */
 async function as(device: 'phone' | 'desk', act: (page: Page) => Promise<void>) {
-  const { context, page } = await openSession(browser, server.baseUrl, device);
+  const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
   try {
     await act(page);
   } catch (error) {
