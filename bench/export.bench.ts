@@ -18,13 +18,13 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { seedNeedsInBulk } from '../server/src/test/bulk-needs.js';
 import { PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+import { withThrowawayDatabase } from './throwaway-db.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
 const POLL_MS = 20;
@@ -170,22 +170,10 @@ async function countSheetRows(file: string): Promise<number> {
 }
 
 async function onPostgres(adminUrl: string) {
-  const name = `lx_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-export-pg-'));
   try {
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-    // DROP … WITH (FORCE) ends sockets still closing after pool.end(): expected here, not worth a line
-    database.pool?.removeAllListeners('error').on('error', () => undefined);
-    await run(`PostgreSQL (${url.host}/${name})`, database, dir);
-    await database.close();
+    await withThrowawayDatabase(adminUrl, 10, (database, url) => run(`PostgreSQL (${url.host}${url.pathname})`, database, dir));
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,12 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+import { withThrowawayDatabase } from './throwaway-db.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -109,21 +109,10 @@ async function run(label: string, database: Database) {
 }
 
 async function onPostgres(adminUrl: string) {
-  const name = `lx_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 60 });
+  await withThrowawayDatabase(adminUrl, 60, async (database, url) => {
     await run('PostgreSQL', database);
-    await database.close();
     pgbench(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 /** TPC-B on the same server: the ceiling a PostgreSQL-backed write path can reach on this machine. */

@@ -6,13 +6,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../server/src/config.js';
 import type { DemoScale } from '../server/src/demo/context.js';
 import { seedDemoIfEmpty, type SeedReport } from '../server/src/demo/seed.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { sql } from 'drizzle-orm';
+import { withThrowawayDatabase } from './throwaway-db.js';
 
 const scale: DemoScale = process.argv.includes('small') ? 'small' : 'full';
 
@@ -52,23 +52,7 @@ async function pglite(): Promise<void> {
 
 /** A throwaway database on the given server, dropped afterwards. */
 async function postgres(adminUrl: string): Promise<void> {
-  const name = `lx_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    // pool.end() resolves before every socket has closed; DROP … WITH (FORCE) then terminates a
-    // closing client, whose 'error' would crash the process without a listener
-    database.pool?.on('error', () => undefined);
-    await seedInto(`PostgreSQL (${url.host}/${name})`, database);
-    await database.close();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await withThrowawayDatabase(adminUrl, 4, (database, url) => seedInto(`PostgreSQL (${url.host}${url.pathname})`, database));
 }
 
 const wall = performance.now();

@@ -17,7 +17,8 @@ import { openForDuplicates } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { NeedStatus, Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
-import { needEvents, needFollowers, needs } from './needs.table.js';
+import { insertNeedEvent } from './needs.events.js';
+import { needFollowers, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
 
 
@@ -92,7 +93,6 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   return {
-    nearbyOpen,
 
     /** A resident posts for themselves; staff record needs from the hotline, visits, the wish wall … */
     async create(actor: Actor, input: NeedInput) {
@@ -132,9 +132,8 @@ export function createIntake(deps: IntakeDeps) {
             status: 'submitted', duplicateOf: dupes.map((d) => d.id), createdBy: actor.accountId,
           })
           .returning();
-        await tx.insert(needEvents).values({
-          districtId: actor.districtId, needId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'submitted',
-          actorId: actor.accountId, actorName: actor.name, actorRole: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester',
+        await insertNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
+          actor, role: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
         });
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });

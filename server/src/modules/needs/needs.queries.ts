@@ -1,8 +1,9 @@
+import { isStaff } from '../../platform/auth/roles.js';
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
-import { actsAsStaff, regionInScope, regionWithin } from '../../platform/scope/scope.js';
+import { regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
@@ -33,7 +34,7 @@ type Deps = { db: Db; teams: TeamsService; categories: CategoriesService };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
-  if (view === 'all' && !actsAsStaff(viewer.actor)) throw accessError('auth.forbidden');
+  if (view === 'all' && !isStaff(viewer.actor.roles)) throw accessError('auth.forbidden');
   if (view === 'pool' && !viewer.actor.roles.includes('volunteer')) throw accessError('auth.forbidden');
   return and(eq(needs.districtId, viewer.actor.districtId), viewConditions[view](viewer))!;
 }

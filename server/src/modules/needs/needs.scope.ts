@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { staffRoles } from '../../platform/auth/roles.js';
+import { isStaff, staffRoles } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { actsAsStaff, ancestorPathOf, inScope, regionWithin, staffRolesOver } from '../../platform/scope/scope.js';
+import { ancestorPathOf, inScope, regionWithin, staffRolesOver } from '../../platform/scope/scope.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedStatus, Party } from './needs.lifecycle.js';
@@ -54,7 +54,7 @@ export const viewConditions = {
 export function visibleNeeds(viewer: Viewer): SQL {
   const { actor } = viewer;
   const parts: SQL[] = [viewConditions.mine(viewer), viewConditions.tasks(viewer), viewConditions.team(viewer), viewConditions.pool(viewer)];
-  if (actsAsStaff(actor)) parts.push(viewConditions.all(viewer));
+  if (isStaff(actor.roles)) parts.push(viewConditions.all(viewer));
   return and(eq(needs.districtId, actor.districtId), or(...parts))!;
 }
 

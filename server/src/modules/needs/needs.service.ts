@@ -1,10 +1,10 @@
+import { isStaff } from '../../platform/auth/roles.js';
 import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
-import { actsAsStaff } from '../../platform/scope/scope.js';
 import { accountsError } from '../accounts/accounts.errors.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -110,7 +110,7 @@ export function createNeedsService(deps: Deps) {
     async teamRoster(actor: Actor, teamId: string) {
       // getInScope 404s for staff outside the team's subtree, exactly like a missing team
       if (!(await deps.teams.leads(actor, teamId))) {
-        if (!actsAsStaff(actor)) throw teamsError('teams.not_found');
+        if (!isStaff(actor.roles)) throw teamsError('teams.not_found');
         await deps.teams.getInScope(actor, teamId);
       }
       const ids = await deps.teams.memberIds(actor.districtId, teamId);

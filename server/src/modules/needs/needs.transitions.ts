@@ -9,7 +9,8 @@ import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
-import { needEvents, needs } from './needs.table.js';
+import { insertNeedEvent } from './needs.events.js';
+import { needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
 
 export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService; events: EventBus };
@@ -54,18 +55,14 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
     .update(needs)
     .set({ ...effect.patch, status: verdict.to, version, updatedAt: new Date() })
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id)));
-  await tx.insert(needEvents).values({
-    districtId: need.districtId,
-    needId: need.id,
-    seq: version,
+  await insertNeedEvent(tx, need, version, {
+    actor,
+    role: actingRole(ctx.parties, transitions[action].by),
     action,
-    fromStatus: need.status,
-    toStatus: verdict.to,
-    actorId: actor.isSystem ? null : actor.accountId,
-    actorName: actor.isSystem ? null : actor.name,
-    actorRole: actingRole(ctx.parties, transitions[action].by),
+    from: need.status,
+    to: verdict.to,
     note: input.note ?? input.comment ?? null,
-    attachments: effect.attachments ?? [],
+    attachments: effect.attachments,
     data: effect.data ?? null,
   });
   // the domain event, in the same transaction: subscribers (inbox, ledger, figures, webhooks) react to it

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { ancestorPathOf, regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
+import { regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
 import { regions, type RegionRow } from '../../platform/scope/regions.table.js';
 import { regionsError } from './regions.errors.js';
-import { currentDb } from '../../platform/db/unit-of-work.js';
 
 export type PeopleCounts = { people: number; volunteers: number; staff: number };
 /** Counts people per child of a node; supplied by the accounts module (which owns people). */
@@ -187,10 +186,6 @@ export function createRegionsService(deps: Deps) {
      * The path of the nearest ancestor-or-self of the given type, e.g. the community a building is in
      * (a volunteer's service area). Falls back to the node's own path.
      */
-    async ancestorPath(regionPath: string, type: RegionType): Promise<string> {
-      const q = currentDb(db);
-      return ancestorPathOf(q, regionPath, type);
-    },
 
     /** Names of the nodes on a materialised path, top first (for "where am I" labels). */
     async pathNames(path: string): Promise<RegionLevel[]> {

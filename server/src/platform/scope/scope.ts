@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, sql, type Column, type SQL } from 'drizzle-orm';
 import { regions, type RegionRow } from './regions.table.js';
 import type { Actor } from '../auth/actor.js';
-import { isStaff, staffRoles, type Role } from '../auth/roles.js';
+import { staffRoles, type Role } from '../auth/roles.js';
 import type { DbOrTx } from '../db/client.js';
 import { scopeError } from './scope.errors.js';
 
@@ -42,11 +42,6 @@ export function pathInScope(actor: Actor, path: string): boolean {
 /** The staff roles the caller holds over a row at `path` (none when the row is outside their subtree). */
 export function staffRolesOver(actor: Actor, path: string): Role[] {
   return pathInScope(actor, path) ? actor.roles.filter((r): r is Role => r !== 'system' && staffRoles.includes(r)) : [];
-}
-
-/** Staff see their subtree; everyone else only what relates to them personally. */
-export function actsAsStaff(actor: Actor): boolean {
-  return isStaff(actor.roles);
 }
 
 /** Loads a region the caller may see, or 404s. */
