@@ -18,8 +18,7 @@ import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
 import { securityPlugin } from './platform/http/security.js';
-import { createServices } from './services.js';
-import { moduleRoutes } from './modules.js';
+import { createServices, registeredModules } from './services.js';
 
 export type BuildOptions = PlatformDeps & { logger?: boolean };
 
@@ -76,8 +75,8 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     store: rateStoreFor(deps.config.rateStore, deps.database),
   });
 
-  // modules (the registry: modules.ts and services.ts)
-  for (const routes of moduleRoutes) await app.register(routes);
+  // modules (the registry: modules.ts), in the order listed there
+  for (const m of registeredModules) if (m.routes) await app.register(m.routes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await serveWeb(app, deps.config.webDist);

@@ -26,6 +26,8 @@ export type Config = {
   heavyReadLimitPerMinute: number;
   /** Open tasks a volunteer may hold at once (grab/assign beyond it is refused). */
   maxOpenTasks: number;
+  /** Moves this process's clock ahead (tests of timers across processes only; never set in production). */
+  clockOffsetMs: number;
   /** Rows one Excel export may carry; beyond it the export is refused (413) before it starts. */
   exportMaxRows: number;
   /** Rows an export reads per query; between queries other requests get their turn. */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15),
     loginPhoneMaxFailures: int(env, 'LOGIN_PHONE_MAX_FAILURES', 50),
     writeLimitPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120),
+    clockOffsetMs: int(env, 'CLOCK_OFFSET_MS', 0),
     ipWriteLimitPerMinute: int(env, 'RATE_LIMIT_IP_WRITES_PER_MINUTE', 1200),
     loginLimitPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 30),
     heavyReadLimitPerMinute: int(env, 'RATE_LIMIT_HEAVY_READS_PER_MINUTE', 6),

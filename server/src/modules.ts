@@ -1,15 +1,17 @@
-import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { filesRoutes } from './modules/files/files.routes.js';
-import { categoriesRoutes } from './modules/need-categories/categories.routes.js';
-import { needsRoutes } from './modules/needs/needs.routes.js';
-import { regionsRoutes } from './modules/regions/regions.routes.js';
-import { systemRoutes } from './modules/system/system.routes.js';
-import { teamsRoutes } from './modules/teams/teams.routes.js';
-
-/**
- * Every module's routes, in registration order (with services.ts, the module registry). Its own
- * file: routes see the app's type, which sees the services, so they cannot sit in services.ts.
+/*
+ * The module registry: one line per module. A module is its folder under modules/ — its tables are
+ * found there by drizzle-kit, its error messages by the catalogue — and its `<domain>.module.ts`,
+ * which names its service, the services it uses, its routes, its district defaults and its
+ * subscriptions (platform/modules/module.ts). Services are built in the order their uses require;
+ * routes are registered in the order listed here.
  */
-export const moduleRoutes = [systemRoutes, authRoutes, regionsRoutes, accountsRoutes, auditRoutes, filesRoutes, teamsRoutes, categoriesRoutes, needsRoutes];
+export { systemModule } from './modules/system/system.module.js';
+export { authModule } from './modules/auth/auth.module.js';
+export { regionsModule } from './modules/regions/regions.module.js';
+export { accountsModule } from './modules/accounts/accounts.module.js';
+export { auditModule } from './modules/audit/audit.module.js';
+export { filesModule } from './modules/files/files.module.js';
+export { teamsModule } from './modules/teams/teams.module.js';
+export { categoriesModule } from './modules/need-categories/categories.module.js';
+export { serviceRecordModule } from './modules/service-record/service-record.module.js';
+export { needsModule } from './modules/needs/needs.module.js';

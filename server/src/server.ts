@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { createFieldCrypto, loadMasterSecret } from './platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase } from './platform/db/client.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { offsetClock } from './platform/clock/clock.js';
 
 /** `npm start`: open (or create) the database, migrate, seed the demo on first start, serve. */
 async function main() {
@@ -13,7 +14,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   log(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.pgliteDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   await migrateDatabase(database);
-  const deps = { db: database.db, database, crypto, config };
+  const deps = { db: database.db, database, crypto, config, clock: offsetClock(config.clockOffsetMs) };
   if (config.seedDemo) await seedDemoIfEmpty(deps, { scale: config.demoScale, log });
   const app = await buildApp({ ...deps, logger: process.env.LOG_LEVEL !== 'silent' });
   // deliver domain events to their subscribers (several instances share the work through the database)

@@ -1,55 +1,57 @@
 import type { PlatformDeps } from './platform/deps.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { createAuthService, endAllSessions } from './modules/auth/auth.service.js';
-import { createRegionsService } from './modules/regions/regions.service.js';
-import { createSystemService } from './modules/system/system.service.js';
-import { createFilesService } from './modules/files/files.service.js';
-import { databaseFileStore, folderFileStore } from './modules/files/files.store.js';
-import { createTeamsService } from './modules/teams/teams.service.js';
-import { createCategoriesService } from './modules/need-categories/categories.service.js';
-import { createServiceRecordService } from './modules/service-record/service-record.service.js';
-import { createNeedsService } from './modules/needs/needs.service.js';
-import { createOutboxNotifier } from './platform/notify/notify.js';
-import path from 'node:path';
-import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
+import type { AnyModule, PlatformServices, Services } from './platform/modules/module.js';
 import { createEventBus } from './platform/events/outbox.js';
+import { createOutboxNotifier } from './platform/notify/notify.js';
+import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
+import * as registry from './modules.js';
 
-/*
- * The module registry, with modules.ts (their routes). A module is its folder under modules/ — its
- * tables are found there by drizzle-kit, its error messages by the catalogue — plus its service
- * here, built after the services it uses (the only way it reaches them), with what it adds to
- * district provisioning and the domain events it subscribes to.
- */
+export type { Services } from './platform/modules/module.js';
 
-/** Builds every module's service. Modules reach each other only through these objects. */
-export function createServices(deps: PlatformDeps) {
-  // domain events: written with the change (outbox), delivered to subscribers through the database
-  const events = createEventBus(deps.db);
-  const audit = createAuditService(deps);
-  const notifier = createOutboxNotifier(deps);
-  // regions needs people counts from accounts, accounts needs regions: resolved lazily
-  const regions = createRegionsService({
-    ...deps,
-    audit,
-    peopleCounter: () => accounts.countPeopleUnder,
-    hasPeople: () => accounts.hasPeopleIn,
-  });
-  const accounts = createAccountsService({ ...deps, audit, regions, endSessions: endAllSessions });
-  const auth = createAuthService({ ...deps, accounts, audit, notifier });
-  const system = createSystemService(deps);
-  const store = deps.config.fileStore === 'database' ? databaseFileStore(deps.db) : folderFileStore(path.join(deps.config.dataDir, 'uploads'));
-  const files = createFilesService({ ...deps, store, quota: { filesPerDay: deps.config.uploadFilesPerDay, bytesPerDay: deps.config.uploadMegabytesPerDay * 1024 * 1024 } });
-  const teams = createTeamsService(deps);
-  const categories = createCategoriesService({ ...deps, audit });
-  const serviceRecord = createServiceRecordService(deps);
-  const needs = createNeedsService({ ...deps, events, audit, accounts, regions, teams, files, categories, serviceRecord });
-  // a need's photos are readable by whoever may open the need
-  files.registerReader('need', (actor, id) => needs.canSee(actor, id));
-  // what a new district needs before anyone can use it; every module with defaults adds its own
-  const provisioners: Provisioner[] = [{ module: 'need-categories', provision: (tx, districtId) => categories.ensureDefaults(tx, districtId) }];
-  const provisioning = { provision: (districtId: string) => provisionDistrict(deps.db, provisioners, districtId), provisioners };
-  return { provisioning, events, audit, regions, accounts, auth, system, files, teams, categories, serviceRecord, needs };
+/** The registry's modules, each after the modules it uses; a missing or circular use fails at start. */
+export function orderedModules(modules: readonly AnyModule[]): AnyModule[] {
+  const byName = new Map(modules.map((m) => [m.name as string, m]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const ordered: AnyModule[] = [];
+  const visit = (m: AnyModule, path: string[]) => {
+    if (done.has(m.name)) return;
+    if (visiting.has(m.name)) throw new Error(`modules use each other in a circle: ${[...path, m.name].join(' → ')} (break it with \`later\`)`);
+    visiting.add(m.name);
+    for (const used of m.uses as string[]) {
+      const dependency = byName.get(used);
+      if (!dependency) throw new Error(`module "${m.name}" uses "${used}", which is not in the registry (server/src/modules.ts)`);
+      visit(dependency, [...path, m.name]);
+    }
+    visiting.delete(m.name);
+    done.add(m.name);
+    ordered.push(m);
+  };
+  for (const m of modules) visit(m, []);
+  return ordered;
 }
 
-export type Services = ReturnType<typeof createServices>;
+/** Every module in the registry, in the order their routes are registered. */
+export const registeredModules: readonly AnyModule[] = Object.values(registry);
+
+/** Builds the platform's services, then every module's, each after those it uses. */
+export function createServices(deps: PlatformDeps): Services {
+  const provisioners: Provisioner[] = [];
+  const platform: PlatformServices = {
+    events: createEventBus(deps.db),
+    notifier: createOutboxNotifier(deps),
+    provisioning: { provision: (districtId) => provisionDistrict(deps.db, provisioners, districtId), provisioners },
+  };
+  const built: Record<string, unknown> = { ...platform };
+  const services = built as unknown as Services;
+  const ordered = orderedModules(registeredModules);
+  for (const m of ordered) {
+    if (m.name in built) throw new Error(`two modules are named "${m.name}"`);
+    built[m.name] = m.create({ ...deps, ...built }, () => services);
+  }
+  for (const m of ordered) {
+    const self = built[m.name];
+    if (m.provision) provisioners.push({ module: m.name, provision: (tx, districtId) => m.provision!(self, tx, districtId) });
+    m.wire?.(self, services);
+  }
+  return services;
+}

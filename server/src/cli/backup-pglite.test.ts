@@ -11,6 +11,7 @@ import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, queryRows } from '../platform/db/client.js';
 import { backupPglite, restorePglite } from './backup-pglite.js';
 import { CliError } from './runtime.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
 type Snapshot = { regions: number; accounts: number; phones: number; markers: number; first: { phone: string; name: string; id_number_enc: string } };
@@ -42,7 +43,7 @@ describe('PGlite backup and restore', () => {
     archive = path.join(tmp, 'backup.tar.gz');
     const database = await openDatabase({ pgliteDir: source });
     await migrateDatabase(database);
-    await seedDemoIfEmpty({ db: database.db, database, crypto: fieldCrypto, config: loadConfig({}) }, { scale: 'small', log: () => undefined });
+    await seedDemoIfEmpty({ db: database.db, database, crypto: fieldCrypto, config: loadConfig({}), clock: systemClock }, { scale: 'small', log: () => undefined });
     await database.close();
     before = await snapshot(source);
   });

@@ -11,6 +11,7 @@ import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { queryRows, type Database } from '../platform/db/client.js';
 import { freshDatabase } from '../test/harness.js';
 import { backupPostgres, restorePostgres } from './backup-postgres.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 // The round trip needs a PostgreSQL server (TEST_DATABASE_URL, as in CI) and its client tools on PATH.
 const toolsPresent = spawnSync('pg_dump', ['--version']).status === 0 && spawnSync('psql', ['--version']).status === 0;
@@ -35,7 +36,7 @@ describe.each(servers)('backup and restore on %s (pg_dump / psql)', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-pgdump-'));
     [source, target] = await Promise.all([freshDatabase('postgres'), freshDatabase('postgres')]);
-    const deps = { db: source.db, database: source, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}) };
+    const deps = { db: source.db, database: source, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}), clock: systemClock };
     await seedDemoIfEmpty(deps, { scale: 'small', log: () => undefined });
   });
   afterAll(async () => {

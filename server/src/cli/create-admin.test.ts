@@ -8,6 +8,7 @@ import { queryRows, type Database } from '../platform/db/client.js';
 import { freshDatabase } from '../test/harness.js';
 import { createAdmin } from './create-admin.js';
 import { CliError } from './runtime.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 const count = async (db: Database, table: string) => (await queryRows<{ n: number }>(db.db, sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
 
@@ -16,7 +17,7 @@ describe('create-admin', () => {
   let deps: PlatformDeps;
   beforeEach(async () => {
     database = await freshDatabase('pglite');
-    deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}) };
+    deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}), clock: systemClock };
   });
   afterEach(() => database.drop());
 

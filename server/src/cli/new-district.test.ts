@@ -10,6 +10,7 @@ import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { backends, freshDatabase } from '../test/harness.js';
 import { PNG, multipartBody } from '../test/needs-helpers.js';
 import { createAdmin } from './create-admin.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 /*
  * A real new district, made the production way on an empty database: `cli create-admin`, then
@@ -25,9 +26,9 @@ describe.each(backends)('a district created with create-admin on %s', (backend) 
     const database = await freshDatabase(backend);
     drop = database.drop;
     const config = { ...loadConfig({}), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-new-')), seedDemo: false, webDist: '/nonexistent', fileStore: backend === 'postgres' ? ('database' as const) : ('folder' as const) };
-    const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config };
+    const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: systemClock };
     const result = await createAdmin(deps, { ...admin, districtCode: '370499', districtName: '新建区' });
-    expect(result.provisioned).toContain('need-categories');
+    expect(result.provisioned).toContain('categories');
     app = await buildApp(deps);
     await app.ready();
   });

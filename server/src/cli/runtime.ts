@@ -2,6 +2,7 @@ import type { PlatformDeps } from '../platform/deps.js';
 import { loadConfig, type Config } from '../config.js';
 import { createFieldCrypto, loadMasterSecret } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase } from '../platform/db/client.js';
+import { offsetClock } from '../platform/clock/clock.js';
 
 /** A failure the operator can fix; printed without a stack trace. */
 export class CliError extends Error {
@@ -29,7 +30,7 @@ export async function openRuntime(config: Config = loadConfig()): Promise<Platfo
     await database.close();
     throw err;
   }
-  return { db: database.db, database, crypto, config, close: () => database.close() };
+  return { db: database.db, database, crypto, config, clock: offsetClock(config.clockOffsetMs), close: () => database.close() };
 }
 
 export function describeDatabase(config: Config): string {

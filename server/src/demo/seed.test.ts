@@ -12,6 +12,7 @@ import { backends, freshDatabase } from '../test/harness.js';
 import { DEMO_PASSWORD, fixedAccounts } from './fixed-accounts.js';
 import { allRegions } from './regions.demo.js';
 import { DEMO_MARKER, planDemo, seedDemoIfEmpty, type SeedReport } from './seed.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 type Fresh = Database & { drop(): Promise<void> };
 type AccountRow = { id: string; phone: string; name: string; roles: string[]; gender: string | null; birth_year: number | null; skills: string[]; id_number_enc: string | null; id_number_hmac: string | null; region_type: string; region_code: string };
@@ -20,7 +21,7 @@ const quiet = () => undefined;
 
 function depsFor(database: Database): PlatformDeps {
   const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
-  return { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config };
+  return { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: systemClock };
 }
 
 const accountRows = (database: Database) =>

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
 import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
+import { movableClock, type ManualClock } from '../platform/clock/clock.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -57,6 +58,8 @@ export type TestApp = {
   /** Logs in and returns the cookie header for later requests. */
   login(personKey: string, password?: string): Promise<string>;
   loginPhone(phone: string, password?: string): Promise<string>;
+  /** The app's clock: `t.clock.advance(ms)` moves time for every rule. */
+  clock: ManualClock;
   close(): Promise<void>;
 };
 
@@ -77,7 +80,9 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
   };
   const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
   const fx = await seedFixture(database.db, fieldCrypto);
-  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  // time-dependent rules read this clock: tests move it instead of sleeping
+  const clock = movableClock();
+  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config, clock });
   const undocumented = watchUndocumentedErrors(app);
   await app.ready();
   // districts get their defaults the production way
@@ -92,6 +97,7 @@ export async function createTestApp(backend: Backend, overrides: Partial<Config>
     fx,
     database,
     config,
+    clock,
     login: (personKey, password = PASSWORD) => loginPhone(fx.person[personKey]!.phone, password),
     loginPhone,
     async close() {

@@ -4,6 +4,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { openDatabase } from '../platform/db/client.js';
+import { systemClock } from '../platform/clock/clock.js';
 
 /** Where the committed OpenAPI document lives; `npm run openapi:write` regenerates it. */
 export const committedDocumentPath = path.resolve(import.meta.dirname, '../../openapi.json');
@@ -15,7 +16,7 @@ export const committedDocumentPath = path.resolve(import.meta.dirname, '../../op
 export async function servedDocument(): Promise<unknown> {
   const database = await openDatabase({ pgliteDir: ':memory:' });
   const config = { ...loadConfig({}), seedDemo: false, webDist: '/nonexistent', fileStore: 'folder' as const, rateStore: 'memory' as const };
-  const app = await buildApp({ db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config });
+  const app = await buildApp({ db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: systemClock });
   try {
     await app.ready();
     return (await app.inject({ url: '/api/openapi.json' })).json();

@@ -181,6 +181,7 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
     },
 
     createSession,
+    endAllSessions,
   };
 }
 

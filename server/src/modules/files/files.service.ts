@@ -24,7 +24,7 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
 
   /** One conditional upsert: the day's count grows only while it stays within the quota. */
   async function reserveQuota(tx: DbOrTx, actor: Actor, size: number) {
-    const day = shanghaiDay(new Date());
+    const day = shanghaiDay(deps.clock.now());
     const rows = await tx
       .insert(uploadQuota)
       .values({ districtId: actor.districtId, accountId: actor.accountId, day, files: 1, bytes: size })

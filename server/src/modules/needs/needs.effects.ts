@@ -40,6 +40,8 @@ export type EffectDeps = {
   /** The volunteer's open-task load and hours: raised, freed and recorded in this transaction. */
   serviceRecord: ServiceRecordService;
   maxOpenTasks: number;
+  /** The transition's time (the platform clock), for every timestamp it writes. */
+  now: Date;
   /** Loads and locks the merge target, which the caller must hold as staff (404 otherwise). */
   loadTarget: (tx: DbOrTx, actor: Actor, id: string) => Promise<NeedContext>;
 };
@@ -52,9 +54,9 @@ type Handler = (tx: DbOrTx, actor: Actor, ctx: NeedContext, input: ActionInput, 
 
 /** The side effects of each action, applied inside the transition's transaction. */
 export const effects: Partial<Record<NeedAction, Handler>> = {
-  async accept(_tx, _actor, ctx, input) {
+  async accept(_tx, _actor, ctx, input, deps) {
     const severity = input.severity ?? (ctx.need.severity as Severity);
-    const acceptedAt = new Date();
+    const acceptedAt = deps.now;
     const deadlineAt = new Date(acceptedAt.getTime() + deadlineDays[severity] * 86_400_000);
     return { patch: { severity, acceptedAt, deadlineAt }, data: { severity, deadlineAt: deadlineAt.toISOString() } };
   },
@@ -117,11 +119,11 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     return { data: { slot } };
   },
 
-  async checkIn(tx, _actor, ctx, input) {
+  async checkIn(tx, _actor, ctx, input, deps) {
     const slot = ctx.mySlot!;
     await tx
       .update(needAssignments)
-      .set({ checkInAt: new Date(), checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })
+      .set({ checkInAt: deps.now, checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })
       .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
     return { data: input.lng !== undefined ? { lng: input.lng, lat: input.lat } : undefined };
   },
@@ -137,11 +139,11 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     const slot = ctx.mySlot!;
     await tx
       .update(needAssignments)
-      .set({ summary: input.summary, checkOutAt: new Date(), checkOutLng: input.lng, checkOutLat: input.lat })
+      .set({ summary: input.summary, checkOutAt: deps.now, checkOutLng: input.lng, checkOutLat: input.lat })
       .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
-    const served = await endSlots(tx, deps.serviceRecord, ctx.need, 'done');
+    const served = await endSlots(tx, deps.serviceRecord, ctx.need, 'done', deps.now);
     await deps.serviceRecord.recordPendingHours(ctx.need.districtId, ctx.need.id, served);
-    return { patch: { completedAt: new Date() }, attachments: photos, data: { summary: input.summary } };
+    return { patch: { completedAt: deps.now }, attachments: photos, data: { summary: input.summary } };
   },
 
   async rate(_tx, _actor, _ctx, input) {
@@ -171,7 +173,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async cancel(tx, _actor, ctx, input, deps) {
     need(input.note?.trim(), 'needs.reason_required', 'note');
-    await endSlots(tx, deps.serviceRecord, ctx.need, 'released');
+    await endSlots(tx, deps.serviceRecord, ctx.need, 'released', deps.now);
     return {};
   },
 

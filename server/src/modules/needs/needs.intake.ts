@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import { isStaff } from '../../platform/auth/roles.js';
+import type { Clock } from '../../platform/clock/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { ancestorPathOf, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -44,7 +45,7 @@ export type NeedInput = {
   requesterPhone?: string;
 };
 
-export type IntakeDeps = { db: Db; events: EventBus; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
+export type IntakeDeps = { db: Db; clock: Clock; events: EventBus; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
 
 const DUPLICATE_DAYS = 7;
 const NEARBY_METRES = 250;
@@ -113,7 +114,7 @@ export function createIntake(deps: IntakeDeps) {
       const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : undefined;
       const severity = input.kind === 'grievance' ? (input.severity ?? (category.defaultSeverity as Severity)) : 'general';
       return db.transaction(async (tx) => {
-        const since = new Date(Date.now() - DUPLICATE_DAYS * 86_400_000);
+        const since = new Date(deps.clock.now().getTime() - DUPLICATE_DAYS * 86_400_000);
         const sameRequester = requester.id ? eq(needs.requesterId, requester.id) : requester.phone ? eq(needs.requesterPhone, requester.phone) : sql`false`;
         const dupes = await tx
           .select({ id: needs.id })

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availableActions, decide, needActions, needStatuses, transitions, type NeedFacts, type Party } from './needs.lifecycle.js';
+import { availableActions as availableAt, decide as decideAt, needActions, needStatuses, transitions, type NeedFacts, type Party } from './needs.lifecycle.js';
 
 const facts = (over: Partial<NeedFacts> = {}): NeedFacts => ({
   status: 'submitted', teamId: null, slots: 1, filled: 0, rulingPending: false, ruled: false, anyCheckedIn: false, myCheckInDone: false, completedAt: null, ...over,
 });
 const as = (...p: Party[]) => new Set(p);
+// the rules take the time from the caller (the platform clock); these cases run at one fixed moment
+const NOW = new Date('2026-06-01T08:00:00Z');
+const decide = (a: Parameters<typeof decideAt>[0], p: ReadonlySet<Party>, n: NeedFacts, now = NOW) => decideAt(a, p, n, now);
+const availableActions = (p: ReadonlySet<Party>, n: NeedFacts, now = NOW) => availableAt(p, n, now);
 
 describe('the order state machine', () => {
   it('lets a community admin accept a submitted need, but not a grid worker', () => {

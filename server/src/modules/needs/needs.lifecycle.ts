@@ -121,7 +121,7 @@ function guard(action: NeedAction, n: NeedFacts, now: Date): GuardFailure | null
 }
 
 /** May these parties take this action on a need with these facts, and where does it lead? */
-export function decide(action: NeedAction, parties: ReadonlySet<Party>, n: NeedFacts, now = new Date()): Verdict {
+export function decide(action: NeedAction, parties: ReadonlySet<Party>, n: NeedFacts, now: Date): Verdict {
   const t = transitions[action];
   if (!t.by.some((p) => parties.has(p))) return { ok: false, reason: 'not_allowed' };
   if (!t.from.includes(n.status)) {
@@ -135,7 +135,7 @@ export function decide(action: NeedAction, parties: ReadonlySet<Party>, n: NeedF
 }
 
 /** Actions these parties could take now (for the UI's buttons). */
-export function availableActions(parties: ReadonlySet<Party>, n: NeedFacts, now = new Date()): NeedAction[] {
+export function availableActions(parties: ReadonlySet<Party>, n: NeedFacts, now: Date): NeedAction[] {
   return needActions.filter((a) => transitions[a].by.some((p) => p !== 'system' && parties.has(p)) && decide(a, parties, n, now).ok);
 }
 

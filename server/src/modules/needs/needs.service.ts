@@ -51,7 +51,7 @@ export function createNeedsService(deps: Deps) {
       deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
     ]);
     const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
-    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx));
+    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now());
   }
 
   return {

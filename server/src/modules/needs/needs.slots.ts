@@ -41,8 +41,7 @@ export async function fillSlot(
 }
 
 /** Ends the live slots of this round (done on completion, released on cancel) and frees their load. */
-export async function endSlots(tx: DbOrTx, record: ServiceRecordService, need: NeedRow, outcome: 'done' | 'released'): Promise<ServedTime[]> {
-  const now = new Date();
+export async function endSlots(tx: DbOrTx, record: ServiceRecordService, need: NeedRow, outcome: 'done' | 'released', now: Date): Promise<ServedTime[]> {
   const ended = await tx
     .update(needAssignments)
     .set({

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { Clock } from '../../platform/clock/clock.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -13,7 +14,7 @@ import { insertNeedEvent } from './needs.events.js';
 import { needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
 
-export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget'> & { audit: AuditService; events: EventBus };
+export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget' | 'now'> & { audit: AuditService; events: EventBus; clock: Clock };
 
 /** The verdict's reason as the API error the caller sees. */
 function refusal(reason: Extract<Verdict, { ok: false }>['reason'], ctx: NeedContext): AppError {
@@ -41,19 +42,20 @@ export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id
  */
 export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
   const ctx = await loadVisible(tx, deps, actor, id, true);
-  const verdict = decide(action, ctx.parties, factsOf(ctx));
+  const now = deps.clock.now();
+  const verdict = decide(action, ctx.parties, factsOf(ctx), now);
   if (!verdict.ok) throw refusal(verdict.reason, ctx);
   const loadTarget = async (t: DbOrTx, a: Actor, targetId: string) => {
     const target = await loadVisible(t, deps, a, targetId, true);
     if (!isStaffParty(target.parties)) throw needsError('needs.not_found');
     return target;
   };
-  const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget })) ?? {};
+  const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget, now })) ?? {};
   const { need } = ctx;
   const version = need.version + 1;
   await tx
     .update(needs)
-    .set({ ...effect.patch, status: verdict.to, version, updatedAt: new Date() })
+    .set({ ...effect.patch, status: verdict.to, version, updatedAt: now })
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id)));
   await insertNeedEvent(tx, need, version, {
     actor,

@@ -54,7 +54,7 @@ type EventRow = typeof needEvents.$inferSelect;
 const followerNotes = new Set(['reply', 'reject', 'complete']);
 
 /** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
-export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1]) {
+export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1], now: Date) {
   const { need, parties } = ctx;
   const disclosure = requesterDisclosure(parties, need.status as NeedStatus);
   const isStaff = isStaffParty(parties);
@@ -106,6 +106,6 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
     })),
     myRelations: [...parties],
     // availableActions offers no action only the system takes, so each one has its endpoint
-    actions: availableActions(parties, facts) as CallerAction[],
+    actions: availableActions(parties, facts, now) as CallerAction[],
   };
 }

@@ -11,7 +11,7 @@ import { serviceHours, volunteerLoad } from './service-record.table.js';
  * is part of the caller's change (the slot it pays for, the completion it records), so each runs in
  * the caller's open transaction and refuses to run outside one.
  */
-export function createServiceRecordService(_deps: PlatformDeps) {
+export function createServiceRecordService(deps: PlatformDeps) {
   return {
     /**
      * Takes one open task for the volunteer unless they hold `max` already: one conditional upsert,
@@ -63,7 +63,7 @@ export function createServiceRecordService(_deps: PlatformDeps) {
     async confirmHours(districtId: string, needId: string): Promise<void> {
       await requireTransaction('confirmHours')
         .update(serviceHours)
-        .set({ status: 'confirmed', confirmedAt: new Date() })
+        .set({ status: 'confirmed', confirmedAt: deps.clock.now() })
         .where(and(eq(serviceHours.districtId, districtId), eq(serviceHours.needId, needId), eq(serviceHours.status, 'pending')));
     },
   };
