@@ -213,6 +213,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking and the overdue list as an Excel workbook (audited) */
+        get: operations["exportFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/figures/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open needs past their deadline (most overdue first), or due within 24 hours */
+        get: operations["listOverdueNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/figures/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response time, on-time rate, satisfaction, reopen rate and overdue counts for a period, per group and in total (办理考核) */
+        get: operations["getFiguresSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -2332,6 +2383,292 @@ export interface operations {
             };
             /** @description Too many requests (rate.limited, auth.locked) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportFigures: {
+        parameters: {
+            query?: {
+                /** @description A day in Asia/Shanghai, YYYY-MM-DD (both ends included) */
+                from?: string;
+                /** @description A day in Asia/Shanghai, YYYY-MM-DD (both ends included) */
+                to?: string;
+                regionId?: string;
+                groupBy?: "street" | "community" | "grid" | "team";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listOverdueNeeds: {
+        parameters: {
+            query: {
+                regionId?: string;
+                window?: "overdue" | "dueSoon";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            deadlineAt: string;
+                            /** @description Hours since the deadline (negative: hours left) */
+                            hoursPast: number;
+                            id: string;
+                            number: string;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            teamName: string | null;
+                            title: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getFiguresSummary: {
+        parameters: {
+            query?: {
+                /** @description A day in Asia/Shanghai, YYYY-MM-DD (both ends included) */
+                from?: string;
+                /** @description A day in Asia/Shanghai, YYYY-MM-DD (both ends included) */
+                to?: string;
+                regionId?: string;
+                groupBy?: "street" | "community" | "grid" | "team";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        /** @enum {string} */
+                        groupBy: "street" | "community" | "grid" | "team";
+                        groups: {
+                            /** @description Needs accepted in the period */
+                            accepted: number;
+                            /** @description Needs completed in the period */
+                            completed: number;
+                            /** @description Open needs due within 24 hours */
+                            dueSoon: number;
+                            id: string | null;
+                            /** @description null: needs in no group of this level (or not dispatched to a team) */
+                            name: string | null;
+                            /** @description Completed in the period by their deadline */
+                            onTime: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            /** @description Open needs past their deadline now */
+                            overdue: number;
+                            rank: number;
+                            /** @description Ratings given in the period */
+                            rated: number;
+                            /** @description Needs submitted in the period */
+                            received: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            reopenRate: number | null;
+                            /** @description Completed in the period after being reopened (round > 1) */
+                            reopened: number;
+                            responseMeanHours: number | null;
+                            /** @description Median hours from submission to acceptance, over needs accepted in the period */
+                            responseMedianHours: number | null;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                            /** @description Of those, 4 or 5 stars */
+                            satisfied: number;
+                            withDeadline: number;
+                        }[];
+                        now: string;
+                        regionId: string;
+                        regionName: string;
+                        to: string;
+                        totals: {
+                            /** @description Needs accepted in the period */
+                            accepted: number;
+                            /** @description Needs completed in the period */
+                            completed: number;
+                            /** @description Open needs due within 24 hours */
+                            dueSoon: number;
+                            /** @description Completed in the period by their deadline */
+                            onTime: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            /** @description Open needs past their deadline now */
+                            overdue: number;
+                            /** @description Ratings given in the period */
+                            rated: number;
+                            /** @description Needs submitted in the period */
+                            received: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            reopenRate: number | null;
+                            /** @description Completed in the period after being reopened (round > 1) */
+                            reopened: number;
+                            responseMeanHours: number | null;
+                            /** @description Median hours from submission to acceptance, over needs accepted in the period */
+                            responseMedianHours: number | null;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                            /** @description Of those, 4 or 5 stars */
+                            satisfied: number;
+                            withDeadline: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

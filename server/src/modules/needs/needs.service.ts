@@ -16,6 +16,7 @@ import type { CategoriesService } from '../need-categories/categories.service.js
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
+import { figureCounts, overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -64,6 +65,10 @@ export function createNeedsService(deps: Deps) {
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
+    /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */
+    figureCounts: (actor: Actor, q: FigureQuery) => figureCounts(deps, actor, q),
+    /** Open needs past (or within 24 h of) their deadline in a subtree the caller holds, paged. */
+    overdueNeeds: (actor: Actor, q: OverdueQuery) => overdueNeeds(deps, actor, q),
 
     /**
      * One action on one need, in one transaction; answers with the need as the caller now sees it —
