@@ -1,0 +1,1 @@
+CREATE INDEX "need_events_rate_idx" ON "need_events" USING btree ("district_id","at") WHERE action = 'rate';
