@@ -31,9 +31,10 @@ export const knownActions = [
   'regions.update',
   'regions.move',
   'regions.delete',
+  'figures.export',
 ] as const;
 
 /** Entries nobody signed in made (no actor id): shown as a visitor, not as the system. */
 export const anonymousActions: readonly string[] = ['auth.login_failed', 'auth.locked', 'auth.throttled', 'accounts.register_existing'];
 
-export const knownObjectTypes = ['account', 'region'] as const;
+export const knownObjectTypes = ['account', 'region', 'figures'] as const;
