@@ -2585,6 +2585,8 @@ export interface operations {
                             onTimeRate: number | null;
                             /** @description Open needs past their deadline now */
                             overdue: number;
+                            /** @description Grids only: the node above (grids are often named alike) */
+                            parentName: string | null;
                             rank: number;
                             /** @description Ratings given in the period */
                             rated: number;

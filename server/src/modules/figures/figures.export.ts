@@ -64,7 +64,7 @@ export async function writeFiguresWorkbook(data: Workbook, locale: Locale, out: 
   ranking.getRow(2).commit();
   ranking.getRow(3).values = w.rankHeaders;
   ranking.getRow(3).commit();
-  for (const g of summary.groups) ranking.addRow([g.rank, g.name ?? w.none[summary.groupBy], ...figureCells(g)]).commit();
+  for (const g of summary.groups) ranking.addRow([g.rank, g.name === null ? w.none[summary.groupBy] : g.parentName ? `${g.parentName} · ${g.name}` : g.name, ...figureCells(g)]).commit();
   ranking.addRow(['', w.total, ...figureCells(summary.totals)]).commit();
   ranking.commit();
 

@@ -46,7 +46,7 @@ export const Summary = Type.Object({
   regionName: Type.String(),
   now: Type.String(),
   totals: Type.Object(Figures),
-  groups: Type.Array(Type.Object({ rank: Type.Integer(), id: Type.Union([Type.String(), Type.Null()]), name: Type.Union([Type.String(), Type.Null()], { description: 'null: needs in no group of this level (or not dispatched to a team)' }), ...Figures })),
+  groups: Type.Array(Type.Object({ rank: Type.Integer(), id: Type.Union([Type.String(), Type.Null()]), name: Type.Union([Type.String(), Type.Null()], { description: 'null: needs in no group of this level (or not dispatched to a team)' }), parentName: Type.Union([Type.String(), Type.Null()], { description: 'Grids only: the node above (grids are often named alike)' }), ...Figures })),
 });
 
 export const OverdueItem = Type.Object({

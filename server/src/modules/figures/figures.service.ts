@@ -42,11 +42,12 @@ function compareGroups(a: Figures & { name: string | null }, b: Figures & { name
   return desc(a.onTimeRate, b.onTimeRate) || desc(a.satisfactionRate, b.satisfactionRate) || a.overdue - b.overdue || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'zh-CN');
 }
 
-export function rank(groups: FigureGroup[]) {
+export function rank(groups: FigureGroup[], groupBy: GroupBy) {
   return groups
-    .map((g) => withRates(g) as Figures & { id: string | null; name: string | null })
+    .map((g) => withRates(g) as Figures & { id: string | null; name: string | null; parentName: string | null })
     .sort(compareGroups)
-    .map((g, i) => ({ rank: i + 1, ...g }));
+    // grids are named alike across communities ("第一网格"): only they carry the name of their parent
+    .map((g, i) => ({ rank: i + 1, ...g, parentName: groupBy === 'grid' ? g.parentName : null }));
 }
 
 export function createFiguresService(deps: Deps) {
@@ -70,7 +71,7 @@ export function createFiguresService(deps: Deps) {
       regionName: node.name,
       now: now.toISOString(),
       totals: withRates(counts.total),
-      groups: rank(counts.groups),
+      groups: rank(counts.groups, groupBy),
     };
   }
 

@@ -55,10 +55,11 @@ export type FigureCounts = {
   overdue: number;
   dueSoon: number;
 };
-export type FigureGroup = FigureCounts & { id: string | null; name: string | null };
+/** A group: its node (or team) and, for a node, the name of the node above it (grids are often named alike). */
+export type FigureGroup = FigureCounts & { id: string | null; name: string | null; parentName: string | null };
 
 type Row = {
-  gid: string | null; gname: string | null; total: number; received: number; accepted: number; response_median: number | string | null; response_mean: number | string | null;
+  gid: string | null; gname: string | null; gparent: string | null; total: number; received: number; accepted: number; response_median: number | string | null; response_mean: number | string | null;
   completed: number; with_deadline: number; on_time: number; reopened: number; rated: number; satisfied: number; overdue: number; due_soon: number;
 };
 
@@ -75,10 +76,11 @@ const between = (col: SQL | typeof needs.createdAt, q: FigureQuery) => sql`(${co
 
 /** The group of each region in scope: its ancestor-or-self of the level (the path's ids, hash-joined). */
 function regionGroups(districtId: string, level: string): SQL {
-  return sql`SELECT s.id AS region_id, g.id AS group_id, g.name AS group_name
+  return sql`SELECT s.id AS region_id, g.id AS group_id, g.name AS group_name, p.name AS parent_name
     FROM scoped s
     CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from s.path), '/')) AS a(seg)
-    JOIN ${regions} g ON g.id::text = a.seg AND g.type = ${level} AND g.district_id = ${districtId}`;
+    JOIN ${regions} g ON g.id::text = a.seg AND g.type = ${level} AND g.district_id = ${districtId}
+    LEFT JOIN ${regions} p ON p.id = g.parent_id`;
 }
 
 /**
@@ -108,14 +110,14 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
   const rows = await hashJoined(deps.db, (tx) => queryRows<Row>(
     tx,
     sql`WITH scoped AS MATERIALIZED (SELECT ${regions.id} AS id, ${regions.path} AS path FROM ${regions} WHERE ${regions.districtId} = ${d} AND ${subtreeOf(q.regionPath)}),
-      grp AS MATERIALIZED (${byRegion ? regionGroups(d, q.group.by === 'region' ? q.group.level : '') : sql`SELECT NULL::uuid AS region_id, NULL::uuid AS group_id, NULL::text AS group_name WHERE false`}),
+      grp AS MATERIALIZED (${byRegion ? regionGroups(d, q.group.by === 'region' ? q.group.level : '') : sql`SELECT NULL::uuid AS region_id, NULL::uuid AS group_id, NULL::text AS group_name, NULL::text AS parent_name WHERE false`}),
       rt AS MATERIALIZED (
         SELECT e.need_id, count(*)::int AS rated, (count(*) FILTER (WHERE (e.data->>'rating')::int >= 4))::int AS satisfied
         FROM ${needEvents} e
         WHERE e.district_id = ${d} AND e.action = 'rate' AND ${between(sql`e.at`, q)}
         GROUP BY e.need_id),
       base AS (
-        SELECT n.*, ${byRegion ? sql`grp.group_id` : sql`n.team_id`} AS gid, ${byRegion ? sql`grp.group_name` : sql`NULL::text`} AS gname,
+        SELECT n.*, ${byRegion ? sql`grp.group_id` : sql`n.team_id`} AS gid, ${byRegion ? sql`grp.group_name` : sql`NULL::text`} AS gname, grp.parent_name AS gparent,
           coalesce(rt.rated, 0) AS n_rated, coalesce(rt.satisfied, 0) AS n_satisfied
         FROM ${needs} n
         JOIN scoped s ON s.id = n.region_id
@@ -124,7 +126,7 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
         WHERE n.district_id = ${d}
           AND (${between(sql`n.created_at`, q)} OR ${acceptedIn} OR ${completedIn} OR rt.need_id IS NOT NULL
                OR (${openN} AND n.deadline_at < ${soon}::timestamptz)))
-      SELECT n.gid, n.gname, GROUPING(n.gid, n.gname)::int AS total,
+      SELECT n.gid, n.gname, n.gparent, GROUPING(n.gid, n.gname, n.gparent)::int AS total,
         (count(*) FILTER (WHERE ${between(sql`n.created_at`, q)}))::int AS received,
         (count(*) FILTER (WHERE ${acceptedIn}))::int AS accepted,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${response}) FILTER (WHERE ${acceptedIn}) AS response_median,
@@ -138,7 +140,7 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
         (count(*) FILTER (WHERE ${openN} AND n.deadline_at < ${now}::timestamptz))::int AS overdue,
         (count(*) FILTER (WHERE ${openN} AND n.deadline_at >= ${now}::timestamptz AND n.deadline_at < ${soon}::timestamptz))::int AS due_soon
       FROM base n
-      GROUP BY GROUPING SETS ((n.gid, n.gname), ())`,
+      GROUP BY GROUPING SETS ((n.gid, n.gname, n.gparent), ())`,
   ));
   const toCounts = (r: Row | undefined): FigureCounts => ({
     received: r?.received ?? 0, accepted: r?.accepted ?? 0, responseMedianHours: num(r?.response_median ?? null), responseMeanHours: num(r?.response_mean ?? null),
@@ -149,7 +151,7 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
   const teamNames = byRegion ? new Map<string, string>() : await deps.teams.namesOf(d, groupRows.map((r) => r.gid).filter((id): id is string => !!id));
   return {
     total: toCounts(rows.find((r) => Number(r.total) !== 0)),
-    groups: groupRows.map((r) => ({ id: r.gid, name: byRegion ? r.gname : r.gid ? (teamNames.get(r.gid) ?? null) : null, ...toCounts(r) })),
+    groups: groupRows.map((r) => ({ id: r.gid, name: byRegion ? r.gname : r.gid ? (teamNames.get(r.gid) ?? null) : null, parentName: r.gparent, ...toCounts(r) })),
   };
 }
 

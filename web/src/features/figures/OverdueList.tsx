@@ -38,7 +38,7 @@ export function OverdueList({ regionId }: { regionId?: string }) {
   ];
 
   return (
-    <>
+    <div data-testid="figures-overdue-list">
       <Segmented<DueWindow>
         className="lx-figures-window"
         value={due}
@@ -61,6 +61,6 @@ export function OverdueList({ regionId }: { regionId?: string }) {
         emptyText={due === 'overdue' ? t('noOverdue') : t('noDueSoon')}
         data-testid="figures-overdue"
       />
-    </>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureGroup, GroupBy } from './figures.api';
+import { groupLabel } from './figures.format';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -37,8 +38,8 @@ export function RankingChart({ groups, groupBy }: { groups: FigureGroup[]; group
       {
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
         legend: { top: 0 },
-        grid: { left: 48, right: 16, top: 36, bottom: 72 },
-        xAxis: { type: 'category', data: shown.map((g) => g.name ?? t(`none.${groupBy}`)), axisLabel: { interval: 0, rotate: shown.length > 8 ? 30 : 0 } },
+        grid: { left: 48, right: 16, top: 36, bottom: 96 },
+        xAxis: { type: 'category', data: shown.map((g) => groupLabel(g) ?? t(`none.${groupBy}`)), axisLabel: { interval: 0, rotate: shown.length > 6 ? 30 : 0 } },
         yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         series: [
           { name: t('kpi.onTimeRate'), type: 'bar', data: shown.map((g) => pct(g.onTimeRate)), itemStyle: { color: '#1677ff' } },

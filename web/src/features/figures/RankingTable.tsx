@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FigureGroup, GroupBy } from './figures.api';
-import { byNumber, hours, percent } from './figures.format';
+import { byNumber, groupLabel, hours, percent } from './figures.format';
 
 /** Every group with its counts and rates; sortable by any figure, in ranking order at first. */
 export function RankingTable({ groups, groupBy, loading }: { groups: FigureGroup[]; groupBy: GroupBy; loading: boolean }) {
@@ -9,7 +9,7 @@ export function RankingTable({ groups, groupBy, loading }: { groups: FigureGroup
   const num = (key: keyof FigureGroup) => (a: FigureGroup, b: FigureGroup) => byNumber(a[key] as number | null, b[key] as number | null);
   const columns: TableColumnsType<FigureGroup> = [
     { title: t('col.rank'), dataIndex: 'rank', width: 64, sorter: num('rank'), defaultSortOrder: 'ascend' },
-    { title: t(`group.${groupBy}`), dataIndex: 'name', render: (name: string | null) => name ?? t(`none.${groupBy}`) },
+    { title: t(`group.${groupBy}`), dataIndex: 'name', render: (_name: string | null, g) => groupLabel(g) ?? t(`none.${groupBy}`) },
     { title: t('col.received'), dataIndex: 'received', align: 'right', sorter: num('received') },
     { title: t('col.completed'), dataIndex: 'completed', align: 'right', sorter: num('completed') },
     { title: t('kpi.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', sorter: num('onTimeRate'), render: (r: number | null, g) => <span title={t('ofCount', { part: g.onTime, whole: g.withDeadline })}>{percent(r)}</span> },
