@@ -14,4 +14,5 @@ export { filesModule } from './modules/files/files.module.js';
 export { teamsModule } from './modules/teams/teams.module.js';
 export { categoriesModule } from './modules/need-categories/categories.module.js';
 export { serviceRecordModule } from './modules/service-record/service-record.module.js';
+export { deadlinesModule } from './modules/deadlines/deadlines.module.js';
 export { needsModule } from './modules/needs/needs.module.js';

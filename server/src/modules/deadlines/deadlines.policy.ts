@@ -149,6 +149,32 @@ export function chooseRule<R extends RuleKey>(rules: readonly R[], need: NeedKey
   return best;
 }
 
+/** A rule with its window. */
+export type Rule = RuleKey & { amount: number; unit: WindowUnit };
+
+/**
+ * A need's window from `from`: the most specific rule, else the SPEC default for its severity (a
+ * district always has district-wide rules, which cannot be deleted; the default is a last resort).
+ */
+export function windowFor<R extends Rule>(rules: readonly R[], calendar: Calendar, need: NeedKey, from: Date): { deadlineAt: Date; amount: number; unit: WindowUnit; rule: R | undefined } {
+  const rule = chooseRule(rules, need);
+  const { amount, unit } = rule ?? defaultWindows[need.severity];
+  return { deadlineAt: addWindow(from, amount, unit, calendar), amount, unit, rule };
+}
+
+/**
+ * Who may see and who may change a rule, by the path of its region (a district-wide rule's path is
+ * the district's own): staff see the rules of their subtree and those above it that apply to them;
+ * the district admin edits any, a street admin those inside their own street.
+ */
+export function mayReadRule(actor: { regionPath: string }, rulePath: string): boolean {
+  return rulePath.startsWith(actor.regionPath) || actor.regionPath.startsWith(rulePath);
+}
+
+export function mayEditRule(actor: { roles: readonly string[]; regionPath: string }, rulePath: string): boolean {
+  return actor.roles.some((r) => r === 'districtAdmin' || r === 'streetAdmin') && rulePath.startsWith(actor.regionPath);
+}
+
 /** SPEC §5: general 一般 2 days, important 重要 3, major 重大 10; calendar days unless a district says otherwise. */
 export const defaultWindows: Record<SeverityCode, { amount: number; unit: WindowUnit }> = {
   general: { amount: 2, unit: 'calendar_days' },

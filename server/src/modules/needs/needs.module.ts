@@ -10,7 +10,7 @@ declare module '../../platform/modules/module.js' {
 
 export const needsModule = defineModule({
   name: 'needs',
-  uses: ['audit', 'accounts', 'regions', 'teams', 'files', 'categories', 'serviceRecord'],
+  uses: ['audit', 'accounts', 'regions', 'teams', 'files', 'categories', 'serviceRecord', 'deadlines'],
   create: (deps) => createNeedsService(deps),
   routes: needsRoutes,
   // a need's photos are readable by whoever may open the need

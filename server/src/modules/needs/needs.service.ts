@@ -14,6 +14,7 @@ import { teamsError } from '../teams/teams.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
+import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import type { ActionInput } from './needs.effects.js';
@@ -35,6 +36,7 @@ type Deps = PlatformDeps & {
   files: FilesService;
   categories: CategoriesService;
   serviceRecord: ServiceRecordService;
+  deadlines: DeadlinesService;
 };
 
 export function createNeedsService(deps: Deps) {

@@ -79,6 +79,19 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
+    [/^\/api\/deadline-rules\/\{id\}$/, async () => {
+      // a rule for C1, one per call: each severity and category pair is unique
+      const categories = ['elderly', 'children', 'disability', 'environment', 'facilities', 'safety'];
+      const res = await t.app.inject({ method: 'POST', url: '/api/deadline-rules', headers: { cookie: admin() }, payload: { regionId: t.fx.region.C1!.id, categoryId: await categoryId(t, admin(), categories[++seq % categories.length]!), severity: 'major', amount: 5, unit: 'working_days' } });
+      if (res.statusCode !== 201) throw new Error(`deadline rule: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/calendar\/days\/\{day\}$/, async () => {
+      // a day of district D's calendar; the other district has no such day set
+      const res = await t.app.inject({ method: 'PUT', url: '/api/calendar/days', headers: { cookie: admin() }, payload: { day: '2026-03-10', kind: 'holiday', name: '测试日' } });
+      if (res.statusCode !== 200) throw new Error(`calendar day: ${res.body}`);
+      return { id: '2026-03-10', markers: [] };
+    }],
   ];
 
   /** A body that passes validation, with ids that point into C1 where the field names one. */
