@@ -79,6 +79,13 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
+    [/^\/api\/jobs\/\{id\}/, async () => {
+      const key = `cross-tenant-${++seq}`;
+      await t.database.db.transaction((tx) => t.app.services.jobs.schedule(tx, t.fx.region.C1!.districtId, { name: 'test.cross', key, runAt: new Date(Date.now() + 86_400_000) }));
+      const res = await t.app.inject({ url: '/api/jobs?state=waiting&name=test.cross', headers: { cookie: admin() } });
+      const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
+      return { id: job.id, markers: [job.id, key] };
+    }],
   ];
 
   /** A body that passes validation, with ids that point into C1 where the field names one. */
