@@ -16,3 +16,4 @@ export { categoriesModule } from './modules/need-categories/categories.module.js
 export { serviceRecordModule } from './modules/service-record/service-record.module.js';
 export { needsModule } from './modules/needs/needs.module.js';
 export { jobsModule } from './modules/jobs/jobs.module.js';
+export { supervisionModule } from './modules/supervision/supervision.module.js';

@@ -3490,6 +3490,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 q?: string;
+                due?: "overdue" | "within24h";
+                sort?: "newest" | "deadline";
                 page: number;
                 pageSize: number;
             };
@@ -3523,6 +3525,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "microWish" | "serviceRequest" | "grievance";
                             number: string;
+                            overdue: boolean;
                             rating: number | null;
                             regionId: string;
                             regionName: string;
@@ -3646,6 +3649,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -3893,6 +3897,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 q?: string;
+                due?: "overdue" | "within24h";
+                sort?: "newest" | "deadline";
                 page: number;
                 pageSize: number;
             };
@@ -4061,6 +4067,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4204,6 +4211,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4389,6 +4397,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4572,6 +4581,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4756,6 +4766,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4942,6 +4953,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5125,6 +5137,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5309,6 +5322,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5494,6 +5508,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5677,6 +5692,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5960,6 +5976,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6145,6 +6162,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6328,6 +6346,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6513,6 +6532,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6696,6 +6716,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6879,6 +6900,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7164,6 +7186,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7347,6 +7370,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7530,6 +7554,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;

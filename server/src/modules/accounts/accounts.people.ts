@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { staffRoles } from '../../platform/auth/roles.js';
 import { queryRows } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import { subtreeOf } from '../../platform/scope/scope.js';
 import type { AccountsDeps } from './accounts.rows.js';
 import { accounts } from './accounts.table.js';
@@ -33,6 +34,18 @@ export function accountsPeople(deps: AccountsDeps) {
         .where(and(eq(accounts.districtId, districtId), eq(accounts.regionId, regionId)))
         .limit(1);
       return Boolean(hit);
+    },
+
+    /**
+     * Active staff holding one of `roles` at one of these regions (e.g. the community and street a
+     * need lies in): who is warned and reminded about it. Joins the caller's transaction.
+     */
+    async staffAt(districtId: string, regionIds: string[], roles: readonly string[]): Promise<{ id: string; roles: string[]; regionId: string }[]> {
+      if (regionIds.length === 0 || roles.length === 0) return [];
+      return currentDb(db)
+        .select({ id: accounts.id, roles: accounts.roles, regionId: accounts.regionId })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.regionId, regionIds), eq(accounts.status, 'active'), arrayOverlaps(accounts.roles, [...roles])));
     },
 
     /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. */

@@ -23,13 +23,15 @@ describe.each(backends)('the job queue on %s', (backend) => {
 
   it('lists the district’s jobs by state, with counts', async () => {
     const counts = await t.app.inject({ url: '/api/jobs/counts', headers: { cookie: admin } });
-    expect(counts.json()).toMatchObject({ waiting: 1, failed: 1, running: 0 });
+    // the platform's own sweeps (the 3-day confirmation) wait in the queue too
+    expect(counts.json()).toMatchObject({ failed: 1, running: 0 });
+    expect(counts.json().waiting).toBeGreaterThanOrEqual(1);
     const failed = await t.app.inject({ url: '/api/jobs?state=failed', headers: { cookie: admin } });
     expect(failed.statusCode).toBe(200);
     expect(failed.json().items).toMatchObject([{ name: 'test.flaky', key: 'k1', state: 'failed', attempts: 1, lastError: 'gateway timeout' }]);
     failedId = failed.json().items[0].id;
     // another district's job is not in the list
-    const all = await t.app.inject({ url: '/api/jobs', headers: { cookie: admin } });
+    const all = await t.app.inject({ url: '/api/jobs?name=test.flaky', headers: { cookie: admin } });
     expect(all.json().items.map((j: { key: string }) => j.key).sort()).toEqual(['k1', 'later']);
   });
 

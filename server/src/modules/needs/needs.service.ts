@@ -25,6 +25,9 @@ import { needEvents } from './needs.table.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
 import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
+import { deadlineFactsOf } from './needs.deadlines.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { confirmUnrated } from './needs.timers.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -55,6 +58,10 @@ export function createNeedsService(deps: Deps) {
   }
 
   return {
+    /** The sweep behind the 3-day confirmation (a job, in its transaction). */
+    confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
+    /** A need's deadline facts for the deadline watch (no scope: the system asks). */
+    deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
     create: intake.create,
     similar: intake.similar,
     follow: intake.follow,
