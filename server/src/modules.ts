@@ -15,3 +15,4 @@ export { teamsModule } from './modules/teams/teams.module.js';
 export { categoriesModule } from './modules/need-categories/categories.module.js';
 export { serviceRecordModule } from './modules/service-record/service-record.module.js';
 export { needsModule } from './modules/needs/needs.module.js';
+export { notificationsModule } from './modules/notifications/notifications.module.js';

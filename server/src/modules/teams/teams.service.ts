@@ -5,6 +5,7 @@ import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 
 export type TeamView = { id: string; name: string; type: string; regionId: string; leaderId: string; categories: string[]; memberCount?: number };
 
@@ -52,6 +53,12 @@ export function createTeamsService(deps: PlatformDeps) {
     async memberIds(districtId: string, teamId: string): Promise<string[]> {
       const rows = await db.select({ id: teamMembers.accountId }).from(teamMembers).where(and(eq(teamMembers.districtId, districtId), eq(teamMembers.teamId, teamId)));
       return rows.map((r) => r.id);
+    },
+
+    /** A team's leader, in the caller's transaction (who is told when a need is dispatched to it). */
+    async leaderOf(tx: DbOrTx, districtId: string, teamId: string): Promise<string | null> {
+      const [row] = await tx.select({ leaderId: teams.leaderId }).from(teams).where(and(eq(teams.districtId, districtId), eq(teams.id, teamId)));
+      return row?.leaderId ?? null;
     },
 
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
