@@ -17,3 +17,4 @@ export { serviceRecordModule } from './modules/service-record/service-record.mod
 export { needsModule } from './modules/needs/needs.module.js';
 export { jobsModule } from './modules/jobs/jobs.module.js';
 export { supervisionModule } from './modules/supervision/supervision.module.js';
+export { notificationsModule } from './modules/notifications/notifications.module.js';

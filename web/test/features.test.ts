@@ -42,10 +42,12 @@ describe('the feature registry', () => {
         'desk app /needs/new (staff)',
         'desk app /needs/:id',
         'desk app /team-orders (teamLeader)',
+        'desk app /jobs (jobs.manage)',
         'desk app /needs-config (regions.manage)',
         'desk app /regions (regions.read)',
         'desk app /accounts (accounts.read)',
         'desk app /audit (audit.read)',
+        'desk app /inbox',
         'phone public /h5/login',
         'phone public /h5/register',
         'phone signedIn /h5/password',
@@ -57,6 +59,8 @@ describe('the feature registry', () => {
         'phone member /h5/needs/:id/close',
         'phone member /h5/pool',
         'phone member /h5/tasks',
+        'phone member /h5/inbox',
+        'phone member /h5/inbox/preferences',
       ].sort(),
     );
   });
@@ -71,6 +75,7 @@ describe('the feature registry', () => {
       '/regions regions.read 区域网格',
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
+      '/jobs jobs.manage 任务队列',
     ]);
   });
 
@@ -80,6 +85,7 @@ describe('the feature registry', () => {
       '/h5/needs 需求',
       '/h5/pool volunteer 抢单',
       '/h5/tasks volunteer 任务',
+      '/h5/inbox 消息',
       '/h5/me 我的',
     ]);
     expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}`)).toEqual([

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { staffRoles } from '../../platform/auth/roles.js';
-import { queryRows } from '../../platform/db/client.js';
+import { staffRoles, type Role } from '../../platform/auth/roles.js';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { subtreeOf } from '../../platform/scope/scope.js';
 import type { AccountsDeps } from './accounts.rows.js';
@@ -56,6 +56,31 @@ export function accountsPeople(deps: AccountsDeps) {
         .from(accounts)
         .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));
       return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+    },
+
+    /**
+     * Active staff with one of `roles` who sit on the way from `within` down to `path`: their own
+     * node is an ancestor of (or is) `path` and lies inside `within` — e.g. the community admins and
+     * grid workers over one need (`within` = its community). Runs in the caller's transaction.
+     */
+    async staffAlong(tx: DbOrTx, districtId: string, at: { path: string; within: string }, roles: readonly Role[]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const rows = await queryRows<{ id: string }>(tx, sql`
+        SELECT a.id FROM accounts a JOIN regions r ON r.id = a.region_id
+        WHERE a.district_id = ${districtId} AND a.status = 'active'
+          AND a.roles && ${sql.raw(`ARRAY[${roles.map((r) => `'${r}'`).join(',')}]::text[]`)}
+          AND starts_with(${at.path}, r.path) AND starts_with(r.path, ${at.within})`);
+      return rows.map((r) => r.id);
+    },
+
+    /** Phones of accounts by id, in the caller's transaction (an outside channel sending a message). */
+    async phonesOf(tx: DbOrTx, districtId: string, ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .select({ id: accounts.id, phone: accounts.phone })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids), eq(accounts.status, 'active')));
+      return new Map(rows.map((r) => [r.id, r.phone]));
     },
   };
 }

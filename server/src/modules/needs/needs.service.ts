@@ -22,11 +22,12 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { needEvents } from './needs.table.js';
+import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
 import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
 import { deadlineFactsOf } from './needs.deadlines.js';
-import type { DbOrTx } from '../../platform/db/client.js';
 import { confirmUnrated } from './needs.timers.js';
 
 type Deps = PlatformDeps & {
@@ -102,6 +103,9 @@ export function createNeedsService(deps: Deps) {
       }
       return results;
     },
+
+    /** Who is concerned by an event on a need, by relation (the inbox asks), in the caller's transaction. */
+    recipientsFor: (tx: DbOrTx, districtId: string, needId: string, q: RecipientsQuery) => recipientsFor(tx, deps, districtId, needId, q),
 
     /** The requester's full phone for staff, audited like every reveal. */
     async revealRequesterPhone(actor: Actor, id: string) {

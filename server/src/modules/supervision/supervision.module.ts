@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/modules/module.js';
-import { fireWarning, scheduleOnEvent, WARN_JOB } from './supervision.jobs.js';
+import { fireWarning, scheduleOnEvent, WARN_JOB, type WarningSink } from './supervision.jobs.js';
 
 declare module '../../platform/modules/module.js' {
   interface Services {
@@ -13,10 +13,20 @@ declare module '../../platform/modules/module.js' {
  */
 export const supervisionModule = defineModule({
   name: 'supervision',
-  uses: ['needs', 'accounts', 'teams'],
+  uses: ['needs', 'accounts', 'teams', 'notifications'],
   create: () => ({}),
   wire(_self, s) {
-    const deps = { jobs: s.jobs, needs: s.needs, accounts: s.accounts, teams: s.teams, warn: async () => undefined };
+    // each alert reaches its recipients' inboxes (and SMS where they allow it) in the job's transaction
+    const warn: WarningSink = (tx, a) =>
+      s.notifications
+        .notify(tx, a.districtId, {
+          key: `deadline:${a.needId}:${a.deadlineAt.toISOString()}:${a.threshold}`,
+          type: a.threshold === 100 ? 'deadline.overdue' : `deadline.warn${a.threshold}`,
+          recipients: a.recipients,
+          subject: { type: 'need', id: a.needId, label: a.number },
+        })
+        .then(() => undefined);
+    const deps = { jobs: s.jobs, needs: s.needs, accounts: s.accounts, teams: s.teams, warn };
     s.events.subscribe({ name: 'supervision.deadlines', types: ['needs.accept', 'needs.reopen'], handle: scheduleOnEvent(deps) });
     s.jobs.define({ name: WARN_JOB, run: fireWarning(deps) });
   },

@@ -52,6 +52,16 @@ describe.each(backends)('deadline warnings on %s', (backend) => {
     // the list shows it overdue, and filters it
     const list = await t.app.inject({ url: '/api/needs?view=all&due=overdue', headers: { cookie: admin } });
     expect(list.json().items.map((n: { id: string; overdue: boolean }) => [n.id, n.overdue])).toContainEqual([need.id, true]);
+    // each recipient has each warning once in their inbox
+    const inbox = await queryRows<{ type: string; n: number }>(t.database.db, sql`SELECT type, count(*)::int AS n FROM inbox_messages WHERE subject_id = ${need.id} AND type LIKE 'deadline.%' GROUP BY type ORDER BY type`);
+    expect(inbox).toEqual([
+      { type: 'deadline.overdue', n: 4 },
+      { type: 'deadline.warn50', n: 3 },
+      { type: 'deadline.warn80', n: 3 },
+    ]);
+    const leader = await t.login('teamLeader1');
+    const mine = (await t.app.inject({ url: '/api/inbox', headers: { cookie: leader } })).json().items.filter((m: { subject: { id: string } }) => m.subject.id === need.id);
+    expect(mine.map((m: { title: string }) => m.title)).toEqual(expect.arrayContaining(['已超时', '即将超时', '办理时限过半']));
     // nothing fires twice, however often the loops run
     t.clock.advance(10 * 24 * HOUR);
     await tick();

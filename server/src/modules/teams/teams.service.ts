@@ -60,6 +60,7 @@ export function createTeamsService(deps: PlatformDeps) {
       return rows.map((r) => r.id);
     },
 
+    /** A team's leader, in the caller's transaction (who is told when a need is dispatched to it). */
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, ids)));

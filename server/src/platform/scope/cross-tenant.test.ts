@@ -86,6 +86,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
       return { id: job.id, markers: [job.id, key] };
     }],
+    // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
+    [/^\/api\/inbox\/\{id\}/, async () => {
+      const key = `cross-tenant:${++seq}`;
+      const districtId = t.fx.region.D!.districtId;
+      await t.database.db.transaction((tx) => t.app.services.notifications.notify(tx, districtId, { key, type: 'needs.accepted', recipients: [t.fx.person.districtAdmin!.id], subject: { type: 'need', id: crypto.randomUUID(), label: key } }));
+      const res = await t.app.inject({ url: '/api/inbox?unread=true&pageSize=1', headers: { cookie: admin() } });
+      const made = res.json().items[0] as { id: string };
+      return { id: made.id, markers: [made.id, key] };
+    }],
   ];
 
   /** A body that passes validation, with ids that point into C1 where the field names one. */
