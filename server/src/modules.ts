@@ -16,3 +16,6 @@ export { categoriesModule } from './modules/need-categories/categories.module.js
 export { serviceRecordModule } from './modules/service-record/service-record.module.js';
 export { deadlinesModule } from './modules/deadlines/deadlines.module.js';
 export { needsModule } from './modules/needs/needs.module.js';
+export { jobsModule } from './modules/jobs/jobs.module.js';
+export { supervisionModule } from './modules/supervision/supervision.module.js';
+export { notificationsModule } from './modules/notifications/notifications.module.js';

@@ -368,6 +368,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My messages, newest first (unread=true: only unread) */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which groups of messages reach me by which channel */
+        get: operations["getInboxPreferences"];
+        /** Switch outside channels (SMS) per group; the inbox stays on */
+        put: operations["saveInboxPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my messages read */
+        post: operations["markInboxAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my messages are unread (the bell) */
+        get: operations["countUnreadInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my messages read */
+        post: operations["markInboxMessageRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district’s jobs and timers by state (district admin) */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many jobs are waiting, running, done and failed */
+        get: operations["countJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again now */
+        post: operations["retryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/need-categories": {
         parameters: {
             query?: never;
@@ -2063,7 +2200,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
-                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber")[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage")[];
                         scope: {
                             path: {
                                 id: string;
@@ -2256,7 +2393,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
-                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber")[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage")[];
                         scope: {
                             path: {
                                 id: string;
@@ -3388,6 +3525,713 @@ export interface operations {
             };
         };
     };
+    listInbox: {
+        parameters: {
+            query?: {
+                /** @description Only messages not read yet */
+                unread?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description In the caller’s language */
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            read: boolean;
+                            readAt: string | null;
+                            subject: {
+                                id: string;
+                                /** @description e.g. the need’s number */
+                                label: string;
+                                /** @enum {string} */
+                                type: "need";
+                            };
+                            /** @description In the caller’s language */
+                            title: string;
+                            type: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInboxPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description Configured in this installation */
+                            available: boolean;
+                            /** @enum {string} */
+                            name: "sms";
+                        }[];
+                        items: {
+                            /** @enum {string} */
+                            channel: "inbox" | "sms";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            group: "orders" | "deadlines" | "overdue";
+                            /** @description Not switchable (the inbox is always on) */
+                            locked: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    saveInboxPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        channel: "sms";
+                        enabled: boolean;
+                        /** @enum {string} */
+                        group: "orders" | "deadlines" | "overdue";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description Configured in this installation */
+                            available: boolean;
+                            /** @enum {string} */
+                            name: "sms";
+                        }[];
+                        items: {
+                            /** @enum {string} */
+                            channel: "inbox" | "sms";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            group: "orders" | "deadlines" | "overdue";
+                            /** @description Not switchable (the inbox is always on) */
+                            locked: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markInboxAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    countUnreadInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markInboxMessageRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In the caller’s language */
+                        body: string;
+                        createdAt: string;
+                        id: string;
+                        read: boolean;
+                        readAt: string | null;
+                        subject: {
+                            id: string;
+                            /** @description e.g. the need’s number */
+                            label: string;
+                            /** @enum {string} */
+                            type: "need";
+                        };
+                        /** @description In the caller’s language */
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                state?: "waiting" | "running" | "done" | "failed";
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            key: string;
+                            lastError: string | null;
+                            maxAttempts: number;
+                            name: string;
+                            /** Format: date-time */
+                            runAt: string;
+                            /** @enum {string} */
+                            state: "waiting" | "running" | "done" | "failed";
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    countJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        done: number;
+                        failed: number;
+                        running: number;
+                        waiting: number;
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        id: string;
+                        key: string;
+                        lastError: string | null;
+                        maxAttempts: number;
+                        name: string;
+                        /** Format: date-time */
+                        runAt: string;
+                        /** @enum {string} */
+                        state: "waiting" | "running" | "done" | "failed";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listNeedCategories: {
         parameters: {
             query?: never;
@@ -4116,6 +4960,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 q?: string;
+                due?: "overdue" | "within24h";
+                sort?: "newest" | "deadline";
                 page: number;
                 pageSize: number;
             };
@@ -4149,6 +4995,7 @@ export interface operations {
                             /** @enum {string} */
                             kind: "microWish" | "serviceRequest" | "grievance";
                             number: string;
+                            overdue: boolean;
                             rating: number | null;
                             regionId: string;
                             regionName: string;
@@ -4272,6 +5119,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4519,6 +5367,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 q?: string;
+                due?: "overdue" | "within24h";
+                sort?: "newest" | "deadline";
                 page: number;
                 pageSize: number;
             };
@@ -4687,6 +5537,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -4830,6 +5681,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5015,6 +5867,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5198,6 +6051,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5382,6 +6236,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5568,6 +6423,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5751,6 +6607,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5935,6 +6792,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6120,6 +6978,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6303,6 +7162,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6586,6 +7446,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6771,6 +7632,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6954,6 +7816,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7139,6 +8002,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7322,6 +8186,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7505,6 +8370,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7790,6 +8656,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7973,6 +8840,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8156,6 +9024,7 @@ export interface operations {
                         /** @enum {string} */
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
+                        overdue: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;

@@ -26,6 +26,14 @@ export const needStatuses = [
 export type NeedStatus = (typeof needStatuses)[number];
 
 export const terminalStatuses: readonly NeedStatus[] = ['rejected', 'merged', 'closed', 'cancelled'];
+/** States in which the handling deadline runs (受理 → 结单): an item here past its deadline is overdue. */
+export const deadlineRunningStatuses: readonly NeedStatus[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
+
+/** Overdue (超期): the deadline has passed and the item is still being handled. */
+export function isOverdue(status: NeedStatus, deadlineAt: Date | null, now: Date): boolean {
+  return deadlineAt !== null && deadlineAt.getTime() < now.getTime() && deadlineRunningStatuses.includes(status);
+}
+
 /** States a requester may still cancel from ("any open state"): everything before completion. */
 export const cancellableStatuses: readonly NeedStatus[] = [
   'submitted', 'verifying', 'accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated',

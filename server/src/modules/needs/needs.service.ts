@@ -23,9 +23,13 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { needEvents } from './needs.table.js';
+import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
 import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
+import { deadlineFactsOf } from './needs.deadlines.js';
+import { confirmUnrated } from './needs.timers.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -57,6 +61,10 @@ export function createNeedsService(deps: Deps) {
   }
 
   return {
+    /** The sweep behind the 3-day confirmation (a job, in its transaction). */
+    confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
+    /** A need's deadline facts for the deadline watch (no scope: the system asks). */
+    deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
     create: intake.create,
     similar: intake.similar,
     follow: intake.follow,
@@ -97,6 +105,9 @@ export function createNeedsService(deps: Deps) {
       }
       return results;
     },
+
+    /** Who is concerned by an event on a need, by relation (the inbox asks), in the caller's transaction. */
+    recipientsFor: (tx: DbOrTx, districtId: string, needId: string, q: RecipientsQuery) => recipientsFor(tx, deps, districtId, needId, q),
 
     /** The requester's full phone for staff, audited like every reveal. */
     async revealRequesterPhone(actor: Actor, id: string) {

@@ -92,6 +92,22 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 200) throw new Error(`calendar day: ${res.body}`);
       return { id: '2026-03-10', markers: [] };
     }],
+    [/^\/api\/jobs\/\{id\}/, async () => {
+      const key = `cross-tenant-${++seq}`;
+      await t.database.db.transaction((tx) => t.app.services.jobs.schedule(tx, t.fx.region.C1!.districtId, { name: 'test.cross', key, runAt: new Date(Date.now() + 86_400_000) }));
+      const res = await t.app.inject({ url: '/api/jobs?state=waiting&name=test.cross', headers: { cookie: admin() } });
+      const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
+      return { id: job.id, markers: [job.id, key] };
+    }],
+    // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
+    [/^\/api\/inbox\/\{id\}/, async () => {
+      const key = `cross-tenant:${++seq}`;
+      const districtId = t.fx.region.D!.districtId;
+      await t.database.db.transaction((tx) => t.app.services.notifications.notify(tx, districtId, { key, type: 'needs.accepted', recipients: [t.fx.person.districtAdmin!.id], subject: { type: 'need', id: crypto.randomUUID(), label: key } }));
+      const res = await t.app.inject({ url: '/api/inbox?unread=true&pageSize=1', headers: { cookie: admin() } });
+      const made = res.json().items[0] as { id: string };
+      return { id: made.id, markers: [made.id, key] };
+    }],
   ];
 
   /** A body that passes validation, with ids that point into C1 where the field names one. */
