@@ -21,6 +21,7 @@ import ExcelJS from 'exceljs';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
+import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { seedNeedsInBulk } from '../server/src/test/bulk-needs.js';
 import { PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
@@ -103,7 +104,7 @@ async function run(label: string, database: Database, dataDir: string) {
   const config = { ...defaults, dataDir, seedDemo: false, exportPageSize, writeLimitPerMinute: 10_000_000, ipWriteLimitPerMinute: 10_000_000, loginLimitPerMinute: 10_000_000 };
   const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
   const fx = await seedFixture(database.db, fieldCrypto);
-  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config, clock: systemClock });
   await app.services.categories.ensureDefaults(database.db, fx.region.D!.districtId);
   const t0 = performance.now();
   await seedNeedsInBulk(database.db, fx, ROWS);

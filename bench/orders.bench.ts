@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
+import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -28,7 +29,7 @@ async function setUp(database: Database) {
   const config = { ...loadConfig({}), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-files-')), seedDemo: false, maxOpenTasks: 100_000, writeLimitPerMinute: 10_000_000, ipWriteLimitPerMinute: 10_000_000, loginLimitPerMinute: 10_000_000 };
   const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
   const fx = await seedFixture(database.db, fieldCrypto);
-  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config });
+  const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config, clock: systemClock });
   await app.services.categories.ensureDefaults(database.db, fx.region.D!.districtId);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -10,6 +10,7 @@ import { loadConfig } from '../server/src/config.js';
 import type { DemoScale } from '../server/src/demo/context.js';
 import { seedDemoIfEmpty, type SeedReport } from '../server/src/demo/seed.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
+import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { sql } from 'drizzle-orm';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -20,7 +21,7 @@ async function seedInto(label: string, database: Database): Promise<void> {
   const t0 = performance.now();
   await migrateDatabase(database);
   const migrateMs = Math.round(performance.now() - t0);
-  const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}) };
+  const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config: loadConfig({}), clock: systemClock };
   const report = await seedDemoIfEmpty(deps, { scale, log: () => undefined });
   if (!report.seeded) throw new Error(`${label}: nothing seeded (${report.skipped})`);
   const [rows] = await queryRows<{ regions: number; accounts: number; phones: number }>(

@@ -41,6 +41,8 @@ export type Config = {
   uploadFilesPerDay: number;
   uploadMegabytesPerDay: number;
   trustProxy: boolean;
+  /** The SMS gateway messages are posted to; unset, no message goes out by SMS (the inbox still works). */
+  smsGatewayUrl?: string;
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -93,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadFilesPerDay: int(env, 'UPLOAD_FILES_PER_DAY', 200),
     uploadMegabytesPerDay: int(env, 'UPLOAD_MB_PER_DAY', 300),
     trustProxy: env.TRUST_PROXY === 'true',
+    smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
   };
 }

@@ -19,9 +19,12 @@ async function main() {
   const app = await buildApp({ ...deps, logger: process.env.LOG_LEVEL !== 'silent' });
   // deliver domain events to their subscribers (several instances share the work through the database)
   const stopEvents = app.services.events.start();
+  // jobs and timers: deadline warnings, reminders, webhook deliveries (shared the same way)
+  const stopJobs = app.services.jobs.start();
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
     await stopEvents();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

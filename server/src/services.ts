@@ -2,6 +2,7 @@ import type { PlatformDeps } from './platform/deps.js';
 import type { AnyModule, PlatformServices, Services } from './platform/modules/module.js';
 import { createEventBus } from './platform/events/outbox.js';
 import { createOutboxNotifier } from './platform/notify/notify.js';
+import { createJobEngine } from './platform/jobs/jobs.js';
 import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
 import * as registry from './modules.js';
 
@@ -38,6 +39,8 @@ export function createServices(deps: PlatformDeps): Services {
   const provisioners: Provisioner[] = [];
   const platform: PlatformServices = {
     events: createEventBus(deps.db),
+    // on PostgreSQL a few loops per instance claim jobs side by side; PGlite has one connection
+    jobs: createJobEngine({ db: deps.db, clock: deps.clock, concurrency: deps.database.kind === 'postgres' ? 4 : 1 }),
     notifier: createOutboxNotifier(deps),
     provisioning: { provision: (districtId) => provisionDistrict(deps.db, provisioners, districtId), provisioners },
   };

@@ -42,11 +42,15 @@ describe('the feature registry', () => {
         'desk app /needs/new (staff)',
         'desk app /needs/:id',
         'desk app /team-orders (teamLeader)',
+        'desk app /jobs (jobs.manage)',
         'desk app /needs-config (regions.manage)',
         'desk app /figures (staff)',
+        'desk app /deadline-rules (regions.read)',
+        'desk app /holiday-calendar (regions.read)',
         'desk app /regions (regions.read)',
         'desk app /accounts (accounts.read)',
         'desk app /audit (audit.read)',
+        'desk app /inbox',
         'phone public /h5/login',
         'phone public /h5/register',
         'phone signedIn /h5/password',
@@ -58,6 +62,8 @@ describe('the feature registry', () => {
         'phone member /h5/needs/:id/close',
         'phone member /h5/pool',
         'phone member /h5/tasks',
+        'phone member /h5/inbox',
+        'phone member /h5/inbox/preferences',
       ].sort(),
     );
   });
@@ -70,9 +76,12 @@ describe('the feature registry', () => {
       '/team-orders teamLeader 队长接单',
       '/figures staff 统计分析',
       '/needs-config regions.manage 办单配置',
+      '/deadline-rules regions.read 期限规则',
+      '/holiday-calendar regions.read 节假日日历',
       '/regions regions.read 区域网格',
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
+      '/jobs jobs.manage 任务队列',
     ]);
   });
 
@@ -82,6 +91,7 @@ describe('the feature registry', () => {
       '/h5/needs 需求',
       '/h5/pool volunteer 抢单',
       '/h5/tasks volunteer 任务',
+      '/h5/inbox 消息',
       '/h5/me 我的',
     ]);
     expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}`)).toEqual([

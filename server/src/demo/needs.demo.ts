@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { windowFor } from '../modules/deadlines/deadlines.policy.js';
+import { createServices } from '../services.js';
 import { terminalStatuses } from '../modules/needs/needs.lifecycle.js';
 import { queryRows, type Tx } from '../platform/db/client.js';
 import { castOf } from './cast.js';
@@ -21,9 +23,17 @@ const MERGE_WINDOW = 7 * DAY;
 async function demoCategories({ tx, plan }: DemoContext): Promise<DemoCategory[]> {
   const districtId = plan.regions.district.id;
   return queryRows<DemoCategory>(tx, sql`
-    SELECT c.id, c.code, p.code AS top, c.default_severity AS severity FROM need_categories c
+    SELECT c.id, c.code, c.parent_id AS "parentId", p.code AS top, c.default_severity AS severity FROM need_categories c
     JOIN need_categories p ON p.district_id = c.district_id AND p.id = c.parent_id
     WHERE c.district_id = ${districtId} ORDER BY c.code`);
+}
+
+/** Deadlines the way acceptance sets them: the district's rules and calendar, read back once. */
+async function demoDeadlines({ deps, tx, plan }: DemoContext, categories: DemoCategory[]): Promise<World['deadline']> {
+  const { rules, calendar } = await createServices(deps).deadlines.book(tx, plan.regions.district.id);
+  const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
+  return (d, from) =>
+    windowFor(rules, calendar, { regionPath: d.building.path.split('/').filter(Boolean), categoryId: d.categoryId, categoryParentId: parentOf.get(d.categoryId) ?? null, severity: d.severity }, new Date(from)).deadlineAt.getTime();
 }
 
 /**
@@ -73,7 +83,7 @@ export const needsStep: DemoStep = {
     for (const t of plan.teams) teamsIn.set(t.communityId, [...(teamsIn.get(t.communityId) ?? []), t]);
     const out = createSinks(tx);
     const now = Date.now();
-    const w: World = { rng: streamRng(plan.seed, 'needs'), now, districtId: plan.regions.district.id, cast, people: new Map(plan.people.map((p) => [p.id, p])), teamsIn, load: new Map(), followed: new Set(), maxOpenTasks: ctx.deps.config.maxOpenTasks, out };
+    const w: World = { rng: streamRng(plan.seed, 'needs'), now, districtId: plan.regions.district.id, cast, people: new Map(plan.people.map((p) => [p.id, p])), teamsIn, load: new Map(), followed: new Set(), maxOpenTasks: ctx.deps.config.maxOpenTasks, deadline: await demoDeadlines(ctx, categories), out };
     const fixedIds = new Set(Object.values(cast.fixed).map((p) => p.id));
     const residents = plan.people.filter((p) => p.roles.includes('resident') && !fixedIds.has(p.id));
     const crowd: Crowd = { residents, elderly: residents.filter((p) => p.birthYear !== null && p.birthYear <= 1966), phones: new Set(plan.people.map((p) => p.phone)) };

@@ -13,7 +13,7 @@ import type { Rng } from './random.js';
 import type { DemoRegion } from './plan.js';
 
 /** A subcategory of the district's tree as written by ensureDefaults (ids are the database's). */
-export type DemoCategory = { id: string; code: string; top: string; severity: Severity };
+export type DemoCategory = { id: string; code: string; parentId: string; top: string; severity: Severity };
 
 /** Who asks: registered residents (the elderly apart, for elderly care), and phones already taken. */
 export type Crowd = { residents: DemoPerson[]; elderly: DemoPerson[]; phones: Set<string> };

@@ -1,3 +1,4 @@
+import type { Draft } from './plan.js';
 import type { Cast } from './cast.js';
 import type { Sinks } from './needs.sinks.js';
 import type { DemoPerson } from './plan.js';
@@ -21,6 +22,8 @@ export type World = {
   /** "need:account" pairs already following (need_followers has one row per pair). */
   followed: Set<string>;
   maxOpenTasks: number;
+  /** A need's deadline when accepted at `from`, by the district's rules and calendar as provisioned. */
+  deadline: (d: Draft, from: number) => number;
   out: Sinks;
 };
 

@@ -1,4 +1,4 @@
-import { decide, deadlineDays, needsRedo, terminalStatuses, type NeedAction, type NeedFacts, type NeedStatus, type Party } from '../modules/needs/needs.lifecycle.js';
+import { decide, needsRedo, terminalStatuses, type NeedAction, type NeedFacts, type NeedStatus, type Party } from '../modules/needs/needs.lifecycle.js';
 import { defaultDeclineReasons } from '../modules/need-categories/categories.defaults.js';
 import { HOUR, SYSTEM, as, officeTime, pickTeam, pickVolunteers, staffFor, type Who, type World } from './needs.pick.js';
 import type { Draft } from './plan.js';
@@ -181,7 +181,7 @@ export function tell(w: World, d: Draft, f: Fate): Ending {
     }
     if (f.outcome === 'cancel') cancel();
     if (terminalStatuses.includes(s.status)) throw new StoryEnds();
-    step('accept', staff.admin, { wait: [0.5, 20], note: rng.pick(notes.accept), data: () => ({ severity: d.severity, deadlineAt: new Date(s.deadlineAt!).toISOString() }), apply: () => Object.assign(s, { acceptedAt: s.t, deadlineAt: s.t + deadlineDays[d.severity] * 24 * HOUR }) });
+    step('accept', staff.admin, { wait: [0.5, 20], note: rng.pick(notes.accept), data: () => ({ severity: d.severity, deadlineAt: new Date(s.deadlineAt!).toISOString() }), apply: () => Object.assign(s, { acceptedAt: s.t, deadlineAt: w.deadline(d, s.t) }) });
     if (f.reply) step('reply', rng.chance(0.5) ? staff.grid : staff.admin, { wait: [0.2, 6], note: rng.pick(notes.reply) });
     if (d.severity === 'major') step('escalate', staff.admin, { wait: [0.5, 6], note: rng.pick(notes.escalateMajor) });
     do {

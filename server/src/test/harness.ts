@@ -22,7 +22,7 @@ if (process.env.CI && !process.env.TEST_DATABASE_URL) {
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the test server. */
-export async function freshDatabase(backend: Backend): Promise<Database & { drop(): Promise<void> }> {
+export async function freshDatabase(backend: Backend): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (backend === 'pglite') {
     const database = await openDatabase({ pgliteDir: ':memory:' });
     await migrateDatabase(database);
@@ -40,6 +40,8 @@ export async function freshDatabase(backend: Backend): Promise<Database & { drop
   await migrateDatabase(database);
   return {
     ...database,
+    /** For a server process started on the same database. */
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const again = new pg.Client({ connectionString: adminUrl });

@@ -26,6 +26,7 @@ export function sample(s: Schema): unknown {
     case 'string':
       if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
       if (s.format === 'date-time') return new Date().toISOString();
+      if (s.format === 'date') return '2026-03-10';
       if (s.pattern?.startsWith('^1[3-9]')) return '13812345678';
       if (s.pattern) return 'A1';
       return 'x'.repeat(Math.max(1, s.minLength ?? 1));

@@ -17,6 +17,8 @@ export type FeatureManifest = {
   phone?: Partial<Record<PhoneSlot, FeatureRoute[]>>;
   /** Back-office side menu, also the shortcut cards of the workbench. */
   menu?: MenuEntry[];
+  /** Small widgets in the back-office top bar (the inbox bell), loaded with the frame. */
+  headerItems?: HeaderItem[];
   /** The bottom tab bar of the signed-in phone pages. */
   phoneTabs?: PhoneTab[];
   /** The service grid of the phone home page. */
@@ -53,6 +55,9 @@ export type MenuEntry = {
   /** Position in the menu, smallest first (the workbench is 10; steps of 10 leave room). */
   order: number;
 };
+
+/** A widget of the back-office top bar, left of the language switch; smallest `order` first. */
+export type HeaderItem = { key: string; component: () => Promise<{ default: ComponentType }>; order: number };
 
 export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; order: number };
 

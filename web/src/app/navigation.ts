@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { TFunction } from 'i18next';
-import type { FeatureManifest, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
+import type { FeatureManifest, HeaderItem, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
 import { features } from './features';
 
 /** An entry of a menu as the surfaces draw it: its namespace for the label, its icon loaded on first show. */
@@ -22,10 +22,16 @@ export const deskMenu: DeskMenuEntry[] = collect((f) => f.menu);
 export const phoneTabs: DrawnPhoneTab[] = collect((f) => f.phoneTabs);
 export const phoneServices: DrawnPhoneService[] = collect((f) => f.phoneServices);
 
+/** The top bar's widgets in order, each loaded with the frame. */
+export const deskHeaderItems = features
+  .flatMap((f) => (f.headerItems ?? []).map((item: HeaderItem) => ({ ...item, namespace: f.name })))
+  .sort((a, b) => a.order - b.order)
+  .map(({ component, ...rest }) => ({ ...rest, Component: lazy(component) }));
+
 const namespacesOf = (entries: { namespace: string }[]) => [...new Set(entries.map((e) => e.namespace))];
 
 /** Namespaces the back-office frame shows words of on every page: its own and the menu's labels. */
-export const deskFrameNamespaces = ['shell', ...namespacesOf(deskMenu)];
+export const deskFrameNamespaces = ['shell', ...namespacesOf([...deskMenu, ...deskHeaderItems])];
 /** Namespaces of the signed-in phone pages' tab bar and home tiles. */
 export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices]);
 

@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { staffRoles } from '../../platform/auth/roles.js';
-import { queryRows } from '../../platform/db/client.js';
+import { staffRoles, type Role } from '../../platform/auth/roles.js';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import { subtreeOf } from '../../platform/scope/scope.js';
 import type { AccountsDeps } from './accounts.rows.js';
 import { accounts } from './accounts.table.js';
@@ -35,6 +36,18 @@ export function accountsPeople(deps: AccountsDeps) {
       return Boolean(hit);
     },
 
+    /**
+     * Active staff holding one of `roles` at one of these regions (e.g. the community and street a
+     * need lies in): who is warned and reminded about it. Joins the caller's transaction.
+     */
+    async staffAt(districtId: string, regionIds: string[], roles: readonly string[]): Promise<{ id: string; roles: string[]; regionId: string }[]> {
+      if (regionIds.length === 0 || roles.length === 0) return [];
+      return currentDb(db)
+        .select({ id: accounts.id, roles: accounts.roles, regionId: accounts.regionId })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.regionId, regionIds), eq(accounts.status, 'active'), arrayOverlaps(accounts.roles, [...roles])));
+    },
+
     /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. */
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
       if (ids.length === 0) return new Map();
@@ -43,6 +56,31 @@ export function accountsPeople(deps: AccountsDeps) {
         .from(accounts)
         .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));
       return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+    },
+
+    /**
+     * Active staff with one of `roles` who sit on the way from `within` down to `path`: their own
+     * node is an ancestor of (or is) `path` and lies inside `within` — e.g. the community admins and
+     * grid workers over one need (`within` = its community). Runs in the caller's transaction.
+     */
+    async staffAlong(tx: DbOrTx, districtId: string, at: { path: string; within: string }, roles: readonly Role[]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const rows = await queryRows<{ id: string }>(tx, sql`
+        SELECT a.id FROM accounts a JOIN regions r ON r.id = a.region_id
+        WHERE a.district_id = ${districtId} AND a.status = 'active'
+          AND a.roles && ${sql.raw(`ARRAY[${roles.map((r) => `'${r}'`).join(',')}]::text[]`)}
+          AND starts_with(${at.path}, r.path) AND starts_with(r.path, ${at.within})`);
+      return rows.map((r) => r.id);
+    },
+
+    /** Phones of accounts by id, in the caller's transaction (an outside channel sending a message). */
+    async phonesOf(tx: DbOrTx, districtId: string, ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .select({ id: accounts.id, phone: accounts.phone })
+        .from(accounts)
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids), eq(accounts.status, 'active')));
+      return new Map(rows.map((r) => [r.id, r.phone]));
     },
   };
 }

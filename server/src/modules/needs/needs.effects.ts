@@ -6,12 +6,13 @@ import { needAssignments } from './assignments.table.js';
 import { actingRole, type NeedContext } from './needs.access.js';
 import { appendSideEvent } from './needs.events.js';
 import { staffParties } from './needs.scope.js';
-import { deadlineDays, needsRedo, type NeedAction, type Severity } from './needs.lifecycle.js';
+import { needsRedo, type NeedAction, type Severity } from './needs.lifecycle.js';
 import { endSlots, fillSlot } from './needs.slots.js';
 import { needFollowers, needs } from './needs.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
+import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { needsError, type NeedsErrorCode } from './needs.errors.js';
 
 export type ActionInput = {
@@ -39,6 +40,8 @@ export type EffectDeps = {
   files: FilesService;
   /** The volunteer's open-task load and hours: raised, freed and recorded in this transaction. */
   serviceRecord: ServiceRecordService;
+  /** The 2310 window of a need: its rule (region, category, severity) on the district's calendar. */
+  deadlines: DeadlinesService;
   maxOpenTasks: number;
   /** The transition's time (the platform clock), for every timestamp it writes. */
   now: Date;
@@ -54,11 +57,12 @@ type Handler = (tx: DbOrTx, actor: Actor, ctx: NeedContext, input: ActionInput, 
 
 /** The side effects of each action, applied inside the transition's transaction. */
 export const effects: Partial<Record<NeedAction, Handler>> = {
-  async accept(_tx, _actor, ctx, input, deps) {
+  async accept(tx, _actor, ctx, input, deps) {
     const severity = input.severity ?? (ctx.need.severity as Severity);
     const acceptedAt = deps.now;
-    const deadlineAt = new Date(acceptedAt.getTime() + deadlineDays[severity] * 86_400_000);
-    return { patch: { severity, acceptedAt, deadlineAt }, data: { severity, deadlineAt: deadlineAt.toISOString() } };
+    // the window is fixed now and stored: later edits of rules or calendar move no accepted need
+    const { deadlineAt, amount, unit } = await deps.deadlines.window(tx, ctx.need.districtId, { regionId: ctx.need.regionId, categoryId: ctx.need.categoryId, severity }, acceptedAt);
+    return { patch: { severity, acceptedAt, deadlineAt }, data: { severity, deadlineAt: deadlineAt.toISOString(), window: { amount, unit } } };
   },
 
   async reject(_tx, _actor, _ctx, input) {

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { needsError } from './needs.errors.js';
@@ -13,7 +14,7 @@ import { filters, liveSlotOf, toListItem, viewCondition, type ListRow, type Need
 import { viewerOf, type Viewer } from './needs.scope.js';
 import { needs } from './needs.table.js';
 
-type Deps = { db: Db; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
+type Deps = { db: Db; clock: Clock; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
 
 /** The list's filters, without its paging: an export is the whole answer. */
 export type ExportQuery = Omit<NeedListQuery, 'page' | 'pageSize'>;
@@ -171,7 +172,7 @@ async function* exportPages(deps: Deps, viewer: Viewer, walk: Walk): AsyncGenera
         }
         const newCategories = [...new Set(rows.map((r) => r.need.categoryId).filter((c) => !categories.has(c)))];
         if (newCategories.length) for (const [id, label] of await deps.categories.labelsOf(actor.districtId, newCategories)) categories.set(id, label);
-        yield rows.map((r) => toListItem(viewer, r, teamNames, categories));
+        yield rows.map((r) => toListItem(viewer, r, teamNames, categories, deps.clock.now()));
       }
       await nextTurn();
       if (rows.length < pageSize) break;

@@ -6,7 +6,7 @@ import { pathInScope, subtreeOf } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import { scopeError } from '../../platform/scope/scope.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
-import type { NeedStatus } from './needs.lifecycle.js';
+import { deadlineRunningStatuses } from './needs.lifecycle.js';
 import { needEvents, needs } from './needs.table.js';
 
 /*
@@ -27,8 +27,8 @@ import { needEvents, needs } from './needs.table.js';
  * the group `null`. The totals row counts every need once.
  */
 
-/** States that are no longer worked on: nothing is overdue in them. */
-export const settledStatuses: readonly NeedStatus[] = ['completed', 'rated', 'closed', 'cancelled', 'rejected', 'merged'];
+/** Overdue counts only while the deadline runs: the same states the lists and warnings use. */
+const running = sql.join(deadlineRunningStatuses.map((s) => sql`${s}`), sql`, `);
 const DUE_SOON_MS = 24 * 3600_000;
 
 export type FigureGrouping = { by: 'team' } | { by: 'region'; level: 'street' | 'community' | 'grid' };
@@ -71,7 +71,7 @@ function assertWithin(actor: Actor, path: string): void {
 }
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
-const open = sql`${needs.status} NOT IN (${sql.join(settledStatuses.map((s) => sql`${s}`), sql`, `)})`;
+const open = sql`${needs.status} IN (${running})`;
 const between = (col: SQL | typeof needs.createdAt, q: FigureQuery) => sql`(${col} >= ${q.start.toISOString()}::timestamptz AND ${col} < ${q.end.toISOString()}::timestamptz)`;
 
 /** The group of each region in scope: its ancestor-or-self of the level (the path's ids, hash-joined). */
@@ -106,7 +106,7 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
   const response = sql`extract(epoch FROM (n.accepted_at - n.created_at)) / 3600.0`;
   const acceptedIn = between(sql`n.accepted_at`, q);
   const completedIn = between(sql`n.completed_at`, q);
-  const openN = sql`n.status NOT IN (${sql.join(settledStatuses.map((s) => sql`${s}`), sql`, `)})`;
+  const openN = sql`n.status IN (${running})`;
   const rows = await hashJoined(deps.db, (tx) => queryRows<Row>(
     tx,
     sql`WITH scoped AS MATERIALIZED (SELECT ${regions.id} AS id, ${regions.path} AS path FROM ${regions} WHERE ${regions.districtId} = ${d} AND ${subtreeOf(q.regionPath)}),

@@ -3,6 +3,8 @@
  * allowed to make it. Pure — no I/O — so it is unit- and property-tested on its own; the service
  * works out which parties the caller is for a given need and applies the result in one transaction.
  */
+import type { SeverityCode } from './needs.enums.js';
+
 export const needStatuses = [
   'submitted', // 已点单
   'verifying', // 核实中
@@ -24,6 +26,14 @@ export const needStatuses = [
 export type NeedStatus = (typeof needStatuses)[number];
 
 export const terminalStatuses: readonly NeedStatus[] = ['rejected', 'merged', 'closed', 'cancelled'];
+/** States in which the handling deadline runs (受理 → 结单): an item here past its deadline is overdue. */
+export const deadlineRunningStatuses: readonly NeedStatus[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
+
+/** Overdue (超期): the deadline has passed and the item is still being handled. */
+export function isOverdue(status: NeedStatus, deadlineAt: Date | null, now: Date): boolean {
+  return deadlineAt !== null && deadlineAt.getTime() < now.getTime() && deadlineRunningStatuses.includes(status);
+}
+
 /** States a requester may still cancel from ("any open state"): everything before completion. */
 export const cancellableStatuses: readonly NeedStatus[] = [
   'submitted', 'verifying', 'accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated',
@@ -139,9 +149,8 @@ export function availableActions(parties: ReadonlySet<Party>, n: NeedFacts, now:
   return needActions.filter((a) => transitions[a].by.some((p) => p !== 'system' && parties.has(p)) && decide(a, parties, n, now).ok);
 }
 
-/** 2310: deadline from acceptance by severity (calendar days; issue 5 makes it configurable). */
-export const deadlineDays = { general: 2, important: 3, major: 10 } as const;
-export type Severity = keyof typeof deadlineDays;
+/** 一般 · 重要 · 重大: the window from acceptance is the deadlines module's (modules/deadlines). */
+export type Severity = SeverityCode;
 
 /** A poor rating sends the order back for another round. */
 export function needsRedo(rating: number, solved: boolean): boolean {

@@ -1,5 +1,6 @@
 import { isStaff } from '../../platform/auth/roles.js';
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock/clock.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
@@ -9,7 +10,7 @@ import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
 import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
 import type { NeedRow } from './needs.access.js';
-import type { NeedStatus } from './needs.lifecycle.js';
+import { deadlineRunningStatuses, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
 import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
@@ -26,11 +27,15 @@ export type NeedListQuery = {
   from?: string;
   to?: string;
   q?: string;
+  /** overdue (超期) or due within 24 hours (即将超期), both only while the deadline runs. */
+  due?: 'overdue' | 'within24h';
+  /** newest first (default; the pool: oldest first), or the nearest deadline first. */
+  sort?: 'newest' | 'deadline';
   page: number;
   pageSize: number;
 };
 
-type Deps = { db: Db; teams: TeamsService; categories: CategoriesService };
+type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
@@ -53,8 +58,18 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   if (q.kind) conds.push(eq(needs.kind, q.kind));
   if (q.from) conds.push(gte(needs.createdAt, new Date(q.from)));
   if (q.to) conds.push(lte(needs.createdAt, new Date(q.to)));
+  if (q.due) {
+    const now = deps.clock.now();
+    conds.push(inArray(needs.status, [...deadlineRunningStatuses]));
+    conds.push(q.due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + 86_400_000)))!);
+  }
   if (q.q) conds.push(or(ilike(needs.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(needs.number, q.q))!);
   return conds;
+}
+
+function listOrder(q: NeedListQuery): SQL[] {
+  if (q.sort === 'deadline') return [sql`${needs.deadlineAt} ASC NULLS LAST`];
+  return [q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt)];
 }
 
 const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name };
@@ -65,6 +80,7 @@ export const liveSlotOf = (actor: Actor) =>
 
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
   const viewer = await viewerOf(deps.db, deps, actor);
+  const now = deps.clock.now();
   const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, q)));
   const [rows, [count]] = await Promise.all([
     deps.db
@@ -72,7 +88,7 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
       .from(needs)
       .innerJoin(regions, eq(regions.id, needs.regionId))
       .where(where)
-      .orderBy(q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt), desc(needs.id))
+      .orderBy(...listOrder(q), desc(needs.id))
       .limit(limit)
       .offset(offset),
     deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
@@ -81,7 +97,7 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
     deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]),
     deps.categories.labelsOf(actor.districtId, [...new Set(rows.map((r) => r.need.categoryId))]),
   ]);
-  const items = rows.map((r) => toListItem(viewer, r, teamNames, categories));
+  const items = rows.map((r) => toListItem(viewer, r, teamNames, categories, now));
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
@@ -97,11 +113,11 @@ export type ListRow = {
  * One row of a list as the caller may see it: the same relation the detail page works out
  * (partiesOf), so a list — or the export, which writes the same — never shows more than the detail.
  */
-export function toListItem(viewer: Viewer, r: ListRow, teamNames: Map<string, string>, categories: Map<string, CategoryLabel>) {
+export function toListItem(viewer: Viewer, r: ListRow, teamNames: Map<string, string>, categories: Map<string, CategoryLabel>, now: Date) {
   const row: SummaryRow = { ...r.need, regionName: r.regionName };
   const parties = partiesOf(viewer, { ...r.need, regionPath: r.regionPath, liveSlot: r.liveSlot });
   const disclosure = requesterDisclosure(parties, r.need.status as NeedStatus);
-  return toNeedSummary(row, { category: categories.get(r.need.categoryId), teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, disclosure);
+  return toNeedSummary(row, { category: categories.get(r.need.categoryId), teamName: r.need.teamId ? teamNames.get(r.need.teamId) : null }, now, disclosure);
 }
 
 /** Open tasks per member for a leader's roster. */

@@ -45,7 +45,7 @@ export const NeedSummary = Type.Object({
   title: Type.String(), status: Status, severity: SeveritySchema, channel: StringEnum(channels), regionId: Type.String(), regionName: Type.String(),
   address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
   teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
-  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), completedAt: N(Type.String()),
+  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), overdue: Type.Boolean(), completedAt: N(Type.String()),
 });
 
 export const NeedDetail = Type.Intersect([
@@ -109,6 +109,8 @@ export const ListQuery = Type.Object(
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    due: Type.Optional(StringEnum(['overdue', 'within24h'] as const)),
+    sort: Type.Optional(StringEnum(['newest', 'deadline'] as const)),
     page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   },

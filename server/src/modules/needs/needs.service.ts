@@ -14,6 +14,7 @@ import { teamsError } from '../teams/teams.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
+import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { factsOf, loadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { figureCounts, overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
@@ -23,9 +24,13 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { needEvents } from './needs.table.js';
+import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
 import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
+import { deadlineFactsOf } from './needs.deadlines.js';
+import { confirmUnrated } from './needs.timers.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -36,6 +41,7 @@ type Deps = PlatformDeps & {
   files: FilesService;
   categories: CategoriesService;
   serviceRecord: ServiceRecordService;
+  deadlines: DeadlinesService;
 };
 
 export function createNeedsService(deps: Deps) {
@@ -56,6 +62,10 @@ export function createNeedsService(deps: Deps) {
   }
 
   return {
+    /** The sweep behind the 3-day confirmation (a job, in its transaction). */
+    confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
+    /** A need's deadline facts for the deadline watch (no scope: the system asks). */
+    deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
     create: intake.create,
     similar: intake.similar,
     follow: intake.follow,
@@ -100,6 +110,9 @@ export function createNeedsService(deps: Deps) {
       }
       return results;
     },
+
+    /** Who is concerned by an event on a need, by relation (the inbox asks), in the caller's transaction. */
+    recipientsFor: (tx: DbOrTx, districtId: string, needId: string, q: RecipientsQuery) => recipientsFor(tx, deps, districtId, needId, q),
 
     /** The requester's full phone for staff, audited like every reveal. */
     async revealRequesterPhone(actor: Actor, id: string) {

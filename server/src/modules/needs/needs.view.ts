@@ -1,7 +1,7 @@
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import type { AssignmentRow, NeedContext, NeedRow } from './needs.access.js';
 import type { Channel, NeedKind, SeverityCode } from './needs.enums.js';
-import { availableActions, type NeedStatus } from './needs.lifecycle.js';
+import { availableActions, isOverdue, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
 import type { CallerAction } from './needs.schemas.js';
 import { isStaffParty } from './needs.scope.js';
@@ -16,7 +16,7 @@ export type SummaryRow = Pick<
   | 'slots' | 'filled' | 'teamId' | 'rulingPending' | 'duplicateOf' | 'rating' | 'createdAt' | 'acceptedAt' | 'deadlineAt' | 'completedAt'
 >;
 
-export function toNeedSummary(row: SummaryRow, names: Names, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
+export function toNeedSummary(row: SummaryRow, names: Names, now: Date, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
   // the columns are plain text; intake and the lifecycle write only these vocabularies' values
   return {
     id: row.id,
@@ -44,6 +44,7 @@ export function toNeedSummary(row: SummaryRow, names: Names, disclosure = { name
     createdAt: row.createdAt.toISOString(),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    overdue: isOverdue(row.status as NeedStatus, row.deadlineAt, now),
     completedAt: row.completedAt?.toISOString() ?? null,
   };
 }
@@ -66,7 +67,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
   const knows = isStaff || parties.has('teamLeader');
   const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
   return {
-    ...toNeedSummary(need, names, disclosure),
+    ...toNeedSummary(need, names, now, disclosure),
     description: need.description,
     photos: need.photos,
     answers: follower ? {} : need.answers,

@@ -49,11 +49,18 @@ export function createTeamsService(deps: PlatformDeps) {
       return Boolean(row);
     },
 
+    /** The team's leader, if it has one (joins the caller's transaction). */
+    async leaderOf(districtId: string, teamId: string): Promise<string | null> {
+      const [row] = await currentDb(db).select({ id: teams.leaderId }).from(teams).where(and(eq(teams.districtId, districtId), eq(teams.id, teamId)));
+      return row?.id ?? null;
+    },
+
     async memberIds(districtId: string, teamId: string): Promise<string[]> {
       const rows = await db.select({ id: teamMembers.accountId }).from(teamMembers).where(and(eq(teamMembers.districtId, districtId), eq(teamMembers.teamId, teamId)));
       return rows.map((r) => r.id);
     },
 
+    /** A team's leader, in the caller's transaction (who is told when a need is dispatched to it). */
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, ids)));

@@ -43,6 +43,7 @@ export const permissions = [
   'audit.read',
   'pii.revealPhone',
   'pii.revealIdNumber',
+  'jobs.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,7 +59,8 @@ const grants: Record<ActorRole, readonly Permission[]> = {
   gridWorker: ['regions.read', 'accounts.read', 'pii.revealPhone'],
   communityAdmin: adminGrants,
   streetAdmin: adminGrants,
-  districtAdmin: [...adminGrants, 'regions.manage'],
+  // the job queue is the whole district's: only its admin sees and retries it
+  districtAdmin: [...adminGrants, 'regions.manage', 'jobs.manage'],
 };
 
 export function hasPermission(held: readonly ActorRole[], permission: Permission): boolean {

@@ -63,6 +63,7 @@ const unlinkedColumns: Record<string, string> = {
   'audit_log.region_id': 'the log outlives the region tree it was written against',
   'file_links.object_id': 'points at any kind of object (object_type says which)',
   'domain_events.subject_id': 'points at any kind of object (subject_type says which)',
+  'inbox_messages.subject_id': 'points at any kind of object (subject_type says which); a message outlives what it was about',
   'domain_events.actor_id': 'events outlive accounts, and the system has none',
   'need_events.actor_id': 'events are append-only history: null for the system, and they outlive accounts',
 };

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DbOrTx } from '../db/client.js';
 import type { PlatformDeps } from '../deps.js';
 import type { EventBus } from '../events/outbox.js';
+import type { JobEngine } from '../jobs/jobs.js';
 import type { Notifier } from '../notify/notify.js';
 import type { Provisioner } from '../provisioning/provisioning.js';
 
@@ -18,6 +19,8 @@ export interface Services extends PlatformServices {}
 export type PlatformServices = {
   /** Domain events, written with the change (outbox), delivered to subscribers through the database. */
   events: EventBus;
+  /** Jobs and timers in the database, leased and retried (platform/jobs). */
+  jobs: JobEngine;
   /** Messages to phones (SMS), queued in the caller's transaction. */
   notifier: Notifier;
   /** Installs every module's defaults for a district (see `provision` below). */

@@ -79,6 +79,35 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
+    [/^\/api\/deadline-rules\/\{id\}$/, async () => {
+      // a rule for C1, one per call: each severity and category pair is unique
+      const categories = ['elderly', 'children', 'disability', 'environment', 'facilities', 'safety'];
+      const res = await t.app.inject({ method: 'POST', url: '/api/deadline-rules', headers: { cookie: admin() }, payload: { regionId: t.fx.region.C1!.id, categoryId: await categoryId(t, admin(), categories[++seq % categories.length]!), severity: 'major', amount: 5, unit: 'working_days' } });
+      if (res.statusCode !== 201) throw new Error(`deadline rule: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/calendar\/days\/\{day\}$/, async () => {
+      // a day of district D's calendar; the other district has no such day set
+      const res = await t.app.inject({ method: 'PUT', url: '/api/calendar/days', headers: { cookie: admin() }, payload: { day: '2026-03-10', kind: 'holiday', name: '测试日' } });
+      if (res.statusCode !== 200) throw new Error(`calendar day: ${res.body}`);
+      return { id: '2026-03-10', markers: [] };
+    }],
+    [/^\/api\/jobs\/\{id\}/, async () => {
+      const key = `cross-tenant-${++seq}`;
+      await t.database.db.transaction((tx) => t.app.services.jobs.schedule(tx, t.fx.region.C1!.districtId, { name: 'test.cross', key, runAt: new Date(Date.now() + 86_400_000) }));
+      const res = await t.app.inject({ url: '/api/jobs?state=waiting&name=test.cross', headers: { cookie: admin() } });
+      const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
+      return { id: job.id, markers: [job.id, key] };
+    }],
+    // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
+    [/^\/api\/inbox\/\{id\}/, async () => {
+      const key = `cross-tenant:${++seq}`;
+      const districtId = t.fx.region.D!.districtId;
+      await t.database.db.transaction((tx) => t.app.services.notifications.notify(tx, districtId, { key, type: 'needs.accepted', recipients: [t.fx.person.districtAdmin!.id], subject: { type: 'need', id: crypto.randomUUID(), label: key } }));
+      const res = await t.app.inject({ url: '/api/inbox?unread=true&pageSize=1', headers: { cookie: admin() } });
+      const made = res.json().items[0] as { id: string };
+      return { id: made.id, markers: [made.id, key] };
+    }],
   ];
 
   /** A body that passes validation, with ids that point into C1 where the field names one. */

@@ -18,7 +18,9 @@ export const statusTone = (status: string): StatusTone => tones[status as NeedSt
 /** States where the deadline still runs (not finished, not stopped). */
 const runningStates: readonly string[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
 
-export function isOverdue(need: Pick<NeedSummary, 'status' | 'deadlineAt'>, now = Date.now()): boolean {
+/** Overdue (超期): the server's verdict by its clock, else worked out here (a need seen before the server said). */
+export function isOverdue(need: Pick<NeedSummary, 'status' | 'deadlineAt'> & { overdue?: boolean }, now = Date.now()): boolean {
+  if (need.overdue !== undefined) return need.overdue;
   return Boolean(need.deadlineAt && runningStates.includes(need.status) && new Date(need.deadlineAt).getTime() < now);
 }
 

@@ -1,13 +1,15 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Layout, Tooltip } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { deskHeaderItems } from '../../app/navigation';
 import { Logo } from '../../components/Logo';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { allows, useMe } from '../auth/session';
 import { UserMenu } from './UserMenu';
 
-/** Party-red top bar: product name, the data scope of the signed-in user, language, user menu. */
+/** Party-red top bar: product name, the data scope of the signed-in user, the features' widgets (the inbox bell), language, user menu. */
 export function HeaderBar() {
   const { t } = useTranslation('shell');
   const me = useMe();
@@ -30,6 +32,11 @@ export function HeaderBar() {
             </span>
           </Tooltip>
         )}
+        {deskHeaderItems.map(({ key, Component }) => (
+          <Suspense key={key} fallback={null}>
+            <Component />
+          </Suspense>
+        ))}
         <LanguageSwitch light />
         <UserMenu />
       </div>

@@ -9,6 +9,9 @@ import { needChannels, needKinds, needStatuses, type NeedFilters } from '../need
 import { useCategories } from '../needs.queries';
 import { FilterActions } from '../../../components/FilterActions';
 
+/** 超期 and 即将超期 (due within 24 hours), both only while the deadline runs. */
+const dueFilters = ['overdue', 'within24h'] as const;
+
 type Values = Omit<NeedFilters, 'from' | 'to' | 'status' | 'categoryId'> & {
   status?: string[];
   category?: string[];
@@ -64,6 +67,9 @@ export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSear
       </Form.Item>
       <Form.Item name="channel" label={t('field.channel')}>
         <Select allowClear style={{ width: 130 }} placeholder={t('common:all')} options={needChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item name="due" label={t('field.due')}>
+        <Select allowClear style={{ width: 150 }} placeholder={t('common:all')} options={dueFilters.map((d) => ({ value: d, label: t(`due.${d}`) }))} />
       </Form.Item>
       <Form.Item name="period" label={t('field.createdAt')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -1,0 +1,53 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
+import { regions } from '../../platform/scope/regions.table.js';
+import { needAssignments } from './assignments.table.js';
+import type { NeedStatus } from './needs.lifecycle.js';
+import { needs } from './needs.table.js';
+
+/** What the deadline watch (supervision) reads of a need when a warning falls due. */
+export type DeadlineFacts = {
+  id: string;
+  districtId: string;
+  number: string;
+  title: string;
+  status: NeedStatus;
+  acceptedAt: Date | null;
+  deadlineAt: Date | null;
+  regionId: string;
+  /** Ids from the district down to the need's place, e.g. its community and street. */
+  regionAncestors: string[];
+  teamId: string | null;
+  /** Volunteers holding a live slot of the current round. */
+  assigneeIds: string[];
+};
+
+/** A need's deadline facts, without scope (the system asks); joins the caller's transaction. */
+export async function deadlineFactsOf(db: Db, districtId: string, needId: string): Promise<DeadlineFacts | null> {
+  const q = currentDb(db);
+  const [row] = await q
+    .select({ need: needs, regionPath: regions.path })
+    .from(needs)
+    .innerJoin(regions, eq(regions.id, needs.regionId))
+    .where(and(eq(needs.districtId, districtId), eq(needs.id, needId)));
+  if (!row) return null;
+  const { need } = row;
+  const live = await q
+    .select({ id: needAssignments.volunteerId })
+    .from(needAssignments)
+    .where(and(eq(needAssignments.districtId, districtId), eq(needAssignments.needId, needId), eq(needAssignments.round, need.round), notInArray(needAssignments.status, ['released', 'done'])));
+  return {
+    id: need.id,
+    districtId,
+    number: need.number,
+    title: need.title,
+    status: need.status as NeedStatus,
+    acceptedAt: need.acceptedAt,
+    deadlineAt: need.deadlineAt,
+    regionId: need.regionId,
+    regionAncestors: row.regionPath.split('/').filter(Boolean),
+    teamId: need.teamId,
+    assigneeIds: live.map((r) => r.id),
+  };
+}

@@ -1,0 +1,99 @@
+import { hasMessage, registerMessages, translate, type Locale } from '../../platform/i18n/i18n.js';
+
+/*
+ * The words of each message type: `inbox.<type>.title` and `.body`, with {subject} (the need's
+ * number) and the type's own params. A module sending a new type registers its words the same way;
+ * a type without words is shown as a plain "new message" rather than a code. The SMS text of a
+ * type (`notify.inbox.<type>`, platform/notify) is its body behind the sender's signature.
+ */
+type Words = Record<string, [title: string, body: string]>;
+
+const zh: Words = {
+  'needs.submitted': ['新的居民需求', '辖区内有新的需求 {subject}，请及时核实受理。'],
+  'needs.verifying': ['需求核实中', '您的需求 {subject} 正在核实中。'],
+  'needs.accepted': ['需求已受理', '您的需求 {subject} 已受理，我们会尽快安排服务。'],
+  'needs.rejected': ['需求未受理', '您的需求 {subject} 未被受理，原因请查看详情。'],
+  'needs.merged': ['需求已合并', '您的需求 {subject} 与相同的需求合并办理，进展请查看详情。'],
+  'needs.teamDispatched': ['新派单', '需求 {subject} 已派给您的服务队，请及时接单。'],
+  'needs.dispatched': ['需求已派单', '您的需求 {subject} 已派给「{teamName}」。'],
+  'needs.pooled': ['需求待志愿者领取', '您的需求 {subject} 已发布给附近的志愿者。'],
+  'needs.taken': ['服务队已接单', '您的需求 {subject} 已有服务队接单。'],
+  'needs.rulingNeeded': ['需要街道审定', '需求 {subject} 已被服务队两次退回，请审定承接队伍。'],
+  'needs.declined': ['服务队退单', '需求 {subject} 被服务队退回，请重新派单。'],
+  'needs.assigned': ['新任务', '队长给您分配了任务 {subject}，请按时上门服务。'],
+  'needs.claimed': ['志愿者已领单', '您的需求 {subject} 已有志愿者领取。'],
+  'needs.inService': ['服务开始', '志愿者已到达，您的需求 {subject} 服务中。'],
+  'needs.completed': ['服务已完成', '您的需求 {subject} 已完成服务，请为本次服务评价。'],
+  'needs.rated': ['收到评价', '任务 {subject} 收到居民 {rating} 星评价。'],
+  'needs.taskReopened': ['任务需重办', '任务 {subject} 评价未通过，将重新派单办理。'],
+  'needs.redo': ['需求需重办', '需求 {subject} 居民不满意，请重新派单。'],
+  'needs.reopened': ['需求重办', '您的需求 {subject} 将重新安排服务。'],
+  'needs.closed': ['需求已办结', '您的需求 {subject} 已办结，感谢您的参与。'],
+  'needs.taskCancelled': ['任务已撤销', '任务 {subject} 已撤销，无需再上门服务。'],
+  'needs.cancelled': ['需求已撤销', '您的需求 {subject} 已撤销。'],
+  'needs.escalated': ['需求已吹哨', '您的需求 {subject} 已上报街道协调办理。'],
+  'needs.replied': ['社区答复', '社区答复了您的需求 {subject}，请查看详情。'],
+  'deadline.warn50': ['办理时限过半', '{subject} 的办理时限已过半，请抓紧办理。'],
+  'deadline.warn80': ['即将超时', '{subject} 的办理时限已过 80%，请尽快办结。'],
+  'deadline.overdue': ['已超时', '{subject} 已超过办理时限，请立即办理。'],
+  other: ['新消息', '{subject} 有新的动态。'],
+};
+
+const en: Words = {
+  'needs.submitted': ['New need', 'A new need {subject} was posted in your area: please verify and accept it.'],
+  'needs.verifying': ['Being verified', 'Your need {subject} is being verified.'],
+  'needs.accepted': ['Need accepted', 'Your need {subject} was accepted; a service will be arranged soon.'],
+  'needs.rejected': ['Need not accepted', 'Your need {subject} was not accepted; see the details for the reason.'],
+  'needs.merged': ['Need merged', 'Your need {subject} is handled together with the same need; see the details.'],
+  'needs.teamDispatched': ['New order', 'Need {subject} was dispatched to your team: please take it.'],
+  'needs.dispatched': ['Need dispatched', 'Your need {subject} was dispatched to {teamName}.'],
+  'needs.pooled': ['Open to volunteers', 'Your need {subject} is open to volunteers nearby.'],
+  'needs.taken': ['Team took the order', 'A team took your need {subject}.'],
+  'needs.rulingNeeded': ['Ruling needed', 'Need {subject} was declined twice: please rule which team takes it.'],
+  'needs.declined': ['Order declined', 'A team declined need {subject}: please dispatch it again.'],
+  'needs.assigned': ['New task', 'Your team leader assigned you task {subject}.'],
+  'needs.claimed': ['Volunteer on the way', 'A volunteer took your need {subject}.'],
+  'needs.inService': ['Service started', 'The volunteer arrived: your need {subject} is in service.'],
+  'needs.completed': ['Service completed', 'Your need {subject} was served: please rate the service.'],
+  'needs.rated': ['Rating received', 'Task {subject} was rated {rating} stars.'],
+  'needs.taskReopened': ['Task to redo', 'Task {subject} did not pass its rating and will be dispatched again.'],
+  'needs.redo': ['Need to redo', 'The resident was not satisfied with need {subject}: please dispatch it again.'],
+  'needs.reopened': ['Need reopened', 'Your need {subject} will be served again.'],
+  'needs.closed': ['Need closed', 'Your need {subject} is closed. Thank you.'],
+  'needs.taskCancelled': ['Task cancelled', 'Task {subject} was cancelled: no visit is needed.'],
+  'needs.cancelled': ['Need cancelled', 'Your need {subject} was cancelled.'],
+  'needs.escalated': ['Need escalated', 'Your need {subject} was escalated to the street for coordination.'],
+  'needs.replied': ['Reply from the community', 'The community replied to your need {subject}; see the details.'],
+  'deadline.warn50': ['Half the time used', 'Half the time allowed for {subject} has passed.'],
+  'deadline.warn80': ['Due soon', '80% of the time allowed for {subject} has passed: please finish it.'],
+  'deadline.overdue': ['Overdue', '{subject} is past its deadline: please handle it now.'],
+  other: ['New message', 'There is news about {subject}.'],
+};
+
+const SMS_SIGNATURE: Record<Locale, string> = { 'zh-CN': '【连心】', en: '[Lianxin] ' };
+
+const catalogue = (words: Words, locale: Locale) =>
+  Object.fromEntries(
+    Object.entries(words).flatMap(([type, [title, body]]) => [
+      [`inbox.${type}.title`, title],
+      [`inbox.${type}.body`, body],
+      [`notify.inbox.${type}`, `${SMS_SIGNATURE[locale]}${body}`],
+    ]),
+  );
+
+registerMessages({ 'zh-CN': catalogue(zh, 'zh-CN'), en: catalogue(en, 'en') });
+
+/** The types that have words of their own (the policy test checks every type it sends is one). */
+export const typesWithWords = Object.keys(zh).filter((t) => t !== 'other');
+
+/** A type's words, or the plain fallback for one nobody registered. */
+export function smsTemplate(type: string): string {
+  return `inbox.${hasMessage('zh-CN', `inbox.${type}.title`) ? type : 'other'}`;
+}
+
+/** Title and body of one message in the reader's language. */
+export function renderMessage(locale: Locale, m: { type: string; subjectLabel: string; params: Record<string, string | number> }): { title: string; body: string } {
+  const key = smsTemplate(m.type);
+  const values = { ...m.params, subject: m.subjectLabel };
+  return { title: translate(locale, `${key}.title`, values), body: translate(locale, `${key}.body`, values) };
+}

@@ -1,0 +1,22 @@
+import { api, type ApiBody, type ApiQuery, type ApiResponse } from '../../api/api';
+
+/** One message, already in the reader's language (the server renders title and body). */
+export type InboxMessage = ApiResponse<'/api/inbox', 'get'>['items'][number];
+export type InboxQuery = ApiQuery<'/api/inbox', 'get'>;
+export type InboxPreferences = ApiResponse<'/api/inbox/preferences', 'get'>;
+export type PreferenceChoice = ApiBody<'/api/inbox/preferences', 'put'>['items'][number];
+
+export const inboxApi = {
+  list: (query: InboxQuery, signal?: AbortSignal) => api.get('/api/inbox', { query, signal }),
+  unreadCount: () => api.get('/api/inbox/unread-count'),
+  markRead: (id: string) => api.post('/api/inbox/{id}/read', { params: { id }, body: {} }),
+  markAllRead: () => api.post('/api/inbox/read-all', { body: {} }),
+  preferences: () => api.get('/api/inbox/preferences'),
+  savePreferences: (items: PreferenceChoice[]) => api.put('/api/inbox/preferences', { body: { items } }),
+};
+
+/** Where a message leads: the need it is about, on the surface the user is on. */
+export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
+  const base = surface === 'phone' ? '/h5' : '';
+  return `${base}/needs/${message.subject.id}`;
+}
