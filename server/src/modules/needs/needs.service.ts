@@ -31,6 +31,7 @@ import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
 import { deadlineFactsOf } from './needs.deadlines.js';
 import { confirmUnrated } from './needs.timers.js';
+import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -62,6 +63,8 @@ export function createNeedsService(deps: Deps) {
   }
 
   return {
+    /** Another module's step on a need's timeline (whistle, report-in, supervision, pause); state unchanged. */
+    recordOnTimeline: (actor: Actor, needId: string, entry: TimelineEntry) => recordOnTimeline(db, deps.events, actor, needId, entry),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */
