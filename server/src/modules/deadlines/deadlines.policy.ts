@@ -111,6 +111,54 @@ export function thresholdAt(acceptedAt: Date, deadlineAt: Date, fraction: number
   return new Date(to);
 }
 
+/*
+ * Pauses and extensions (挂起 · 延期) count in the window's own unit: a calendar-day window's clock is
+ * the wall clock; a working-day window's clock runs only on working days (each counts its 24 hours,
+ * as in `thresholdAt`). So a pause over a weekend costs a working-day window nothing, and one working
+ * day of pause moves its deadline by one working day, across holidays and make-up days alike. The
+ * time is exact, not rounded to days: a pause of two working hours gives two working hours back, so
+ * a moved working-day deadline may fall within a day rather than at 24:00.
+ */
+
+/** How much of the window's clock runs in [from, to): wall-clock ms, or working-day ms. */
+export function runningTime(from: Date, to: Date, unit: WindowUnit, calendar: Calendar): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  if (unit === 'calendar_days') return to.getTime() - from.getTime();
+  return workingSegments(from.getTime(), to.getTime(), calendar).reduce((sum, [a, b]) => sum + (b - a), 0);
+}
+
+/** The instant at which `ms` more of the window's clock has run after `at` (the inverse of `runningTime`). */
+export function addRunningTime(at: Date, ms: number, unit: WindowUnit, calendar: Calendar): Date {
+  if (ms <= 0 || unit === 'calendar_days') return new Date(at.getTime() + Math.max(0, ms));
+  let left = ms;
+  for (let day = shanghaiDate(at); ; day = addDays(day, 1)) {
+    if (!isWorkingDay(day, calendar)) continue;
+    const a = Math.max(at.getTime(), shanghaiMidnight(day).getTime());
+    const b = shanghaiMidnight(day).getTime() + DAY;
+    if (left <= b - a) return new Date(a + left);
+    left -= b - a;
+  }
+}
+
+/** A window as a need stores it: when its clock (re)started, its deadline, its unit. */
+export type Window = { startedAt: Date; deadlineAt: Date; unit: WindowUnit };
+
+/**
+ * The window after a pause from `pausedAt` to `resumedAt`: the paused time, in the window's unit,
+ * is given back by moving both ends on by it. The deadline is what the handler sees; the start moves
+ * with it so that the window keeps its running length (deadline − start, in its unit) and the 50 % and
+ * 80 % warnings of what remains fall where the clock, stopped meanwhile, says they do.
+ */
+export function resumeWindow(w: Window, pausedAt: Date, resumedAt: Date, calendar: Calendar): Window & { pausedMs: number } {
+  const pausedMs = runningTime(pausedAt, resumedAt, w.unit, calendar);
+  return { startedAt: addRunningTime(w.startedAt, pausedMs, w.unit, calendar), deadlineAt: addRunningTime(w.deadlineAt, pausedMs, w.unit, calendar), unit: w.unit, pausedMs };
+}
+
+/** A deadline extended by `days` of the window's unit (a working-day deadline at 24:00 moves to 24:00 of the Nth working day on). */
+export function extendDeadline(deadlineAt: Date, days: number, unit: WindowUnit, calendar: Calendar): Date {
+  return addRunningTime(deadlineAt, days * DAY, unit, calendar);
+}
+
 /** The parts of [from, to) that fall on working days, as [start, end) instants, in order. */
 function workingSegments(from: number, to: number, calendar: Calendar): [number, number][] {
   const out: [number, number][] = [];

@@ -10,7 +10,7 @@ import type { CategoriesService } from '../need-categories/categories.service.js
 import type { SeverityCode } from '../needs/needs.enums.js';
 import { daysOf, officialCalendars, type CalendarDay } from './deadlines.defaults.js';
 import { deadlinesError } from './deadlines.errors.js';
-import { addDays, calendarHorizon, defaultWindows, mayEditRule, mayReadRule, shanghaiDate, thresholdAt, windowFor, type Calendar, type Rule, type WindowUnit } from './deadlines.policy.js';
+import { addDays, calendarHorizon, defaultWindows, extendDeadline, mayEditRule, mayReadRule, resumeWindow, shanghaiDate, thresholdAt, windowFor, type Calendar, type Rule, type Window, type WindowUnit } from './deadlines.policy.js';
 import { calendarDays, deadlineRules } from './deadlines.table.js';
 
 type Deps = PlatformDeps & { audit: AuditService; categories: CategoriesService };
@@ -191,6 +191,25 @@ export function createDeadlinesService(deps: Deps) {
     async thresholdAt(tx: DbOrTx, districtId: string, w: { acceptedAt: Date; deadlineAt: Date; unit: WindowUnit }, fraction: number): Promise<Date> {
       if (w.unit === 'calendar_days') return thresholdAt(w.acceptedAt, w.deadlineAt, fraction, null);
       return thresholdAt(w.acceptedAt, w.deadlineAt, fraction, await loadCalendar(tx, districtId, shanghaiDate(w.acceptedAt), shanghaiDate(w.deadlineAt)));
+    },
+
+    /**
+     * A window after a pause (挂起) from `pausedAt` to `resumedAt`: both ends move on by the paused
+     * time in the window's unit (policy `resumeWindow`). Joins the caller's transaction.
+     */
+    async resumeWindow(tx: DbOrTx, districtId: string, w: Window, pausedAt: Date, resumedAt: Date) {
+      if (w.unit === 'calendar_days') return resumeWindow(w, pausedAt, resumedAt, new Map());
+      const paused = Math.ceil((resumedAt.getTime() - pausedAt.getTime()) / 86_400_000);
+      const from = shanghaiDate(new Date(Math.min(w.startedAt.getTime(), pausedAt.getTime())));
+      const to = addDays(shanghaiDate(new Date(Math.max(w.deadlineAt.getTime(), resumedAt.getTime()))), calendarHorizon(paused, 'working_days'));
+      return resumeWindow(w, pausedAt, resumedAt, await loadCalendar(tx, districtId, from, to));
+    },
+
+    /** A deadline extended (延期) by `days` of its window's unit, on the district's calendar. */
+    async extendDeadline(tx: DbOrTx, districtId: string, deadlineAt: Date, days: number, unit: WindowUnit): Promise<Date> {
+      if (unit === 'calendar_days') return extendDeadline(deadlineAt, days, unit, new Map());
+      const from = shanghaiDate(deadlineAt);
+      return extendDeadline(deadlineAt, days, unit, await loadCalendar(tx, districtId, from, addDays(from, calendarHorizon(days, unit))));
     },
 
     /** Every rule and the whole calendar of a district, for computing many windows in memory (the demo). */
