@@ -1086,6 +1086,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oversight/deadline-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests I decide (待审批): asked by the level below mine in my subtree, by state (default waiting) */
+        get: operations["listDeadlineDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oversight/deadline-changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (the level above the asker): a pause stops the clock now, an extension sets its deadline */
+        post: operations["approveDeadlineChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oversight/deadline-changes/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with a reason (the level above the asker) */
+        post: operations["refuseDeadlineChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oversight/deadline-changes/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a running pause: the deadline moves on by the time paused (in the window’s unit) */
+        post: operations["resumeDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oversight/needs/{id}/deadline-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A need’s pause and extension requests, its clock, and what I may do (staff over it, the leader of its team) */
+        get: operations["listNeedDeadlineChanges"];
+        put?: never;
+        /** Ask to pause the clock (挂起) or extend the deadline (延期), with a reason (the handler: team leader, community admin; the street for a whistled item) */
+        post: operations["askDeadlineChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oversight/needs/{id}/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A need’s supervision records and callbacks, newest first (staff over it, the leader of its team) */
+        get: operations["listSupervisions"];
+        put?: never;
+        /** Record a supervision (督办: phone, written reminder, on site) while it is handled, or the satisfaction callback (回访) once served (staff over it) */
+        post: operations["createSupervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/regions": {
         parameters: {
             query?: never;
@@ -5335,6 +5439,8 @@ export interface operations {
                             kind: "microWish" | "serviceRequest" | "grievance";
                             number: string;
                             overdue: boolean;
+                            /** @description The deadline’s clock is paused (挂起) */
+                            paused: boolean;
                             rating: number | null;
                             regionId: string;
                             regionName: string;
@@ -5459,6 +5565,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -5877,6 +5985,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6021,6 +6131,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6207,6 +6319,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6391,6 +6505,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6576,6 +6692,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6763,6 +6881,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -6947,6 +7067,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7132,6 +7254,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7318,6 +7442,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7502,6 +7628,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7786,6 +7914,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -7972,6 +8102,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8156,6 +8288,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8342,6 +8476,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8526,6 +8662,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8710,6 +8848,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -8996,6 +9136,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -9180,6 +9322,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -9364,6 +9508,8 @@ export interface operations {
                         kind: "microWish" | "serviceRequest" | "grievance";
                         number: string;
                         overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -9430,6 +9576,961 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listDeadlineDecisions: {
+        parameters: {
+            query: {
+                state?: "requested" | "approved" | "refused" | "ended";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        } & {
+                            needDeadlineAt: string | null;
+                            needNumber: string;
+                            /** @enum {string} */
+                            needStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            needTitle: string;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveDeadlineChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why: required to refuse */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may ask for a pause or an extension now */
+                        canAsk: boolean;
+                        deadlineAt: string | null;
+                        items: {
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        }[];
+                        needId: string;
+                        /** @description Set while the clock is paused */
+                        pausedAt: string | null;
+                        /** @description The deadline runs (accepted, not yet completed) */
+                        running: boolean;
+                        /** @enum {string} */
+                        windowUnit: "calendar_days" | "working_days";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refuseDeadlineChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why: required to refuse */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may ask for a pause or an extension now */
+                        canAsk: boolean;
+                        deadlineAt: string | null;
+                        items: {
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        }[];
+                        needId: string;
+                        /** @description Set while the clock is paused */
+                        pausedAt: string | null;
+                        /** @description The deadline runs (accepted, not yet completed) */
+                        running: boolean;
+                        /** @enum {string} */
+                        windowUnit: "calendar_days" | "working_days";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resumeDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may ask for a pause or an extension now */
+                        canAsk: boolean;
+                        deadlineAt: string | null;
+                        items: {
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        }[];
+                        needId: string;
+                        /** @description Set while the clock is paused */
+                        pausedAt: string | null;
+                        /** @description The deadline runs (accepted, not yet completed) */
+                        running: boolean;
+                        /** @enum {string} */
+                        windowUnit: "calendar_days" | "working_days";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listNeedDeadlineChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may ask for a pause or an extension now */
+                        canAsk: boolean;
+                        deadlineAt: string | null;
+                        items: {
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        }[];
+                        needId: string;
+                        /** @description Set while the clock is paused */
+                        pausedAt: string | null;
+                        /** @description The deadline runs (accepted, not yet completed) */
+                        running: boolean;
+                        /** @enum {string} */
+                        windowUnit: "calendar_days" | "working_days";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    askDeadlineChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An extension: days added in the window’s unit (calendar or working days) */
+                    extraDays?: number;
+                    /** @enum {string} */
+                    kind: "pause" | "extension";
+                    /**
+                     * Format: date-time
+                     * @description An extension: the deadline asked for (instead of extraDays)
+                     */
+                    newDeadline?: string;
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @description A pause: the Shanghai date the handler expects to go on; the clock resumes by itself at 00:00 that day
+                     */
+                    resumeOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may ask for a pause or an extension now */
+                        canAsk: boolean;
+                        deadlineAt: string | null;
+                        items: {
+                            canDecide: boolean;
+                            canResume: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pause" | "extension";
+                            needId: string;
+                            /** @description An extension: the deadline asked for; a pause: the deadline after it ended */
+                            newDeadline: string | null;
+                            oldDeadline: string;
+                            pausedAt: string | null;
+                            reason: string;
+                            requestedAt: string;
+                            requestedBy: string;
+                            requestedByName: string | null;
+                            /** @enum {string} */
+                            requestedRole: "teamLeader" | "communityAdmin" | "streetAdmin";
+                            resumeOn: string | null;
+                            resumedAt: string | null;
+                            /** @description Null when the system resumed it (expected date reached, or the need was finished) */
+                            resumedByName: string | null;
+                            /** @enum {string} */
+                            state: "requested" | "approved" | "refused" | "ended";
+                        }[];
+                        needId: string;
+                        /** @description Set while the clock is paused */
+                        pausedAt: string | null;
+                        /** @description The deadline runs (accepted, not yet completed) */
+                        running: boolean;
+                        /** @enum {string} */
+                        windowUnit: "calendar_days" | "working_days";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupervisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller may record the satisfaction callback now (served) */
+                        canCallback: boolean;
+                        /** @description The caller may record 督办 now (the deadline runs) */
+                        canSupervise: boolean;
+                        items: {
+                            happenedOn: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "phoneCallback" | "writtenReminder" | "onSite" | "satisfactionCallback";
+                            needId: string;
+                            outcome: string;
+                            recordedAt: string;
+                            recordedBy: string;
+                            recordedByName: string | null;
+                            recordedRole: string;
+                            round: number;
+                            /** @enum {string|null} */
+                            satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The Shanghai date it happened: not before acceptance, not after today
+                     */
+                    happenedOn: string;
+                    /** @enum {string} */
+                    kind: "phoneCallback" | "writtenReminder" | "onSite" | "satisfactionCallback";
+                    outcome: string;
+                    /** @enum {string} */
+                    satisfaction?: "satisfied" | "basicallySatisfied" | "dissatisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        happenedOn: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "phoneCallback" | "writtenReminder" | "onSite" | "satisfactionCallback";
+                        needId: string;
+                        outcome: string;
+                        recordedAt: string;
+                        recordedBy: string;
+                        recordedByName: string | null;
+                        recordedRole: string;
+                        round: number;
+                        /** @enum {string|null} */
+                        satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
                     };
                 };
             };

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { regions } from '../../platform/scope/regions.table.js';
+import type { WindowUnit } from '../deadlines/deadlines.policy.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { needs } from './needs.table.js';
@@ -15,6 +16,11 @@ export type DeadlineFacts = {
   status: NeedStatus;
   acceptedAt: Date | null;
   deadlineAt: Date | null;
+  /** When the window's clock started (acceptance, a reopening; moved on by pauses). */
+  windowStartedAt: Date | null;
+  windowUnit: WindowUnit;
+  /** The clock is paused (挂起): no warnings, not overdue. */
+  paused: boolean;
   regionId: string;
   /** Ids from the district down to the need's place, e.g. its community and street. */
   regionAncestors: string[];
@@ -45,6 +51,9 @@ export async function deadlineFactsOf(db: Db, districtId: string, needId: string
     status: need.status as NeedStatus,
     acceptedAt: need.acceptedAt,
     deadlineAt: need.deadlineAt,
+    windowStartedAt: need.windowStartedAt ?? need.acceptedAt,
+    windowUnit: need.windowUnit === 'working_days' ? 'working_days' : 'calendar_days',
+    paused: need.pausedAt !== null,
     regionId: need.regionId,
     regionAncestors: row.regionPath.split('/').filter(Boolean),
     teamId: need.teamId,

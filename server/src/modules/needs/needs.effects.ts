@@ -62,7 +62,7 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     const acceptedAt = deps.now;
     // the window is fixed now and stored: later edits of rules or calendar move no accepted need
     const { deadlineAt, amount, unit } = await deps.deadlines.window(tx, ctx.need.districtId, { regionId: ctx.need.regionId, categoryId: ctx.need.categoryId, severity }, acceptedAt);
-    return { patch: { severity, acceptedAt, deadlineAt }, data: { severity, deadlineAt: deadlineAt.toISOString(), window: { amount, unit } } };
+    return { patch: { severity, acceptedAt, deadlineAt, windowStartedAt: acceptedAt, windowUnit: unit }, data: { severity, deadlineAt: deadlineAt.toISOString(), window: { amount, unit } } };
   },
 
   async reject(_tx, _actor, _ctx, input) {
@@ -160,9 +160,15 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     };
   },
 
-  // a poor rating: back to dispatch for another round with fresh slots
-  async reopen(_tx, _actor, ctx) {
-    return { patch: { round: ctx.need.round + 1, filled: 0, teamId: null, ruled: false, completedAt: null } };
+  // a poor rating: back to dispatch for another round with fresh slots, and a new window from now by
+  // the same rule (accepted_at stays: the response time counts from the first acceptance)
+  async reopen(tx, _actor, ctx, _input, deps) {
+    const { need: n } = ctx;
+    const { deadlineAt, amount, unit } = await deps.deadlines.window(tx, n.districtId, { regionId: n.regionId, categoryId: n.categoryId, severity: n.severity as Severity }, deps.now);
+    return {
+      patch: { round: n.round + 1, filled: 0, teamId: null, ruled: false, completedAt: null, deadlineAt, windowStartedAt: deps.now, windowUnit: unit, pausedAt: null },
+      data: { deadlineAt: deadlineAt.toISOString(), window: { amount, unit } },
+    };
   },
 
   async close(_tx, _actor, ctx, _input, deps) {

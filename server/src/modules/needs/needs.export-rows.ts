@@ -31,7 +31,7 @@ const rowColumns = {
     channel: needs.channel, regionId: needs.regionId, address: needs.address, requesterId: needs.requesterId, requesterName: needs.requesterName,
     requesterPhone: needs.requesterPhone, slots: needs.slots, filled: needs.filled, teamId: needs.teamId, rulingPending: needs.rulingPending,
     duplicateOf: needs.duplicateOf, rating: needs.rating, createdAt: needs.createdAt, acceptedAt: needs.acceptedAt, deadlineAt: needs.deadlineAt,
-    completedAt: needs.completedAt,
+    pausedAt: needs.pausedAt, completedAt: needs.completedAt,
   } satisfies Record<keyof ListRow['need'], unknown>,
   regionName: regions.name,
   regionPath: regions.path,

@@ -27,7 +27,7 @@ import { needEvents, needs } from './needs.table.js';
  * the group `null`. The totals row counts every need once.
  */
 
-/** Overdue counts only while the deadline runs: the same states the lists and warnings use. */
+/** Overdue counts only while the deadline runs: the same states the lists and warnings use, a paused clock (挂起) not. */
 const running = sql.join(deadlineRunningStatuses.map((s) => sql`${s}`), sql`, `);
 const DUE_SOON_MS = 24 * 3600_000;
 
@@ -71,7 +71,7 @@ function assertWithin(actor: Actor, path: string): void {
 }
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
-const open = sql`${needs.status} IN (${running})`;
+const open = sql`${needs.status} IN (${running}) AND ${needs.pausedAt} IS NULL`;
 const between = (col: SQL | typeof needs.createdAt, q: FigureQuery) => sql`(${col} >= ${q.start.toISOString()}::timestamptz AND ${col} < ${q.end.toISOString()}::timestamptz)`;
 
 /** The group of each region in scope: its ancestor-or-self of the level (the path's ids, hash-joined). */
@@ -106,7 +106,8 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
   const response = sql`extract(epoch FROM (n.accepted_at - n.created_at)) / 3600.0`;
   const acceptedIn = between(sql`n.accepted_at`, q);
   const completedIn = between(sql`n.completed_at`, q);
-  const openN = sql`n.status IN (${running})`;
+  // a paused clock (挂起) is neither overdue nor due soon
+  const openN = sql`n.status IN (${running}) AND n.paused_at IS NULL`;
   const rows = await hashJoined(deps.db, (tx) => queryRows<Row>(
     tx,
     sql`WITH scoped AS MATERIALIZED (SELECT ${regions.id} AS id, ${regions.path} AS path FROM ${regions} WHERE ${regions.districtId} = ${d} AND ${subtreeOf(q.regionPath)}),

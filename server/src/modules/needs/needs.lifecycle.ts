@@ -29,9 +29,9 @@ export const terminalStatuses: readonly NeedStatus[] = ['rejected', 'merged', 'c
 /** States in which the handling deadline runs (受理 → 结单): an item here past its deadline is overdue. */
 export const deadlineRunningStatuses: readonly NeedStatus[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
 
-/** Overdue (超期): the deadline has passed and the item is still being handled. */
-export function isOverdue(status: NeedStatus, deadlineAt: Date | null, now: Date): boolean {
-  return deadlineAt !== null && deadlineAt.getTime() < now.getTime() && deadlineRunningStatuses.includes(status);
+/** Overdue (超期): the deadline has passed and the item is still being handled, its clock not paused (挂起). */
+export function isOverdue(status: NeedStatus, deadlineAt: Date | null, now: Date, pausedAt: Date | null = null): boolean {
+  return deadlineAt !== null && pausedAt === null && deadlineAt.getTime() < now.getTime() && deadlineRunningStatuses.includes(status);
 }
 
 /** States a requester may still cancel from ("any open state"): everything before completion. */

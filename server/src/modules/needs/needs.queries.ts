@@ -1,5 +1,5 @@
 import { isStaff } from '../../platform/auth/roles.js';
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -60,7 +60,7 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   if (q.to) conds.push(lte(needs.createdAt, new Date(q.to)));
   if (q.due) {
     const now = deps.clock.now();
-    conds.push(inArray(needs.status, [...deadlineRunningStatuses]));
+    conds.push(inArray(needs.status, [...deadlineRunningStatuses]), isNull(needs.pausedAt));
     conds.push(q.due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + 86_400_000)))!);
   }
   if (q.q) conds.push(or(ilike(needs.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(needs.number, q.q))!);

@@ -45,7 +45,7 @@ export const NeedSummary = Type.Object({
   title: Type.String(), status: Status, severity: SeveritySchema, channel: StringEnum(channels), regionId: Type.String(), regionName: Type.String(),
   address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
   teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
-  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), overdue: Type.Boolean(), completedAt: N(Type.String()),
+  createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), overdue: Type.Boolean(), paused: Type.Boolean({ description: 'The deadline’s clock is paused (挂起)' }), completedAt: N(Type.String()),
 });
 
 export const NeedDetail = Type.Intersect([

@@ -32,6 +32,7 @@ import { toNeedDetail } from './needs.view.js';
 import { deadlineFactsOf } from './needs.deadlines.js';
 import { confirmUnrated } from './needs.timers.js';
 import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
+import { handlingOf, moveDeadline, needLabelsOf, type ClockChange } from './needs.handling.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -65,6 +66,12 @@ export function createNeedsService(deps: Deps) {
   return {
     /** Another module's step on a need's timeline (whistle, report-in, supervision, pause); state unchanged. */
     recordOnTimeline: (actor: Actor, needId: string, entry: TimelineEntry) => recordOnTimeline(db, deps.events, actor, needId, entry),
+    /** The caller's relation to a need and its clock (404 when they may not see it); joins the caller's transaction, `lock` to change it. */
+    handlingOf: (actor: Actor, needId: string, opts?: { lock?: boolean }) => handlingOf(db, transitionDeps, actor, needId, opts),
+    /** Number, title and clock of needs by id, for another module's list of rows it scoped itself. */
+    labelsOf: (districtId: string, ids: string[]) => needLabelsOf(db, districtId, ids),
+    /** Moves a need's deadline, or pauses / resumes its clock (modules/oversight), in the caller's transaction only. */
+    moveDeadline: (districtId: string, needId: string, change: ClockChange) => moveDeadline(districtId, needId, change),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */

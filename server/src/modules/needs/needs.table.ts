@@ -50,6 +50,17 @@ export const needs = pgTable(
     duplicateOf: uuid('duplicate_of').array().notNull().default([]),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    /**
+     * When the deadline's clock started: acceptance, then each reopening; moved on by the time spent
+     * paused, so `deadline_at − window_started_at` is always the window's running length (in its
+     * unit) and the warnings of what remains fall in the right place. Null: accepted before it
+     * existed (read as `accepted_at`). `accepted_at` itself never moves (response time counts from it).
+     */
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }),
+    /** The window's unit (calendar_days | working_days), fixed with it; null reads as calendar_days. */
+    windowUnit: varchar('window_unit', { length: 16 }),
+    /** Set while the clock is paused (挂起, approved in modules/oversight): not overdue, no warnings. */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     rating: integer('rating'),
     ratingComment: text('rating_comment'),

@@ -13,7 +13,7 @@ type Names = { category?: { name: string; nameEn: string; code: string }; teamNa
 export type SummaryRow = Pick<
   NeedRow,
   | 'id' | 'number' | 'kind' | 'categoryId' | 'title' | 'status' | 'severity' | 'channel' | 'regionId' | 'regionName' | 'address' | 'requesterName' | 'requesterPhone'
-  | 'slots' | 'filled' | 'teamId' | 'rulingPending' | 'duplicateOf' | 'rating' | 'createdAt' | 'acceptedAt' | 'deadlineAt' | 'completedAt'
+  | 'slots' | 'filled' | 'teamId' | 'rulingPending' | 'duplicateOf' | 'rating' | 'createdAt' | 'acceptedAt' | 'deadlineAt' | 'pausedAt' | 'completedAt'
 >;
 
 export function toNeedSummary(row: SummaryRow, names: Names, now: Date, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
@@ -44,7 +44,9 @@ export function toNeedSummary(row: SummaryRow, names: Names, now: Date, disclosu
     createdAt: row.createdAt.toISOString(),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     deadlineAt: row.deadlineAt?.toISOString() ?? null,
-    overdue: isOverdue(row.status as NeedStatus, row.deadlineAt, now),
+    overdue: isOverdue(row.status as NeedStatus, row.deadlineAt, now, row.pausedAt),
+    /** The deadline's clock is paused (挂起): the deadline moves on when it resumes. */
+    paused: row.pausedAt !== null,
     completedAt: row.completedAt?.toISOString() ?? null,
   };
 }

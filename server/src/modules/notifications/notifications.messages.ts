@@ -36,6 +36,14 @@ const zh: Words = {
   'deadline.warn50': ['办理时限过半', '{subject} 的办理时限已过半，请抓紧办理。'],
   'deadline.warn80': ['即将超时', '{subject} 的办理时限已过 80%，请尽快办结。'],
   'deadline.overdue': ['已超时', '{subject} 已超过办理时限，请立即办理。'],
+  'oversight.pauseAsked': ['挂起待审批', '{subject} 申请挂起（暂停计时），请审批。'],
+  'oversight.extensionAsked': ['延期待审批', '{subject} 申请延长办理期限，请审批。'],
+  'oversight.pauseApproved': ['挂起已批准', '{subject} 的挂起申请已批准，暂停计时。'],
+  'oversight.pauseRefused': ['挂起未批准', '{subject} 的挂起申请未获批准，请按原期限办理。'],
+  'oversight.extensionApproved': ['延期已批准', '{subject} 的延期申请已批准，请按新期限办理。'],
+  'oversight.extensionRefused': ['延期未批准', '{subject} 的延期申请未获批准，请按原期限办理。'],
+  'oversight.resumed': ['恢复计时', '{subject} 已恢复计时，办理期限已顺延。'],
+  'oversight.supervised': ['督办提醒', '{subject} 有新的督办记录，请查看并抓紧办理。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -67,6 +75,14 @@ const en: Words = {
   'deadline.warn50': ['Half the time used', 'Half the time allowed for {subject} has passed.'],
   'deadline.warn80': ['Due soon', '80% of the time allowed for {subject} has passed: please finish it.'],
   'deadline.overdue': ['Overdue', '{subject} is past its deadline: please handle it now.'],
+  'oversight.pauseAsked': ['Pause to approve', 'A pause of the clock is asked for {subject}: please decide.'],
+  'oversight.extensionAsked': ['Extension to approve', 'A later deadline is asked for {subject}: please decide.'],
+  'oversight.pauseApproved': ['Pause approved', 'The pause of {subject} was approved: the clock is stopped.'],
+  'oversight.pauseRefused': ['Pause refused', 'The pause of {subject} was refused: the deadline stands.'],
+  'oversight.extensionApproved': ['Extension approved', 'The extension of {subject} was approved: see the new deadline.'],
+  'oversight.extensionRefused': ['Extension refused', 'The extension of {subject} was refused: the deadline stands.'],
+  'oversight.resumed': ['Clock resumed', 'The clock of {subject} runs again; its deadline moved on by the time paused.'],
+  'oversight.supervised': ['Supervision', '{subject} has a new supervision record: please see it and press on.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

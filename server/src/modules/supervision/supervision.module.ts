@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/modules/module.js';
-import { fireWarning, scheduleOnEvent, WARN_JOB, type WarningSink } from './supervision.jobs.js';
+import { fireWarning, scheduleOnEvent, WARN_JOB, WINDOW_EVENTS, type WarningSink } from './supervision.jobs.js';
 
 declare module '../../platform/modules/module.js' {
   interface Services {
@@ -27,7 +27,7 @@ export const supervisionModule = defineModule({
         })
         .then(() => undefined);
     const deps = { deadlines: s.deadlines, jobs: s.jobs, needs: s.needs, accounts: s.accounts, teams: s.teams, warn };
-    s.events.subscribe({ name: 'supervision.deadlines', types: ['needs.accept', 'needs.reopen'], handle: scheduleOnEvent(deps) });
+    s.events.subscribe({ name: 'supervision.deadlines', types: WINDOW_EVENTS, handle: scheduleOnEvent(deps) });
     s.jobs.define({ name: WARN_JOB, run: fireWarning(deps) });
   },
 });

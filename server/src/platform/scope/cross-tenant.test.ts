@@ -36,7 +36,7 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend);
-    for (const k of ['districtAdmin', 'resident1', ...outsiders]) c[k] = await t.login(k);
+    for (const k of ['districtAdmin', 'resident1', 'communityAdmin1', ...outsiders]) c[k] = await t.login(k);
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as OpenApiDoc;
     ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
       Object.entries(byMethod).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema })),
@@ -64,6 +64,16 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id] };
     }],
     [/^\/api\/needs\/\{id\}/, need],
+    [/^\/api\/oversight\/needs\/\{id\}/, need],
+    // a pause asked by 光明社区's admin on one of its needs: its street decides, the district admin may see it
+    [/^\/api\/oversight\/deadline-changes\/\{id\}/, async () => {
+      const made = await need();
+      await t.app.inject({ method: 'POST', url: `/api/needs/${made.id}/accept`, headers: { cookie: c.communityAdmin1! }, payload: {} });
+      const res = await t.app.inject({ method: 'POST', url: `/api/oversight/needs/${made.id}/deadline-changes`, headers: { cookie: c.communityAdmin1! }, payload: { kind: 'pause', reason: `跨域测试挂起${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`deadline change: ${res.body}`);
+      const id = res.json().items[0].id as string;
+      return { id, markers: [id, ...made.markers] };
+    }],
     [/^\/api\/files\/\{id\}$/, async () => {
       const photo = (await uploadPhoto(t, c.resident1!)).json().id as string;
       await postNeed(t, c.resident1!, { photos: [photo], title: `带照片的需求${++seq}` });
