@@ -46,7 +46,7 @@ export function tell(w: World, d: Draft, f: Fate): Ending {
   const { rng } = w;
   const staff = staffFor(w.cast, d.building);
   const requester: Who = d.requester.id ? { id: d.requester.id, name: d.requester.name, role: 'requester' } : staff.admin;
-  const s: State = { status: 'submitted', seq: 0, t: d.createdAt, round: 1, teamId: null, declines: 0, rulingPending: false, ruled: false, acceptedAt: null, deadlineAt: null, completedAt: null, rating: null, comment: null, solved: null, mergedIntoId: null, closedAt: null };
+  const s: State = { status: 'submitted', seq: 0, t: d.createdAt, round: 1, teamId: null, declines: 0, rulingPending: false, ruled: false, acceptedAt: null, deadlineAt: null, windowStartedAt: null, completedAt: null, rating: null, comment: null, solved: null, mergedIntoId: null, closedAt: null };
   const slots: Slot[] = [];
   const current = () => slots.filter((x) => x.round === s.round && x.status !== 'released');
 
@@ -166,7 +166,11 @@ export function tell(w: World, d: Draft, f: Fate): Ending {
       step('close', SYSTEM, { apply: () => (s.closedAt = s.t) });
       return false;
     }
-    step('reopen', SYSTEM, { apply: () => Object.assign(s, { round: s.round + 1, teamId: null, ruled: false, completedAt: null }) });
+    // a reopening starts a new window by the same rule, as the order chain does
+    step('reopen', SYSTEM, {
+      data: () => ({ deadlineAt: new Date(s.deadlineAt!).toISOString() }),
+      apply: () => Object.assign(s, { round: s.round + 1, teamId: null, ruled: false, completedAt: null, windowStartedAt: s.t, deadlineAt: w.deadline(d, s.t) }),
+    });
     return true;
   }
 
@@ -181,7 +185,7 @@ export function tell(w: World, d: Draft, f: Fate): Ending {
     }
     if (f.outcome === 'cancel') cancel();
     if (terminalStatuses.includes(s.status)) throw new StoryEnds();
-    step('accept', staff.admin, { wait: [0.5, 20], note: rng.pick(notes.accept), data: () => ({ severity: d.severity, deadlineAt: new Date(s.deadlineAt!).toISOString() }), apply: () => Object.assign(s, { acceptedAt: s.t, deadlineAt: w.deadline(d, s.t) }) });
+    step('accept', staff.admin, { wait: [0.5, 20], note: rng.pick(notes.accept), data: () => ({ severity: d.severity, deadlineAt: new Date(s.deadlineAt!).toISOString() }), apply: () => Object.assign(s, { acceptedAt: s.t, deadlineAt: w.deadline(d, s.t), windowStartedAt: s.t }) });
     if (f.reply) step('reply', rng.chance(0.5) ? staff.grid : staff.admin, { wait: [0.2, 6], note: rng.pick(notes.reply) });
     if (d.severity === 'major') step('escalate', staff.admin, { wait: [0.5, 6], note: rng.pick(notes.escalateMajor) });
     do {

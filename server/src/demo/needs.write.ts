@@ -17,6 +17,8 @@ export type State = {
   ruled: boolean;
   acceptedAt: number | null;
   deadlineAt: number | null;
+  /** When the deadline's clock last started: acceptance, then each reopening. */
+  windowStartedAt: number | null;
   completedAt: number | null;
   rating: number | null;
   comment: string | null;
@@ -58,7 +60,7 @@ export function writeStory(w: World, d: Draft, s: State, slots: Slot[]): void {
     requester_id: d.requester.id, requester_name: d.requester.name, requester_phone: d.requester.phone,
     wanted_from: iso(d.wantedFrom), wanted_to: iso(d.wantedTo), slots: d.slots, round: s.round, filled: slots.filter((x) => x.round === s.round).length,
     severity: d.severity, channel: d.channel, is_public: d.isPublic, status: s.status, version: s.seq, team_id: s.teamId, merged_into_id: s.mergedIntoId,
-    decline_count: s.declines, ruling_pending: s.rulingPending, ruled: s.ruled, accepted_at: iso(s.acceptedAt), deadline_at: iso(s.deadlineAt),
+    decline_count: s.declines, ruling_pending: s.rulingPending, ruled: s.ruled, accepted_at: iso(s.acceptedAt), deadline_at: iso(s.deadlineAt), window_started_at: iso(s.windowStartedAt),
     completed_at: iso(s.completedAt), rating: s.rating, rating_comment: s.comment, solved: s.solved,
     created_by: d.channel === 'self' ? d.requester.id : w.cast.staffAt.get(d.community.id)!.id, created_at: iso(d.createdAt), updated_at: iso(s.t),
   });

@@ -70,7 +70,7 @@ describe.each(backends)('figures over the demo district on %s', (backend) => {
       WHERE e.district_id = ${districtId} AND ${under(sql`n.region_id`)} AND e.action = 'rate' AND e.at >= ${start} AND e.at < ${end}`);
     const [late] = await queryRows<{ n: number }>(database.db, sql`
       SELECT count(*)::int AS n FROM needs
-      WHERE district_id = ${districtId} AND ${under()} AND deadline_at < ${new Date(now).toISOString()}
+      WHERE district_id = ${districtId} AND ${under()} AND deadline_at < ${new Date(now).toISOString()} AND paused_at IS NULL
         AND status NOT IN ('completed', 'rated', 'closed', 'cancelled', 'rejected', 'merged')`);
     return { onTimeRate: done!.on_time / done!.with_deadline, satisfactionRate: rated!.good / rated!.all, overdue: late!.n, withDeadline: done!.with_deadline, rated: rated!.all };
   }
