@@ -67,6 +67,25 @@ export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments
       return d.summary ? [t('fact.summary', { summary: text(d.summary) })] : [];
     case 'rate':
       return [t('fact.rating', { rating: text(d.rating) }), t(d.solved === false ? 'fact.unsolved' : 'fact.solved')];
+    // the deadline's moves (modules/oversight, and a reopening's new window)
+    case 'reopen':
+    case 'extendApprove':
+      return d.deadlineAt ? [t('fact.newDeadline', { at: formatDateTime(text(d.deadlineAt)) })] : [];
+    case 'resume':
+      return [
+        ...(d.by === 'expected' ? [t('fact.resumedBySystem')] : []),
+        t('fact.pausedHours', { hours: Math.round((Number(d.pausedMs) || 0) / 360_000) / 10 }),
+        t('fact.newDeadline', { at: formatDateTime(text(d.deadlineAt)) }),
+      ];
+    case 'extendAsk':
+      return [t('fact.askedDeadline', { at: formatDateTime(text(d.newDeadline)) })];
+    case 'pauseAsk':
+    case 'pauseApprove':
+      return d.resumeOn ? [t('fact.resumeOn', { day: text(d.resumeOn) })] : [];
+    case 'supervise':
+      return [t('fact.supervision', { kind: t(`supervisionKind.${text(d.kind)}`, { defaultValue: text(d.kind) }) })];
+    case 'callback':
+      return [t('fact.satisfaction', { satisfaction: t(`satisfaction.${text(d.satisfaction)}`, { defaultValue: text(d.satisfaction) }) })];
     default:
       return [];
   }

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/time';
 import { useBack } from '../../../lib/use-back';
 import { allows, TEAM_INBOX_PATH, useMe } from '../../auth/session';
+import { NeedOversight } from '../../oversight/NeedOversight';
 import { useNeedDetail } from '../needs.queries';
 import { DuplicateHints } from './DuplicateHints';
 import { NeedActions } from './NeedActions';
@@ -66,6 +67,7 @@ export function NeedDetailPage() {
           <NeedInfoCard need={need} />
           <RatingCard need={need} />
           <AssignmentsCard need={need} />
+          <NeedOversight need={need} />
         </Col>
         <Col xs={24} xl={8}>
           <RequesterCard need={need} />
