@@ -32,6 +32,7 @@ import { toNeedDetail } from './needs.view.js';
 import { deadlineFactsOf } from './needs.deadlines.js';
 import { confirmUnrated } from './needs.timers.js';
 import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
+import { needSummaries } from './needs.summaries.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -65,6 +66,8 @@ export function createNeedsService(deps: Deps) {
   return {
     /** Another module's step on a need's timeline (whistle, report-in, supervision, pause); state unchanged. */
     recordOnTimeline: (actor: Actor, needId: string, entry: TimelineEntry) => recordOnTimeline(db, deps.events, actor, needId, entry),
+    /** What another module shows of needs it works on (a whistle's item), without scope; joins the caller's transaction. */
+    summaries: (districtId: string, ids: readonly string[]) => needSummaries(db, districtId, ids),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */

@@ -36,6 +36,10 @@ const zh: Words = {
   'deadline.warn50': ['办理时限过半', '{subject} 的办理时限已过半，请抓紧办理。'],
   'deadline.warn80': ['即将超时', '{subject} 的办理时限已过 80%，请尽快办结。'],
   'deadline.overdue': ['已超时', '{subject} 已超过办理时限，请立即办理。'],
+  'whistle.opened': ['吹哨报到', '{subject} 已吹哨至街道，请召集相关部门和单位报到办理。'],
+  'whistle.called': ['吹哨召集', '{streetName}就 {subject} 吹哨，召集「{unitName}」报到，请及时报到并记录办理情况。'],
+  'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
+  'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -67,6 +71,10 @@ const en: Words = {
   'deadline.warn50': ['Half the time used', 'Half the time allowed for {subject} has passed.'],
   'deadline.warn80': ['Due soon', '80% of the time allowed for {subject} has passed: please finish it.'],
   'deadline.overdue': ['Overdue', '{subject} is past its deadline: please handle it now.'],
+  'whistle.opened': ['Whistled to the street', '{subject} was whistled to the street: call in the departments and units it needs.'],
+  'whistle.called': ['Called in', '{streetName} whistled {subject} and calls in {unitName}: please report in and record your part.'],
+  'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
+  'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

@@ -13,7 +13,7 @@ export const InboxMessage = Type.Object({
   type: Type.String(),
   title: Type.String({ description: 'In the caller’s language' }),
   body: Type.String({ description: 'In the caller’s language' }),
-  subject: Type.Object({ type: StringEnum(['need'] as const), id: Type.String(), label: Type.String({ description: 'e.g. the need’s number' }) }),
+  subject: Type.Object({ type: StringEnum(['need', 'whistle'] as const), id: Type.String(), label: Type.String({ description: 'e.g. the need’s number' }) }),
   read: Type.Boolean(),
   readAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),

@@ -19,7 +19,8 @@ export type NotifyInput = {
   type: string;
   /** Account ids. */
   recipients: string[];
-  subject: { type: 'need'; id: string; label: string };
+  /** What it is about, for the link: a need, or a whistle (a called unit may not see the need itself). */
+  subject: { type: 'need' | 'whistle'; id: string; label: string };
   params?: Record<string, string | number>;
 };
 
@@ -36,7 +37,7 @@ export function createNotificationsService(deps: Deps) {
     id: m.id,
     type: m.type,
     ...renderMessage(locale, m),
-    subject: { type: m.subjectType as 'need', id: m.subjectId, label: m.subjectLabel },
+    subject: { type: m.subjectType as NotifyInput['subject']['type'], id: m.subjectId, label: m.subjectLabel },
     read: m.readAt !== null,
     readAt: m.readAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
