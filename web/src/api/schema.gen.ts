@@ -10953,7 +10953,8 @@ export interface operations {
                                 number: string;
                                 overdue: boolean;
                                 regionName: string;
-                                severity: string;
+                                /** @enum {string} */
+                                severity: "general" | "important" | "major";
                                 /** @enum {string} */
                                 status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                                 title: string;
@@ -11071,7 +11072,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;
@@ -11235,7 +11237,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;
@@ -11392,7 +11395,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;
@@ -11549,7 +11553,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;
@@ -11677,7 +11682,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;
@@ -11840,7 +11846,8 @@ export interface operations {
                             number: string;
                             overdue: boolean;
                             regionName: string;
-                            severity: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
                             /** @enum {string} */
                             status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
                             title: string;

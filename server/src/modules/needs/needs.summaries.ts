@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { regions } from '../../platform/scope/regions.table.js';
+import type { SeverityCode } from './needs.enums.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { needs } from './needs.table.js';
 
@@ -12,7 +13,7 @@ export type NeedSummary = {
   kind: string;
   title: string;
   description: string;
-  severity: string;
+  severity: SeverityCode;
   status: NeedStatus;
   regionId: string;
   regionName: string;
@@ -33,5 +34,5 @@ export async function needSummaries(db: Db, districtId: string, ids: readonly st
     .from(needs)
     .innerJoin(regions, eq(regions.id, needs.regionId))
     .where(and(eq(needs.districtId, districtId), inArray(needs.id, [...ids])));
-  return new Map(rows.map((r) => [r.id, { ...r, status: r.status as NeedStatus }]));
+  return new Map(rows.map((r) => [r.id, { ...r, status: r.status as NeedStatus, severity: r.severity as SeverityCode }]));
 }

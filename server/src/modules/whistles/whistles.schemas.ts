@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Page, PageQuery, StringEnum, Uuid } from '../../platform/http/schemas.js';
+import { severities } from '../needs/needs.enums.js';
 import { needStatuses } from '../needs/needs.lifecycle.js';
 import { callStates, unitKinds, whistleSources, whistleStates } from './whistles.policy.js';
 
@@ -14,7 +15,7 @@ const NeedItem = Type.Object({
   kind: Type.String(),
   title: Type.String(),
   description: Type.String(),
-  severity: Type.String(),
+  severity: StringEnum(severities),
   status: StringEnum(needStatuses),
   regionName: Type.String(),
   address: N(Type.String({ description: 'Shown to whoever runs or follows the whistle, and to called units while it is open' })),
