@@ -79,7 +79,7 @@ describe('the feature registry', () => {
       '/needs staff 需求台账',
       '/needs/new staff 代录需求',
       '/team-orders teamLeader 队长接单',
-      '/whistles undefined 吹哨报到',
+      '/whistles staff 吹哨报到',
       '/figures staff 统计分析',
       '/needs-config regions.manage 办单配置',
       '/whistle-units regions.manage 吹哨单位',

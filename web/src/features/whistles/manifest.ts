@@ -22,7 +22,8 @@ export const whistlesFeature = defineFeature({
     ],
   },
   menu: [
-    { path: '/whistles', label: 'menu.whistles', hint: 'menu.whistlesHint', icon: () => import('@ant-design/icons/es/icons/NotificationOutlined'), order: 42 },
+    // staff; a team leader called in reaches a whistle from their inbox, or from the phone's services
+    { path: '/whistles', label: 'menu.whistles', hint: 'menu.whistlesHint', icon: () => import('@ant-design/icons/es/icons/NotificationOutlined'), access: 'staff', order: 42 },
     { path: '/whistle-units', label: 'menu.units', hint: 'menu.unitsHint', icon: () => import('@ant-design/icons/es/icons/ClusterOutlined'), access: 'regions.manage', order: 51 },
   ],
   // a team leader called in finds it beside their tasks

@@ -31,9 +31,12 @@ export const whistlesApi = {
   updateUnit: (id: string, body: UnitPatch) => api.patch('/api/whistle-units/{id}', { params: { id }, body }),
 };
 
-/** A call that waits for the caller: theirs (or any, for the street's admin) and not done yet. */
+/**
+ * The next step of a call for the caller: their own call, or — for the street's admin — a unit with
+ * no contact to act for itself (the server lets the admin act for any; the page offers it where needed).
+ */
 export function nextStep(call: WhistleCall, whistle: Pick<Whistle, 'state' | 'canManage'>): 'reportIn' | 'part' | null {
-  if (whistle.state !== 'open' || !(call.mine || whistle.canManage)) return null;
+  if (whistle.state !== 'open' || !(call.mine || (whistle.canManage && call.contactName === null))) return null;
   if (call.state === 'called') return 'reportIn';
   return call.state === 'reported' ? 'part' : null;
 }

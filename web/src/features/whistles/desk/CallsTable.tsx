@@ -1,7 +1,7 @@
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/time';
+import { formatMinute } from '../../../lib/time';
 import { PhotoWall } from '../../needs/desk/PhotoWall';
 import { nextStep, whistlesApi, type Whistle, type WhistleCall } from '../whistles.api';
 import { useWhistleStep } from '../whistles.queries';
@@ -17,10 +17,12 @@ export function CallsTable({ whistle }: { whistle: Whistle }) {
   const part = useWhistleStep(whistle.id, (v: { callId: string; text: string; photos: string[] }) => whistlesApi.recordPart(v.callId, v.text, v.photos));
   const failed = (error: Error) => message.error(error.message);
 
+  const steps = new Map(whistle.calls.map((c) => [c.id, nextStep(c, whistle)]));
   const columns = [
     {
       title: t('field.unit'),
       key: 'unit',
+      width: 150,
       render: (_: unknown, c: WhistleCall) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{c.name}</Typography.Text>
@@ -28,13 +30,17 @@ export function CallsTable({ whistle }: { whistle: Whistle }) {
         </Space>
       ),
     },
-    { title: t('field.contact'), key: 'contact', width: 110, render: (_: unknown, c: WhistleCall) => c.contactName ?? <span className="lx-muted">{t('contactNone')}</span> },
-    { title: t('field.state'), key: 'state', width: 100, render: (_: unknown, c: WhistleCall) => <CallStateTag state={c.state} /> },
+    { title: t('field.contact'), key: 'contact', width: 90, render: (_: unknown, c: WhistleCall) => c.contactName ?? <span className="lx-muted">{t('contactNone')}</span> },
     {
-      title: t('field.reportedAt'),
-      key: 'reportedAt',
-      width: 170,
-      render: (_: unknown, c: WhistleCall) => (c.reportedAt ? <span title={c.reportedByName ?? ''}>{formatDateTime(c.reportedAt)}</span> : null),
+      title: t('field.state'),
+      key: 'state',
+      width: 130,
+      render: (_: unknown, c: WhistleCall) => (
+        <Space direction="vertical" size={2}>
+          <CallStateTag state={c.state} />
+          {c.reportedAt && <span className="lx-muted" title={c.reportedByName ?? ''}>{t('reportedAt', { at: formatMinute(c.reportedAt) })}</span>}
+        </Space>
+      ),
     },
     {
       title: t('field.part'),
@@ -47,26 +53,31 @@ export function CallsTable({ whistle }: { whistle: Whistle }) {
           </div>
         ),
     },
-    {
-      title: t('field.actions'),
-      key: 'actions',
-      width: 140,
-      render: (_: unknown, c: WhistleCall) => {
-        const step = nextStep(c, whistle);
-        if (step === 'reportIn') {
-          return (
-            <Button size="small" type="primary" data-testid="report-in" loading={reportIn.isPending && reportIn.variables === c.id} onClick={() => reportIn.mutate(c.id, { onSuccess: () => message.success(t('reportIn.done')), onError: failed })}>
-              {t('action.reportIn')}
-            </Button>
-          );
-        }
-        return step === 'part' ? (
-          <Button size="small" data-testid="record-part" onClick={() => setWriting(c)}>
-            {t('action.part')}
-          </Button>
-        ) : null;
-      },
-    },
+    // only while someone here has a step to take
+    ...([...steps.values()].some(Boolean)
+      ? [
+          {
+            title: t('field.actions'),
+            key: 'actions',
+            width: 120,
+            render: (_: unknown, c: WhistleCall) => {
+              const step = steps.get(c.id);
+              if (step === 'reportIn') {
+                return (
+                  <Button size="small" type="primary" data-testid="report-in" loading={reportIn.isPending && reportIn.variables === c.id} onClick={() => reportIn.mutate(c.id, { onSuccess: () => message.success(t('reportIn.done')), onError: failed })}>
+                    {t('action.reportIn')}
+                  </Button>
+                );
+              }
+              return step === 'part' ? (
+                <Button size="small" data-testid="record-part" onClick={() => setWriting(c)}>
+                  {t('action.part')}
+                </Button>
+              ) : null;
+            },
+          },
+        ]
+      : []),
   ];
 
   return (

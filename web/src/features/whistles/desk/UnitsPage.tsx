@@ -31,7 +31,7 @@ export function UnitsPage() {
     { title: t('field.region'), dataIndex: 'regionName', key: 'region', width: 160 },
     { title: t('field.contact'), key: 'contact', width: 200, render: (_: unknown, u: Unit) => (u.contact ? `${u.contact.name} ${u.contact.phone}` : <span className="lx-muted">{t('contactNone')}</span>) },
     { title: t('field.active'), key: 'active', width: 90, render: (_: unknown, u: Unit) => <Tag color={u.active ? 'success' : 'default'} bordered={false}>{t(u.active ? 'units.active' : 'units.retired')}</Tag> },
-    { title: t('field.actions'), key: 'actions', width: 90, render: (_: unknown, u: Unit) => <Button size="small" type="link" onClick={() => setEditing(u)}>{t('units.edit')}</Button> },
+    { title: t('field.actions'), key: 'actions', width: 90, render: (_: unknown, u: Unit) => <Button size="small" type="link" onClick={() => setEditing(u)}>{t('common:edit')}</Button> },
   ];
 
   return (

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { isStaff } from '../../../lib/roles';
-import { formatDateTime } from '../../../lib/time';
+import { formatMinute } from '../../../lib/time';
 import { useMe } from '../../auth/session';
 import { NeedStatusTag, SeverityTag } from '../../needs/desk/NeedStatusTag';
 import type { WhistleRow, WhistleState } from '../whistles.api';
@@ -46,23 +46,33 @@ export function WhistlesPage() {
         </Space>
       ),
     },
-    { title: t('field.severity'), key: 'severity', width: 90, render: (_: unknown, w: WhistleRow) => w.need && <SeverityTag severity={w.need.severity} /> },
-    { title: t('field.needStatus'), key: 'status', width: 150, render: (_: unknown, w: WhistleRow) => w.need && <NeedStatusTag need={w.need} /> },
-    { title: t('field.street'), key: 'street', width: 120, render: (_: unknown, w: WhistleRow) => w.street.name },
-    { title: t('field.source'), key: 'source', width: 140, render: (_: unknown, w: WhistleRow) => <Tag bordered={false}>{t(`source.${w.source}`)}</Tag> },
-    { title: t('field.openedAt'), key: 'openedAt', width: 170, render: (_: unknown, w: WhistleRow) => formatDateTime(w.openedAt) },
+    {
+      title: t('field.needStatus'),
+      key: 'status',
+      width: 150,
+      render: (_: unknown, w: WhistleRow) =>
+        w.need && (
+          <Space size={0} wrap>
+            <SeverityTag severity={w.need.severity} />
+            <NeedStatusTag need={w.need} />
+          </Space>
+        ),
+    },
+    { title: t('field.street'), key: 'street', width: 110, render: (_: unknown, w: WhistleRow) => w.street.name },
+    { title: t('field.source'), key: 'source', width: 150, render: (_: unknown, w: WhistleRow) => <Tag bordered={false}>{t(`source.${w.source}`)}</Tag> },
+    { title: t('field.openedAt'), key: 'openedAt', width: 140, render: (_: unknown, w: WhistleRow) => formatMinute(w.openedAt) },
     {
       title: t('field.progress'),
       key: 'progress',
-      width: 150,
+      width: 180,
       render: (_: unknown, w: WhistleRow) => (w.progress.called === 0 ? <span className="lx-muted">{t('progress.none')}</span> : t('progress.value', w.progress)),
     },
     {
       title: t('field.state'),
       key: 'state',
-      width: 130,
+      width: 120,
       render: (_: unknown, w: WhistleRow) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <WhistleStateTag state={w.state} />
           {w.myPending > 0 && <Badge count={t('pending', { count: w.myPending })} color="red" />}
         </Space>

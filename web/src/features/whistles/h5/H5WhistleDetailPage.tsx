@@ -12,14 +12,16 @@ import './whistles-h5.css';
 
 const callColor = { called: '#d46b08', reported: '#1d5fbf', done: '#389e0d' } as const;
 
-/** 记录办理情况: what the unit did, with photos from the phone. */
-function PartPopup({ call, loading, onClose, onSubmit }: { call: WhistleCall | null; loading: boolean; onClose: () => void; onSubmit: (text: string, photos: string[]) => void }) {
+type PartProps = { call: WhistleCall | null; loading: boolean; onSubmit: (text: string, photos: string[]) => void };
+
+/** The sheet's form; made afresh each time the sheet opens (destroyOnClose). */
+function PartForm({ call, loading, onSubmit }: PartProps) {
   const { t } = useTranslation('whistles');
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [busy, setBusy] = useState(false);
   return (
-    <Popup visible={call !== null} onMaskClick={onClose} bodyClassName="lx-h5-sheet" destroyOnClose>
+    <>
       <h3 className="lx-h5-sheet-title">{t('part.title', { unit: call?.name ?? '' })}</h3>
       <p className="lx-h5-sheet-hint">{t('part.hint')}</p>
       <TextArea className="lx-h5-sheet-text" placeholder={t('part.placeholder')} maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} value={text} onChange={setText} data-testid="part-text" />
@@ -27,6 +29,15 @@ function PartPopup({ call, loading, onClose, onSubmit }: { call: WhistleCall | n
       <Button block color="primary" size="large" disabled={!text.trim() || busy} loading={loading} onClick={() => onSubmit(text.trim(), photoIds(photos))} data-testid="part-submit">
         {t('action.part')}
       </Button>
+    </>
+  );
+}
+
+/** 记录办理情况: what the unit did, with photos from the phone. */
+function PartPopup({ visible, onClose, ...form }: PartProps & { visible: boolean; onClose: () => void }) {
+  return (
+    <Popup visible={visible} onMaskClick={onClose} bodyClassName="lx-h5-sheet" destroyOnClose>
+      <PartForm {...form} />
     </Popup>
   );
 }
@@ -46,7 +57,7 @@ function CallItem({ call, whistle, onReportIn, onPart, reporting }: { call: Whis
             {t(`callState.${call.state}`)}
           </Tag>
         </div>
-        {call.reportedAt && <span className="lx-muted">{t('h5.reportedAt', { at: formatMinute(call.reportedAt) })}</span>}
+        {call.reportedAt && <span className="lx-muted">{t('reportedAt', { at: formatMinute(call.reportedAt) })}</span>}
         {call.part && <div className="lx-h5-call-part">{call.part}</div>}
         {call.photos.length > 0 && <PhotoGrid ids={call.photos} />}
         {step && (
@@ -74,7 +85,9 @@ export function H5WhistleDetailPage() {
   const back = useBack('/h5/whistles');
   const detail = useWhistle(id);
   const whistle = detail.data;
+  // the call stays named while its sheet slides away
   const [writing, setWriting] = useState<WhistleCall | null>(null);
+  const [sheet, setSheet] = useState(false);
   const reportIn = useWhistleStep(id, (callId: string) => whistlesApi.reportIn(callId));
   const part = useWhistleStep(id, (v: { callId: string; text: string; photos: string[] }) => whistlesApi.recordPart(v.callId, v.text, v.photos));
   const failed = (error: Error) => Toast.show({ icon: 'fail', content: error.message });
@@ -115,19 +128,23 @@ export function H5WhistleDetailPage() {
           )}
           <List mode="card" header={t('detail.calls')}>
             {whistle.calls.map((call) => (
-              <CallItem key={call.id} call={call} whistle={whistle} reporting={reportIn.isPending && reportIn.variables === call.id} onReportIn={() => confirmReport(call)} onPart={() => setWriting(call)} />
+              <CallItem key={call.id} call={call} whistle={whistle} reporting={reportIn.isPending && reportIn.variables === call.id} onReportIn={() => confirmReport(call)} onPart={() => {
+                  setWriting(call);
+                  setSheet(true);
+                }} />
             ))}
           </List>
           <PartPopup
             call={writing}
+            visible={sheet}
             loading={part.isPending}
-            onClose={() => setWriting(null)}
+            onClose={() => setSheet(false)}
             onSubmit={(text, photos) =>
               part.mutate(
                 { callId: writing!.id, text, photos },
                 {
                   onSuccess: () => {
-                    setWriting(null);
+                    setSheet(false);
                     Toast.show({ icon: 'success', content: t('part.done') });
                   },
                   onError: failed,
