@@ -48,4 +48,21 @@ describe('the deadline watch as its users see it', () => {
     expect(await warning.first().textContent()).toContain('请抓紧办理');
     await snap(page, 'supervision-2-phone-warning');
   });
+
+  it('the district admin sees the warnings still ahead waiting in the job queue, failed ones first', async () => {
+    const { context, page } = await openSession(env.browser, env.server.baseUrl, 'desk');
+    contexts.push(context);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await deskLogin(page, demo.districtAdmin);
+    await page.goto('/jobs');
+    await page.getByText('任务队列', { exact: true }).first().waitFor();
+    const waiting = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/jobs' && r.url().includes('state=waiting'));
+    await page.locator('.ant-segmented-item', { hasText: '等待中' }).click();
+    const body = (await (await waiting).json()) as { total: number };
+    expect(body.total).toBeGreaterThan(0);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '办理期限预警与超期提醒' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('等待中');
+    await snap(page, 'supervision-3-job-queue');
+  });
 });
