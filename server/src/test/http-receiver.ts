@@ -15,9 +15,9 @@ export async function startReceiver(answer: (path: string, nth: number) => numbe
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body });
-      res.statusCode = answer(path, received.filter((r) => r.path === path).length);
+      const request = { path: req.url ?? '/', headers: req.headers, body };
+      received.push(request);
+      res.statusCode = answer(request, received.filter((r) => r.path === request.path).length);
       res.end();
     });
   });

@@ -23,7 +23,7 @@ describe.each(backends)('webhook deliveries on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend, { webhooksAllowPrivate: true });
-    receiver = await startReceiver((path, nth) => {
+    receiver = await startReceiver(({ path }, nth) => {
       if (path === '/flaky') return nth <= 2 ? 500 : 200;
       if (path === '/down') return downFixed ? 204 : 503;
       return 200;
