@@ -5,10 +5,10 @@ export type Received = { path: string; headers: http.IncomingHttpHeaders; body: 
 
 /**
  * A local HTTP receiver for tests of outside calls (webhooks, the SMS gateway), on 127.0.0.1. Every
- * request is kept; `answer` decides the status per path and the path's count of requests so far
- * (1 for the first), e.g. 500 twice then 200.
+ * request is kept; `answer` decides the status from the request and its path's count of requests
+ * so far (1 for the first), e.g. 500 twice then 200.
  */
-export async function startReceiver(answer: (path: string, nth: number) => number = () => 200) {
+export async function startReceiver(answer: (request: Received, nth: number) => number = () => 200) {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
