@@ -165,6 +165,19 @@ describe.each(backends)('webhook deliveries on %s', (backend) => {
     await t.app.inject({ method: 'DELETE', url: `/api/webhooks/${hook.id}`, headers: { cookie: admin } });
   });
 
+  it('a webhook switched off by a person sends nothing more: its waiting delivery ends failed without a call, and counts no failure', async () => {
+    const hook = await create({ url: receiver.url('/flaky-off'), events: ['needs.submit'] });
+    await postNeed(t, resident, { title: '停用前的需求' });
+    await t.app.services.events.deliverDue();
+    const off = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie: admin }, payload: { enabled: false } });
+    expect(off.json()).toMatchObject({ enabled: false, disabledReason: null });
+    await t.app.services.jobs.runDue();
+    expect(await log(hook.id)).toMatchObject([{ state: 'failed', attempts: 1, responseStatus: null, lastError: 'webhook switched off' }]);
+    expect(receiver.at('/flaky-off')).toEqual([]);
+    expect((await webhook(hook.id)).consecutiveFailures).toBe(0);
+    await t.app.inject({ method: 'DELETE', url: `/api/webhooks/${hook.id}`, headers: { cookie: admin } });
+  });
+
   it('nothing is lost and nothing doubled: every matching event has exactly one delivery, also when the event is handed out again', async () => {
     const all = await create({ url: receiver.url('/all'), events: ['*'] });
     const some = await create({ url: receiver.url('/some'), events: ['needs.accept', 'needs.reject'] });
