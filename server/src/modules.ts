@@ -20,3 +20,4 @@ export { figuresModule } from './modules/figures/figures.module.js';
 export { jobsModule } from './modules/jobs/jobs.module.js';
 export { supervisionModule } from './modules/supervision/supervision.module.js';
 export { notificationsModule } from './modules/notifications/notifications.module.js';
+export { webhooksModule } from './modules/webhooks/webhooks.module.js';

@@ -43,6 +43,7 @@ describe('the feature registry', () => {
         'desk app /needs/:id',
         'desk app /team-orders (teamLeader)',
         'desk app /jobs (jobs.manage)',
+        'desk app /webhooks (webhooks.manage)',
         'desk app /needs-config (regions.manage)',
         'desk app /figures (staff)',
         'desk app /deadline-rules (regions.read)',
@@ -82,6 +83,7 @@ describe('the feature registry', () => {
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
       '/jobs jobs.manage 任务队列',
+      '/webhooks webhooks.manage 接口推送',
     ]);
   });
 

@@ -10,10 +10,11 @@ import { needsFeature } from '../features/needs/manifest';
 import { notificationsFeature } from '../features/notifications/manifest';
 import { regionsFeature } from '../features/regions/manifest';
 import { shellFeature } from '../features/shell/manifest';
+import { webhooksFeature } from '../features/webhooks/manifest';
 import type { FeatureManifest } from './feature';
 
 /**
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, needsConfigFeature, figuresFeature, deadlinesFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, needsConfigFeature, figuresFeature, deadlinesFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, h5Feature];

@@ -36,6 +36,7 @@ const zh: Words = {
   'deadline.warn50': ['办理时限过半', '{subject} 的办理时限已过半，请抓紧办理。'],
   'deadline.warn80': ['即将超时', '{subject} 的办理时限已过 80%，请尽快办结。'],
   'deadline.overdue': ['已超时', '{subject} 已超过办理时限，请立即办理。'],
+  'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -67,6 +68,7 @@ const en: Words = {
   'deadline.warn50': ['Half the time used', 'Half the time allowed for {subject} has passed.'],
   'deadline.warn80': ['Due soon', '80% of the time allowed for {subject} has passed: please finish it.'],
   'deadline.overdue': ['Overdue', '{subject} is past its deadline: please handle it now.'],
+  'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 
