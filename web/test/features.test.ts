@@ -46,6 +46,7 @@ describe('the feature registry', () => {
         'desk app /whistles/:id',
         'desk app /whistle-units (regions.manage)',
         'desk app /jobs (jobs.manage)',
+        'desk app /webhooks (webhooks.manage)',
         'desk app /needs-config (regions.manage)',
         'desk app /figures (staff)',
         'desk app /deadline-rules (regions.read)',
@@ -89,6 +90,7 @@ describe('the feature registry', () => {
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
       '/jobs jobs.manage 任务队列',
+      '/webhooks webhooks.manage 接口推送',
     ]);
   });
 

@@ -31,7 +31,8 @@ const scripts: Script[] = [
   { by: 'resident', code: 'facilities.streetLight', route: 'pool', ends: 'closed', hoursAgo: 60 * 24, ratings: [[4, true]] },
   { by: 'resident', code: 'elderly.escort', route: 'team', leaderTeam: true, volunteer: true, ends: 'completed', hoursAgo: 30 },
   { by: 'resident', code: 'elderly.cleaning', route: 'team', leaderTeam: true, volunteer: true, ends: 'in_service', hoursAgo: 14, slots: 2 },
-  { by: 'resident', code: 'convenience.digital', route: 'pool', volunteer: true, ends: 'claimed', hoursAgo: 20 },
+  // held for over half its window: the volunteer has had the 50 % deadline warning
+  { by: 'resident', code: 'convenience.digital', route: 'pool', volunteer: true, ends: 'claimed', hoursAgo: 60 },
   { by: 'resident', code: 'medical.medicine', route: 'team', leaderTeam: true, ends: 'dispatched', hoursAgo: 10 },
   { by: 'resident', code: 'elderly.companion', route: 'pool', ends: 'pooled', hoursAgo: 8 },
   { by: 'resident', code: 'dispute.noise', route: 'team', ends: 'accepted', hoursAgo: 5 },

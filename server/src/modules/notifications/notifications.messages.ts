@@ -40,6 +40,7 @@ const zh: Words = {
   'whistle.called': ['吹哨召集', '{streetName}就 {subject} 吹哨，召集「{unitName}」报到，请及时报到并记录办理情况。'],
   'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
   'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
+  'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -75,6 +76,7 @@ const en: Words = {
   'whistle.called': ['Called in', '{streetName} whistled {subject} and calls in {unitName}: please report in and record your part.'],
   'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
   'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
+  'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

@@ -123,6 +123,18 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
       return { id: job.id, markers: [job.id, key] };
     }],
+    // a webhook is the district's (its admin's): a fresh one per call, and a test delivery of it
+    [/^\/api\/webhooks\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: admin() }, payload: { url: `https://hooks.example.com/${++seq}`, events: ['needs.*'] } });
+      if (res.statusCode !== 201) throw new Error(`webhook: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().url] };
+    }],
+    [/^\/api\/webhook-deliveries\/\{id\}/, async () => {
+      const made = await t.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: admin() }, payload: { url: `https://hooks.example.com/${++seq}`, events: ['needs.*'] } });
+      const sent = await t.app.inject({ method: 'POST', url: `/api/webhooks/${made.json().id}/test`, headers: { cookie: admin() } });
+      if (sent.statusCode !== 202) throw new Error(`webhook test: ${sent.body}`);
+      return { id: sent.json().deliveryId, markers: [sent.json().deliveryId] };
+    }],
     // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
     [/^\/api\/inbox\/\{id\}/, async () => {
       const key = `cross-tenant:${++seq}`;

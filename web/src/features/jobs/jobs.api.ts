@@ -13,4 +13,9 @@ export const jobsApi = {
 };
 
 /** Jobs the platform runs today, by the word that names each for people; any other shows as a system job. */
-export const jobLabels: Record<string, 'autoConfirm' | 'deadlineWatch'> = { 'needs.autoConfirm': 'autoConfirm', 'supervision.deadline': 'deadlineWatch' };
+export const jobLabels: Record<string, 'autoConfirm' | 'deadlineWatch' | 'webhookDelivery' | 'smsSend'> = {
+  'needs.autoConfirm': 'autoConfirm',
+  'supervision.deadline': 'deadlineWatch',
+  'webhooks.deliver': 'webhookDelivery',
+  'notify.sms': 'smsSend',
+};
