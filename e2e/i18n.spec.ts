@@ -87,7 +87,8 @@ describe('every page shows words in the chosen language from its first paint, ne
       await snap(page, `i18n-h5-home-${language}`);
 
       expect(await rawKeysSeen(page)).toEqual([]);
-      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, `needs-${language}`]);
+      // the tabs and tiles are named by the needs, notifications (消息) and whistles features
+      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, `needs-${language}`, `notifications-${language}`, `whistles-${language}`]);
       expect(scripts.filter((s) => s.includes('/assets/desk-kit-'))).toEqual([]);
       await context.close();
     });

@@ -22,6 +22,7 @@ export const DEMO_PASSWORD = 'Lianxin@2026';
 
 /** The demo accounts the seed always creates, all in street 1 / community 1 (server/src/demo). */
 export const demo = {
+  districtAdmin: '13800000000',
   communityAdmin: '13800000002',
   teamLeader: '13800000004',
   volunteer: '13800000005',

@@ -35,8 +35,9 @@ function requireBuilt(relative: string) {
 /**
  * Starts the built product as a user would (`node server/dist/server.js`) on a free port with a
  * fresh data folder, so it migrates and seeds the small demo district itself. Builds nothing.
+ * `extraEnv` adds configuration a suite needs (e.g. webhooks to a receiver on 127.0.0.1).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   requireBuilt('server/dist/server.js');
   requireBuilt('web/dist/index.html');
   const port = await freePort();
@@ -45,7 +46,7 @@ export async function startServer(): Promise<RunningServer> {
   const { DATABASE_URL: _db, LIANXIN_DEMO: _demo, WEB_DIST: _web, ...inherited } = process.env;
   const child = spawn(process.execPath, ['server/dist/server.js'], {
     cwd: repoRoot,
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LIANXIN_DEMO_SCALE: 'small', LOG_LEVEL: 'silent' },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LIANXIN_DEMO_SCALE: 'small', LOG_LEVEL: 'silent', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

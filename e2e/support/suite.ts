@@ -7,11 +7,11 @@ import { startServer, type RunningServer } from './server.js';
  * The built server and a Chromium for the suite it is called in: started before its tests, stopped
  * after. Read them through the returned object once the suite runs (`env.server`, `env.browser`).
  */
-export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+export function serverAndBrowser(env: Record<string, string> = {}): { readonly server: RunningServer; readonly browser: Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(env);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -43,6 +43,15 @@ export type Config = {
   trustProxy: boolean;
   /** The SMS gateway messages are posted to; unset, no message goes out by SMS (the inbox still works). */
   smsGatewayUrl?: string;
+  /** Sent as `Authorization: Bearer …` to the SMS gateway, when set. */
+  smsGatewayToken?: string;
+  /**
+   * Webhooks may point at private, loopback and link-local addresses (10/8, 127/8, 192.168/16, ::1 …).
+   * Off by default, against server-side request forgery; on for tests and intranet-only installations.
+   */
+  webhooksAllowPrivate: boolean;
+  /** How long one webhook or SMS gateway call may take before it counts as failed. */
+  outboundTimeoutMs: number;
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -96,5 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMegabytesPerDay: int(env, 'UPLOAD_MB_PER_DAY', 300),
     trustProxy: env.TRUST_PROXY === 'true',
     smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
+    outboundTimeoutMs: int(env, 'OUTBOUND_TIMEOUT_MS', 10_000),
   };
 }

@@ -21,3 +21,5 @@ export { jobsModule } from './modules/jobs/jobs.module.js';
 export { supervisionModule } from './modules/supervision/supervision.module.js';
 export { notificationsModule } from './modules/notifications/notifications.module.js';
 export { oversightModule } from './modules/oversight/oversight.module.js';
+export { whistlesModule } from './modules/whistles/whistles.module.js';
+export { webhooksModule } from './modules/webhooks/webhooks.module.js';

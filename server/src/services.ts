@@ -2,6 +2,7 @@ import type { PlatformDeps } from './platform/deps.js';
 import type { AnyModule, PlatformServices, Services } from './platform/modules/module.js';
 import { createEventBus } from './platform/events/outbox.js';
 import { createOutboxNotifier } from './platform/notify/notify.js';
+import { smsSender } from './platform/notify/sms-sender.js';
 import { createJobEngine } from './platform/jobs/jobs.js';
 import { provisionDistrict, type Provisioner } from './platform/provisioning/provisioning.js';
 import * as registry from './modules.js';
@@ -37,11 +38,15 @@ export const registeredModules: readonly AnyModule[] = Object.values(registry);
 /** Builds the platform's services, then every module's, each after those it uses. */
 export function createServices(deps: PlatformDeps): Services {
   const provisioners: Provisioner[] = [];
+  // on PostgreSQL a few loops per instance claim jobs side by side; PGlite has one connection
+  const jobs = createJobEngine({ db: deps.db, clock: deps.clock, concurrency: deps.database.kind === 'postgres' ? 4 : 1 });
+  // SMS go out once a gateway is configured: each queued message gets its sending job
+  const gatewayUrl = deps.config.smsGatewayUrl;
+  if (gatewayUrl) jobs.define(smsSender({ ...deps, gateway: { url: gatewayUrl, token: deps.config.smsGatewayToken, timeoutMs: deps.config.outboundTimeoutMs } }));
   const platform: PlatformServices = {
     events: createEventBus(deps.db),
-    // on PostgreSQL a few loops per instance claim jobs side by side; PGlite has one connection
-    jobs: createJobEngine({ db: deps.db, clock: deps.clock, concurrency: deps.database.kind === 'postgres' ? 4 : 1 }),
-    notifier: createOutboxNotifier(deps),
+    jobs,
+    notifier: createOutboxNotifier({ crypto: deps.crypto, sender: gatewayUrl ? { jobs, clock: deps.clock } : undefined }),
     provisioning: { provision: (districtId) => provisionDistrict(deps.db, provisioners, districtId), provisioners },
   };
   const built: Record<string, unknown> = { ...platform };

@@ -1,4 +1,4 @@
-import type { NeedStatus } from '../modules/needs/needs.lifecycle.js';
+import type { NeedStatus, Severity } from '../modules/needs/needs.lifecycle.js';
 import { demoUuid } from './identity.js';
 import { draftNeed, type Crowd, type DemoCategory } from './needs.fate.js';
 import { HOUR, type World } from './needs.pick.js';
@@ -17,6 +17,8 @@ type Script = {
   hoursAgo: number;
   slots?: number;
   ratings?: [stars: number, solved: boolean][];
+  /** A major grievance: escalated to the street at once, where the whistles demo calls units in. */
+  severity?: Severity;
 };
 
 /**
@@ -29,7 +31,8 @@ const scripts: Script[] = [
   { by: 'resident', code: 'facilities.streetLight', route: 'pool', ends: 'closed', hoursAgo: 60 * 24, ratings: [[4, true]] },
   { by: 'resident', code: 'elderly.escort', route: 'team', leaderTeam: true, volunteer: true, ends: 'completed', hoursAgo: 30 },
   { by: 'resident', code: 'elderly.cleaning', route: 'team', leaderTeam: true, volunteer: true, ends: 'in_service', hoursAgo: 14, slots: 2 },
-  { by: 'resident', code: 'convenience.digital', route: 'pool', volunteer: true, ends: 'claimed', hoursAgo: 20 },
+  // held for over half its window: the volunteer has had the 50 % deadline warning
+  { by: 'resident', code: 'convenience.digital', route: 'pool', volunteer: true, ends: 'claimed', hoursAgo: 60 },
   { by: 'resident', code: 'medical.medicine', route: 'team', leaderTeam: true, ends: 'dispatched', hoursAgo: 10 },
   { by: 'resident', code: 'elderly.companion', route: 'pool', ends: 'pooled', hoursAgo: 8 },
   { by: 'resident', code: 'dispute.noise', route: 'team', ends: 'accepted', hoursAgo: 5 },
@@ -43,6 +46,10 @@ const scripts: Script[] = [
   { by: 'neighbour', code: 'children.supplies', route: 'pool', ends: 'pooled', hoursAgo: 7 },
   { by: 'neighbour', code: 'environment.greening', route: 'pool', ends: 'claimed', hoursAgo: 10, slots: 3 },
   { by: 'neighbour', code: 'elderly.companion', route: 'pool', volunteer: true, ends: 'in_service', hoursAgo: 16 },
+  // 吹哨报到: major items of 文化社区 the street is working with departments and partner units (whistles.demo.ts)
+  { by: 'neighbour', code: 'safety.fireHazard', route: 'team', ends: 'taken', hoursAgo: 70, severity: 'major' },
+  { by: 'neighbour', code: 'environment.sewage', route: 'team', ends: 'taken', hoursAgo: 40, severity: 'major' },
+  { by: 'neighbour', code: 'safety.eBikeCharging', route: 'team', ends: 'escalated', hoursAgo: 20, severity: 'major' },
 ];
 
 export const showcaseCount = scripts.length;
@@ -56,7 +63,7 @@ export function tellShowcase(w: World, crowd: Crowd, x: { seed: number; categori
   scripts.forEach((script, i) => {
     const requester = script.by === 'resident' ? cast.fixed.resident : w.rng.pick(neighbours);
     const draft = draftNeed(w, crowd, { id: demoUuid(x.seed, `need:showcase:${i}`), createdAt: w.now - script.hoursAgo * HOUR, category: x.categories.get(script.code)!, channel: 'self', requester, numbers: x.numbers });
-    const d = { ...draft, slots: script.slots ?? 1, severity: 'general' as const };
+    const d = { ...draft, slots: script.slots ?? 1, severity: script.severity ?? 'general' };
     const fate: Fate = {
       verify: false,
       outcome: 'proceed',

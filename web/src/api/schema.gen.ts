@@ -1346,6 +1346,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed delivery again, with a fresh round of attempts */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district’s webhooks (接口推送; district admin) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook; the answer carries its signing secret, this once
+         * @description Each delivery is a POST of `{ id, type, occurredAt, districtId, subject: { type, id }, data }` with the headers `X-Lianxin-Event` (the type), `X-Lianxin-Delivery` (the delivery id: the receiver’s idempotency key, the same on every retry), `X-Lianxin-Timestamp` (unix seconds) and `X-Lianxin-Signature: sha256=<hex>`, the HMAC-SHA256 of `<timestamp>.<raw body>` keyed with the secret. A receiver recomputes it over the raw bytes, compares in constant time and refuses a timestamp more than 5 minutes off. A 2xx within 10 s is success; anything else is retried with exponential backoff (docs/WEBHOOKS.md).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types a webhook may ask for, and the wildcards */
+        get: operations["listWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts per delivery, and failed deliveries in a row that switch a webhook off */
+        get: operations["getWebhookSettings"];
+        /** Change the district’s webhook retry and switch-off policy */
+        put: operations["saveWebhookSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Remove a webhook and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change address, description, events or the switch (switching on clears the failure count) */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: event, attempts, state, HTTP status, time taken, error, next attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is answered this once */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhooks.test` event to this webhook now (see its delivery log) */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistle-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments and partner units a street may call in (staff); with `whistleId`, those that may be called to it */
+        get: operations["listWhistleUnits"];
+        put?: never;
+        /** Add a department or partner unit (district admins) */
+        post: operations["createWhistleUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistle-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a unit: name, kind, area served, contact; `active: false` retires it (district admins) */
+        patch: operations["updateWhistleUnit"];
+        trace?: never;
+    };
+    "/api/whistles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whistles (吹哨报到) I may see: staff those in their subtree, a called unit’s contact those they were called to */
+        get: operations["listWhistles"];
+        put?: never;
+        /** Whistle a need to its street by hand (community admins; the order is escalated, 已吹哨) */
+        post: operations["openWhistle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistles/calls/{id}/part": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A unit that reported in records its part, with photos (its contact, or the street’s admin) */
+        post: operations["recordWhistlePart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistles/calls/{id}/report-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A called unit reports in (报到): its contact, or the street’s admin for it */
+        post: operations["reportInWhistle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whistle: the item, the units called in and their parts */
+        get: operations["getWhistle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistles/{id}/call-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call units in: departments, partner units, teams (the street’s admin) */
+        post: operations["callInUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whistles/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the whistle with a summary (the street’s admin) */
+        post: operations["closeWhistle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2355,7 +2636,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
-                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage")[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage" | "webhooks.manage")[];
                         scope: {
                             path: {
                                 id: string;
@@ -2548,7 +2829,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
-                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage")[];
+                        permissions: ("regions.read" | "regions.manage" | "accounts.read" | "accounts.manage" | "audit.read" | "pii.revealPhone" | "pii.revealIdNumber" | "jobs.manage" | "webhooks.manage")[];
                         scope: {
                             path: {
                                 id: string;
@@ -3998,10 +4279,10 @@ export interface operations {
                             readAt: string | null;
                             subject: {
                                 id: string;
-                                /** @description e.g. the need’s number */
+                                /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need";
+                                type: "need" | "whistle" | "webhook";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -4366,10 +4647,10 @@ export interface operations {
                         readAt: string | null;
                         subject: {
                             id: string;
-                            /** @description e.g. the need’s number */
+                            /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need";
+                            type: "need" | "whistle" | "webhook";
                         };
                         /** @description In the caller’s language */
                         title: string;
@@ -11550,6 +11831,2393 @@ export interface operations {
             };
             /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        deliveredAt: string | null;
+                        durationMs: number | null;
+                        eventId: string;
+                        eventType: string;
+                        /** @description Sent as X-Lianxin-Delivery: the receiver’s idempotency key */
+                        id: string;
+                        /** Format: date-time */
+                        lastAttemptAt: string | null;
+                        lastError: string | null;
+                        /** Format: date-time */
+                        nextAttemptAt: string | null;
+                        redeliveries: number;
+                        responseStatus: number | null;
+                        /** @enum {string} */
+                        state: "pending" | "retrying" | "succeeded" | "failed";
+                        webhookId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Deliveries in a row that ended failed */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        /** @enum {string|null} */
+                        disabledReason: "failures" | null;
+                        enabled: boolean;
+                        events: string[];
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    /** @description Event types (`needs.accept`) and wildcards (`needs.*`, `*`); see GET /api/webhooks/event-types */
+                    events: string[];
+                    /** @description http:// or https://; no user or password; not a private or loopback address unless the installation allows it (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES) */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Deliveries in a row that ended failed */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        /** @enum {string|null} */
+                        disabledReason: "failures" | null;
+                        enabled: boolean;
+                        events: string[];
+                        id: string;
+                        /** @description The signing secret: shown this once, store it with the receiver */
+                        secret: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        types: string[];
+                        wildcards: string[];
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWebhookSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Failed deliveries in a row that switch a webhook off */
+                        disableAfterFailures: number;
+                        /** @description Attempts per delivery (backoff 5 s, 10 s, 20 s … up to an hour) */
+                        maxAttempts: number;
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    saveWebhookSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Failed deliveries in a row that switch a webhook off */
+                    disableAfterFailures: number;
+                    /** @description Attempts per delivery (backoff 5 s, 10 s, 20 s … up to an hour) */
+                    maxAttempts: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Failed deliveries in a row that switch a webhook off */
+                        disableAfterFailures: number;
+                        /** @description Attempts per delivery (backoff 5 s, 10 s, 20 s … up to an hour) */
+                        maxAttempts: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Deliveries in a row that ended failed */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        /** @enum {string|null} */
+                        disabledReason: "failures" | null;
+                        enabled: boolean;
+                        events: string[];
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    /** @description Event types (`needs.accept`) and wildcards (`needs.*`, `*`); see GET /api/webhooks/event-types */
+                    events?: string[];
+                    /** @description http:// or https://; no user or password; not a private or loopback address unless the installation allows it (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES) */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Deliveries in a row that ended failed */
+                        consecutiveFailures: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        disabledAt: string | null;
+                        /** @enum {string|null} */
+                        disabledReason: "failures" | null;
+                        enabled: boolean;
+                        events: string[];
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                state?: "pending" | "retrying" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            durationMs: number | null;
+                            eventId: string;
+                            eventType: string;
+                            /** @description Sent as X-Lianxin-Delivery: the receiver’s idempotency key */
+                            id: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            redeliveries: number;
+                            responseStatus: number | null;
+                            /** @enum {string} */
+                            state: "pending" | "retrying" | "succeeded" | "failed";
+                            webhookId: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The new signing secret: shown this once */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWhistleUnits: {
+        parameters: {
+            query?: {
+                whistleId?: string;
+                includeRetired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** @description A provisioned default’s stable code; null for one the district added */
+                        code: string | null;
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "department" | "partner";
+                        name: string;
+                        /** @description It serves this node’s subtree (the district: everywhere) */
+                        regionId: string;
+                        regionName: string;
+                        sortOrder: number;
+                    }[];
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createWhistleUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    contactAccountId?: string | null;
+                    /** @enum {string} */
+                    kind: "department" | "partner";
+                    name: string;
+                    /** Format: uuid */
+                    regionId?: string;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** @description A provisioned default’s stable code; null for one the district added */
+                        code: string | null;
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "department" | "partner";
+                        name: string;
+                        /** @description It serves this node’s subtree (the district: everywhere) */
+                        regionId: string;
+                        regionName: string;
+                        sortOrder: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateWhistleUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false retires the unit: it is no longer offered, past whistles keep its name */
+                    active?: boolean;
+                    /** Format: uuid */
+                    contactAccountId?: string | null;
+                    /** @enum {string} */
+                    kind?: "department" | "partner";
+                    name?: string;
+                    /** Format: uuid */
+                    regionId?: string;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** @description A provisioned default’s stable code; null for one the district added */
+                        code: string | null;
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "department" | "partner";
+                        name: string;
+                        /** @description It serves this node’s subtree (the district: everywhere) */
+                        regionId: string;
+                        regionName: string;
+                        sortOrder: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWhistles: {
+        parameters: {
+            query: {
+                state?: "open" | "closed";
+                needId?: string;
+                /** @description Only whistles I was called to (a unit’s contact) */
+                calledToMe?: boolean;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            closedAt: string | null;
+                            id: string;
+                            mine: boolean;
+                            /** @description My calls on it still waiting for me (report in, record the part) */
+                            myPending: number;
+                            need: {
+                                /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                                address: string | null;
+                                deadlineAt: string | null;
+                                description: string;
+                                id: string;
+                                kind: string;
+                                number: string;
+                                overdue: boolean;
+                                regionName: string;
+                                /** @enum {string} */
+                                severity: "general" | "important" | "major";
+                                /** @enum {string} */
+                                status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                                title: string;
+                            } | null;
+                            openedAt: string;
+                            progress: {
+                                called: number;
+                                done: number;
+                                /** @description Reported in, done included */
+                                reported: number;
+                            };
+                            /** @enum {string} */
+                            source: "major" | "escalate";
+                            /** @enum {string} */
+                            state: "open" | "closed";
+                            street: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    openWhistle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    needId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The need does not exist or is outside the caller’s scope (needs.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordWhistlePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    photos?: string[];
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reportInWhistle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWhistle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    callInUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    teamIds?: string[];
+                    unitIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    closeWhistle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calls: {
+                            calledAt: string;
+                            calledByName: string | null;
+                            contactName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "team" | "department" | "partner";
+                            /** @description The caller is this unit’s contact: they report in and record its part */
+                            mine: boolean;
+                            name: string;
+                            part: string | null;
+                            partAt: string | null;
+                            partByName: string | null;
+                            photos: string[];
+                            reportedAt: string | null;
+                            reportedByName: string | null;
+                            /** @enum {string} */
+                            state: "called" | "reported" | "done";
+                            teamId: string | null;
+                            unitId: string | null;
+                        }[];
+                        /** @description The caller may call units in and close it (the street’s admin, while open) */
+                        canManage: boolean;
+                        /** @description The caller is staff over the need and may open its page */
+                        canOpenNeed: boolean;
+                        closedAt: string | null;
+                        closedByName: string | null;
+                        id: string;
+                        need: {
+                            /** @description Shown to whoever runs or follows the whistle, and to called units while it is open */
+                            address: string | null;
+                            deadlineAt: string | null;
+                            description: string;
+                            id: string;
+                            kind: string;
+                            number: string;
+                            overdue: boolean;
+                            regionName: string;
+                            /** @enum {string} */
+                            severity: "general" | "important" | "major";
+                            /** @enum {string} */
+                            status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                            title: string;
+                        } | null;
+                        openedAt: string;
+                        /** @description null: opened by the system (a major need accepted) */
+                        openedByName: string | null;
+                        progress: {
+                            called: number;
+                            done: number;
+                            /** @description Reported in, done included */
+                            reported: number;
+                        };
+                        reason: string | null;
+                        /** @enum {string} */
+                        source: "major" | "escalate";
+                        /** @enum {string} */
+                        state: "open" | "closed";
+                        street: {
+                            id: string;
+                            name: string;
+                        };
+                        summary: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

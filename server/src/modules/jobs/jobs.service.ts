@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { jobs, jobStates, type JobState } from '../../platform/jobs/jobs.table.js';
@@ -17,8 +17,8 @@ export function createJobsService(deps: PlatformDeps & { audit: AuditService }) 
       if (filter.state) where.push(eq(jobs.state, filter.state));
       if (filter.name) where.push(eq(jobs.name, filter.name));
       const cond = and(...where);
-      // failed and waiting first by due time; done ones newest first
-      const order = filter.state === 'done' ? desc(jobs.finishedAt) : desc(jobs.runAt);
+      // what waits: the next due first; what ended (done, failed): the latest first
+      const order = filter.state === 'waiting' || filter.state === 'running' ? asc(jobs.runAt) : filter.state === 'done' || filter.state === 'failed' ? desc(jobs.finishedAt) : desc(jobs.runAt);
       const [items, [total]] = await Promise.all([
         db.select().from(jobs).where(cond).orderBy(order).limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
         db.select({ n: count() }).from(jobs).where(cond),

@@ -187,9 +187,10 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     return {};
   },
 
+  // the whistle itself is the whistles module's (it subscribes to needs.escalate): it needs the reason
   async escalate(_tx, _actor, _ctx, input) {
     need(input.note?.trim(), 'needs.reason_required', 'note');
-    return {};
+    return { data: { reason: input.note!.trim() } };
   },
 
   async reply(_tx, _actor, _ctx, input) {

@@ -33,6 +33,7 @@ import { deadlineFactsOf } from './needs.deadlines.js';
 import { confirmUnrated } from './needs.timers.js';
 import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
 import { handlingOf, moveDeadline, needLabelsOf, type ClockChange } from './needs.handling.js';
+import { needSummaries } from './needs.summaries.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -72,6 +73,8 @@ export function createNeedsService(deps: Deps) {
     labelsOf: (districtId: string, ids: string[]) => needLabelsOf(db, districtId, ids),
     /** Moves a need's deadline, or pauses / resumes its clock (modules/oversight), in the caller's transaction only. */
     moveDeadline: (districtId: string, needId: string, change: ClockChange) => moveDeadline(districtId, needId, change),
+    /** What another module shows of needs it works on (a whistle's item), without scope; joins the caller's transaction. */
+    summaries: (districtId: string, ids: readonly string[]) => needSummaries(db, districtId, ids),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */

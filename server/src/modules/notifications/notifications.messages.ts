@@ -44,6 +44,11 @@ const zh: Words = {
   'oversight.extensionRefused': ['延期未批准', '{subject} 的延期申请未获批准，请按原期限办理。'],
   'oversight.resumed': ['恢复计时', '{subject} 已恢复计时，办理期限已顺延。'],
   'oversight.supervised': ['督办提醒', '{subject} 有新的督办记录，请查看并抓紧办理。'],
+  'whistle.opened': ['吹哨报到', '{subject} 已吹哨至街道，请召集相关部门和单位报到办理。'],
+  'whistle.called': ['吹哨召集', '{streetName}就 {subject} 吹哨，召集「{unitName}」报到，请及时报到并记录办理情况。'],
+  'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
+  'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
+  'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -83,6 +88,11 @@ const en: Words = {
   'oversight.extensionRefused': ['Extension refused', 'The extension of {subject} was refused: the deadline stands.'],
   'oversight.resumed': ['Clock resumed', 'The clock of {subject} runs again; its deadline moved on by the time paused.'],
   'oversight.supervised': ['Supervision', '{subject} has a new supervision record: please see it and press on.'],
+  'whistle.opened': ['Whistled to the street', '{subject} was whistled to the street: call in the departments and units it needs.'],
+  'whistle.called': ['Called in', '{streetName} whistled {subject} and calls in {unitName}: please report in and record your part.'],
+  'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
+  'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
+  'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

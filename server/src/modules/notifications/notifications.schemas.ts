@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, StringEnum } from '../../platform/http/schemas.js';
-import { inboxGroups, outsideChannels } from './notifications.policy.js';
+import { inboxGroups, outsideChannels, subjectTypes } from './notifications.policy.js';
 
 export const InboxQuery = Type.Object(
   { unread: Type.Optional(Type.Boolean({ description: 'Only messages not read yet' })), page: Type.Optional(PageQuery.page), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
@@ -13,7 +13,7 @@ export const InboxMessage = Type.Object({
   type: Type.String(),
   title: Type.String({ description: 'In the caller’s language' }),
   body: Type.String({ description: 'In the caller’s language' }),
-  subject: Type.Object({ type: StringEnum(['need'] as const), id: Type.String(), label: Type.String({ description: 'e.g. the need’s number' }) }),
+  subject: Type.Object({ type: StringEnum(subjectTypes), id: Type.String(), label: Type.String({ description: 'e.g. the need’s number, or a whistle’s need number, or a webhook’s name' }) }),
   read: Type.Boolean(),
   readAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),

@@ -8,7 +8,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { smsChannel, type Channel } from './notifications.channels.js';
 import { notificationsError } from './notifications.errors.js';
 import { renderMessage } from './notifications.messages.js';
-import { channelAllowed, groupOf, inboxGroups, outsideChannels, type ChannelName, type InboxGroup } from './notifications.policy.js';
+import { channelAllowed, groupOf, inboxGroups, outsideChannels, type ChannelName, type InboxGroup, type SubjectType } from './notifications.policy.js';
 import { inboxMessages, notificationPreferences } from './notifications.table.js';
 
 /** What another module asks the inbox to tell people (see `notify`). */
@@ -19,7 +19,8 @@ export type NotifyInput = {
   type: string;
   /** Account ids. */
   recipients: string[];
-  subject: { type: 'need'; id: string; label: string };
+  /** What it is about, for the link: a need, a whistle (a called unit may not see the need itself), a webhook. */
+  subject: { type: SubjectType; id: string; label: string };
   params?: Record<string, string | number>;
 };
 
@@ -36,7 +37,7 @@ export function createNotificationsService(deps: Deps) {
     id: m.id,
     type: m.type,
     ...renderMessage(locale, m),
-    subject: { type: m.subjectType as 'need', id: m.subjectId, label: m.subjectLabel },
+    subject: { type: m.subjectType as SubjectType, id: m.subjectId, label: m.subjectLabel },
     read: m.readAt !== null,
     readAt: m.readAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),

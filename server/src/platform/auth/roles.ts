@@ -44,6 +44,7 @@ export const permissions = [
   'pii.revealPhone',
   'pii.revealIdNumber',
   'jobs.manage',
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,8 +60,8 @@ const grants: Record<ActorRole, readonly Permission[]> = {
   gridWorker: ['regions.read', 'accounts.read', 'pii.revealPhone'],
   communityAdmin: adminGrants,
   streetAdmin: adminGrants,
-  // the job queue is the whole district's: only its admin sees and retries it
-  districtAdmin: [...adminGrants, 'regions.manage', 'jobs.manage'],
+  // the job queue and the webhooks are the whole district's: only its admin sees and runs them
+  districtAdmin: [...adminGrants, 'regions.manage', 'jobs.manage', 'webhooks.manage'],
 };
 
 export function hasPermission(held: readonly ActorRole[], permission: Permission): boolean {

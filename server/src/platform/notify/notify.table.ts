@@ -21,7 +21,11 @@ export const outboundMessages = pgTable(
     /** Template code; its text is the i18n message `notify.<template>`. */
     template: varchar('template', { length: 64 }).notNull(),
     params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
+    /** pending → sent, or failed after the sender job's last attempt (`notify.sms`). */
     status: varchar('status', { length: 16 }).notNull().default('pending'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Why the last attempt to send it failed. */
+    lastError: text('last_error'),
     /** Messages with the same key to the same phone are queued once. */
     dedupeKey: varchar('dedupe_key', { length: 100 }),
   },

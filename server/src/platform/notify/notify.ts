@@ -1,5 +1,8 @@
+import type { Clock } from '../clock/clock.js';
 import type { FieldCrypto } from '../crypto/crypto.js';
 import type { DbOrTx } from '../db/client.js';
+import type { JobEngine } from '../jobs/jobs.js';
+import { SMS_JOB } from './sms-sender.js';
 import { outboundMessages } from './notify.table.js';
 
 export type PhoneMessage = {
@@ -22,10 +25,11 @@ export type Notifier = {
 };
 
 /**
- * The default notifier queues SMS in outbound_messages with status 'pending' and sends nothing
- * itself; a delivery job (issue 7: inbox, SMS and webhook channels) sends them later.
+ * The default notifier queues SMS in outbound_messages with status 'pending'. With a sender
+ * (`SMS_GATEWAY_URL` set) each new message also gets its sending job (`notify.sms`, keyed by the
+ * message id) in the same transaction; without one, messages wait unsent.
  */
-export function createOutboxNotifier(deps: { crypto: FieldCrypto }): Notifier {
+export function createOutboxNotifier(deps: { crypto: FieldCrypto; sender?: { jobs: JobEngine; clock: Clock } }): Notifier {
   return {
     async toPhone(tx, message) {
       const rows = await tx
@@ -41,6 +45,9 @@ export function createOutboxNotifier(deps: { crypto: FieldCrypto }): Notifier {
         })
         .onConflictDoNothing()
         .returning({ id: outboundMessages.id });
+      if (rows[0] && deps.sender) {
+        await deps.sender.jobs.schedule(tx, message.districtId, { name: SMS_JOB, key: rows[0].id, runAt: deps.sender.clock.now(), payload: { messageId: rows[0].id } });
+      }
       return { queued: rows.length > 0 };
     },
   };

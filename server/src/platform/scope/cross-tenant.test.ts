@@ -51,6 +51,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
     const made = await postNeed(t, c.resident1!, { title: `跨域测试需求${++seq}` });
     return { id: made.id, markers: [made.id, made.number] };
   };
+  const whistle = async (): Promise<Made> => {
+    const made = await need();
+    const accepted = await t.app.inject({ method: 'POST', url: `/api/needs/${made.id}/accept`, headers: { cookie: admin() }, payload: { severity: 'major' } });
+    if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.body}`);
+    await t.app.services.events.deliverDue();
+    const found = (await t.app.inject({ url: `/api/whistles?needId=${made.id}`, headers: { cookie: admin() } })).json().items[0] as { id: string } | undefined;
+    if (!found) throw new Error('no whistle opened');
+    return { id: found.id, markers: [found.id, ...made.markers] };
+  };
   /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
   const makers: [RegExp, () => Promise<Made>][] = [
     [/^\/api\/need-config\/reply-templates\/\{id\}$/, async () => {
@@ -73,6 +82,21 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 201) throw new Error(`deadline change: ${res.body}`);
       const id = res.json().items[0].id as string;
       return { id, markers: [id, ...made.markers] };
+    }],
+    // a major need of C1 accepted: its whistle opens when the event is delivered; a call is a unit called in to it
+    [/^\/api\/whistles\/calls\/\{id\}/, async () => {
+      const w = await whistle();
+      const police = ((await t.app.inject({ url: `/api/whistle-units?whistleId=${w.id}`, headers: { cookie: admin() } })).json() as { id: string; code: string }[]).find((u) => u.code === 'police')!;
+      const res = await t.app.inject({ method: 'POST', url: `/api/whistles/${w.id}/call-in`, headers: { cookie: admin() }, payload: { unitIds: [police.id] } });
+      if (res.statusCode !== 200) throw new Error(`call in: ${res.body}`);
+      const call = res.json().calls[0].id as string;
+      return { id: call, markers: [call, ...w.markers] };
+    }],
+    [/^\/api\/whistles\/\{id\}/, () => whistle()],
+    [/^\/api\/whistle-units\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/whistle-units', headers: { cookie: admin() }, payload: { name: `跨域单位${++seq}`, kind: 'partner', regionId: t.fx.region.C1!.id } });
+      if (res.statusCode !== 201) throw new Error(`unit: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
     }],
     [/^\/api\/files\/\{id\}$/, async () => {
       const photo = (await uploadPhoto(t, c.resident1!)).json().id as string;
@@ -108,6 +132,18 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ url: '/api/jobs?state=waiting&name=test.cross', headers: { cookie: admin() } });
       const job = (res.json().items as { id: string; key: string }[]).find((j) => j.key === key)!;
       return { id: job.id, markers: [job.id, key] };
+    }],
+    // a webhook is the district's (its admin's): a fresh one per call, and a test delivery of it
+    [/^\/api\/webhooks\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: admin() }, payload: { url: `https://hooks.example.com/${++seq}`, events: ['needs.*'] } });
+      if (res.statusCode !== 201) throw new Error(`webhook: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().url] };
+    }],
+    [/^\/api\/webhook-deliveries\/\{id\}/, async () => {
+      const made = await t.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: admin() }, payload: { url: `https://hooks.example.com/${++seq}`, events: ['needs.*'] } });
+      const sent = await t.app.inject({ method: 'POST', url: `/api/webhooks/${made.json().id}/test`, headers: { cookie: admin() } });
+      if (sent.statusCode !== 202) throw new Error(`webhook test: ${sent.body}`);
+      return { id: sent.json().deliveryId, markers: [sent.json().deliveryId] };
     }],
     // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
     [/^\/api\/inbox\/\{id\}/, async () => {

@@ -7,18 +7,9 @@ import { isApiError } from '../../api/client';
 import { useApiErrorReporter } from '../../lib/use-api-error';
 import { deadlinesApi } from './deadlines.api';
 import { useDeadlineChanges } from './deadlines.queries';
+import { saveFile } from '../../lib/save-file';
 
 type CellError = { code: string; row: number; column: string };
-
-/** Saves a file the browser received. */
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function cellErrors(error: unknown): CellError[] {
   const details = isApiError(error) ? (error.details as { errors?: CellError[] } | undefined) : undefined;
@@ -32,7 +23,7 @@ export function CalendarImport() {
   const report = useApiErrorReporter();
   const changes = useDeadlineChanges();
   const [errors, setErrors] = useState<CellError[]>([]);
-  const template = useMutation({ mutationFn: deadlinesApi.template, onSuccess: ({ blob, filename }) => save(blob, filename), onError: (error) => report(error) });
+  const template = useMutation({ mutationFn: deadlinesApi.template, onSuccess: ({ blob, filename }) => saveFile(blob, filename), onError: (error) => report(error) });
 
   const upload = async (file: File) => {
     setErrors([]);

@@ -13,19 +13,10 @@ import { RankingTable } from './RankingTable';
 import { figuresApi, groupings, type GroupBy, type SummaryQuery } from './figures.api';
 import { hours, percent } from './figures.format';
 import './figures.css';
+import { saveFile } from '../../lib/save-file';
 
 const keys = ['from', 'to', 'groupBy', 'regionId'] as const;
 const definitions = ['response', 'onTime', 'satisfaction', 'reopen', 'overdue'] as const;
-
-/** Saves a file the browser received (an object URL clicked by a detached link, then released). */
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** 统计分析 · 办理考核: the figures of a period, the ranking of the groups and the overdue list. */
 export function FiguresPage() {
@@ -47,7 +38,7 @@ export function FiguresPage() {
   const exporting = useMutation({
     mutationFn: () => figuresApi.export(query),
     onSuccess: ({ blob, filename }) => {
-      save(blob, filename);
+      saveFile(blob, filename);
       void message.success(t('exported'));
     },
     onError: (error) => report(error),

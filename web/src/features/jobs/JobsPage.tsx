@@ -14,11 +14,13 @@ export function JobsPage() {
   const { t } = useTranslation('jobs');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<JobState>('failed');
+  const [chosen, setState] = useState<JobState>();
   const [page, setPage] = useState(1);
-  const query = { state, page, pageSize: 20 };
-  const result = useListQuery({ key: ['jobs', 'list'], query, fetch: (q, signal) => jobsApi.list(q, signal) });
   const counts = useQuery({ queryKey: ['jobs', 'counts'], queryFn: () => jobsApi.counts(), refetchInterval: 15_000 });
+  // failures first when there are any, else what waits
+  const state: JobState = chosen ?? ((counts.data?.failed ?? 0) > 0 ? 'failed' : 'waiting');
+  const query = { state, page, pageSize: 20 };
+  const result = useListQuery({ key: ['jobs', 'list'], query, fetch: (q, signal) => jobsApi.list(q, signal), enabled: counts.isSuccess || counts.isError });
   const retry = useMutation({
     mutationFn: (id: string) => jobsApi.retry(id),
     onSuccess: () => {

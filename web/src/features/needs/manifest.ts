@@ -9,7 +9,7 @@ export const needsFeature = defineFeature({
       { path: 'needs', access: 'staff', page: () => import('./desk/NeedsLedgerPage').then((m) => m.NeedsLedgerPage) },
       { path: 'needs/new', access: 'staff', page: () => import('./desk/NeedEntryPage').then((m) => m.NeedEntryPage) },
       // staff and team leaders alike; the page shows only what the server lets this user see
-      { path: 'needs/:id', namespaces: ['oversight'], page: () => import('./desk/NeedDetailPage').then((m) => m.NeedDetailPage) },
+      { path: 'needs/:id', namespaces: ['whistles', 'oversight'], page: () => import('./desk/NeedDetailPage').then((m) => m.NeedDetailPage) },
       { path: 'team-orders', access: 'teamLeader', page: () => import('./desk/TeamInboxPage').then((m) => m.TeamInboxPage) },
     ],
   },

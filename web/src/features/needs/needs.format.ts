@@ -3,6 +3,9 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client';
 import { formatDateTime, TIME_ZONE } from '../../lib/time';
 import type { NeedDetail, NeedEvent, NeedStatus, NeedSummary } from './needs.api';
+import { runningStates } from './deadline';
+
+export { timeLeft, type TimeLeft } from './deadline';
 
 /** How a state reads at a glance; each UI kit maps tones to its own colours. */
 export type StatusTone = 'new' | 'working' | 'waiting' | 'done' | 'stopped' | 'alert';
@@ -15,8 +18,6 @@ const tones: Record<NeedStatus, StatusTone> = {
 
 export const statusTone = (status: string): StatusTone => tones[status as NeedStatus] ?? 'new';
 
-/** States where the deadline still runs (not finished, not stopped). */
-const runningStates: readonly string[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
 
 /** Overdue (超期): the server's verdict by its clock, else worked out here (a need seen before the server said). */
 export function isOverdue(need: Pick<NeedSummary, 'status' | 'deadlineAt'> & { overdue?: boolean }, now = Date.now()): boolean {

@@ -4,16 +4,7 @@ import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { needsApi, type NeedFilters } from '../needs.api';
-
-/** Saves a file the browser received (an object URL clicked by a detached link, then released). */
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../../../lib/save-file';
 
 /** The ledger as it is filtered now, as an Excel workbook (every list exports, SPEC §10). */
 export function ExportButton({ filters }: { filters: NeedFilters }) {
@@ -23,7 +14,7 @@ export function ExportButton({ filters }: { filters: NeedFilters }) {
   const exporting = useMutation({
     mutationFn: () => needsApi.export({ ...filters, view: 'all' }),
     onSuccess: ({ blob, filename }) => {
-      save(blob, filename);
+      saveFile(blob, filename);
       void message.success(t('exported'));
     },
     onError: (error) => report(error),

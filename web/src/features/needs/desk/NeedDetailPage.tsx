@@ -15,6 +15,7 @@ import { NeedInfoCard } from './NeedInfoCard';
 import { NeedStatusTag } from './NeedStatusTag';
 import { NeedTimeline } from './NeedTimeline';
 import { AssignmentsCard, RatingCard, RequesterCard } from './PeopleCards';
+import { WhistlePanel } from '../../whistles/desk/WhistlePanel';
 import './needs-desk.css';
 
 /** One need in the back office: its facts, people, timeline, and the actions open to me now. */
@@ -70,6 +71,7 @@ export function NeedDetailPage() {
           <NeedOversight need={need} />
         </Col>
         <Col xs={24} xl={8}>
+          <WhistlePanel needId={need.id} />
           <RequesterCard need={need} />
           <Card title={t('detail.timeline')} className="lx-detail-card">
             <NeedTimeline need={need} />

@@ -6,6 +6,7 @@ import { categoryLabel, formatWindow } from '../needs.format';
 import { useAnswerLines } from '../questions';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 import { PhotoWall } from './PhotoWall';
+import { DeadlineText } from './DeadlineText';
 
 /** Answers to the category's extra questions, labelled as the resident saw them. */
 function Answers({ need }: { need: NeedDetail }) {
@@ -49,7 +50,9 @@ export function NeedInfoCard({ need }: { need: NeedDetail }) {
         <Descriptions.Item label={t('field.slots')}>{t('slotsValue', { filled: need.filled, slots: need.slots })}</Descriptions.Item>
         <Descriptions.Item label={t('field.team')}>{need.teamName ?? empty}</Descriptions.Item>
         <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(need.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.deadlineAt')}>{formatDateTime(need.deadlineAt) || empty}</Descriptions.Item>
+        <Descriptions.Item label={t('field.deadlineAt')}>
+          <DeadlineText need={need} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('field.isPublic')}>{t(need.isPublic ? 'publicYes' : 'publicNo')}</Descriptions.Item>
         <Descriptions.Item label={t('field.round')}>{t('roundValue', { round: need.round, declines: need.declineCount })}</Descriptions.Item>
         <Descriptions.Item label={t('field.description')} span={2}>

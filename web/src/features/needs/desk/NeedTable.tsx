@@ -1,11 +1,12 @@
-import { Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Tag, Tooltip, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListTable, type TablePaging } from '../../../components/ListTable';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
-import { categoryLabel, isOverdue } from '../needs.format';
+import { categoryLabel } from '../needs.format';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
+import { DeadlineText } from './DeadlineText';
 
 type Props = {
   /** The rows answering the filters on screen; undefined until they come. */
@@ -68,6 +69,13 @@ export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props)
         </span>
       ),
     },
+    // the deadline beside the state: what is due or overdue reads first, not after a scroll
+    {
+      title: t('field.deadlineAt'),
+      dataIndex: 'deadlineAt',
+      width: 140,
+      render: (_v: string | null, n) => <DeadlineText need={n} />,
+    },
     { title: t('field.region'), dataIndex: 'regionName', width: 100 },
     {
       title: t('field.requester'),
@@ -81,12 +89,6 @@ export function NeedTable({ rows, fetching, paging, selected, onSelect }: Props)
       ),
     },
     { title: t('field.team'), dataIndex: 'teamName', width: 170, ellipsis: true, render: (v: string | null) => v ?? t('common:empty') },
-    {
-      title: t('field.deadlineAt'),
-      dataIndex: 'deadlineAt',
-      width: 140,
-      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatMinute(v) || t('common:empty')}</Typography.Text>,
-    },
     { title: t('field.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatMinute(v) },
     {
       title: t('common:actions'),

@@ -1,18 +1,18 @@
-import { Alert, Card, Segmented, Typography, type TableProps } from 'antd';
+import { Alert, Card, Segmented, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
-import { categoryLabel, isOverdue } from '../needs.format';
+import { categoryLabel } from '../needs.format';
 import { useMyTeams, useNeedsPage } from '../needs.queries';
 import { inboxStages } from '../needs.stages';
 import { useStageTabs } from '../use-stage-tabs';
 import { InboxRowActions } from './InboxRowActions';
 import { NeedStatusTag } from './NeedStatusTag';
 import './needs-desk.css';
+import { DeadlineText } from './DeadlineText';
 
 /** 队长接单: orders dispatched to the teams I lead — take or decline them, then assign members. */
 export function TeamInboxPage() {
@@ -35,7 +35,7 @@ export function TeamInboxPage() {
       title: t('field.deadlineAt'),
       dataIndex: 'deadlineAt',
       width: 170,
-      render: (v: string | null, n) => <Typography.Text type={isOverdue(n) ? 'danger' : undefined}>{formatDateTime(v) || t('common:empty')}</Typography.Text>,
+      render: (_v: string | null, n) => <DeadlineText need={n} />,
     },
     { title: t('common:actions'), key: 'actions', width: 200, fixed: 'right', render: (_v, n) => <InboxRowActions need={n} /> },
   ];

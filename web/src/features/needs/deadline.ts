@@ -1,0 +1,16 @@
+import type { NeedSummary } from './needs.api';
+
+/** States where the deadline still runs (not finished, not stopped); the server's `deadlineRunningStatuses`. */
+export const runningStates: readonly string[] = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
+
+/** Time left to the deadline (剩余时间), or past it, in whole days and hours; none once the clock stops. */
+export type TimeLeft = { over: boolean; days: number; hours: number };
+
+export function timeLeft(need: Pick<NeedSummary, 'status' | 'deadlineAt'> & { overdue?: boolean }, now = Date.now()): TimeLeft | null {
+  if (!need.deadlineAt || !runningStates.includes(need.status)) return null;
+  const ms = new Date(need.deadlineAt).getTime() - now;
+  const over = need.overdue ?? ms < 0;
+  // whole hours, rounded towards "less time": 59 minutes left reads as 0 hours left
+  const hours = over ? Math.ceil(Math.abs(ms) / 3_600_000) : Math.floor(Math.max(0, ms) / 3_600_000);
+  return { over, days: Math.floor(hours / 24), hours: hours % 24 };
+}

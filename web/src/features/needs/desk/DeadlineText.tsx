@@ -1,0 +1,25 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatMinute } from '../../../lib/time';
+import type { NeedSummary } from '../needs.api';
+import { timeLeft } from '../needs.format';
+
+/** The deadline and, while it runs, the time left (or how long overdue, in red): every board shows it the same way. */
+export function DeadlineText({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt' | 'overdue'> }) {
+  const { t } = useTranslation('needs');
+  if (!need.deadlineAt) return <>{t('common:empty')}</>;
+  const left = timeLeft(need);
+  const words = left && (left.over ? (left.days > 0 ? t('timeLeft.over', left) : t('timeLeft.overHours', left)) : left.days > 0 ? t('timeLeft.left', left) : t('timeLeft.leftHours', left));
+  return (
+    <span data-testid="deadline-text">
+      <Typography.Text type={left?.over ? 'danger' : undefined}>{formatMinute(need.deadlineAt)}</Typography.Text>
+      {words && (
+        <div>
+          <Typography.Text type={left!.over ? 'danger' : 'secondary'} className="lx-deadline-left">
+            {words}
+          </Typography.Text>
+        </div>
+      )}
+    </span>
+  );
+}
