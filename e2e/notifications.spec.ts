@@ -1,7 +1,8 @@
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demo, snap } from './support/browser.js';
+import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
+import { apiSessions, ok } from './support/api.js';
 import { deskLogin, openSession, phoneLogin, waitForStatus } from './support/sessions.js';
 
 const env = serverAndBrowser();
@@ -11,20 +12,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close();
 });
 
-/** A signed-in API session of one demo person (the same cookies a page of that context would carry). */
-async function apiAs(phone: string): Promise<APIRequestContext> {
-  const context = await env.browser.newContext({ baseURL: env.server.baseUrl, locale: 'zh-CN' });
-  contexts.push(context);
-  const res = await context.request.post('/api/auth/login', { data: { phone, password: DEMO_PASSWORD } });
-  if (!res.ok()) throw new Error(`login ${phone}: ${res.status()} ${await res.text()}`);
-  return context.request;
-}
-
-async function ok<T>(pending: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>, what: string): Promise<T> {
-  const res = await pending;
-  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiAs = apiSessions(env, contexts);
 
 /** Events reach the inbox through the outbox, delivered every second: wait until this one has. */
 async function waitForMessage(request: APIRequestContext, needId: string): Promise<{ title: string; body: string }> {

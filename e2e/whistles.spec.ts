@@ -1,7 +1,8 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demo, snap } from './support/browser.js';
+import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
+import { apiSessions, ok } from './support/api.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 
 /** The demo's street admin of street 1 and the partner unit 鑫源超市 (server/src/demo/fixed-accounts.ts). */
@@ -16,20 +17,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close();
 });
 
-/** A signed-in API session of one demo person. */
-async function apiAs(phone: string): Promise<APIRequestContext> {
-  const context = await env.browser.newContext({ baseURL: env.server.baseUrl, locale: 'zh-CN' });
-  contexts.push(context);
-  const res = await context.request.post('/api/auth/login', { data: { phone, password: DEMO_PASSWORD } });
-  if (!res.ok()) throw new Error(`login ${phone}: ${res.status()} ${await res.text()}`);
-  return context.request;
-}
-
-async function ok<T>(pending: Promise<{ ok(): boolean; status(): number; text(): Promise<string>; json(): Promise<unknown> }>, what: string): Promise<T> {
-  const res = await pending;
-  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiAs = apiSessions(env, contexts);
 
 /** Screenshots once antd's animations have finished, so nothing is half faded. */
 const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));

@@ -22,7 +22,7 @@ import { backends, freshDatabase } from '../../test/harness.js';
  */
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const SECRET = 'exactly-once-test-secret-key-0123456789';
-const NEEDS = { postgres: 1_000, pglite: 200 };
+const NEEDS = 1_000;
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -112,7 +112,7 @@ describe.each(backends)('deadline warnings across server processes on %s', (back
       await migrateDatabase(database);
       env = { DATA_DIR: dataDir };
     }
-    const count = await prepare(database, NEEDS[backend]);
+    const count = await prepare(database, NEEDS);
     const expected = count * 3;
     if (backend === 'pglite') await database.close(); // the instance opens the folder itself
 
