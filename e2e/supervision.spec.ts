@@ -48,6 +48,12 @@ describe('the deadline watch as its users see it', () => {
     await warning.first().waitFor();
     expect(await warning.first().textContent()).toContain('请抓紧办理');
     await snap(page, 'supervision-2-phone-warning');
+    // her task list says how long each task has left, or how long it is overdue
+    await page.locator('.adm-tab-bar-item', { hasText: '任务' }).click();
+    const due = page.getByTestId('need-card-due');
+    await due.first().waitFor();
+    expect(await due.first().textContent()).toMatch(/办理期限 .*(剩|超期) /);
+    await snap(page, 'supervision-4-phone-tasks');
   });
 
   it('the district admin sees the warnings still ahead waiting in the job queue, opening on what waits when nothing failed', async () => {

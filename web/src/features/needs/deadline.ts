@@ -14,3 +14,9 @@ export function timeLeft(need: Pick<NeedSummary, 'status' | 'deadlineAt'> & { ov
   const hours = over ? Math.ceil(Math.abs(ms) / 3_600_000) : Math.floor(Math.max(0, ms) / 3_600_000);
   return { over, days: Math.floor(hours / 24), hours: hours % 24 };
 }
+
+/** The words for a time left, in the needs namespace: "剩 1 天 3 小时" / "超期 5 小时". */
+export function timeLeftKey(left: TimeLeft): 'timeLeft.over' | 'timeLeft.overHours' | 'timeLeft.left' | 'timeLeft.leftHours' {
+  if (left.over) return left.days > 0 ? 'timeLeft.over' : 'timeLeft.overHours';
+  return left.days > 0 ? 'timeLeft.left' : 'timeLeft.leftHours';
+}

@@ -2,14 +2,14 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
-import { timeLeft } from '../needs.format';
+import { timeLeft, timeLeftKey } from '../deadline';
 
 /** The deadline and, while it runs, the time left (or how long overdue, in red): every board shows it the same way. */
 export function DeadlineText({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt' | 'overdue'> }) {
   const { t } = useTranslation('needs');
   if (!need.deadlineAt) return <>{t('common:empty')}</>;
   const left = timeLeft(need);
-  const words = left && (left.over ? (left.days > 0 ? t('timeLeft.over', left) : t('timeLeft.overHours', left)) : left.days > 0 ? t('timeLeft.left', left) : t('timeLeft.leftHours', left));
+  const words = left && t(timeLeftKey(left), left);
   return (
     <span data-testid="deadline-text">
       <Typography.Text type={left?.over ? 'danger' : undefined}>{formatMinute(need.deadlineAt)}</Typography.Text>

@@ -5,12 +5,14 @@ import { useNavigate } from 'react-router-dom';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
 import { categoryLabel } from '../needs.format';
+import { timeLeft, timeLeftKey } from '../deadline';
 import { MobileStatusTag } from './MobileStatusTag';
 
 /** One need in a phone list: title and state, what and where, when; tap for the detail. */
 export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode }) {
   const { t, i18n } = useTranslation('needs');
   const navigate = useNavigate();
+  const left = timeLeft(need);
   return (
     <div className="lx-h5-need-card" data-testid="need-card" data-need-id={need.id}>
       <div className="lx-h5-need-main" onClick={() => navigate(`/h5/needs/${need.id}`)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`/h5/needs/${need.id}`)}>
@@ -27,6 +29,12 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
           <EnvironmentOutlined /> {need.regionName}
           <ClockCircleOutlined className="lx-h5-need-gap" /> {formatMinute(need.createdAt)}
         </div>
+        {left && (
+          // while it is being handled: how long is left, or how long overdue, in red
+          <div className={`lx-h5-need-meta lx-h5-need-due${left.over ? ' lx-h5-need-over' : ''}`} data-testid="need-card-due">
+            {t('field.deadlineAt')} {formatMinute(need.deadlineAt)} · {t(timeLeftKey(left), left)}
+          </div>
+        )}
       </div>
       {extra && <div className="lx-h5-need-extra">{extra}</div>}
     </div>
