@@ -5,7 +5,7 @@
  * alert and the inbox messages, mark the job done, one transaction) — beside pgbench TPC-B on the
  * same server in the same run as the ceiling.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { migrateDatabase, queryRows, type Database } from '../server/src/platfor
 import { seedNeedsInBulk } from '../server/src/test/bulk-needs.js';
 import { seedFixture } from '../server/src/test/fixtures.js';
 import { WARN_JOB } from '../server/src/modules/supervision/supervision.jobs.js';
+import { pgbench } from './pgbench.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 3_000);
@@ -58,14 +59,6 @@ function startInstance(url: string, port: number): ChildProcess {
   });
 }
 
-function pgbench(url: string) {
-  const bin = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
-  if (!bin) return console.log('  pgbench: not installed');
-  spawnSync(bin, ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
-  const out = spawnSync(bin, ['-c', '8', '-j', '2', '-T', String(SECONDS), url], { encoding: 'utf8' }).stdout;
-  console.log(`  ceiling: pgbench TPC-B (8 clients, ${SECONDS} s, scale 10) ${/tps = ([\d.]+)/.exec(out)?.[1] ?? '?'} tps`);
-}
-
 async function main() {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) throw new Error('set BENCH_DATABASE_URL=postgresql://… (the engine across instances needs a PostgreSQL server)');
@@ -91,7 +84,7 @@ async function main() {
       for (const c of children) c.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 2_000));
     }
-    pgbench(url.toString());
+    pgbench(url.toString(), SECONDS);
   });
 }
 

@@ -5,7 +5,6 @@
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
  * Loopback only, bounded in time and count.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+import { pgbench } from './pgbench.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -112,18 +112,8 @@ async function run(label: string, database: Database) {
 async function onPostgres(adminUrl: string) {
   await withThrowawayDatabase(adminUrl, 60, async (database, url) => {
     await run('PostgreSQL', database);
-    pgbench(url.toString());
+    pgbench(url.toString(), SECONDS);
   });
-}
-
-/** TPC-B on the same server: the ceiling a PostgreSQL-backed write path can reach on this machine. */
-function pgbench(url: string) {
-  const bin = ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
-  if (!bin) return console.log('  pgbench: not installed');
-  spawnSync(bin, ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
-  const out = spawnSync(bin, ['-c', '8', '-j', '2', '-T', String(SECONDS), url], { encoding: 'utf8' }).stdout;
-  const tps = /tps = ([\d.]+)/.exec(out)?.[1];
-  console.log(`  pgbench TPC-B (8 clients, ${SECONDS} s, scale 10): ${tps ?? '?'} tps`);
 }
 
 async function main() {
