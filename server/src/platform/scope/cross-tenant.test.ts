@@ -246,7 +246,8 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       expect(own.statusCode, `district admin ${op.method} ${op.path}: ${own.body.slice(0, 200)}`).not.toBe(404);
       if (own.statusCode === 400) expect(own.json().code, `district admin ${op.method} ${op.path}`).not.toMatch(/^validation\./);
     }
-  });
+    // every route with an id adds its calls here: well over a minute on PostgreSQL on a busy machine
+  }, 240_000);
 
   it('a region of another community is out of reach as a filter', async () => {
     const made = [await need(), await need()];
