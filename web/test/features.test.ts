@@ -46,6 +46,8 @@ describe('the feature registry', () => {
         'desk app /whistles',
         'desk app /whistles/:id',
         'desk app /whistle-units (regions.manage)',
+        'desk app /conduct (staff)',
+        'desk app /conduct-entries (regions.manage)',
         'desk app /jobs (jobs.manage)',
         'desk app /webhooks (webhooks.manage)',
         'desk app /needs-config (regions.manage)',
@@ -69,6 +71,7 @@ describe('the feature registry', () => {
         'phone member /h5/tasks',
         'phone member /h5/whistles',
         'phone member /h5/whistles/:id',
+        'phone member /h5/conduct',
         'phone member /h5/inbox',
         'phone member /h5/inbox/preferences',
       ].sort(),
@@ -84,10 +87,12 @@ describe('the feature registry', () => {
       '/team-orders teamLeader 队长接单',
       '/whistles staff 吹哨报到',
       '/figures staff 统计分析',
+      '/conduct staff 负面言行',
       '/needs-config regions.manage 办单配置',
       '/whistle-units regions.manage 吹哨单位',
       '/deadline-rules regions.read 期限规则',
       '/holiday-calendar regions.read 节假日日历',
+      '/conduct-entries regions.manage 负面清单',
       '/regions regions.read 区域网格',
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
@@ -114,6 +119,7 @@ describe('the feature registry', () => {
       'activities soon',
       'timeBank soon',
       'mall soon',
+      'conduct /h5/conduct',
     ]);
   });
 

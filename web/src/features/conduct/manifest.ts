@@ -18,7 +18,7 @@ export const conductFeature = defineFeature({
   },
   menu: [
     { path: '/conduct', label: 'menu.incidents', hint: 'menu.incidentsHint', icon: () => import('@ant-design/icons/es/icons/WarningOutlined'), access: 'staff', order: 46 },
-    { path: '/conduct-entries', label: 'menu.entries', hint: 'menu.entriesHint', icon: () => import('@ant-design/icons/es/icons/UnorderedListOutlined'), access: 'regions.manage', order: 52 },
+    { path: '/conduct-entries', label: 'menu.entries', hint: 'menu.entriesHint', icon: () => import('@ant-design/icons/es/icons/UnorderedListOutlined'), access: 'regions.manage', order: 56 },
   ],
   // for every member, not only active volunteers: a suspended volunteer has lost the role and must still see why and appeal
   phoneServices: [{ key: 'conduct', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/SafetyCertificateOutlined'), path: '/h5/conduct', order: 80 }],
