@@ -6100,7 +6100,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "volunteer";
+                                type: "need" | "whistle" | "webhook" | "volunteer" | "conduct";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -6468,7 +6468,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "volunteer";
+                            type: "need" | "whistle" | "webhook" | "volunteer" | "conduct";
                         };
                         /** @description In the caller’s language */
                         title: string;

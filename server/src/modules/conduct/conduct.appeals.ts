@@ -42,7 +42,7 @@ export function conductAppeals(deps: ConductDeps) {
         if (!row) throw conductError('conduct.already_appealed');
         await deps.files.attach(tx, actor.districtId, photos, { type: 'conduct', id });
         // the recorder hears of it; the decision is taken above them
-        await deps.notifications.notify(tx, actor.districtId, { key: `conduct.appealed:${id}`, type: 'conduct.appealed', recipients: [row.recordedBy], subject: { type: 'volunteer', id: row.accountId, label: actor.name }, params: { entry: entry?.title ?? '', entryEn: entry?.titleEn ?? '' } });
+        await deps.notifications.notify(tx, actor.districtId, { key: `conduct.appealed:${id}`, type: 'conduct.appealed', recipients: [row.recordedBy], subject: { type: 'conduct', id, label: actor.name }, params: { entry: entry?.title ?? '', entryEn: entry?.titleEn ?? '' } });
         await deps.audit.record(actor, { action: 'conduct.appeal', objectType: 'conduct_incident', objectId: id, regionId: row.regionId, details: { photos: photos.length } });
       });
     },
@@ -75,7 +75,7 @@ export function conductAppeals(deps: ConductDeps) {
           key: `conduct.decided:${id}`,
           type: upheld ? 'conduct.appealUpheld' : 'conduct.appealDismissed',
           recipients: [row.accountId],
-          subject: { type: 'volunteer', id: row.accountId, label: entry?.title ?? '' },
+          subject: { type: 'conduct', id, label: entry?.title ?? '' },
           params: { entry: entry?.title ?? '', entryEn: entry?.titleEn ?? '', reason: input.reason.trim() },
         });
         await deps.audit.record(actor, { action: `conduct.appeal.${input.outcome}`, objectType: 'conduct_incident', objectId: id, regionId: row.regionId, details: { reason: input.reason.trim(), reinstated } });

@@ -60,7 +60,7 @@ export function conductRecord(deps: ConductDeps) {
           key: `conduct.recorded:${incident.id}`,
           type: 'conduct.recorded',
           recipients: [volunteer.id],
-          subject: { type: 'volunteer', id: volunteer.id, label: volunteer.number ?? '' },
+          subject: { type: 'conduct', id: incident.id, label: volunteer.number ?? '' },
           params: { entry: entry.title, entryEn: entry.titleEn, points },
         });
         await deps.audit.record(actor, { action: 'conduct.record', objectType: 'conduct_incident', objectId: incident.id, regionId: incident.regionId, details: { accountId: volunteer.id, entry: entry.title, points, suspend, suspended, until } });
