@@ -137,6 +137,20 @@ describe.each(backends)('conduct on %s', (backend) => {
     expect(await status(v.cookie)).toBe('active');
   });
 
+  it('an appeal upheld before the end day leaves the lifting job nothing to do', async () => {
+    const v = await newVolunteer();
+    const id = (await record('communityAdmin1', { accountId: v.id, entryId: entry('drinking').id, suspend: true, suspendUntil: dayAfter(5) })).json().id as string;
+    await post(v.cookie, `/api/conduct/incidents/${id}/appeal`, { statement: '当天没有饮酒' });
+    await post('streetAdmin1', `/api/conduct/incidents/${id}/decide`, { outcome: 'upheld', reason: '证据不足' });
+    // staff suspend them again for something else; the annulled incident's job must not lift that
+    await post('communityAdmin1', `/api/volunteers/${v.id}/suspend`, { reason: '另案暂停' });
+    t.clock.advance(6 * 86_400_000);
+    await t.app.services.jobs.runDue();
+    expect(await status(v.cookie)).toBe('suspended');
+    const audit = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY at`);
+    expect(audit.map((a) => a.action)).toEqual(['conduct.record', 'conduct.appeal', 'conduct.appeal.upheld']);
+  });
+
   it('the volunteer appeals once; the street admin upholds: annulled, reinstated, refund event, told', async () => {
     const v = await newVolunteer();
     const id = (await record('communityAdmin1', { accountId: v.id, entryId: entry('leakingPersonalData').id })).json().id as string;
