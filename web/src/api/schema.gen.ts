@@ -12152,7 +12152,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12226,6 +12227,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12511,7 +12521,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12557,6 +12568,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
