@@ -49,6 +49,8 @@ const zh: Words = {
   'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
   'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
+  'posts.assigned': ['岗位安排', '社区安排您上岗「{subject}」，详情请查看我的岗位。'],
+  'posts.removed': ['岗位调整', '您已不再担任岗位「{subject}」，原因：{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -93,6 +95,8 @@ const en: Words = {
   'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
   'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
   'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
+  'posts.assigned': ['Post assigned', 'Your community put you on the post “{subject}”: see My posts.'],
+  'posts.removed': ['Taken off a post', 'You no longer hold the post “{subject}”. Reason: {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 
