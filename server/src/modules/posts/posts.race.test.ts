@@ -39,4 +39,14 @@ describe.each(backends)('racing for a post on %s', (backend) => {
     expect(row).toEqual({ claimed: 5, rows: 5 });
     expect(((await t.app.inject({ url: `/api/posts/${id}/claimants`, headers: { cookie: admin } })).json() as unknown[]).length).toBe(5);
   });
+  it('one volunteer claiming the same post ten times at once holds one place', async () => {
+    const types = (await t.app.inject({ url: '/api/post-types', headers: { cookie: admin } })).json() as { id: string }[];
+    const made = await t.app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: admin }, payload: { typeId: types[0]!.id, title: '党员示范岗', duties: '带头示范', quota: 5, startsOn: '2026-01-01', place: '光明社区' } });
+    const id = made.json().id as string;
+    const results = await Promise.all(Array.from({ length: 10 }, () => claim(claimers[0]!, id)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'posts.already_claimed')).toBe(true);
+    const [row] = await queryRows<{ claimed: number; rows: number }>(t.database.db, sql`SELECT claimed, (SELECT count(*)::int FROM post_claims WHERE post_id = ${id}) AS rows FROM posts WHERE id = ${id}`);
+    expect(row).toEqual({ claimed: 1, rows: 1 });
+  });
 });

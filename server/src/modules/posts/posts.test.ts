@@ -151,7 +151,7 @@ describe.each(backends)('posts (岗位) on %s', (backend) => {
     await skills('volunteer1', []);
   });
 
-  it('a full post refuses the next claim; the quota cannot be cut below the places held; a closed post takes no claims', async () => {
+  it('a full post refuses the next claim; the quota cannot be cut below the places held; a post past its period or closed takes no claims', async () => {
     const p = await publish('communityAdmin1', { quota: 1 });
     expect((await send('volunteer1', 'POST', `/api/posts/${p.id}/claim`)).statusCode).toBe(200);
     const full = await send('volunteer2', 'POST', `/api/posts/${p.id}/claim`);
@@ -167,6 +167,11 @@ describe.each(backends)('posts (岗位) on %s', (backend) => {
     expect(cut.json().message).toContain('2');
     expect((await send('communityAdmin1', 'PATCH', `/api/posts/${two.id}`, { quota: 2, title: '改名的岗位' })).json()).toMatchObject({ quota: 2, title: '改名的岗位' });
     expect((await send('communityAdmin1', 'PATCH', `/api/posts/${two.id}`, { quota: 5 })).json()).toMatchObject({ quota: 5, free: 3 });
+    // a post whose period is over takes no claims either
+    const past = await publish('communityAdmin1', { startsOn: '2025-01-01', endsOn: '2025-02-01' });
+    const over = await send('volunteer1', 'POST', `/api/posts/${past.id}/claim`);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().code).toBe('posts.ended');
     const closed = await send('communityAdmin1', 'POST', `/api/posts/${two.id}/close`);
     expect(closed.json().status).toBe('closed');
     const late = await send('teamLeader1', 'POST', `/api/posts/${two.id}/claim`);
