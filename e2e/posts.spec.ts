@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
+import { rawKeysSeen, watchForRawKeys } from './support/raw-keys.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 
 const env = serverAndBrowser();
@@ -14,9 +15,11 @@ afterAll(async () => {
 /** Screenshots once the animations have finished, so nothing is half faded. */
 const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
-async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
+async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>, language?: 'en') {
   const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
   contexts.push(context);
+  if (language) await context.addInitScript((chosen: string) => localStorage.setItem('lianxin.language', chosen), language);
+  await watchForRawKeys(context);
   try {
     await act(page);
   } catch (error) {
@@ -81,6 +84,30 @@ describe('岗位: a community publishes a post and a volunteer claims it on the 
       expect(await mine.textContent()).toContain('退出岗位');
       await settled(page);
       await snap(page, 'posts-phone-mine');
+      expect(await rawKeysSeen(page)).toEqual([]);
     });
+  });
+
+  it('in English, the district admin’s post types and the posts with their claimants show words, never codes', async () => {
+    await session(
+      'desk',
+      async (page) => {
+        await deskLogin(page, demo.districtAdmin);
+        await page.getByTestId('data-scope').waitFor();
+        await page.getByTestId('side-menu').getByText('Post types').click();
+        const types = page.getByTestId('post-types-table');
+        await types.locator('tr', { hasText: 'Help for the elderly and children' }).waitFor();
+        await page.getByTestId('side-menu').getByText('Posts', { exact: true }).click();
+        const row = page.getByTestId('posts-table').locator('tr.ant-table-row', { hasText: title });
+        await row.waitFor();
+        expect(await row.textContent()).toContain('1 of 3 claimed');
+        await row.getByTestId('post-claimants').click();
+        await page.getByTestId('claimants-drawer').getByText('Claimed', { exact: true }).waitFor();
+        await settled(page);
+        await snap(page, 'posts-desk-claimants-en');
+        expect(await rawKeysSeen(page)).toEqual([]);
+      },
+      'en',
+    );
   });
 });
