@@ -51,6 +51,12 @@ const zh: Words = {
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
   'posts.assigned': ['岗位安排', '社区安排您上岗「{subject}」，详情请查看我的岗位。'],
   'posts.removed': ['岗位调整', '您已不再担任岗位「{subject}」，原因：{reason}'],
+  'volunteers.applied': ['新的志愿者申请', '{subject} 申请成为志愿者，请审核。'],
+  'volunteers.approved': ['志愿者申请已通过', '您已成为注册志愿者，编号 {number}，可在“我的”中查看志愿者证。'],
+  'volunteers.refused': ['志愿者申请未通过', '您的志愿者申请未通过，原因：{reason}。您可以修改后重新申请。'],
+  'volunteers.suspended': ['志愿服务已暂停', '您的志愿服务已暂停（编号 {subject}），原因：{reason}。如有异议可以申诉。'],
+  'volunteers.reinstated': ['志愿服务已恢复', '您的志愿服务已恢复（编号 {subject}），欢迎继续参与。'],
+  'volunteers.left': ['已退出志愿者', '您已退出注册志愿者（编号 {subject}）。{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -97,6 +103,12 @@ const en: Words = {
   'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
   'posts.assigned': ['Post assigned', 'Your community put you on the post “{subject}”: see My posts.'],
   'posts.removed': ['Taken off a post', 'You no longer hold the post “{subject}”. Reason: {reason}'],
+  'volunteers.applied': ['New volunteer application', '{subject} applied to be a volunteer: please review.'],
+  'volunteers.approved': ['Application approved', 'You are a registered volunteer, number {number}; see your card under Me.'],
+  'volunteers.refused': ['Application not approved', 'Your application was not approved: {reason}. You may change it and apply again.'],
+  'volunteers.suspended': ['Volunteering suspended', 'Your volunteering ({subject}) is suspended: {reason}. You may appeal.'],
+  'volunteers.reinstated': ['Volunteering resumed', 'Your volunteering ({subject}) is resumed. Welcome back.'],
+  'volunteers.left': ['Left volunteering', 'You left the volunteer registry ({subject}). {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

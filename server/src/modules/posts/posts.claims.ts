@@ -5,7 +5,7 @@ import { ancestorPathOf, subtreeOf } from '../../platform/scope/scope.js';
 import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import type { PostsDeps } from './posts.deps.js';
 import { postsError } from './posts.errors.js';
-import { claimRefusal, isActiveVolunteer, isInServicePartyMember, missingSkills, nearnessOf, type PostStatus } from './posts.policy.js';
+import { claimRefusal, isActiveVolunteer, missingSkills, nearnessOf, type PostStatus } from './posts.policy.js';
 import { loadPost, postFields, selectPosts, type PostRow } from './posts.rows.js';
 import { postClaims, posts } from './posts.table.js';
 import type { postsManagement } from './posts.manage.js';
@@ -21,7 +21,7 @@ type Profile = { roles: string[]; skills: string[]; status: string; regionPath: 
 export function postClaiming(deps: PostsDeps, manage: ReturnType<typeof postsManagement>) {
   const { db } = deps;
 
-  /** The one check that the caller may claim at all. lead: swap for volunteers.requireActive at merge. */
+  /** The one check that the caller may claim at all: an active registered volunteer. */
   function requireVolunteer(actor: Actor) {
     if (!isActiveVolunteer(actor)) throw postsError('posts.not_a_volunteer');
   }
@@ -38,7 +38,7 @@ export function postClaiming(deps: PostsDeps, manage: ReturnType<typeof postsMan
     if (refused) throw postsError(refused);
     const [claim] = await tx
       .insert(postClaims)
-      .values({ districtId, postId: post.post.id, volunteerId: who.volunteerId, inService: isInServicePartyMember(who.skills), assignedBy: who.assignedBy, claimedAt: deps.clock.now() })
+      .values({ districtId, postId: post.post.id, volunteerId: who.volunteerId, inService: await deps.volunteers.isInService(districtId, who.volunteerId), assignedBy: who.assignedBy, claimedAt: deps.clock.now() })
       .onConflictDoNothing()
       .returning({ postId: postClaims.postId });
     if (!claim) throw postsError('posts.already_claimed');

@@ -10,7 +10,7 @@ declare module '../../platform/modules/module.js' {
 
 export const postsModule = defineModule({
   name: 'posts',
-  uses: ['audit', 'accounts', 'notifications'],
+  uses: ['audit', 'accounts', 'notifications', 'volunteers'],
   create: (deps) => createPostsService(deps),
   routes: postsRoutes,
   // the seven post types and sixteen public service posts of the seeds, ready in every district

@@ -14,15 +14,15 @@ export const nearnesses = ['community', 'street', 'district'] as const;
 export type Nearness = (typeof nearnesses)[number];
 
 /**
- * The skill tag the demo gives in-service party members (在职党员 "双报到"; demo/names.ts). The
- * volunteers registry will carry a flag of its own: this function is the one place to change.
+ * The skill tag the demo's plan gives in-service party members (在职党员 "双报到"; demo/names.ts):
+ * the demo's posts step reads its plan with it. Live claims ask the registry's flag instead.
  */
 export const IN_SERVICE_MARKER = '在职党员';
 export function isInServicePartyMember(skills: readonly string[]): boolean {
   return skills.includes(IN_SERVICE_MARKER);
 }
 
-/** Whether the caller may claim posts. lead: swap for volunteers.requireActive at merge. */
+/** Whether the caller may claim posts: the volunteer role is held exactly while the registration is active (modules/volunteers). */
 export function isActiveVolunteer(actor: Pick<Actor, 'roles'>): boolean {
   return actor.roles.includes('volunteer');
 }

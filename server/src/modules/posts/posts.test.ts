@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
-import { IN_SERVICE_MARKER } from './posts.policy.js';
 
 type PostView = { id: string; title: string; quota: number; claimed: number; free: number; status: string; community: { id: string; name: string }; inServiceClaims: number; canManage: boolean };
 type BoardView = PostView & { nearness: string; fits: boolean; missingSkills: string[]; mine: boolean };
@@ -216,7 +215,8 @@ describe.each(backends)('posts (岗位) on %s', (backend) => {
   });
 
   it('counts per community keep in-service party members’ places apart', async () => {
-    await skills('volunteer2', [IN_SERVICE_MARKER]);
+    // volunteer2 registered as an in-service party member (在职党员, 双报到)
+    await t.database.db.execute(sql`UPDATE volunteers SET in_service = true, political_status = 'party', work_unit = '县税务局' WHERE account_id = ${t.fx.person.volunteer2!.id}`);
     const p = await publish('communityAdmin2', { quota: 4 });
     await send('volunteer2', 'POST', `/api/posts/${p.id}/claim`);
     await send('volunteer1', 'POST', `/api/posts/${p.id}/claim`);

@@ -24,6 +24,7 @@ const regionParams = ['regionId', 'parentId'];
 /** Operations outside this rule, and why. */
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
+  'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
   'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
@@ -125,6 +126,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    // an application by a new resident of B1 (community C1)
+    [/^\/api\/volunteers\/\{id\}/, async () => {
+      const phone = `1350${String(++seq).padStart(7, '0')}`;
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
+      if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
+      const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
+      if (list.length !== 1) throw new Error('no application');
+      return { id: list[0]!.id, markers: [list[0]!.id, phone] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {
