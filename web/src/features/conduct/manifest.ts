@@ -17,8 +17,8 @@ export const conductFeature = defineFeature({
     member: [{ path: 'conduct', page: () => import('./h5/H5MyConductPage').then((m) => m.H5MyConductPage) }],
   },
   menu: [
-    { path: '/conduct', label: 'menu.incidents', hint: 'menu.incidentsHint', icon: () => import('@ant-design/icons/es/icons/WarningOutlined'), access: 'staff', order: 46 },
-    { path: '/conduct-entries', label: 'menu.entries', hint: 'menu.entriesHint', icon: () => import('@ant-design/icons/es/icons/UnorderedListOutlined'), access: 'regions.manage', order: 56 },
+    { path: '/conduct', label: 'menu.incidents', hint: 'menu.incidentsHint', icon: () => import('@ant-design/icons/es/icons/WarningOutlined'), access: 'staff', order: 49 },
+    { path: '/conduct-entries', label: 'menu.entries', hint: 'menu.entriesHint', icon: () => import('@ant-design/icons/es/icons/UnorderedListOutlined'), access: 'regions.manage', order: 57 },
   ],
   // for every member, not only active volunteers: a suspended volunteer has lost the role and must still see why and appeal
   phoneServices: [{ key: 'conduct', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/SafetyCertificateOutlined'), path: '/h5/conduct', order: 80 }],
