@@ -25,6 +25,7 @@ const regionParams = ['regionId', 'parentId'];
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
+  'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
 };
 
@@ -121,6 +122,12 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
       if (list.length !== 1) throw new Error('no application');
       return { id: list[0]!.id, markers: [list[0]!.id, phone] };
+    }],
+    // a service record certificate the district admin issued for volunteer1 (C1)
+    [/^\/api\/certificates\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/certificates', headers: { cookie: admin() }, payload: { volunteerId: t.fx.person.volunteer1!.id } });
+      if (res.statusCode !== 201) throw new Error(`certificate: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().code] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {
