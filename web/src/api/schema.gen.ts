@@ -298,6 +298,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a service record certificate (志愿服务记录证明) for myself, or (staff) for a volunteer in my subtree */
+        post: operations["issueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificates issued for me, newest first */
+        get: operations["listMyCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as a PDF, drawn again from what was issued (the same document every time) */
+        get: operations["downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadline-rules": {
         parameters: {
             query?: never;
@@ -1184,6 +1235,23 @@ export interface paths {
         put?: never;
         /** Record a supervision (督办: phone, written reminder, on site) while it is handled, or the satisfaction callback (回访) once served (staff over it) */
         post: operations["createSupervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a certificate’s code: valid with only what the certificate says (name masked), not valid, or mistyped */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3644,6 +3712,275 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description First day of the period (Asia/Shanghai); default 1 January of this year
+                     */
+                    from?: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period, not after today; default today
+                     */
+                    to?: string;
+                    /**
+                     * Format: uuid
+                     * @description Staff: the volunteer (in your subtree) to certify; left out: yourself
+                     */
+                    volunteerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                        code: string;
+                        communityName: string;
+                        /** @description The issuing organisation */
+                        districtName: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        name: string;
+                        /** @description The volunteer number */
+                        number: string;
+                        /** @description Verified services in the period */
+                        serviceCount: number;
+                        /** Format: date */
+                        to: string;
+                        /** @description Verified hours in the period */
+                        totalHours: number;
+                        /** @description The web app’s public verification page for the code */
+                        verifyPath: string;
+                        /** Format: uuid */
+                        volunteerId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a numbered volunteer, active or left (certificates.not_eligible) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                            /** @description The web app’s public verification page for the code */
+                            verifyPath: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such certificate, or not one of yours or of a volunteer in your scope (certificates.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11110,6 +11447,98 @@ export interface operations {
             };
             /** @description Unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** @description Masked as on every public page */
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "valid" | "invalid" | "mistyped" | "malformed";
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
