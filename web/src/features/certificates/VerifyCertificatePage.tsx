@@ -54,7 +54,11 @@ function Outcome({ result }: { result: Verification }) {
   const { t } = useTranslation('certificates');
   const c = result.certificate;
   if (!result.valid || !c) {
-    return <Result status={result.status === 'invalid' ? 'error' : 'warning'} title={t(`verify.${result.status}`)} subTitle={t(`verify.${result.status}Hint`)} data-testid="verify-result" data-status={result.status} />;
+    return (
+      <div data-testid="verify-result" data-status={result.status}>
+        <Result status={result.status === 'invalid' ? 'error' : 'warning'} title={t(`verify.${result.status}`)} subTitle={t(`verify.${result.status}Hint`)} />
+      </div>
+    );
   }
   return (
     <div data-testid="verify-result" data-status="valid">
