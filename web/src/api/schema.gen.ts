@@ -12581,7 +12581,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12655,6 +12656,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12940,7 +12950,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12986,6 +12997,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
