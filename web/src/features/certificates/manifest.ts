@@ -17,5 +17,5 @@ export const certificatesFeature = defineFeature({
   phone: {
     member: [{ path: 'me/certificates', page: () => import('./h5/H5CertificatesPage').then((m) => m.H5CertificatesPage) }],
   },
-  phoneServices: [{ key: 'certificates', label: 'title', icon: () => import('@ant-design/icons/es/icons/SafetyCertificateOutlined'), path: '/h5/me/certificates', volunteer: true, order: 80 }],
+  phoneServices: [{ key: 'certificates', label: 'title', icon: () => import('@ant-design/icons/es/icons/SafetyCertificateOutlined'), path: '/h5/me/certificates', volunteer: true, order: 85 }],
 });
