@@ -195,6 +195,8 @@ describe.each(backends)('volunteer import on %s', (backend) => {
       ['和平新人', '13710000002', '', '男', 1976, '群众', '否', '', '和平社区', '', '', '', ''],
       ['钱四', '13900000009', '', '', '', '', '', '', '光明社区', '', '', '', ''], // resident2 lives in 和平社区
       ['外网格', '13710000004', '', '', '', '', '', '', 'T0101', '和平一网格', '', '', ''],
+      ['借用身份证', '13710000005', '110101199001011237', '', '', '', '', '', '光明社区', '', '', '', ''], // resident1's ID number
+      ['外区的人', '13900000010', '', '', '', '', '', '', '光明社区', '', '', '', ''], // a phone of the other district
     ];
     const status = await importSheet('communityAdmin1', await sheet(rows));
     expect(status.state).toBe('refused');
@@ -202,6 +204,8 @@ describe.each(backends)('volunteer import on %s', (backend) => {
       { row: 3, column: '所在社区', reason: '“和平社区”不在您管理的范围内' },
       { row: 4, column: '所在社区', reason: '该手机号的居民住在其他社区，请核对所在社区' },
       { row: 5, column: '住址（网格/楼栋）', reason: '“和平一网格”不是该社区内的网格或楼栋' },
+      { row: 6, column: '身份证号', reason: '该身份证号已属于其他账号' },
+      { row: 7, column: '手机号', reason: '该手机号已在其他区县注册' },
     ]);
     const volunteers = await count('volunteers');
     const fixed = await importSheet('communityAdmin1', await sheet([rows[0]!]));
