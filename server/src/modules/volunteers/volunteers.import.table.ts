@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } 
 import { regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 
-/** One row of an uploaded sheet: its cells as text by column key, and its row number in the sheet. */
+/** One row of an uploaded sheet: its cells as text by column key (the ID number encrypted), and its row number in the sheet. */
 export type ImportedRow = { row: number; cells: Record<string, string> };
 /** A problem of one cell (or of the row): the reason's message key and its values, rendered in the reader's language. */
 export type RowProblem = { row: number; column: string; reason: string; params?: Record<string, string | number> };
@@ -13,7 +13,7 @@ export type ImportActor = { accountId: string; name: string; roles: string[]; re
 /**
  * A volunteer import (志愿者批量导入) and its progress: the rows of the uploaded sheet, checked then
  * imported by a job, polled by the back office. States: queued → checking → refused (some rows are
- * bad: nothing imported, `problems` lists them) | importing → done; failed when the job gave up.
+ * bad: nothing imported, `problems` lists them) | importing → done (the rows are then cleared); failed when the job gave up.
  */
 export const volunteerImports = pgTable(
   'volunteer_imports',

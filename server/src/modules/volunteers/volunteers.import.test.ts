@@ -150,6 +150,11 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     expect(row6.getCell(3).value).toBe('1234567');
     expect((row6.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8B4AE');
     expect((ws.getRow(7).getCell(3).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    // ID numbers: masked in the report, and kept only encrypted while the import waits
+    expect(ws.getRow(2).getCell(4).value).toBe(`${idNumber(0).slice(0, 6)}********${idNumber(0).slice(-4)}`);
+    const [kept] = await queryRows<{ rows: string }>(t.database.db, sql`SELECT rows::text AS rows FROM volunteer_imports WHERE id = ${refused.id}`);
+    expect(kept!.rows).toContain('13700000000');
+    expect(kept!.rows).not.toContain(idNumber(0));
 
     // fixed: all 1,000 in one go — 999 new residents, resident1 registered on their account
     const started = Date.now();
@@ -157,6 +162,8 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     const took = Date.now() - started;
     expect(done).toMatchObject({ state: 'done', totalRows: 1000, importedRows: 1000, skippedRows: 0, createdAccounts: 999, problems: [] });
     expect(took, `import took ${took} ms`).toBeLessThan(20_000);
+    const [cleared] = await queryRows<{ rows: unknown[] }>(t.database.db, sql`SELECT rows FROM volunteer_imports WHERE id = ${done.id}`);
+    expect(cleared!.rows).toEqual([]);
     expect(await count('volunteers')).toBe(before.volunteers + 1000);
     expect(await count('accounts')).toBe(before.accounts + 999);
     const imported = await queryRows<{ status: string; number: string | null; roles: string[]; phone: string; community: string; region: string; in_service: boolean; availability: unknown[] }>(

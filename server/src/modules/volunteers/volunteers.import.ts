@@ -7,6 +7,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { translate, type Locale } from '../../platform/i18n/i18n.js';
 import type { JobEngine } from '../../platform/jobs/jobs.js';
 import { isValidIdNumber } from '../../platform/privacy/id-number.js';
+import { maskIdNumber } from '../../platform/privacy/mask.js';
 import { inScope, subtreeOf } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { KnownPerson, NewPerson } from '../accounts/accounts.import.js';
@@ -126,6 +127,10 @@ export function parseRow(r: ImportedRow, thisYear: number): { parsed: ParsedRow;
 /** What the import will write for one good row. */
 type Planned = ParsedRow & { communityId: string; regionId: string; known?: KnownPerson; registration?: VolunteerRow };
 type Checked = { problems: RowProblem[]; skipped: SkippedRow[]; plan: Planned[] };
+
+/** The rows with each ID number changed (encrypted to be kept, decrypted to be checked, masked to be shown). */
+const withIdNumbers = (rows: ImportedRow[], change: (value: string) => string): ImportedRow[] =>
+  rows.map((r) => (r.cells.idNumber ? { ...r, cells: { ...r.cells, idNumber: change(r.cells.idNumber) } } : r));
 
 const actorOf = (districtId: string, a: ImportActor): Actor => ({ ...a, districtId, roles: a.roles as ActorRole[], mustChangePassword: false });
 
@@ -294,15 +299,17 @@ export function volunteersImport(deps: ImportDeps) {
       await deps.audit.record(actor, { action: 'volunteers.import', objectType: 'volunteer_import', objectId: imp.id, regionId: actor.regionId, details: { file: imp.fileName, imported: plan.length, newAccounts: created.size, skipped: skipped.length } });
       await tx
         .update(volunteerImports)
-        .set({ state: 'done', checkedRows: imp.totalRows, importedRows: plan.length, skippedRows: skipped.length, createdAccounts: created.size, skipped, finishedAt: deps.clock.now() })
+        // the rows are in the registry now: the sheet's copy (phones, ID numbers) is not kept
+        .set({ state: 'done', rows: [], checkedRows: imp.totalRows, importedRows: plan.length, skippedRows: skipped.length, createdAccounts: created.size, skipped, finishedAt: deps.clock.now() })
         .where(and(eq(volunteerImports.districtId, districtId), eq(volunteerImports.id, imp.id)));
     });
   }
 
   /** The job: check every row, then refuse the sheet or import it whole. */
   async function run(districtId: string, id: string): Promise<void> {
-    const [imp] = await db.select().from(volunteerImports).where(and(eq(volunteerImports.districtId, districtId), eq(volunteerImports.id, id)));
-    if (!imp || ['refused', 'done', 'failed'].includes(imp.state)) return;
+    const [stored] = await db.select().from(volunteerImports).where(and(eq(volunteerImports.districtId, districtId), eq(volunteerImports.id, id)));
+    if (!stored || ['refused', 'done', 'failed'].includes(stored.state)) return;
+    const imp = { ...stored, rows: withIdNumbers(stored.rows, (v) => deps.crypto.decrypt(v)) };
     await setProgress(districtId, id, { state: 'checking', checkedRows: 0 });
     const checked = await check(imp, (n) => setProgress(districtId, id, { checkedRows: n }));
     if (checked.problems.length > 0) {
@@ -367,7 +374,8 @@ export function volunteersImport(deps: ImportDeps) {
             actor: { accountId: actor.accountId, name: actor.name, roles: actor.roles, regionId: actor.regionId, regionPath: actor.regionPath, ip: actor.ip },
             fileName: fileName.slice(0, 200),
             totalRows: rows.length,
-            rows,
+            // ID numbers are kept only encrypted, as on the account
+            rows: withIdNumbers(rows, (v) => deps.crypto.encrypt(v)),
             createdAt: deps.clock.now(),
           })
           .returning();
@@ -384,7 +392,9 @@ export function volunteersImport(deps: ImportDeps) {
     /** The per-row error report of an import (every row; the bad ones marked with their problems). */
     async importReport(actor: Actor, id: string, locale: Locale): Promise<Buffer> {
       const row = await loadImport(actor, id);
-      return errorReport(locale, row.rows, row.problems.map((p) => ({ row: p.row, column: p.column, text: words(locale, p) })));
+      // ID numbers masked, as staff see them on screen (the importer still has their own sheet)
+      const rows = withIdNumbers(row.rows, (v) => maskIdNumber(deps.crypto.decrypt(v)) ?? '');
+      return errorReport(locale, rows, row.problems.map((p) => ({ row: p.row, column: p.column, text: words(locale, p) })));
     },
 
     /** The communities the template lists: those in the importer's scope. */
