@@ -67,8 +67,8 @@ export function ImportVolunteersDialog({ open, onClose, onImported }: { open: bo
     if (finished) onImported?.();
   }, [finished, onImported]);
 
+  // closing while the job works leaves it working: the registry shows the volunteers once it is done
   const close = () => {
-    if (current && running.includes(current.state)) return; // the job goes on; the dialog waits for its outcome
     setImportId(null);
     onClose();
   };
