@@ -46,7 +46,7 @@ export async function volunteersImportRoutes(app: AppInstance) {
   );
 
   app.post(
-    '/api/volunteers/imports',
+    '/api/volunteer-imports',
     {
       schema: {
         tags,
@@ -74,13 +74,13 @@ export async function volunteersImportRoutes(app: AppInstance) {
   );
 
   app.get(
-    '/api/volunteers/imports/:id',
+    '/api/volunteer-imports/:id',
     { schema: { tags, operationId: 'getVolunteerImport', summary: 'An import’s progress (rows checked, imported, skipped) and, when refused, every problem by row and column', params: IdParams, response: { 200: ImportStatus, ...notFound } } },
     async (request) => svc().importStatus(importer(request), request.params.id, pickLocale(request.headers['accept-language'])),
   );
 
   app.get(
-    '/api/volunteers/imports/:id/report',
+    '/api/volunteer-imports/:id/report',
     { schema: { tags, operationId: 'downloadVolunteerImportReport', summary: 'The per-row error report: the uploaded rows with a column of problems, bad rows highlighted', params: IdParams, response: { 200: binary(XLSX, 'The report workbook'), ...notFound } } },
     async (request, reply) => {
       const actor = importer(request);

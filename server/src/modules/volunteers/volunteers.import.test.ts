@@ -70,7 +70,7 @@ describe.each(backends)('volunteer import on %s', (backend) => {
 
   const upload = (who: string, bytes: Buffer, name = 'volunteers.xlsx') => {
     const { payload, headers } = multipartBody(bytes, name, XLSX);
-    return t.app.inject({ method: 'POST', url: '/api/volunteers/imports', headers: { ...headers, cookie: c[who]! }, payload });
+    return t.app.inject({ method: 'POST', url: '/api/volunteer-imports', headers: { ...headers, cookie: c[who]! }, payload });
   };
   /** Uploads, lets the job run, and answers the import's final status. */
   const importSheet = async (who: string, bytes: Buffer, lang = 'zh-CN'): Promise<Status> => {
@@ -78,7 +78,7 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ state: 'queued', checkedRows: 0 });
     await t.app.services.jobs.runDue();
-    const status = await t.app.inject({ url: `/api/volunteers/imports/${res.json().id}`, headers: { cookie: c[who]!, 'accept-language': lang } });
+    const status = await t.app.inject({ url: `/api/volunteer-imports/${res.json().id}`, headers: { cookie: c[who]!, 'accept-language': lang } });
     expect(status.statusCode, status.body).toBe(200);
     return status.json() as Status;
   };
@@ -126,12 +126,12 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     expect(await count('accounts')).toBe(before.accounts);
 
     // the same problems in English for an English reader, words not codes
-    const en = (await t.app.inject({ url: `/api/volunteers/imports/${refused.id}`, headers: { cookie: c.districtAdmin!, 'accept-language': 'en' } })).json() as Status;
+    const en = (await t.app.inject({ url: `/api/volunteer-imports/${refused.id}`, headers: { cookie: c.districtAdmin!, 'accept-language': 'en' } })).json() as Status;
     expect(en.problems[0]).toEqual({ row: 6, column: 'Phone', reason: 'Not a valid mobile number (11 digits starting with 1)' });
     expect(JSON.stringify(en.problems)).not.toMatch(/volunteers\.import|bad_phone/);
 
     // the report: every row as uploaded, the 7 bad ones with their problems and highlighted
-    const report = await t.app.inject({ url: `/api/volunteers/imports/${refused.id}/report`, headers: { cookie: c.districtAdmin! } });
+    const report = await t.app.inject({ url: `/api/volunteer-imports/${refused.id}/report`, headers: { cookie: c.districtAdmin! } });
     expect(report.statusCode).toBe(200);
     expect(report.headers['content-type']).toContain(XLSX);
     const book = new ExcelJS.Workbook();
@@ -219,7 +219,7 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     expect(fixed).toMatchObject({ state: 'done', importedRows: 1, createdAccounts: 1 });
     expect(await count('volunteers')).toBe(volunteers + 1);
     // another community's admin does not see the import; a grid worker may not import
-    expect((await t.app.inject({ url: `/api/volunteers/imports/${fixed.id}`, headers: { cookie: c.communityAdmin2! } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/volunteer-imports/${fixed.id}`, headers: { cookie: c.communityAdmin2! } })).statusCode).toBe(404);
     expect((await upload('gridWorker1', await sheet([rows[0]!]))).statusCode).toBe(403);
   });
 
@@ -251,7 +251,7 @@ describe.each(backends)('volunteer import on %s', (backend) => {
     const noCommunity = await upload('districtAdmin', await sheet([['张三', '13800000000']], ['姓名', '手机号']));
     expect(noCommunity.json()).toMatchObject({ code: 'volunteers.import.missing_column', field: 'file', message: '表头缺少「所在社区」列，请使用模板' });
     expect((await upload('districtAdmin', await sheet([]))).json()).toMatchObject({ code: 'volunteers.import.empty', field: 'file' });
-    const json = await t.app.inject({ method: 'POST', url: '/api/volunteers/imports', headers: { cookie: c.districtAdmin! }, payload: { file: 'x' } });
+    const json = await t.app.inject({ method: 'POST', url: '/api/volunteer-imports', headers: { cookie: c.districtAdmin! }, payload: { file: 'x' } });
     expect(json.statusCode).toBe(400);
     expect(json.json()).toMatchObject({ field: 'file' });
 

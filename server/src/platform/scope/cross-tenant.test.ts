@@ -115,13 +115,13 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id] };
     }],
     // a volunteer import by 光明社区's admin (one row of its own community)
-    [/^\/api\/volunteers\/imports\/\{id\}/, async () => {
+    [/^\/api\/volunteer-imports\/\{id\}/, async () => {
       const book = new ExcelJS.Workbook();
       const ws = book.addWorksheet('志愿者');
       ws.addRow(['姓名', '手机号', '所在社区']);
       ws.addRow([`跨域导入${++seq}`, `1351${String(seq).padStart(7, '0')}`, '光明社区']);
       const { payload, headers } = multipartBody(Buffer.from(await book.xlsx.writeBuffer()), 'volunteers.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      const res = await t.app.inject({ method: 'POST', url: '/api/volunteers/imports', headers: { ...headers, cookie: c.communityAdmin1! }, payload });
+      const res = await t.app.inject({ method: 'POST', url: '/api/volunteer-imports', headers: { ...headers, cookie: c.communityAdmin1! }, payload });
       if (res.statusCode !== 202) throw new Error(`volunteer import: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id, `跨域导入${seq}`] };
     }],

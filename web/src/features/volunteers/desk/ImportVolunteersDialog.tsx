@@ -8,7 +8,7 @@ import { http } from '../../../api/client';
 import { saveFile } from '../../../lib/save-file';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 
-type ImportStatus = ApiResponse<'/api/volunteers/imports/{id}', 'get'>;
+type ImportStatus = ApiResponse<'/api/volunteer-imports/{id}', 'get'>;
 type ImportState = ImportStatus['state'];
 
 const running: ImportState[] = ['queued', 'checking', 'importing'];
@@ -40,7 +40,7 @@ export function ImportVolunteersDialog({ open, onClose, onImported }: { open: bo
 
   const template = useMutation({ mutationFn: () => http.download('/api/volunteers/import-template'), onSuccess: ({ blob, filename }) => saveFile(blob, filename), onError: (error) => report(error) });
   const errorReport = useMutation({
-    mutationFn: (id: string) => http.download(`/api/volunteers/imports/${id}/report`),
+    mutationFn: (id: string) => http.download(`/api/volunteer-imports/${id}/report`),
     onSuccess: ({ blob, filename }) => saveFile(blob, filename),
     onError: (error) => report(error),
   });
@@ -48,14 +48,14 @@ export function ImportVolunteersDialog({ open, onClose, onImported }: { open: bo
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return http.upload<ImportStatus>('/api/volunteers/imports', form);
+      return http.upload<ImportStatus>('/api/volunteer-imports', form);
     },
     onSuccess: (started) => setImportId(started.id),
     onError: (error) => report(error),
   });
   const status = useQuery({
     queryKey: ['volunteers', 'import', importId],
-    queryFn: () => api.get('/api/volunteers/imports/{id}', { params: { id: importId! } }),
+    queryFn: () => api.get('/api/volunteer-imports/{id}', { params: { id: importId! } }),
     enabled: importId !== null,
     // poll while the job works; stop once it has an outcome
     refetchInterval: (query) => (query.state.data && !running.includes(query.state.data.state) ? false : 1000),
