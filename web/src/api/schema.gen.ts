@@ -12475,7 +12475,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12549,6 +12550,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12834,7 +12844,8 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 status?: "applied" | "active" | "refused" | "suspended" | "left";
-                communityId?: string;
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
                 politicalStatus?: "masses" | "league" | "party" | "probationary";
                 inService?: boolean;
                 skill?: string;
@@ -12880,6 +12891,15 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
