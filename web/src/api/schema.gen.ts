@@ -1657,6 +1657,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a sheet of volunteers (multipart field "file"): a job checks every row, then imports all in one transaction or none; poll the import for progress and problems */
+        post: operations["importVolunteers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s progress (rows checked, imported, skipped) and, when refused, every problem by row and column */
+        get: operations["getVolunteerImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer-imports/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-row error report: the uploaded rows with a column of problems, bad rows highlighted */
+        get: operations["downloadVolunteerImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers": {
         parameters: {
             query?: never;
@@ -1717,6 +1768,23 @@ export interface paths {
         };
         /** The same list as an Excel workbook (志愿者名册), streamed */
         get: operations["exportVolunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing volunteers, in the reader’s language, with a sheet of the communities in scope */
+        get: operations["downloadVolunteerImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14574,6 +14642,261 @@ export interface operations {
             };
         };
     };
+    importVolunteers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedRows: number;
+                        /** @description New resident accounts among the imported */
+                        createdAccounts: number;
+                        createdAt: string;
+                        fileName: string;
+                        finishedAt: string | null;
+                        id: string;
+                        /** @description Registrations created or activated (when done) */
+                        importedRows: number;
+                        /** @description Every problem of a refused sheet, by row (as numbered in the sheet) and column */
+                        problems: {
+                            /** @description The column’s head in the reader’s language */
+                            column: string;
+                            /** @description In the reader’s language */
+                            reason: string;
+                            row: number;
+                        }[];
+                        skipped: {
+                            reason: string;
+                            row: number;
+                        }[];
+                        /** @description Rows of people already active (or suspended) volunteers: left as they are */
+                        skippedRows: number;
+                        /** @enum {string} */
+                        state: "queued" | "checking" | "refused" | "importing" | "done" | "failed";
+                        /** @description Rows of the sheet (empty rows left out) */
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description Not an .xlsx, a missing column, no rows or too many (volunteers.import.*); field `file` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The sheet is too large (volunteers.import.too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVolunteerImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedRows: number;
+                        /** @description New resident accounts among the imported */
+                        createdAccounts: number;
+                        createdAt: string;
+                        fileName: string;
+                        finishedAt: string | null;
+                        id: string;
+                        /** @description Registrations created or activated (when done) */
+                        importedRows: number;
+                        /** @description Every problem of a refused sheet, by row (as numbered in the sheet) and column */
+                        problems: {
+                            /** @description The column’s head in the reader’s language */
+                            column: string;
+                            /** @description In the reader’s language */
+                            reason: string;
+                            row: number;
+                        }[];
+                        skipped: {
+                            reason: string;
+                            row: number;
+                        }[];
+                        /** @description Rows of people already active (or suspended) volunteers: left as they are */
+                        skippedRows: number;
+                        /** @enum {string} */
+                        state: "queued" | "checking" | "refused" | "importing" | "done" | "failed";
+                        /** @description Rows of the sheet (empty rows left out) */
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such import in the caller’s scope (volunteers.import.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerImportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such import in the caller’s scope (volunteers.import.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listVolunteers: {
         parameters: {
             query: {
@@ -15014,6 +15337,44 @@ export interface operations {
             };
             /** @description Too many requests (rate.limited, auth.locked) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
-import { categoryId, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
+import { categoryId, multipartBody, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 import { sample, type OpenApiDoc, type Schema } from '../../test/openapi.js';
 
 /*
@@ -127,6 +128,17 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    // a volunteer import by 光明社区's admin (one row of its own community)
+    [/^\/api\/volunteer-imports\/\{id\}/, async () => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('志愿者');
+      ws.addRow(['姓名', '手机号', '所在社区']);
+      ws.addRow([`跨域导入${++seq}`, `1351${String(seq).padStart(7, '0')}`, '光明社区']);
+      const { payload, headers } = multipartBody(Buffer.from(await book.xlsx.writeBuffer()), 'volunteers.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const res = await t.app.inject({ method: 'POST', url: '/api/volunteer-imports', headers: { ...headers, cookie: c.communityAdmin1! }, payload });
+      if (res.statusCode !== 202) throw new Error(`volunteer import: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, `跨域导入${seq}`] };
     }],
     // an application by a new resident of B1 (community C1)
     [/^\/api\/volunteers\/\{id\}/, async () => {
