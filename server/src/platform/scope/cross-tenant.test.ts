@@ -41,7 +41,8 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
   const fixtureMarkers: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    // it reads every route many times over: scope is tested here, the limits in rate-limit.test.ts
+    t = await createTestApp(backend, { heavyReadLimitPerMinute: 10_000 });
     for (const k of ['districtAdmin', 'resident1', 'communityAdmin1', ...outsiders]) c[k] = await t.login(k);
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as OpenApiDoc;
     ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
