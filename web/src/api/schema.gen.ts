@@ -298,6 +298,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a service record certificate (志愿服务记录证明) for myself, or (staff) for a volunteer in my subtree */
+        post: operations["issueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificates issued for me, newest first */
+        get: operations["listMyCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as a PDF, drawn again from what was issued (the same document every time) */
+        get: operations["downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conduct/entries": {
         parameters: {
             query?: never;
@@ -1606,6 +1657,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a certificate’s code: valid with only what the certificate says (name masked), not valid, or mistyped */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/regions": {
         parameters: {
             query?: never;
@@ -1779,6 +1847,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a sheet of volunteers (multipart field "file"): a job checks every row, then imports all in one transaction or none; poll the import for progress and problems */
+        post: operations["importVolunteers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s progress (rows checked, imported, skipped) and, when refused, every problem by row and column */
+        get: operations["getVolunteerImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer-imports/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-row error report: the uploaded rows with a column of problems, bad rows highlighted */
+        get: operations["downloadVolunteerImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers": {
         parameters: {
             query?: never;
@@ -1839,6 +1958,23 @@ export interface paths {
         };
         /** The same list as an Excel workbook (志愿者名册), streamed */
         get: operations["exportVolunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing volunteers, in the reader’s language, with a sheet of the communities in scope */
+        get: operations["downloadVolunteerImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4060,6 +4196,275 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description First day of the period (Asia/Shanghai); default 1 January of this year
+                     */
+                    from?: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period, not after today; default today
+                     */
+                    to?: string;
+                    /**
+                     * Format: uuid
+                     * @description Staff: the volunteer (in your subtree) to certify; left out: yourself
+                     */
+                    volunteerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                        code: string;
+                        communityName: string;
+                        /** @description The issuing organisation */
+                        districtName: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        name: string;
+                        /** @description The volunteer number */
+                        number: string;
+                        /** @description Verified services in the period */
+                        serviceCount: number;
+                        /** Format: date */
+                        to: string;
+                        /** @description Verified hours in the period */
+                        totalHours: number;
+                        /** @description The web app’s public verification page for the code */
+                        verifyPath: string;
+                        /** Format: uuid */
+                        volunteerId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a numbered volunteer, active or left (certificates.not_eligible) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                            /** @description The web app’s public verification page for the code */
+                            verifyPath: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such certificate, or not one of yours or of a volunteer in your scope (certificates.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14706,6 +15111,98 @@ export interface operations {
             };
         };
     };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** @description Masked as on every public page */
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "valid" | "invalid" | "mistyped" | "malformed";
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listPublicRegions: {
         parameters: {
             query?: {
@@ -15724,6 +16221,261 @@ export interface operations {
             };
         };
     };
+    importVolunteers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedRows: number;
+                        /** @description New resident accounts among the imported */
+                        createdAccounts: number;
+                        createdAt: string;
+                        fileName: string;
+                        finishedAt: string | null;
+                        id: string;
+                        /** @description Registrations created or activated (when done) */
+                        importedRows: number;
+                        /** @description Every problem of a refused sheet, by row (as numbered in the sheet) and column */
+                        problems: {
+                            /** @description The column’s head in the reader’s language */
+                            column: string;
+                            /** @description In the reader’s language */
+                            reason: string;
+                            row: number;
+                        }[];
+                        skipped: {
+                            reason: string;
+                            row: number;
+                        }[];
+                        /** @description Rows of people already active (or suspended) volunteers: left as they are */
+                        skippedRows: number;
+                        /** @enum {string} */
+                        state: "queued" | "checking" | "refused" | "importing" | "done" | "failed";
+                        /** @description Rows of the sheet (empty rows left out) */
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description Not an .xlsx, a missing column, no rows or too many (volunteers.import.*); field `file` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The sheet is too large (volunteers.import.too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVolunteerImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedRows: number;
+                        /** @description New resident accounts among the imported */
+                        createdAccounts: number;
+                        createdAt: string;
+                        fileName: string;
+                        finishedAt: string | null;
+                        id: string;
+                        /** @description Registrations created or activated (when done) */
+                        importedRows: number;
+                        /** @description Every problem of a refused sheet, by row (as numbered in the sheet) and column */
+                        problems: {
+                            /** @description The column’s head in the reader’s language */
+                            column: string;
+                            /** @description In the reader’s language */
+                            reason: string;
+                            row: number;
+                        }[];
+                        skipped: {
+                            reason: string;
+                            row: number;
+                        }[];
+                        /** @description Rows of people already active (or suspended) volunteers: left as they are */
+                        skippedRows: number;
+                        /** @enum {string} */
+                        state: "queued" | "checking" | "refused" | "importing" | "done" | "failed";
+                        /** @description Rows of the sheet (empty rows left out) */
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such import in the caller’s scope (volunteers.import.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerImportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such import in the caller’s scope (volunteers.import.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listVolunteers: {
         parameters: {
             query: {
@@ -16164,6 +16916,44 @@ export interface operations {
             };
             /** @description Too many requests (rate.limited, auth.locked) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
