@@ -49,6 +49,14 @@ const zh: Words = {
   'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
   'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
+  'teams.madeLeader': ['您已成为队长', '您已被任命为「{subject}」的队长，可在“我的服务队”中处理入队申请。'],
+  'teams.joinRequested': ['新的入队申请', '{name} 申请加入「{subject}」，请及时处理。'],
+  'teams.requestAccepted': ['入队申请已通过', '您已加入「{subject}」，欢迎！'],
+  'teams.requestRefused': ['入队申请未通过', '您加入「{subject}」的申请未通过，原因：{reason}'],
+  'teams.added': ['已加入服务队', '您已被加入「{subject}」。'],
+  'teams.removed': ['已移出服务队', '您已被移出「{subject}」。'],
+  'teams.memberLeft': ['队员退队', '{name} 已退出「{subject}」。'],
+  'teams.dissolved': ['服务队已解散', '「{subject}」已解散，感谢您的服务。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -93,6 +101,14 @@ const en: Words = {
   'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
   'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
   'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
+  'teams.madeLeader': ['You lead a team', 'You are now the leader of “{subject}”: decide join requests under My teams.'],
+  'teams.joinRequested': ['Join request', '{name} asks to join “{subject}”: please decide.'],
+  'teams.requestAccepted': ['Welcome to the team', 'You joined “{subject}”. Welcome!'],
+  'teams.requestRefused': ['Join request refused', 'Your request to join “{subject}” was refused: {reason}'],
+  'teams.added': ['Added to a team', 'You were added to “{subject}”.'],
+  'teams.removed': ['Removed from a team', 'You were removed from “{subject}”.'],
+  'teams.memberLeft': ['A member left', '{name} left “{subject}”.'],
+  'teams.dissolved': ['Team dissolved', '“{subject}” was dissolved. Thank you for your service.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

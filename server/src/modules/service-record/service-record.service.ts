@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { queryRows } from '../../platform/db/client.js';
-import { requireTransaction } from '../../platform/db/unit-of-work.js';
+import { currentDb, requireTransaction } from '../../platform/db/unit-of-work.js';
 import { servedHours, type ServedTime } from './service-record.hours.js';
 import { serviceHours, volunteerLoad } from './service-record.table.js';
 
@@ -65,6 +65,19 @@ export function createServiceRecordService(deps: PlatformDeps) {
         .update(serviceHours)
         .set({ status: 'confirmed', confirmedAt: deps.clock.now() })
         .where(and(eq(serviceHours.districtId, districtId), eq(serviceHours.needId, needId), eq(serviceHours.status, 'pending')));
+    },
+
+    /** Confirmed hours served on these needs, all volunteers together (a team's page: the hours of its orders). */
+    async confirmedHoursOn(districtId: string, needIds: readonly string[]): Promise<number> {
+      let total = 0;
+      for (let i = 0; i < needIds.length; i += 1000) {
+        const [row] = await currentDb(deps.db)
+          .select({ h: sql<string | null>`sum(${serviceHours.hours})` })
+          .from(serviceHours)
+          .where(and(eq(serviceHours.districtId, districtId), inArray(serviceHours.needId, needIds.slice(i, i + 1000)), eq(serviceHours.status, 'confirmed')));
+        total += Number(row?.h ?? 0);
+      }
+      return Math.round(total * 100) / 100;
     },
   };
 }
