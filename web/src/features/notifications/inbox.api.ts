@@ -15,9 +15,10 @@ export const inboxApi = {
   savePreferences: (items: PreferenceChoice[]) => api.put('/api/inbox/preferences', { body: { items } }),
 };
 
-/** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送. */
+/** Where a message leads: the need (the whistle, the team) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送. */
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
   const base = surface === 'phone' ? '/h5' : '';
-  return `${base}/${message.subject.type === 'whistle' ? 'whistles' : 'needs'}/${message.subject.id}`;
+  const folder = { need: 'needs', whistle: 'whistles', team: 'teams' }[message.subject.type];
+  return `${base}/${folder}/${message.subject.id}`;
 }
