@@ -1,20 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/api';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 
-type Props = { id?: string; value?: string; onChange?: (id: string | undefined) => void; initial?: { id: string; name: string } | null; role?: 'volunteer'; 'data-testid'?: string };
+type Props = { id?: string; value?: string; onChange?: (id: string | undefined) => void; role?: 'volunteer'; style?: CSSProperties; 'data-testid'?: string };
 
 /** Pick a person of my area by name or phone (the accounts list; masked phones). */
-export function PersonSelect({ id, value, onChange, initial, role, ...rest }: Props) {
+export function PersonSelect({ id, value, onChange, role, style, ...rest }: Props) {
   const { t } = useTranslation('teams');
   const [search, setSearch] = useState('');
   const term = useDebouncedValue(search.trim(), 300);
   const people = useQuery({ queryKey: ['accounts', 'pick', term, role], queryFn: () => api.get('/api/accounts', { query: { q: term, role, page: 1, pageSize: 20 } }), enabled: term.length > 0 });
   const found = (people.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} ${a.phone}${a.regionName ? ` · ${a.regionName}` : ''}` }));
-  const current = initial && !found.some((o) => o.value === initial.id) ? [{ value: initial.id, label: initial.name }] : [];
   return (
     <Select
       id={id}
@@ -24,9 +23,10 @@ export function PersonSelect({ id, value, onChange, initial, role, ...rest }: Pr
       allowClear
       filterOption={false}
       onSearch={setSearch}
-      options={[...current, ...found]}
+      options={found}
       placeholder={t('form.personSearch')}
       notFoundContent={term ? t('form.personNone') : null}
+      style={style}
       data-testid={rest['data-testid']}
     />
   );

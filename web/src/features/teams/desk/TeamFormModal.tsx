@@ -1,6 +1,7 @@
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldForm } from '../../../lib/api-error';
+import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
 import { useCategoryNames } from '../categories';
 import { teamTypes, thinkTankModules, type NewTeam, type TeamDetail, type TeamType } from '../teams.api';
@@ -16,6 +17,9 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
   const categories = useCategoryNames();
+  // a community admin's teams are of their own community, as a rule
+  const me = useMe().account;
+  const ownCommunity = me.regionType === 'community' ? me.regionId : undefined;
   const submit = (v: Values) =>
     onSubmit(
       {
@@ -33,7 +37,7 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
         initialValues={
           team
             ? { name: team.name, type: team.type, thinkTankModule: team.thinkTankModule, regionId: team.regionId, categories: team.categories, description: team.description ?? '', contactPhone: team.contactPhone ?? '' }
-            : { type: 'own', categories: [] }
+            : { type: 'own', categories: [], regionId: ownCommunity }
         }
         onFinish={submit}
       >

@@ -21,7 +21,7 @@ export function TeamMembers({ team }: { team: TeamDetail }) {
 
   const columns = [
     {
-      title: t('field.name'),
+      title: t('members.name'),
       key: 'name',
       render: (_: unknown, m: TeamMember) => (
         <Space size={4}>
@@ -68,10 +68,8 @@ export function TeamMembers({ team }: { team: TeamDetail }) {
       data-testid="team-members"
       extra={
         manage && (
-          <Space.Compact style={{ width: 380 }}>
-            <div style={{ flex: 1 }}>
-              <PersonSelect value={adding} onChange={setAdding} role="volunteer" data-testid="member-pick" />
-            </div>
+          <Space.Compact style={{ width: 420 }}>
+            <PersonSelect value={adding} onChange={setAdding} role="volunteer" style={{ flex: 1 }} data-testid="member-pick" />
             <Button
               type="primary"
               disabled={!adding}

@@ -95,7 +95,7 @@ export function H5TeamPage() {
             <List.Item extra={team.categories.map(categories.nameOf).join('、') || t('common:empty')}>{t('field.categories')}</List.Item>
             {team.contactPhone && <List.Item extra={team.contactPhone}>{t('field.contactPhone')}</List.Item>}
             <List.Item extra={team.memberCount}>{t('field.members')}</List.Item>
-            <List.Item extra={t('h5.hours', { hours: team.hoursServed })}>{t('field.hours')}</List.Item>
+            <List.Item extra={t('h5.hours', { hours: team.hoursServed })}>{t('h5.hoursLabel')}</List.Item>
             <List.Item extra={team.averageRating ?? '—'}>{t('field.rating')}</List.Item>
           </List>
           {team.me.canDecide && <Requests team={team} />}
