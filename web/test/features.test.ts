@@ -55,7 +55,7 @@ describe('the feature registry', () => {
         'desk app /regions (regions.read)',
         'desk app /accounts (accounts.read)',
         'desk app /teams (accounts.manage)',
-        'desk app /teams/:id (accounts.manage)',
+        'desk app /teams/:id',
         'desk app /audit (audit.read)',
         'desk app /inbox',
         'phone public /h5/login',

@@ -219,6 +219,12 @@ describe.each(backends)('志愿服务队 (teams) on %s', (backend) => {
     expect((await inbox('otherE', team.id)).map((m) => m.type)).toContain('teams.memberLeft');
     await post('communityAdmin1', `${url}/members`, { accountId: leader });
     expect((await post('communityAdmin1', `${url}/members/remove`, { accountId: leader })).json().memberCount).toBe(1);
+
+    // every change is in the audit log, and the roles moved with the leadership
+    const audit = (await get('communityAdmin1', `/api/audit?objectType=team&objectId=${team.id}&pageSize=50`)).json().items as { action: string }[];
+    expect(audit.map((a) => a.action).sort()).toEqual(['teams.add_member', 'teams.add_member', 'teams.create', 'teams.leave', 'teams.remove_member', 'teams.set_leader'].sort());
+    const roles = (await get('communityAdmin1', `/api/audit?objectType=account&objectId=${leader}`)).json().items as { action: string }[];
+    expect(roles.map((a) => a.action).filter((a) => a.startsWith('accounts.')).sort()).toEqual(['accounts.grant_role', 'accounts.revoke_role']);
   });
 
   it('20 join requests sent at once by one volunteer open exactly one request', async () => {

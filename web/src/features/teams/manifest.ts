@@ -11,7 +11,8 @@ export const teamsFeature = defineFeature({
   desk: {
     app: [
       { path: 'teams', access: 'accounts.manage', page: () => import('./desk/TeamsPage').then((m) => m.TeamsPage) },
-      { path: 'teams/:id', access: 'accounts.manage', page: () => import('./desk/TeamDetailPage').then((m) => m.TeamDetailPage) },
+      // a team's page also serves its leader on the desk (requests; the inbox links here): the server decides what each sees
+      { path: 'teams/:id', page: () => import('./desk/TeamDetailPage').then((m) => m.TeamDetailPage) },
     ],
   },
   phone: {
