@@ -57,6 +57,12 @@ const zh: Words = {
   'teams.removed': ['已移出服务队', '您已被移出「{subject}」。'],
   'teams.memberLeft': ['队员退队', '{name} 已退出「{subject}」。'],
   'teams.dissolved': ['服务队已解散', '「{subject}」已解散，感谢您的服务。'],
+  'volunteers.applied': ['新的志愿者申请', '{subject} 申请成为志愿者，请审核。'],
+  'volunteers.approved': ['志愿者申请已通过', '您已成为注册志愿者，编号 {number}，可在“我的”中查看志愿者证。'],
+  'volunteers.refused': ['志愿者申请未通过', '您的志愿者申请未通过，原因：{reason}。您可以修改后重新申请。'],
+  'volunteers.suspended': ['志愿服务已暂停', '您的志愿服务已暂停（编号 {subject}），原因：{reason}。如有异议可以申诉。'],
+  'volunteers.reinstated': ['志愿服务已恢复', '您的志愿服务已恢复（编号 {subject}），欢迎继续参与。'],
+  'volunteers.left': ['已退出志愿者', '您已退出注册志愿者（编号 {subject}）。{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -109,6 +115,12 @@ const en: Words = {
   'teams.removed': ['Removed from a team', 'You were removed from “{subject}”.'],
   'teams.memberLeft': ['A member left', '{name} left “{subject}”.'],
   'teams.dissolved': ['Team dissolved', '“{subject}” was dissolved. Thank you for your service.'],
+  'volunteers.applied': ['New volunteer application', '{subject} applied to be a volunteer: please review.'],
+  'volunteers.approved': ['Application approved', 'You are a registered volunteer, number {number}; see your card under Me.'],
+  'volunteers.refused': ['Application not approved', 'Your application was not approved: {reason}. You may change it and apply again.'],
+  'volunteers.suspended': ['Volunteering suspended', 'Your volunteering ({subject}) is suspended: {reason}. You may appeal.'],
+  'volunteers.reinstated': ['Volunteering resumed', 'Your volunteering ({subject}) is resumed. Welcome back.'],
+  'volunteers.left': ['Left volunteering', 'You left the volunteer registry ({subject}). {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

@@ -11,8 +11,9 @@ import { thinkTankModuleProblem, type TeamType, type ThinkTankModule } from './t
  */
 
 /**
- * Whether a person is an active registered volunteer: the one place this is decided here.
- * lead: swap for volunteers.isActive(districtId, accountId) / volunteers.requireActive at merge.
+ * Whether a person is an active registered volunteer: the one place this is decided here. The
+ * `volunteer` role is held exactly while the registration is active (modules/volunteers keeps them
+ * equal), so the role is the registry's answer, also for a person loaded from another request.
  */
 export function isActiveVolunteer(person: { roles: readonly string[] }): boolean {
   return person.roles.includes('volunteer');

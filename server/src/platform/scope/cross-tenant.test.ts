@@ -24,6 +24,7 @@ const regionParams = ['regionId', 'parentId'];
 /** Operations outside this rule, and why. */
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
+  'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
 };
 
@@ -126,6 +127,14 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const id = res.json().me.request.id as string;
       return { id, markers: [id, ...made.markers] };
     }],
+    // an application by a new resident of B1 (community C1)
+    [/^\/api\/volunteers\/\{id\}/, async () => {
+      const phone = `1350${String(++seq).padStart(7, '0')}`;
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
+      if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
+      const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
+      if (list.length !== 1) throw new Error('no application');
+      return { id: list[0]!.id, markers: [list[0]!.id, phone] };
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {
       // a rule for C1, one per call: each severity and category pair is unique
       const categories = ['elderly', 'children', 'disability', 'environment', 'facilities', 'safety'];

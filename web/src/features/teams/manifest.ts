@@ -22,6 +22,6 @@ export const teamsFeature = defineFeature({
     ],
   },
   // admins only: community, street and district admins run the teams of their area
-  menu: [{ path: '/teams', label: 'menu.teams', hint: 'menu.teamsHint', icon: () => import('@ant-design/icons/es/icons/UsergroupAddOutlined'), access: 'accounts.manage', order: 47 }],
-  phoneServices: [{ key: 'teams', label: 'menu.teams', icon: () => import('@ant-design/icons/es/icons/UsergroupAddOutlined'), path: '/h5/teams', volunteer: true, order: 48 }],
+  menu: [{ path: '/teams', label: 'menu.teams', hint: 'menu.teamsHint', icon: () => import('@ant-design/icons/es/icons/UsergroupAddOutlined'), access: 'accounts.manage', order: 48 }],
+  phoneServices: [{ key: 'teams', label: 'menu.teams', icon: () => import('@ant-design/icons/es/icons/UsergroupAddOutlined'), path: '/h5/teams', volunteer: true, order: 44 }],
 });
