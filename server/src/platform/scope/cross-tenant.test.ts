@@ -149,6 +149,7 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
       if (list.length !== 1) throw new Error('no application');
       return { id: list[0]!.id, markers: [list[0]!.id, phone] };
+    }],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {
       // a rule for C1, one per call: each severity and category pair is unique
       const categories = ['elderly', 'children', 'disability', 'environment', 'facilities', 'safety'];
