@@ -25,3 +25,4 @@ export { whistlesModule } from './modules/whistles/whistles.module.js';
 export { webhooksModule } from './modules/webhooks/webhooks.module.js';
 export { postsModule } from './modules/posts/posts.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
+export { certificatesModule } from './modules/certificates/certificates.module.js';

@@ -34,6 +34,8 @@ describe('the feature registry', () => {
     expect(urls().sort()).toEqual(
       [
         'desk public /login',
+        'desk public /verify/certificate',
+        'desk public /verify/certificate/:code',
         'desk signedIn /change-password',
         'desk app /',
         'desk app /*',
@@ -68,6 +70,7 @@ describe('the feature registry', () => {
         'phone signedIn /h5/password',
         'phone member /h5',
         'phone member /h5/me',
+        'phone member /h5/me/certificates',
         'phone member /h5/needs',
         'phone member /h5/needs/new',
         'phone member /h5/needs/:id',
@@ -132,6 +135,7 @@ describe('the feature registry', () => {
       'activities soon',
       'timeBank soon',
       'mall soon',
+      'certificates /h5/me/certificates volunteer',
     ]);
   });
 
