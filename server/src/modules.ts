@@ -23,3 +23,4 @@ export { notificationsModule } from './modules/notifications/notifications.modul
 export { oversightModule } from './modules/oversight/oversight.module.js';
 export { whistlesModule } from './modules/whistles/whistles.module.js';
 export { webhooksModule } from './modules/webhooks/webhooks.module.js';
+export { activitiesModule } from './modules/activities/activities.module.js';

@@ -49,6 +49,9 @@ const zh: Words = {
   'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
   'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
+  'activities.cancelled': ['活动已取消', '您报名的活动「{subject}」（{startsAt}）已取消，原因请查看详情。'],
+  'activities.promoted': ['候补成功', '您已由候补转为正式报名：活动「{subject}」，{startsAt}，地点：{place}。'],
+  'activities.reminder': ['活动即将开始', '您报名的活动「{subject}」将于 {startsAt} 开始，地点：{place}。请准时到场扫码签到。'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -93,6 +96,9 @@ const en: Words = {
   'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
   'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
   'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
+  'activities.cancelled': ['Activity cancelled', 'The activity “{subject}” ({startsAt}) you signed up for is cancelled; see the details for why.'],
+  'activities.promoted': ['Off the waitlist', 'You are now signed up for “{subject}”, {startsAt}, at {place}.'],
+  'activities.reminder': ['Activity starts soon', '“{subject}”, which you signed up for, starts at {startsAt} at {place}. Scan the organiser’s code to check in.'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

@@ -25,6 +25,8 @@ const regionParams = ['regionId', 'parentId'];
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+  'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
+  'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
 };
 
 describe.each(backends)('cross-tenant access on %s', (backend) => {
@@ -111,6 +113,13 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    // a published activity of 光明社区, scheduled by its admin
+    [/^\/api\/activities\/\{id\}/, async () => {
+      const start = Date.now() + 86_400_000;
+      const res = await t.app.inject({ method: 'POST', url: '/api/activities', headers: { cookie: c.communityAdmin1! }, payload: { title: `跨域活动${++seq}`, categoryCode: 'environment', place: '光明社区广场', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), capacity: 5, regionId: t.fx.region.C1!.id, publish: true } });
+      if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
+      return { id: res.json().first.id, markers: [res.json().first.id, `跨域活动${seq}`] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {

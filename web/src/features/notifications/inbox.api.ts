@@ -19,5 +19,6 @@ export const inboxApi = {
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
   const base = surface === 'phone' ? '/h5' : '';
-  return `${base}/${message.subject.type === 'whistle' ? 'whistles' : 'needs'}/${message.subject.id}`;
+  const room = { need: 'needs', whistle: 'whistles', activity: 'activities' }[message.subject.type];
+  return `${base}/${room}/${message.subject.id}`;
 }
