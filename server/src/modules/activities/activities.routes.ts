@@ -125,7 +125,7 @@ export async function activitiesRoutes(app: AppInstance) {
     { schema: { tags, operationId: 'getPublicActivityPhoto', summary: 'A photo of a finished activity’s public summary (no sign-in)', security: [], params: Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false }), response: { 200: binary('image/*', 'The photo') } } },
     async (request, reply) => {
       const file = await svc().summary.publicPhoto(request.params.id, request.params.photoId);
-      return reply.header('content-type', file.mime).header('cache-control', 'public, max-age=3600').send(file.bytes);
+      return reply.type(file.mime).header('content-disposition', 'inline').header('cache-control', 'public, max-age=3600').header('content-security-policy', "default-src 'none'").send(file.bytes);
     },
   );
 
