@@ -11,7 +11,7 @@ export const activitiesFeature = defineFeature({
   desk: {
     app: [
       { path: 'activities', page: () => import('./desk/ActivitiesPage').then((m) => m.ActivitiesPage) },
-      { path: 'activities/:id', page: () => import('./desk/ActivityDetailPage').then((m) => m.ActivityDetailPage) },
+      { path: 'activities/:id', namespaces: ['needs'], page: () => import('./desk/ActivityDetailPage').then((m) => m.ActivityDetailPage) },
     ],
   },
   phone: {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
+import { PhotoUpload } from '../../needs/desk/PhotoUpload';
 import { formatMinute } from '../../../lib/time';
 import { activitiesApi, type ActivityPatch } from '../activities.api';
 import { useCategoryName } from '../activities.format';
@@ -26,7 +27,8 @@ export function ActivityDetailPage() {
   const publish = useActivityChange(() => activitiesApi.publish(id));
   const cancel = useActivityChange((r: string) => activitiesApi.cancel(id, r));
   const update = useActivityChange((body: ActivityPatch) => activitiesApi.update(id, body));
-  const saveSummary = useActivityChange((text: string) => activitiesApi.saveSummary(id, text, []));
+  const [photos, setPhotos] = useState<string[]>([]);
+  const saveSummary = useActivityChange((text: string) => activitiesApi.saveSummary(id, text, photos));
   const failed = (e: Error) => void message.error(e.message);
   const a = detail.data;
 
@@ -94,6 +96,7 @@ export function ActivityDetailPage() {
                 children: (
                   <Space direction="vertical" style={{ width: '100%' }}>
                     <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 10 }} placeholder={t('record.placeholder')} value={summary ?? ''} onChange={(e) => setSummary(e.target.value)} />
+                    <PhotoUpload onChange={setPhotos} />
                     <Space>
                       <Button type="primary" disabled={!summary?.trim()} loading={saveSummary.isPending} onClick={() => saveSummary.mutate(summary!.trim(), { onSuccess: () => void message.success(t('record.saved')), onError: failed })}>
                         {t('record.save')}
