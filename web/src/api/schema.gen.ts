@@ -2803,6 +2803,8 @@ export interface operations {
                 to?: string;
                 /** @description Only those I signed up for */
                 mine?: boolean;
+                /** @description Only those with hours waiting for a decision (the organiser’s approval queue) */
+                hoursPending?: boolean;
                 q?: string;
                 page: number;
                 pageSize: number;
@@ -2845,6 +2847,8 @@ export interface operations {
                                 kind: "community" | "team";
                                 name: string;
                             };
+                            /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                            pendingHours: number;
                             place: string;
                             radiusM: number | null;
                             regionId: string;
@@ -2980,6 +2984,8 @@ export interface operations {
                                 kind: "community" | "team";
                                 name: string;
                             };
+                            /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                            pendingHours: number;
                             place: string;
                             radiusM: number | null;
                             regionId: string;
@@ -3264,6 +3270,8 @@ export interface operations {
                             kind: "community" | "team";
                             name: string;
                         };
+                        /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                        pendingHours: number;
                         place: string;
                         radiusM: number | null;
                         regionId: string;
@@ -3382,6 +3390,8 @@ export interface operations {
                             kind: "community" | "team";
                             name: string;
                         };
+                        /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                        pendingHours: number;
                         place: string;
                         radiusM: number | null;
                         regionId: string;
@@ -3519,6 +3529,8 @@ export interface operations {
                             kind: "community" | "team";
                             name: string;
                         };
+                        /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                        pendingHours: number;
                         place: string;
                         radiusM: number | null;
                         regionId: string;
@@ -3901,6 +3913,8 @@ export interface operations {
                             kind: "community" | "team";
                             name: string;
                         };
+                        /** @description Attendances whose hours wait for the organiser’s decision (0 for anyone else) */
+                        pendingHours: number;
                         place: string;
                         radiusM: number | null;
                         regionId: string;

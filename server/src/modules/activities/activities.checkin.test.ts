@@ -122,6 +122,9 @@ describe.each(backends)('QR check-in that cannot be faked, and the hours queue, 
       ['1.50', 'pending'],
       ['1.50', 'pending'],
     ]);
+    const queue1 = (await t.app.inject({ url: '/api/activities?hoursPending=true&pageSize=200', headers: { cookie: admin } })).json().items as { id: string; pendingHours: number }[];
+    expect(queue1.find((x) => x.id === a.id)?.pendingHours).toBe(2);
+    expect((await t.app.inject({ url: `/api/activities/${a.id}`, headers: { cookie: v[0]! } })).json().pendingHours).toBe(0);
     expect((await decide(a.id, [{ accountId: vIds[1], decision: 'adjust', reason: '提前离开' }])).json()).toMatchObject({ code: 'activities.bad_decision', field: 'items.0.hours' });
     expect((await decide(a.id, [{ accountId: vIds[1], decision: 'decline' }])).json()).toMatchObject({ code: 'activities.bad_decision', field: 'items.0.reason' });
     expect((await decide(a.id, [{ accountId: vIds[0], decision: 'approve' }, { accountId: vIds[1], decision: 'adjust', hours: 1.25, reason: '提前离开' }])).json()).toEqual({ decided: 2, skipped: 0 });
@@ -132,6 +135,8 @@ describe.each(backends)('QR check-in that cannot be faked, and the hours queue, 
     expect(events.find((e) => e.accountId === vIds[0])).toMatchObject({ activityId: a.id, hours: '1.50', title: '社区环境清洁', servedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(events.find((e) => e.accountId === vIds[1])).toMatchObject({ hours: '1.25' });
     expect((await hoursOf(a.id)).map((h) => h.status)).toEqual(['approved', 'approved']);
+    const queue2 = (await t.app.inject({ url: '/api/activities?hoursPending=true&pageSize=200', headers: { cookie: admin } })).json().items as { id: string }[];
+    expect(queue2.map((x) => x.id)).not.toContain(a.id);
   });
 
   it('roll call checks people in; whoever is still checked in after the end plus 2 h is checked out by the system and flagged', async () => {

@@ -9,10 +9,12 @@ import type { ActivitiesDeps } from './activities.deps.js';
 import type { ActivityStatus, SignupStatus } from './activities.policy.js';
 import { activities, activitySignups } from './activities.table.js';
 
-export type ListQuery = { status?: ActivityStatus; regionId?: string; teamId?: string; from?: string; to?: string; mine?: boolean; q?: string; page: number; pageSize: number };
+export type ListQuery = { status?: ActivityStatus; regionId?: string; teamId?: string; from?: string; to?: string; mine?: boolean; hoursPending?: boolean; q?: string; page: number; pageSize: number };
 
 const waiting = (activityId: SQL | typeof activities.id) =>
   sql<number>`(SELECT count(*)::int FROM ${activitySignups} w WHERE w.district_id = ${activities.districtId} AND w.activity_id = ${activityId} AND w.status = 'waitlisted')`;
+
+const pendingHours = sql<number>`(SELECT count(*)::int FROM ${activitySignups} h WHERE h.district_id = ${activities.districtId} AND h.activity_id = ${activities.id} AND h.hours_status = 'pending')`;
 
 /**
  * The place on the waitlist of a sign-up: those waiting before it, plus one. Written with the table's
@@ -29,6 +31,7 @@ export function activityReads(deps: ActivitiesDeps, access: ActivityAccess) {
     row: activities,
     regionName: regions.name,
     waitlistCount: waiting(activities.id),
+    pendingHours,
     myStatus: activitySignups.status,
     myPosition: positionSql,
     myIn: activitySignups.checkedInAt,
@@ -74,6 +77,7 @@ export function activityReads(deps: ActivitiesDeps, access: ActivityAccess) {
       regionName: r.regionName,
       organiser: a.teamId ? { kind: 'team' as const, id: a.teamId, name: teamNames.get(a.teamId) ?? '' } : { kind: 'community' as const, id: a.regionId, name: r.regionName },
       canManage,
+      pendingHours: canManage ? r.pendingHours : 0,
       me:
         r.myStatus === null
           ? null
@@ -109,6 +113,8 @@ export function activityReads(deps: ActivitiesDeps, access: ActivityAccess) {
         q.from ? gte(activities.startsAt, new Date(q.from)) : undefined,
         q.to ? lte(activities.startsAt, new Date(q.to)) : undefined,
         q.mine ? sql`${activitySignups.status} IN ('signed', 'waitlisted')` : undefined,
+        // the organiser's queue: activities with hours waiting for a decision (staff see their subtree's, a leader their teams')
+        q.hoursPending ? sql`${pendingHours} > 0` : undefined,
         q.q ? ilike(activities.title, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
       );
       const upcomingFirst = q.from !== undefined || q.mine;

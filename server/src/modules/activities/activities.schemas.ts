@@ -97,6 +97,7 @@ export const ActivityView = Type.Object({
   regionName: Type.String(),
   organiser: Organiser,
   canManage: Type.Boolean({ description: 'The caller organises it' }),
+  pendingHours: Type.Integer({ description: 'Attendances whose hours wait for the organiser’s decision (0 for anyone else)' }),
   me: N(
     Type.Object({
       status: StringEnum(signupStatuses),
@@ -116,6 +117,7 @@ export const ListQuery = Type.Object(
     from: Type.Optional(DateTime),
     to: Type.Optional(DateTime),
     mine: Type.Optional(Type.Boolean({ description: 'Only those I signed up for' })),
+    hoursPending: Type.Optional(Type.Boolean({ description: 'Only those with hours waiting for a decision (the organiser’s approval queue)' })),
     q: Type.Optional(Type.String({ maxLength: 50 })),
     ...PageQuery,
   },

@@ -1,4 +1,4 @@
-import { App, Button, Card, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityStatusTag } from './ActivityStatusTag';
 
 type Filter = ActivityStatus | 'all';
-type When = 'upcoming' | 'all';
+type When = 'upcoming' | 'all' | 'hours';
 
 /** 活动: the activities of my subtree (and my teams'), upcoming first; schedule a new one. */
 export function ActivitiesPage() {
@@ -25,7 +25,7 @@ export function ActivitiesPage() {
   const [from] = useState(() => new Date().toISOString());
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
-  const list = useActivities({ status: status === 'all' ? undefined : status, from: when === 'upcoming' ? from : undefined, ...paging });
+  const list = useActivities({ status: status === 'all' ? undefined : status, from: when === 'upcoming' ? from : undefined, hoursPending: when === 'hours' || undefined, ...paging });
   const create = useActivityChange(activitiesApi.create);
 
   const columns = [
@@ -65,6 +65,7 @@ export function ActivitiesPage() {
           <ActivityStatusTag status={a.status} />
           {a.themed && <Tag color="red">{t('themed')}</Tag>}
           {a.seriesId && <Tag>{t('series')}</Tag>}
+          {a.pendingHours > 0 && <Badge count={t('pendingHours', { count: a.pendingHours })} color="orange" />}
         </Space>
       ),
     },
@@ -83,7 +84,7 @@ export function ActivitiesPage() {
       />
       <Card data-testid="activities-page">
         <Space size={16} wrap>
-          <Segmented<When> value={when} onChange={(v) => (setWhen(v), setPaging((p) => ({ ...p, page: 1 })))} options={(['upcoming', 'all'] as const).map((v) => ({ value: v, label: t(`filter.${v}`) }))} />
+          <Segmented<When> value={when} onChange={(v) => (setWhen(v), setPaging((p) => ({ ...p, page: 1 })))} options={(['upcoming', 'all', 'hours'] as const).map((v) => ({ value: v, label: t(`filter.${v}`) }))} />
           <Segmented<Filter> value={status} onChange={(v) => (setStatus(v), setPaging((p) => ({ ...p, page: 1 })))} options={(['all', ...activityStatuses] as const).map((v) => ({ value: v, label: v === 'all' ? t('filter.allStatuses') : t(`status.${v}`) }))} />
         </Space>
         <ListTable<Activity>
