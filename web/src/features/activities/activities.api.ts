@@ -9,6 +9,7 @@ export type Signup = ApiResponse<'/api/activities/{id}/signups', 'get'>['items']
 export type HoursRow = ApiResponse<'/api/activities/{id}/hours', 'get'>['items'][number];
 export type HoursFlag = HoursRow['flags'][number];
 export type Decision = ApiBody<'/api/activities/{id}/hours', 'post'>['items'][number];
+export type ActivitySettings = ApiResponse<'/api/activity-settings', 'get'>;
 export type Purpose = NonNullable<ApiQuery<'/api/activities/{id}/code', 'get'>['purpose']>;
 
 export const activityStatuses = allValues<ActivityStatus>()(['draft', 'published', 'cancelled', 'finished']);
@@ -29,5 +30,7 @@ export const activitiesApi = {
   hours: (id: string) => api.get('/api/activities/{id}/hours', { params: { id } }),
   decide: (id: string, items: Decision[]) => api.post('/api/activities/{id}/hours', { params: { id }, body: { items } }),
   saveSummary: (id: string, text: string, photos: string[]) => api.put('/api/activities/{id}/summary', { params: { id }, body: { text, photos } }),
+  settings: () => api.get('/api/activity-settings'),
+  saveSettings: (body: ActivitySettings) => api.put('/api/activity-settings', { body }),
   themedDay: (date: string) => api.get('/api/activities/themed-day', { query: { date } }),
 };

@@ -5,11 +5,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatMinute } from '../../../lib/time';
+import { useMe } from '../../auth/session';
 import { activitiesApi, activityStatuses, type Activity, type ActivityStatus } from '../activities.api';
 import { useCategoryName } from '../activities.format';
 import { useActivities, useActivityChange } from '../activities.queries';
 import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityStatusTag } from './ActivityStatusTag';
+import { SettingsModal } from './SettingsModal';
 
 type Filter = ActivityStatus | 'all';
 type When = 'upcoming' | 'all' | 'hours';
@@ -25,6 +27,8 @@ export function ActivitiesPage() {
   const [from] = useState(() => new Date().toISOString());
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const [settings, setSettings] = useState(false);
+  const districtAdmin = useMe().account.roles.includes('districtAdmin');
   const list = useActivities({ status: status === 'all' ? undefined : status, from: when === 'upcoming' ? from : undefined, hoursPending: when === 'hours' || undefined, ...paging });
   const create = useActivityChange(activitiesApi.create);
 
@@ -77,9 +81,12 @@ export function ActivitiesPage() {
         title={t('menu.activities')}
         description={t('description')}
         extra={
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="activity-new">
-            {t('form.create')}
-          </Button>
+          <Space>
+            {districtAdmin && <Button onClick={() => setSettings(true)}>{t('settings.title')}</Button>}
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="activity-new">
+              {t('form.create')}
+            </Button>
+          </Space>
         }
       />
       <Card data-testid="activities-page">
@@ -99,6 +106,7 @@ export function ActivitiesPage() {
           paging={{ ...paging, total: list.data?.total, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
         />
       </Card>
+      {settings && <SettingsModal onClose={() => setSettings(false)} />}
       {creating && (
         <ActivityFormModal
           activity={null}
