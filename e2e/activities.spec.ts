@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSessions, ok } from './support/api.js';
 import { demo, snap } from './support/browser.js';
-import { openSession, phoneLogin } from './support/sessions.js';
+import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
 const env = serverAndBrowser();
@@ -97,5 +97,20 @@ describe('活动: a volunteer signs up on the phone and checks in with the organ
     const leader = await apiAs(demo.teamLeader);
     const list = await ok<Signups>(leader.get(`/api/activities/${activityId}/signups`), 'signups');
     expect(list.items.filter((s) => s.checkedInAt !== null && s.checkInVia === 'qr')).toHaveLength(1);
+  });
+
+  it('on the back office the organiser finds the activity and sees the volunteer checked in by code', async () => {
+    const { context, page } = await openSession(env.browser, env.server.baseUrl, 'desk');
+    contexts.push(context);
+    await step(page, 'desk', async () => {
+      await deskLogin(page, demo.teamLeader);
+      await page.getByTestId('side-menu').getByText('志愿活动').click();
+      await page.getByTestId('activities-table').locator('tr.ant-table-row', { hasText: title }).getByTestId('activity-link').click();
+      await page.locator(`[data-testid=activity-detail][data-activity-id="${activityId}"]`).waitFor();
+      const row = page.getByTestId('signups-table').locator('tr.ant-table-row').first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain('扫码');
+      await snap(page, 'activities-desk-detail');
+    });
   });
 });
