@@ -1,10 +1,12 @@
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/auth/roles.js';
 import type { FieldCrypto } from '../platform/crypto/crypto.js';
-import type { DbOrTx } from '../platform/db/client.js';
+import { queryRows, type DbOrTx } from '../platform/db/client.js';
 import { accounts, phoneDirectory } from '../modules/accounts/accounts.table.js';
 import { regions } from '../platform/scope/regions.table.js';
 import { teamMembers, teams } from '../modules/teams/teams.table.js';
+import { volunteers } from '../modules/volunteers/volunteers.table.js';
+import { sql } from 'drizzle-orm';
 
 export const PASSWORD = 'Lianxin@2026';
 
@@ -89,6 +91,7 @@ export async function seedFixture(db: DbOrTx, crypto: FieldCrypto): Promise<Fixt
     });
     await db.insert(phoneDirectory).values({ phone: p.phone, districtId: node.districtId, accountId: id });
     person[p.key] = { id, phone: p.phone, districtId: node.districtId };
+    if (p.roles.includes('volunteer')) await registerVolunteers(db, [{ districtId: node.districtId, accountId: id, regionId: node.id }]);
   }
   // 光明志愿服务队 in C1, led by teamLeader1 with volunteer1; 和平服务队 in C2 led by communityAdmin2's people
   const team: Fixture['team'] = {};
@@ -111,5 +114,16 @@ export async function addVolunteers(db: DbOrTx, at: { id: string; districtId: st
   const made = Array.from({ length: count }, (_, i) => ({ id: globalThis.crypto.randomUUID(), phone: `${phonePrefix}${String(i).padStart(11 - phonePrefix.length, '0')}` }));
   await db.insert(accounts).values(made.map((v, i) => ({ districtId: at.districtId, id: v.id, phone: v.phone, name: `志愿者${i}`, roles: ['volunteer'], regionId: at.id, passwordHash })));
   await db.insert(phoneDirectory).values(made.map((v) => ({ phone: v.phone, districtId: at.districtId, accountId: v.id })));
+  await registerVolunteers(db, made.map((v) => ({ districtId: at.districtId, accountId: v.id, regionId: at.id })));
   return made;
+}
+
+let fixtureNumber = 0;
+
+/** Holders of the volunteer role are active registered volunteers (the registry's invariant), numbered TS…. */
+async function registerVolunteers(db: DbOrTx, rows: { districtId: string; accountId: string; regionId: string }[]) {
+  if (rows.length === 0) return;
+  const [home] = await queryRows<{ id: string }>(db, sql`SELECT c.id FROM regions h JOIN regions c ON c.type = 'community' AND starts_with(h.path, c.path) WHERE h.id = ${rows[0]!.regionId}`);
+  const communityId = home?.id ?? rows[0]!.regionId;
+  await db.insert(volunteers).values(rows.map((r) => ({ ...r, communityId, number: `TS${String(++fixtureNumber).padStart(7, '0')}`, status: 'active', politicalStatus: 'masses' })));
 }

@@ -1483,6 +1483,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/volunteer-cards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a volunteer card’s QR code: only what the card shows, the name masked */
+        get: operations["verifyVolunteerCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -1616,6 +1633,228 @@ export interface paths {
         get: operations["listTeamMembers"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The volunteer registry in my subtree, with filters */
+        get: operations["listVolunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to be a volunteer (or update my pending application, or apply again) */
+        post: operations["applyVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve applications in bulk (批量审核); the others are listed with why */
+        post: operations["approveVolunteers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same list as an Excel workbook (志愿者名册), streamed */
+        get: operations["exportVolunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My registration as a volunteer, with my card once approved */
+        get: operations["getMyVolunteer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/me/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my application, or leave volunteering (退出) */
+        post: operations["leaveVolunteering"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district’s number prefix and in-service yearly minimum */
+        get: operations["getVolunteerSettings"];
+        /** Change the number prefix (new numbers only) and the yearly minimum (district admins) */
+        put: operations["updateVolunteerSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One volunteer: registration, status and reason, recent verified services */
+        get: operations["getVolunteer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: a number, the card, the volunteer role */
+        post: operations["approveVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave with a reason the volunteer sees */
+        post: operations["leaveVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse with a reason the volunteer sees */
+        post: operations["refuseVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension */
+        post: operations["reinstateVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend with a reason the volunteer sees */
+        post: operations["suspendVolunteer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6411,7 +6650,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "activity";
+                                type: "need" | "whistle" | "webhook" | "activity" | "volunteer";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -6779,7 +7018,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "activity";
+                            type: "need" | "whistle" | "webhook" | "activity" | "volunteer";
                         };
                         /** @description In the caller’s language */
                         title: string;
@@ -13159,6 +13398,73 @@ export interface operations {
             };
         };
     };
+    verifyVolunteerCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        communityName: string | null;
+                        /** @description Masked */
+                        name: string | null;
+                        number: string | null;
+                        stars: number | null;
+                        /** @enum {string|null} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left" | null;
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listRegionChildren: {
         parameters: {
             query?: {
@@ -14054,6 +14360,1686 @@ export interface operations {
             };
             /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listVolunteers: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "applied" | "active" | "refused" | "suspended" | "left";
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
+                politicalStatus?: "masses" | "league" | "party" | "probationary";
+                inService?: boolean;
+                skill?: string;
+                minStars?: number;
+                minHours?: number;
+                maxHours?: number;
+                /** @description Name, phone or number */
+                q?: string;
+                sort?: "applied" | "hours" | "number";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            appliedAt: string;
+                            birthYear: number | null;
+                            communityId: string;
+                            communityName: string;
+                            gender: string | null;
+                            /** @description The account id */
+                            id: string;
+                            inService: boolean;
+                            name: string;
+                            number: string | null;
+                            /** @description Masked; the full number through the audited reveal of the account */
+                            phone: string;
+                            /** @enum {string} */
+                            politicalStatus: "masses" | "league" | "party" | "probationary";
+                            /** @description Their home node (community, grid or building) */
+                            regionName: string;
+                            skills: string[];
+                            stars: number;
+                            /** @enum {string} */
+                            status: "applied" | "active" | "refused" | "suspended" | "left";
+                            verifiedHours: number;
+                            workUnit: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    applyVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    availability: {
+                        from: string;
+                        to: string;
+                        /** @description 1 Monday … 7 Sunday */
+                        weekday: number;
+                    }[];
+                    birthYear?: number;
+                    /** @enum {string} */
+                    gender?: "male" | "female";
+                    /** @description Optional; stored encrypted, shown masked */
+                    idNumber?: string;
+                    /** @description 在职党员 reporting to the residence community (双报到) */
+                    inService: boolean;
+                    /** Format: uuid */
+                    photoFileId?: string | null;
+                    /** @enum {string} */
+                    politicalStatus: "masses" | "league" | "party" | "probationary";
+                    serviceRadiusM: number;
+                    skills: string[];
+                    workUnit?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            communityName: string;
+                            name: string;
+                            number: string;
+                            since: string;
+                            stars: number;
+                            verifiedHours: number;
+                            /** @description The code in the card’s QR; anyone can check it on the public verification page */
+                            verifyCode: string;
+                        } | null;
+                        /** @description Verified hours at which the next star comes */
+                        nextStarAt: number | null;
+                        registered: boolean;
+                        volunteer: ({
+                            appliedAt: string;
+                            birthYear: number | null;
+                            communityId: string;
+                            communityName: string;
+                            gender: string | null;
+                            /** @description The account id */
+                            id: string;
+                            inService: boolean;
+                            name: string;
+                            number: string | null;
+                            /** @description Masked; the full number through the audited reveal of the account */
+                            phone: string;
+                            /** @enum {string} */
+                            politicalStatus: "masses" | "league" | "party" | "probationary";
+                            /** @description Their home node (community, grid or building) */
+                            regionName: string;
+                            skills: string[];
+                            stars: number;
+                            /** @enum {string} */
+                            status: "applied" | "active" | "refused" | "suspended" | "left";
+                            verifiedHours: number;
+                            workUnit: string | null;
+                        } & {
+                            availability: {
+                                from: string;
+                                to: string;
+                                /** @description 1 Monday … 7 Sunday */
+                                weekday: number;
+                            }[];
+                            /** @description The caller is staff over this volunteer and may approve, suspend … */
+                            canDecide: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            hoursThisYear: number;
+                            /** @description Masked */
+                            idNumber: string | null;
+                            photoFileId: string | null;
+                            recentServices: {
+                                hours: number;
+                                servedOn: string;
+                                /** @enum {string} */
+                                source: "order" | "activity";
+                                sourceId: string;
+                                title: string;
+                            }[];
+                            serviceRadiusM: number;
+                            statusReason: string | null;
+                        }) | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveVolunteers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved: {
+                            id: string;
+                            number: string;
+                        }[];
+                        skipped: {
+                            id: string;
+                            /** @enum {string} */
+                            reason: "not_found" | "wrong_status";
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportVolunteers: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "applied" | "active" | "refused" | "suspended" | "left";
+                /** @description A place of my subtree: volunteers living in it */
+                regionId?: string;
+                politicalStatus?: "masses" | "league" | "party" | "probationary";
+                inService?: boolean;
+                skill?: string;
+                minStars?: number;
+                minHours?: number;
+                maxHours?: number;
+                /** @description Name, phone or number */
+                q?: string;
+                sort?: "applied" | "hours" | "number";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            communityName: string;
+                            name: string;
+                            number: string;
+                            since: string;
+                            stars: number;
+                            verifiedHours: number;
+                            /** @description The code in the card’s QR; anyone can check it on the public verification page */
+                            verifyCode: string;
+                        } | null;
+                        /** @description Verified hours at which the next star comes */
+                        nextStarAt: number | null;
+                        registered: boolean;
+                        volunteer: ({
+                            appliedAt: string;
+                            birthYear: number | null;
+                            communityId: string;
+                            communityName: string;
+                            gender: string | null;
+                            /** @description The account id */
+                            id: string;
+                            inService: boolean;
+                            name: string;
+                            number: string | null;
+                            /** @description Masked; the full number through the audited reveal of the account */
+                            phone: string;
+                            /** @enum {string} */
+                            politicalStatus: "masses" | "league" | "party" | "probationary";
+                            /** @description Their home node (community, grid or building) */
+                            regionName: string;
+                            skills: string[];
+                            stars: number;
+                            /** @enum {string} */
+                            status: "applied" | "active" | "refused" | "suspended" | "left";
+                            verifiedHours: number;
+                            workUnit: string | null;
+                        } & {
+                            availability: {
+                                from: string;
+                                to: string;
+                                /** @description 1 Monday … 7 Sunday */
+                                weekday: number;
+                            }[];
+                            /** @description The caller is staff over this volunteer and may approve, suspend … */
+                            canDecide: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            hoursThisYear: number;
+                            /** @description Masked */
+                            idNumber: string | null;
+                            photoFileId: string | null;
+                            recentServices: {
+                                hours: number;
+                                servedOn: string;
+                                /** @enum {string} */
+                                source: "order" | "activity";
+                                sourceId: string;
+                                title: string;
+                            }[];
+                            serviceRadiusM: number;
+                            statusReason: string | null;
+                        }) | null;
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    leaveVolunteering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: {
+                            communityName: string;
+                            name: string;
+                            number: string;
+                            since: string;
+                            stars: number;
+                            verifiedHours: number;
+                            /** @description The code in the card’s QR; anyone can check it on the public verification page */
+                            verifyCode: string;
+                        } | null;
+                        /** @description Verified hours at which the next star comes */
+                        nextStarAt: number | null;
+                        registered: boolean;
+                        volunteer: ({
+                            appliedAt: string;
+                            birthYear: number | null;
+                            communityId: string;
+                            communityName: string;
+                            gender: string | null;
+                            /** @description The account id */
+                            id: string;
+                            inService: boolean;
+                            name: string;
+                            number: string | null;
+                            /** @description Masked; the full number through the audited reveal of the account */
+                            phone: string;
+                            /** @enum {string} */
+                            politicalStatus: "masses" | "league" | "party" | "probationary";
+                            /** @description Their home node (community, grid or building) */
+                            regionName: string;
+                            skills: string[];
+                            stars: number;
+                            /** @enum {string} */
+                            status: "applied" | "active" | "refused" | "suspended" | "left";
+                            verifiedHours: number;
+                            workUnit: string | null;
+                        } & {
+                            availability: {
+                                from: string;
+                                to: string;
+                                /** @description 1 Monday … 7 Sunday */
+                                weekday: number;
+                            }[];
+                            /** @description The caller is staff over this volunteer and may approve, suspend … */
+                            canDecide: boolean;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            hoursThisYear: number;
+                            /** @description Masked */
+                            idNumber: string | null;
+                            photoFileId: string | null;
+                            recentServices: {
+                                hours: number;
+                                servedOn: string;
+                                /** @enum {string} */
+                                source: "order" | "activity";
+                                sourceId: string;
+                                title: string;
+                            }[];
+                            serviceRadiusM: number;
+                            statusReason: string | null;
+                        }) | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVolunteerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        numberPrefix: string;
+                        yearlyMinimumHours: number;
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateVolunteerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    numberPrefix: string;
+                    yearlyMinimumHours: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        numberPrefix: string;
+                        yearlyMinimumHours: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    leaveVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refuseVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reinstateVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    suspendVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedAt: string;
+                        birthYear: number | null;
+                        communityId: string;
+                        communityName: string;
+                        gender: string | null;
+                        /** @description The account id */
+                        id: string;
+                        inService: boolean;
+                        name: string;
+                        number: string | null;
+                        /** @description Masked; the full number through the audited reveal of the account */
+                        phone: string;
+                        /** @enum {string} */
+                        politicalStatus: "masses" | "league" | "party" | "probationary";
+                        /** @description Their home node (community, grid or building) */
+                        regionName: string;
+                        skills: string[];
+                        stars: number;
+                        /** @enum {string} */
+                        status: "applied" | "active" | "refused" | "suspended" | "left";
+                        verifiedHours: number;
+                        workUnit: string | null;
+                    } & {
+                        availability: {
+                            from: string;
+                            to: string;
+                            /** @description 1 Monday … 7 Sunday */
+                            weekday: number;
+                        }[];
+                        /** @description The caller is staff over this volunteer and may approve, suspend … */
+                        canDecide: boolean;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        hoursThisYear: number;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        photoFileId: string | null;
+                        recentServices: {
+                            hours: number;
+                            servedOn: string;
+                            /** @enum {string} */
+                            source: "order" | "activity";
+                            sourceId: string;
+                            title: string;
+                        }[];
+                        serviceRadiusM: number;
+                        statusReason: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,5 +8,6 @@ export const accountsError = defineErrors({
   'accounts.cannot_disable_self': { status: 400, 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
   'accounts.invalid_id_number': { status: 400, 'zh-CN': '身份证号格式或校验位不正确', en: 'The ID number is malformed or its check digit is wrong' },
   'accounts.register_region': { status: 400, 'zh-CN': '请选择所在社区、网格或楼栋', en: 'Choose your community, grid or building' },
+  'accounts.id_number_taken': { status: 409, 'zh-CN': '该身份证号已被其他账号使用', en: 'Another account has this ID number' },
   'accounts.reveal_forbidden': { status: 403, 'zh-CN': '无权查看完整信息', en: 'You may not see the full value' },
 });

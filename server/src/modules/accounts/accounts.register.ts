@@ -16,12 +16,12 @@ export function accountsRegister(deps: AccountsDeps) {
      * A resident's self-registration (the use case is in auth.register.ts), inside the caller's
      * transaction: null, with nothing written, when the phone already has an account.
      */
-    async insertResident(tx: DbOrTx, input: { phone: string; name: string; passwordHash: string; region: { id: string; districtId: string }; volunteer?: boolean }) {
+    async insertResident(tx: DbOrTx, input: { phone: string; name: string; passwordHash: string; region: { id: string; districtId: string } }) {
       return tryInsertAccount(tx, input.region.districtId, {
         id: globalThis.crypto.randomUUID(),
         phone: input.phone,
         name: input.name,
-        roles: input.volunteer ? ['resident', 'volunteer'] : ['resident'],
+        roles: ['resident'],
         regionId: input.region.id,
         passwordHash: input.passwordHash,
       });

@@ -4,6 +4,7 @@ import { accountsPeople } from './accounts.people.js';
 import { accountsRead } from './accounts.read.js';
 import { accountsRegister } from './accounts.register.js';
 import { accountsReveal } from './accounts.reveal.js';
+import { accountsVolunteers } from './accounts.volunteers.js';
 import type { AccountsDeps } from './accounts.rows.js';
 
 export type { AccountInput, AccountPatch } from './accounts.manage.js';
@@ -12,7 +13,8 @@ export type { AccountQuery } from './accounts.read.js';
 /**
  * The accounts module's one service, put together from its use cases, a file each: reading
  * (accounts.read), staff managing accounts (.manage), audited reveals (.reveal), self-registration
- * (.register), what other modules ask about people (.people), and logging in (.login).
+ * (.register), what other modules ask about people (.people), logging in (.login), and what the
+ * volunteer registry keeps on the person (.volunteers).
  */
 export function createAccountsService(deps: AccountsDeps) {
   return {
@@ -22,6 +24,7 @@ export function createAccountsService(deps: AccountsDeps) {
     ...accountsRegister(deps),
     ...accountsPeople(deps),
     ...accountsLogin(deps),
+    ...accountsVolunteers(deps),
   };
 }
 

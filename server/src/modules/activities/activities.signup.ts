@@ -16,7 +16,7 @@ const signupKey = (row: Pick<ActivityRow, 'districtId' | 'id'>, accountId: strin
   and(eq(activitySignups.districtId, row.districtId), eq(activitySignups.activityId, row.id), eq(activitySignups.accountId, accountId));
 
 /** Whether the caller may sign up: a registered volunteer. */
-// lead: swap for volunteers.requireActive at merge
+// the volunteer role is held exactly while the registration is active (modules/volunteers)
 function requireVolunteer(actor: Actor) {
   if (!actor.roles.includes('volunteer')) throw activitiesError('activities.not_volunteer');
 }

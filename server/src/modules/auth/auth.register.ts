@@ -6,6 +6,7 @@ import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { VolunteersService } from '../volunteers/volunteers.service.js';
 import type { LoginThrottle } from './auth.throttle.js';
 import './auth.messages.js';
 
@@ -14,7 +15,7 @@ export type ClientInfo = { ip: string; userAgent?: string };
 
 export type Registration = { phone: string; password: string; name: string; regionId: string; volunteer?: boolean };
 
-type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: AuditService; notifier: Notifier; throttle: LoginThrottle };
+type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: AuditService; notifier: Notifier; throttle: LoginThrottle; volunteers: VolunteersService };
 
 /**
  * Self-registration by phone, answered the same whether or not the phone already has an account,
@@ -40,7 +41,7 @@ export function createRegistration(deps: Deps) {
     const passwordHash = await hashPassword(input.password);
     await deps.db.transaction(async (tx) => {
       // the phone directory's primary key decides, atomically: of concurrent registrations one creates
-      const row = await deps.accounts.insertResident(tx, { phone: input.phone, name: input.name, passwordHash, region, volunteer: input.volunteer });
+      const row = await deps.accounts.insertResident(tx, { phone: input.phone, name: input.name, passwordHash, region });
       if (row) {
         const self: Actor = {
           accountId: row.id,
@@ -53,6 +54,8 @@ export function createRegistration(deps: Deps) {
           ...client,
         };
         await deps.audit.record(self, { action: 'accounts.register', objectType: 'account', objectId: row.id, regionId: region.id });
+        // "I want to volunteer" is an application the community decides on, not the role itself
+        if (input.volunteer) await deps.volunteers.applyOnRegistration(tx, row.districtId, { accountId: row.id, name: row.name, regionId: region.id, regionPath: region.path });
         return;
       }
       const owner = await deps.accounts.findForLogin(input.phone);

@@ -11,6 +11,7 @@ import type { Notifier } from '../../platform/notify/notify.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { VolunteersService } from '../volunteers/volunteers.service.js';
 import { createRegistration, type ClientInfo } from './auth.register.js';
 import { sessions } from './auth.table.js';
 import { createLoginThrottle } from './auth.throttle.js';
@@ -27,7 +28,7 @@ export async function endAllSessions(tx: DbOrTx, districtId: string, accountId: 
   await tx.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.accountId, accountId)));
 }
 
-export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier }) {
+export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier; volunteers: VolunteersService }) {
   const { db, config } = deps;
   const throttle = createLoginThrottle(deps);
 

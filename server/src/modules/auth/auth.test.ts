@@ -92,14 +92,16 @@ describe.each(backends)('auth on %s', (backend) => {
     expect(res.json()).toMatchObject({ code: 'validation.additional', field: 'roles' });
   });
 
-  it('lets a resident register by phone into a community, then log in as resident and volunteer', async () => {
+  it('lets a resident register by phone into a community and log in; ticking volunteer files an application', async () => {
     const payload = { phone: '13811112222', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.B2!.id, volunteer: true };
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
     expect(res.statusCode).toBe(202);
     expect(res.cookies).toEqual([]);
     const cookie = await t.loginPhone('13811112222', 'Home#Sweet2026');
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
-    expect(me.json().account.roles).toEqual(['resident', 'volunteer']);
+    expect(me.json().account.roles).toEqual(['resident']);
+    const registration = await t.app.inject({ url: '/api/volunteers/me', headers: { cookie } });
+    expect(registration.json()).toMatchObject({ registered: true, volunteer: { status: 'applied' } });
     expect(me.json().scope.regionName).toBe('和平1号楼');
   });
 

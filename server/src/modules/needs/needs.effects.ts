@@ -172,12 +172,12 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
   },
 
   async close(_tx, _actor, ctx, _input, deps) {
-    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need.id);
+    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need);
     return {};
   },
 
   async confirm(_tx, _actor, ctx, _input, deps) {
-    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need.id);
+    await deps.serviceRecord.confirmHours(ctx.need.districtId, ctx.need);
     return {};
   },
 

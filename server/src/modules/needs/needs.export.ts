@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stream.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { ExportRow } from './needs.export-rows.js';
 import { needLabels } from './needs.labels.js';
@@ -14,25 +13,6 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China has one zone and no daylight s
 /** "2026-03-01 09:30" in Asia/Shanghai; by arithmetic, as Intl per cell was most of the CPU time. */
 const shanghai = (iso: string | null) => (iso ? new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
 
-export class ExportAborted extends Error {
-  constructor() {
-    super('export aborted: the download was closed');
-  }
-}
-
-/** Waits while the reader is behind, so a slow download holds at most a page in memory. */
-async function readerCaughtUp(out: Writable): Promise<void> {
-  if (out.destroyed) throw new ExportAborted();
-  if (!out.writableNeedDrain) return;
-  const ac = new AbortController();
-  try {
-    await Promise.race([once(out, 'drain', { signal: ac.signal }), once(out, 'close', { signal: ac.signal })]);
-  } finally {
-    ac.abort();
-  }
-  if (out.destroyed) throw new ExportAborted();
-}
-
 /**
  * Writes the needs ledger (台账) as an .xlsx into `out`, page by page: each row is committed as it
  * is added, so exceljs turns it into zipped XML at once and keeps none of it; shared strings stay off
@@ -41,11 +21,8 @@ async function readerCaughtUp(out: Writable): Promise<void> {
  */
 export async function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, locale: Locale, out: Writable): Promise<number> {
   const label = needLabels(locale);
-  // no styles: exceljs renders and dedupes a style for every cell when they are on, which was a fifth of
-  // the export's CPU; the header stays frozen in view instead of bold
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  // exceljs's archiver (untyped) reports a broken download here; with no listener the process would die of it
-  (book as unknown as { zip: NodeJS.EventEmitter }).zip.on('error', (err: Error) => out.destroy(err));
+  // the header stays frozen in view instead of bold: the streaming workbook has no styles
+  const book = streamingWorkbook(out);
   const sheet = book.addWorksheet(locale === 'en' ? 'Needs' : '需求台账', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers[locale].map((header) => ({ header, width: 16 }));
   sheet.getRow(1).commit();

@@ -6,7 +6,8 @@ import { errorResponse, regionNotFound } from '../../platform/errors/error-respo
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { binary, IdParams, Ok, Page } from '../../platform/http/schemas.js';
 import type { NeedAction } from './needs.lifecycle.js';
-import { ExportAborted, writeNeedsWorkbook } from './needs.export.js';
+import { ExportAborted } from '../../platform/http/xlsx-stream.js';
+import { writeNeedsWorkbook } from './needs.export.js';
 import { actionRoutes, BulkBody, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery } from './needs.schemas.js';
 
 const tags = ['needs'];

@@ -52,6 +52,12 @@ const zh: Words = {
   'activities.cancelled': ['活动已取消', '您报名的活动「{subject}」（{startsAt}）已取消，原因请查看详情。'],
   'activities.promoted': ['候补成功', '您已由候补转为正式报名：活动「{subject}」，{startsAt}，地点：{place}。'],
   'activities.reminder': ['活动即将开始', '您报名的活动「{subject}」将于 {startsAt} 开始，地点：{place}。请准时到场扫码签到。'],
+  'volunteers.applied': ['新的志愿者申请', '{subject} 申请成为志愿者，请审核。'],
+  'volunteers.approved': ['志愿者申请已通过', '您已成为注册志愿者，编号 {number}，可在“我的”中查看志愿者证。'],
+  'volunteers.refused': ['志愿者申请未通过', '您的志愿者申请未通过，原因：{reason}。您可以修改后重新申请。'],
+  'volunteers.suspended': ['志愿服务已暂停', '您的志愿服务已暂停（编号 {subject}），原因：{reason}。如有异议可以申诉。'],
+  'volunteers.reinstated': ['志愿服务已恢复', '您的志愿服务已恢复（编号 {subject}），欢迎继续参与。'],
+  'volunteers.left': ['已退出志愿者', '您已退出注册志愿者（编号 {subject}）。{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -99,6 +105,12 @@ const en: Words = {
   'activities.cancelled': ['Activity cancelled', 'The activity “{subject}” ({startsAt}) you signed up for is cancelled; see the details for why.'],
   'activities.promoted': ['Off the waitlist', 'You are now signed up for “{subject}”, {startsAt}, at {place}.'],
   'activities.reminder': ['Activity starts soon', '“{subject}”, which you signed up for, starts at {startsAt} at {place}. Scan the organiser’s code to check in.'],
+  'volunteers.applied': ['New volunteer application', '{subject} applied to be a volunteer: please review.'],
+  'volunteers.approved': ['Application approved', 'You are a registered volunteer, number {number}; see your card under Me.'],
+  'volunteers.refused': ['Application not approved', 'Your application was not approved: {reason}. You may change it and apply again.'],
+  'volunteers.suspended': ['Volunteering suspended', 'Your volunteering ({subject}) is suspended: {reason}. You may appeal.'],
+  'volunteers.reinstated': ['Volunteering resumed', 'Your volunteering ({subject}) is resumed. Welcome back.'],
+  'volunteers.left': ['Left volunteering', 'You left the volunteer registry ({subject}). {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

@@ -7,4 +7,9 @@ declare module '../../platform/modules/module.js' {
   }
 }
 
-export const serviceRecordModule = defineModule({ name: 'serviceRecord', uses: [], create: (deps) => createServiceRecordService(deps) });
+export const serviceRecordModule = defineModule({
+  name: 'serviceRecord',
+  uses: [],
+  // the registry sits above the order chain (it tells people through the inbox): reached late, not a use
+  create: (deps, later) => createServiceRecordService({ ...deps, credit: (tx, districtId, entry) => later().volunteers.creditService(tx, districtId, entry) }),
+});

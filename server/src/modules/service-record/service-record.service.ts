@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
-import { queryRows } from '../../platform/db/client.js';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { requireTransaction } from '../../platform/db/unit-of-work.js';
 import { servedHours, type ServedTime } from './service-record.hours.js';
 import { serviceHours, volunteerLoad } from './service-record.table.js';
@@ -11,7 +11,10 @@ import { serviceHours, volunteerLoad } from './service-record.table.js';
  * is part of the caller's change (the slot it pays for, the completion it records), so each runs in
  * the caller's open transaction and refuses to run outside one.
  */
-export function createServiceRecordService(deps: PlatformDeps) {
+/** Where confirmed hours go: the volunteer's record of verified service (modules/volunteers). */
+export type CreditService = (tx: DbOrTx, districtId: string, entry: { accountId: string; source: 'order'; sourceId: string; title: string; servedOn: string; hours: string }) => Promise<boolean>;
+
+export function createServiceRecordService(deps: PlatformDeps & { credit: CreditService }) {
   return {
     /**
      * Takes one open task for the volunteer unless they hold `max` already: one conditional upsert,
@@ -60,11 +63,16 @@ export function createServiceRecordService(deps: PlatformDeps) {
      * seam for the time bank: it will credit the ledger from rows confirmed here (idempotently, keyed by
      * need and volunteer).
      */
-    async confirmHours(districtId: string, needId: string): Promise<void> {
-      await requireTransaction('confirmHours')
+    async confirmHours(districtId: string, need: { id: string; number: string; title: string; completedAt: Date | null }): Promise<void> {
+      const tx = requireTransaction('confirmHours');
+      const confirmed = await tx
         .update(serviceHours)
         .set({ status: 'confirmed', confirmedAt: deps.clock.now() })
-        .where(and(eq(serviceHours.districtId, districtId), eq(serviceHours.needId, needId), eq(serviceHours.status, 'pending')));
+        .where(and(eq(serviceHours.districtId, districtId), eq(serviceHours.needId, need.id), eq(serviceHours.status, 'pending')))
+        .returning({ volunteerId: serviceHours.volunteerId, hours: serviceHours.hours });
+      // on the volunteer's record once per order and person (its key), in this same transaction
+      const servedOn = new Date((need.completedAt ?? deps.clock.now()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      for (const c of confirmed) await deps.credit(tx, districtId, { accountId: c.volunteerId, source: 'order', sourceId: need.id, title: `${need.title}（${need.number}）`, servedOn, hours: c.hours });
     },
   };
 }

@@ -38,7 +38,7 @@ describe.each(backends)('a volunteer’s service record on %s', (backend) => {
   it('refuses to write outside its caller’s transaction, so a counter never outlives a rolled-back change', async () => {
     await expect(record().reserveSlotLoad(districtId, volunteerId, 3)).rejects.toThrow(TransactionRequiredError);
     await expect(record().releaseLoad(districtId, volunteerId)).rejects.toThrow(TransactionRequiredError);
-    await expect(record().confirmHours(districtId, crypto.randomUUID())).rejects.toThrow(TransactionRequiredError);
+    await expect(record().confirmHours(districtId, { id: crypto.randomUUID(), number: 'X', title: 'x', completedAt: null })).rejects.toThrow(TransactionRequiredError);
     expect(await openTasks()).toBe(0);
     // inside one, the reservation is the transaction's: rolled back with it
     await expect(
@@ -67,8 +67,15 @@ describe.each(backends)('a volunteer’s service record on %s', (backend) => {
     await t.database.db.transaction(() => record().recordPendingHours(districtId, need.id, served(30)));
     expect(await hours()).toMatchObject({ status: 'pending' });
     expect(Number((await hours())!.hours)).toBe(1.5);
-    await t.database.db.transaction(() => record().confirmHours(districtId, need.id));
+    const confirm = () => t.database.db.transaction(() => record().confirmHours(districtId, { id: need.id, number: need.number, title: '陪同就医', completedAt: new Date('2026-03-01T17:00:00Z') }));
+    await confirm();
+    await confirm();
     expect(await hours()).toMatchObject({ status: 'confirmed' });
+    // on the volunteer's record once, on the day it was served in Shanghai, and in the star level's total
+    const entries = await queryRows<{ hours: string; served_on: string; title: string }>(t.database.db, sql`SELECT hours, served_on, title FROM volunteer_service_entries WHERE source_id = ${need.id}`);
+    expect(entries.map((e) => ({ ...e, hours: Number(e.hours) }))).toEqual([{ hours: 1.5, served_on: '2026-03-02', title: `陪同就医（${need.number}）` }]);
+    const [total] = await queryRows<{ h: string }>(t.database.db, sql`SELECT verified_hours AS h FROM volunteers WHERE district_id = ${districtId} AND account_id = ${volunteerId}`);
+    expect(Number(total!.h)).toBe(1.5);
     // who never checked out served no hours
     expect(await queryRows(t.database.db, sql`SELECT 1 FROM service_hours WHERE need_id = ${need.id} AND volunteer_id = ${t.fx.person.volunteer1!.id}`)).toEqual([]);
   });

@@ -24,6 +24,7 @@ const regionParams = ['regionId', 'parentId'];
 /** Operations outside this rule, and why. */
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
+  'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
   'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
@@ -120,6 +121,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/activities', headers: { cookie: c.communityAdmin1! }, payload: { title: `跨域活动${++seq}`, categoryCode: 'environment', place: '光明社区广场', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), capacity: 5, regionId: t.fx.region.C1!.id, publish: true } });
       if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
       return { id: res.json().first.id, markers: [res.json().first.id, `跨域活动${seq}`] };
+    }],
+    // an application by a new resident of B1 (community C1)
+    [/^\/api\/volunteers\/\{id\}/, async () => {
+      const phone = `1350${String(++seq).padStart(7, '0')}`;
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
+      if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
+      const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
+      if (list.length !== 1) throw new Error('no application');
+      return { id: list[0]!.id, markers: [list[0]!.id, phone] };
     }],
     [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {

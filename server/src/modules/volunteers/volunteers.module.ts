@@ -1,0 +1,24 @@
+import { defineModule } from '../../platform/modules/module.js';
+import { volunteersRoutes } from './volunteers.routes.js';
+import { createVolunteersService, type VolunteersService } from './volunteers.service.js';
+import { volunteersSubscriber } from './volunteers.subscriber.js';
+
+declare module '../../platform/modules/module.js' {
+  interface Services {
+    volunteers: VolunteersService;
+  }
+}
+
+export const volunteersModule = defineModule({
+  name: 'volunteers',
+  uses: ['accounts', 'audit', 'files', 'notifications', 'regions'],
+  create: (deps) => createVolunteersService(deps),
+  routes: volunteersRoutes,
+  provision: (self, tx, districtId) => self.ensureDefaults(tx, districtId),
+  wire(self, { events, files }) {
+    // an activity's approved hours go on the volunteer's record
+    events.subscribe(volunteersSubscriber(self));
+    // a volunteer's photo: the volunteer and staff over them
+    files.registerReader('volunteer', async (actor, id) => actor.accountId === id || Boolean(await self.detail(actor, id).catch(() => null)));
+  },
+});

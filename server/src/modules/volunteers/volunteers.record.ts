@@ -1,0 +1,52 @@
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
+import type { VolunteersDeps } from './volunteers.rows.js';
+import { serviceEntries } from './volunteers.table.js';
+
+export type ServiceEntryInput = { accountId: string; source: 'order' | 'activity'; sourceId: string; title: string; servedOn: string; hours: string };
+
+/**
+ * The volunteer's record of verified service (志愿服务记录): one entry per order or activity and
+ * person, written once — the entry's key decides, in the transaction that verified the hours — and
+ * the verified total raised by the same amount, so the star level never counts a service twice.
+ */
+export function volunteersRecord(deps: VolunteersDeps) {
+  return {
+    /** Credits verified hours, once per source and person; nothing for someone who never registered. */
+    async creditService(tx: DbOrTx, districtId: string, entry: ServiceEntryInput): Promise<boolean> {
+      const inserted = await queryRows<{ hours: string }>(
+        tx,
+        sql`INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, verified_at)
+            SELECT ${districtId}, ${entry.accountId}, ${entry.source}, ${entry.sourceId}, ${entry.title.slice(0, 200)}, ${entry.servedOn}, ${entry.hours}::numeric, ${deps.clock.now()}
+            WHERE EXISTS (SELECT 1 FROM volunteers WHERE district_id = ${districtId} AND account_id = ${entry.accountId})
+            ON CONFLICT DO NOTHING
+            RETURNING hours`,
+      );
+      if (inserted.length === 0) return false;
+      await tx.execute(sql`UPDATE volunteers SET verified_hours = verified_hours + ${entry.hours}::numeric WHERE district_id = ${districtId} AND account_id = ${entry.accountId}`);
+      return true;
+    },
+
+    /** Entries of one volunteer between two days (both included), newest first. */
+    async entriesOf(districtId: string, accountId: string, range: { from?: string; to?: string; limit?: number } = {}) {
+      const rows = await currentDb(deps.db)
+        .select()
+        .from(serviceEntries)
+        .where(and(eq(serviceEntries.districtId, districtId), eq(serviceEntries.accountId, accountId), range.from ? gte(serviceEntries.servedOn, range.from) : undefined, range.to ? lte(serviceEntries.servedOn, range.to) : undefined))
+        .orderBy(desc(serviceEntries.servedOn), desc(serviceEntries.verifiedAt))
+        .limit(range.limit ?? 5000);
+      return rows.map((r) => ({ source: r.source as 'order' | 'activity', sourceId: r.sourceId, title: r.title, servedOn: r.servedOn, hours: Number(r.hours) }));
+    },
+
+    /** Verified hours of one volunteer in a calendar year (the in-service minimum counts these). */
+    async hoursInYear(districtId: string, accountId: string, year: number): Promise<number> {
+      const [row] = await queryRows<{ h: string | null }>(
+        currentDb(deps.db),
+        sql`SELECT sum(hours) AS h FROM volunteer_service_entries WHERE district_id = ${districtId} AND account_id = ${accountId} AND served_on BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`,
+      );
+      return Number(row?.h ?? 0);
+    },
+  };
+}
