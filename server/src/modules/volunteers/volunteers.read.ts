@@ -167,6 +167,12 @@ export function volunteersRead(deps: VolunteersDeps) {
       return { valid: true, number: row.number, name: maskName(people.get(row.accountId)?.name) ?? '', communityName: communities.get(row.communityId) ?? '', status: row.status as VolunteerStatus, stars: starLevel(hoursOf(row)) };
     },
 
+    /** Whether the person is registered as an in-service party member (在职党员), in the caller's transaction. */
+    async isInService(districtId: string, accountId: string): Promise<boolean> {
+      const [row] = await currentDb(db).select({ inService: volunteers.inService }).from(volunteers).where(and(eq(volunteers.districtId, districtId), eq(volunteers.accountId, accountId)));
+      return row?.inService ?? false;
+    },
+
     async requireRegistration(actor: Actor) {
       const row = await loadOwn(db, actor.districtId, actor.accountId);
       if (!row) throw volunteersError('volunteers.not_registered');

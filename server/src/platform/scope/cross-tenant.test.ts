@@ -28,6 +28,9 @@ const exempt: Record<string, string> = {
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
   'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
+  // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
+  'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
+  'POST /api/posts/{id}/release': 'the caller’s own place on a post, which any volunteer of the district may hold',
 };
 
 describe.each(backends)('cross-tenant access on %s', (backend) => {
@@ -100,6 +103,17 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/whistle-units', headers: { cookie: admin() }, payload: { name: `跨域单位${++seq}`, kind: 'partner', regionId: t.fx.region.C1!.id } });
       if (res.statusCode !== 201) throw new Error(`unit: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/post-types\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/post-types', headers: { cookie: admin() }, payload: { code: `cross${++seq}`, name: `跨域类别${seq}`, nameEn: `Type ${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`post type: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/posts\/\{id\}/, async () => {
+      const typeId = (await t.app.inject({ url: '/api/post-types', headers: { cookie: admin() } })).json()[0].id as string;
+      const res = await t.app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: admin() }, payload: { regionId: t.fx.region.C1!.id, typeId, title: `跨域岗位${++seq}`, duties: '职责', quota: 3, startsOn: '2026-01-01', place: '光明社区' } });
+      if (res.statusCode !== 201) throw new Error(`post: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().title] };
     }],
     [/^\/api\/files\/\{id\}$/, async () => {
       const photo = (await uploadPhoto(t, c.resident1!)).json().id as string;

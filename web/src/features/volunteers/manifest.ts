@@ -17,7 +17,7 @@ export const volunteersFeature = defineFeature({
   phone: {
     member: [{ path: 'volunteer', page: () => import('./h5/H5VolunteerPage').then((m) => m.H5VolunteerPage) }],
   },
-  menu: [{ path: '/volunteers', label: 'menu.volunteers', hint: 'menu.volunteersHint', icon: () => import('@ant-design/icons/es/icons/SolutionOutlined'), access: 'accounts.read', order: 46 }],
+  menu: [{ path: '/volunteers', label: 'menu.volunteers', hint: 'menu.volunteersHint', icon: () => import('@ant-design/icons/es/icons/SolutionOutlined'), access: 'accounts.read', order: 47 }],
   // residents apply here; volunteers find their card
   phoneServices: [{ key: 'volunteer', label: 'menu.volunteer', icon: () => import('@ant-design/icons/es/icons/IdcardOutlined'), path: '/h5/volunteer', order: 48 }],
 });
