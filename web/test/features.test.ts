@@ -34,6 +34,8 @@ describe('the feature registry', () => {
     expect(urls().sort()).toEqual(
       [
         'desk public /login',
+        'desk public /verify/certificate',
+        'desk public /verify/certificate/:code',
         'desk signedIn /change-password',
         'desk app /',
         'desk app /*',
@@ -61,6 +63,8 @@ describe('the feature registry', () => {
         'desk public /verify/card/:code',
         'desk app /regions (regions.read)',
         'desk app /accounts (accounts.read)',
+        'desk app /teams (accounts.manage)',
+        'desk app /teams/:id',
         'desk app /audit (audit.read)',
         'desk app /inbox',
         'phone public /h5/login',
@@ -68,6 +72,7 @@ describe('the feature registry', () => {
         'phone signedIn /h5/password',
         'phone member /h5',
         'phone member /h5/me',
+        'phone member /h5/me/certificates',
         'phone member /h5/needs',
         'phone member /h5/needs/new',
         'phone member /h5/needs/:id',
@@ -80,6 +85,8 @@ describe('the feature registry', () => {
         'phone member /h5/activities/check-in',
         'phone member /h5/activities/:id',
         'phone member /h5/activities/:id/code',
+        'phone member /h5/teams',
+        'phone member /h5/teams/:id',
         'phone member /h5/posts',
         'phone member /h5/inbox',
         'phone member /h5/volunteer',
@@ -100,6 +107,7 @@ describe('the feature registry', () => {
       '/figures staff 统计分析',
       '/posts staff 岗位管理',
       '/volunteers accounts.read 志愿者管理',
+      '/teams accounts.manage 志愿服务队',
       '/needs-config regions.manage 办单配置',
       '/whistle-units regions.manage 吹哨单位',
       '/deadline-rules regions.read 期限规则',
@@ -128,12 +136,14 @@ describe('the feature registry', () => {
       'pool /h5/pool volunteer',
       'tasks /h5/tasks volunteer',
       'posts /h5/posts volunteer',
+      'teams /h5/teams volunteer',
       'whistles /h5/whistles volunteer',
       'volunteer /h5/volunteer',
       'activities /h5/activities',
       'checkIn /h5/activities/check-in volunteer',
       'timeBank soon',
       'mall soon',
+      'certificates /h5/me/certificates volunteer',
     ]);
   });
 

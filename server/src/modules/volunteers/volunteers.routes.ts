@@ -7,6 +7,7 @@ import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { binary, IdParams } from '../../platform/http/schemas.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { writeVolunteersWorkbook } from './volunteers.export.js';
+import { volunteersImportRoutes } from './volunteers.import.routes.js';
 import { ApplicationBody, BulkApproveBody, BulkResult, ListQuery, MyRegistration, OptionalReasonBody, PublicCard, ReasonBody, Settings, VolunteerDetail, VolunteerPage } from './volunteers.schemas.js';
 
 const tags = ['volunteers'];
@@ -14,6 +15,7 @@ const notFound = { 404: errorResponse(404, 'No such volunteer in the caller’s 
 
 export async function volunteersRoutes(app: AppInstance) {
   const svc = () => app.services.volunteers;
+  await volunteersImportRoutes(app);
   // staff who decide: the admins of the volunteer's community and above
   const decider = (request: Parameters<typeof requirePermission>[0]) => requirePermission(request, 'accounts.manage');
 

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { volunteersApply } from './volunteers.apply.js';
 import { volunteersDecide } from './volunteers.decide.js';
 import { volunteersError } from './volunteers.errors.js';
+import { volunteersImport, type ImportDeps } from './volunteers.import.js';
 import { volunteersRead } from './volunteers.read.js';
 import { volunteersRecord } from './volunteers.record.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
@@ -18,6 +19,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersRead(deps),
     ...volunteersRecord(deps),
     ...volunteersSettings(deps),
+    ...volunteersImport(deps as ImportDeps), // lead: the module's deps carry `jobs` (PlatformServices); VolunteersDeps may say so at merge
 
     /**
      * For other modules: the caller is an active registered volunteer, else 403. The `volunteer` role

@@ -1,7 +1,7 @@
-import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Segmented, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListTable } from '../../../components/ListTable';
@@ -13,6 +13,7 @@ import { can, useMe } from '../../auth/session';
 import { volunteersApi, volunteerStatuses, type VolunteerRow, type VolunteerStatus } from '../volunteers.api';
 import { useVolunteers } from '../volunteers.queries';
 import { VolunteerFiltersBar, type VolunteerFilters } from './VolunteerFilters';
+import { ImportVolunteersDialog } from './ImportVolunteersDialog';
 import { RegistrySettingsButton } from './RegistrySettings';
 import { Stars, VolunteerStatusTag } from './VolunteerTags';
 import './volunteers-desk.css';
@@ -20,7 +21,7 @@ import './volunteers-desk.css';
 type Tab = VolunteerStatus | 'all';
 
 /** 志愿者管理: the registry of my subtree — applications to decide first, then everyone by status. */
-export function VolunteersPage({ importButton }: { importButton?: ReactNode }) {
+export function VolunteersPage() {
   const { t } = useTranslation('volunteers');
   const me = useMe();
   const { message } = App.useApp();
@@ -30,6 +31,7 @@ export function VolunteersPage({ importButton }: { importButton?: ReactNode }) {
   const [filters, setFilters] = useState<VolunteerFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<string[]>([]);
+  const [importing, setImporting] = useState(false);
   const query = { ...filters, status: tab === 'all' ? undefined : tab, ...paging };
   const list = useVolunteers(query);
   const refilter = (next: { tab?: Tab; filters?: VolunteerFilters }) => {
@@ -77,7 +79,16 @@ export function VolunteersPage({ importButton }: { importButton?: ReactNode }) {
 
   return (
     <>
-      <PageHeader title={t('menu.volunteers')} description={t('description')} extra={<Space>{importButton}<RegistrySettingsButton /></Space>} />
+      <PageHeader title={t('menu.volunteers')} description={t('description')} extra={
+          <Space>
+            {decides && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="volunteers-import">
+                {t('importButton')}
+              </Button>
+            )}
+            <RegistrySettingsButton />
+          </Space>
+        } />
       <Card data-testid="volunteers-page">
         <VolunteerFiltersBar value={filters} onSearch={(f) => refilter({ filters: f })} />
         <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }} wrap>
@@ -107,6 +118,7 @@ export function VolunteersPage({ importButton }: { importButton?: ReactNode }) {
           scroll={{ x: 1100 }}
         />
       </Card>
+      <ImportVolunteersDialog open={importing} onClose={() => setImporting(false)} onImported={() => void list.refetch()} />
     </>
   );
 }
