@@ -26,4 +26,5 @@ export { webhooksModule } from './modules/webhooks/webhooks.module.js';
 export { activitiesModule } from './modules/activities/activities.module.js';
 export { postsModule } from './modules/posts/posts.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
+export { conductModule } from './modules/conduct/conduct.module.js';
 export { certificatesModule } from './modules/certificates/certificates.module.js';

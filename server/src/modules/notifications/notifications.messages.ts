@@ -68,6 +68,10 @@ const zh: Words = {
   'volunteers.suspended': ['志愿服务已暂停', '您的志愿服务已暂停（编号 {subject}），原因：{reason}。如有异议可以申诉。'],
   'volunteers.reinstated': ['志愿服务已恢复', '您的志愿服务已恢复（编号 {subject}），欢迎继续参与。'],
   'volunteers.left': ['已退出志愿者', '您已退出注册志愿者（编号 {subject}）。{reason}'],
+  'conduct.recorded': ['负面言行记录', '您有一条负面言行记录：{entry}，扣 {points} 分。如有异议，可在“我的言行记录”中申诉。'],
+  'conduct.appealed': ['收到申诉', '志愿者 {subject} 对负面言行记录“{entry}”提出申诉，将由上级审核。'],
+  'conduct.appealUpheld': ['申诉成立', '您对“{entry}”的申诉成立，该记录已撤销。理由：{reason}'],
+  'conduct.appealDismissed': ['申诉未成立', '您对“{entry}”的申诉未成立，记录维持。理由：{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -131,6 +135,10 @@ const en: Words = {
   'volunteers.suspended': ['Volunteering suspended', 'Your volunteering ({subject}) is suspended: {reason}. You may appeal.'],
   'volunteers.reinstated': ['Volunteering resumed', 'Your volunteering ({subject}) is resumed. Welcome back.'],
   'volunteers.left': ['Left volunteering', 'You left the volunteer registry ({subject}). {reason}'],
+  'conduct.recorded': ['Conduct incident recorded', 'An incident was recorded against you: {entryEn}, {points} points deducted. You may appeal under My conduct record.'],
+  'conduct.appealed': ['Appeal received', 'Volunteer {subject} appealed the incident “{entryEn}”; it is decided above you.'],
+  'conduct.appealUpheld': ['Appeal upheld', 'Your appeal against “{entryEn}” was upheld and the incident annulled. Reason: {reason}'],
+  'conduct.appealDismissed': ['Appeal dismissed', 'Your appeal against “{entryEn}” was dismissed; the incident stands. Reason: {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 
