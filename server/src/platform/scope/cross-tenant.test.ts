@@ -28,6 +28,8 @@ const exempt: Record<string, string> = {
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+  'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
+  'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
   // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
   'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
   'POST /api/posts/{id}/release': 'the caller’s own place on a post, which any volunteer of the district may hold',
@@ -134,6 +136,13 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    // a published activity of 光明社区, scheduled by its admin
+    [/^\/api\/activities\/\{id\}/, async () => {
+      const start = Date.now() + 86_400_000;
+      const res = await t.app.inject({ method: 'POST', url: '/api/activities', headers: { cookie: c.communityAdmin1! }, payload: { title: `跨域活动${++seq}`, categoryCode: 'environment', place: '光明社区广场', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), capacity: 5, regionId: t.fx.region.C1!.id, publish: true } });
+      if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
+      return { id: res.json().first.id, markers: [res.json().first.id, `跨域活动${seq}`] };
     }],
     // a fresh team of C1 per call (dissolving one must not take T1 away from the other makers), and a volunteer of C1's request to join it
     [/^\/api\/teams\/\{id\}/, () => team()],

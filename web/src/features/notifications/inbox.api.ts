@@ -26,6 +26,6 @@ export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'de
   // a post's message is for the volunteer: their posts on the phone, the posts list on the desk
   if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
   const base = surface === 'phone' ? '/h5' : '';
-  const folder = { need: 'needs', whistle: 'whistles', team: 'teams' }[message.subject.type];
+  const folder = { need: 'needs', whistle: 'whistles', team: 'teams', activity: 'activities' }[message.subject.type];
   return `${base}/${folder}/${message.subject.id}`;
 }
