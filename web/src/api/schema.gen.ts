@@ -4709,7 +4709,7 @@ export interface operations {
                             accountId: string;
                             checkedInAt: string;
                             checkedOutAt: string;
-                            flags: ("autoCheckout" | "overDailyMax" | "overlap" | "noLocation")[];
+                            flags: ("autoCheckout" | "overDailyMax" | "overlap" | "overlapOrder" | "noLocation")[];
                             /** @description Computed (or adjusted) hours, 2 decimals */
                             hours: string;
                             name: string;

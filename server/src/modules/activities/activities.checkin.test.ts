@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { domainEvents } from '../../platform/events/events.table.js';
 import { codeOf, scan, scheduleActivity, signUp, signups } from '../../test/activities-helpers.js';
 import { addVolunteers } from '../../test/fixtures.js';
+import { needAssignments } from '../needs/assignments.table.js';
+import { postNeed } from '../../test/needs-helpers.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 
 const HOUR = 3_600_000;
@@ -169,5 +171,21 @@ describe.each(backends)('QR check-in that cannot be faked, and the hours queue, 
     const [h] = await hoursOf(a.id);
     expect(h!.flags.sort()).toEqual(['overDailyMax', 'overlap']);
     await t.app.inject({ method: 'PUT', url: '/api/activity-settings', headers: { cookie: await t.login('districtAdmin') }, payload: { lateCancelHours: 2, reminderHours: 2, autoCheckoutHours: 2, dailyMaxHours: 8 } });
+  });
+
+  it('hours claimed while the same volunteer was on site for an order are flagged to the organiser', async () => {
+    const a = await running();
+    t.clock.advance(HOUR);
+    await scan(t, v[1]!, { code: await codeOf(t, admin, a.id), ...place });
+    await scan(t, v[0]!, { code: await codeOf(t, admin, a.id), ...place });
+    // v[0] checked in at an order's door half an hour into the activity, out an hour later
+    const need = await postNeed(t, await t.login('resident1'), { title: `活动期间的订单${day}` });
+    const now = t.clock.now().getTime();
+    await t.database.db.insert(needAssignments).values({ districtId: t.fx.region.D!.districtId, needId: need.id, round: 1, slotNo: 1, volunteerId: vIds[0]!, via: 'assign', assignedBy: vIds[0]!, status: 'done', checkInAt: new Date(now + HOUR / 2), checkOutAt: new Date(now + 1.5 * HOUR) });
+    t.clock.advance(HOUR);
+    for (const cookie of [v[0]!, v[1]!]) await scan(t, cookie, { code: await codeOf(t, admin, a.id, 'out'), ...place });
+    const hours = await hoursOf(a.id);
+    expect(hours.find((h) => h.accountId === vIds[0])!.flags).toContain('overlapOrder');
+    expect(hours.find((h) => h.accountId === vIds[1])!.flags).not.toContain('overlapOrder');
   });
 });

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NeedsService } from '../needs/needs.service.js';
 import type { TeamsService } from '../teams/teams.service.js';
 
 /** What activities work with: teams (organisers), categories, people, photos, the inbox, events and jobs. */
@@ -18,4 +19,5 @@ export type ActivitiesDeps = PlatformDeps & {
   categories: CategoriesService;
   files: FilesService;
   notifications: NotificationsService;
+  needs: NeedsService;
 };

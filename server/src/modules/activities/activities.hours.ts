@@ -17,8 +17,8 @@ const DAY_MS = 86_400_000;
  * once (`UPDATE … WHERE hours_status = 'pending'`), audited, and an approval publishes
  * `activities.hoursApproved` in the same transaction for the service record to credit. Flags for
  * anti-fraud: checked out by the system, over the district's daily maximum across activities,
- * overlapping another activity of the same person, no position at check-in. (Orders are not checked
- * for overlap yet: their times live in the order chain, which offers no such question.)
+ * overlapping another activity of the same person or an order they were on site for (asked of the
+ * order chain: `needs.serviceTimesOf`), no position at check-in.
  */
 export function activityHours(deps: ActivitiesDeps, access: ActivityAccess) {
   const { db } = deps;
@@ -51,6 +51,7 @@ export function activityHours(deps: ActivitiesDeps, access: ActivityAccess) {
         .where(and(eq(activitySignups.districtId, row.districtId), eq(activitySignups.activityId, row.id), isNotNull(activitySignups.hoursStatus)))
         .orderBy(activitySignups.checkedInAt);
       const others = await around(row, rows.map((r) => r.accountId));
+      const orders = await deps.needs.serviceTimesOf(row.districtId, rows.map((r) => r.accountId), new Date(row.startsAt.getTime() - DAY_MS), new Date(row.endsAt.getTime() + DAY_MS));
       const names = await deps.accounts.namesOf(row.districtId, rows.map((r) => r.accountId));
       return {
         items: rows.map((r) => {
@@ -63,6 +64,7 @@ export function activityHours(deps: ActivitiesDeps, access: ActivityAccess) {
           if (r.checkOutVia === 'auto') flags.push('autoCheckout');
           if (total > settings.dailyMaxHours) flags.push('overDailyMax');
           if (overlap) flags.push('overlap');
+          if (orders.some((o) => o.accountId === r.accountId && overlaps(mine, o))) flags.push('overlapOrder');
           if (r.noLocation) flags.push('noLocation');
           return {
             accountId: r.accountId,

@@ -10,7 +10,7 @@ declare module '../../platform/modules/module.js' {
 
 export const activitiesModule = defineModule({
   name: 'activities',
-  uses: ['audit', 'accounts', 'teams', 'categories', 'files', 'notifications'],
+  uses: ['audit', 'accounts', 'teams', 'categories', 'files', 'notifications', 'needs'],
   create: (deps) => createActivitiesService(deps),
   routes: activitiesRoutes,
   // the district's rules: late cancellation, reminder, automatic check-out, daily maximum

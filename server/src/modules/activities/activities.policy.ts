@@ -16,7 +16,7 @@ export type HoursStatus = (typeof hoursStatuses)[number];
 export const checkVia = ['qr', 'rollcall', 'auto'] as const;
 export type CheckVia = (typeof checkVia)[number];
 
-export const hoursFlags = ['autoCheckout', 'overDailyMax', 'overlap', 'noLocation'] as const;
+export const hoursFlags = ['autoCheckout', 'overDailyMax', 'overlap', 'overlapOrder', 'noLocation'] as const;
 export type HoursFlag = (typeof hoursFlags)[number];
 
 const OFFSET_MS = 8 * 3_600_000;
