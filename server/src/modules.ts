@@ -24,3 +24,4 @@ export { oversightModule } from './modules/oversight/oversight.module.js';
 export { whistlesModule } from './modules/whistles/whistles.module.js';
 export { webhooksModule } from './modules/webhooks/webhooks.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
+export { partnersModule } from './modules/partners/partners.module.js';

@@ -7,7 +7,7 @@ import type { NeedAudience, NeedRecipients } from '../needs/needs.recipients.js'
  */
 
 /** What a message is about, for its link: a need, or a webhook (the district admin's 接口推送 page). */
-export const subjectTypes = ['need', 'whistle', 'webhook', 'volunteer'] as const;
+export const subjectTypes = ['need', 'whistle', 'webhook', 'volunteer', 'partnerUnit'] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 /** Groups of message types a person switches channels for. */

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { volunteersApply } from './volunteers.apply.js';
 import { volunteersDecide } from './volunteers.decide.js';
 import { volunteersError } from './volunteers.errors.js';
+import { volunteersInService } from './volunteers.in-service.js';
 import { volunteersRead } from './volunteers.read.js';
 import { volunteersRecord } from './volunteers.record.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
@@ -9,7 +10,8 @@ import { volunteersSettings } from './volunteers.settings.js';
 
 /**
  * The volunteer registry (志愿者): applications and decisions (.apply, .decide), the registry as staff
- * and the volunteer read it (.read), the record of verified service (.record), the district's settings.
+ * and the volunteer read it (.read), the record of verified service (.record), the district's settings, the
+ * in-service party members as modules/partners reads them (.in-service).
  */
 export function createVolunteersService(deps: VolunteersDeps) {
   return {
@@ -18,6 +20,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersRead(deps),
     ...volunteersRecord(deps),
     ...volunteersSettings(deps),
+    ...volunteersInService(deps),
 
     /**
      * For other modules: the caller is an active registered volunteer, else 403. The `volunteer` role
