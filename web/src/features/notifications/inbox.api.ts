@@ -18,6 +18,8 @@ export const inboxApi = {
 /** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送. */
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
+  // a unit's monthly summary: its page (the contact's on the phone)
+  if (message.subject.type === 'partnerUnit') return surface === 'phone' ? '/h5/partner-unit' : `/partners/${message.subject.id}`;
   const base = surface === 'phone' ? '/h5' : '';
   return `${base}/${message.subject.type === 'whistle' ? 'whistles' : 'needs'}/${message.subject.id}`;
 }
