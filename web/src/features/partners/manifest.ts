@@ -9,18 +9,19 @@ export const partnersFeature = defineFeature({
   name: 'partners',
   locales: { 'zh-CN': () => import('./locales/zh-CN.json'), en: () => import('./locales/en.json') },
   desk: {
+    // the admins of a community, a street or the district (accounts.manage; grid workers have no part here)
     app: [
-      { path: 'partners', access: 'staff', page: () => import('./desk/PartnersPage').then((m) => m.PartnersPage) },
-      { path: 'partners/behind', access: 'staff', page: () => import('./desk/BehindPage').then((m) => m.BehindPage) },
-      { path: 'partners/:id', access: 'staff', page: () => import('./desk/PartnerUnitPage').then((m) => m.PartnerUnitPage) },
+      { path: 'partners', access: 'accounts.manage', page: () => import('./desk/PartnersPage').then((m) => m.PartnersPage) },
+      { path: 'partners/behind', access: 'accounts.manage', page: () => import('./desk/BehindPage').then((m) => m.BehindPage) },
+      { path: 'partners/:id', access: 'accounts.manage', page: () => import('./desk/PartnerUnitPage').then((m) => m.PartnerUnitPage) },
     ],
   },
   phone: {
     member: [{ path: 'partner-unit', page: () => import('./h5/H5PartnerUnitPage').then((m) => m.H5PartnerUnitPage) }],
   },
   menu: [
-    { path: '/partners', label: 'menu.units', hint: 'menu.unitsHint', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), access: 'staff', order: 47 },
-    { path: '/partners/behind', label: 'menu.behind', hint: 'menu.behindHint', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), access: 'staff', order: 48 },
+    { path: '/partners', label: 'menu.units', hint: 'menu.unitsHint', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), access: 'accounts.manage', order: 47 },
+    { path: '/partners/behind', label: 'menu.behind', hint: 'menu.behindHint', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), access: 'accounts.manage', order: 48 },
   ],
   // the unit's contact (role partner) sees its members' service this year
   phoneServices: [{ key: 'partner-unit', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), path: '/h5/partner-unit', role: 'partner', order: 47 }],

@@ -21,5 +21,6 @@ export const partnersApi = {
   mine: () => api.get('/api/partner-units/mine'),
   behind: (query: BehindQuery, signal?: AbortSignal) => api.get('/api/partner-units/behind', { query, signal }),
   remind: (accountId: string) => api.post('/api/partner-units/members/{id}/remind', { params: { id: accountId } }),
+  reportCounts: (regionId?: string) => api.get('/api/partner-units/report-counts', { query: regionId ? { regionId } : {} }),
   communities: (q: string) => api.get('/api/regions/search', { query: { q } }),
 };

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session';
 import { partnersApi, partnerTypes, type PartnerType, type PartnerUnit } from '../partners.api';
 import { partnerKeys, usePartnerUnits } from '../partners.queries';
 import { PartnerFormModal, type PartnerFormResult } from './PartnerFormModal';
+import { ReportCountsCard } from './ReportCountsCard';
 
 /** 共建单位: the units over my area or paired with its communities, with their in-service members and who is behind. */
 export function PartnersPage() {
@@ -92,6 +93,7 @@ export function PartnersPage() {
           data-testid="partners-table"
         />
       </Card>
+      <ReportCountsCard />
       {adding && <PartnerFormModal unit={null} loading={create.isPending} onCancel={() => setAdding(false)} onSubmit={(v) => create.mutate(v)} />}
     </>
   );
