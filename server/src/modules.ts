@@ -23,5 +23,6 @@ export { notificationsModule } from './modules/notifications/notifications.modul
 export { oversightModule } from './modules/oversight/oversight.module.js';
 export { whistlesModule } from './modules/whistles/whistles.module.js';
 export { webhooksModule } from './modules/webhooks/webhooks.module.js';
+export { postsModule } from './modules/posts/posts.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
 export { partnersModule } from './modules/partners/partners.module.js';

@@ -11,6 +11,7 @@ import { castOf } from './cast.js';
 import { needsStep } from './needs.demo.js';
 import { oversightStep } from './oversight.demo.js';
 import { whistlesStep } from './whistles.demo.js';
+import { postsStep } from './posts.demo.js';
 import { volunteersStep } from './volunteers.demo.js';
 import { partnersStep } from './partners.demo.js';
 import { deadlinesWatchStep } from './deadlines.demo.js';
@@ -38,7 +39,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, postsStep];
 
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {

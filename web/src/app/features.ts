@@ -9,15 +9,17 @@ import { needsConfigFeature } from '../features/needs-config/manifest';
 import { needsFeature } from '../features/needs/manifest';
 import { notificationsFeature } from '../features/notifications/manifest';
 import { oversightFeature } from '../features/oversight/manifest';
+import { postsFeature } from '../features/posts/manifest';
 import { regionsFeature } from '../features/regions/manifest';
 import { shellFeature } from '../features/shell/manifest';
 import { whistlesFeature } from '../features/whistles/manifest';
 import { partnersFeature } from '../features/partners/manifest';
 import { webhooksFeature } from '../features/webhooks/manifest';
+import { volunteersFeature } from '../features/volunteers/manifest';
 import type { FeatureManifest } from './feature';
 
 /**
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, oversightFeature, needsConfigFeature, figuresFeature, deadlinesFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, postsFeature, oversightFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, h5Feature];

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { staffRoles, type Role } from '../../platform/auth/roles.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
+import { regions } from '../../platform/scope/regions.table.js';
 import { subtreeOf } from '../../platform/scope/scope.js';
 import type { AccountsDeps } from './accounts.rows.js';
 import { accounts } from './accounts.table.js';
@@ -71,6 +72,20 @@ export function accountsPeople(deps: AccountsDeps) {
           AND a.roles && ${sql.raw(`ARRAY[${roles.map((r) => `'${r}'`).join(',')}]::text[]`)}
           AND starts_with(${at.path}, r.path) AND starts_with(r.path, ${at.within})`);
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * What a volunteer-facing module needs of people by id (posts: the fit of their skills, where
+     * they live, whether they may still serve), in the caller's transaction.
+     */
+    async profilesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string; roles: string[]; skills: string[]; status: string; regionPath: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await currentDb(db)
+        .select({ id: accounts.id, name: accounts.name, phone: accounts.phone, roles: accounts.roles, skills: accounts.skills, status: accounts.status, regionPath: regions.path })
+        .from(accounts)
+        .innerJoin(regions, eq(regions.id, accounts.regionId))
+        .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));
+      return new Map(rows.map(({ id, ...r }) => [id, r]));
     },
 
     /** Phones of accounts by id, in the caller's transaction (an outside channel sending a message). */

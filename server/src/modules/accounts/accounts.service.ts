@@ -1,3 +1,4 @@
+import { accountsImport } from './accounts.import.js';
 import { accountsLogin } from './accounts.login.js';
 import { accountsManage } from './accounts.manage.js';
 import { accountsPeople } from './accounts.people.js';
@@ -25,6 +26,7 @@ export function createAccountsService(deps: AccountsDeps) {
     ...accountsPeople(deps),
     ...accountsLogin(deps),
     ...accountsVolunteers(deps),
+    ...accountsImport(deps),
   };
 }
 

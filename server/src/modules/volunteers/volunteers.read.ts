@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy/mask.js';
-import { inScope } from '../../platform/scope/scope.js';
+import { inScope, regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import type { Person } from '../accounts/accounts.volunteers.js';
 import { volunteersError } from './volunteers.errors.js';
 import { hoursForStars, starLevel, starThresholds, type PoliticalStatus, type VolunteerStatus } from './volunteers.policy.js';
@@ -64,13 +64,15 @@ export function volunteersRead(deps: VolunteersDeps) {
   const { db } = deps;
   const record = volunteersRecord(deps);
 
-  function conditions(actor: Actor, q: Omit<VolunteerQuery, 'page' | 'pageSize'>): SQL {
+  async function conditions(actor: Actor, q: Omit<VolunteerQuery, 'page' | 'pageSize'>): Promise<SQL> {
+    // a place filter is any node of the caller's subtree (404 outside, like every region input)
+    const place = q.regionId ? await regionInScope(db, actor, q.regionId) : undefined;
     const minHours = Math.max(q.minHours ?? 0, hoursForStars(q.minStars ?? 0));
     const search = q.q?.trim();
     return and(
       inScope(actor, volunteers),
       q.status ? eq(volunteers.status, q.status) : undefined,
-      q.communityId ? eq(volunteers.communityId, q.communityId) : undefined,
+      place ? regionWithin(volunteers.regionId, place.path) : undefined,
       q.politicalStatus ? eq(volunteers.politicalStatus, q.politicalStatus) : undefined,
       q.inService !== undefined ? eq(volunteers.inService, q.inService) : undefined,
       minHours > 0 ? gte(volunteers.verifiedHours, String(minHours)) : undefined,
@@ -112,7 +114,7 @@ export function volunteersRead(deps: VolunteersDeps) {
 
   return {
     async list(actor: Actor, q: VolunteerQuery) {
-      const where = conditions(actor, q);
+      const where = await conditions(actor, q);
       const rows = await db
         .select()
         .from(volunteers)
@@ -124,15 +126,17 @@ export function volunteersRead(deps: VolunteersDeps) {
       return { items: await items(actor, rows), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
-    /** Every row of a filtered list, page by page (the export). */
-    async *pages(actor: Actor, q: Omit<VolunteerQuery, 'page' | 'pageSize'>, pageSize = 1000): AsyncGenerator<VolunteerItem[]> {
-      const where = conditions(actor, q);
-      for (let page = 0; ; page++) {
-        const rows = await db.select().from(volunteers).where(where).orderBy(...order(q.sort)).limit(pageSize).offset(page * pageSize);
-        if (rows.length === 0) return;
-        yield await items(actor, rows);
-        if (rows.length < pageSize) return;
-      }
+    /** Every row of a filtered list, page by page (the export); the filters are checked before the first byte. */
+    async exportPages(actor: Actor, q: Omit<VolunteerQuery, 'page' | 'pageSize'>, pageSize = 1000): Promise<AsyncGenerator<VolunteerItem[]>> {
+      const where = await conditions(actor, q);
+      return (async function* () {
+        for (let page = 0; ; page++) {
+          const rows = await db.select().from(volunteers).where(where).orderBy(...order(q.sort)).limit(pageSize).offset(page * pageSize);
+          if (rows.length === 0) return;
+          yield await items(actor, rows);
+          if (rows.length < pageSize) return;
+        }
+      })();
     },
 
     async detail(actor: Actor, accountId: string) {
@@ -163,6 +167,12 @@ export function volunteersRead(deps: VolunteersDeps) {
       const people = await deps.accounts.peopleOf(row.districtId, [row.accountId]);
       const communities = await regionNames(db, [row.communityId]);
       return { valid: true, number: row.number, name: maskName(people.get(row.accountId)?.name) ?? '', communityName: communities.get(row.communityId) ?? '', status: row.status as VolunteerStatus, stars: starLevel(hoursOf(row)) };
+    },
+
+    /** Whether the person is registered as an in-service party member (在职党员), in the caller's transaction. */
+    async isInService(districtId: string, accountId: string): Promise<boolean> {
+      const [row] = await currentDb(db).select({ inService: volunteers.inService }).from(volunteers).where(and(eq(volunteers.districtId, districtId), eq(volunteers.accountId, accountId)));
+      return row?.inService ?? false;
     },
 
     async requireRegistration(actor: Actor) {

@@ -2,11 +2,12 @@ import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission } from '../../platform/auth/auth-plugin.js';
-import { errorResponse } from '../../platform/errors/error-responses.js';
+import { errorResponse, regionNotFound } from '../../platform/errors/error-responses.js';
 import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { binary, IdParams } from '../../platform/http/schemas.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { writeVolunteersWorkbook } from './volunteers.export.js';
+import { volunteersImportRoutes } from './volunteers.import.routes.js';
 import { ApplicationBody, BulkApproveBody, BulkResult, ListQuery, MyRegistration, OptionalReasonBody, PublicCard, ReasonBody, Settings, VolunteerDetail, VolunteerPage } from './volunteers.schemas.js';
 
 const tags = ['volunteers'];
@@ -14,6 +15,7 @@ const notFound = { 404: errorResponse(404, 'No such volunteer in the caller’s 
 
 export async function volunteersRoutes(app: AppInstance) {
   const svc = () => app.services.volunteers;
+  await volunteersImportRoutes(app);
   // staff who decide: the admins of the volunteer's community and above
   const decider = (request: Parameters<typeof requirePermission>[0]) => requirePermission(request, 'accounts.manage');
 
@@ -33,18 +35,19 @@ export async function volunteersRoutes(app: AppInstance) {
     return svc().mine(actor);
   });
 
-  app.get('/api/volunteers', { schema: { tags, operationId: 'listVolunteers', summary: 'The volunteer registry in my subtree, with filters', querystring: ListQuery, response: { 200: VolunteerPage } } }, async (request) =>
+  app.get('/api/volunteers', { schema: { tags, operationId: 'listVolunteers', summary: 'The volunteer registry in my subtree, with filters', querystring: ListQuery, response: { 200: VolunteerPage, ...regionNotFound } } }, async (request) =>
     svc().list(requirePermission(request, 'accounts.read'), request.query),
   );
 
   app.get(
     '/api/volunteers/export',
-    { config: { heavyRead: true }, schema: { tags, operationId: 'exportVolunteers', summary: 'The same list as an Excel workbook (志愿者名册), streamed', querystring: ListQuery, response: { 200: binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook') } } },
+    { config: { heavyRead: true }, schema: { tags, operationId: 'exportVolunteers', summary: 'The same list as an Excel workbook (志愿者名册), streamed', querystring: ListQuery, response: { 200: binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook'), ...regionNotFound } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'accounts.read');
       const { page: _page, pageSize: _pageSize, ...filters } = request.query;
+      const pages = await svc().exportPages(actor, filters);
       const out = new PassThrough();
-      writeVolunteersWorkbook(svc().pages(actor, filters), pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
+      writeVolunteersWorkbook(pages, pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
         if (!(err instanceof ExportAborted)) request.log.error({ err }, 'volunteers export failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });

@@ -100,7 +100,7 @@ export const ListQuery = Type.Object(
   {
     ...PageQuery,
     status: Type.Optional(StringEnum(volunteerStatuses)),
-    communityId: Type.Optional(Uuid),
+    regionId: Type.Optional(Type.String({ format: 'uuid', description: 'A place of my subtree: volunteers living in it' })),
     politicalStatus: Type.Optional(StringEnum(politicalStatuses)),
     inService: Type.Optional(Type.Boolean()),
     skill: Type.Optional(Skill),

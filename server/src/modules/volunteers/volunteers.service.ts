@@ -3,6 +3,7 @@ import { volunteersApply } from './volunteers.apply.js';
 import { volunteersDecide } from './volunteers.decide.js';
 import { volunteersError } from './volunteers.errors.js';
 import { volunteersInService } from './volunteers.in-service.js';
+import { volunteersImport, type ImportDeps } from './volunteers.import.js';
 import { volunteersRead } from './volunteers.read.js';
 import { volunteersRecord } from './volunteers.record.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
@@ -21,6 +22,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersRecord(deps),
     ...volunteersSettings(deps),
     ...volunteersInService(deps),
+    ...volunteersImport(deps as ImportDeps), // lead: the module's deps carry `jobs` (PlatformServices); VolunteersDeps may say so at merge
 
     /**
      * For other modules: the caller is an active registered volunteer, else 403. The `volunteer` role

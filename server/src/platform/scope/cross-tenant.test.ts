@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
-import { categoryId, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
+import { categoryId, multipartBody, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 import { sample, type OpenApiDoc, type Schema } from '../../test/openapi.js';
 
 /*
@@ -26,6 +27,9 @@ const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+  // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
+  'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
+  'POST /api/posts/{id}/release': 'the caller’s own place on a post, which any volunteer of the district may hold',
 };
 
 describe.each(backends)('cross-tenant access on %s', (backend) => {
@@ -99,6 +103,17 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 201) throw new Error(`unit: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
     }],
+    [/^\/api\/post-types\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/post-types', headers: { cookie: admin() }, payload: { code: `cross${++seq}`, name: `跨域类别${seq}`, nameEn: `Type ${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`post type: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/posts\/\{id\}/, async () => {
+      const typeId = (await t.app.inject({ url: '/api/post-types', headers: { cookie: admin() } })).json()[0].id as string;
+      const res = await t.app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: admin() }, payload: { regionId: t.fx.region.C1!.id, typeId, title: `跨域岗位${++seq}`, duties: '职责', quota: 3, startsOn: '2026-01-01', place: '光明社区' } });
+      if (res.statusCode !== 201) throw new Error(`post: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().title] };
+    }],
     [/^\/api\/files\/\{id\}$/, async () => {
       const photo = (await uploadPhoto(t, c.resident1!)).json().id as string;
       await postNeed(t, c.resident1!, { photos: [photo], title: `带照片的需求${++seq}` });
@@ -112,6 +127,17 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: { cookie: admin() }, payload: { parentId: t.fx.region.C1!.id, type: 'grid', code: `XT${++seq}`, name: `跨域网格${seq}` } });
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
+    }],
+    // a volunteer import by 光明社区's admin (one row of its own community)
+    [/^\/api\/volunteer-imports\/\{id\}/, async () => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('志愿者');
+      ws.addRow(['姓名', '手机号', '所在社区']);
+      ws.addRow([`跨域导入${++seq}`, `1351${String(seq).padStart(7, '0')}`, '光明社区']);
+      const { payload, headers } = multipartBody(Buffer.from(await book.xlsx.writeBuffer()), 'volunteers.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const res = await t.app.inject({ method: 'POST', url: '/api/volunteer-imports', headers: { ...headers, cookie: c.communityAdmin1! }, payload });
+      if (res.statusCode !== 202) throw new Error(`volunteer import: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, `跨域导入${seq}`] };
     }],
     // an application by a new resident of B1 (community C1)
     [/^\/api\/volunteers\/\{id\}/, async () => {

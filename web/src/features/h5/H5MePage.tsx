@@ -25,6 +25,11 @@ export function H5MePage() {
         <List.Item extra={account.regionName ?? t('common:empty')}>{t('home.community')}</List.Item>
         <List.Item extra={formatDate(account.createdAt)}>{t('me.since')}</List.Item>
       </List>
+      <List mode="card">
+        <List.Item onClick={() => navigate('/h5/volunteer')} data-testid="me-volunteer">
+          {t(account.roles.includes('volunteer') ? 'me.volunteerCard' : 'me.volunteerApply')}
+        </List.Item>
+      </List>
       <H5Preferences />
       <List mode="card">
         <List.Item onClick={() => navigate('/h5/password')}>{t('common:session.changePassword')}</List.Item>

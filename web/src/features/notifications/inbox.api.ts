@@ -15,11 +15,15 @@ export const inboxApi = {
   savePreferences: (items: PreferenceChoice[]) => api.put('/api/inbox/preferences', { body: { items } }),
 };
 
-/** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送. */
+/** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送; a post's, to the volunteer's posts. */
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
   // a unit's monthly summary: its page (the contact's on the phone)
   if (message.subject.type === 'partnerUnit') return surface === 'phone' ? '/h5/partner-unit' : `/partners/${message.subject.id}`;
+  // a registration: staff open the volunteer on the desk, the volunteer their own card on the phone
+  if (message.subject.type === 'volunteer') return surface === 'phone' ? '/h5/volunteer' : `/volunteers/${message.subject.id}`;
+  // a post's message is for the volunteer: their posts on the phone, the posts list on the desk
+  if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
   const base = surface === 'phone' ? '/h5' : '';
   return `${base}/${message.subject.type === 'whistle' ? 'whistles' : 'needs'}/${message.subject.id}`;
 }

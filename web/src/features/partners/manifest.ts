@@ -20,8 +20,8 @@ export const partnersFeature = defineFeature({
     member: [{ path: 'partner-unit', page: () => import('./h5/H5PartnerUnitPage').then((m) => m.H5PartnerUnitPage) }],
   },
   menu: [
-    { path: '/partners', label: 'menu.units', hint: 'menu.unitsHint', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), access: 'accounts.manage', order: 47 },
-    { path: '/partners/behind', label: 'menu.behind', hint: 'menu.behindHint', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), access: 'accounts.manage', order: 48 },
+    { path: '/partners', label: 'menu.units', hint: 'menu.unitsHint', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), access: 'accounts.manage', order: 62 },
+    { path: '/partners/behind', label: 'menu.behind', hint: 'menu.behindHint', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), access: 'accounts.manage', order: 63 },
   ],
   // the unit's contact (role partner) sees its members' service this year
   phoneServices: [{ key: 'partner-unit', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), path: '/h5/partner-unit', role: 'partner', order: 47 }],

@@ -1,0 +1,183 @@
+import ExcelJS from 'exceljs';
+import type { Locale } from '../../platform/i18n/i18n.js';
+import { importError } from './volunteers.import.errors.js';
+import type { ImportedRow } from './volunteers.import.table.js';
+
+/*
+ * The volunteer import's sheets: reading an upload into rows of text, the template to fill in, and
+ * the per-row error report (the rows as uploaded with a column of problems, bad rows highlighted).
+ */
+
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
+
+/** The columns, in template order, with their heads in both languages (an upload may use either). */
+export const importColumns = {
+  name: ['姓名', 'Name'],
+  phone: ['手机号', 'Phone'],
+  idNumber: ['身份证号', 'ID number'],
+  gender: ['性别', 'Gender'],
+  birthYear: ['出生年份', 'Birth year'],
+  politicalStatus: ['政治面貌', 'Political status'],
+  inService: ['在职党员', 'In-service party member'],
+  workUnit: ['工作单位', 'Work unit'],
+  community: ['所在社区', 'Community'],
+  home: ['住址（网格/楼栋）', 'Home (grid/building)'],
+  skills: ['技能', 'Skills'],
+  availability: ['服务时段', 'Availability'],
+  serviceRadiusM: ['服务半径（米）', 'Service radius (m)'],
+} as const;
+export type ImportColumn = keyof typeof importColumns;
+export const columnKeys = Object.keys(importColumns) as ImportColumn[];
+const required: ImportColumn[] = ['name', 'phone', 'community'];
+
+export const columnLabel = (locale: Locale, column: string) => importColumns[column as ImportColumn]?.[locale === 'en' ? 1 : 0] ?? column;
+
+/** A head as written: without a required-marker or spaces, any case, full-width brackets as half-width. */
+const normalHead = (head: string) => head.replace(/[*＊\s]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+const columnByHead = new Map(columnKeys.flatMap((k) => importColumns[k].map((h) => [normalHead(h), k] as const)));
+
+/** Reads the first worksheet into rows of text by column; a sheet refused as a whole throws (field `file`). */
+export async function readVolunteerSheet(bytes: Buffer): Promise<ImportedRow[]> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw importError('volunteers.import.not_xlsx', { field: 'file' });
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw importError('volunteers.import.not_xlsx', { field: 'file' });
+  const at = new Map<ImportColumn, number>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const key = columnByHead.get(normalHead(text(cell.value)));
+    if (key && !at.has(key)) at.set(key, col);
+  });
+  for (const column of required) if (!at.has(column)) throw importError('volunteers.import.missing_column', { field: 'file', params: { column: importColumns[column][0] } });
+  const rows: ImportedRow[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: Record<string, string> = {};
+    for (const [key, col] of at) cells[key] = text(row.getCell(col).value);
+    if (Object.values(cells).every((v) => v === '')) continue;
+    if (rows.length >= MAX_IMPORT_ROWS) throw importError('volunteers.import.too_many_rows', { field: 'file', params: { max: MAX_IMPORT_ROWS } });
+    rows.push({ row: r, cells });
+  }
+  if (rows.length === 0) throw importError('volunteers.import.empty', { field: 'file' });
+  return rows;
+}
+
+/** A cell as trimmed text (rich text, formulas and hyperlinks by their visible value; whole numbers without ".0"). */
+function text(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((p) => p.text).join('').trim();
+    if ('result' in value) return text(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text).trim();
+    return '';
+  }
+  return String(value).trim();
+}
+
+const politicalWords = { 'zh-CN': ['群众', '共青团员', '中共党员', '预备党员'], en: ['群众 (masses)', '共青团员 (league member)', '中共党员 (party member)', '预备党员 (probationary member)'] };
+
+const guide = {
+  'zh-CN': {
+    sheet: '志愿者',
+    lists: '可选值',
+    communities: '所在社区（名称或编码）',
+    code: '编码',
+    political: '政治面貌',
+    notes: '说明',
+    lines: [
+      '姓名、手机号、所在社区必填；其余可空。',
+      '同一手机号已有账号的居民，补全其空缺信息并登记为志愿者；新手机号开通居民账号，本人可用短信验证码重设密码后登录。',
+      '在职党员填“是”时，政治面貌须为中共党员或预备党员，并填写工作单位。',
+      '技能用顿号“、”分隔；服务时段如“周六 08:30-11:30;周日 14:00-17:00”；服务半径单位为米，空则为 1000。',
+      '任何一行有误则整表不导入，并给出逐行错误报告。',
+    ],
+    example: ['王小明', '13800000000', '', '男', '1985', '中共党员', '是', '区卫健委', '', '', '助老、理发', '周六 08:30-11:30;周日 14:00-17:00', '1000'],
+  },
+  en: {
+    sheet: 'Volunteers',
+    lists: 'Values',
+    communities: 'Community (name or code)',
+    code: 'Code',
+    political: 'Political status',
+    notes: 'Notes',
+    lines: [
+      'Name, phone and community are required; the rest may be empty.',
+      'A phone that already has an account: the person’s empty details are filled in and they are registered; a new phone gets a resident account, whose owner logs in after resetting the password by SMS.',
+      'In-service party member “是” (yes) needs political status 中共党员 or 预备党员 and a work unit.',
+      'Skills are separated by “、”; availability like “周六 08:30-11:30;周日 14:00-17:00” (or “Sat 08:30-11:30;Sun 14:00-17:00”); the radius is in metres, 1000 when empty.',
+      'If any row is bad nothing is imported, and a per-row error report is offered.',
+    ],
+    example: ['王小明', '13800000000', '', '男', '1985', '中共党员', '是', 'District Health Commission', '', '', '助老、理发', 'Sat 08:30-11:30;Sun 14:00-17:00', '1000'],
+  },
+} as const;
+
+/** The template: heads in the reader's language, one example row, and a sheet of the valid communities and words. */
+export async function volunteerTemplate(locale: Locale, communities: { name: string; code: string }[]): Promise<Buffer> {
+  const g = guide[locale];
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(g.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // every column as text, so a phone or an ID number is never turned into a number
+  sheet.columns = columnKeys.map((k) => ({ header: columnLabel(locale, k), key: k, width: k === 'availability' ? 34 : 14, style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  const example: string[] = [...g.example];
+  example[columnKeys.indexOf('community')] = communities[0]?.name ?? '';
+  sheet.addRow(example);
+  const lastRow = MAX_IMPORT_ROWS + 1;
+  const col = (k: ImportColumn) => sheet.getColumn(columnKeys.indexOf(k) + 1).letter;
+  const list = (k: ImportColumn, values: string) => {
+    for (let r = 2; r <= Math.min(lastRow, 1001); r++) sheet.getCell(`${col(k)}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [values] };
+  };
+  list('gender', '"男,女"');
+  list('politicalStatus', '"群众,共青团员,中共党员,预备党员"');
+  list('inService', '"是,否"');
+
+  const lists = book.addWorksheet(g.lists);
+  lists.columns = [
+    { header: g.communities, width: 24 },
+    { header: g.code, width: 12 },
+    { header: g.political, width: 28 },
+    { header: g.notes, width: 100 },
+  ];
+  lists.getRow(1).font = { bold: true };
+  const height = Math.max(communities.length, politicalWords[locale].length, g.lines.length);
+  for (let i = 0; i < height; i++) lists.addRow([communities[i]?.name ?? '', communities[i]?.code ?? '', politicalWords[locale][i] ?? '', g.lines[i] ?? '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const badRow: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } };
+const badCell: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8B4AE' } };
+
+/**
+ * The per-row error report: every uploaded row as it was, with a last column of its problems in the
+ * reader's language; a bad row is tinted and its bad cells marked.
+ */
+export async function errorReport(locale: Locale, rows: ImportedRow[], problems: { row: number; column: string; text: string }[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(locale === 'en' ? 'Error report' : '错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: locale === 'en' ? 'Row' : '行号', width: 8 },
+    ...columnKeys.map((k) => ({ header: columnLabel(locale, k), width: 14, style: { numFmt: '@' } })),
+    { header: locale === 'en' ? 'Problems' : '问题', width: 60 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  const byRow = new Map<number, { column: string; text: string }[]>();
+  for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  for (const r of rows) {
+    const found = byRow.get(r.row) ?? [];
+    const line = sheet.addRow([r.row, ...columnKeys.map((k) => r.cells[k] ?? ''), found.map((p) => `${columnLabel(locale, p.column)}：${p.text}`).join('；')]);
+    if (found.length === 0) continue;
+    line.eachCell({ includeEmpty: true }, (cell) => (cell.fill = badRow));
+    for (const p of found) {
+      const i = columnKeys.indexOf(p.column as ImportColumn);
+      if (i >= 0) line.getCell(i + 2).fill = badCell;
+    }
+    line.getCell(columnKeys.length + 2).font = { color: { argb: 'FFC0392B' } };
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
