@@ -26,3 +26,4 @@ export { webhooksModule } from './modules/webhooks/webhooks.module.js';
 export { postsModule } from './modules/posts/posts.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
 export { partnersModule } from './modules/partners/partners.module.js';
+export { certificatesModule } from './modules/certificates/certificates.module.js';

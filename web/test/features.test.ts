@@ -34,6 +34,8 @@ describe('the feature registry', () => {
     expect(urls().sort()).toEqual(
       [
         'desk public /login',
+        'desk public /verify/certificate',
+        'desk public /verify/certificate/:code',
         'desk signedIn /change-password',
         'desk app /',
         'desk app /*',
@@ -62,6 +64,8 @@ describe('the feature registry', () => {
         'desk public /verify/card/:code',
         'desk app /regions (regions.read)',
         'desk app /accounts (accounts.read)',
+        'desk app /teams (accounts.manage)',
+        'desk app /teams/:id',
         'desk app /audit (audit.read)',
         'desk app /inbox',
         'phone public /h5/login',
@@ -69,6 +73,7 @@ describe('the feature registry', () => {
         'phone signedIn /h5/password',
         'phone member /h5',
         'phone member /h5/me',
+        'phone member /h5/me/certificates',
         'phone member /h5/needs',
         'phone member /h5/needs/new',
         'phone member /h5/needs/:id',
@@ -78,6 +83,8 @@ describe('the feature registry', () => {
         'phone member /h5/whistles',
         'phone member /h5/whistles/:id',
         'phone member /h5/partner-unit',
+        'phone member /h5/teams',
+        'phone member /h5/teams/:id',
         'phone member /h5/posts',
         'phone member /h5/inbox',
         'phone member /h5/volunteer',
@@ -97,6 +104,7 @@ describe('the feature registry', () => {
       '/figures staff 统计分析',
       '/posts staff 岗位管理',
       '/volunteers accounts.read 志愿者管理',
+      '/teams accounts.manage 志愿服务队',
       '/needs-config regions.manage 办单配置',
       '/whistle-units regions.manage 吹哨单位',
       '/deadline-rules regions.read 期限规则',
@@ -127,12 +135,14 @@ describe('the feature registry', () => {
       'pool /h5/pool volunteer',
       'tasks /h5/tasks volunteer',
       'posts /h5/posts volunteer',
+      'teams /h5/teams volunteer',
       'whistles /h5/whistles volunteer',
       'partner-unit /h5/partner-unit partner',
       'volunteer /h5/volunteer',
       'activities soon',
       'timeBank soon',
       'mall soon',
+      'certificates /h5/me/certificates volunteer',
     ]);
   });
 

@@ -57,6 +57,11 @@ export type DemoTeam = {
   /** Top-level need category codes the team serves (what dispatch matches on). */
   categories: string[];
   createdDaysAgo: number;
+  /** A think tank's field (legal, mental, medical, employment, general); none for other types. */
+  thinkTankModule?: 'legal' | 'mental' | 'medical' | 'employment' | 'general';
+  description: string;
+  /** Volunteers of the community whose request to join waits for the leader. */
+  requesterIds: string[];
 };
 
 /** A need as posted, before anything happens to it. */

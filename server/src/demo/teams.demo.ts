@@ -1,4 +1,4 @@
-import { teamMembers, teams } from '../modules/teams/teams.table.js';
+import { teamJoinRequests, teamMembers, teams } from '../modules/teams/teams.table.js';
 import type { Cast } from './cast.js';
 import { inBatches, type DemoStep } from './context.js';
 import { demoUuid } from './identity.js';
@@ -9,7 +9,7 @@ import { streamRng, type Rng } from './random.js';
 
 
 /** What a team of a given flavour is called, serves, and which skill its leader usually has. */
-type Flavour = { label: string; categories: string[]; skill: string };
+type Flavour = { label: string; categories: string[]; skill: string; module?: DemoTeam['thinkTankModule'] };
 
 const flavours: Record<TeamType, Flavour[]> = {
   own: ['红马甲', '邻里守望', '夕阳红', '暖心', '爱心', '银龄互助', '巾帼', '青年'].map((label) => ({ label, categories: ['elderly', 'environment', 'convenience', 'children', 'disability'], skill: '助老' })),
@@ -27,12 +27,21 @@ const flavours: Record<TeamType, Flavour[]> = {
     skill: '维修',
   })),
   thinkTank: [
-    { label: '法律', categories: ['legal', 'dispute'], skill: '法律咨询' },
-    { label: '心理', categories: ['mental'], skill: '心理疏导' },
-    { label: '医疗', categories: ['medical'], skill: '医疗' },
-    { label: '就业', categories: ['employment'], skill: '就业指导' },
-    { label: '综合', categories: ['legal', 'mental', 'employment', 'dispute'], skill: '调解纠纷' },
+    { label: '法律', categories: ['legal', 'dispute'], skill: '法律咨询', module: 'legal' },
+    { label: '心理', categories: ['mental'], skill: '心理疏导', module: 'mental' },
+    { label: '医疗', categories: ['medical'], skill: '医疗', module: 'medical' },
+    { label: '就业', categories: ['employment'], skill: '就业指导', module: 'employment' },
+    { label: '综合', categories: ['legal', 'mental', 'employment', 'dispute'], skill: '调解纠纷', module: 'general' },
   ],
+};
+
+/** What a team says of itself on its page. */
+const descriptions: Record<TeamType, (community: string, label: string) => string> = {
+  own: (c, l) => `${c}${l}志愿服务队由社区领办，队员多为本社区居民，常年开展助老助残、环境整治和便民服务。`,
+  party: (c) => `${c}党员志愿服务队，在职党员"双报到"后就近编入，每月主题党日集中开展服务。`,
+  roving: (c, l) => `以${c}为基地的${l}流动服务队，按街道排班到各社区巡回服务。`,
+  paired: (c, l) => `${l}与${c}结对共建，发挥单位专业优势定期进社区服务。`,
+  thinkTank: (c, l) => `${c}${l}智囊团由专业人士组成，提供${l}方面的咨询和专业服务。`,
 };
 
 const teamName = (type: TeamType, community: string, label: string) =>
@@ -78,11 +87,31 @@ export function planTeams(seed: number, total: number, cast: Cast): DemoTeam[] {
       leading.add(leader.id);
       const members = new Set<string>([leader.id, ...(showcase ? [cast.fixed.volunteer.id] : [])]);
       for (const v of rng.sample(volunteers, rng.int(5, 30))) members.add(v.id);
-      planned.push({ id: demoUuid(seed, `team:${community.code}:${i + 1}`), name, type, communityId: community.id, leaderId: leader.id, memberIds: [...members], categories: flavour.categories, createdDaysAgo: rng.int(400, 1500) });
+      planned.push({
+        id: demoUuid(seed, `team:${community.code}:${i + 1}`), name, type, communityId: community.id, leaderId: leader.id, memberIds: [...members], categories: flavour.categories, createdDaysAgo: rng.int(400, 1500),
+        ...(type === 'thinkTank' ? { thinkTankModule: flavour.module } : {}), description: descriptions[type](community.name, flavour.label), requesterIds: [],
+      });
       giveLeaderRole(leader);
     });
   });
+  planRequests(seed, planned, cast);
   return planned;
+}
+
+/**
+ * Join requests waiting for the leader: the fixed demo leader's team has two, about a third of the
+ * others one to three, from volunteers of the community not in the team. Its own random stream, so
+ * the teams themselves (and every step after them) are planned as before.
+ */
+function planRequests(seed: number, planned: DemoTeam[], cast: Cast) {
+  const rng = streamRng(seed, 'team-requests');
+  planned.forEach((team, i) => {
+    const count = i === 0 ? 2 : rng.chance(0.33) ? rng.int(1, 3) : 0;
+    if (count === 0) return;
+    const members = new Set(team.memberIds);
+    const outside = (cast.volunteersIn.get(team.communityId) ?? []).filter((v) => !members.has(v.id) && v.id !== cast.fixed.volunteer.id);
+    team.requesterIds = rng.sample(outside, count).map((v) => v.id);
+  });
 }
 
 function giveLeaderRole(person: DemoPerson) {
@@ -97,10 +126,17 @@ export const teamsStep: DemoStep = {
     const districtId = plan.regions.district.id;
     const now = Date.now();
     await inBatches(plan.teams, (batch) =>
-      tx.insert(teams).values(batch.map((t) => ({ districtId, id: t.id, name: t.name, type: t.type, regionId: t.communityId, leaderId: t.leaderId, categories: t.categories, createdAt: new Date(now - t.createdDaysAgo * DAY) }))),
+      tx.insert(teams).values(
+        batch.map((t) => ({
+          districtId, id: t.id, name: t.name, type: t.type, thinkTankModule: t.thinkTankModule ?? null, regionId: t.communityId, leaderId: t.leaderId, categories: t.categories,
+          description: t.description, createdAt: new Date(now - t.createdDaysAgo * DAY), updatedAt: new Date(now - t.createdDaysAgo * DAY),
+        })),
+      ),
     );
     const members = plan.teams.flatMap((t) => t.memberIds.map((accountId, i) => ({ districtId, teamId: t.id, accountId, joinedAt: new Date(now - (t.createdDaysAgo - Math.min(i, 300)) * DAY) })));
     await inBatches(members, (batch) => tx.insert(teamMembers).values(batch));
-    return { teams: plan.teams.length, teamMembers: members.length, teamLeaders: new Set(plan.teams.map((t) => t.leaderId)).size };
+    const requests = plan.teams.flatMap((t) => t.requesterIds.map((accountId, i) => ({ districtId, id: demoUuid(plan.seed, `team-request:${t.id}:${accountId}`), teamId: t.id, accountId, message: i === 0 ? '我住在本社区，时间比较灵活，希望加入。' : null, createdAt: new Date(now - (i + 1) * 3_600_000) })));
+    await inBatches(requests, (batch) => tx.insert(teamJoinRequests).values(batch));
+    return { teams: plan.teams.length, teamMembers: members.length, teamLeaders: new Set(plan.teams.map((t) => t.leaderId)).size, thinkTanks: plan.teams.filter((t) => t.thinkTankModule).length, joinRequests: requests.length };
   },
 };

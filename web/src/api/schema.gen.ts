@@ -298,6 +298,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a service record certificate (志愿服务记录证明) for myself, or (staff) for a volunteer in my subtree */
+        post: operations["issueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificates issued for me, newest first */
+        get: operations["listMyCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as a PDF, drawn again from what was issued (the same document every time) */
+        get: operations["downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadline-rules": {
         parameters: {
             query?: never;
@@ -1537,6 +1588,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a certificate’s code: valid with only what the certificate says (name masked), not valid, or mistyped */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/regions": {
         parameters: {
             query?: never;
@@ -1659,6 +1727,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Join requests: mine, or those I may decide (as leader, or admin over the team) */
+        get: operations["listTeamRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a join request (the leader, or admins over the team) */
+        post: operations["acceptTeamRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a join request with a reason (the leader, or admins over the team) */
+        post: operations["refuseTeamRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/teams": {
         parameters: {
             query?: never;
@@ -1666,8 +1785,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Teams in my subtree (dispatch picker) */
+        /** Active teams in my subtree (dispatch picker) */
         get: operations["listTeams"];
+        put?: never;
+        /** Create a team in a community of my subtree (admins); its leader gets the team-leader role */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/joined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams I am a member of */
+        get: operations["listJoinedTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams of my subtree, filtered and paged (admins) */
+        get: operations["searchTeams"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1693,6 +1847,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/near": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams a volunteer may ask to join: their community’s, and the roving groups of their street */
+        get: operations["listNearTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team’s page: members, open orders, hours and rating */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a team (admins over it) */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/teams/{id}/dissolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dissolve a team (admins over it); refused while it holds open orders */
+        post: operations["dissolveTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to join a team (registered volunteers); one open request per team */
+        post: operations["askToJoinTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make another member the leader (admins over the team) */
+        post: operations["setTeamLeader"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave a team I am a member of (not as its leader) */
+        post: operations["leaveTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/teams/{id}/members": {
         parameters: {
             query?: never;
@@ -1703,7 +1960,25 @@ export interface paths {
         /** Members of a team I lead, with their open tasks */
         get: operations["listTeamMembers"];
         put?: never;
-        post?: never;
+        /** Add a registered volunteer to the team (admins over it) */
+        post: operations["addTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a member (admins over the team); not the leader */
+        post: operations["removeTeamMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4068,6 +4343,275 @@ export interface operations {
             };
         };
     };
+    issueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description First day of the period (Asia/Shanghai); default 1 January of this year
+                     */
+                    from?: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period, not after today; default today
+                     */
+                    to?: string;
+                    /**
+                     * Format: uuid
+                     * @description Staff: the volunteer (in your subtree) to certify; left out: yourself
+                     */
+                    volunteerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                        code: string;
+                        communityName: string;
+                        /** @description The issuing organisation */
+                        districtName: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        name: string;
+                        /** @description The volunteer number */
+                        number: string;
+                        /** @description Verified services in the period */
+                        serviceCount: number;
+                        /** Format: date */
+                        to: string;
+                        /** @description Verified hours in the period */
+                        totalHours: number;
+                        /** @description The web app’s public verification page for the code */
+                        verifyPath: string;
+                        /** Format: uuid */
+                        volunteerId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a numbered volunteer, active or left (certificates.not_eligible) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                            /** @description The web app’s public verification page for the code */
+                            verifyPath: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such certificate, or not one of yours or of a volunteer in your scope (certificates.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listDeadlineRules: {
         parameters: {
             query?: never;
@@ -4936,7 +5480,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "volunteer" | "post" | "partnerUnit";
+                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "partnerUnit";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -5304,7 +5848,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "volunteer" | "post" | "partnerUnit";
+                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "partnerUnit";
                         };
                         /** @description In the caller’s language */
                         title: string;
@@ -14125,6 +14669,98 @@ export interface operations {
             };
         };
     };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            /** @description The verification code as printed, groups of four: XXXX-XXXX-XXXX-XXXX-XXXX */
+                            code: string;
+                            communityName: string;
+                            /** @description The issuing organisation */
+                            districtName: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** @description Masked as on every public page */
+                            name: string;
+                            /** @description The volunteer number */
+                            number: string;
+                            /** @description Verified services in the period */
+                            serviceCount: number;
+                            /** Format: date */
+                            to: string;
+                            /** @description Verified hours in the period */
+                            totalHours: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "valid" | "invalid" | "mistyped" | "malformed";
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listPublicRegions: {
         parameters: {
             query?: {
@@ -14990,6 +15626,293 @@ export interface operations {
             };
         };
     };
+    listTeamRequests: {
+        parameters: {
+            query: {
+                teamId?: string;
+                status?: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                /** @description My own requests; otherwise those I may decide */
+                mine?: boolean;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            canDecide: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            id: string;
+                            message: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                                /** @description Masked, except the caller’s own */
+                                phone: string;
+                            };
+                            /** @description Why it was refused */
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            team: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The team named by `teamId` does not exist or the caller may not decide its requests (teams.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acceptTeamRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refuseTeamRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listTeams: {
         parameters: {
             query?: never;
@@ -15035,6 +15958,322 @@ export interface operations {
             };
         };
     };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Need-category codes of the district */
+                    categories: string[];
+                    contactPhone?: string | null;
+                    description?: string | null;
+                    /** Format: uuid */
+                    leaderId: string;
+                    name: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string|null} */
+                    thinkTankModule?: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                    /** @enum {string} */
+                    type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listJoinedTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        categories: string[];
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        leading: boolean;
+                        memberCount: number;
+                        name: string;
+                        openOrders: number;
+                        openRequests: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    searchTeams: {
+        parameters: {
+            query: {
+                type?: "own" | "roving" | "paired" | "party" | "thinkTank";
+                regionId?: string;
+                q?: string;
+                active?: boolean;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description False once dissolved */
+                            active: boolean;
+                            categories: string[];
+                            createdAt: string;
+                            description: string | null;
+                            dissolvedAt: string | null;
+                            id: string;
+                            leader: {
+                                id: string;
+                                /** @description Masked (张*) for people other than staff and the leader themselves */
+                                name: string;
+                            };
+                            memberCount: number;
+                            name: string;
+                            openOrders: number;
+                            regionId: string;
+                            regionName: string;
+                            /** @enum {string|null} */
+                            thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                            /** @enum {string} */
+                            type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listMyTeams: {
         parameters: {
             query?: never;
@@ -15071,6 +16310,901 @@ export interface operations {
             };
             /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listNearTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        categories: string[];
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        member: boolean;
+                        memberCount: number;
+                        name: string;
+                        openOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        request: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                        } | null;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Need-category codes of the district */
+                    categories?: string[];
+                    contactPhone?: string | null;
+                    description?: string | null;
+                    name?: string;
+                    /** Format: uuid */
+                    regionId?: string;
+                    /** @enum {string|null} */
+                    thinkTankModule?: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                    /** @enum {string} */
+                    type?: "own" | "roving" | "paired" | "party" | "thinkTank";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dissolveTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    askToJoinTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setTeamLeader: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    leaveTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15134,6 +17268,316 @@ export interface operations {
             };
             /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    addTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    removeTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False once dissolved */
+                        active: boolean;
+                        /** @description Of its closed, rated orders (1–5) */
+                        averageRating: number | null;
+                        categories: string[];
+                        closedOrders: number;
+                        /** @description In full for staff, the leader and members; masked for others */
+                        contactPhone: string | null;
+                        createdAt: string;
+                        description: string | null;
+                        dissolvedAt: string | null;
+                        /** @description Confirmed hours served on its orders */
+                        hoursServed: number;
+                        id: string;
+                        leader: {
+                            id: string;
+                            /** @description Masked (张*) for people other than staff and the leader themselves */
+                            name: string;
+                        };
+                        me: {
+                            /** @description May accept or refuse join requests */
+                            canDecide: boolean;
+                            /** @description Staff over the team, while active: edit, members, leader, dissolve */
+                            canManage: boolean;
+                            leader: boolean;
+                            member: boolean;
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "refused" | "withdrawn" | "cancelled";
+                            } | null;
+                        };
+                        memberCount: number;
+                        /** @description For staff over the team, its leader and members; empty for others */
+                        members: {
+                            id: string;
+                            joinedAt: string;
+                            leader: boolean;
+                            name: string;
+                            /** @description Masked, except the caller’s own */
+                            phone: string;
+                        }[];
+                        name: string;
+                        openOrders: number;
+                        /** @description Join requests waiting (for whoever decides them; 0 for others) */
+                        openRequests: number;
+                        ratedOrders: number;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string|null} */
+                        thinkTankModule: "legal" | "mental" | "medical" | "employment" | "general" | null;
+                        /** @enum {string} */
+                        type: "own" | "roving" | "paired" | "party" | "thinkTank";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { accountsFeature } from '../features/accounts/manifest';
 import { auditFeature } from '../features/audit/manifest';
 import { authFeature } from '../features/auth/manifest';
+import { certificatesFeature } from '../features/certificates/manifest';
 import { figuresFeature } from '../features/figures/manifest';
 import { deadlinesFeature } from '../features/deadlines/manifest';
 import { h5Feature } from '../features/h5/manifest';
@@ -12,6 +13,7 @@ import { oversightFeature } from '../features/oversight/manifest';
 import { postsFeature } from '../features/posts/manifest';
 import { regionsFeature } from '../features/regions/manifest';
 import { shellFeature } from '../features/shell/manifest';
+import { teamsFeature } from '../features/teams/manifest';
 import { whistlesFeature } from '../features/whistles/manifest';
 import { partnersFeature } from '../features/partners/manifest';
 import { webhooksFeature } from '../features/webhooks/manifest';
@@ -22,4 +24,4 @@ import type { FeatureManifest } from './feature';
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, postsFeature, oversightFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, postsFeature, oversightFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, h5Feature];

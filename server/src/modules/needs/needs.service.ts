@@ -34,6 +34,7 @@ import { confirmUnrated } from './needs.timers.js';
 import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
 import { handlingOf, moveDeadline, needLabelsOf, type ClockChange } from './needs.handling.js';
 import { needSummaries } from './needs.summaries.js';
+import { teamHours, teamOrderFacts } from './needs.team-facts.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -75,6 +76,10 @@ export function createNeedsService(deps: Deps) {
     moveDeadline: (districtId: string, needId: string, change: ClockChange) => moveDeadline(districtId, needId, change),
     /** What another module shows of needs it works on (a whistle's item), without scope; joins the caller's transaction. */
     summaries: (districtId: string, ids: readonly string[]) => needSummaries(db, districtId, ids),
+    /** Open and closed orders and the average rating per team (modules/teams: its page, and no dissolving with open orders); joins the caller's transaction. */
+    teamOrderFacts: (districtId: string, teamIds: readonly string[]) => teamOrderFacts(db, districtId, teamIds),
+    /** Confirmed hours served on a team's orders (modules/teams). */
+    teamHours: (districtId: string, teamId: string) => teamHours(db, deps.serviceRecord, districtId, teamId),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */

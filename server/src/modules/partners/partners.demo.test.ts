@@ -1,42 +1,16 @@
-import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { AppInstance } from '../../app.types.js';
-import { loadConfig } from '../../config.js';
-import { DEMO_PASSWORD } from '../../demo/fixed-accounts.js';
-import { seedDemoIfEmpty } from '../../demo/seed.js';
-import { manualClock } from '../../platform/clock/clock.js';
-import { createFieldCrypto } from '../../platform/crypto/crypto.js';
-import { queryRows, type Database } from '../../platform/db/client.js';
-import type { PlatformDeps } from '../../platform/deps.js';
-import { backends, freshDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/client.js';
+import { backends } from '../../test/harness.js';
+import { demoDistrict } from '../../test/demo-district.js';
 
 /* The demo district on first start: partner units with their in-service party members (双报到). */
 describe.each(backends)('partner units in the demo district on %s', (backend) => {
-  let database: Database & { drop(): Promise<void> };
-  let app: AppInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(backend);
-    const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
-    const deps: PlatformDeps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: manualClock(new Date(Date.now() + 60_000)) };
-    await seedDemoIfEmpty(deps, { scale: 'small', log: () => undefined });
-    app = await buildApp(deps);
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  const login = async (phone: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: DEMO_PASSWORD } });
-    return `lx_session=${res.cookies.find((c) => c.name === 'lx_session')!.value}`;
-  };
+  const demo = demoDistrict(backend);
+  const login = (phone: string) => demo.login(phone);
 
   it('every in-service party member naming a registered unit points at it; each unit has a contact and paired communities', async () => {
-    const [facts] = await queryRows<{ units: number; unlinked: number; linked: number; no_contact: number; no_community: number }>(database.db, sql`
+    const [facts] = await queryRows<{ units: number; unlinked: number; linked: number; no_contact: number; no_community: number }>(demo.database.db, sql`
       SELECT (SELECT count(*)::int FROM partner_units) AS units,
              (SELECT count(*)::int FROM volunteers v WHERE v.in_service AND v.work_unit_id IS NULL AND v.work_unit IN (SELECT u.name FROM units u JOIN partner_units p ON p.unit_id = u.id)) AS unlinked,
              (SELECT count(*)::int FROM volunteers WHERE work_unit_id IS NOT NULL) AS linked,
@@ -47,16 +21,16 @@ describe.each(backends)('partner units in the demo district on %s', (backend) =>
     expect(facts!.linked).toBeGreaterThan(10);
     // a unit none of the small demo's members names has no one to be its contact
     expect(facts!.no_contact).toBeLessThan(8);
-    const list = (await app.inject({ url: '/api/partner-units?pageSize=50', headers: { cookie: await login('13800000000') } })).json();
+    const list = (await demo.app.inject({ url: '/api/partner-units?pageSize=50', headers: { cookie: await login('13800000000') } })).json();
     expect(list.total).toBe(16);
     expect(list.counts.members).toBe(facts!.linked);
   });
 
   it('the fixed partner account (鑫源超市) sees its unit and its members’ hours this year', async () => {
     const cookie = await login('13800000007');
-    const mine = (await app.inject({ url: '/api/partner-units/mine', headers: { cookie } })).json() as { id: string; name: string }[];
+    const mine = (await demo.app.inject({ url: '/api/partner-units/mine', headers: { cookie } })).json() as { id: string; name: string }[];
     expect(mine.map((u) => u.name)).toEqual(['鑫源超市']);
-    const page = (await app.inject({ url: `/api/partner-units/${mine[0]!.id}`, headers: { cookie } })).json();
+    const page = (await demo.app.inject({ url: `/api/partner-units/${mine[0]!.id}`, headers: { cookie } })).json();
     expect(page).toMatchObject({ type: 'private', canManage: false, minimumHours: 10 });
     expect(page.members.length).toBeGreaterThan(0);
     expect(page.members.every((m: { hoursThisYear: number }) => m.hoursThisYear >= 0)).toBe(true);

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
-import { requireTransaction } from '../../platform/db/unit-of-work.js';
+import { currentDb, requireTransaction } from '../../platform/db/unit-of-work.js';
 import { servedHours, type ServedTime } from './service-record.hours.js';
 import { serviceHours, volunteerLoad } from './service-record.table.js';
 
@@ -73,6 +73,19 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
       // on the volunteer's record once per order and person (its key), in this same transaction
       const servedOn = new Date((need.completedAt ?? deps.clock.now()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       for (const c of confirmed) await deps.credit(tx, districtId, { accountId: c.volunteerId, source: 'order', sourceId: need.id, title: `${need.title}（${need.number}）`, servedOn, hours: c.hours });
+    },
+
+    /** Confirmed hours served on these needs, all volunteers together (a team's page: the hours of its orders). */
+    async confirmedHoursOn(districtId: string, needIds: readonly string[]): Promise<number> {
+      let total = 0;
+      for (let i = 0; i < needIds.length; i += 1000) {
+        const [row] = await currentDb(deps.db)
+          .select({ h: sql<string | null>`sum(${serviceHours.hours})` })
+          .from(serviceHours)
+          .where(and(eq(serviceHours.districtId, districtId), inArray(serviceHours.needId, needIds.slice(i, i + 1000)), eq(serviceHours.status, 'confirmed')));
+        total += Number(row?.h ?? 0);
+      }
+      return Math.round(total * 100) / 100;
     },
   };
 }

@@ -8,4 +8,10 @@ declare module '../../platform/modules/module.js' {
   }
 }
 
-export const teamsModule = defineModule({ name: 'teams', uses: [], create: (deps) => createTeamsService(deps), routes: teamsRoutes });
+export const teamsModule = defineModule({
+  name: 'teams',
+  uses: ['audit', 'accounts', 'categories'],
+  // the order chain (needs) and the inbox are built after teams, which they use: reached when a method runs
+  create: (deps, later) => createTeamsService({ ...deps, needs: () => later().needs, notifications: () => later().notifications }),
+  routes: teamsRoutes,
+});

@@ -1,16 +1,30 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
-import { currentDb } from '../../platform/db/unit-of-work.js';
+import { currentDb, currentTransaction } from '../../platform/db/unit-of-work.js';
+import type { TeamsDeps } from './teams.deps.js';
+import { teamsManage } from './teams.manage.js';
+import { teamsMembership } from './teams.membership.js';
+import { teamsRead } from './teams.read.js';
+
+export type { TeamInput, TeamPatch } from './teams.manage.js';
 
 export type TeamView = { id: string; name: string; type: string; regionId: string; leaderId: string; categories: string[]; memberCount?: number };
 
-export function createTeamsService(deps: PlatformDeps) {
+/**
+ * The teams module's one service: what the order chain asks (below: the dispatch picker, a team in
+ * scope, leaders and members), and the use cases a file each — staff managing teams
+ * (teams.manage), joining and leaving (teams.membership), reading lists and a team's page (teams.read).
+ */
+export function createTeamsService(deps: TeamsDeps) {
   const { db } = deps;
   return {
+    ...teamsManage(deps),
+    ...teamsMembership(deps),
+    ...teamsRead(deps),
+
     /** Teams in the caller's subtree (the dispatch picker). */
     async listInScope(actor: Actor): Promise<TeamView[]> {
       return db
@@ -21,10 +35,14 @@ export function createTeamsService(deps: PlatformDeps) {
         .limit(500);
     },
 
-    /** A team staff may dispatch to: active and inside their subtree, else 404. */
+    /**
+     * A team staff may dispatch to: active and inside their subtree, else 404. Inside a transaction
+     * its row is read FOR SHARE, so a dissolving (FOR UPDATE) either waits for the dispatch or makes it see the team gone.
+     */
     async getInScope(actor: Actor, id: string): Promise<TeamView> {
       const q = currentDb(db);
-      const [row] = await q.select().from(teams).where(and(eq(teams.id, id), inScope(actor, teams), eq(teams.active, true)));
+      const query = q.select().from(teams).where(and(eq(teams.id, id), inScope(actor, teams), eq(teams.active, true)));
+      const [row] = currentTransaction() ? await query.for('share') : await query;
       if (!row) throw teamsError('teams.not_found');
       return row;
     },

@@ -1,44 +1,18 @@
-import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { AppInstance } from '../../app.types.js';
-import { loadConfig } from '../../config.js';
-import { DEMO_PASSWORD, fixedAccounts } from '../../demo/fixed-accounts.js';
-import { seedDemoIfEmpty } from '../../demo/seed.js';
-import { manualClock } from '../../platform/clock/clock.js';
-import { createFieldCrypto } from '../../platform/crypto/crypto.js';
-import { queryRows, type Database } from '../../platform/db/client.js';
-import type { PlatformDeps } from '../../platform/deps.js';
-import { backends, freshDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/client.js';
+import { backends } from '../../test/harness.js';
+import { demoDistrict, demoPhoneOf } from '../../test/demo-district.js';
 
-const phoneOf = (role: string) => fixedAccounts.find((a) => a.roles[0] === role)!.phone;
+const phoneOf = demoPhoneOf;
 
 /* The demo district on first start: a registry of numbered volunteers with their record, applications waiting. */
 describe.each(backends)('volunteer registry in the demo district on %s', (backend) => {
-  let database: Database & { drop(): Promise<void> };
-  let app: AppInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(backend);
-    const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
-    const deps: PlatformDeps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: manualClock(new Date(Date.now() + 60_000)) };
-    await seedDemoIfEmpty(deps, { scale: 'small', log: () => undefined });
-    app = await buildApp(deps);
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
-
-  const login = async (phone: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: DEMO_PASSWORD } });
-    return `lx_session=${res.cookies.find((c) => c.name === 'lx_session')!.value}`;
-  };
+  const demo = demoDistrict(backend);
+  const login = (phone: string) => demo.login(phone);
 
   it('every holder of the volunteer role is an active registered volunteer, numbered without gaps, hours equal to the record', async () => {
-    const [facts] = await queryRows<{ role_without_row: number; active_without_role: number; numbers: number; max_number: number; off_totals: number; entries: number; party_marker_left: number; in_service: number }>(database.db, sql`
+    const [facts] = await queryRows<{ role_without_row: number; active_without_role: number; numbers: number; max_number: number; off_totals: number; entries: number; party_marker_left: number; in_service: number }>(demo.database.db, sql`
       SELECT (SELECT count(*)::int FROM accounts a WHERE 'volunteer' = ANY(a.roles) AND NOT EXISTS (SELECT 1 FROM volunteers v WHERE v.district_id = a.district_id AND v.account_id = a.id AND v.status = 'active')) AS role_without_row,
              (SELECT count(*)::int FROM volunteers v JOIN accounts a ON a.district_id = v.district_id AND a.id = v.account_id WHERE v.status = 'active' AND NOT 'volunteer' = ANY(a.roles)) AS active_without_role,
              (SELECT count(DISTINCT number)::int FROM volunteers WHERE number IS NOT NULL) AS numbers,
@@ -55,14 +29,14 @@ describe.each(backends)('volunteer registry in the demo district on %s', (backen
 
   it('the community admin sees applications waiting and a suspended volunteer with the reason', async () => {
     const cookie = await login(phoneOf('communityAdmin'));
-    const applied = (await app.inject({ url: '/api/volunteers?status=applied', headers: { cookie } })).json();
+    const applied = (await demo.app.inject({ url: '/api/volunteers?status=applied', headers: { cookie } })).json();
     expect(applied.total).toBeGreaterThanOrEqual(3);
-    const suspended = (await app.inject({ url: '/api/volunteers?status=suspended', headers: { cookie } })).json();
+    const suspended = (await demo.app.inject({ url: '/api/volunteers?status=suspended', headers: { cookie } })).json();
     expect(suspended.total).toBe(2);
-    const one = (await app.inject({ url: `/api/volunteers/${suspended.items[0].id}`, headers: { cookie } })).json();
+    const one = (await demo.app.inject({ url: `/api/volunteers/${suspended.items[0].id}`, headers: { cookie } })).json();
     expect(one.statusReason).toContain('暂停服务');
     const fixedVolunteer = await login(phoneOf('volunteer'));
-    const mine = (await app.inject({ url: '/api/volunteers/me', headers: { cookie: fixedVolunteer } })).json();
+    const mine = (await demo.app.inject({ url: '/api/volunteers/me', headers: { cookie: fixedVolunteer } })).json();
     expect(mine.card.number).toMatch(/^LX\d{6}$/);
   });
 });

@@ -26,6 +26,7 @@ const regionParams = ['regionId', 'parentId'];
 const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
+  'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
   'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
@@ -40,8 +41,9 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
   const fixtureMarkers: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(backend);
-    for (const k of ['districtAdmin', 'resident1', 'communityAdmin1', ...outsiders]) c[k] = await t.login(k);
+    // it reads every route many times over: scope is tested here, the limits in rate-limit.test.ts
+    t = await createTestApp(backend, { heavyReadLimitPerMinute: 10_000 });
+    for (const k of ['districtAdmin', 'resident1', 'volunteer1', 'communityAdmin1', ...outsiders]) c[k] = await t.login(k);
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as OpenApiDoc;
     ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
       Object.entries(byMethod).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema })),
@@ -64,6 +66,11 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
     const found = (await t.app.inject({ url: `/api/whistles?needId=${made.id}`, headers: { cookie: admin() } })).json().items[0] as { id: string } | undefined;
     if (!found) throw new Error('no whistle opened');
     return { id: found.id, markers: [found.id, ...made.markers] };
+  };
+  const team = async (): Promise<Made> => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: admin() }, payload: { name: `跨域服务队${++seq}`, type: 'own', regionId: t.fx.region.C1!.id, categories: ['elderly'], leaderId: t.fx.person.teamLeader1!.id } });
+    if (res.statusCode !== 201) throw new Error(`team: ${res.body}`);
+    return { id: res.json().id, markers: [res.json().id, res.json().name] };
   };
   /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
   const makers: [RegExp, () => Promise<Made>][] = [
@@ -128,6 +135,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
     }],
+    // a fresh team of C1 per call (dissolving one must not take T1 away from the other makers), and a volunteer of C1's request to join it
+    [/^\/api\/teams\/\{id\}/, () => team()],
+    [/^\/api\/team-requests\/\{id\}/, async () => {
+      const made = await team();
+      const res = await t.app.inject({ method: 'POST', url: `/api/teams/${made.id}/join-requests`, headers: { cookie: c.volunteer1! }, payload: {} });
+      if (res.statusCode !== 201) throw new Error(`join request: ${res.body}`);
+      const id = res.json().me.request.id as string;
+      return { id, markers: [id, ...made.markers] };
+    }],
     // a volunteer import by 光明社区's admin (one row of its own community)
     [/^\/api\/volunteer-imports\/\{id\}/, async () => {
       const book = new ExcelJS.Workbook();
@@ -165,7 +181,12 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 201) throw new Error(`partner unit: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id, res.json().name] };
     }],
-    [/^\/api\/teams\/\{id\}/, async () => ({ id: t.fx.team.T1!.id, markers: [t.fx.team.T1!.id] })],
+    // a service record certificate the district admin issued for volunteer1 (C1)
+    [/^\/api\/certificates\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/certificates', headers: { cookie: admin() }, payload: { volunteerId: t.fx.person.volunteer1!.id } });
+      if (res.statusCode !== 201) throw new Error(`certificate: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().code] };
+    }],
     [/^\/api\/deadline-rules\/\{id\}$/, async () => {
       // a rule for C1, one per call: each severity and category pair is unique
       const categories = ['elderly', 'children', 'disability', 'environment', 'facilities', 'safety'];

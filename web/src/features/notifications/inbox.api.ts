@@ -15,6 +15,7 @@ export const inboxApi = {
   savePreferences: (items: PreferenceChoice[]) => api.put('/api/inbox/preferences', { body: { items } }),
 };
 
+/** Where a message leads: the need (the whistle, the team) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送. */
 /** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送; a post's, to the volunteer's posts. */
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
@@ -25,5 +26,6 @@ export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'de
   // a post's message is for the volunteer: their posts on the phone, the posts list on the desk
   if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
   const base = surface === 'phone' ? '/h5' : '';
-  return `${base}/${message.subject.type === 'whistle' ? 'whistles' : 'needs'}/${message.subject.id}`;
+  const folder = { need: 'needs', whistle: 'whistles', team: 'teams' }[message.subject.type];
+  return `${base}/${folder}/${message.subject.id}`;
 }

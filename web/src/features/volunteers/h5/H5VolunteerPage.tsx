@@ -2,6 +2,7 @@ import { Button, Dialog, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Result
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../../lib/time';
 import { useBack } from '../../../lib/use-back';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
@@ -16,6 +17,7 @@ function Standing({ mine, onEdit }: { mine: MyRegistration; onEdit: () => void }
   const { t } = useTranslation('volunteers');
   const report = useMobileErrorReporter();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const v = mine.volunteer!;
   const leave = useMutation({
     mutationFn: () => volunteersApi.leave(),
@@ -46,6 +48,11 @@ function Standing({ mine, onEdit }: { mine: MyRegistration; onEdit: () => void }
         </List>
       )}
       <div className="lx-h5-actions">
+        {mine.card && (
+          <Button block size="large" color="primary" fill="outline" onClick={() => navigate('/h5/me/certificates')} data-testid="volunteer-certificates">
+            {t('h5.certificates')}
+          </Button>
+        )}
         {v.status === 'applied' && (
           <Button block size="large" color="primary" fill="outline" onClick={onEdit} data-testid="apply-edit">
             {t('h5.edit')}
