@@ -97,3 +97,28 @@ export async function refreshVerifiedHours(tx: Parameters<DemoStep['run']>[0]['t
     FROM (SELECT account_id, sum(hours) AS h FROM volunteer_service_entries WHERE district_id = ${districtId} GROUP BY account_id) s
     WHERE v.district_id = ${districtId} AND v.account_id = s.account_id`);
 }
+
+/**
+ * The demo year's approved activity hours on the volunteers' record, as the registry's subscriber
+ * writes them from `activities.hoursApproved` (the demo's activities are bulk-written, not approved
+ * one by one), and the verified totals — so the stars follow activities and orders together.
+ */
+export const activityRecordStep: DemoStep = {
+  name: 'activityRecord',
+  async run({ tx, plan }) {
+    const districtId = plan.regions.district.id;
+    const written = await queryRows<{ n: number }>(tx, sql`
+      INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, verified_at)
+      SELECT s.district_id, s.account_id, 'activity', s.activity_id, left(a.title, 200),
+             to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), s.hours, coalesce(s.decided_at, a.starts_at)
+      FROM activity_signups s
+      JOIN activities a ON a.district_id = s.district_id AND a.id = s.activity_id
+      JOIN volunteers v ON v.district_id = s.district_id AND v.account_id = s.account_id
+      WHERE s.district_id = ${districtId} AND s.hours_status = 'approved' AND s.hours > 0
+      ON CONFLICT DO NOTHING
+      RETURNING 1 AS n`);
+    await refreshVerifiedHours(tx, districtId);
+    const [starred] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM volunteers WHERE district_id = ${districtId} AND verified_hours >= 100`);
+    return { activityEntries: written.length, starredVolunteers: starred!.n };
+  },
+};

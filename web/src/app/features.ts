@@ -1,6 +1,8 @@
 import { accountsFeature } from '../features/accounts/manifest';
+import { activitiesFeature } from '../features/activities/manifest';
 import { auditFeature } from '../features/audit/manifest';
 import { authFeature } from '../features/auth/manifest';
+import { conductFeature } from '../features/conduct/manifest';
 import { certificatesFeature } from '../features/certificates/manifest';
 import { figuresFeature } from '../features/figures/manifest';
 import { deadlinesFeature } from '../features/deadlines/manifest';
@@ -24,4 +26,4 @@ import type { FeatureManifest } from './feature';
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, postsFeature, oversightFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, h5Feature];

@@ -35,6 +35,7 @@ import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
 import { handlingOf, moveDeadline, needLabelsOf, type ClockChange } from './needs.handling.js';
 import { needSummaries } from './needs.summaries.js';
 import { teamHours, teamOrderFacts } from './needs.team-facts.js';
+import { serviceTimesOf } from './needs.service-times.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -80,6 +81,8 @@ export function createNeedsService(deps: Deps) {
     teamOrderFacts: (districtId: string, teamIds: readonly string[]) => teamOrderFacts(db, districtId, teamIds),
     /** Confirmed hours served on a team's orders (modules/teams). */
     teamHours: (districtId: string, teamId: string) => teamHours(db, deps.serviceRecord, districtId, teamId),
+    /** When volunteers were on site for orders in a period (modules/activities: overlapping hours are flagged). */
+    serviceTimesOf: (districtId: string, accountIds: readonly string[], from: Date, to: Date) => serviceTimesOf(db, districtId, accountIds, from, to),
     /** The sweep behind the 3-day confirmation (a job, in its transaction). */
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */

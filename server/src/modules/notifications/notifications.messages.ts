@@ -49,6 +49,9 @@ const zh: Words = {
   'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
   'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
+  'activities.cancelled': ['活动已取消', '您报名的活动「{subject}」（{startsAt}）已取消，原因请查看详情。'],
+  'activities.promoted': ['候补成功', '您已由候补转为正式报名：活动「{subject}」，{startsAt}，地点：{place}。'],
+  'activities.reminder': ['活动即将开始', '您报名的活动「{subject}」将于 {startsAt} 开始，地点：{place}。请准时到场扫码签到。'],
   'teams.madeLeader': ['您已成为队长', '您已被任命为「{subject}」的队长，可在“我的服务队”中处理入队申请。'],
   'teams.joinRequested': ['新的入队申请', '{name} 申请加入「{subject}」，请及时处理。'],
   'teams.requestAccepted': ['入队申请已通过', '您已加入「{subject}」，欢迎！'],
@@ -65,6 +68,10 @@ const zh: Words = {
   'volunteers.suspended': ['志愿服务已暂停', '您的志愿服务已暂停（编号 {subject}），原因：{reason}。如有异议可以申诉。'],
   'volunteers.reinstated': ['志愿服务已恢复', '您的志愿服务已恢复（编号 {subject}），欢迎继续参与。'],
   'volunteers.left': ['已退出志愿者', '您已退出注册志愿者（编号 {subject}）。{reason}'],
+  'conduct.recorded': ['负面言行记录', '您有一条负面言行记录：{entry}，扣 {points} 分。如有异议，可在“我的言行记录”中申诉。'],
+  'conduct.appealed': ['收到申诉', '志愿者 {subject} 对负面言行记录“{entry}”提出申诉，将由上级审核。'],
+  'conduct.appealUpheld': ['申诉成立', '您对“{entry}”的申诉成立，该记录已撤销。理由：{reason}'],
+  'conduct.appealDismissed': ['申诉未成立', '您对“{entry}”的申诉未成立，记录维持。理由：{reason}'],
   other: ['新消息', '{subject} 有新的动态。'],
 };
 
@@ -109,6 +116,9 @@ const en: Words = {
   'whistle.reported': ['Unit reported in', '{unitName} reported in for {subject}.'],
   'whistle.closed': ['Whistle closed', 'The street closed the whistle on {subject}. Thank you.'],
   'webhooks.disabled': ['Webhook switched off', 'Webhook “{subject}” failed {failures} deliveries in a row and was switched off. Check the receiver, switch it on again under Webhooks and resend the failed deliveries.'],
+  'activities.cancelled': ['Activity cancelled', 'The activity “{subject}” ({startsAt}) you signed up for is cancelled; see the details for why.'],
+  'activities.promoted': ['Off the waitlist', 'You are now signed up for “{subject}”, {startsAt}, at {place}.'],
+  'activities.reminder': ['Activity starts soon', '“{subject}”, which you signed up for, starts at {startsAt} at {place}. Scan the organiser’s code to check in.'],
   'teams.madeLeader': ['You lead a team', 'You are now the leader of “{subject}”: decide join requests under My teams.'],
   'teams.joinRequested': ['Join request', '{name} asks to join “{subject}”: please decide.'],
   'teams.requestAccepted': ['Welcome to the team', 'You joined “{subject}”. Welcome!'],
@@ -125,6 +135,10 @@ const en: Words = {
   'volunteers.suspended': ['Volunteering suspended', 'Your volunteering ({subject}) is suspended: {reason}. You may appeal.'],
   'volunteers.reinstated': ['Volunteering resumed', 'Your volunteering ({subject}) is resumed. Welcome back.'],
   'volunteers.left': ['Left volunteering', 'You left the volunteer registry ({subject}). {reason}'],
+  'conduct.recorded': ['Conduct incident recorded', 'An incident was recorded against you: {entryEn}, {points} points deducted. You may appeal under My conduct record.'],
+  'conduct.appealed': ['Appeal received', 'Volunteer {subject} appealed the incident “{entryEn}”; it is decided above you.'],
+  'conduct.appealUpheld': ['Appeal upheld', 'Your appeal against “{entryEn}” was upheld and the incident annulled. Reason: {reason}'],
+  'conduct.appealDismissed': ['Appeal dismissed', 'Your appeal against “{entryEn}” was dismissed; the incident stands. Reason: {reason}'],
   other: ['New message', 'There is news about {subject}.'],
 };
 

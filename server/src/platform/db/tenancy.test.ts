@@ -66,6 +66,7 @@ const unlinkedColumns: Record<string, string> = {
   'inbox_messages.subject_id': 'points at any kind of object (subject_type says which); a message outlives what it was about',
   'domain_events.actor_id': 'events outlive accounts, and the system has none',
   'volunteer_service_entries.source_id': 'points at an order or an activity (source says which)',
+  'conduct_facts.activity_id': 'the activities module lands in parallel (issue 8 part 5): a foreign key to activities once it is merged',
   'need_events.actor_id': 'events are append-only history: null for the system, and they outlive accounts',
 };
 

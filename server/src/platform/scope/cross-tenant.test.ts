@@ -28,6 +28,8 @@ const exempt: Record<string, string> = {
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
+  'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
+  'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
   // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
   'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
   'POST /api/posts/{id}/release': 'the caller’s own place on a post, which any volunteer of the district may hold',
@@ -135,6 +137,13 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (res.statusCode !== 201) throw new Error(`region: ${res.body}`);
       return { id: res.json().id, markers: [res.json().id] };
     }],
+    // a published activity of 光明社区, scheduled by its admin
+    [/^\/api\/activities\/\{id\}/, async () => {
+      const start = Date.now() + 86_400_000;
+      const res = await t.app.inject({ method: 'POST', url: '/api/activities', headers: { cookie: c.communityAdmin1! }, payload: { title: `跨域活动${++seq}`, categoryCode: 'environment', place: '光明社区广场', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), capacity: 5, regionId: t.fx.region.C1!.id, publish: true } });
+      if (res.statusCode !== 201) throw new Error(`activity: ${res.body}`);
+      return { id: res.json().first.id, markers: [res.json().first.id, `跨域活动${seq}`] };
+    }],
     // a fresh team of C1 per call (dissolving one must not take T1 away from the other makers), and a volunteer of C1's request to join it
     [/^\/api\/teams\/\{id\}/, () => team()],
     [/^\/api\/team-requests\/\{id\}/, async () => {
@@ -219,6 +228,31 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (sent.statusCode !== 202) throw new Error(`webhook test: ${sent.body}`);
       return { id: sent.json().deliveryId, markers: [sent.json().deliveryId] };
     }],
+    // conduct: an entry of district D's list; a points-only incident against volunteer1 (C1); volunteer1's page; a no-show review of a new C1 volunteer
+    [/^\/api\/conduct\/entries\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/conduct/entries', headers: { cookie: admin() }, payload: { title: `跨域条目${++seq}`, titleEn: `Entry ${seq}`, points: 1, suspends: false } });
+      if (res.statusCode !== 201) throw new Error(`conduct entry: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/conduct\/incidents\/\{id\}/, async () => {
+      const entry = ((await t.app.inject({ url: '/api/conduct/entries', headers: { cookie: admin() } })).json() as { id: string; code: string }[]).find((e) => e.code === 'lateOrEarly')!;
+      const res = await t.app.inject({ method: 'POST', url: '/api/conduct/incidents', headers: { cookie: admin() }, payload: { accountId: t.fx.person.volunteer1!.id, entryId: entry.id, what: `跨域记录${++seq}`, occurredAt: new Date().toISOString(), suspend: false } });
+      if (res.statusCode !== 201) throw new Error(`conduct incident: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, `跨域记录${seq}`] };
+    }],
+    [/^\/api\/conduct\/volunteers\/\{id\}$/, async () => ({ id: t.fx.person.volunteer1!.id, markers: [t.fx.person.volunteer1!.id] })],
+    [/^\/api\/conduct\/reviews\/\{id\}/, async () => {
+      const [v] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, `1352${String(++seq).padStart(3, '0')}`);
+      const districtId = t.fx.region.D!.districtId;
+      for (let i = 0; i < 3; i++) {
+        const activityId = crypto.randomUUID();
+        await t.database.db.transaction((tx) => t.app.services.events.publish(tx, districtId, { type: 'activities.noShow', subjectType: 'activity', subjectId: activityId, actorId: null, payload: { activityId, accountId: v!.id } }));
+      }
+      await t.app.services.events.deliverDue();
+      const review = ((await t.app.inject({ url: '/api/conduct/reviews?pageSize=200', headers: { cookie: admin() } })).json().items as { id: string; accountId: string }[]).find((r) => r.accountId === v!.id);
+      if (!review) throw new Error('no conduct review raised');
+      return { id: review.id, markers: [review.id, v!.id] };
+    }],
     // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
     [/^\/api\/inbox\/\{id\}/, async () => {
       const key = `cross-tenant:${++seq}`;
@@ -285,7 +319,8 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       expect(own.statusCode, `district admin ${op.method} ${op.path}: ${own.body.slice(0, 200)}`).not.toBe(404);
       if (own.statusCode === 400) expect(own.json().code, `district admin ${op.method} ${op.path}`).not.toMatch(/^validation\./);
     }
-  });
+    // every route with an id adds its calls here: well over a minute on PostgreSQL on a busy machine
+  }, 240_000);
 
   it('a region of another community is out of reach as a filter', async () => {
     const made = [await need(), await need()];

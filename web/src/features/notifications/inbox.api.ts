@@ -21,11 +21,13 @@ export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'de
   if (message.subject.type === 'webhook') return '/webhooks';
   // a unit's monthly summary: its page (the contact's on the phone)
   if (message.subject.type === 'partnerUnit') return surface === 'phone' ? '/h5/partner-unit' : `/partners/${message.subject.id}`;
+  // a conduct incident: the volunteer's own record on the phone, the incidents page on the desk
+  if (message.subject.type === 'conduct') return surface === 'phone' ? '/h5/conduct' : '/conduct';
   // a registration: staff open the volunteer on the desk, the volunteer their own card on the phone
   if (message.subject.type === 'volunteer') return surface === 'phone' ? '/h5/volunteer' : `/volunteers/${message.subject.id}`;
   // a post's message is for the volunteer: their posts on the phone, the posts list on the desk
   if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
   const base = surface === 'phone' ? '/h5' : '';
-  const folder = { need: 'needs', whistle: 'whistles', team: 'teams' }[message.subject.type];
+  const folder = { need: 'needs', whistle: 'whistles', team: 'teams', activity: 'activities' }[message.subject.type];
   return `${base}/${folder}/${message.subject.id}`;
 }

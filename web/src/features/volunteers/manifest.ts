@@ -11,7 +11,7 @@ export const volunteersFeature = defineFeature({
     public: [{ path: 'verify/card/:code', page: () => import('./public/VerifyCardPage').then((m) => m.VerifyCardPage) }],
     app: [
       { path: 'volunteers', access: 'accounts.read', page: () => import('./desk/VolunteersPage').then((m) => m.VolunteersPage) },
-      { path: 'volunteers/:id', access: 'accounts.read', namespaces: ['certificates'], page: () => import('./desk/VolunteerDetailPage').then((m) => m.VolunteerDetailPage) },
+      { path: 'volunteers/:id', access: 'accounts.read', namespaces: ['conduct', 'certificates'], page: () => import('./desk/VolunteerDetailPage').then((m) => m.VolunteerDetailPage) },
     ],
   },
   phone: {

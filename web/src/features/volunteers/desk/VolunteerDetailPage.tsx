@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/time';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { volunteersApi, type ReasonMove, type VolunteerDetail } from '../volunteers.api';
 import { useDecision, useVolunteer } from '../volunteers.queries';
+import { RecordIncidentButton } from '../../conduct/desk/RecordIncidentButton';
 import { IssueCertificateButton } from '../../certificates/desk/IssueCertificateButton';
 import { Stars, VolunteerStatusTag } from './VolunteerTags';
 import './volunteers-desk.css';
@@ -118,6 +119,7 @@ export function VolunteerDetailPage() {
         description={v.number ?? undefined}
         extra={
           <Space>
+            {v.canDecide && v.status === 'active' && <RecordIncidentButton volunteer={{ id: v.id, name: v.name }} onRecorded={() => void volunteer.refetch()} />}
             {v.number && (v.status === 'active' || v.status === 'left') && <IssueCertificateButton volunteerId={v.id} name={v.name} />}
             {actions.map((a) => (
               <Button key={a} type={a === 'approve' || a === 'reinstate' ? 'primary' : 'default'} danger={a === 'suspend' || a === 'refuse'} loading={decide.isPending && decide.variables?.move === a} onClick={() => (a === 'approve' || a === 'reinstate' ? run(a) : setAsking(a))} data-testid={`volunteer-${a}`}>

@@ -1,0 +1,36 @@
+import { defineErrors } from '../../platform/errors/catalogue.js';
+
+export const activitiesError = defineErrors({
+  'activities.not_found': { status: 404, 'zh-CN': '活动不存在', en: 'No such activity' },
+  'activities.not_organiser': { status: 403, 'zh-CN': '只有活动的组织方（社区工作人员或队长）可以办理', en: 'Only the activity’s organiser (community staff or the team’s leader) may do this' },
+  'activities.bad_category': { status: 400, 'zh-CN': '服务类别不存在', en: 'No such category' },
+  'activities.bad_time': { status: 400, 'zh-CN': '结束时间须晚于开始时间', en: 'The end must come after the start' },
+  'activities.in_past': { status: 400, 'zh-CN': '活动开始时间不能早于现在', en: 'An activity cannot start in the past' },
+  'activities.not_themed_date': { status: 400, 'zh-CN': '主题党日活动应安排在每月15日或28日前后（最近的主题日：{suggestion}）', en: 'A themed day is held around the 15th or the 28th (nearest: {suggestion})' },
+  'activities.bad_recurrence': { status: 400, 'zh-CN': '重复规则无效：请选择重复的日期，截止日期须在首次活动之后', en: 'Bad recurrence: choose the days, and an end date after the first occurrence' },
+  'activities.too_many_occurrences': { status: 400, 'zh-CN': '重复活动最多生成 {max} 次，请缩短截止日期', en: 'A series makes at most {max} occurrences: choose an earlier end date' },
+  'activities.location_incomplete': { status: 400, 'zh-CN': '签到范围需同时填写经纬度和半径', en: 'A check-in area needs latitude, longitude and radius together' },
+  'activities.bad_status': { status: 409, 'zh-CN': '活动当前状态（{status}）不允许此操作', en: 'Not possible while the activity is {status}' },
+  'activities.capacity_below_signed': { status: 409, 'zh-CN': '名额不能少于已报名人数（{signed}）', en: 'The capacity cannot be below the number signed up ({signed})' },
+  'activities.not_open': { status: 409, 'zh-CN': '活动未开放报名', en: 'This activity is not open for sign-up' },
+  'activities.started': { status: 409, 'zh-CN': '活动已开始，不能再报名或取消报名', en: 'The activity has started: sign-up and cancellation are closed' },
+  'activities.already_signed_up': { status: 409, 'zh-CN': '您已报名此活动', en: 'You have signed up already' },
+  'activities.not_signed_up': { status: 409, 'zh-CN': '您未报名此活动，或仍在候补中', en: 'You are not signed up for this activity (or still on the waitlist)' },
+  'activities.not_volunteer': { status: 403, 'zh-CN': '只有注册志愿者可以报名活动', en: 'Only registered volunteers may sign up' },
+  'activities.code_invalid': { status: 400, 'zh-CN': '签到码无效，请扫描组织方手机上的二维码', en: 'This code is not valid: scan the code on the organiser’s phone' },
+  'activities.code_expired': { status: 400, 'zh-CN': '签到码已过期，请扫描组织方手机上最新的二维码', en: 'This code has expired: scan the current code on the organiser’s phone' },
+  'activities.code_other_activity': { status: 400, 'zh-CN': '该签到码不属于此活动', en: 'This code belongs to another activity' },
+  'activities.code_wrong_purpose': { status: 400, 'zh-CN': '这是{purpose}码，请扫描正确的二维码', en: 'This is the {purpose} code: scan the right one' },
+  'activities.already_checked_in': { status: 409, 'zh-CN': '您已签到，无需重复签到', en: 'You have checked in already' },
+  'activities.already_checked_out': { status: 409, 'zh-CN': '您已签退', en: 'You have checked out already' },
+  'activities.not_checked_in': { status: 409, 'zh-CN': '请先签到再签退', en: 'Check in before checking out' },
+  'activities.checkin_closed': { status: 409, 'zh-CN': '不在签到时间内（活动开始前1小时至结束）', en: 'Check-in is open from an hour before the start to the end' },
+  'activities.too_far': { status: 400, 'zh-CN': '您距离活动地点约 {distance} 米，超出签到范围（{radius} 米）', en: 'You are about {distance} m from the place, beyond the check-in radius ({radius} m)' },
+  'activities.bad_decision': { status: 400, 'zh-CN': '调整时长须填写时长和原因，不通过须填写原因', en: 'An adjustment needs the hours and a reason; a refusal needs a reason' },
+  'activities.no_pending_hours': { status: 409, 'zh-CN': '没有待审核的时长', en: 'No hours are waiting for a decision' },
+  'activities.not_finished': { status: 409, 'zh-CN': '活动结束后才能发布活动纪实', en: 'The summary is published once the activity is finished' },
+  'activities.bad_photo': { status: 400, 'zh-CN': '照片无效，请重新上传', en: 'A photo is not valid; upload it again' },
+  'activities.team_not_found': { status: 400, 'zh-CN': '队伍不存在，或您不是该队队长', en: 'No such team, or you do not lead it' },
+});
+
+export type ActivitiesErrorCode = Parameters<typeof activitiesError>[0];

@@ -1,0 +1,85 @@
+import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { DotLoading, ErrorBlock, InfiniteScroll, NavBar, PullToRefresh, Tabs, Tag } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { formatMinute } from '../../../lib/time';
+import { useBack } from '../../../lib/use-back';
+import { listPhase, useInfiniteListQuery } from '../../../lib/use-list-query';
+import { activitiesApi, type Activity } from '../activities.api';
+import { activityKeys } from '../activities.queries';
+import './activities-h5.css';
+
+const PAGE_SIZE = 10;
+
+function ActivityCard({ activity }: { activity: Activity }) {
+  const { t } = useTranslation('activities');
+  const navigate = useNavigate();
+  const open = () => navigate(`/h5/activities/${activity.id}`);
+  const me = activity.me && activity.me.status !== 'cancelled' ? activity.me : null;
+  return (
+    <div className="lx-h5-need-card" data-testid="activity-card" data-activity-id={activity.id}>
+      <div className="lx-h5-need-main" onClick={open} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && open()}>
+        <div className="lx-h5-need-head">
+          <span className="lx-h5-need-title">{activity.title}</span>
+          {me ? (
+            <Tag color={me.status === 'signed' ? 'success' : 'warning'} fill="outline">
+              {me.status === 'signed' ? t('signup.signed') : t('signup.waitlistedAt', { position: me.position })}
+            </Tag>
+          ) : (
+            activity.themed && <Tag color="danger">{t('themed')}</Tag>
+          )}
+        </div>
+        <div className="lx-h5-need-meta">
+          <ClockCircleOutlined /> {formatMinute(activity.startsAt)}
+          <EnvironmentOutlined className="lx-h5-need-gap" /> {activity.place}
+        </div>
+        <div className="lx-h5-need-meta">
+          <span>{activity.organiser.name}</span>
+          <span>{t('seatsLeft', { left: Math.max(0, activity.capacity - activity.signedCount), capacity: activity.capacity })}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** 活动 on the phone: upcoming activities of my community and street, or those I signed up for. */
+export function H5ActivitiesPage() {
+  const { t } = useTranslation('activities');
+  const back = useBack('/h5');
+  const [tab, setTab] = useState<'near' | 'mine'>('near');
+  const [from] = useState(() => new Date().toISOString());
+  const query = tab === 'near' ? { status: 'published' as const, from, pageSize: PAGE_SIZE } : { mine: true, pageSize: PAGE_SIZE };
+  const list = useInfiniteListQuery({ key: [...activityKeys.lists, 'infinite', tab], query, fetch: activitiesApi.list });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const phase = listPhase({ rows: items, fetching: list.isPending || list.isFetching, failed: list.isError });
+
+  return (
+    <div className="lx-h5-page" data-testid="h5-activities">
+      <NavBar onBack={back}>{t('menu.activities')}</NavBar>
+      <Tabs activeKey={tab} onChange={(k) => setTab(k as 'near' | 'mine')}>
+        <Tabs.Tab title={t('h5.near')} key="near" />
+        <Tabs.Tab title={t('h5.mine')} key="mine" />
+      </Tabs>
+      <PullToRefresh onRefresh={async () => void (await list.refetch())}>
+        <div className="lx-h5-list" aria-busy={list.isFetching}>
+          {phase === 'waiting' && (
+            <div className="lx-h5-list-loading" role="status" aria-label={t('common:loading')}>
+              <DotLoading color="primary" />
+            </div>
+          )}
+          {phase === 'failed' && <ErrorBlock status="default" title={list.error?.message} description="" />}
+          {phase === 'empty' && <ErrorBlock status="empty" title={t(tab === 'near' ? 'h5.emptyNear' : 'h5.emptyMine')} description="" />}
+          {phase === 'rows' && (
+            <>
+              {items.map((a) => (
+                <ActivityCard key={a.id} activity={a} />
+              ))}
+              <InfiniteScroll loadMore={async () => void (await list.fetchNextPage())} hasMore={list.hasNextPage} />
+            </>
+          )}
+        </div>
+      </PullToRefresh>
+    </div>
+  );
+}
