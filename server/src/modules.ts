@@ -26,5 +26,6 @@ export { webhooksModule } from './modules/webhooks/webhooks.module.js';
 export { activitiesModule } from './modules/activities/activities.module.js';
 export { postsModule } from './modules/posts/posts.module.js';
 export { volunteersModule } from './modules/volunteers/volunteers.module.js';
+export { partnersModule } from './modules/partners/partners.module.js';
 export { conductModule } from './modules/conduct/conduct.module.js';
 export { certificatesModule } from './modules/certificates/certificates.module.js';

@@ -48,6 +48,9 @@ describe('the feature registry', () => {
         'desk app /whistles',
         'desk app /whistles/:id',
         'desk app /whistle-units (regions.manage)',
+        'desk app /partners (accounts.manage)',
+        'desk app /partners/behind (accounts.manage)',
+        'desk app /partners/:id (accounts.manage)',
         'desk app /activities',
         'desk app /activities/:id',
         'desk app /conduct (staff)',
@@ -83,6 +86,7 @@ describe('the feature registry', () => {
         'phone member /h5/tasks',
         'phone member /h5/whistles',
         'phone member /h5/whistles/:id',
+        'phone member /h5/partner-unit',
         'phone member /h5/activities',
         'phone member /h5/activities/check-in',
         'phone member /h5/activities/:id',
@@ -119,6 +123,8 @@ describe('the feature registry', () => {
       '/post-types regions.manage 岗位类别',
       '/conduct-entries regions.manage 负面清单',
       '/regions regions.read 区域网格',
+      '/partners accounts.manage 共建单位',
+      '/partners/behind accounts.manage 未达标党员',
       '/accounts accounts.read 账号管理',
       '/audit audit.read 审计日志',
       '/jobs jobs.manage 任务队列',
@@ -135,7 +141,7 @@ describe('the feature registry', () => {
       '/h5/inbox 消息',
       '/h5/me 我的',
     ]);
-    expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}`)).toEqual([
+    expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}${e.role ? ` ${e.role}` : ''}`)).toEqual([
       'needs /h5/needs/new',
       'myNeeds /h5/needs',
       'pool /h5/pool volunteer',
@@ -143,6 +149,7 @@ describe('the feature registry', () => {
       'posts /h5/posts volunteer',
       'teams /h5/teams volunteer',
       'whistles /h5/whistles volunteer',
+      'partner-unit /h5/partner-unit partner',
       'volunteer /h5/volunteer',
       'activities /h5/activities',
       'checkIn /h5/activities/check-in volunteer',

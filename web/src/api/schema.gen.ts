@@ -1673,6 +1673,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner units (共建单位) over the caller’s area or paired with its communities, with member counts */
+        get: operations["listPartnerUnits"];
+        put?: never;
+        /** Register a partner unit with its contact account (role partner: picked, or made now) and paired communities (street and district admins) */
+        post: operations["createPartnerUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In-service party members below the yearly minimum this year: of an area (staff) or of a unit (its staff and its contact) */
+        get: operations["listBehindMinimum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/members/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind an in-service party member behind the minimum now (staff over their community; once a day per person, audited) */
+        post: operations["remindBehindMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units the caller is the contact of */
+        get: operations["listMyPartnerUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active registered units, to choose one’s work unit when applying as an in-service party member (双报到) */
+        get: operations["listPartnerUnitOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/report-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双报到 counts: per community of the area, in-service party members reporting from each work unit */
+        get: operations["partnerReportCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s page: its profile, its in-service party members and their verified hours this year (staff over it, its contact) */
+        get: operations["getPartnerUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a unit: name, type, address, paired communities, contact; `active: false` retires it (its street’s or the district’s admins) */
+        patch: operations["updatePartnerUnit"];
+        trace?: never;
+    };
     "/api/post-templates": {
         parameters: {
             query?: never;
@@ -9067,7 +9188,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity";
+                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -9435,7 +9556,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity";
+                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit";
                         };
                         /** @description In the caller’s language */
                         title: string;
@@ -15674,6 +15795,815 @@ export interface operations {
             };
         };
     };
+    listPartnerUnits: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                /** @description Part of the name */
+                q?: string;
+                type?: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                communityId?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Over the whole filtered list */
+                        counts: {
+                            active: number;
+                            behind: number;
+                            members: number;
+                            units: number;
+                        };
+                        items: {
+                            active: boolean;
+                            address: string | null;
+                            /** @description Of them, below the yearly minimum this year */
+                            behindCount: number;
+                            communities: {
+                                id: string;
+                                name: string;
+                            }[];
+                            contact: {
+                                id: string;
+                                name: string;
+                                /** @description Masked */
+                                phone: string;
+                            } | null;
+                            id: string;
+                            /** @description Active in-service party members whose work unit it is (双报到) */
+                            memberCount: number;
+                            name: string;
+                            regionId: string;
+                            regionName: string;
+                            /** @enum {string} */
+                            type: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPartnerUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    /** @description 共建社区: the communities it pairs with */
+                    communityIds: string[];
+                    contact?: {
+                        name: string;
+                        password?: string;
+                        phone: string;
+                    };
+                    /** Format: uuid */
+                    contactAccountId?: string;
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description Where the unit sits (a street, or the district); the caller’s own node by default
+                     */
+                    regionId?: string;
+                    /** @enum {string} */
+                    type: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        address: string | null;
+                        /** @description Of them, below the yearly minimum this year */
+                        behindCount: number;
+                        communities: {
+                            id: string;
+                            name: string;
+                        }[];
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @description Active in-service party members whose work unit it is (双报到) */
+                        memberCount: number;
+                        name: string;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string} */
+                        type: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                    } & {
+                        /** @description The new contact’s first password, shown once */
+                        temporaryPassword: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBehindMinimum: {
+        parameters: {
+            query?: {
+                /** @description A community or street (the caller’s own area by default) */
+                regionId?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            behind: boolean;
+                            communityId: string;
+                            communityName: string;
+                            hoursThisYear: number;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                            remindedToday: boolean;
+                            workUnit: string | null;
+                            workUnitId: string | null;
+                        }[];
+                        /** @description The district’s yearly minimum for in-service party members */
+                        minimumHours: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remindBehindMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        remindedAt: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyPartnerUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPartnerUnitOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    partnerReportCounts: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            communityId: string;
+                            communityName: string;
+                            members: number;
+                            unitId: string | null;
+                            /** @description The registered unit; null for units not registered (free text) */
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPartnerUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        address: string | null;
+                        /** @description Of them, below the yearly minimum this year */
+                        behindCount: number;
+                        communities: {
+                            id: string;
+                            name: string;
+                        }[];
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @description Active in-service party members whose work unit it is (双报到) */
+                        memberCount: number;
+                        name: string;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string} */
+                        type: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                    } & {
+                        canManage: boolean;
+                        /** @description Its in-service party members with their verified hours this year, fewest first */
+                        members: {
+                            accountId: string;
+                            behind: boolean;
+                            communityId: string;
+                            communityName: string;
+                            hoursThisYear: number;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                            remindedToday: boolean;
+                            workUnit: string | null;
+                            workUnitId: string | null;
+                        }[];
+                        /** @description The district’s yearly minimum for in-service party members */
+                        minimumHours: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePartnerUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false retires the unit (停用): it keeps its record and members */
+                    active?: boolean;
+                    address?: string | null;
+                    /** @description 共建社区: the communities it pairs with */
+                    communityIds?: string[];
+                    contact?: {
+                        name: string;
+                        password?: string;
+                        phone: string;
+                    };
+                    /** Format: uuid */
+                    contactAccountId?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    type?: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        address: string | null;
+                        /** @description Of them, below the yearly minimum this year */
+                        behindCount: number;
+                        communities: {
+                            id: string;
+                            name: string;
+                        }[];
+                        contact: {
+                            id: string;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                        } | null;
+                        id: string;
+                        /** @description Active in-service party members whose work unit it is (双报到) */
+                        memberCount: number;
+                        name: string;
+                        regionId: string;
+                        regionName: string;
+                        /** @enum {string} */
+                        type: "organ" | "institution" | "soe" | "private" | "social" | "other";
+                    } & {
+                        canManage: boolean;
+                        /** @description Its in-service party members with their verified hours this year, fewest first */
+                        members: {
+                            accountId: string;
+                            behind: boolean;
+                            communityId: string;
+                            communityName: string;
+                            hoursThisYear: number;
+                            name: string;
+                            /** @description Masked */
+                            phone: string;
+                            remindedToday: boolean;
+                            workUnit: string | null;
+                            workUnitId: string | null;
+                        }[];
+                        /** @description The district’s yearly minimum for in-service party members */
+                        minimumHours: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listPostTemplates: {
         parameters: {
             query?: never;
@@ -20768,6 +21698,8 @@ export interface operations {
                             status: "applied" | "active" | "refused" | "suspended" | "left";
                             verifiedHours: number;
                             workUnit: string | null;
+                            /** @description The registered partner unit, when the work unit is one */
+                            workUnitId: string | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -20843,6 +21775,11 @@ export interface operations {
                     serviceRadiusM: number;
                     skills: string[];
                     workUnit?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A registered partner unit (双报到单位, /api/partner-units/options); its name becomes the work unit
+                     */
+                    workUnitId?: string | null;
                 };
             };
         };
@@ -20890,6 +21827,8 @@ export interface operations {
                             status: "applied" | "active" | "refused" | "suspended" | "left";
                             verifiedHours: number;
                             workUnit: string | null;
+                            /** @description The registered partner unit, when the work unit is one */
+                            workUnitId: string | null;
                         } & {
                             availability: {
                                 from: string;
@@ -21253,6 +22192,8 @@ export interface operations {
                             status: "applied" | "active" | "refused" | "suspended" | "left";
                             verifiedHours: number;
                             workUnit: string | null;
+                            /** @description The registered partner unit, when the work unit is one */
+                            workUnitId: string | null;
                         } & {
                             availability: {
                                 from: string;
@@ -21360,6 +22301,8 @@ export interface operations {
                             status: "applied" | "active" | "refused" | "suspended" | "left";
                             verifiedHours: number;
                             workUnit: string | null;
+                            /** @description The registered partner unit, when the work unit is one */
+                            workUnitId: string | null;
                         } & {
                             availability: {
                                 from: string;
@@ -21628,6 +22571,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;
@@ -21738,6 +22683,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;
@@ -21886,6 +22833,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;
@@ -22034,6 +22983,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;
@@ -22182,6 +23133,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;
@@ -22330,6 +23283,8 @@ export interface operations {
                         status: "applied" | "active" | "refused" | "suspended" | "left";
                         verifiedHours: number;
                         workUnit: string | null;
+                        /** @description The registered partner unit, when the work unit is one */
+                        workUnitId: string | null;
                     } & {
                         availability: {
                             from: string;

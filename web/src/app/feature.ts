@@ -62,7 +62,8 @@ export type HeaderItem = { key: string; component: () => Promise<{ default: Comp
 export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; order: number };
 
 /** A tile of the phone home; without a path it is shown as coming soon. */
-export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; order: number };
+/** `volunteer`: shown to active volunteers only; `role`: only to holders of that role (a partner unit's contact). */
+export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; role?: string; order: number };
 
 /** Checks a manifest's shape where it is written. */
 export const defineFeature = (manifest: FeatureManifest): FeatureManifest => manifest;

@@ -17,6 +17,7 @@ import { regionsFeature } from '../features/regions/manifest';
 import { shellFeature } from '../features/shell/manifest';
 import { teamsFeature } from '../features/teams/manifest';
 import { whistlesFeature } from '../features/whistles/manifest';
+import { partnersFeature } from '../features/partners/manifest';
 import { webhooksFeature } from '../features/webhooks/manifest';
 import { volunteersFeature } from '../features/volunteers/manifest';
 import type { FeatureManifest } from './feature';
@@ -25,4 +26,4 @@ import type { FeatureManifest } from './feature';
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, teamsFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, h5Feature];

@@ -49,10 +49,10 @@ export function accountsPeople(deps: AccountsDeps) {
         .where(and(eq(accounts.districtId, districtId), inArray(accounts.regionId, regionIds), eq(accounts.status, 'active'), arrayOverlaps(accounts.roles, [...roles])));
     },
 
-    /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. */
+    /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. Joins the caller's transaction. */
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
       if (ids.length === 0) return new Map();
-      const rows = await db
+      const rows = await currentDb(db)
         .select({ id: accounts.id, name: accounts.name, phone: accounts.phone })
         .from(accounts)
         .where(and(eq(accounts.districtId, districtId), inArray(accounts.id, ids)));

@@ -6,8 +6,8 @@ import type { NeedAudience, NeedRecipients } from '../needs/needs.recipients.js'
  * uses by default. The subscriber asks the needs service for the people and applies this.
  */
 
-/** What a message is about, for its link: a need, a whistle, a webhook (the district admin's 接口推送 page), a team (joining it, leading it), a volunteer's registration, a post (岗位), a conduct incident or an activity. */
-export const subjectTypes = ['need', 'whistle', 'webhook', 'team', 'volunteer', 'post', 'conduct', 'activity'] as const;
+/** What a message is about, for its link: a need, a whistle, a webhook (the district admin's 接口推送 page), a team (joining it, leading it), a volunteer's registration, a post (岗位), a conduct incident, an activity or a partner unit. */
+export const subjectTypes = ['need', 'whistle', 'webhook', 'team', 'volunteer', 'post', 'conduct', 'activity', 'partnerUnit'] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 /** Groups of message types a person switches channels for. */

@@ -19,7 +19,7 @@ export async function communityOf(tx: DbOrTx, path: string): Promise<string | nu
 function checkApplication(input: Application) {
   if (availabilityProblem(input.availability)) throw volunteersError('volunteers.bad_availability', { field: 'availability' });
   if (input.inService && !['party', 'probationary'].includes(input.politicalStatus)) throw volunteersError('volunteers.in_service_party_only', { field: 'inService' });
-  if (input.inService && !input.workUnit?.trim()) throw volunteersError('volunteers.work_unit_required', { field: 'workUnit' });
+  if (input.inService && !input.workUnit?.trim() && !input.workUnitId) throw volunteersError('volunteers.work_unit_required', { field: 'workUnit' });
 }
 
 /** A person applying to be a volunteer (志愿者申请), on the phone or at registration. */
@@ -42,6 +42,9 @@ export function volunteersApply(deps: VolunteersDeps) {
     /** Applies, or updates a pending application, or applies again after a refusal or leaving. */
     async apply(actor: Actor, input: Application): Promise<void> {
       checkApplication(input);
+      // a registered unit (双报到单位) chosen: its name is the work unit; free text stays for one not registered
+      const unitName = input.inService && input.workUnitId ? await deps.workUnitName(actor.districtId, input.workUnitId) : null;
+      if (input.inService && input.workUnitId && !unitName) throw volunteersError('volunteers.bad_work_unit', { field: 'workUnitId' });
       await db.transaction(async (tx) => {
         const current = await loadOwn(tx, actor.districtId, actor.accountId);
         if (current && !(current.status === 'applied' || canMove('reapply', current.status))) throw volunteersError('volunteers.already_registered');
@@ -56,7 +59,8 @@ export function volunteersApply(deps: VolunteersDeps) {
           communityId,
           politicalStatus: input.politicalStatus,
           inService: input.inService,
-          workUnit: input.inService ? input.workUnit!.trim() : (input.workUnit?.trim() || null),
+          workUnit: unitName ?? (input.inService ? input.workUnit!.trim() : (input.workUnit?.trim() || null)),
+          workUnitId: unitName ? input.workUnitId! : null,
           availability: input.availability,
           serviceRadiusM: input.serviceRadiusM,
           photoFileId: input.photoFileId ?? null,

@@ -11,6 +11,7 @@ export const volunteersError = defineErrors({
   'volunteers.bad_availability': { status: 400, 'zh-CN': '服务时段无效：星期应为 1–7，开始时间早于结束时间', en: 'Availability is invalid: weekday 1–7, start before end' },
   'volunteers.bad_photo': { status: 400, 'zh-CN': '照片无效，请重新上传', en: 'The photo is not valid; upload it again' },
   'volunteers.work_unit_required': { status: 400, 'zh-CN': '在职党员请填写工作单位', en: 'An in-service party member gives their work unit' },
+  'volunteers.bad_work_unit': { status: 400, 'zh-CN': '所选工作单位不存在或已停用，请重新选择或直接填写单位名称', en: 'The chosen work unit does not exist or is retired: choose again or type its name' },
   'volunteers.in_service_party_only': { status: 400, 'zh-CN': '只有中共党员（含预备党员）可登记为在职党员', en: 'Only party members (or probationary members) can be in-service party members' },
   'volunteers.bad_prefix': { status: 400, 'zh-CN': '编号前缀只能是 1–8 位大写字母、数字或连字符', en: 'The number prefix is 1–8 capital letters, digits or hyphens' },
 });

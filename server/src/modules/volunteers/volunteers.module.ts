@@ -12,7 +12,8 @@ declare module '../../platform/modules/module.js' {
 export const volunteersModule = defineModule({
   name: 'volunteers',
   uses: ['accounts', 'audit', 'files', 'notifications', 'regions'],
-  create: (deps) => createVolunteersService(deps),
+  // partners reads this registry (members, hours); the application asks it back whether a unit exists
+  create: (deps, later) => createVolunteersService({ ...deps, workUnitName: (districtId, unitId) => later().partners.activeUnitName(districtId, unitId) }),
   routes: volunteersRoutes,
   provision: (self, tx, districtId) => self.ensureDefaults(tx, districtId),
   wire(self, { events, files }) {

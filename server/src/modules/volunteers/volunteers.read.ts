@@ -23,6 +23,7 @@ export type VolunteerItem = {
   politicalStatus: PoliticalStatus;
   inService: boolean;
   workUnit: string | null;
+  workUnitId: string | null;
   skills: string[];
   communityId: string;
   communityName: string;
@@ -47,6 +48,7 @@ function toItem(viewer: Actor, row: VolunteerRow, person: Person | undefined, co
     politicalStatus: row.politicalStatus as PoliticalStatus,
     inService: row.inService,
     workUnit: row.workUnit,
+    workUnitId: row.workUnitId,
     skills: person?.skills ?? [],
     communityId: row.communityId,
     communityName: communities.get(row.communityId) ?? '',

@@ -20,6 +20,8 @@ export type VolunteersDeps = PlatformDeps & {
   files: FilesService;
   notifications: NotificationsService;
   regions: RegionsService;
+  /** The name of an active registered partner unit (modules/partners, reached late: it reads this registry too), or null. */
+  workUnitName: (districtId: string, unitId: string) => Promise<string | null>;
 };
 
 /** The registration if the staff member may see it (their subtree holds the volunteer's home), else 404. */

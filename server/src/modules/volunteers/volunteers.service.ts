@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { volunteersApply } from './volunteers.apply.js';
 import { volunteersDecide } from './volunteers.decide.js';
 import { volunteersError } from './volunteers.errors.js';
+import { volunteersInService } from './volunteers.in-service.js';
 import { volunteersImport, type ImportDeps } from './volunteers.import.js';
 import { volunteersRead } from './volunteers.read.js';
 import { volunteersRecord } from './volunteers.record.js';
@@ -10,7 +11,8 @@ import { volunteersSettings } from './volunteers.settings.js';
 
 /**
  * The volunteer registry (志愿者): applications and decisions (.apply, .decide), the registry as staff
- * and the volunteer read it (.read), the record of verified service (.record), the district's settings.
+ * and the volunteer read it (.read), the record of verified service (.record), the district's settings, the
+ * in-service party members as modules/partners reads them (.in-service).
  */
 export function createVolunteersService(deps: VolunteersDeps) {
   return {
@@ -19,6 +21,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersRead(deps),
     ...volunteersRecord(deps),
     ...volunteersSettings(deps),
+    ...volunteersInService(deps),
     ...volunteersImport(deps as ImportDeps), // lead: the module's deps carry `jobs` (PlatformServices); VolunteersDeps may say so at merge
 
     /**

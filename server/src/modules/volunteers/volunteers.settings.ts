@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
 import { volunteerSettings } from './volunteers.table.js';
 
@@ -14,8 +15,9 @@ export function volunteersSettings(deps: VolunteersDeps) {
       await tx.insert(volunteerSettings).values({ districtId }).onConflictDoNothing();
     },
 
+    /** Joins the caller's transaction (a sweep reads the yearly minimum inside its own). */
     async settings(districtId: string): Promise<RegistrySettings> {
-      const [row] = await db.select().from(volunteerSettings).where(eq(volunteerSettings.districtId, districtId));
+      const [row] = await currentDb(db).select().from(volunteerSettings).where(eq(volunteerSettings.districtId, districtId));
       return { numberPrefix: row?.numberPrefix ?? 'LX', yearlyMinimumHours: Number(row?.yearlyMinimumHours ?? 10) };
     },
 

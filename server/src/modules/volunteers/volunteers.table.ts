@@ -2,6 +2,7 @@ import { boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKe
 import { regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { files } from '../files/files.table.js';
+import { partnerUnits } from '../partners/partners.table.js';
 
 /** A weekly window in which the volunteer can serve: weekday 1 (Mon) … 7 (Sun), 'HH:MM' local time. */
 export type AvailabilityWindow = { weekday: number; from: string; to: string };
@@ -36,6 +37,8 @@ export const volunteers = pgTable(
     /** 在职党员: reports to the residence community (双报到) from their work unit. */
     inService: boolean('in_service').notNull().default(false),
     workUnit: varchar('work_unit', { length: 100 }),
+    /** The work unit when it is a registered partner unit (its name is copied to `work_unit`); null for one not registered. */
+    workUnitId: uuid('work_unit_id'),
     availability: jsonb('availability').$type<AvailabilityWindow[]>().notNull().default([]),
     /** How far from home they will go, metres (the 15-minute circle is about 1,000 m). */
     serviceRadiusM: integer('service_radius_m').notNull().default(1000),
@@ -52,6 +55,9 @@ export const volunteers = pgTable(
     accountRef(t.districtId, t.accountId),
     accountRef(t.districtId, t.decidedBy),
     foreignKey({ columns: [t.districtId, t.photoFileId], foreignColumns: [files.districtId, files.id] }),
+    foreignKey({ columns: [t.districtId, t.workUnitId], foreignColumns: [partnerUnits.districtId, partnerUnits.unitId] }),
+    // a unit's members (双报到): its page, the behind-the-minimum lists
+    index('volunteers_work_unit_idx').on(t.districtId, t.workUnitId),
     unique('volunteers_number_uq').on(t.districtId, t.number),
     index('volunteers_community_idx').on(t.districtId, t.communityId, t.status),
     index('volunteers_region_idx').on(t.districtId, t.regionId),

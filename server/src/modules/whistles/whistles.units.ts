@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { currentDb, inTransaction } from '../../platform/db/unit-of-work.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import { regionInScope } from '../../platform/scope/scope.js';
@@ -54,7 +55,7 @@ export function whistleUnitsCatalogue(deps: WhistlesDeps) {
   }
 
   async function view(actor: Actor, id: string) {
-    const [row] = await select(db).where(and(eq(units.districtId, actor.districtId), eq(units.id, id)));
+    const [row] = await select(currentDb(db)).where(and(eq(units.districtId, actor.districtId), eq(units.id, id)));
     if (!row) throw whistlesError('whistles.unit.not_found');
     return (await views(actor.districtId, [flat(row)]))[0]!;
   }
@@ -84,9 +85,21 @@ export function whistleUnitsCatalogue(deps: WhistlesDeps) {
       return views(actor.districtId, shown);
     },
 
+    /**
+     * Units by id as the catalogue shows them, with the path of the region they serve (for a caller's
+     * own scope rule: modules/partners extends partner units). Joins the caller's transaction.
+     */
+    async byIds(districtId: string, ids: string[]) {
+      if (ids.length === 0) return [];
+      const rows = (await select(currentDb(db)).where(and(eq(units.districtId, districtId), inArray(units.id, ids)))).map(flat);
+      const shown = await views(districtId, rows);
+      return shown.map((v, i) => ({ ...v, regionPath: rows[i]!.regionPath, contactAccountId: rows[i]!.contactAccountId }));
+    },
+
+    /** Create and update join a transaction the caller holds open (a partner unit made with its profile). */
     async create(actor: Actor, input: UnitInput) {
       await checkContact(actor, input.contactAccountId);
-      const id = await db.transaction(async (tx) => {
+      const id = await inTransaction(db, async (tx) => {
         await regionInScope(tx, actor, input.regionId ?? actor.districtId);
         await checkName(tx, actor, input.name);
         const [row] = await tx
@@ -105,7 +118,7 @@ export function whistleUnitsCatalogue(deps: WhistlesDeps) {
      */
     async update(actor: Actor, id: string, patch: UnitPatch) {
       await checkContact(actor, patch.contactAccountId);
-      await db.transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const [row] = await tx.select().from(units).where(and(eq(units.districtId, actor.districtId), eq(units.id, id))).for('update');
         if (!row) throw whistlesError('whistles.unit.not_found');
         if (patch.regionId) await regionInScope(tx, actor, patch.regionId);

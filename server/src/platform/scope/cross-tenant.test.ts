@@ -173,6 +173,23 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (list.length !== 1) throw new Error('no application');
       return { id: list[0]!.id, markers: [list[0]!.id, phone] };
     }],
+    // an in-service party member of C1 (a resident of B1 who applied with a work unit, approved): below the yearly minimum
+    [/^\/api\/partner-units\/members\/\{id\}/, async () => {
+      const phone = `1351${String(++seq).padStart(7, '0')}`;
+      await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域党员${seq}`, regionId: t.fx.region.B1!.id } });
+      const cookie = await t.loginPhone(phone, 'Volunteer#2026');
+      const applied = await t.app.inject({ method: 'POST', url: '/api/volunteers/apply', headers: { cookie }, payload: { politicalStatus: 'party', inService: true, workUnit: '县税务局', skills: [], availability: [], serviceRadiusM: 1000 } });
+      const id = applied.json().volunteer.id as string;
+      const approved = await t.app.inject({ method: 'POST', url: `/api/volunteers/${id}/approve`, headers: { cookie: admin() }, payload: {} });
+      if (approved.statusCode !== 200) throw new Error(`in-service member: ${approved.body}`);
+      return { id, markers: [id, phone] };
+    }],
+    // a partner unit of C1, paired with C1, with a contact account made with it
+    [/^\/api\/partner-units\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/partner-units', headers: { cookie: admin() }, payload: { name: `跨域共建单位${++seq}`, type: 'soe', regionId: t.fx.region.C1!.id, communityIds: [t.fx.region.C1!.id], contact: { name: '跨域联系人', phone: `1352${String(seq).padStart(7, '0')}` } } });
+      if (res.statusCode !== 201) throw new Error(`partner unit: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().name] };
+    }],
     // a service record certificate the district admin issued for volunteer1 (C1)
     [/^\/api\/certificates\/\{id\}/, async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/certificates', headers: { cookie: admin() }, payload: { volunteerId: t.fx.person.volunteer1!.id } });

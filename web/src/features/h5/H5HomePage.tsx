@@ -9,13 +9,13 @@ import { H5RoleTags } from './H5RoleTags';
 import { H5TabBar } from './H5TabBar';
 
 /** The services of every feature (manifests' phoneServices); one without a page yet is marked as coming. */
-function ServiceGrid({ volunteer }: { volunteer: boolean }) {
+function ServiceGrid({ volunteer, roles }: { volunteer: boolean; roles: readonly string[] }) {
   const { t } = useTranslation(phoneFrameNamespaces);
   const navigate = useNavigate();
   return (
     <Grid columns={4} gap={8}>
       {phoneServices
-        .filter((s) => !s.volunteer || volunteer)
+        .filter((s) => (!s.volunteer || volunteer) && (!s.role || roles.includes(s.role)))
         .map((s) => (
           <Grid.Item key={s.key} className="lx-h5-service" onClick={s.path ? () => navigate(s.path!) : undefined} data-testid={`service-${s.key}`}>
             <span className="lx-h5-service-icon">
@@ -52,7 +52,7 @@ export function H5HomePage() {
       </header>
       {account.roles.includes('teamLeader') && <NoticeBar className="lx-h5-card" content={t('home.leaderHint')} color="default" wrap />}
       <Card title={t('home.services')} className="lx-h5-card">
-        <ServiceGrid volunteer={volunteer} />
+        <ServiceGrid volunteer={volunteer} roles={account.roles} />
       </Card>
       <Card title={t('home.chainTitle')} className="lx-h5-card">
         <p className="lx-h5-text">{t('home.chain')}</p>

@@ -19,6 +19,8 @@ export const inboxApi = {
 /** Where a message leads: the need (or the whistle) it is about, on the surface the user is on; a webhook's, to the back office's 接口推送; a post's, to the volunteer's posts. */
 export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'desk' | 'phone'): string {
   if (message.subject.type === 'webhook') return '/webhooks';
+  // a unit's monthly summary: its page (the contact's on the phone)
+  if (message.subject.type === 'partnerUnit') return surface === 'phone' ? '/h5/partner-unit' : `/partners/${message.subject.id}`;
   // a conduct incident: the volunteer's own record on the phone, the incidents page on the desk
   if (message.subject.type === 'conduct') return surface === 'phone' ? '/h5/conduct' : '/conduct';
   // a registration: staff open the volunteer on the desk, the volunteer their own card on the phone

@@ -1,5 +1,6 @@
 import { Button, Form, ImageUploader, Input, Selector, Switch, Toast, type ImageUploadItem } from 'antd-mobile';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { photoName, shrinkPhoto } from '../../../lib/compress-image';
@@ -19,6 +20,7 @@ type Values = {
   politicalStatus: PoliticalStatus[];
   inService: boolean;
   workUnit?: string;
+  workUnitId?: string[];
   skills: string[];
   otherSkills?: string;
   days: string[];
@@ -38,7 +40,8 @@ function initialValues(mine: MyRegistration | undefined): Partial<Values> {
   return {
     politicalStatus: [v?.politicalStatus ?? 'masses'],
     inService: v?.inService ?? false,
-    workUnit: v?.workUnit ?? undefined,
+    workUnit: v?.workUnitId ? undefined : (v?.workUnit ?? undefined),
+    workUnitId: v?.workUnitId ? [v.workUnitId] : [],
     skills: v?.skills.filter((s) => commonSkills.includes(s)) ?? [],
     otherSkills: v?.skills.filter((s) => !commonSkills.includes(s)).join('、') || undefined,
     days,
@@ -55,7 +58,9 @@ function toApplication(v: Values): Application {
   return {
     politicalStatus: v.politicalStatus[0] ?? 'masses',
     inService: v.inService,
-    workUnit: v.inService ? v.workUnit?.trim() : null,
+    // a registered unit (共建单位) is chosen; a unit not registered is typed
+    workUnitId: v.inService && v.workUnitId?.[0] ? v.workUnitId[0] : null,
+    workUnit: v.inService && !v.workUnitId?.[0] ? v.workUnit?.trim() : null,
     skills: [...new Set(skills)].slice(0, 20),
     availability: v.days.flatMap((d) => v.slots.map((s) => ({ weekday: Number(d), from: slots[s][0], to: slots[s][1] }))),
     serviceRadiusM: Number(v.radius[0] ?? 1000),
@@ -73,6 +78,8 @@ export function ApplicationForm({ mine, onDone }: { mine: MyRegistration | undef
   const report = useMobileErrorReporter();
   const queryClient = useQueryClient();
   const [inService, setInService] = useState(mine?.volunteer?.inService ?? false);
+  const [unitChosen, setUnitChosen] = useState(Boolean(mine?.volunteer?.workUnitId));
+  const units = useQuery({ queryKey: ['partner-units', 'options'], queryFn: () => api.get('/api/partner-units/options'), enabled: inService });
   const apply = useMutation({
     mutationFn: (v: Values) => volunteersApi.apply(toApplication(v)),
     onSuccess: (registration) => {
@@ -89,7 +96,10 @@ export function ApplicationForm({ mine, onDone }: { mine: MyRegistration | undef
       layout="vertical"
       initialValues={initialValues(mine)}
       onFinish={(v) => apply.mutate(v)}
-      onValuesChange={(changed: Partial<Values>) => changed.inService !== undefined && setInService(changed.inService)}
+      onValuesChange={(changed: Partial<Values>) => {
+        if (changed.inService !== undefined) setInService(changed.inService);
+        if (changed.workUnitId !== undefined) setUnitChosen(changed.workUnitId.length > 0);
+      }}
       footer={
         <Button block type="submit" color="primary" size="large" loading={apply.isPending} data-testid="apply-submit">
           {mine?.volunteer?.status === 'applied' ? t('h5.update') : t('h5.submit')}
@@ -103,7 +113,12 @@ export function ApplicationForm({ mine, onDone }: { mine: MyRegistration | undef
       <Form.Item name="inService" label={t('field.inServiceQuestion')} valuePropName="checked" help={t('h5.inServiceHint')}>
         <Switch data-testid="apply-in-service" />
       </Form.Item>
-      {inService && (
+      {inService && (units.data?.length ?? 0) > 0 && (
+        <Form.Item name="workUnitId" label={t('field.registeredUnit')} help={t('h5.registeredUnitHint')}>
+          <Selector columns={2} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
+      )}
+      {inService && !unitChosen && (
         <Form.Item name="workUnit" label={t('field.workUnit')} rules={[{ required: true, message: t('h5.workUnitRequired') }]}>
           <Input maxLength={100} clearable placeholder={t('h5.workUnitPlaceholder')} />
         </Form.Item>
