@@ -84,9 +84,19 @@ export const partnersStep: DemoStep = {
       await tx.execute(sql`UPDATE units u SET contact_account_id = p.account_id FROM (VALUES ${pairs}) AS p(unit_id, account_id) WHERE u.district_id = ${districtId} AND u.id = p.unit_id`);
       await tx.execute(sql`UPDATE accounts a SET roles = array_append(a.roles, 'partner') FROM (VALUES ${pairs}) AS p(unit_id, account_id) WHERE a.district_id = ${districtId} AND a.id = p.account_id AND NOT 'partner' = ANY(a.roles)`);
     }
-    const [counts] = await queryRows<{ units: number; members: number }>(tx, sql`
+    // 结对共建: each paired team with a unit that pairs with its community (any unit, where none does)
+    await tx.execute(sql`
+      INSERT INTO partner_unit_teams (district_id, team_id, unit_id, paired_at)
+      SELECT t.district_id, t.id,
+             coalesce((SELECT c.unit_id FROM partner_unit_communities c WHERE c.district_id = t.district_id AND c.community_id = t.region_id ORDER BY hashtext(c.unit_id::text || t.id::text) LIMIT 1),
+                      (SELECT p.unit_id FROM partner_units p WHERE p.district_id = t.district_id ORDER BY hashtext(p.unit_id::text || t.id::text) LIMIT 1)),
+             t.created_at
+      FROM teams t WHERE t.district_id = ${districtId} AND t.type = 'paired'
+      ON CONFLICT DO NOTHING`);
+    const [counts] = await queryRows<{ units: number; members: number; paired: number }>(tx, sql`
       SELECT (SELECT count(*)::int FROM partner_units WHERE district_id = ${districtId}) AS units,
-             (SELECT count(*)::int FROM volunteers WHERE district_id = ${districtId} AND work_unit_id IS NOT NULL) AS members`);
-    return { partnerUnits: counts!.units, inServiceMembers: counts!.members };
+             (SELECT count(*)::int FROM volunteers WHERE district_id = ${districtId} AND work_unit_id IS NOT NULL) AS members,
+             (SELECT count(*)::int FROM partner_unit_teams WHERE district_id = ${districtId}) AS paired`);
+    return { partnerUnits: counts!.units, inServiceMembers: counts!.members, pairedTeams: counts!.paired };
   },
 };

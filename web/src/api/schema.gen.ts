@@ -19777,6 +19777,11 @@ export interface operations {
                     /** Format: uuid */
                     leaderId: string;
                     name: string;
+                    /**
+                     * Format: uuid
+                     * @description The partner unit it is paired with (结对共建); required for a paired team
+                     */
+                    partnerUnitId?: string | null;
                     /** Format: uuid */
                     regionId: string;
                     /** @enum {string|null} */
@@ -19840,6 +19845,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -19957,6 +19967,11 @@ export interface operations {
                         name: string;
                         openOrders: number;
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         regionId: string;
                         regionName: string;
                         /** @enum {string|null} */
@@ -20025,6 +20040,11 @@ export interface operations {
                             memberCount: number;
                             name: string;
                             openOrders: number;
+                            /** @description The partner unit it is paired with (结对共建) */
+                            partnerUnit: {
+                                id: string;
+                                name: string;
+                            } | null;
                             regionId: string;
                             regionName: string;
                             /** @enum {string|null} */
@@ -20153,6 +20173,11 @@ export interface operations {
                         memberCount: number;
                         name: string;
                         openOrders: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         regionId: string;
                         regionName: string;
                         request: {
@@ -20251,6 +20276,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -20316,6 +20346,11 @@ export interface operations {
                     contactPhone?: string | null;
                     description?: string | null;
                     name?: string;
+                    /**
+                     * Format: uuid
+                     * @description The partner unit it is paired with (结对共建); required for a paired team
+                     */
+                    partnerUnitId?: string | null;
                     /** Format: uuid */
                     regionId?: string;
                     /** @enum {string|null} */
@@ -20379,6 +20414,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -20527,6 +20567,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -20681,6 +20726,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -20836,6 +20886,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -21150,6 +21205,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;
@@ -21305,6 +21365,11 @@ export interface operations {
                         openOrders: number;
                         /** @description Join requests waiting (for whoever decides them; 0 for others) */
                         openRequests: number;
+                        /** @description The partner unit it is paired with (结对共建) */
+                        partnerUnit: {
+                            id: string;
+                            name: string;
+                        } | null;
                         ratedOrders: number;
                         regionId: string;
                         regionName: string;

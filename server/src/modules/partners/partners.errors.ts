@@ -1,6 +1,7 @@
 import { defineErrors } from '../../platform/errors/catalogue.js';
 
 export const partnersError = defineErrors({
+  'partners.pair_unit_not_found': { status: 400, 'zh-CN': '结对的共建单位不存在或已停用', en: 'The partner unit to pair with does not exist or is retired' },
   'partners.not_found': { status: 404, 'zh-CN': '共建单位不存在', en: 'No such partner unit' },
   'partners.member_not_found': { status: 404, 'zh-CN': '在职党员不存在', en: 'No such in-service party member' },
   'partners.bad_community': { status: 400, 'zh-CN': '共建社区须是您辖区内的社区', en: 'A paired community must be a community within your area' },

@@ -1,6 +1,7 @@
 import { foreignKey, index, numeric, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
+import { teams } from '../teams/teams.table.js';
 import { units } from '../whistles/whistles.table.js';
 import type { PartnerType, ReminderKind } from './partners.policy.js';
 
@@ -57,4 +58,24 @@ export const inServiceReminders = pgTable(
     sentBy: uuid('sent_by'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.accountId, t.slot] }), accountRef(t.districtId, t.accountId), accountRef(t.districtId, t.sentBy)],
+);
+
+/**
+ * 结对共建: a volunteer team paired with a partner unit (a team of type `paired`), one unit per team.
+ * Kept here, with the unit: the team's form sets it through the partners service.
+ */
+export const partnerUnitTeams = pgTable(
+  'partner_unit_teams',
+  {
+    districtId: uuid('district_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    pairedAt: timestamp('paired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.teamId] }),
+    foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),
+    foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [partnerUnits.districtId, partnerUnits.unitId] }),
+    index('partner_unit_teams_unit_idx').on(t.districtId, t.unitId),
+  ],
 );

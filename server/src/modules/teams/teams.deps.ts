@@ -21,10 +21,17 @@ export type TeamInbox = {
   notify(tx: DbOrTx, districtId: string, input: { key: string; type: string; recipients: string[]; subject: { type: 'team'; id: string; label: string }; params?: Record<string, string | number> }): Promise<unknown>;
 };
 
+/** 结对共建: the partner unit a team is paired with (modules/partners, built after teams). */
+export type TeamPartners = {
+  pairTeam(tx: DbOrTx, districtId: string, teamId: string, unitId: string | null): Promise<void>;
+  unitsOfTeams(districtId: string, teamIds: readonly string[]): Promise<Map<string, { id: string; name: string }>>;
+};
+
 export type TeamsDeps = PlatformDeps & {
   audit: AuditService;
   accounts: AccountsService;
   categories: CategoriesService;
   needs: () => TeamOrders;
   notifications: () => TeamInbox;
+  partners: () => TeamPartners;
 };

@@ -1,6 +1,7 @@
 import { defineErrors } from '../../platform/errors/catalogue.js';
 
 export const teamsError = defineErrors({
+  'teams.partner_unit_required': { status: 400, 'zh-CN': '结对共建队伍请选择结对的共建单位', en: 'A paired team names the partner unit it is paired with' },
   'teams.not_found': { status: 404, 'zh-CN': '志愿服务队不存在', en: 'No such team' },
   'teams.leader_only': { status: 403, 'zh-CN': '只有队长或辖区管理员可以处理入队申请', en: 'Only the team’s leader or the admins over it decide join requests' },
   'teams.volunteers_only': { status: 403, 'zh-CN': '只有在册志愿者可以申请加入志愿服务队', en: 'Only registered volunteers may ask to join a team' },

@@ -17,6 +17,7 @@ export type TeamInput = {
   leaderId: string;
   description?: string | null;
   contactPhone?: string | null;
+  partnerUnitId?: string | null;
 };
 export type TeamPatch = Partial<Omit<TeamInput, 'leaderId'>>;
 
@@ -60,6 +61,7 @@ export function teamsManage(deps: TeamsDeps) {
     /** A new team in a community of the caller's subtree; its leader joins it and gets the teamLeader role. */
     async create(actor: Actor, input: TeamInput): Promise<string> {
       checkThinkTankModule(input.type, input.thinkTankModule);
+      if (input.type === 'paired' && !input.partnerUnitId) throw teamsError('teams.partner_unit_required', { field: 'partnerUnitId' });
       const region = await checkHome(deps, actor, input.regionId);
       const categories = await checkCategories(deps, actor, input.categories);
       await checkPerson(deps, actor, input.leaderId, 'leaderId', 'teams.leader_not_found');
@@ -72,6 +74,7 @@ export function teamsManage(deps: TeamsDeps) {
           leaderId: input.leaderId, categories, description: input.description ?? null, contactPhone: input.contactPhone ?? null, createdAt: now, updatedAt: now,
         });
         await tx.insert(teamMembers).values({ districtId: actor.districtId, teamId: id, accountId: input.leaderId, joinedAt: now });
+        if (input.partnerUnitId) await deps.partners().pairTeam(tx, actor.districtId, id, input.partnerUnitId);
         await deps.accounts.grantRole(actor, input.leaderId, 'teamLeader');
         await deps.audit.record(actor, { action: 'teams.create', objectType: 'team', objectId: id, regionId: region.id, details: { name: input.name, type: input.type, leaderId: input.leaderId } });
         await tell(tx, { districtId: actor.districtId, id, name: input.name }, `teams.leader:${id}:${input.leaderId}`, 'teams.madeLeader', [input.leaderId]);
@@ -90,9 +93,13 @@ export function teamsManage(deps: TeamsDeps) {
         const module = patch.thinkTankModule !== undefined ? patch.thinkTankModule : type === 'thinkTank' ? (current.thinkTankModule as ThinkTankModule | null) : null;
         checkThinkTankModule(type, module);
         if (patch.name !== undefined || region) await checkNameFree(tx, actor.districtId, region?.id ?? current.regionId, patch.name ?? current.name, id);
+        const { partnerUnitId, ...fields } = patch;
+        if (type === 'paired' && partnerUnitId === null) throw teamsError('teams.partner_unit_required', { field: 'partnerUnitId' });
+        if (partnerUnitId !== undefined) await deps.partners().pairTeam(tx, actor.districtId, id, partnerUnitId);
+        else if (type === 'paired' && !(await deps.partners().unitsOfTeams(actor.districtId, [id])).has(id)) throw teamsError('teams.partner_unit_required', { field: 'partnerUnitId' });
         await tx
           .update(teams)
-          .set({ ...patch, ...(categories ? { categories } : {}), thinkTankModule: module, updatedAt: deps.clock.now() })
+          .set({ ...fields, ...(categories ? { categories } : {}), thinkTankModule: module, updatedAt: deps.clock.now() })
           .where(and(eq(teams.districtId, actor.districtId), eq(teams.id, id)));
         await deps.audit.record(actor, { action: 'teams.update', objectType: 'team', objectId: id, regionId: region?.id ?? current.regionId, details: { fields: Object.keys(patch) } });
       });

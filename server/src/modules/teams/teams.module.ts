@@ -11,7 +11,7 @@ declare module '../../platform/modules/module.js' {
 export const teamsModule = defineModule({
   name: 'teams',
   uses: ['audit', 'accounts', 'categories'],
-  // the order chain (needs) and the inbox are built after teams, which they use: reached when a method runs
-  create: (deps, later) => createTeamsService({ ...deps, needs: () => later().needs, notifications: () => later().notifications }),
+  // the order chain (needs), the inbox and the partner units are built after teams, which they use: reached when a method runs
+  create: (deps, later) => createTeamsService({ ...deps, needs: () => later().needs, notifications: () => later().notifications, partners: () => later().partners }),
   routes: teamsRoutes,
 });

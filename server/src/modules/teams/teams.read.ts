@@ -21,10 +21,11 @@ export function teamsRead(deps: TeamsDeps) {
   /** Teams as list rows: home, leader (names masked for non-staff), member and open-order counts. */
   async function summaries(actor: Actor, rows: TeamWithPlace[]) {
     const ids = rows.map((r) => r.id);
-    const [members, people, facts] = await Promise.all([
+    const [members, people, facts, partners] = await Promise.all([
       memberCounts(db, actor.districtId, ids),
       deps.accounts.namesOf(actor.districtId, [...new Set(rows.map((r) => r.leaderId))]),
       deps.needs().teamOrderFacts(actor.districtId, ids),
+      deps.partners().unitsOfTeams(actor.districtId, ids),
     ]);
     const full = isStaff(actor.roles);
     return rows.map((r) => {
@@ -39,6 +40,7 @@ export function teamsRead(deps: TeamsDeps) {
         leader: { id: r.leaderId, name: full || r.leaderId === actor.accountId ? leaderName : (maskName(leaderName) ?? '') },
         categories: r.categories,
         description: r.description,
+        partnerUnit: partners.get(r.id) ?? null,
         active: r.active,
         dissolvedAt: r.dissolvedAt?.toISOString() ?? null,
         memberCount: members.get(r.id) ?? 0,

@@ -26,6 +26,7 @@ export const TeamSummary = Type.Object({
   leader: Type.Object({ id: Type.String(), name: Type.String({ description: 'Masked (张*) for people other than staff and the leader themselves' }) }),
   categories: Type.Array(Type.String({ description: 'Need-category codes' })),
   description: N(Type.String()),
+  partnerUnit: N(Type.Object({ id: Type.String(), name: Type.String() }, { description: 'The partner unit it is paired with (结对共建)' })),
   active: Type.Boolean({ description: 'False once dissolved' }),
   dissolvedAt: N(Type.String()),
   memberCount: Type.Integer(),
@@ -79,6 +80,7 @@ const fields = {
   categories: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30, description: 'Need-category codes of the district' }),
   description: Type.Optional(N(Type.String({ maxLength: 1000 }))),
   contactPhone: Type.Optional(N(Phone)),
+  partnerUnitId: Type.Optional(N(Type.String({ format: 'uuid', description: 'The partner unit it is paired with (结对共建); required for a paired team' }))),
 };
 
 export const CreateBody = Type.Object({ ...fields, leaderId: Uuid }, { additionalProperties: false });

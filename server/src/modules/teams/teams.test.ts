@@ -4,7 +4,7 @@ import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
 type Detail = {
-  id: string; name: string; type: string; thinkTankModule: string | null; active: boolean; leader: { id: string; name: string }; memberCount: number; openOrders: number;
+  id: string; name: string; type: string; thinkTankModule: string | null; active: boolean; leader: { id: string; name: string }; memberCount: number; openOrders: number; partnerUnit: { id: string; name: string } | null;
   members: { id: string; name: string; phone: string; leader: boolean }[]; me: { canManage: boolean; canDecide: boolean; member: boolean; leader: boolean; request: { id: string; status: string } | null };
 };
 type Request = { id: string; team: { id: string }; person: { id: string }; status: string; reason: string | null; canDecide: boolean };
@@ -95,6 +95,26 @@ describe.each(backends)('志愿服务队 (teams) on %s', (backend) => {
     const dup = await post('communityAdmin1', '/api/teams', { ...base, name: team.name });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'teams.name_taken', field: 'name' });
+  });
+
+  it('a paired team (结对共建) names its partner unit: required, checked, shown, and changed with the team', async () => {
+    const unit = async (name: string) => {
+      const res = await post('districtAdmin', '/api/partner-units', { name, type: 'soe', regionId: t.fx.region.C1!.id, communityIds: [t.fx.region.C1!.id], contact: { name: `${name}联系人`, phone: `1391${String(++seq).padStart(7, '0')}` } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [power, bank] = [await unit(`县供电公司${seq}`), await unit(`县农商银行${seq}`)];
+    const missing = await post('communityAdmin1', '/api/teams', { name: `结对队${++seq}`, type: 'paired', regionId: t.fx.region.C1!.id, categories: [], leaderId: t.fx.person.teamLeader1!.id });
+    expect(missing.json()).toMatchObject({ code: 'teams.partner_unit_required', field: 'partnerUnitId' });
+    const unknown = await post('communityAdmin1', '/api/teams', { name: `结对队${++seq}`, type: 'paired', regionId: t.fx.region.C1!.id, categories: [], leaderId: t.fx.person.teamLeader1!.id, partnerUnitId: crypto.randomUUID() });
+    expect(unknown.json()).toMatchObject({ code: 'partners.pair_unit_not_found', field: 'partnerUnitId' });
+    const team = await create({ type: 'paired', partnerUnitId: power });
+    expect(team.partnerUnit).toMatchObject({ id: power, name: expect.stringContaining('县供电公司') });
+    const moved = await send('communityAdmin1', 'PATCH', `/api/teams/${team.id}`, { partnerUnitId: bank });
+    expect(moved.json().partnerUnit).toMatchObject({ id: bank });
+    expect((await send('communityAdmin1', 'PATCH', `/api/teams/${team.id}`, { partnerUnitId: null })).json().code).toBe('teams.partner_unit_required');
+    // another type needs none, and unpairs
+    expect((await send('communityAdmin1', 'PATCH', `/api/teams/${team.id}`, { type: 'own', partnerUnitId: null })).json()).toMatchObject({ type: 'own', partnerUnit: null });
   });
 
   it('admins over a team edit it; switching to a think tank needs the field, switching away drops it; others get a 404', async () => {

@@ -22,7 +22,7 @@ export function TeamDetailPage() {
   const categories = useCategoryNames();
   const team = useTeam(id);
   const [editing, setEditing] = useState(false);
-  const save = useTeamChange((v: NewTeam) => teamsApi.update(id!, { name: v.name, type: v.type, thinkTankModule: v.thinkTankModule, regionId: v.regionId, categories: v.categories, description: v.description, contactPhone: v.contactPhone }));
+  const save = useTeamChange((v: NewTeam) => teamsApi.update(id!, { name: v.name, type: v.type, thinkTankModule: v.thinkTankModule, regionId: v.regionId, categories: v.categories, description: v.description, contactPhone: v.contactPhone, partnerUnitId: v.partnerUnitId }));
   const dissolve = useTeamChange(() => teamsApi.dissolve(id!));
 
   if (team.isPending) return <Spin />;
@@ -76,6 +76,7 @@ export function TeamDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('field.categories')}>{data.categories.map(categories.nameOf).join('、') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('field.contactPhone')}>{data.contactPhone ?? '—'}</Descriptions.Item>
+            {data.partnerUnit && <Descriptions.Item label={t('field.partnerUnit')}>{data.partnerUnit.name}</Descriptions.Item>}
             <Descriptions.Item label={t('field.createdAt')}>{formatMinute(data.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('field.dissolvedAt')}>{data.dissolvedAt ? formatMinute(data.dissolvedAt) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('field.description')} span={2}>

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/api';
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldForm } from '../../../lib/api-error';
@@ -7,7 +9,7 @@ import { useCategoryNames } from '../categories';
 import { teamTypes, thinkTankModules, type NewTeam, type TeamDetail, type TeamType } from '../teams.api';
 import { PersonSelect } from './PersonSelect';
 
-type Values = { name: string; type: TeamType; thinkTankModule?: NewTeam['thinkTankModule']; regionId?: string; categories: string[]; leaderId?: string; description?: string; contactPhone?: string };
+type Values = { name: string; type: TeamType; thinkTankModule?: NewTeam['thinkTankModule']; partnerUnitId?: string | null; regionId?: string; categories: string[]; leaderId?: string; description?: string; contactPhone?: string };
 
 type Props = { team: TeamDetail | null; loading: boolean; onCancel: () => void; onSubmit: (values: NewTeam, form: FieldForm) => void };
 
@@ -17,6 +19,7 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
   const categories = useCategoryNames();
+  const partnerUnits = useQuery({ queryKey: ['partner-units', 'options'], queryFn: () => api.get('/api/partner-units/options'), enabled: type === 'paired' });
   // a community admin's teams are of their own community, as a rule
   const me = useMe().account;
   const ownCommunity = me.regionType === 'community' ? me.regionId : undefined;
@@ -25,6 +28,7 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
       {
         name: v.name.trim(), type: v.type, thinkTankModule: v.type === 'thinkTank' ? (v.thinkTankModule ?? null) : null, regionId: v.regionId ?? '', categories: v.categories ?? [],
         leaderId: v.leaderId ?? team?.leader.id ?? '', description: v.description?.trim() || null, contactPhone: v.contactPhone?.trim() || null,
+        partnerUnitId: v.type === 'paired' ? (v.partnerUnitId ?? null) : null,
       },
       form,
     );
@@ -36,7 +40,7 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
         data-testid="team-form"
         initialValues={
           team
-            ? { name: team.name, type: team.type, thinkTankModule: team.thinkTankModule, regionId: team.regionId, categories: team.categories, description: team.description ?? '', contactPhone: team.contactPhone ?? '' }
+            ? { name: team.name, type: team.type, thinkTankModule: team.thinkTankModule, regionId: team.regionId, categories: team.categories, description: team.description ?? '', contactPhone: team.contactPhone ?? '', partnerUnitId: team.partnerUnit?.id ?? null }
             : { type: 'own', categories: [], regionId: ownCommunity }
         }
         onFinish={submit}
@@ -50,6 +54,11 @@ export function TeamFormModal({ team, loading, onCancel, onSubmit }: Props) {
         {type === 'thinkTank' && (
           <Form.Item name="thinkTankModule" label={t('field.module')} rules={[{ required: true, message: t('form.moduleRequired') }]}>
             <Select options={thinkTankModules.map((m) => ({ value: m, label: t(`module.${m}`) }))} />
+          </Form.Item>
+        )}
+        {type === 'paired' && (
+          <Form.Item name="partnerUnitId" label={t('field.partnerUnit')} extra={t('form.partnerUnitHint')} rules={[{ required: true, message: t('form.partnerUnitRequired') }]}>
+            <Select showSearch optionFilterProp="label" options={(partnerUnits.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="team-partner-unit" />
           </Form.Item>
         )}
         <Form.Item name="regionId" label={t('field.community')} extra={t('form.communityHint')} rules={[{ required: true, message: t('form.communityRequired') }]}>
