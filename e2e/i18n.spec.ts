@@ -87,8 +87,9 @@ describe('every page shows words in the chosen language from its first paint, ne
       await snap(page, `i18n-h5-home-${language}`);
 
       expect(await rawKeysSeen(page)).toEqual([]);
-      // the tabs and tiles are named by the needs, notifications (消息) and whistles features
-      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, `needs-${language}`, `notifications-${language}`, `whistles-${language}`]);
+      // the tabs and tiles are named by the features behind them (needs, 消息, whistles, 志愿者, 岗位, 队伍, 活动, 言行, 证明, 共建单位)
+      const tileFeatures = ['activities', 'certificates', 'conduct', 'needs', 'notifications', 'partners', 'posts', 'teams', 'volunteers', 'whistles'];
+      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, ...tileFeatures.map((f) => `${f}-${language}`)].sort());
       expect(scripts.filter((s) => s.includes('/assets/desk-kit-'))).toEqual([]);
       await context.close();
     });

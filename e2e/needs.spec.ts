@@ -181,11 +181,12 @@ describe('orders: one need travels the whole chain through the pages', () => {
     });
   });
 
-  it('the team leader, let into the back office for their inbox only, takes it and assigns a member', async () => {
+  it('the team leader, let into the back office for their inbox and their team’s activities only, takes it and assigns a member', async () => {
     await as('desk', async (page) => {
       await deskLogin(page, demo.teamLeader);
       await page.waitForURL('**/team-orders');
-      expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('队长接单');
+      // a leader organises their team's activities too (modules/activities)
+      expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('队长接单志愿活动');
       const row = () => page.getByTestId('inbox-table').locator('tr', { hasText: title });
       await row().locator('[data-action=take]').click();
       const took = actionAnswer(page, needId, 'take');
