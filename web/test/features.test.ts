@@ -52,6 +52,7 @@ describe('the feature registry', () => {
         'desk app /partners/behind (accounts.manage)',
         'desk app /partners/:id (accounts.manage)',
         'desk app /activities',
+        'desk public /activity-record/:id',
         'desk app /activities/:id',
         'desk app /conduct (staff)',
         'desk app /conduct-entries (regions.manage)',

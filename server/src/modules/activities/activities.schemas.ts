@@ -209,7 +209,7 @@ export const PublicSummary = Type.Object({
   endsAt: Type.String(),
   organiserName: Type.String(),
   summary: N(Type.String()),
-  photos: Type.Array(Type.String({ description: 'Photo ids: /api/public/activity-photos/{id}' })),
+  photos: Type.Array(Type.String({ description: 'Photo ids: /api/public/activities/{id}/photos/{photoId}' })),
   participants: Type.Integer(),
   hours: Type.String({ description: 'Approved hours in all, 2 decimals' }),
 });

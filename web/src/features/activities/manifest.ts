@@ -9,6 +9,8 @@ export const activitiesFeature = defineFeature({
   name: 'activities',
   locales: { 'zh-CN': () => import('./locales/zh-CN.json'), en: () => import('./locales/en.json') },
   desk: {
+    // 活动纪实: a finished activity's public record, for a notice board or a shared link
+    public: [{ path: 'activity-record/:id', page: () => import('./public/PublicActivityPage').then((m) => m.PublicActivityPage) }],
     app: [
       { path: 'activities', page: () => import('./desk/ActivitiesPage').then((m) => m.ActivitiesPage) },
       { path: 'activities/:id', namespaces: ['needs'], page: () => import('./desk/ActivityDetailPage').then((m) => m.ActivityDetailPage) },

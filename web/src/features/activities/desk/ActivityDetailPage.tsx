@@ -101,7 +101,7 @@ export function ActivityDetailPage() {
                       <Button type="primary" disabled={!summary?.trim()} loading={saveSummary.isPending} onClick={() => saveSummary.mutate(summary!.trim(), { onSuccess: () => void message.success(t('record.saved')), onError: failed })}>
                         {t('record.save')}
                       </Button>
-                      <a href={`/api/public/activities/${a.id}`} target="_blank" rel="noreferrer">
+                      <a href={`/activity-record/${a.id}`} target="_blank" rel="noreferrer">
                         {t('record.public')}
                       </a>
                     </Space>
