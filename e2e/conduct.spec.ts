@@ -1,36 +1,19 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
-import { apiSessions, ok } from './support/api.js';
+import { ok } from './support/api.js';
 import { serverAndBrowser } from './support/suite.js';
-import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
+import { flows, settled } from './support/flows.js';
+import { deskLogin, phoneLogin } from './support/sessions.js';
 
 /** The demo's street admin of street 1 (server/src/demo/fixed-accounts.ts); the volunteer is 刘芳. */
 const STREET_ADMIN = '13800000001';
 const VOLUNTEER_NAME = '刘芳';
 
 const env = serverAndBrowser();
+const { apiAs, session } = flows(env, 'conduct', { deskLaptop: true });
 const what = `11月30日虚报服务时长三小时（言行 E2E ${Date.now().toString(36)}）`;
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
-const apiAs = apiSessions(env, contexts);
 
-/** Screenshots once antd's animations have finished, so nothing is half faded. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
-async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
-  const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
-  contexts.push(context);
-  try {
-    if (device === 'desk') await page.setViewportSize({ width: 1366, height: 768 });
-    await act(page);
-  } catch (error) {
-    await snap(page, `conduct-failed-${device}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  }
-}
 
 const volunteerStatus = async () => (await ok<{ volunteer: { status: string } }>((await apiAs(demo.volunteer)).get('/api/volunteers/me'), 'my registration')).volunteer.status;
 

@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { apiSessions, ok } from './support/api.js';
+import { describe, expect, it } from 'vitest';
+import { ok } from './support/api.js';
 import { demo, snap } from './support/browser.js';
-import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
+import { deskLogin, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
+import { flows, settled } from './support/flows.js';
 
 /*
  * 志愿服务队: the community admin founds a team on the back office with the demo volunteer as its
@@ -11,28 +11,12 @@ import { serverAndBrowser } from './support/suite.js';
  * leader accepts on their phone.
  */
 const env = serverAndBrowser();
+const { apiAs, session } = flows(env, 'teams');
 const name = `E2E助老服务队${Date.now().toString(36)}`;
 const LEADER = demo.volunteer;
 const JOINER = demo.teamLeader;
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
-const apiAs = apiSessions(env, contexts);
 
-/** Screenshots once the animations have finished, so nothing is half faded. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
-async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
-  const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
-  contexts.push(context);
-  try {
-    await act(page);
-  } catch (error) {
-    await snap(page, `teams-failed-${device}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  }
-}
 
 describe('志愿服务队: an admin founds a team, a volunteer asks to join and the leader accepts on the phone', () => {
   let teamId = '';

@@ -1,33 +1,19 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
-import { apiSessions, ok } from './support/api.js';
-import { deskLogin, openSession } from './support/sessions.js';
+import { flows } from './support/flows.js';
+import { ok } from './support/api.js';
+import { deskLogin } from './support/sessions.js';
 
 const env = serverAndBrowser();
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
-const apiAs = apiSessions(env, contexts);
+const { apiAs, session } = flows(env, 'volunteers', { deskLaptop: true });
 
 // a new resident of the demo's first community, registered the public way
 const phone = `1370${String(Date.now()).slice(-7)}`;
 const password = 'Volunteer#2026';
 const name = '林晓雯';
 
-async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
-  const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
-  contexts.push(context);
-  try {
-    if (device === 'desk') await page.setViewportSize({ width: 1366, height: 768 });
-    await act(page);
-  } catch (error) {
-    await snap(page, `volunteers-failed-${device}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  }
-}
 
 async function phoneSignIn(page: Page) {
   await page.goto('/h5/login');

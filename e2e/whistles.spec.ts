@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
-import { apiSessions, ok } from './support/api.js';
-import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
+import { flows, settled } from './support/flows.js';
+import { ok } from './support/api.js';
+import { deskLogin, phoneLogin } from './support/sessions.js';
 
 /** The demo's street admin of street 1 and the partner unit 鑫源超市 (server/src/demo/fixed-accounts.ts). */
 const STREET_ADMIN = '13800000001';
@@ -11,28 +11,11 @@ const PARTNER = '13800000007';
 const PARTNER_UNIT = '鑫源超市';
 
 const env = serverAndBrowser();
+const { apiAs, session } = flows(env, 'whistles', { deskLaptop: true });
 const title = `楼道堆满杂物堵塞消防通道（吹哨 E2E ${Date.now().toString(36)}）`;
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
 
-const apiAs = apiSessions(env, contexts);
 
-/** Screenshots once antd's animations have finished, so nothing is half faded. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
-async function session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
-  const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
-  contexts.push(context);
-  try {
-    if (device === 'desk') await page.setViewportSize({ width: 1366, height: 768 }); // the office's common laptop screen
-    await act(page);
-  } catch (error) {
-    await snap(page, `whistles-failed-${device}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  }
-}
 
 describe('吹哨报到: the street calls in a unit for a major item and that unit reports in', () => {
   let needId = '';
