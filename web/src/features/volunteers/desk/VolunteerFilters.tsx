@@ -1,4 +1,4 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../../components/FilterActions';
@@ -14,7 +14,7 @@ export function VolunteerFiltersBar({ value, onSearch }: { value: VolunteerFilte
   const [form] = Form.useForm<Values>();
   useEffect(() => form.setFieldsValue({ ...value, inService: value.inService === undefined ? undefined : String(value.inService) }), [form, value]);
   const submit = ({ q, skill, inService, ...rest }: Values) =>
-    onSearch({ ...rest, q: q?.trim() || undefined, skill: skill?.trim() || undefined, inService: inService === undefined ? undefined : inService === 'true' });
+    onSearch({ ...rest, minHours: rest.minHours ?? undefined, maxHours: rest.maxHours ?? undefined, q: q?.trim() || undefined, skill: skill?.trim() || undefined, inService: inService === undefined ? undefined : inService === 'true' });
   return (
     <Form form={form} name="volunteerFilters" layout="inline" className="lx-filters" onFinish={submit}>
       <Form.Item name="q" label={t('filter.keyword')}>
@@ -34,6 +34,16 @@ export function VolunteerFiltersBar({ value, onSearch }: { value: VolunteerFilte
       </Form.Item>
       <Form.Item name="minStars" label={t('field.minStars')}>
         <Select allowClear style={{ width: 130 }} placeholder={t('common:all')} options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('atLeastStars', { stars: '★'.repeat(n) }) }))} />
+      </Form.Item>
+      <Form.Item label={t('field.hoursRange')}>
+        <Space.Compact>
+          <Form.Item name="minHours" noStyle>
+            <InputNumber min={0} max={100000} style={{ width: 90 }} placeholder={t('filter.from')} />
+          </Form.Item>
+          <Form.Item name="maxHours" noStyle>
+            <InputNumber min={0} max={100000} style={{ width: 90 }} placeholder={t('filter.to')} />
+          </Form.Item>
+        </Space.Compact>
       </Form.Item>
       <FilterActions onReset={() => onSearch({})} />
     </Form>
