@@ -29,3 +29,4 @@ export { volunteersModule } from './modules/volunteers/volunteers.module.js';
 export { partnersModule } from './modules/partners/partners.module.js';
 export { conductModule } from './modules/conduct/conduct.module.js';
 export { certificatesModule } from './modules/certificates/certificates.module.js';
+export { ledgerModule } from './modules/ledger/ledger.module.js';

@@ -108,7 +108,7 @@ export function activityHours(deps: ActivitiesDeps, access: ActivityAccess) {
               subjectType: 'activity',
               subjectId: row.id,
               actorId: actor.accountId,
-              payload: { activityId: row.id, accountId: item.accountId, hours: Number(done.hours).toFixed(2), servedOn: localDate(done.checkedInAt ?? row.startsAt), title: row.title },
+              payload: { activityId: row.id, accountId: item.accountId, hours: Number(done.hours).toFixed(2), servedOn: localDate(done.checkedInAt ?? row.startsAt), title: row.title, themed: row.themed },
             });
           }
         }

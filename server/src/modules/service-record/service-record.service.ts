@@ -12,7 +12,7 @@ import { serviceHours, volunteerLoad } from './service-record.table.js';
  * the caller's open transaction and refuses to run outside one.
  */
 /** Where confirmed hours go: the volunteer's record of verified service (modules/volunteers). */
-export type CreditService = (tx: DbOrTx, districtId: string, entry: { accountId: string; source: 'order'; sourceId: string; title: string; servedOn: string; hours: string }) => Promise<boolean>;
+export type CreditService = (tx: DbOrTx, districtId: string, entry: { accountId: string; source: 'order'; sourceId: string; title: string; servedOn: string; hours: string; facts: { rating: number | null; severity: string } }) => Promise<boolean>;
 
 export function createServiceRecordService(deps: PlatformDeps & { credit: CreditService }) {
   return {
@@ -59,11 +59,11 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
     },
 
     /**
-     * Pending hours become confirmed when the requester rates or the community confirms. This is the
-     * seam for the time bank: it will credit the ledger from rows confirmed here (idempotently, keyed by
-     * need and volunteer).
+     * Pending hours become confirmed when the requester rates or the community confirms, and go on the
+     * volunteer's record of verified service — which credits the time bank (modules/ledger) in this same
+     * transaction, once per need and volunteer, with the rating and severity its points rules look at.
      */
-    async confirmHours(districtId: string, need: { id: string; number: string; title: string; completedAt: Date | null }): Promise<void> {
+    async confirmHours(districtId: string, need: { id: string; number: string; title: string; completedAt: Date | null; rating: number | null; severity: string }): Promise<void> {
       const tx = requireTransaction('confirmHours');
       const confirmed = await tx
         .update(serviceHours)
@@ -72,7 +72,7 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
         .returning({ volunteerId: serviceHours.volunteerId, hours: serviceHours.hours });
       // on the volunteer's record once per order and person (its key), in this same transaction
       const servedOn = new Date((need.completedAt ?? deps.clock.now()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      for (const c of confirmed) await deps.credit(tx, districtId, { accountId: c.volunteerId, source: 'order', sourceId: need.id, title: `${need.title}（${need.number}）`, servedOn, hours: c.hours });
+      for (const c of confirmed) await deps.credit(tx, districtId, { accountId: c.volunteerId, source: 'order', sourceId: need.id, title: `${need.title}（${need.number}）`, servedOn, hours: c.hours, facts: { rating: need.rating, severity: need.severity } });
     },
 
     /** Confirmed hours served on these needs, all volunteers together (a team's page: the hours of its orders). */

@@ -38,7 +38,7 @@ describe.each(backends)('a volunteer’s service record on %s', (backend) => {
   it('refuses to write outside its caller’s transaction, so a counter never outlives a rolled-back change', async () => {
     await expect(record().reserveSlotLoad(districtId, volunteerId, 3)).rejects.toThrow(TransactionRequiredError);
     await expect(record().releaseLoad(districtId, volunteerId)).rejects.toThrow(TransactionRequiredError);
-    await expect(record().confirmHours(districtId, { id: crypto.randomUUID(), number: 'X', title: 'x', completedAt: null })).rejects.toThrow(TransactionRequiredError);
+    await expect(record().confirmHours(districtId, { id: crypto.randomUUID(), number: 'X', title: 'x', completedAt: null, rating: null, severity: 'general' })).rejects.toThrow(TransactionRequiredError);
     expect(await openTasks()).toBe(0);
     // inside one, the reservation is the transaction's: rolled back with it
     await expect(
@@ -67,7 +67,7 @@ describe.each(backends)('a volunteer’s service record on %s', (backend) => {
     await t.database.db.transaction(() => record().recordPendingHours(districtId, need.id, served(30)));
     expect(await hours()).toMatchObject({ status: 'pending' });
     expect(Number((await hours())!.hours)).toBe(1.5);
-    const confirm = () => t.database.db.transaction(() => record().confirmHours(districtId, { id: need.id, number: need.number, title: '陪同就医', completedAt: new Date('2026-03-01T17:00:00Z') }));
+    const confirm = () => t.database.db.transaction(() => record().confirmHours(districtId, { id: need.id, number: need.number, title: '陪同就医', completedAt: new Date('2026-03-01T17:00:00Z'), rating: 5, severity: 'general' }));
     await confirm();
     await confirm();
     expect(await hours()).toMatchObject({ status: 'confirmed' });

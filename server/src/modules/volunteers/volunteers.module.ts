@@ -13,7 +13,13 @@ export const volunteersModule = defineModule({
   name: 'volunteers',
   uses: ['accounts', 'audit', 'files', 'notifications', 'regions'],
   // partners reads this registry (members, hours); the application asks it back whether a unit exists
-  create: (deps, later) => createVolunteersService({ ...deps, workUnitName: (districtId, unitId) => later().partners.activeUnitName(districtId, unitId) }),
+  create: (deps, later) =>
+    createVolunteersService({
+      ...deps,
+      workUnitName: (districtId, unitId) => later().partners.activeUnitName(districtId, unitId),
+      // verified service goes into the time bank's ledger in the same transaction (hours and points, once by key)
+      onServiceVerified: async (tx, districtId, entry) => void (await later().ledger.creditServices(tx, districtId, [entry])),
+    }),
   routes: volunteersRoutes,
   provision: (self, tx, districtId) => self.ensureDefaults(tx, districtId),
   wire(self, { events, files }) {

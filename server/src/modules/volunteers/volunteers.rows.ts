@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { ServiceEntryInput } from './volunteers.record.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -22,6 +23,8 @@ export type VolunteersDeps = PlatformDeps & {
   regions: RegionsService;
   /** The name of an active registered partner unit (modules/partners, reached late: it reads this registry too), or null. */
   workUnitName: (districtId: string, unitId: string) => Promise<string | null>;
+  /** A service verified once, with the volunteer's community: the time bank credits it in the same transaction (modules/ledger, reached late). */
+  onServiceVerified: (tx: DbOrTx, districtId: string, entry: ServiceEntryInput & { communityId: string | null }) => Promise<void>;
 };
 
 /** The registration if the staff member may see it (their subtree holds the volunteer's home), else 404. */

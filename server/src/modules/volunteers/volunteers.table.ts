@@ -93,6 +93,8 @@ export const serviceEntries = pgTable(
     title: varchar('title', { length: 200 }).notNull(),
     servedOn: varchar('served_on', { length: 10 }).notNull(),
     hours: numeric('hours', { precision: 6, scale: 2 }).notNull(),
+    /** What the points rules look at: the resident's rating, the order's severity, a themed-day activity. */
+    facts: jsonb('facts').$type<ServiceFacts>().notNull().default({}),
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -101,5 +103,7 @@ export const serviceEntries = pgTable(
     index('volunteer_service_entries_account_idx').on(t.districtId, t.accountId, t.servedOn),
   ],
 );
+
+export type ServiceFacts = { rating?: number | null; severity?: string | null; themed?: boolean | null };
 
 export type VolunteerRow = typeof volunteers.$inferSelect;

@@ -67,6 +67,8 @@ const unlinkedColumns: Record<string, string> = {
   'domain_events.actor_id': 'events outlive accounts, and the system has none',
   'volunteer_service_entries.source_id': 'points at an order or an activity (source says which)',
   'conduct_facts.activity_id': 'the activities module lands in parallel (issue 8 part 5): a foreign key to activities once it is merged',
+  'ledger_accounts.owner_id': 'the owner is a person, a region, a partner unit or a need (kind says which)',
+  'ledger_transactions.source_id': 'points at an order, an activity, a redemption, an incident … (source says which)',
   'need_events.actor_id': 'events are append-only history: null for the system, and they outlive accounts',
 };
 

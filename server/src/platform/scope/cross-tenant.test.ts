@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
@@ -27,6 +29,7 @@ const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
+  'PUT /api/points-rules/{code}': 'the code names a points rule of the caller’s own district (district-level configuration, district admins only)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
   'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
@@ -73,6 +76,15 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/teams', headers: { cookie: admin() }, payload: { name: `跨域服务队${++seq}`, type: 'own', regionId: t.fx.region.C1!.id, categories: ['elderly'], leaderId: t.fx.person.teamLeader1!.id } });
     if (res.statusCode !== 201) throw new Error(`team: ${res.body}`);
     return { id: res.json().id, markers: [res.json().id, res.json().name] };
+  };
+  /** A resident of B1 (community C1) who applied to volunteer at registration. */
+  const registeredVolunteer = async (): Promise<Made> => {
+    const phone = `1350${String(++seq).padStart(7, '0')}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
+    if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
+    const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
+    if (list.length !== 1) throw new Error('no application');
+    return { id: list[0]!.id, markers: [list[0]!.id, phone] };
   };
   /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
   const makers: [RegExp, () => Promise<Made>][] = [
@@ -165,14 +177,16 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       return { id: res.json().id, markers: [res.json().id, `跨域导入${seq}`] };
     }],
     // an application by a new resident of B1 (community C1)
-    [/^\/api\/volunteers\/\{id\}/, async () => {
-      const phone = `1350${String(++seq).padStart(7, '0')}`;
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
-      if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
-      const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
-      if (list.length !== 1) throw new Error('no application');
-      return { id: list[0]!.id, markers: [list[0]!.id, phone] };
+    // a registered volunteer of C1 (the maker below) and their passbook
+    [/^\/api\/ledger\/volunteers\/\{id\}/, () => registeredVolunteer()],
+    // an award to volunteer1 of C1: a posting a district admin of D may reverse
+    [/^\/api\/ledger\/transactions\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/ledger/awards', headers: { cookie: admin() }, payload: { volunteerId: t.fx.person.volunteer1!.id, ruleCode: 'award.training', note: `培训${++seq}` } });
+      if (res.statusCode !== 201) throw new Error(`award: ${res.body}`);
+      const [row] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM ledger_transactions WHERE key = ${res.json().transactionKey}`);
+      return { id: row!.id, markers: [row!.id] };
     }],
+    [/^\/api\/volunteers\/\{id\}/, () => registeredVolunteer()],
     // an in-service party member of C1 (a resident of B1 who applied with a work unit, approved): below the yearly minimum
     [/^\/api\/partner-units\/members\/\{id\}/, async () => {
       const phone = `1351${String(++seq).padStart(7, '0')}`;

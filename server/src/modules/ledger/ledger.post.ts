@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { fromCents, type Cents } from './ledger.amounts.js';
+import { accountUnit, mayRunNegative, shardsOf, type AccountKind, type PostingKind, type PostingSource } from './ledger.enums.js';
+import { ledgerError } from './ledger.errors.js';
+import { unbalancedUnits } from './ledger.policy.js';
+
+/** One line of a posting: an amount (signed, in hundredths) on the account (kind, owner). */
+export type Line = {
+  kind: AccountKind;
+  ownerId: string;
+  amount: Cents;
+  /** The community the account counts under, set when the account is opened. */
+  communityId?: string | null;
+  /** The points rule that made this line. */
+  ruleCode?: string | null;
+  /** The balance row to use on a sharded account (a hold is released from the shard it went to). */
+  shard?: number;
+};
+
+export type Posting = {
+  key: string;
+  kind: PostingKind;
+  source: PostingSource;
+  sourceId?: string | null;
+  memo?: string;
+  /** The day it belongs to, YYYY-MM-DD (Asia/Shanghai). */
+  effectiveOn: string;
+  actorId?: string | null;
+  reverses?: string | null;
+  lines: Line[];
+};
+
+export type Posted = { id: string; created: boolean };
+
+/** A stable shard for a key: the same hold always lands in, and leaves from, the same balance row. */
+export function shardFor(key: string, shards: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) % shards;
+}
+
+type OpenedAccount = { id: string; kind: AccountKind; owner_id: string; shards: number; non_negative: boolean };
+
+/**
+ * Opens the accounts these lines name (once: their (kind, owner) is unique) with their balance rows,
+ * and returns them all. Concurrent first postings to the same new account meet at the unique key.
+ */
+export async function openAccounts(tx: DbOrTx, districtId: string, lines: readonly Pick<Line, 'kind' | 'ownerId' | 'communityId'>[]): Promise<Map<string, OpenedAccount>> {
+  const wanted = new Map<string, Pick<Line, 'kind' | 'ownerId' | 'communityId'>>();
+  for (const l of lines) if (!wanted.has(`${l.kind}:${l.ownerId}`)) wanted.set(`${l.kind}:${l.ownerId}`, l);
+  const list = [...wanted.values()];
+  const found = new Map<string, OpenedAccount>();
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    const keys = sql.join(chunk.map((l) => sql`(${l.kind}, ${l.ownerId}::uuid)`), sql`, `);
+    let rows = await queryRows<OpenedAccount>(tx, sql`SELECT id, kind, owner_id, shards, non_negative FROM ledger_accounts WHERE district_id = ${districtId} AND (kind, owner_id) IN (${keys})`);
+    if (rows.length < chunk.length) {
+      const have = new Set(rows.map((r) => `${r.kind}:${r.owner_id}`));
+      const missing = chunk.filter((l) => !have.has(`${l.kind}:${l.ownerId}`));
+      const values = sql.join(
+        missing.map((l) => sql`(${districtId}::uuid, ${l.kind}, ${accountUnit[l.kind]}, ${l.ownerId}::uuid, ${l.communityId ?? null}::uuid, ${!mayRunNegative(l.kind)}, ${shardsOf(l.kind)})`),
+        sql`, `,
+      );
+      const opened = await queryRows<{ id: string; shards: number; non_negative: boolean }>(
+        tx,
+        sql`INSERT INTO ledger_accounts (district_id, kind, unit, owner_id, community_id, non_negative, shards) VALUES ${values}
+            ON CONFLICT (district_id, kind, owner_id) DO NOTHING RETURNING id, shards, non_negative`,
+      );
+      if (opened.length > 0) {
+        const balances = sql.join(opened.flatMap((a) => Array.from({ length: a.shards }, (_, s) => sql`(${districtId}::uuid, ${a.id}::uuid, ${s}, ${a.non_negative})`)), sql`, `);
+        await tx.execute(sql`INSERT INTO ledger_balances (district_id, account_id, shard, non_negative) VALUES ${balances} ON CONFLICT DO NOTHING`);
+      }
+      rows = await queryRows<OpenedAccount>(tx, sql`SELECT id, kind, owner_id, shards, non_negative FROM ledger_accounts WHERE district_id = ${districtId} AND (kind, owner_id) IN (${keys})`);
+    }
+    for (const r of rows) found.set(`${r.kind}:${r.owner_id}`, r);
+  }
+  return found;
+}
+
+/** A posting's header, claimed before its lines are worked out (what a credit earns depends on whether it is new). */
+export type Header = Omit<Posting, 'lines'>;
+
+/**
+ * Claims posting keys: inserts their transaction rows, `ON CONFLICT DO NOTHING` on the UNIQUE key, and
+ * returns the ids of the new ones only. A key posted before — or being posted by a concurrent
+ * transaction, which this one then waits for — is not returned: its lines are never written twice.
+ */
+export async function claimKeys(tx: DbOrTx, districtId: string, headers: readonly Header[], now: Date): Promise<Map<string, string>> {
+  const claimed = new Map<string, string>();
+  for (let i = 0; i < headers.length; i += 500) {
+    const values = sql.join(
+      headers.slice(i, i + 500).map((h) => sql`(${districtId}::uuid, ${h.key}, ${h.kind}, ${h.source}, ${h.sourceId ?? null}, ${(h.memo ?? '').slice(0, 200)}, ${h.effectiveOn}::date, ${h.actorId ?? null}::uuid, ${h.reverses ?? null}::uuid, ${now})`),
+      sql`, `,
+    );
+    const rows = await queryRows<{ id: string; key: string }>(
+      tx,
+      sql`INSERT INTO ledger_transactions (district_id, key, kind, source, source_id, memo, effective_on, actor_id, reverses, posted_at) VALUES ${values}
+          ON CONFLICT (district_id, key) DO NOTHING RETURNING id, key`,
+    );
+    for (const r of rows) claimed.set(r.key, r.id);
+  }
+  return claimed;
+}
+
+/**
+ * Writes the lines of claimed postings: the entries and the balances. Credits and issuing accounts
+ * move by `balance + delta`; a debit of a non-negative account only `WHERE balance >= amount`, so
+ * however many postings race, none takes an account below zero. A refused debit throws, and the
+ * caller's transaction rolls back everything it wrote. Balance rows change in a fixed order (account,
+ * shard), so concurrent postings never deadlock on them.
+ */
+export async function writeLines(tx: DbOrTx, districtId: string, postings: readonly { id: string; key: string; lines: readonly Line[] }[], now: Date): Promise<void> {
+  for (const p of postings) {
+    const off = unbalancedUnits(p.lines.map((l) => ({ unit: accountUnit[l.kind], amount: l.amount })));
+    if (off.length > 0) throw new Error(`posting ${p.key} does not balance (${off.join(', ')})`);
+  }
+  const accounts = await openAccounts(tx, districtId, postings.flatMap((p) => p.lines));
+  const placed = postings.flatMap((p) =>
+    p.lines
+      .filter((l) => l.amount !== 0)
+      .map((line) => {
+        const account = accounts.get(`${line.kind}:${line.ownerId}`)!;
+        return { txnId: p.id, line, account, shard: line.shard ?? (account.shards > 1 ? shardFor(`${p.key}:${line.ownerId}`, account.shards) : 0) };
+      }),
+  );
+  const moves = new Map<string, { account: OpenedAccount; shard: number; delta: Cents; kind: AccountKind }>();
+  for (const p of placed) {
+    const k = `${p.account.id}:${p.shard}`;
+    const m = moves.get(k) ?? { account: p.account, shard: p.shard, delta: 0, kind: p.line.kind };
+    m.delta += p.line.amount;
+    moves.set(k, m);
+  }
+  const ordered = [...moves.values()].filter((m) => m.delta !== 0).sort((a, b) => (a.account.id === b.account.id ? a.shard - b.shard : a.account.id < b.account.id ? -1 : 1));
+  const free = ordered.filter((m) => m.delta > 0 || !m.account.non_negative);
+  for (let i = 0; i < free.length; i += 500) {
+    const values = sql.join(free.slice(i, i + 500).map((m) => sql`(${m.account.id}::uuid, ${m.shard}::smallint, ${fromCents(m.delta)}::numeric)`), sql`, `);
+    await tx.execute(
+      sql`UPDATE ledger_balances b SET balance = b.balance + v.delta FROM (VALUES ${values}) AS v(account_id, shard, delta)
+          WHERE b.district_id = ${districtId} AND b.account_id = v.account_id AND b.shard = v.shard`,
+    );
+  }
+  for (const m of ordered.filter((x) => x.delta < 0 && x.account.non_negative)) {
+    const need = fromCents(-m.delta);
+    const taken = await queryRows<{ shard: number }>(
+      tx,
+      sql`UPDATE ledger_balances SET balance = balance - ${need}::numeric
+          WHERE district_id = ${districtId} AND account_id = ${m.account.id} AND shard = ${m.shard} AND balance >= ${need}::numeric RETURNING shard`,
+    );
+    if (taken.length === 0) throw ledgerError(m.kind === 'withdrawal.held' || m.kind === 'provider.held' ? 'ledger.insufficient_held' : accountUnit[m.kind] === 'hours' ? 'ledger.insufficient_hours' : 'ledger.insufficient_points');
+  }
+  for (let i = 0; i < placed.length; i += 500) {
+    const values = sql.join(
+      placed.slice(i, i + 500).map((p) => sql`(${districtId}::uuid, ${p.txnId}::uuid, ${p.account.id}::uuid, ${p.shard}, ${accountUnit[p.line.kind]}, ${fromCents(p.line.amount)}::numeric, ${p.line.ruleCode ?? null}, ${now})`),
+      sql`, `,
+    );
+    await tx.execute(sql`INSERT INTO ledger_entries (district_id, transaction_id, account_id, shard, unit, amount, rule_code, posted_at) VALUES ${values}`);
+  }
+}
+
+/**
+ * Posts a balanced set of lines once per key, in the caller's transaction. The same key sent again —
+ * even at the same moment — returns the first posting and writes nothing.
+ */
+export async function post(tx: DbOrTx, districtId: string, posting: Posting, now: Date): Promise<Posted> {
+  const off = unbalancedUnits(posting.lines.map((l) => ({ unit: accountUnit[l.kind], amount: l.amount })));
+  if (off.length > 0) throw new Error(`posting ${posting.key} does not balance (${off.join(', ')})`);
+  const { lines, ...header } = posting;
+  const claimed = await claimKeys(tx, districtId, [header], now);
+  const id = claimed.get(posting.key);
+  if (!id) {
+    const [existing] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM ledger_transactions WHERE district_id = ${districtId} AND key = ${posting.key}`);
+    return { id: existing!.id, created: false };
+  }
+  await writeLines(tx, districtId, [{ id, key: posting.key, lines }], now);
+  return { id, created: true };
+}
