@@ -42,9 +42,10 @@ export const volunteersStep: DemoStep = {
     await tx.execute(sql`UPDATE accounts SET skills = array_remove(skills, ${IN_SERVICE_PARTY_MEMBER}) WHERE district_id = ${districtId} AND ${IN_SERVICE_PARTY_MEMBER} = ANY(skills)`);
     // orders confirmed in the demo year: on the record as confirmHours writes them (title and number, the Shanghai day served)
     await tx.execute(sql`
-      INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, verified_at)
+      INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, facts, verified_at)
       SELECT h.district_id, h.volunteer_id, 'order', h.need_id, left(n.title || '（' || n.number || '）', 200),
-             to_char(coalesce(n.completed_at, h.confirmed_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), h.hours, coalesce(h.confirmed_at, n.completed_at)
+             to_char(coalesce(n.completed_at, h.confirmed_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), h.hours,
+             jsonb_build_object('rating', n.rating, 'severity', n.severity), coalesce(h.confirmed_at, n.completed_at)
       FROM service_hours h
       JOIN needs n ON n.district_id = h.district_id AND n.id = h.need_id
       JOIN volunteers v ON v.district_id = h.district_id AND v.account_id = h.volunteer_id
@@ -108,9 +109,9 @@ export const activityRecordStep: DemoStep = {
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     const written = await queryRows<{ n: number }>(tx, sql`
-      INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, verified_at)
+      INSERT INTO volunteer_service_entries (district_id, account_id, source, source_id, title, served_on, hours, facts, verified_at)
       SELECT s.district_id, s.account_id, 'activity', s.activity_id, left(a.title, 200),
-             to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), s.hours, coalesce(s.decided_at, a.starts_at)
+             to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), s.hours, jsonb_build_object('themed', a.themed), coalesce(s.decided_at, a.starts_at)
       FROM activity_signups s
       JOIN activities a ON a.district_id = s.district_id AND a.id = s.activity_id
       JOIN volunteers v ON v.district_id = s.district_id AND v.account_id = s.account_id

@@ -83,7 +83,7 @@ export const Rule = Type.Object({
   inForce: Type.Boolean({ description: 'This version applies today' }),
   note: Type.String(),
 });
-export const RuleCodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z0-9_.]*$' }) }, { additionalProperties: false });
+export const RuleCodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_.]*$' }) }, { additionalProperties: false });
 export const RuleChangeBody = Type.Object(
   {
     points: Points,
@@ -97,7 +97,7 @@ export const RuleChangeBody = Type.Object(
 );
 export const NewRuleBody = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z0-9_.]*$' }),
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_.]*$' }),
     name: Type.String({ minLength: 1, maxLength: 60 }),
     nameEn: Type.String({ minLength: 1, maxLength: 100 }),
     points: Points,

@@ -44,13 +44,15 @@ export function createLedgerService(deps: LedgerDeps) {
      * Credits every verified service of the district through `creditServices`, in pages: what the demo
      * runs for its year, and a repair after an outage. A second run changes nothing (every key is spent).
      */
-    async replayServices(districtId: string, pageSize = 5000): Promise<number> {
+    async replayServices(districtId: string, opts: { pageSize?: number; tx?: DbOrTx } = {}): Promise<number> {
+      const pageSize = opts.pageSize ?? 5000;
       let after: { source: string; sourceId: string; accountId: string } | null = null;
       let credited = 0;
+      const inTx = <T>(fn: (tx: DbOrTx) => Promise<T>) => (opts.tx ? fn(opts.tx) : deps.db.transaction(fn));
       for (;;) {
-        const page = await deps.volunteers.entriesForCrediting(districtId, after, pageSize);
+        const page = await deps.volunteers.entriesForCrediting(districtId, after, pageSize, opts.tx);
         if (page.length === 0) return credited;
-        credited += await deps.db.transaction(async (tx) => {
+        credited += await inTx(async (tx) => {
           const ctx = await rules.context(tx, districtId);
           return creditServices(tx, districtId, page.map((e) => ({ accountId: e.account_id, communityId: e.community_id, source: e.source, sourceId: e.source_id, title: e.title, servedOn: e.served_on, hours: e.hours, ...e.facts })), ctx, deps.clock.now());
         });

@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
-import { serviceEntries, type ServiceFacts } from './volunteers.table.js';
+import { serviceEntries, type ServiceEntryInput, type ServiceFacts } from './volunteers.table.js';
 
-export type ServiceEntryInput = { accountId: string; source: 'order' | 'activity'; sourceId: string; title: string; servedOn: string; hours: string; facts?: ServiceFacts };
+export type { ServiceEntryInput } from './volunteers.table.js';
 
 /**
  * The volunteer's record of verified service (志愿服务记录): one entry per order or activity and
@@ -34,9 +34,9 @@ export function volunteersRecord(deps: VolunteersDeps) {
     },
 
     /** Every entry of the district with the volunteer's community, in pages by key (the time bank replays them). */
-    async entriesForCrediting(districtId: string, after: { source: string; sourceId: string; accountId: string } | null, limit: number) {
+    async entriesForCrediting(districtId: string, after: { source: string; sourceId: string; accountId: string } | null, limit: number, db: DbOrTx = currentDb(deps.db)) {
       return queryRows<{ account_id: string; community_id: string | null; source: 'order' | 'activity'; source_id: string; title: string; served_on: string; hours: string; facts: ServiceFacts }>(
-        currentDb(deps.db),
+        db,
         sql`SELECT e.account_id, v.community_id, e.source, e.source_id, e.title, e.served_on, e.hours, e.facts
             FROM volunteer_service_entries e JOIN volunteers v ON v.district_id = e.district_id AND v.account_id = e.account_id
             WHERE e.district_id = ${districtId} ${after ? sql`AND (e.source, e.source_id, e.account_id) > (${after.source}, ${after.sourceId}::uuid, ${after.accountId}::uuid)` : sql``}

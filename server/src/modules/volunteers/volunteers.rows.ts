@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { ServiceEntryInput } from './volunteers.record.js';
+import type { ServiceEntryInput } from './volunteers.table.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { AccountsService } from '../accounts/accounts.service.js';

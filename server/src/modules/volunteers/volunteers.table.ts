@@ -106,4 +106,7 @@ export const serviceEntries = pgTable(
 
 export type ServiceFacts = { rating?: number | null; severity?: string | null; themed?: boolean | null };
 
+/** A verified service as the record takes it: once per source and person. */
+export type ServiceEntryInput = { accountId: string; source: 'order' | 'activity'; sourceId: string; title: string; servedOn: string; hours: string; facts?: ServiceFacts };
+
 export type VolunteerRow = typeof volunteers.$inferSelect;

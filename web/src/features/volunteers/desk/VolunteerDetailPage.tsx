@@ -1,3 +1,4 @@
+import { VolunteerPassbookCard } from '../../points/desk/VolunteerPassbookCard';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Result, Row, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -138,6 +139,7 @@ export function VolunteerDetailPage() {
           <ServicesCard v={v} />
         </Col>
       </Row>
+      <VolunteerPassbookCard volunteerId={v.id} canAward={v.canDecide && v.status !== 'applied' && v.status !== 'refused'} />
       <Modal open={asking !== null} title={asking ? t(`action.${asking}`) : ''} onOk={() => form.submit()} onCancel={() => setAsking(null)} okButtonProps={{ loading: decide.isPending, danger: true, 'data-testid': 'reason-ok' }} destroyOnHidden>
         <Typography.Paragraph type="secondary">{asking && t(`reasonHint.${asking}`)}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(f) => asking && run(asking, f.reason.trim())}>

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { createServices } from '../services.js';
+import { queryRows } from '../platform/db/client.js';
+import { claimKeys, writeLines, type Line } from '../modules/ledger/ledger.post.js';
+import { toCents } from '../modules/ledger/ledger.amounts.js';
+import { defaultRules } from '../modules/ledger/ledger.defaults.js';
+import type { DemoStep } from './context.js';
+import { streamRng } from './random.js';
+
+/** Manual awards staff gave in the demo year: (rule, share of active volunteers, notes). */
+const awards: [code: string, share: number, notes: string[]][] = [
+  ['award.training', 0.2, ['参加急救知识培训', '参加志愿服务礼仪培训', '参加防诈骗宣传培训']],
+  ['award.emergency', 0.05, ['参加防汛值守', '参加寒潮应急送暖']],
+  ['award.organiser', 0.04, ['组织楼道清扫活动', '组织重阳节敬老活动']],
+  ['award.suggestion', 0.02, ['建议增设楼道扶手被采纳', '建议设立周末义剪点被采纳']],
+  ['award.district_honour', 0.005, ['获评年度区级优秀志愿者']],
+  ['deduct.lateness', 0.01, ['多次迟到早退，经核实']],
+];
+
+/**
+ * The demo's time bank: every verified service of the year (orders and activities, as the volunteers
+ * step recorded them) credited through the ledger's own crediting code — the rules in force on each
+ * service day, the caps, a first-service bonus once — then the awards and deductions staff made.
+ */
+export const ledgerStep: DemoStep = {
+  name: 'ledger',
+  async run({ deps, tx, plan }) {
+    const districtId = plan.regions.district.id;
+    const ledger = createServices(deps).ledger;
+    const credited = await ledger.replayServices(districtId, { tx, pageSize: 10_000 });
+    const people = await queryRows<{ account_id: string; community_id: string | null }>(
+      tx,
+      sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`,
+    );
+    const rng = streamRng(plan.seed, 'ledger.awards');
+    const now = deps.clock.now();
+    const headers = [];
+    const postings: { key: string; lines: Line[] }[] = [];
+    for (const [code, share, notes] of awards) {
+      const rule = defaultRules.find((r) => r.code === code)!;
+      const points = toCents(rule.points);
+      for (const p of people) {
+        if (!rng.chance(share)) continue;
+        const key = `award:demo:${code}:${p.account_id}`;
+        const month = rng.int(1, 11);
+        headers.push({ key, kind: points > 0 ? ('earn' as const) : ('adjust' as const), source: 'rule' as const, sourceId: null, memo: rng.pick(notes), effectiveOn: `2026-${String(month).padStart(2, '0')}-${String(rng.int(1, 27)).padStart(2, '0')}` });
+        // a deduction only where there are points to take (it never takes a balance below zero)
+        postings.push({ key, lines: [
+          { kind: 'volunteer.points', ownerId: p.account_id, communityId: p.community_id, amount: points, ruleCode: code },
+          { kind: 'community.points', ownerId: p.community_id ?? districtId, communityId: p.community_id, amount: -points, ruleCode: code },
+        ] });
+      }
+    }
+    const claimed = await claimKeys(tx, districtId, headers, now);
+    const balance = new Map((await queryRows<{ owner_id: string; b: string }>(tx, sql`SELECT a.owner_id, b.balance AS b FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points'`)).map((r) => [r.owner_id, toCents(r.b)]));
+    const write = postings
+      .filter((p) => claimed.has(p.key))
+      .map((p) => {
+        const take = p.lines[0]!.amount < 0 ? Math.min(-p.lines[0]!.amount, balance.get(p.lines[0]!.ownerId) ?? 0) : null;
+        const lines = take === null ? p.lines : take === 0 ? [] : p.lines.map((l) => ({ ...l, amount: Math.sign(l.amount) * take }));
+        return { id: claimed.get(p.key)!, key: p.key, lines };
+      });
+    await writeLines(tx, districtId, write, now);
+    const [totals] = await queryRows<{ entries: number; accounts: number }>(
+      tx,
+      sql`SELECT (SELECT count(*)::int FROM ledger_entries WHERE district_id = ${districtId}) AS entries, (SELECT count(*)::int FROM ledger_accounts WHERE district_id = ${districtId}) AS accounts`,
+    );
+    return { credited, awards: write.length, entries: totals!.entries, accounts: totals!.accounts };
+  },
+};
