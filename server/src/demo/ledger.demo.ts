@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { createServices } from '../services.js';
 import { queryRows } from '../platform/db/client.js';
 import { claimKeys, writeLines, type Line } from '../modules/ledger/ledger.post.js';
+import { deduct } from '../modules/ledger/ledger.deduct.js';
+import { deductionKey } from '../modules/ledger/ledger.subscriber.js';
 import { toCents } from '../modules/ledger/ledger.amounts.js';
 import { defaultRules } from '../modules/ledger/ledger.defaults.js';
 import type { DemoStep } from './context.js';
@@ -61,10 +63,19 @@ export const ledgerStep: DemoStep = {
         return { id: claimed.get(p.key)!, key: p.key, lines };
       });
     await writeLines(tx, districtId, write, now);
+    // the year's conduct incidents took their points, as the ledger's subscriber does (an annulled one gave them back)
+    const incidents = await queryRows<{ id: string; account_id: string; points: number; day: string; community_id: string | null }>(
+      tx,
+      sql`SELECT i.id, i.account_id, i.points, to_char(i.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, v.community_id
+          FROM conduct_incidents i JOIN volunteers v ON v.district_id = i.district_id AND v.account_id = i.account_id
+          WHERE i.district_id = ${districtId} AND i.status <> 'annulled' AND i.points > 0 ORDER BY i.recorded_at`,
+    );
+    for (const i of incidents)
+      await deduct(tx, districtId, { key: deductionKey('conduct', i.id, i.account_id), accountId: i.account_id, communityId: i.community_id, points: i.points * 100, ruleCode: 'conduct.incident', source: 'conduct', sourceId: i.id, memo: '', effectiveOn: i.day }, now);
     const [totals] = await queryRows<{ entries: number; accounts: number }>(
       tx,
       sql`SELECT (SELECT count(*)::int FROM ledger_entries WHERE district_id = ${districtId}) AS entries, (SELECT count(*)::int FROM ledger_accounts WHERE district_id = ${districtId}) AS accounts`,
     );
-    return { credited, awards: write.length, entries: totals!.entries, accounts: totals!.accounts };
+    return { credited, awards: write.length, deductions: incidents.length, entries: totals!.entries, accounts: totals!.accounts };
   },
 };

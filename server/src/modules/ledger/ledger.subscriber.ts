@@ -36,7 +36,8 @@ export function ledgerSubscriber(deps: LedgerDeps, rules: LedgerRules): Subscrib
       if (points <= 0) return;
       const source = trigger === 'conductIncident' ? 'conduct' : 'activity';
       const id = p.incidentId ?? p.activityId!;
-      await deduct(tx, event.districtId, { key: deductionKey(source, id, p.accountId), accountId: p.accountId, communityId: await deps.volunteers.communityOf(event.districtId, p.accountId), points, ruleCode: rule.code, source, sourceId: id, memo: '', effectiveOn: day, actorId: event.actorId }, now);
+      // one deduction per kind of event, activity (or incident) and person
+      await deduct(tx, event.districtId, { key: deductionKey(source === 'conduct' ? source : trigger, id, p.accountId), accountId: p.accountId, communityId: await deps.volunteers.communityOf(event.districtId, p.accountId), points, ruleCode: rule.code, source, sourceId: id, memo: '', effectiveOn: day, actorId: event.actorId }, now);
     },
   };
 }

@@ -164,6 +164,19 @@ describe.each(backends)('time bank ledger on %s', (backend) => {
     expect((await mine()).recent[0]).toMatchObject({ kind: 'reverse', source: 'appeal', amount: 10 });
   });
 
+  it('a no-show and a late cancellation reported by activities take the rule’s points, once each', async () => {
+    const volunteerId = t.fx.person.volunteer1!.id;
+    await send('communityAdmin1', 'POST', '/api/ledger/awards', { volunteerId, ruleCode: 'award.training', note: '培训' });
+    const before = (await mine()).points;
+    const activityId = crypto.randomUUID();
+    for (const type of ['activities.noShow', 'activities.lateCancellation', 'activities.noShow'])
+      await t.database.db.transaction((tx) => t.app.services.events.publish(tx, t.fx.region.D!.districtId, { type, subjectType: 'activity', subjectId: activityId, actorId: null, payload: { activityId, accountId: volunteerId } }));
+    await t.app.services.events.deliverDue(100_000);
+    // 5 for the no-show (reported twice, deducted once), 2 for the late cancellation
+    expect((await mine()).points).toBe(before - 7);
+    expect((await mine()).recent.slice(0, 2).map((l) => l.ruleCode).sort()).toEqual(['activity.late_cancellation', 'activity.no_show']);
+  });
+
   it('staff read a passbook in scope only; the community figures add up', async () => {
     const volunteerId = t.fx.person.volunteer1!.id;
     const statement = await get('communityAdmin1', `/api/ledger/volunteers/${volunteerId}/statement?unit=hours`);
