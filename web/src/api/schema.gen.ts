@@ -1178,6 +1178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My to-dos per state, due within 24 h and overdue (workbench, status tabs): each count is the list filter it names */
+        get: operations["countNeedTodos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/export": {
         parameters: {
             query?: never;
@@ -10591,7 +10608,7 @@ export interface operations {
                 to?: string;
                 q?: string;
                 due?: "overdue" | "within24h";
-                sort?: "newest" | "deadline";
+                sort?: "newest" | "deadline" | "overdueFirst";
                 page: number;
                 pageSize: number;
             };
@@ -10628,6 +10645,8 @@ export interface operations {
                             overdue: boolean;
                             /** @description The deadline’s clock is paused (挂起) */
                             paused: boolean;
+                            /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                            place: string[];
                             rating: number | null;
                             regionId: string;
                             regionName: string;
@@ -10754,6 +10773,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -10989,6 +11010,93 @@ export interface operations {
             };
         };
     };
+    countNeedTodos: {
+        parameters: {
+            query?: {
+                view?: "all" | "team";
+                categoryId?: string;
+                regionId?: string;
+                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                kind?: "microWish" | "serviceRequest" | "grievance";
+                from?: string;
+                to?: string;
+                q?: string;
+                due?: "overdue" | "within24h";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        buckets: {
+                            count: number;
+                            /** @enum {string|null} */
+                            due: "overdue" | "within24h" | null;
+                            /** @enum {string} */
+                            key: "all" | "intake" | "toDispatch" | "toTake" | "inProgress" | "toRate" | "finished" | "stopped" | "toAssign" | "serving" | "done" | "dueSoon" | "overdue";
+                            /** @description The list filter this count stands for (comma-separated states) */
+                            status: string | null;
+                        }[];
+                        byCategory: {
+                            categoryId: string;
+                            categoryName: string | null;
+                            categoryNameEn: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        now: string;
+                        /** @enum {string} */
+                        view: "all" | "team";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     exportNeeds: {
         parameters: {
             query: {
@@ -11002,7 +11110,7 @@ export interface operations {
                 to?: string;
                 q?: string;
                 due?: "overdue" | "within24h";
-                sort?: "newest" | "deadline";
+                sort?: "newest" | "deadline" | "overdueFirst";
                 page: number;
                 pageSize: number;
             };
@@ -11174,6 +11282,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -11320,6 +11430,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -11508,6 +11620,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -11694,6 +11808,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -11881,6 +11997,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12070,6 +12188,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12256,6 +12376,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12443,6 +12565,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12631,6 +12755,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12817,6 +12943,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13103,6 +13231,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13291,6 +13421,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13477,6 +13609,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13665,6 +13799,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13851,6 +13987,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14037,6 +14175,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14325,6 +14465,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14511,6 +14653,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14697,6 +14841,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
