@@ -36,6 +36,13 @@ async function deskAt(size: { width: number; height: number }, phone: string, ac
 }
 const laptop = { width: 1366, height: 768 };
 
+/** A full-page screenshot from the top, so the fixed header is where it belongs. */
+async function snapTop(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settled(page);
+  await snap(page, name);
+}
+
 const countsAnswer = (page: Page) => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/needs/counts' && r.status() === 200);
 const listAnswer = (page: Page) => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/needs' && r.status() === 200);
 const totalShown = async (page: Page, table: string) => {
@@ -68,8 +75,7 @@ describe('首页: what each role has to do now', () => {
         if (role === 'district admin') {
           await page.getByTestId('workbench-trend').locator('canvas').waitFor();
           await page.getByTestId('workbench-category-chart').locator('canvas').waitFor();
-          await settled(page);
-          await snap(page, 'workbench-desk-district-1366');
+          await snapTop(page, 'workbench-desk-district-1366');
         }
         const listed = listAnswer(page);
         await page.getByTestId(`todo-${pick.key}`).click();
@@ -91,8 +97,7 @@ describe('首页: what each role has to do now', () => {
         const bucket = counts.buckets.find((b) => b.key === key)!;
         expect([key, await page.getByTestId(`todo-${key}`).getAttribute('data-count')]).toEqual([key, String(bucket.count)]);
       }
-      await settled(page);
-      await snap(page, 'workbench-desk-leader-1366');
+      await snapTop(page, 'workbench-desk-leader-1366');
       const pick = counts.buckets.find((b) => b.key !== 'all' && b.count > 0) ?? counts.buckets.find((b) => b.key === 'toTake')!;
       const listed = listAnswer(page);
       await page.getByTestId(`todo-${pick.key}`).click();
@@ -139,8 +144,7 @@ describe('the needs ledger as staff expect it', () => {
         if (box && box.y + box.height <= laptop.height) inView++;
       }
       expect(inView).toBeGreaterThan(4);
-      await settled(page);
-      await snap(page, 'workbench-ledger-1366');
+      await snapTop(page, 'workbench-ledger-1366');
 
       // picked rows belong to their tab: switching tabs lets them go
       await firstRow.locator('.ant-checkbox-input').check();
@@ -160,8 +164,7 @@ describe('the needs ledger as staff expect it', () => {
       await page.getByTestId('stage-all').click();
       await settledTable(page.getByTestId('needs-table'));
       expect(await page.getByTestId('bulk-bar').count()).toBe(0);
-      await settled(page);
-      await snap(page, 'workbench-ledger-1920');
+      await snapTop(page, 'workbench-ledger-1920');
     });
   });
 
@@ -178,8 +181,7 @@ describe('the needs ledger as staff expect it', () => {
       // no horizontal scroll inside the card: every column is in view
       const clipped = await table.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => el.scrollWidth > el.clientWidth + 1);
       expect(clipped).toBe(false);
-      await settled(page);
-      await snap(page, 'workbench-detail-1366');
+      await snapTop(page, 'workbench-detail-1366');
     });
   });
 });

@@ -91,7 +91,7 @@ export function useNeedColumns() {
       key: 'place',
       title: t('field.place'),
       dataIndex: 'place',
-      width: 260,
+      width: 290,
       render: (_v, n) => (
         <div className="lx-place" data-testid="need-place">
           <div>{placeLabel(n)}</div>
