@@ -16,7 +16,9 @@ const staff = [
 
 type Bucket = { key: string; status: string | null; due: string | null; count: number };
 type Counts = { view: 'all' | 'team'; buckets: Bucket[] };
-type NeedsPage = { total: number; items: { id: string; overdue: boolean; deadlineAt: string | null; status: string }[] };
+type NeedsPage = { total: number; items: { id: string; overdue: boolean; paused: boolean; deadlineAt: string | null; status: string }[] };
+/** The states in which a deadline runs (server: needs.lifecycle.ts deadlineRunningStatuses). */
+const deadlineRunning = ['accepted', 'dispatched', 'pooled', 'taken', 'claimed', 'in_service', 'reopened', 'escalated'];
 
 const env = serverAndBrowser();
 
@@ -110,7 +112,7 @@ describe('首页: what each role has to do now', () => {
 
 describe('the needs ledger as staff expect it', () => {
   it('puts the overdue first when asked, counts each status tab, names the full place, and fits a 1366×768 laptop', async () => {
-    await deskAt(laptop, demo.communityAdmin, async (page) => {
+    await deskAt(laptop, demo.districtAdmin, async (page) => {
       const counted = countsAnswer(page);
       await page.getByTestId('side-menu').getByText('需求台账').click();
       const counts = (await (await counted).json()) as Counts;
@@ -121,7 +123,7 @@ describe('the needs ledger as staff expect it', () => {
         expect([key, await page.getByTestId(`stage-${key}`).locator('.lx-stage-count').innerText()]).toEqual([key, String(n)]);
       }
       const overdue = counts.buckets.find((b) => b.key === 'overdue')!.count;
-      expect(overdue).toBeGreaterThan(0); // the demo district always has some
+      expect(overdue).toBeGreaterThan(0); // the demo district always has some (figures.spec counts on it too)
 
       const sorted = listAnswer(page);
       await page.getByTestId('ledger-sort').click();
@@ -131,6 +133,11 @@ describe('the needs ledger as staff expect it', () => {
       const shown = Math.min(overdue, list.items.length);
       expect(list.items.slice(0, shown).every((n) => n.overdue)).toBe(true);
       expect(list.items.slice(shown).some((n) => n.overdue)).toBe(false);
+      // then the other running deadlines, nearest first
+      const running = list.items.filter((n) => deadlineRunning.includes(n.status) && n.deadlineAt && !n.paused);
+      expect(list.items.slice(0, running.length)).toEqual(running);
+      const deadlines = running.map((n) => Date.parse(n.deadlineAt!));
+      expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
       await settledTable(page.getByTestId('needs-table'));
       const firstRow = page.getByTestId('needs-table').locator('tr.ant-table-row').first();
       expect(await firstRow.getByTestId('deadline-text').locator('.ant-typography-danger').count()).toBeGreaterThan(0);
@@ -151,6 +158,19 @@ describe('the needs ledger as staff expect it', () => {
       await page.getByTestId('bulk-bar').waitFor();
       await page.getByTestId('stage-intake').click();
       await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+
+      // 列设置: a hidden column stays hidden after a reload, until shown again
+      const requesterHeader = () => page.getByTestId('needs-table').locator('thead th', { hasText: '求助人' }).count();
+      await page.getByTestId('column-settings-button').click();
+      await page.getByTestId('column-settings').getByLabel('求助人').uncheck();
+      await expect.poll(requesterHeader).toBe(0);
+      await page.reload();
+      await settledTable(page.getByTestId('needs-table'));
+      expect(await requesterHeader()).toBe(0);
+      await page.getByTestId('column-settings-button').click();
+      await page.getByTestId('column-settings').getByText('恢复默认').click();
+      await expect.poll(requesterHeader).toBe(1);
+      await page.keyboard.press('Escape');
 
       // the deadline column stays clear of the fixed 操作 column at every common width
       for (const width of [1366, 1440, 1920]) {
