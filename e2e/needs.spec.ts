@@ -186,7 +186,7 @@ describe('orders: one need travels the whole chain through the pages', () => {
       await deskLogin(page, demo.teamLeader);
       await page.waitForURL('**/team-orders');
       // a leader organises their team's activities too (modules/activities)
-      expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('队长接单志愿活动');
+      expect((await page.getByTestId('side-menu').textContent())?.trim()).toBe('首页队长接单志愿活动');
       const row = () => page.getByTestId('inbox-table').locator('tr', { hasText: title });
       await row().locator('[data-action=take]').click();
       const took = actionAnswer(page, needId, 'take');

@@ -107,7 +107,7 @@ describe('the feature registry', () => {
 
   it('draws the back-office menu as before: entries, order, who sees them, names', () => {
     expect(deskMenu.map((e) => `${e.path} ${e.access} ${zh(e.namespace, e.label)}`)).toEqual([
-      '/ staff 工作台',
+      '/ desk 首页',
       '/needs staff 需求台账',
       '/needs/new staff 代录需求',
       '/oversight/decisions staff 待审批',

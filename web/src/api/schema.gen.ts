@@ -1297,6 +1297,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My to-dos per state, due within 24 h and overdue (workbench, status tabs): each count is the list filter it names */
+        get: operations["countNeedTodos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/export": {
         parameters: {
             query?: never;
@@ -11352,7 +11369,7 @@ export interface operations {
                 to?: string;
                 q?: string;
                 due?: "overdue" | "within24h";
-                sort?: "newest" | "deadline";
+                sort?: "newest" | "deadline" | "overdueFirst";
                 page: number;
                 pageSize: number;
             };
@@ -11389,6 +11406,8 @@ export interface operations {
                             overdue: boolean;
                             /** @description The deadline’s clock is paused (挂起) */
                             paused: boolean;
+                            /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                            place: string[];
                             rating: number | null;
                             regionId: string;
                             regionName: string;
@@ -11515,6 +11534,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -11750,6 +11771,93 @@ export interface operations {
             };
         };
     };
+    countNeedTodos: {
+        parameters: {
+            query?: {
+                view?: "all" | "team";
+                categoryId?: string;
+                regionId?: string;
+                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                kind?: "microWish" | "serviceRequest" | "grievance";
+                from?: string;
+                to?: string;
+                q?: string;
+                due?: "overdue" | "within24h";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        buckets: {
+                            count: number;
+                            /** @enum {string|null} */
+                            due: "overdue" | "within24h" | null;
+                            /** @enum {string} */
+                            key: "all" | "intake" | "toDispatch" | "toTake" | "inProgress" | "toRate" | "finished" | "stopped" | "toAssign" | "serving" | "done" | "dueSoon" | "overdue";
+                            /** @description The list filter this count stands for (comma-separated states) */
+                            status: string | null;
+                        }[];
+                        byCategory: {
+                            categoryId: string;
+                            categoryName: string | null;
+                            categoryNameEn: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        now: string;
+                        /** @enum {string} */
+                        view: "all" | "team";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     exportNeeds: {
         parameters: {
             query: {
@@ -11763,7 +11871,7 @@ export interface operations {
                 to?: string;
                 q?: string;
                 due?: "overdue" | "within24h";
-                sort?: "newest" | "deadline";
+                sort?: "newest" | "deadline" | "overdueFirst";
                 page: number;
                 pageSize: number;
             };
@@ -11935,6 +12043,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12081,6 +12191,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12269,6 +12381,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12455,6 +12569,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12642,6 +12758,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -12831,6 +12949,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13017,6 +13137,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13204,6 +13326,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13392,6 +13516,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13578,6 +13704,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -13864,6 +13992,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14052,6 +14182,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14238,6 +14370,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14426,6 +14560,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14612,6 +14748,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -14798,6 +14936,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -15086,6 +15226,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -15272,6 +15414,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;
@@ -15458,6 +15602,8 @@ export interface operations {
                         overdue: boolean;
                         /** @description The deadline’s clock is paused (挂起) */
                         paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         rating: number | null;
                         regionId: string;
                         regionName: string;

@@ -1,4 +1,4 @@
-import { Table, type TableProps } from 'antd';
+import { Skeleton, Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listPhase } from '../lib/use-list-query';
@@ -19,8 +19,8 @@ type Props<T> = Omit<TableProps<T>, 'dataSource' | 'loading'> & {
 
 /**
  * The table every list uses (see lib/use-list-query): it shows the rows of the current query only,
- * a spinner while they load — never "no data" under the spinner before they come — and marks itself
- * aria-busy meanwhile, which browser tests wait on.
+ * a skeleton of rows while the first answer comes (a spinner over the old rows while a new one does)
+ * — never "no data" before they come — and marks itself aria-busy meanwhile, which browser tests wait on.
  */
 export function ListTable<T extends object>({ rows, fetching, paging, emptyText, locale, pagination, ...table }: Props<T>) {
   const { t } = useTranslation();
@@ -34,13 +34,14 @@ export function ListTable<T extends object>({ rows, fetching, paging, emptyText,
     showTotal: (total) => t('total', { total }),
     onChange: paging.onChange,
   };
-  const emptyNode = waiting ? <div className="lx-list-waiting" /> : emptyText;
+  // rows to come are drawn as grey bars where they will be, not as a spinner over "no data"
+  const emptyNode = waiting ? <Skeleton active title={false} paragraph={{ rows: 6, width: '100%' }} className="lx-list-waiting" /> : emptyText;
 
   return (
     <Table<T>
       {...table}
       aria-busy={fetching}
-      loading={fetching}
+      loading={fetching && !waiting}
       dataSource={(rows ?? []) as T[]}
       locale={emptyNode === undefined ? locale : { ...locale, emptyText: emptyNode }}
       pagination={serverPaging ?? pagination}

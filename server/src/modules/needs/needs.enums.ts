@@ -11,3 +11,7 @@ export type SeverityCode = (typeof severities)[number];
 
 export const needViews = ['all', 'mine', 'team', 'pool', 'tasks'] as const;
 export type NeedView = (typeof needViews)[number];
+
+/** What the to-do counts count (needs.counts.ts): the ledger's stages and a leader's, due soon and overdue. */
+export const bucketKeys = ['all', 'intake', 'toDispatch', 'toTake', 'inProgress', 'toRate', 'finished', 'stopped', 'toAssign', 'serving', 'done', 'dueSoon', 'overdue'] as const;
+export type BucketKey = (typeof bucketKeys)[number];

@@ -16,6 +16,7 @@ import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
+import { placesOf } from './needs.place.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -29,8 +30,8 @@ export type NeedListQuery = {
   q?: string;
   /** overdue (超期) or due within 24 hours (即将超期), both only while the deadline runs. */
   due?: 'overdue' | 'within24h';
-  /** newest first (default; the pool: oldest first), or the nearest deadline first. */
-  sort?: 'newest' | 'deadline';
+  /** newest first (default; the pool: oldest first), the nearest deadline first, or running deadlines first (overdue on top). */
+  sort?: 'newest' | 'deadline' | 'overdueFirst';
   page: number;
   pageSize: number;
 };
@@ -58,17 +59,24 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   if (q.kind) conds.push(eq(needs.kind, q.kind));
   if (q.from) conds.push(gte(needs.createdAt, new Date(q.from)));
   if (q.to) conds.push(lte(needs.createdAt, new Date(q.to)));
-  if (q.due) {
-    const now = deps.clock.now();
-    conds.push(inArray(needs.status, [...deadlineRunningStatuses]), isNull(needs.pausedAt));
-    conds.push(q.due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + 86_400_000)))!);
-  }
+  if (q.due) conds.push(dueCondition(q.due, deps.clock.now()));
   if (q.q) conds.push(or(ilike(needs.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(needs.number, q.q))!);
   return conds;
 }
 
+/** Overdue (超期) or due within 24 hours (即将超期): only while the deadline runs and its clock is not paused. */
+export function dueCondition(due: 'overdue' | 'within24h', now: Date): SQL {
+  const window = due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + 86_400_000)));
+  return and(inArray(needs.status, [...deadlineRunningStatuses]), isNull(needs.pausedAt), window)!;
+}
+
+/** The deadline still runs (受理 → 结单, not paused): what "overdue first" puts at the top. */
+const deadlineRunning = sql`(${needs.deadlineAt} IS NOT NULL AND ${needs.pausedAt} IS NULL AND ${inArray(needs.status, [...deadlineRunningStatuses])})`;
+
 function listOrder(q: NeedListQuery): SQL[] {
   if (q.sort === 'deadline') return [sql`${needs.deadlineAt} ASC NULLS LAST`];
+  // running deadlines first, the earliest (so the overdue) on top; then the rest, newest first
+  if (q.sort === 'overdueFirst') return [sql`${deadlineRunning} DESC`, sql`CASE WHEN ${deadlineRunning} THEN ${needs.deadlineAt} END ASC`, desc(needs.createdAt)];
   return [q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt)];
 }
 
@@ -93,11 +101,12 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
       .offset(offset),
     deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
   ]);
-  const [teamNames, categories] = await Promise.all([
+  const [teamNames, categories, places] = await Promise.all([
     deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]),
     deps.categories.labelsOf(actor.districtId, [...new Set(rows.map((r) => r.need.categoryId))]),
+    placesOf(deps.db, rows.map((r) => r.regionPath)),
   ]);
-  const items = rows.map((r) => toListItem(viewer, r, teamNames, categories, now));
+  const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: places.get(r.regionPath) ?? [] }));
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 

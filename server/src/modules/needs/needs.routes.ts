@@ -8,7 +8,7 @@ import { binary, IdParams, Ok, Page } from '../../platform/http/schemas.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { writeNeedsWorkbook } from './needs.export.js';
-import { actionRoutes, BulkBody, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery } from './needs.schemas.js';
+import { actionRoutes, BulkBody, CountsQuery, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery, TodoCounts } from './needs.schemas.js';
 
 const tags = ['needs'];
 
@@ -23,6 +23,10 @@ export async function needsRoutes(app: AppInstance) {
 
   app.get('/api/needs', { schema: { tags, operationId: 'listNeeds', summary: 'Needs I may see: view=all (staff), mine, team (leader inbox), pool, tasks', querystring: ListQuery, response: { 200: Page(NeedSummary), ...regionNotFound } } }, async (request) =>
     svc().list(requireActor(request), { ...request.query, view: request.query.view ?? 'all' }),
+  );
+
+  app.get('/api/needs/counts', { schema: { tags, operationId: 'countNeedTodos', summary: 'My to-dos per state, due within 24 h and overdue (workbench, status tabs): each count is the list filter it names', querystring: CountsQuery, response: { 200: TodoCounts, ...regionNotFound } } }, async (request) =>
+    svc().todoCounts(requireActor(request), request.query),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { NullableStringEnum, Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
 import { channels, needKinds, needViews, severities } from './needs.enums.js';
 import { needStatuses } from './needs.lifecycle.js';
+import { bucketKeys } from './needs.enums.js';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const SeveritySchema = StringEnum(severities);
@@ -43,6 +44,7 @@ const callerActions = Object.keys(actionRoutes) as CallerAction[];
 export const NeedSummary = Type.Object({
   id: Type.String(), number: Type.String(), kind: StringEnum(needKinds), categoryId: Type.String(), categoryName: N(Type.String()), categoryNameEn: N(Type.String()),
   title: Type.String(), status: Status, severity: SeveritySchema, channel: StringEnum(channels), regionId: Type.String(), regionName: Type.String(),
+  place: Type.Array(Type.String(), { description: 'The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out)' }),
   address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
   teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
   createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), overdue: Type.Boolean(), paused: Type.Boolean({ description: 'The deadline’s clock is paused (挂起)' }), completedAt: N(Type.String()),
@@ -110,7 +112,7 @@ export const ListQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date-time' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     due: Type.Optional(StringEnum(['overdue', 'within24h'] as const)),
-    sort: Type.Optional(StringEnum(['newest', 'deadline'] as const)),
+    sort: Type.Optional(StringEnum(['newest', 'deadline', 'overdueFirst'] as const)),
     page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   },
@@ -126,3 +128,28 @@ export const BulkBody = Type.Object(
   { ids: Type.Array(Uuid, { minItems: 1, maxItems: 200 }), action: StringEnum(['accept', 'dispatch', 'pool'] as const), teamId: opt(Uuid), note: opt(Note) },
   { additionalProperties: false },
 );
+
+const listFilters = { ...ListQuery.properties };
+export const CountsQuery = Type.Object(
+  {
+    view: Type.Optional(StringEnum(['all', 'team'] as const)),
+    categoryId: listFilters.categoryId, regionId: listFilters.regionId, channel: listFilters.channel, kind: listFilters.kind,
+    from: listFilters.from, to: listFilters.to, q: listFilters.q, due: listFilters.due,
+  },
+  { additionalProperties: false },
+);
+
+const BucketKey = StringEnum(bucketKeys);
+export const TodoCounts = Type.Object({
+  view: StringEnum(['all', 'team'] as const),
+  now: Type.String(),
+  buckets: Type.Array(
+    Type.Object({
+      key: BucketKey,
+      status: N(Type.String({ description: 'The list filter this count stands for (comma-separated states)' })),
+      due: NullableStringEnum(['overdue', 'within24h'] as const),
+      count: Type.Integer(),
+    }),
+  ),
+  byCategory: Type.Array(Type.Object({ categoryId: Type.String(), categoryName: N(Type.String()), categoryNameEn: N(Type.String()), counts: Type.Record(Type.String(), Type.Integer()) })),
+});

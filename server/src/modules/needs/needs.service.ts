@@ -23,6 +23,8 @@ import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
+import { todoCounts, type CountsQuery } from './needs.counts.js';
+import { placesOf } from './needs.place.js';
 import { needEvents } from './needs.table.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -56,14 +58,16 @@ export function createNeedsService(deps: Deps) {
 
   async function detail(actor: Actor, id: string) {
     const ctx = await loadVisible(db, transitionDeps, actor, id, false);
-    const [events, category, teamNames, people] = await Promise.all([
+    const [events, category, teamNames, people, places] = await Promise.all([
       db.select().from(needEvents).where(and(eq(needEvents.districtId, actor.districtId), eq(needEvents.needId, id))).orderBy(asc(needEvents.seq)),
       deps.categories.get(actor.districtId, ctx.need.categoryId),
       deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
       deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
+      placesOf(db, [ctx.need.regionPath]),
     ]);
     const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
-    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now());
+    const place = places.get(ctx.need.regionPath) ?? [];
+    return { place, ...toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now()) };
   }
 
   return {
@@ -94,6 +98,8 @@ export function createNeedsService(deps: Deps) {
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
+    /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
+    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts(deps, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { isStaff, isTeamLeader, type Permission } from '../../lib/roles';
+import { isStaff, isTeamLeader, usesDesk, type Permission } from '../../lib/roles';
 import { authApi, type Credentials, type Me } from './auth.api';
 
 export const sessionKey = ['session'] as const;
@@ -55,13 +55,14 @@ export function usePermission(permission: Permission): boolean {
   return can(useMe(), permission);
 }
 
-/** What a back-office page asks of its user: a permission, any staff role, or leading a team. */
-export type Access = Permission | 'staff' | 'teamLeader';
+/** What a back-office page asks of its user: a permission, any staff role, leading a team, or either of those (desk). */
+export type Access = Permission | 'staff' | 'teamLeader' | 'desk';
 
 export function allows(me: Me, access: Access | undefined): boolean {
   if (access === undefined) return true;
   if (access === 'staff') return isStaff(me.account.roles);
   if (access === 'teamLeader') return isTeamLeader(me.account.roles);
+  if (access === 'desk') return usesDesk(me.account.roles);
   return can(me, access);
 }
 

@@ -39,6 +39,10 @@ export type NeedFilters = { [K in Exclude<keyof ListQuery, 'view' | 'page' | 'pa
 export type NeedListQuery = NeedFilters & { view: NeedView; page: number; pageSize: number };
 
 export type NewNeed = ApiBody<'/api/needs', 'post'>;
+/** The caller's to-dos per state (each bucket a list filter), and the same per category. */
+export type TodoCounts = ApiResponse<'/api/needs/counts', 'get'>;
+export type TodoBucket = TodoCounts['buckets'][number];
+export type CountsQuery = ApiQuery<'/api/needs/counts', 'get'>;
 export type SimilarNeed = ApiResponse<'/api/needs/similar', 'get'>[number];
 export type BulkResult = ApiResponse<'/api/needs/bulk', 'post'>[number];
 type BulkBody = ApiBody<'/api/needs/bulk', 'post'>;
@@ -49,6 +53,7 @@ export const fileUrl = (id: string) => `/api/files/${id}`;
 export const needsApi = {
   list: (query: NeedListQuery, signal?: AbortSignal) => api.get('/api/needs', { query: query as ListQuery, signal }),
   get: (id: string) => api.get('/api/needs/{id}', { params: { id } }),
+  counts: (query: CountsQuery, signal?: AbortSignal) => api.get('/api/needs/counts', { query, signal }),
   create: (body: NewNeed) => api.post('/api/needs', { body }),
   similar: (categoryId: string, regionId: string, signal?: AbortSignal) => api.get('/api/needs/similar', { query: { categoryId, regionId }, signal }),
   follow: (id: string) => api.post('/api/needs/{id}/follow', { params: { id }, body: {} }),

@@ -2,12 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
 import { useListQuery } from '../../lib/use-list-query';
 import { categoriesApi, teamsApi } from './categories.api';
-import { isHidden, needsApi, type NeedAction, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
+import { isHidden, needsApi, type CountsQuery, type NeedAction, type NeedDetail, type NeedListQuery, type NewNeed } from './needs.api';
 
 /** Every needs query lives under ['needs'], so one invalidation after a change refreshes them all. */
 export const needKeys = {
   all: ['needs'] as const,
   lists: ['needs', 'list'] as const,
+  /** Under the lists: whatever refreshes the lists refreshes the counts. */
+  counts: ['needs', 'list', 'counts'] as const,
   detail: (id: string) => ['needs', 'detail', id] as const,
   similar: ['needs', 'similar'] as const,
   replyTemplates: ['reply-templates'] as const,
@@ -18,6 +20,11 @@ const REFERENCE_STALE_MS = 10 * 60_000;
 /** One page of needs for the query on screen (filters, view, page, page size), and nothing else. */
 export function useNeedsPage(query: NeedListQuery, enabled = true) {
   return useListQuery({ key: needKeys.lists, query, fetch: needsApi.list, enabled });
+}
+
+/** The caller's to-do counts (the workbench, the ledger's tabs); under ['needs'], so every change refreshes them. */
+export function useTodoCounts(query: CountsQuery, enabled = true) {
+  return useListQuery({ key: needKeys.counts, query, fetch: needsApi.counts, enabled });
 }
 
 export function useNeedDetail(id: string | undefined) {

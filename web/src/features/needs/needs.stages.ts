@@ -43,3 +43,6 @@ export const taskStages = stages([
 ]);
 
 export const stageOf = <K extends string>(list: Stage<K>[], status: string | undefined): K | undefined => list.find((s) => s.status === status)?.key;
+
+/** 超期 and 即将超期 (due within 24 hours), both only while the deadline runs: the lists' `due` filter. */
+export const dueFilters = ['overdue', 'within24h'] as const;

@@ -1,41 +1,48 @@
-import { Card, Col, Descriptions, Row } from 'antd';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../lib/time';
-import { allows, can, TEAM_INBOX_PATH, useMe } from '../auth/session';
+import { useTodoCounts } from '../needs/needs.queries';
+import { allows, can, useMe } from '../auth/session';
 import { EntryCards } from './EntryCards';
-import { RoleTags } from './RoleTags';
+import { FiguresOverview } from './FiguresOverview';
+import { MyServiceCard } from './MyServiceCard';
 import { ScopeFigures } from './ScopeFigures';
+import { TodoCards } from './TodoCards';
 
-/** The landing page of the back office: who I am, what my subtree holds, where to go next. */
+/**
+ * 首页: what do I do now. Staff see the to-dos of their subtree, the assessment figures and where the
+ * open work lies; a team leader sees their teams' orders; whoever volunteers too, their open tasks and
+ * hours. Every count opens the list it counts.
+ */
 export function WorkbenchPage() {
   const { t } = useTranslation('shell');
   const me = useMe();
-  const { account, scope } = me;
-  // a team leader without a staff role has only their inbox here
-  if (!allows(me, 'staff')) return <Navigate to={TEAM_INBOX_PATH} replace />;
+  const staff = allows(me, 'staff');
+  const view = staff ? 'all' : 'team';
+  const counts = useTodoCounts({ view });
 
   return (
     <>
-      <PageHeader title={t('workbench.greeting', { name: account.name })} description={t('common:app.slogan')} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
-          <Card title={t('workbench.myAccount')} className="lx-entry-card">
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('common:field.roles')}>
-                <RoleTags roles={account.roles} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('workbench.scope')}>
-                {t('scopeValue', { name: scope.regionName ?? t('common:empty') })}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('common:field.phone')}>{account.phone}</Descriptions.Item>
-              <Descriptions.Item label={t('common:field.lastLoginAt')}>{formatDateTime(account.lastLoginAt) || t('common:empty')}</Descriptions.Item>
-            </Descriptions>
-          </Card>
-        </Col>
-        <Col xs={24} xl={15}>{can(me, 'regions.read') && <ScopeFigures />}</Col>
-      </Row>
+      <PageHeader
+        title={t('workbench.greeting', { name: me.account.name })}
+        description={staff ? t('scope', { name: me.scope.regionName ?? '' }) : t('workbench.leaderHint')}
+      />
+      <TodoCards counts={counts.data} view={view} />
+      {me.account.roles.includes('volunteer') && (
+        <Row gutter={[16, 16]} className="lx-workbench-row">
+          <Col span={24}>
+            <MyServiceCard />
+          </Col>
+        </Row>
+      )}
+      {staff && <FiguresOverview counts={counts.data} />}
+      {staff && can(me, 'regions.read') && (
+        <Row gutter={[16, 16]} className="lx-workbench-row">
+          <Col span={24}>
+            <ScopeFigures />
+          </Col>
+        </Row>
+      )}
       <EntryCards />
     </>
   );

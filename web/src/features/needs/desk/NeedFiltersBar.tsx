@@ -1,16 +1,16 @@
-import { Cascader, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Cascader, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isoToWallClock, wallClockToIso } from '../../../lib/time';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
 import { categoryOptions, categoryPath } from '../categories';
 import { needChannels, needKinds, needStatuses, type NeedFilters } from '../needs.api';
 import { useCategories } from '../needs.queries';
+import { dueFilters } from '../needs.stages';
 import { FilterActions } from '../../../components/FilterActions';
 
-/** 超期 and 即将超期 (due within 24 hours), both only while the deadline runs. */
-const dueFilters = ['overdue', 'within24h'] as const;
 
 type Values = Omit<NeedFilters, 'from' | 'to' | 'status' | 'categoryId'> & {
   status?: string[];
@@ -23,6 +23,8 @@ export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSear
   const { t, i18n } = useTranslation('needs');
   const [form] = Form.useForm<Values>();
   const { data: categories } = useCategories();
+  // the filters used most in one row (1366×768 keeps room for the rows); the rest one click away, open when one is applied
+  const [more, setMore] = useState(() => Boolean(value.kind || value.categoryId || value.channel || value.from || value.to));
 
   // the URL is the source of truth: back/forward or a shared link refills the form
   useEffect(() => {
@@ -56,25 +58,28 @@ export function NeedFiltersBar({ value, onSearch }: { value: NeedFilters; onSear
       <Form.Item name="status" label={t('field.status')}>
         <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: 220 }} placeholder={t('common:all')} options={needStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="kind" label={t('field.kind')}>
-        <Select allowClear style={{ width: 120 }} placeholder={t('common:all')} options={needKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="category" label={t('field.category')}>
-        <Cascader changeOnSelect allowClear style={{ width: 200 }} placeholder={t('common:all')} options={categoryOptions(categories ?? [], i18n.language)} />
-      </Form.Item>
       <Form.Item name="regionId" label={t('field.region')}>
         <RegionTreeSelect allowClear placeholder={t('common:anyRegion')} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item name="channel" label={t('field.channel')}>
-        <Select allowClear style={{ width: 130 }} placeholder={t('common:all')} options={needChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
       </Form.Item>
       <Form.Item name="due" label={t('field.due')}>
         <Select allowClear style={{ width: 150 }} placeholder={t('common:all')} options={dueFilters.map((d) => ({ value: d, label: t(`due.${d}`) }))} />
       </Form.Item>
-      <Form.Item name="period" label={t('field.createdAt')}>
+      <Form.Item hidden={!more} name="kind" label={t('field.kind')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common:all')} options={needKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item hidden={!more} name="category" label={t('field.category')}>
+        <Cascader changeOnSelect allowClear style={{ width: 200 }} placeholder={t('common:all')} options={categoryOptions(categories ?? [], i18n.language)} />
+      </Form.Item>
+      <Form.Item hidden={!more} name="channel" label={t('field.channel')}>
+        <Select allowClear style={{ width: 130 }} placeholder={t('common:all')} options={needChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item hidden={!more} name="period" label={t('field.createdAt')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
       <FilterActions onReset={() => onSearch({})} />
+      <Button type="link" onClick={() => setMore(!more)} icon={more ? <UpOutlined /> : <DownOutlined />} data-testid="filters-more">
+        {t(more ? 'filter.less' : 'filter.more')}
+      </Button>
     </Form>
   );
 }

@@ -2,7 +2,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import type { NeedDetail } from '../needs.api';
-import { categoryLabel, formatWindow } from '../needs.format';
+import { categoryLabel, formatWindow, placeLabel } from '../needs.format';
 import { useAnswerLines } from '../questions';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 import { PhotoWall } from './PhotoWall';
@@ -45,7 +45,10 @@ export function NeedInfoCard({ need }: { need: NeedDetail }) {
           <SeverityTag severity={need.severity} />
         </Descriptions.Item>
         <Descriptions.Item label={t('field.channel')}>{t(`channel.${need.channel}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.place')}>{[need.regionName, need.address].filter(Boolean).join(' ')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.place')}>
+          <span data-testid="need-place">{placeLabel(need)}</span>
+          {need.address && <div className="lx-muted">{need.address}</div>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('field.wanted')}>{formatWindow(need.wantedFrom, need.wantedTo) || t('wantedAny')}</Descriptions.Item>
         <Descriptions.Item label={t('field.slots')}>{t('slotsValue', { filled: need.filled, slots: need.slots })}</Descriptions.Item>
         <Descriptions.Item label={t('field.team')}>{need.teamName ?? empty}</Descriptions.Item>

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Empty, Rate, Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/time';
+import { formatMinute } from '../../../lib/time';
 import { can, useMe } from '../../auth/session';
 import { MaskedValue } from '../../../components/MaskedValue';
 import { needsApi, type Assignment, type NeedDetail } from '../needs.api';
@@ -29,22 +29,32 @@ const slotColor: Record<string, string> = { claimed: 'blue', serving: 'processin
 /** The volunteers on the order, per round and slot, with check-in, close and their summary. */
 export function AssignmentsCard({ need }: { need: NeedDetail }) {
   const { t } = useTranslation('needs');
+  // fits the detail's main column at 1366 px without a scroll: round and slot, and the two times, share a cell
   const columns: TableProps<Assignment>['columns'] = [
-    { title: t('assignment.round'), dataIndex: 'round', width: 70 },
-    { title: t('assignment.slot'), dataIndex: 'slotNo', width: 70 },
-    { title: t('assignment.volunteer'), dataIndex: 'volunteerName', width: 110 },
-    { title: t('assignment.via'), dataIndex: 'via', width: 90, render: (v: string) => t(`via.${v}`, { defaultValue: v }) },
-    { title: t('assignment.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={slotColor[s]}>{t(`slotStatus.${s}`, { defaultValue: s })}</Tag> },
-    { title: t('assignment.checkIn'), dataIndex: 'checkInAt', width: 170, render: (v: string | null) => formatDateTime(v) || t('common:empty') },
-    { title: t('assignment.checkOut'), dataIndex: 'checkOutAt', width: 170, render: (v: string | null) => formatDateTime(v) || t('common:empty') },
-    { title: t('assignment.summary'), dataIndex: 'summary', ellipsis: true, render: (v: string | null) => v ?? t('common:empty') },
+    { title: t('assignment.slot'), key: 'slot', width: 92, render: (_v, a) => t('assignment.roundSlot', { round: a.round, slot: a.slotNo }) },
+    { title: t('assignment.volunteer'), dataIndex: 'volunteerName', width: 96, ellipsis: true },
+    { title: t('assignment.via'), dataIndex: 'via', width: 78, render: (v: string) => t(`via.${v}`, { defaultValue: v }) },
+    { title: t('assignment.status'), dataIndex: 'status', width: 84, render: (s: string) => <Tag color={slotColor[s]}>{t(`slotStatus.${s}`, { defaultValue: s })}</Tag> },
+    {
+      title: t('assignment.times'),
+      key: 'times',
+      width: 196,
+      render: (_v, a) => (
+        <span className="lx-nowrap">
+          {t('assignment.checkIn')} {formatMinute(a.checkInAt) || t('common:empty')}
+          <br />
+          {t('assignment.checkOut')} {formatMinute(a.checkOutAt) || t('common:empty')}
+        </span>
+      ),
+    },
+    { title: t('assignment.summary'), dataIndex: 'summary', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? t('common:empty') },
   ];
   return (
     <Card title={t('detail.assignments')} className="lx-detail-card">
       {need.assignments.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noAssignments')} />
       ) : (
-        <Table<Assignment> rowKey={(a) => `${a.round}-${a.slotNo}`} size="small" pagination={false} columns={columns} dataSource={need.assignments} scroll={{ x: 900 }} />
+        <Table<Assignment> rowKey={(a) => `${a.round}-${a.slotNo}`} size="small" pagination={false} columns={columns} dataSource={need.assignments} tableLayout="fixed" data-testid="need-assignments" />
       )}
     </Card>
   );

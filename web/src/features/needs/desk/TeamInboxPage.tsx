@@ -1,7 +1,8 @@
-import { Alert, Card, Segmented, type TableProps } from 'antd';
+import { Alert, Card, Segmented, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { dueFilters } from '../needs.stages';
 import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import type { NeedSummary } from '../needs.api';
@@ -19,8 +20,11 @@ export function TeamInboxPage() {
   const { t, i18n } = useTranslation('needs');
   const teams = useMyTeams();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { stage, status, select } = useStageTabs(inboxStages, () => setPaging((p) => ({ ...p, page: 1 })));
-  const result = useNeedsPage({ view: 'team', status, ...paging });
+  // the workbench links here on a tab (?stage=) or to what is due (?due=, on every state)
+  const [params, setParams] = useSearchParams();
+  const due = dueFilters.find((d) => d === params.get('due'));
+  const { stage, status, select } = useStageTabs(inboxStages, () => setPaging((p) => ({ ...p, page: 1 })), due ? 'all' : params.get('stage'));
+  const result = useNeedsPage({ view: 'team', status, due, sort: due ? 'deadline' : undefined, ...paging });
   const teamNames = (teams.data ?? []).map((team) => team.name).join('、');
 
   const columns: TableProps<NeedSummary>['columns'] = [
@@ -51,6 +55,11 @@ export function TeamInboxPage() {
             onChange={select}
             options={inboxStages.map((s) => ({ value: s.key, label: t(`inbox.stage.${s.key}`) }))}
           />
+          {due && (
+            <Tag closable color="red" data-testid="inbox-due" onClose={() => setParams({})}>
+              {t(`due.${due}`)}
+            </Tag>
+          )}
         </div>
         <ListTable<NeedSummary>
           rowKey="id"

@@ -1,0 +1,82 @@
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { isStaff } from '../../platform/auth/roles.js';
+import { accessError } from '../../platform/auth/auth.errors.js';
+import { dueCondition, filters, viewCondition, type NeedListQuery } from './needs.queries.js';
+import { viewerOf } from './needs.scope.js';
+import type { NeedStatus } from './needs.lifecycle.js';
+import { needs } from './needs.table.js';
+import type { BucketKey } from './needs.enums.js';
+
+/*
+ * 待办 — what a workbench and the status tabs count: each bucket is a list filter (`status`, `due`),
+ * so a count and the list it opens (same view, same filters) answer the same number. Counted in one
+ * statement, grouped by category (the workbench's chart); the totals are the sums of the groups.
+ */
+
+type Bucket = { status?: readonly NeedStatus[]; due?: 'overdue' | 'within24h' };
+
+const intake: NeedStatus[] = ['submitted', 'verifying'];
+/** The staff ledger's (view=all): the work a community does with an order, 受理 → 派单 → 办理 → 评价. */
+const ledger = {
+  all: {},
+  intake: { status: intake }, // 待受理
+  toDispatch: { status: ['accepted', 'reopened', 'escalated'] }, // 待派单
+  toTake: { status: ['dispatched'] }, // 待接单 (the team has not taken it yet)
+  inProgress: { status: ['dispatched', 'pooled', 'taken', 'claimed', 'in_service'] },
+  toRate: { status: ['completed'] }, // 待评价
+  finished: { status: ['rated', 'closed'] },
+  stopped: { status: ['rejected', 'merged', 'cancelled'] },
+  dueSoon: { due: 'within24h' }, // 即将超期
+  overdue: { due: 'overdue' }, // 已超期
+} satisfies Partial<Record<BucketKey, Bucket>>;
+
+/** A team leader's inbox (view=team). */
+const team = {
+  toTake: { status: ['dispatched'] },
+  toAssign: { status: ['taken', 'claimed'] },
+  serving: { status: ['claimed', 'in_service'] },
+  done: { status: ['completed', 'rated', 'closed'] },
+  all: {},
+  dueSoon: { due: 'within24h' },
+  overdue: { due: 'overdue' },
+} satisfies Partial<Record<BucketKey, Bucket>>;
+
+export const countBuckets: Record<'all' | 'team', Partial<Record<BucketKey, Bucket>>> = { all: ledger, team };
+
+export type CountsQuery = Omit<NeedListQuery, 'view' | 'status' | 'sort' | 'page' | 'pageSize'> & { view?: 'all' | 'team' };
+
+type Deps = Parameters<typeof filters>[0];
+
+const bucketCondition = (b: Bucket, now: Date): SQL =>
+  and(sql`true`, b.status ? inArray(needs.status, [...b.status]) : undefined, b.due ? dueCondition(b.due, now) : undefined)!;
+
+/** The caller's to-dos per bucket of their view (staff: their subtree; a leader: their teams), with the list filter each stands for. */
+export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery) {
+  const view = q.view ?? (isStaff(actor.roles) ? 'all' : 'team');
+  // staff count their subtree (view=all refuses others); a leader their teams; nobody else has to-dos here
+  if (view === 'team' && !actor.roles.includes('teamLeader')) throw accessError('auth.forbidden');
+  const viewer = await viewerOf(deps.db, deps, actor);
+  const now = deps.clock.now();
+  const buckets = Object.entries(countBuckets[view]) as [BucketKey, Bucket][];
+  const where = and(viewCondition(viewer, view), ...(await filters(deps, actor, { ...q, view, page: 1, pageSize: 1 })));
+  const columns = Object.fromEntries(buckets.map(([, b], i) => [`b${i}`, sql<number>`count(*) FILTER (WHERE ${bucketCondition(b, now)})::int`.as(`b${i}`)]));
+  const rows = (await deps.db
+    .select({ categoryId: needs.categoryId, ...columns })
+    .from(needs)
+    .where(where)
+    .groupBy(needs.categoryId)) as ({ categoryId: string } & Record<string, number>)[];
+  const labels = await deps.categories.labelsOf(actor.districtId, rows.map((r) => r.categoryId));
+  const countsOf = (r: Record<string, number>) => Object.fromEntries(buckets.map(([key], i) => [key, r[`b${i}`] ?? 0]));
+  return {
+    view,
+    now: now.toISOString(),
+    buckets: buckets.map(([key, b], i) => ({
+      key,
+      status: b.status?.join(',') ?? null,
+      due: b.due ?? null,
+      count: rows.reduce((sum, r) => sum + (r[`b${i}`] ?? 0), 0),
+    })),
+    byCategory: rows.map((r) => ({ categoryId: r.categoryId, categoryName: labels.get(r.categoryId)?.name ?? null, categoryNameEn: labels.get(r.categoryId)?.nameEn ?? null, counts: countsOf(r) })),
+  };
+}
