@@ -1,6 +1,7 @@
 /**
  * Order-chain throughput through the real HTTP API: `npm run bench:orders`
- * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling).
+ * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling;
+ * BENCH_ONLY_PG=1 skips PGlite).
  *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
  * Loopback only, bounded in time and count.
@@ -117,11 +118,13 @@ async function onPostgres(adminUrl: string) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
-  const database = await openDatabase({ pgliteDir: dir });
-  await run(`PGlite on disk (${dir})`, database);
-  await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_ONLY_PG) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
+    const database = await openDatabase({ pgliteDir: dir });
+    await run(`PGlite on disk (${dir})`, database);
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   if (process.env.BENCH_DATABASE_URL) await onPostgres(process.env.BENCH_DATABASE_URL);
 }
 

@@ -1,5 +1,4 @@
 import { isStaff } from '../../platform/auth/roles.js';
-import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
@@ -15,7 +14,7 @@ import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { factsOf, loadNeed } from './needs.access.js';
+import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { figureCounts, overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import type { ActionInput } from './needs.effects.js';
@@ -23,7 +22,6 @@ import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
-import { needEvents } from './needs.table.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
@@ -55,9 +53,11 @@ export function createNeedsService(deps: Deps) {
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
 
   async function detail(actor: Actor, id: string) {
-    const ctx = await loadVisible(db, transitionDeps, actor, id, false);
-    const [events, category, teamNames, people] = await Promise.all([
-      db.select().from(needEvents).where(and(eq(needEvents.districtId, actor.districtId), eq(needEvents.needId, id))).orderBy(asc(needEvents.seq)),
+    // the need, its slots and its timeline in one statement; then the names, side by side
+    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true });
+    if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
+    const { ctx, events } = loaded;
+    const [category, teamNames, people] = await Promise.all([
       deps.categories.get(actor.districtId, ctx.need.categoryId),
       deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
       deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
