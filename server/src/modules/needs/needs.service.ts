@@ -53,17 +53,11 @@ export function createNeedsService(deps: Deps) {
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
 
   async function detail(actor: Actor, id: string) {
-    // the need, its slots and its timeline in one statement; then the names, side by side
-    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true });
+    // the need, its slots, its timeline and the names they show: one statement
+    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps });
     if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
-    const { ctx, events } = loaded;
-    const [category, teamNames, people] = await Promise.all([
-      deps.categories.get(actor.districtId, ctx.need.categoryId),
-      deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
-      deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
-    ]);
-    const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
-    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now());
+    const { ctx, events, labels } = loaded;
+    return toNeedDetail(actor.accountId, ctx, labels, events, factsOf(ctx), deps.clock.now());
   }
 
   return {
