@@ -1,6 +1,7 @@
 /**
  * Order-chain throughput through the real HTTP API: `npm run bench:orders`
- * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling).
+ * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling;
+ * BENCH_ONLY_PG=1 skips PGlite).
  *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
  * Loopback only, bounded in time and count.
@@ -14,7 +15,8 @@ import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
-import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import { pgbench } from './pgbench.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -88,25 +90,38 @@ async function run(label: string, database: Database) {
   const tps = transitions / SECONDS;
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
+  let distinctWon = 0;
   for (let round = 0; round < 5; round++) {
     const ids = await Promise.all(b.grabbers.map(() => b.pooled()));
     const results = await Promise.all(b.grabbers.map((g, i) => b.call(g, 'POST', `/api/needs/${ids[i]}/grab`, {})));
     distinct.push(...results.map((r) => r.ms));
+    distinctWon += results.filter((r) => r.status === 200).length;
   }
   // 2b. 50 volunteers on the same 1-slot order, 5 rounds: one wins each time
   const hot: number[] = [];
   let winners = 0;
+  let oneWinnerEachRound = true;
   for (let round = 0; round < 5; round++) {
     const id = await b.pooled();
     const results = await Promise.all(b.grabbers.map((g) => b.call(g, 'POST', `/api/needs/${id}/grab`, {})));
     hot.push(...results.map((r) => r.ms));
-    winners += results.filter((r) => r.status === 200).length;
+    const won = results.filter((r) => r.status === 200).length;
+    const taken = results.filter((r) => r.status === 409 && (r.json as { code?: string }).code === 'needs.already_taken').length;
+    winners += won;
+    // exactly one winner, and every other grabber told it is taken (never a 500)
+    if (won !== 1 || won + taken !== results.length) oneWinnerEachRound = false;
+    const [row] = await queryRows<{ filled: number; slots: number; live: number }>(
+      database.db,
+      sql`SELECT filled, slots, (SELECT count(*)::int FROM need_assignments a WHERE a.need_id = n.id AND a.status <> 'released') AS live FROM needs n WHERE n.id = ${id}`,
+    );
+    if (!row || row.filled !== 1 || row.live !== 1) oneWinnerEachRound = false;
   }
   await b.app.close();
   console.log(`\n== ${label} ==`);
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
-  console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length})`);
-  console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds)`);
+  console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
+  console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
+  if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }
 
 async function onPostgres(adminUrl: string) {
@@ -117,16 +132,18 @@ async function onPostgres(adminUrl: string) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
-  const database = await openDatabase({ pgliteDir: dir });
-  await run(`PGlite on disk (${dir})`, database);
-  await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_ONLY_PG) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
+    const database = await openDatabase({ pgliteDir: dir });
+    await run(`PGlite on disk (${dir})`, database);
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   if (process.env.BENCH_DATABASE_URL) await onPostgres(process.env.BENCH_DATABASE_URL);
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err) => {
     console.error(err);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { regions } from '../../platform/scope/regions.table.js';
@@ -29,9 +29,14 @@ export function accountsLogin(deps: AccountsDeps) {
       return row;
     },
 
-    async actorView(districtId: string, id: string) {
+    /**
+     * Who an account is as a caller. `id` may be a scalar subquery (the session's account), and
+     * `extra` adds columns the caller reads in the same statement (the session's times): one round trip.
+     */
+    async actorView<E extends Record<string, SQL>>(districtId: string, id: string | SQL, extra?: E) {
       const [row] = await db
         .select({
+          ...(extra as E),
           id: accounts.id,
           name: accounts.name,
           roles: accounts.roles,

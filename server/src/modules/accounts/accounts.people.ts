@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { staffRoles, type Role } from '../../platform/auth/roles.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
@@ -50,6 +50,11 @@ export function accountsPeople(deps: AccountsDeps) {
     },
 
     /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. Joins the caller's transaction. */
+    /** The name of the account in `accountId` as a column of the caller's own query (null when none). */
+    nameColumn(districtId: Column | SQL, accountId: Column | SQL): SQL<string | null> {
+      return sql<string | null>`(SELECT ${accounts.name} FROM ${accounts} WHERE ${accounts.districtId} = ${districtId} AND ${accounts.id} = ${accountId})`;
+    },
+
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
       if (ids.length === 0) return new Map();
       const rows = await currentDb(db)

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -118,19 +118,23 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       const districtId = cookie.slice(0, dot);
       if (dot !== 36 || !/^[0-9a-f-]{36}$/.test(districtId)) return null;
       const tokenHash = sha256(cookie.slice(dot + 1));
-      const [session] = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
-      if (!session) return null;
+      // the session and its account in one statement: this runs before every request
+      const ofSession = <T>(col: typeof sessions.accountId | typeof sessions.lastSeenAt | typeof sessions.expiresAt) =>
+        sql<T>`(SELECT ${col} FROM ${sessions} WHERE ${sessions.districtId} = ${districtId} AND ${sessions.tokenHash} = ${tokenHash})`;
+      const account = await deps.accounts.actorView(districtId, ofSession<string>(sessions.accountId), {
+        lastSeenAt: ofSession<Date>(sessions.lastSeenAt).mapWith(sessions.lastSeenAt),
+        expiresAt: ofSession<Date>(sessions.expiresAt).mapWith(sessions.expiresAt),
+      });
+      // no session, or its account is gone
+      if (!account) return null;
+      const session = { lastSeenAt: account.lastSeenAt, expiresAt: account.expiresAt };
       const now = Date.now();
       const idleMs = config.sessionIdleMinutes * 60_000;
       if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) {
         await db.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
         return null;
       }
-      const account = await deps.accounts.actorView(districtId, session.accountId);
-      if (!account || account.status !== 'active') return null;
+      if (account.status !== 'active') return null;
       // touch at most once a minute: one write per active user per minute, not per request
       if (now - session.lastSeenAt.getTime() > 60_000) {
         await db

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -90,6 +90,14 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     /** The names of these categories, for lists that show them beside each row. */
+    /**
+     * The label of the category in `categoryId` as a column of the caller's own query (JSON, or null):
+     * a list or a detail reads its rows and their labels in one round trip.
+     */
+    labelColumn(districtId: Column, categoryId: Column): SQL<CategoryLabel | null> {
+      return sql<CategoryLabel | null>`(SELECT json_build_object('name', ${needCategories.name}, 'nameEn', ${needCategories.nameEn}, 'code', ${needCategories.code}) FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${categoryId})`;
+    },
+
     async labelsOf(districtId: string, ids: string[]): Promise<Map<string, CategoryLabel>> {
       if (ids.length === 0) return new Map();
       const rows = await currentDb(db)

@@ -5,7 +5,10 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
 import { partiesOf, viewerOf, type ScopeDeps } from './needs.scope.js';
-import { needFollowers, needs } from './needs.table.js';
+import { needEvents, needFollowers, needs } from './needs.table.js';
+import { decodeJsonRows, jsonRows } from '../../platform/db/json-rows.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
 
 export type NeedRow = typeof needs.$inferSelect & { regionPath: string; regionName: string };
 export type AssignmentRow = typeof needAssignments.$inferSelect;
@@ -26,24 +29,66 @@ export type AccessDeps = ScopeDeps;
 
 /** Loads a need (locking it when about to change it) and works out the caller's relation to it. */
 export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext | null> {
-  const base = tx
-    .select({ need: needs, regionPath: regions.path, regionName: regions.name })
-    .from(needs)
-    .innerJoin(regions, eq(regions.id, needs.regionId))
-    .where(and(eq(needs.districtId, actor.districtId), eq(needs.id, id)));
-  const [row] = lock ? await base.for('update', { of: needs }) : await base;
-  if (!row) return null;
-  const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
-  const [assignments, viewer] = await Promise.all([
-    tx.select().from(needAssignments).where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id))),
+  return (await loadNeedWith(tx, deps, actor, id, { lock, events: false }))?.ctx ?? null;
+}
+
+export type NeedEventRow = typeof needEvents.$inferSelect;
+
+/**
+ * The need, its slots and (with `events`) its timeline. Unlocked, all three come in one statement.
+ * Locked, the slots are read after the lock is held: a subquery in the locking statement would see
+ * the slots as they were before a racing transition it waited for committed.
+ */
+export async function loadNeedWith(
+  tx: DbOrTx,
+  deps: AccessDeps,
+  actor: Actor,
+  id: string,
+  opts: { lock: boolean; events: boolean; labels?: LabelDeps },
+): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels } | null> {
+  const where = and(eq(needs.districtId, actor.districtId), eq(needs.id, id));
+  const { labels } = opts;
+  const volunteerName = labels ? { volunteerName: labels.accounts.nameColumn(needAssignments.districtId, needAssignments.volunteerId) } : undefined;
+  const slotsOf = jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`, undefined, volunteerName);
+  const eventsOf = opts.events ? jsonRows(needEvents, sql`${needEvents.districtId} = ${needs.districtId} AND ${needEvents.needId} = ${needs.id}`, sql`${needEvents.seq}`) : sql<unknown[]>`'[]'::json`;
+  const labelColumns = {
+    category: labels ? labels.categories.labelColumn(needs.districtId, needs.categoryId) : sql<CategoryLabel | null>`NULL`,
+    teamName: labels ? deps.teams.nameColumn(needs.districtId, needs.teamId) : sql<string | null>`NULL`,
+  };
+  const [[row], viewer] = await Promise.all([
+    opts.lock
+      ? tx.select({ need: needs, regionPath: regions.path, regionName: regions.name }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where).for('update', { of: needs })
+      : tx.select({ need: needs, regionPath: regions.path, regionName: regions.name, slots: slotsOf, events: eventsOf, ...labelColumns }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where),
     viewerOf(tx, deps, actor),
   ]);
+  if (!row) return null;
+  const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
+  const volunteers = new Map<string, string>();
+  let assignments: AssignmentRow[];
+  if ('slots' in row) {
+    assignments = decodeJsonRows(needAssignments, row.slots).map((a) => {
+      const { volunteerName: name, ...slot } = a as AssignmentRow & { volunteerName?: string | null };
+      if (name != null) volunteers.set(slot.volunteerId, name);
+      return slot;
+    });
+  } else {
+    assignments = await tx.select().from(needAssignments).where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id)));
+  }
+  const events = 'events' in row ? decodeJsonRows(needEvents, row.events) : [];
   const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
   const parties = partiesOf(viewer, { ...need, liveSlot: Boolean(mySlot) });
   const servedBefore = assignments.some((a) => a.volunteerId === actor.accountId);
   const follows = parties.size > 0 || servedBefore ? false : await isFollower(tx, need, actor.accountId);
-  return { need, parties, visible: parties.size > 0 || servedBefore || follows, onlyFollows: follows, assignments, mySlot };
+  return {
+    ctx: { need, parties, visible: parties.size > 0 || servedBefore || follows, onlyFollows: follows, assignments, mySlot },
+    events,
+    labels: { category: (row as { category?: CategoryLabel | null }).category ?? undefined, teamName: (row as { teamName?: string | null }).teamName ?? null, volunteers },
+  };
 }
+
+/** The services whose names a need's detail shows, read as columns of its one query. */
+export type LabelDeps = { categories: Pick<CategoriesService, 'labelColumn'>; accounts: Pick<AccountsService, 'nameColumn'> };
+export type NeedLabels = { category?: CategoryLabel; teamName: string | null; volunteers: Map<string, string> };
 
 async function isFollower(tx: DbOrTx, need: NeedRow, accountId: string): Promise<boolean> {
   const [row] = await tx

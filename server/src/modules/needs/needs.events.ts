@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { NeedRow } from './needs.access.js';
@@ -38,4 +39,34 @@ export async function appendSideEvent(
   const version = need.version + 1;
   await tx.update(needs).set({ version, updatedAt: new Date() }).where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id)));
   await insertNeedEvent(tx, need, version, { ...entry, from: need.status, to: need.status });
+}
+
+/**
+ * A transition's write in one statement: the need's columns (`set`, the version included) and its
+ * timeline row with sequence `seq`. The row must be locked by the caller's transaction at `fromVersion`;
+ * answers false when it is not at that version any more (nothing is written then).
+ */
+export async function updateAndLog(
+  tx: DbOrTx,
+  need: Pick<NeedRow, 'districtId' | 'id' | 'version'>,
+  set: Partial<typeof needs.$inferInsert>,
+  seq: number,
+  e: EventEntry,
+): Promise<boolean> {
+  const update = tx
+    .update(needs)
+    .set(set)
+    .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), eq(needs.version, need.version)))
+    .returning({ districtId: needs.districtId, id: needs.id });
+  const attachments = `{${(e.attachments ?? []).join(',')}}`;
+  const rows = await queryRows<{ seq: number }>(
+    tx,
+    sql`WITH u AS (${update.getSQL()})
+      INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
+      SELECT u.district_id, u.id, ${seq}, ${e.action}, ${e.from}, ${e.to}, ${e.actor.isSystem ? null : e.actor.accountId}, ${e.actor.isSystem ? null : e.actor.name},
+             ${e.role}, ${e.note ?? null}, ${attachments}::uuid[], ${e.data == null ? null : JSON.stringify(e.data)}::jsonb
+      FROM u
+      RETURNING seq`,
+  );
+  return rows.length === 1;
 }

@@ -90,24 +90,29 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   const viewer = await viewerOf(deps.db, deps, actor);
   const now = deps.clock.now();
   const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, q)));
-  const [rows, [count]] = await Promise.all([
-    deps.db
-      .select({ ...listColumns, liveSlot: liveSlotOf(actor) })
-      .from(needs)
-      .innerJoin(regions, eq(regions.id, needs.regionId))
-      .where(where)
-      .orderBy(...listOrder(q), desc(needs.id))
-      .limit(limit)
-      .offset(offset),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where),
-  ]);
-  const [teamNames, categories, places] = await Promise.all([
-    deps.teams.namesOf(actor.districtId, [...new Set(rows.map((r) => r.need.teamId).filter((t): t is string => !!t))]),
-    deps.categories.labelsOf(actor.districtId, [...new Set(rows.map((r) => r.need.categoryId))]),
-    placesOf(deps.db, rows.map((r) => r.regionPath)),
-  ]);
+  // the page, its labels and the total in one statement (the total is one uncorrelated subquery)
+  const rows = await deps.db
+    .select({
+      ...listColumns,
+      liveSlot: liveSlotOf(actor),
+      teamName: deps.teams.nameColumn(needs.districtId, needs.teamId),
+      category: deps.categories.labelColumn(needs.districtId, needs.categoryId),
+      total: sql<number>`(SELECT count(*)::int FROM ${needs} WHERE ${where})`,
+    })
+    .from(needs)
+    .innerJoin(regions, eq(regions.id, needs.regionId))
+    .where(where)
+    .orderBy(...listOrder(q), desc(needs.id))
+    .limit(limit)
+    .offset(offset);
+  // past the last page there is no row to carry the total
+  const total = rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0);
+  const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
+  const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
+  // the full place of each row (街道 › 社区 › 网格 › 楼栋): one more statement for the page
+  const places = await placesOf(deps.db, rows.map((r) => r.regionPath));
   const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: places.get(r.regionPath) ?? [] }));
-  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A row as a list reads it: the need's summary columns (or all of them), its place, and the caller's slot. */

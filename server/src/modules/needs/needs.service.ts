@@ -1,5 +1,4 @@
 import { isStaff } from '../../platform/auth/roles.js';
-import { and, asc, eq } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/events/outbox.js';
@@ -15,7 +14,7 @@ import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { factsOf, loadNeed } from './needs.access.js';
+import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { figureCounts, overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import type { ActionInput } from './needs.effects.js';
@@ -25,7 +24,6 @@ import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { todoCounts, type CountsQuery } from './needs.counts.js';
 import { placesOf } from './needs.place.js';
-import { needEvents } from './needs.table.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
@@ -57,17 +55,12 @@ export function createNeedsService(deps: Deps) {
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
 
   async function detail(actor: Actor, id: string) {
-    const ctx = await loadVisible(db, transitionDeps, actor, id, false);
-    const [events, category, teamNames, people, places] = await Promise.all([
-      db.select().from(needEvents).where(and(eq(needEvents.districtId, actor.districtId), eq(needEvents.needId, id))).orderBy(asc(needEvents.seq)),
-      deps.categories.get(actor.districtId, ctx.need.categoryId),
-      deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
-      deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
-      placesOf(db, [ctx.need.regionPath]),
-    ]);
-    const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
-    const place = places.get(ctx.need.regionPath) ?? [];
-    return { place, ...toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now()) };
+    // the need, its slots, its timeline and the names they show: one statement; its full place: one more
+    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps });
+    if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
+    const { ctx, events, labels } = loaded;
+    const place = (await placesOf(db, [ctx.need.regionPath])).get(ctx.need.regionPath) ?? [];
+    return { place, ...toNeedDetail(actor.accountId, ctx, labels, events, factsOf(ctx), deps.clock.now()) };
   }
 
   return {

@@ -1,19 +1,21 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import type { ServedTime } from '../service-record/service-record.hours.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedRow } from './needs.access.js';
-import { needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
 
 /**
- * Fills one slot of an order for a volunteer. Two conditional updates, never read-then-write:
- *  - `filled = filled + 1 WHERE filled < slots` — a slot is never filled twice;
+ * Fills one slot of an order for a volunteer and answers its number; the caller writes it to the need
+ * as `filled` (patch) in the transition's one update. The need row is locked (`FOR UPDATE`) by the
+ * transition, so `need.filled` is current and no other transaction can fill a slot meanwhile:
+ *  - a slot is never filled twice: `filled < slots` here under the lock, and the slot number is in
+ *    the assignment's primary key;
  *  - `open_tasks = open_tasks + 1 WHERE open_tasks < max` (the service record's `reserveSlotLoad`, in
  *    this same transaction) — nobody exceeds the open-task limit, even when one volunteer races for
  *    several orders at once (the load row serialises them).
- * Any refusal throws, and the caller's transaction rolls both back.
+ * Any refusal throws, and the caller's transaction rolls everything back.
  */
 export async function fillSlot(
   tx: DbOrTx,
@@ -21,23 +23,19 @@ export async function fillSlot(
   need: NeedRow,
   opts: { volunteerId: string; via: 'grab' | 'assign'; by: string; maxOpenTasks: number },
 ): Promise<number> {
-  const [slot] = await tx
-    .update(needs)
-    .set({ filled: sql`${needs.filled} + 1` })
-    .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), lt(needs.filled, needs.slots)))
-    .returning({ filled: needs.filled });
-  if (!slot) throw needsError('needs.already_taken');
+  if (need.filled >= need.slots) throw needsError('needs.already_taken');
+  const slotNo = need.filled + 1;
   if (!(await record.reserveSlotLoad(need.districtId, opts.volunteerId, opts.maxOpenTasks))) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
   await tx.insert(needAssignments).values({
     districtId: need.districtId,
     needId: need.id,
     round: need.round,
-    slotNo: slot.filled,
+    slotNo,
     volunteerId: opts.volunteerId,
     via: opts.via,
     assignedBy: opts.by,
   });
-  return slot.filled;
+  return slotNo;
 }
 
 /** Ends the live slots of this round (done on completion, released on cancel) and frees their load. */

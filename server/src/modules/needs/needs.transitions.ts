@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -10,8 +9,7 @@ import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
-import { insertNeedEvent } from './needs.events.js';
-import { needs } from './needs.table.js';
+import { updateAndLog } from './needs.events.js';
 import { needsError } from './needs.errors.js';
 
 export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget' | 'now'> & { audit: AuditService; events: EventBus; clock: Clock };
@@ -53,11 +51,7 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
   const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget, now })) ?? {};
   const { need } = ctx;
   const version = need.version + 1;
-  await tx
-    .update(needs)
-    .set({ ...effect.patch, status: verdict.to, version, updatedAt: now })
-    .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id)));
-  await insertNeedEvent(tx, need, version, {
+  const written = await updateAndLog(tx, need, { ...effect.patch, status: verdict.to, version, updatedAt: now }, version, {
     actor,
     role: actingRole(ctx.parties, transitions[action].by),
     action,
@@ -67,6 +61,8 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
     attachments: effect.attachments,
     data: effect.data ?? null,
   });
+  // the row is locked at the version read: a miss would be a bug in the lock, never a lost race
+  if (!written) throw new Error(`need ${need.id} changed under its lock`);
   // the domain event, in the same transaction: subscribers (inbox, ledger, figures, webhooks) react to it
   await deps.events.publish(tx, need.districtId, {
     type: `needs.${action}`,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
@@ -79,6 +79,11 @@ export function createTeamsService(deps: TeamsDeps) {
     },
 
     /** A team's leader, in the caller's transaction (who is told when a need is dispatched to it). */
+    /** The name of the team in `teamId` as a column of the caller's own query (null without a team). */
+    nameColumn(districtId: Column, teamId: Column): SQL<string | null> {
+      return sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.districtId} = ${districtId} AND ${teams.id} = ${teamId})`;
+    },
+
     async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, ids)));

@@ -82,9 +82,19 @@ export function createEventBus(db: Db) {
     /** Writes the event, and a pending delivery for each subscriber of its type, in the caller's transaction. */
     async publish(tx: DbOrTx, districtId: string, event: DomainEvent): Promise<string> {
       const id = crypto.randomUUID();
-      await tx.insert(domainEvents).values({ districtId, id, type: event.type, subjectType: event.subjectType, subjectId: event.subjectId, actorId: event.actorId, payload: event.payload ?? {} });
       const names = listening(event.type).map((s) => s.name);
-      if (names.length) await tx.insert(eventDeliveries).values(names.map((subscriber) => ({ districtId, eventId: id, subscriber })));
+      const row = { districtId, id, type: event.type, subjectType: event.subjectType, subjectId: event.subjectId, actorId: event.actorId, payload: event.payload ?? {} };
+      if (names.length === 0) {
+        await tx.insert(domainEvents).values(row);
+        return id;
+      }
+      // the event and its deliveries in one statement (one round trip on every transition)
+      await tx.execute(sql`WITH e AS (
+          INSERT INTO ${domainEvents} (district_id, id, type, subject_type, subject_id, actor_id, payload)
+          VALUES (${districtId}, ${id}, ${event.type}, ${event.subjectType}, ${event.subjectId}, ${event.actorId}, ${JSON.stringify(row.payload)}::jsonb)
+          RETURNING district_id, id)
+        INSERT INTO ${eventDeliveries} (district_id, event_id, subscriber)
+        SELECT e.district_id, e.id, s FROM e, unnest(${`{${names.map((n) => `"${n}"`).join(',')}}`}::text[]) AS s`);
       return id;
     },
 

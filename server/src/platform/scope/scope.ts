@@ -57,8 +57,15 @@ export async function regionInScope(db: DbOrTx, actor: Actor, regionId: string):
 /**
  * The path of the ancestor of `path` with the given type (a resident's community, a need's grid),
  * or `path` itself when there is none — so a condition built on it never widens beyond `path`.
+ *
+ * Asked on every request that works out a viewer, and a pure function of its arguments: a region's
+ * type never changes (a patch cannot set it) and ids are never reused, so the answer for a path
+ * stays right for as long as that path exists — on every instance. Kept in a bounded map.
  */
 export async function ancestorPathOf(db: DbOrTx, path: string, type: string): Promise<string> {
+  const key = `${type}|${path}`;
+  const known = ancestorPaths.get(key);
+  if (known !== undefined) return known;
   const ids = path.split('/').filter(Boolean);
   if (ids.length === 0) return path;
   const [row] = await db
@@ -66,8 +73,13 @@ export async function ancestorPathOf(db: DbOrTx, path: string, type: string): Pr
     .from(regions)
     .where(and(inArray(regions.id, ids), eq(regions.type, type)))
     .limit(1);
-  return row?.path ?? path;
+  const found = row?.path ?? path;
+  if (ancestorPaths.size >= 20_000) ancestorPaths.clear();
+  ancestorPaths.set(key, found);
+  return found;
 }
+
+const ancestorPaths = new Map<string, string>();
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,129 @@
+/**
+ * Need detail and need list pages on the FULL demo district (50,000 needs) through the real HTTP API,
+ * beside `/healthz` in the same run: `npm run bench:reads` (with BENCH_DATABASE_URL=postgresql://… also
+ * on PostgreSQL). autocannon runs as a child process (its own event loop), -c 20 for BENCH_SECONDS each.
+ *
+ * The demo is seeded once and kept for later runs: PGlite in BENCH_DEMO_DIR (default
+ * $TMPDIR/lx-bench-demo), PostgreSQL in the database `lx_bench_demo` on the BENCH_DATABASE_URL server
+ * (dropped and seeded again with BENCH_RESEED=1). The field-encryption key is kept beside it.
+ * Loopback only, bounded in time.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
+import { systemClock } from '../server/src/platform/clock/clock.js';
+import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
+import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
+import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DEMO_DIR = process.env.BENCH_DEMO_DIR ?? path.join(os.tmpdir(), 'lx-bench-demo');
+const autocannonBin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
+
+function keyIn(dir: string): Buffer {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'field-key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'));
+  return Buffer.from(fs.readFileSync(file, 'utf8'), 'hex');
+}
+
+type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+/** autocannon in its own process, so the server's event loop is the only one in this process. */
+function cannon(url: string, cookie?: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
+    const child = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        const j = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+        resolve({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, non2xx: j.non2xx, errors: j.errors });
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+  });
+}
+
+async function seedIfNeeded(label: string, database: Database, key: Buffer) {
+  await migrateDatabase(database);
+  const t0 = performance.now();
+  const deps = { db: database.db, database, crypto: createFieldCrypto(key), config: loadConfig({}), clock: systemClock };
+  const report = await seedDemoIfEmpty(deps, { scale: 'full', log: () => undefined });
+  if (report.seeded) console.log(`  ${label}: seeded the full demo in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function run(label: string, database: Database, key: Buffer) {
+  await seedIfNeeded(label, database, key);
+  const config = { ...loadConfig({}), seedDemo: false, writeLimitPerMinute: 10_000_000, ipWriteLimitPerMinute: 10_000_000, loginLimitPerMinute: 10_000_000 };
+  const app = await buildApp({ db: database.db, database, crypto: createFieldCrypto(key), config, clock: systemClock });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13800000002', password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const first = (await (await fetch(`${base}/api/needs?page=1&pageSize=20`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
+  const id = first.items[0]!.id;
+  const rows: [string, Result][] = [];
+  const measure = async (name: string, url: string, withCookie = true) => rows.push([name, await cannon(base + url, withCookie ? cookie : undefined)]);
+  await measure('/healthz (ceiling)', '/healthz', false);
+  await measure('GET /api/needs/{id}', `/api/needs/${id}`);
+  await measure('GET /api/needs?page=1&pageSize=20', '/api/needs?page=1&pageSize=20');
+  await measure('GET /api/needs?page=50&pageSize=20', '/api/needs?page=50&pageSize=20');
+  await measure('GET /api/needs?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled');
+  await app.close();
+  const ceiling = rows[0]![1].rps;
+  console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list; autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
+  for (const [name, r] of rows) {
+    const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
+    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms${bad}`);
+  }
+}
+
+async function onPostgres(adminUrl: string) {
+  const name = 'lx_bench_demo';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (process.env.BENCH_RESEED) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  try {
+    await run(`PostgreSQL (${url.host}${url.pathname})`, database, keyIn(path.join(DEMO_DIR, 'pg-key')));
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  if (spawnSync(autocannonBin, ['--version']).status !== 0) throw new Error(`autocannon not found at ${autocannonBin}`);
+  if (!process.env.BENCH_ONLY_PG) {
+    if (process.env.BENCH_RESEED) fs.rmSync(path.join(DEMO_DIR, 'pglite'), { recursive: true, force: true });
+    const database = await openDatabase({ pgliteDir: path.join(DEMO_DIR, 'pglite') });
+    await run(`PGlite on disk (${DEMO_DIR}/pglite)`, database, keyIn(path.join(DEMO_DIR, 'pglite-key')));
+    await database.close();
+  }
+  if (process.env.BENCH_DATABASE_URL) await onPostgres(process.env.BENCH_DATABASE_URL);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
