@@ -104,10 +104,12 @@ async function capsRoom(tx: DbOrTx, districtId: string, facts: readonly Verified
       const chunk = keys.slice(i, i + 500);
       const values = sql.join(chunk.map(([a, p]) => sql`(${districtId}::uuid, ${a}::uuid, ${p})`), sql`, `);
       await tx.execute(sql`INSERT INTO points_earned (district_id, account_id, period) VALUES ${values} ON CONFLICT DO NOTHING`);
-      const pairs = sql.join(chunk.map(([a, p]) => sql`(${a}::uuid, ${p})`), sql`, `);
+      // joined through unnest, not `(account, period) IN (…)`: the primary key answers each pair
+      const pairs = sql`unnest(ARRAY[${sql.join(chunk.map(([a]) => sql`${a}`), sql`, `)}]::uuid[], ARRAY[${sql.join(chunk.map(([, p]) => sql`${p}`), sql`, `)}]::text[]) AS w(account_id, period)`;
       const rows = await queryRows<{ account_id: string; period: string; earned: string }>(
         tx,
-        sql`SELECT account_id, period, earned FROM points_earned WHERE district_id = ${districtId} AND (account_id, period) IN (${pairs}) ORDER BY account_id, period FOR UPDATE`,
+        sql`SELECT e.account_id, e.period, e.earned FROM ${pairs} JOIN points_earned e ON e.district_id = ${districtId} AND e.account_id = w.account_id AND e.period = w.period
+            ORDER BY e.account_id, e.period FOR UPDATE OF e`,
       );
       for (const r of rows) earned.set(`${r.account_id}|${r.period}`, toCents(r.earned));
     }

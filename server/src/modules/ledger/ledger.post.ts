@@ -53,8 +53,10 @@ export async function openAccounts(tx: DbOrTx, districtId: string, lines: readon
   const found = new Map<string, OpenedAccount>();
   for (let i = 0; i < list.length; i += 500) {
     const chunk = list.slice(i, i + 500);
-    const keys = sql.join(chunk.map((l) => sql`(${l.kind}, ${l.ownerId}::uuid)`), sql`, `);
-    let rows = await queryRows<OpenedAccount>(tx, sql`SELECT id, kind, owner_id, shards, non_negative FROM ledger_accounts WHERE district_id = ${districtId} AND (kind, owner_id) IN (${keys})`);
+    // joined through unnest, not `(kind, owner) IN (…)`: the unique index answers each pair
+    const wanted_ = sql`unnest(ARRAY[${sql.join(chunk.map((l) => sql`${l.kind}`), sql`, `)}]::text[], ARRAY[${sql.join(chunk.map((l) => sql`${l.ownerId}`), sql`, `)}]::uuid[]) AS w(kind, owner_id)`;
+    const lookup = sql`SELECT a.id, a.kind, a.owner_id, a.shards, a.non_negative FROM ${wanted_} JOIN ledger_accounts a ON a.district_id = ${districtId} AND a.kind = w.kind AND a.owner_id = w.owner_id`;
+    let rows = await queryRows<OpenedAccount>(tx, lookup);
     if (rows.length < chunk.length) {
       const have = new Set(rows.map((r) => `${r.kind}:${r.owner_id}`));
       const missing = chunk.filter((l) => !have.has(`${l.kind}:${l.ownerId}`));
@@ -71,7 +73,7 @@ export async function openAccounts(tx: DbOrTx, districtId: string, lines: readon
         const balances = sql.join(opened.flatMap((a) => Array.from({ length: a.shards }, (_, s) => sql`(${districtId}::uuid, ${a.id}::uuid, ${s}, ${a.non_negative})`)), sql`, `);
         await tx.execute(sql`INSERT INTO ledger_balances (district_id, account_id, shard, non_negative) VALUES ${balances} ON CONFLICT DO NOTHING`);
       }
-      rows = await queryRows<OpenedAccount>(tx, sql`SELECT id, kind, owner_id, shards, non_negative FROM ledger_accounts WHERE district_id = ${districtId} AND (kind, owner_id) IN (${keys})`);
+      rows = await queryRows<OpenedAccount>(tx, lookup);
     }
     for (const r of rows) found.set(`${r.kind}:${r.owner_id}`, r);
   }
