@@ -18,6 +18,7 @@ import { partnersStep } from './partners.demo.js';
 import { conductStep } from './conduct.demo.js';
 import { deadlinesWatchStep } from './deadlines.demo.js';
 import { provisionStep } from './provision.demo.js';
+import { ledgerStep } from './ledger.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
 import { planTeams, teamsStep } from './teams.demo.js';
 
@@ -41,7 +42,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep];
 
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {

@@ -29,6 +29,11 @@ export function H5MePage() {
         <List.Item onClick={() => navigate('/h5/volunteer')} data-testid="me-volunteer">
           {t(account.roles.includes('volunteer') ? 'me.volunteerCard' : 'me.volunteerApply')}
         </List.Item>
+        {account.roles.includes('volunteer') && (
+          <List.Item onClick={() => navigate('/h5/me/passbook')} data-testid="me-passbook">
+            {t('ledger:h5.passbook.title')}
+          </List.Item>
+        )}
       </List>
       <H5Preferences />
       <List mode="card">
