@@ -9,7 +9,7 @@ import { H5TabBar } from './H5TabBar';
 
 /** 我的: profile, preferences (large text, language), password, logout. */
 export function H5MePage() {
-  const { t } = useTranslation('h5');
+  const { t } = useTranslation(['h5', 'ledger']);
   const { account } = useMe();
   const navigate = useNavigate();
   const logout = useLogout('/h5/login');

@@ -14,7 +14,8 @@ export const ledgerFeature = defineFeature({
     ],
   },
   phoneServices: [
-    { key: 'passbook', label: 'h5.passbook.title', icon: () => import('@ant-design/icons/es/icons/WalletOutlined'), path: '/h5/me/passbook', volunteer: true, order: 82 },
-    { key: 'timeBank', label: 'h5.withdraw.title', icon: () => import('@ant-design/icons/es/icons/SwapOutlined'), path: '/h5/me/time-bank', volunteer: true, order: 83 },
+    // the home's 时间银行 tile (it was "coming soon" in the h5 feature) opens the passbook
+    { key: 'timeBank', label: 'h5.services.timeBank', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), path: '/h5/me/passbook', volunteer: true, order: 60 },
+    { key: 'serviceSwap', label: 'h5.withdraw.title', icon: () => import('@ant-design/icons/es/icons/SwapOutlined'), path: '/h5/me/time-bank', volunteer: true, order: 61 },
   ],
 });

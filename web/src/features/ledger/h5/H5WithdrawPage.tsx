@@ -27,7 +27,7 @@ const stateColor = { held: 'warning', paid: 'success', returned: 'default' } as 
 
 /** 我的 › 服务换服务: spend passbook hours on a service need for me or a family member; my withdrawals and their state. */
 export function H5WithdrawPage() {
-  const { t } = useTranslation('ledger');
+  const { t } = useTranslation(['ledger', 'needs']);
   const back = useBack('/h5/me/passbook');
   const navigate = useNavigate();
   const { account, scope } = useMe();
