@@ -1107,6 +1107,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledger/me/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My passbook for a period as a PDF (储蓄存折) */
+        get: operations["downloadMyPassbookPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/me/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My passbook for a period as an Excel workbook */
+        get: operations["downloadMyPassbookXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/transactions/{id}/reverse": {
         parameters: {
             query?: never;
@@ -1150,6 +1184,75 @@ export interface paths {
         };
         /** A volunteer’s passbook statement (staff over them; the read is audited) */
         get: operations["getVolunteerStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/volunteers/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer’s passbook as a PDF (staff over them; the read is audited) */
+        get: operations["downloadVolunteerPassbookPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/volunteers/{id}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer’s passbook as an Excel workbook (staff over them; the read is audited) */
+        get: operations["downloadVolunteerPassbookXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My time-bank withdrawals, newest first, with their state (held, paid, returned) */
+        get: operations["listMyWithdrawals"];
+        put?: never;
+        /** Spend hours on a service need for me or a family member (服务换服务): the need is posted and the hours held, together */
+        post: operations["createWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/withdrawals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my time-bank withdrawals (by its need’s id), with what is held now */
+        get: operations["getMyWithdrawal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10374,6 +10477,132 @@ export interface operations {
             };
         };
     };
+    downloadMyPassbookPdf: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                from?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                to?: string;
+                unit?: "hours" | "points";
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadMyPassbookXlsx: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                from?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                to?: string;
+                unit?: "hours" | "points";
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     reverseLedgerTransaction: {
         parameters: {
             query?: never;
@@ -10630,6 +10859,442 @@ export interface operations {
                 };
             };
             /** @description No such volunteer in the caller’s scope (ledger.not_volunteer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerPassbookPdf: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                from?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                to?: string;
+                unit?: "hours" | "points";
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (ledger.not_volunteer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    downloadVolunteerPassbookXlsx: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                from?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                to?: string;
+                unit?: "hours" | "points";
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such volunteer in the caller’s scope (ledger.not_volunteer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyWithdrawals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        beneficiaryName: string;
+                        beneficiaryPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        forWhom: "self" | "family";
+                        hours: number;
+                        /** Format: uuid */
+                        needId: string;
+                        /** @enum {string} */
+                        needStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        number: string;
+                        /** @description Hours paid to whoever served, once settled */
+                        paid: number | null;
+                        regionName: string;
+                        relation: string | null;
+                        /** @description Hours returned to my passbook, once settled */
+                        returned: number | null;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        state: "held" | "paid" | "returned";
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    /** @description For a family member: their name */
+                    beneficiaryName?: string;
+                    beneficiaryPhone?: string;
+                    /** Format: uuid */
+                    categoryId: string;
+                    description: string;
+                    /** @enum {string} */
+                    forWhom: "self" | "family";
+                    /** @description Hours to spend from my passbook, at most two decimals */
+                    hours: number;
+                    /**
+                     * Format: uuid
+                     * @description Where the service is wanted (a home-level place, as for a resident’s need)
+                     */
+                    regionId: string;
+                    /** @description For a family member: how they are related (母亲, 父亲 …) */
+                    relation?: string;
+                    title: string;
+                    /** Format: date-time */
+                    wantedFrom?: string;
+                    /** Format: date-time */
+                    wantedTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        beneficiaryName: string;
+                        beneficiaryPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        forWhom: "self" | "family";
+                        hours: number;
+                        /** Format: uuid */
+                        needId: string;
+                        /** @enum {string} */
+                        needStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        number: string;
+                        /** @description Hours paid to whoever served, once settled */
+                        paid: number | null;
+                        regionName: string;
+                        relation: string | null;
+                        /** @description Hours returned to my passbook, once settled */
+                        returned: number | null;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        state: "held" | "paid" | "returned";
+                        title: string;
+                    } & {
+                        /** @description Hours the hold has now */
+                        heldNow: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not enough hours in my passbook (ledger.insufficient_hours, field hours) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        beneficiaryName: string;
+                        beneficiaryPhone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        forWhom: "self" | "family";
+                        hours: number;
+                        /** Format: uuid */
+                        needId: string;
+                        /** @enum {string} */
+                        needStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        number: string;
+                        /** @description Hours paid to whoever served, once settled */
+                        paid: number | null;
+                        regionName: string;
+                        relation: string | null;
+                        /** @description Hours returned to my passbook, once settled */
+                        returned: number | null;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        state: "held" | "paid" | "returned";
+                        title: string;
+                    } & {
+                        /** @description Hours the hold has now */
+                        heldNow: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such withdrawal of mine (ledger.withdrawal_not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;

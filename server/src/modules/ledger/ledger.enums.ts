@@ -39,3 +39,11 @@ export const shardsOf = (kind: AccountKind) => (kind === 'community.hours' || ki
 /** What applies a points rule automatically; `manual` rules are applied by staff. */
 export const ruleTriggers = ['perHour', 'ratingFive', 'majorItem', 'themedDay', 'firstService', 'noShow', 'lateCancellation', 'conductIncident', 'manual'] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
+
+/** For whom a time-bank withdrawal asks: the volunteer, or a family member they name. */
+export const withdrawalFor = ['self', 'family'] as const;
+export type WithdrawalFor = (typeof withdrawalFor)[number];
+
+/** A withdrawal's state: its hours held while the need is open, then paid (to whoever served; any rest returned) or returned. */
+export const withdrawalStates = ['held', 'paid', 'returned'] as const;
+export type WithdrawalState = (typeof withdrawalStates)[number];

@@ -14,6 +14,8 @@ export const ledgerError = defineErrors({
   'ledger.bad_points': { status: 400, 'zh-CN': '分值无效：加分规则须为正数，扣分规则须为负数，最多两位小数', en: 'Points are not valid: positive to award, negative to deduct, at most two decimals' },
   'ledger.bad_amount': { status: 400, 'zh-CN': '数额无效：须为非零数字，最多两位小数', en: 'The amount is not valid: a non-zero number with at most two decimals' },
   'ledger.bad_period': { status: 400, 'zh-CN': '时间范围无效：开始日期须早于结束日期，最长一年', en: 'The period is not valid: from before to, a year at most' },
+  'ledger.withdrawal_not_found': { status: 404, 'zh-CN': '服务换服务记录不存在', en: 'No such time-bank withdrawal' },
+  'ledger.beneficiary_required': { status: 400, 'zh-CN': '为家人申请时须填写家人的姓名和关系', en: 'For a family member, give their name and how they are related' },
   'ledger.not_volunteer': { status: 404, 'zh-CN': '志愿者不存在', en: 'No such volunteer' },
 });
 

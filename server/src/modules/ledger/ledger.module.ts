@@ -10,7 +10,7 @@ declare module '../../platform/modules/module.js' {
 
 export const ledgerModule = defineModule({
   name: 'ledger',
-  uses: ['audit', 'regions', 'volunteers'],
+  uses: ['audit', 'regions', 'volunteers', 'needs'],
   create: (deps) => createLedgerService(deps),
   routes: ledgerRoutes,
   // the 36 points rules and the caps, ready in every district
@@ -18,5 +18,7 @@ export const ledgerModule = defineModule({
   wire(self, { events }) {
     // no-shows, late cancellations and conduct incidents take points back; an annulled incident gives them back
     events.subscribe(self.subscriber);
+    // a time-bank withdrawal's need ends: what its hold still has goes back to the volunteer
+    events.subscribe(self.withdrawalsSubscriber);
   },
 });

@@ -1,10 +1,14 @@
-import type { FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requirePermission, requireRole } from '../../platform/auth/auth-plugin.js';
 import { errorResponse } from '../../platform/errors/error-responses.js';
-import { IdParams } from '../../platform/http/schemas.js';
-import { AwardBody, AwardResult, Balances, Caps, CommunityFigures, MyLedger, NewRuleBody, PeriodQuery, Reversal, ReverseBody, Rule, RuleChangeBody, RuleCodeParams, Statement, StatementQuery } from './ledger.schemas.js';
+import { binary, IdParams } from '../../platform/http/schemas.js';
+import { pickLocale, type Locale } from '../../platform/i18n/i18n.js';
+import { renderPassbook, type Passbook } from './ledger.passbook-pdf.js';
+import { writePassbookWorkbook } from './ledger.passbook-xlsx.js';
+import { AwardBody, AwardResult, Balances, Caps, CommunityFigures, MyLedger, NewRuleBody, PassbookQuery, PeriodQuery, Reversal, ReverseBody, Rule, RuleChangeBody, RuleCodeParams, Statement, StatementQuery, Withdrawal, WithdrawalBody, WithdrawalDetail } from './ledger.schemas.js';
 
 const tags = ['ledger'];
 const noVolunteer = { 404: errorResponse(404, 'No such volunteer in the caller’s scope (ledger.not_volunteer)') };
@@ -23,6 +27,46 @@ export async function ledgerRoutes(app: AppInstance) {
   app.get('/api/ledger/me/statement', { schema: { tags, operationId: 'getMyStatement', summary: 'My passbook statement for a period: every line with its source, rule and the balance after it', querystring: StatementQuery, response: { 200: Statement } } }, async (request) => {
     const actor = requireActor(request);
     return svc().statement(actor.districtId, actor.accountId, request.query);
+  });
+  const noWithdrawal = { 404: errorResponse(404, 'No such withdrawal of mine (ledger.withdrawal_not_found)') };
+  app.post('/api/ledger/withdrawals', { schema: { tags, operationId: 'createWithdrawal', summary: 'Spend hours on a service need for me or a family member (服务换服务): the need is posted and the hours held, together', body: WithdrawalBody, response: { 201: WithdrawalDetail, 409: errorResponse(409, 'Not enough hours in my passbook (ledger.insufficient_hours, field hours)') } } }, async (request, reply) =>
+    reply.status(201).send(await svc().withdraw(requireActor(request), request.body)),
+  );
+  app.get('/api/ledger/withdrawals', { schema: { tags, operationId: 'listMyWithdrawals', summary: 'My time-bank withdrawals, newest first, with their state (held, paid, returned)', response: { 200: Type.Array(Withdrawal) } } }, async (request) =>
+    svc().myWithdrawals(requireActor(request)),
+  );
+  app.get('/api/ledger/withdrawals/:id', { schema: { tags, operationId: 'getMyWithdrawal', summary: 'One of my time-bank withdrawals (by its need’s id), with what is held now', params: IdParams, response: { 200: WithdrawalDetail, ...noWithdrawal } } }, async (request) =>
+    svc().withdrawal(requireActor(request), request.params.id),
+  );
+  // the passbook (储蓄存折) printed: PDF and Excel, mine and (staff) a volunteer's
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const locale = (request: FastifyRequest, lang: Locale | undefined) => lang ?? pickLocale(request.headers['accept-language']);
+  const filename = (p: Passbook, ext: string) => `passbook-${p.number ?? 'me'}-${p.from ?? 'start'}-${p.to ?? p.printedOn}.${ext}`;
+  const sendPdf = async (reply: FastifyReply, p: Passbook) =>
+    reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename(p, 'pdf')}"`).header('cache-control', 'no-store').send(await renderPassbook(p));
+  const sendXlsx = (request: FastifyRequest, reply: FastifyReply, p: Passbook) => {
+    const out = new PassThrough();
+    writePassbookWorkbook(p, out).catch((err: unknown) => {
+      request.log.error({ err }, 'passbook workbook failed');
+      out.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename(p, 'xlsx')}"`).header('cache-control', 'no-store').send(out);
+  };
+  app.get('/api/ledger/me/statement.pdf', { config: { heavyRead: true }, schema: { tags, operationId: 'downloadMyPassbookPdf', summary: 'My passbook for a period as a PDF (储蓄存折)', querystring: PassbookQuery, response: { 200: binary('application/pdf', 'The passbook') } } }, async (request, reply) => {
+    const { lang, ...q } = request.query;
+    return sendPdf(reply, await svc().myPassbook(requireActor(request), q, locale(request, lang)));
+  });
+  app.get('/api/ledger/me/statement.xlsx', { config: { heavyRead: true }, schema: { tags, operationId: 'downloadMyPassbookXlsx', summary: 'My passbook for a period as an Excel workbook', querystring: PassbookQuery, response: { 200: binary(XLSX, 'The passbook') } } }, async (request, reply) => {
+    const { lang, ...q } = request.query;
+    return sendXlsx(request, reply, await svc().myPassbook(requireActor(request), q, locale(request, lang)));
+  });
+  app.get('/api/ledger/volunteers/:id/statement.pdf', { config: { heavyRead: true }, schema: { tags, operationId: 'downloadVolunteerPassbookPdf', summary: 'A volunteer’s passbook as a PDF (staff over them; the read is audited)', params: IdParams, querystring: PassbookQuery, response: { 200: binary('application/pdf', 'The passbook'), ...noVolunteer } } }, async (request, reply) => {
+    const { lang, ...q } = request.query;
+    return sendPdf(reply, await svc().passbookFor(staff(request), request.params.id, q, locale(request, lang), 'pdf'));
+  });
+  app.get('/api/ledger/volunteers/:id/statement.xlsx', { config: { heavyRead: true }, schema: { tags, operationId: 'downloadVolunteerPassbookXlsx', summary: 'A volunteer’s passbook as an Excel workbook (staff over them; the read is audited)', params: IdParams, querystring: PassbookQuery, response: { 200: binary(XLSX, 'The passbook'), ...noVolunteer } } }, async (request, reply) => {
+    const { lang, ...q } = request.query;
+    return sendXlsx(request, reply, await svc().passbookFor(staff(request), request.params.id, q, locale(request, lang), 'xlsx'));
   });
   app.get('/api/ledger/volunteers/:id', { schema: { tags, operationId: 'getVolunteerBalances', summary: 'A volunteer’s hours and points (staff over them)', params: IdParams, response: { 200: Balances, ...noVolunteer } } }, async (request) => {
     const actor = staff(request);

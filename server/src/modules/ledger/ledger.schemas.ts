@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { StringEnum, Uuid } from '../../platform/http/schemas.js';
-import { postingKinds, postingSources, ruleTriggers, units } from './ledger.enums.js';
+import { Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
+import { needStatuses } from '../needs/needs.lifecycle.js';
+import { locales } from '../../platform/i18n/i18n.js';
+import { postingKinds, postingSources, ruleTriggers, units, withdrawalFor, withdrawalStates } from './ledger.enums.js';
 
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD, Asia/Shanghai' });
 const Points = Type.Number({ description: 'Points, at most two decimals' });
@@ -43,6 +45,16 @@ export const Statement = Type.Object({
   total: Type.Integer(),
   items: Type.Array(StatementLine),
 });
+
+export const PassbookQuery = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    unit: Type.Optional(StringEnum(units)),
+    lang: Type.Optional(StringEnum(locales)),
+  },
+  { additionalProperties: false },
+);
 
 export const MyLedger = Type.Intersect([Balances, Type.Object({ recent: Type.Array(StatementLine) })]);
 
@@ -107,3 +119,41 @@ export const NewRuleBody = Type.Object(
   { additionalProperties: false },
 );
 export const Caps = Type.Object({ dailyCap: Type.Union([Type.Number(), Type.Null()]), monthlyCap: Type.Union([Type.Number(), Type.Null()]) }, { additionalProperties: false });
+
+export const WithdrawalBody = Type.Object(
+  {
+    forWhom: StringEnum(withdrawalFor),
+    beneficiaryName: Type.Optional(Type.String({ maxLength: 50, description: 'For a family member: their name' })),
+    relation: Type.Optional(Type.String({ maxLength: 20, description: 'For a family member: how they are related (母亲, 父亲 …)' })),
+    beneficiaryPhone: Type.Optional(Phone),
+    categoryId: Uuid,
+    title: Type.String({ minLength: 2, maxLength: 100 }),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    regionId: Type.String({ format: 'uuid', description: 'Where the service is wanted (a home-level place, as for a resident’s need)' }),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    wantedFrom: Type.Optional(Type.String({ format: 'date-time' })),
+    wantedTo: Type.Optional(Type.String({ format: 'date-time' })),
+    hours: Type.Number({ minimum: 0.01, maximum: 100, description: 'Hours to spend from my passbook, at most two decimals' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Withdrawal = Type.Object({
+  needId: Uuid,
+  number: Type.String(),
+  title: Type.String(),
+  needStatus: StringEnum(needStatuses),
+  regionName: Type.String(),
+  address: Type.Union([Type.String(), Type.Null()]),
+  forWhom: StringEnum(withdrawalFor),
+  beneficiaryName: Type.String(),
+  relation: Type.Union([Type.String(), Type.Null()]),
+  beneficiaryPhone: Type.Union([Type.String(), Type.Null()]),
+  hours: Type.Number(),
+  state: StringEnum(withdrawalStates),
+  paid: Type.Union([Type.Number(), Type.Null()], { description: 'Hours paid to whoever served, once settled' }),
+  returned: Type.Union([Type.Number(), Type.Null()], { description: 'Hours returned to my passbook, once settled' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  settledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export const WithdrawalDetail = Type.Intersect([Withdrawal, Type.Object({ heldNow: Type.Number({ description: 'Hours the hold has now' }) })]);

@@ -14,6 +14,8 @@ import { ledgerStatements } from './ledger.statements.js';
 import { ledgerSubscriber } from './ledger.subscriber.js';
 import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { ledgerError } from './ledger.errors.js';
+import { ledgerWithdrawals } from './ledger.withdrawals.js';
+import { ledgerPassbook } from './ledger.passbook.js';
 
 /**
  * The time bank and points ledger (时间银行 · 积分): double entry, exact amounts, immutable entries.
@@ -27,6 +29,8 @@ export function createLedgerService(deps: LedgerDeps) {
     rules,
     ...statements,
     ...ledgerAwards(deps, rules),
+    ...ledgerWithdrawals(deps),
+    ...ledgerPassbook(deps, statements.statement),
 
     /** Posts once per key in the caller's transaction (see ledger.post.ts); refused debits throw `ledger.insufficient_*`. */
     post: (tx: DbOrTx, districtId: string, posting: Posting) => post(tx, districtId, posting, deps.clock.now()),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accountRef } from '../accounts/accounts.table.js';
 import { regions } from '../../platform/scope/regions.table.js';
+import { needs } from '../needs/needs.table.js';
 
 /**
  * An account of the double-entry ledger (复式记账): a volunteer's hours or points (their passbook,
@@ -164,4 +165,39 @@ export const pointsEarned = pgTable(
     earned: numeric('earned', { precision: 12, scale: 2 }).notNull().default('0'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.accountId, t.period] }), accountRef(t.districtId, t.accountId)],
+);
+
+/**
+ * A time-bank withdrawal (服务换服务): a volunteer spent hours from their passbook on a service need for
+ * themselves or a family member they named. The need is the withdrawal's: one row per need. Its hours
+ * are held in the need's `withdrawal.held` account while the need is open; crediting pays its servers
+ * from there; what is left when it closes — all of it if it is cancelled — goes back (`paid`, `returned`
+ * say how much, once the withdrawal is settled).
+ */
+export const timeBankWithdrawals = pgTable(
+  'time_bank_withdrawals',
+  {
+    districtId: uuid('district_id').notNull(),
+    needId: uuid('need_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    hours: numeric('hours', { precision: 10, scale: 2 }).notNull(),
+    /** self · family */
+    forWhom: varchar('for_whom', { length: 8 }).notNull(),
+    beneficiaryName: varchar('beneficiary_name', { length: 50 }).notNull(),
+    relation: varchar('relation', { length: 20 }),
+    beneficiaryPhone: varchar('beneficiary_phone', { length: 20 }),
+    /** held · paid · returned */
+    status: varchar('status', { length: 8 }).notNull().default('held'),
+    paid: numeric('paid', { precision: 10, scale: 2 }),
+    returned: numeric('returned', { precision: 10, scale: 2 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.needId] }),
+    foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
+    accountRef(t.districtId, t.accountId),
+    index('time_bank_withdrawals_account_idx').on(t.districtId, t.accountId, t.createdAt),
+    check('time_bank_withdrawals_hours_positive', sql`${t.hours} > 0`),
+  ],
 );

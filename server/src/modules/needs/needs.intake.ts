@@ -45,6 +45,13 @@ export type NeedInput = {
   requesterPhone?: string;
 };
 
+/**
+ * What another module adds to a self-service need, in the need's own transaction (a time-bank
+ * withdrawal names who is served and holds the hours that pay for it): the requester's name and phone
+ * shown on the need (`selfService`: posted as the person's own, even by someone who is also staff), and a step run with the new row before it commits (it throws to refuse it all).
+ */
+export type IntakeExtras = { selfService?: boolean; requester?: { name: string; phone: string | null }; within?: (tx: DbOrTx, need: typeof needs.$inferSelect) => Promise<void> };
+
 export type IntakeDeps = { db: Db; clock: Clock; events: EventBus; accounts: AccountsService; regions: RegionsService; categories: CategoriesService; files: FilesService; audit: AuditService; teams: TeamsService };
 
 const DUPLICATE_DAYS = 7;
@@ -96,9 +103,9 @@ export function createIntake(deps: IntakeDeps) {
   return {
 
     /** A resident posts for themselves; staff record needs from the hotline, visits, the wish wall … */
-    async create(actor: Actor, input: NeedInput) {
+    async create(actor: Actor, input: NeedInput, extras: IntakeExtras = {}) {
       const category = await checkInput(actor, input);
-      const staff = isStaff(actor.roles);
+      const staff = !extras.selfService && isStaff(actor.roles);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
       if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw needsError('needs.place_not_home', { field: 'regionId' });
       let requester: { id: string | null; name: string; phone: string | null };
@@ -109,7 +116,7 @@ export function createIntake(deps: IntakeDeps) {
         requester = { id: registered?.districtId === actor.districtId ? registered.id : null, name: input.requesterName, phone: input.requesterPhone ?? null };
       } else {
         const me = await deps.accounts.credentials(actor.districtId, actor.accountId);
-        requester = { id: actor.accountId, name: actor.name, phone: me?.phone ?? null };
+        requester = { id: actor.accountId, name: extras.requester?.name ?? actor.name, phone: extras.requester ? extras.requester.phone : (me?.phone ?? null) };
       }
       const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : undefined;
       const severity = input.kind === 'grievance' ? (input.severity ?? (category.defaultSeverity as Severity)) : 'general';
@@ -140,6 +147,7 @@ export function createIntake(deps: IntakeDeps) {
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });
         await deps.events.publish(tx, actor.districtId, { type: 'needs.submit', subjectType: 'need', subjectId: id, actorId: actor.accountId, payload: { number: row!.number, regionId: place.id, kind: input.kind, channel: row!.channel, to: 'submitted', seq: 1 } });
         await deps.audit.record(actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
+        if (extras.within) await extras.within(tx, row!);
         return row!;
       });
     },

@@ -29,6 +29,8 @@ const exempt: Record<string, string> = {
   'GET /api/public/regions': 'the public place picker used before login: names of places, no people',
   'GET /api/public/volunteer-cards/{code}': 'the public check of a card’s QR: the code is signed, the answer is what the card shows (name masked)',
   'GET /api/public/certificates/{code}': 'the public check of a service record certificate: 95 random bits, rate-limited, the answer is what the certificate says (name masked)',
+  // ledger.withdrawals.test.ts: another volunteer gets a 404, and so does staff (the need itself is reached through /api/needs/{id})
+  'GET /api/ledger/withdrawals/{id}': 'the caller’s own time-bank withdrawal only, by its need’s id: nobody else reads it, staff included',
   'PUT /api/points-rules/{code}': 'the code names a points rule of the caller’s own district (district-level configuration, district admins only)',
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',

@@ -9,7 +9,7 @@ import { H5TabBar } from './H5TabBar';
 
 /** 我的: profile, preferences (large text, language), password, logout. */
 export function H5MePage() {
-  const { t } = useTranslation('h5');
+  const { t } = useTranslation(['h5', 'ledger']);
   const { account } = useMe();
   const navigate = useNavigate();
   const logout = useLogout('/h5/login');
@@ -29,6 +29,11 @@ export function H5MePage() {
         <List.Item onClick={() => navigate('/h5/volunteer')} data-testid="me-volunteer">
           {t(account.roles.includes('volunteer') ? 'me.volunteerCard' : 'me.volunteerApply')}
         </List.Item>
+        {account.roles.includes('volunteer') && (
+          <List.Item onClick={() => navigate('/h5/me/passbook')} data-testid="me-passbook">
+            {t('ledger:h5.passbook.title')}
+          </List.Item>
+        )}
       </List>
       <H5Preferences />
       <List mode="card">

@@ -22,7 +22,6 @@ export const h5Feature = defineFeature({
   // The services of the coming modules (SPEC §6, §7) are shown so residents know what the app is
   // for, marked as not yet open rather than linking to empty pages; each module adds its own.
   phoneServices: [
-    { key: 'timeBank', label: 'services.timeBank', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), order: 60 },
     { key: 'mall', label: 'services.mall', icon: () => import('@ant-design/icons/es/icons/GiftOutlined'), order: 70 },
   ],
 });
