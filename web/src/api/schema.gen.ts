@@ -10793,6 +10793,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11213,6 +11215,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11359,6 +11363,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11547,6 +11553,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11733,6 +11741,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11920,6 +11930,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12109,6 +12121,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12295,6 +12309,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12482,6 +12498,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12670,6 +12688,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12856,6 +12876,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13142,6 +13164,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13330,6 +13354,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13516,6 +13542,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13704,6 +13732,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13890,6 +13920,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14076,6 +14108,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14364,6 +14398,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14550,6 +14586,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14736,6 +14774,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
+                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
+                        placeNames: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;

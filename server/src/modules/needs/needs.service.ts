@@ -56,14 +56,15 @@ export function createNeedsService(deps: Deps) {
 
   async function detail(actor: Actor, id: string) {
     const ctx = await loadVisible(db, transitionDeps, actor, id, false);
-    const [events, category, teamNames, people] = await Promise.all([
+    const [events, category, teamNames, people, place] = await Promise.all([
       db.select().from(needEvents).where(and(eq(needEvents.districtId, actor.districtId), eq(needEvents.needId, id))).orderBy(asc(needEvents.seq)),
       deps.categories.get(actor.districtId, ctx.need.categoryId),
       deps.teams.namesOf(actor.districtId, ctx.need.teamId ? [ctx.need.teamId] : []),
       deps.accounts.namesOf(actor.districtId, ctx.assignments.map((a) => a.volunteerId)),
+      deps.regions.pathNames(ctx.need.regionPath),
     ]);
     const volunteers = new Map([...people].map(([k, v]) => [k, v.name]));
-    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers }, events, factsOf(ctx), deps.clock.now());
+    return toNeedDetail(actor.accountId, ctx, { category, teamName: ctx.need.teamId ? teamNames.get(ctx.need.teamId) : null, volunteers, place }, events, factsOf(ctx), deps.clock.now());
   }
 
   return {

@@ -9,6 +9,9 @@ import type { needEvents } from './needs.table.js';
 
 type Names = { category?: { name: string; nameEn: string; code: string }; teamName?: string | null };
 
+/** The levels a place is told by, below the district every need is in (街道 › 社区 › 网格 › 楼栋). */
+type PlaceLevel = { name: string; type: string };
+
 /** What a summary is made of: a list may read just these columns (the export does). */
 export type SummaryRow = Pick<
   NeedRow,
@@ -57,7 +60,7 @@ type EventRow = typeof needEvents.$inferSelect;
 const followerNotes = new Set(['reply', 'reject', 'complete']);
 
 /** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
-export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1], now: Date) {
+export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string>; place: PlaceLevel[] }, events: EventRow[], facts: Parameters<typeof availableActions>[1], now: Date) {
   const { need, parties } = ctx;
   const disclosure = requesterDisclosure(parties, need.status as NeedStatus);
   const isStaff = isStaffParty(parties);
@@ -70,6 +73,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
   const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
   return {
     ...toNeedSummary(need, names, now, disclosure),
+    placeNames: names.place.filter((level) => level.type !== 'district').map((level) => level.name),
     description: need.description,
     photos: need.photos,
     answers: follower ? {} : need.answers,
