@@ -10793,8 +10793,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11215,8 +11215,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11363,8 +11363,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11553,8 +11553,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11741,8 +11741,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -11930,8 +11930,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12121,8 +12121,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12309,8 +12309,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12498,8 +12498,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12688,8 +12688,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -12876,8 +12876,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13164,8 +13164,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13354,8 +13354,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13542,8 +13542,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13732,8 +13732,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -13920,8 +13920,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14108,8 +14108,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14398,8 +14398,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14586,8 +14586,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;
@@ -14774,8 +14774,8 @@ export interface operations {
                         mergedIntoId: string | null;
                         myRelations: string[];
                         photos: string[];
-                        /** @description The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first */
-                        placeNames: string[];
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
                         ratingComment: string | null;
                         round: number;
                         solved: boolean | null;

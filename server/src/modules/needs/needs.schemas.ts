@@ -51,7 +51,7 @@ export const NeedSummary = Type.Object({
 export const NeedDetail = Type.Intersect([
   NeedSummary,
   Type.Object({
-    placeNames: Type.Array(Type.String(), { description: 'The place from the street down (街道 › 社区 › 网格 › 楼栋), names top first' }),
+    place: Type.Array(Type.String(), { description: 'The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out)' }),
     description: Type.String(), photos: Type.Array(Type.String()), answers: Type.Record(Type.String(), Type.String()), lng: N(Type.Number()), lat: N(Type.Number()),
     wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), round: Type.Integer(), declineCount: Type.Integer(),
     duplicateOf: Type.Array(Type.String()), mergedIntoId: N(Type.String()), ratingComment: N(Type.String()), solved: N(Type.Boolean()),

@@ -73,7 +73,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
   const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
   return {
     ...toNeedSummary(need, names, now, disclosure),
-    placeNames: names.place.filter((level) => level.type !== 'district').map((level) => level.name),
+    place: names.place.filter((level) => level.type !== 'district').map((level) => level.name),
     description: need.description,
     photos: need.photos,
     answers: follower ? {} : need.answers,
