@@ -39,16 +39,16 @@ export function H5MyServiceCard() {
     <>
       <div className="lx-h5-figures" data-testid="me-figures">
         <div>
-          <strong data-testid="me-hours">{mine.data?.card?.verifiedHours ?? v.verifiedHours}</strong>
+          <strong data-testid="me-hours">{t('hoursValue', { hours: mine.data?.card?.verifiedHours ?? v.verifiedHours })}</strong>
           <span>{t('h5.meHours')}</span>
         </div>
         <div>
-          <strong>{v.hoursThisYear}</strong>
+          <strong>{t('hoursValue', { hours: v.hoursThisYear })}</strong>
           <span>{t('h5.meHoursYear')}</span>
         </div>
         <div data-testid="me-points">
-          <strong>{points.data ?? '–'}</strong>
-          <span>{points.data == null ? t('h5.pointsSoon') : t('h5.points')}</span>
+          <strong>{points.data ?? t('h5.pointsSoon')}</strong>
+          <span>{t('h5.points')}</span>
         </div>
       </div>
       <List mode="card" header={t('detail.services')} data-testid="me-services">
