@@ -89,8 +89,10 @@ describe('the feature registry', () => {
         'phone member /h5/needs/:id/close',
         'phone member /h5/pool',
         'phone member /h5/tasks',
+        'phone member /h5/team-orders',
         'phone member /h5/whistles',
         'phone member /h5/whistles/:id',
+        'phone member /h5/work',
         'phone member /h5/partner-unit',
         'phone member /h5/activities',
         'phone member /h5/activities/check-in',
@@ -140,15 +142,17 @@ describe('the feature registry', () => {
   });
 
   it('draws the phone tab bar and home services as before', () => {
-    expect(phoneTabs.map((e) => `${e.path}${e.volunteer ? ' volunteer' : ''} ${zh(e.namespace, e.label)}`)).toEqual([
+    expect(phoneTabs.map((e) => `${e.path}${e.volunteer ? ' volunteer' : ''}${e.roles ? ` ${e.roles.join('|')}` : ''} ${zh(e.namespace, e.label)}`)).toEqual([
       '/h5 首页',
+      '/h5/team-orders teamLeader 接单',
+      '/h5/work gridWorker|communityAdmin|streetAdmin|districtAdmin 待办',
       '/h5/needs 需求',
       '/h5/pool volunteer 抢单',
       '/h5/tasks volunteer 任务',
       '/h5/inbox 消息',
       '/h5/me 我的',
     ]);
-    expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}${e.role ? ` ${e.role}` : ''}`)).toEqual([
+    expect(phoneServices.map((e) => `${e.key} ${e.path ?? 'soon'}${e.volunteer ? ' volunteer' : ''}${e.roles ? ` ${e.roles.join('|')}` : ''}`)).toEqual([
       'needs /h5/needs/new',
       'myNeeds /h5/needs',
       'pool /h5/pool volunteer',

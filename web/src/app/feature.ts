@@ -23,6 +23,8 @@ export type FeatureManifest = {
   phoneTabs?: PhoneTab[];
   /** The service grid of the phone home page. */
   phoneServices?: PhoneService[];
+  /** Cards on the phone home above the services, for the people whose work they show (a leader's orders to take). */
+  phoneHomeCards?: PhoneHomeCard[];
 };
 
 /** public: anyone (login); signedIn: any session (password change); app: inside the back-office frame. */
@@ -59,11 +61,15 @@ export type MenuEntry = {
 /** A widget of the back-office top bar, left of the language switch; smallest `order` first. */
 export type HeaderItem = { key: string; component: () => Promise<{ default: ComponentType }>; order: number };
 
-export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; order: number };
+/** `volunteer`: shown to active volunteers only; `roles`: only to holders of one of these roles. */
+export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; roles?: readonly string[]; order: number };
 
 /** A tile of the phone home; without a path it is shown as coming soon. */
-/** `volunteer`: shown to active volunteers only; `role`: only to holders of that role (a partner unit's contact). */
-export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; role?: string; order: number };
+/** `volunteer`: shown to active volunteers only; `roles`: only to holders of one of these roles (a partner unit's contact). */
+export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; roles?: readonly string[]; order: number };
+
+/** A card of the phone home, loaded only for the holders of one of `roles`; smallest `order` first. */
+export type PhoneHomeCard = { key: string; component: () => Promise<{ default: ComponentType }>; roles: readonly string[]; order: number };
 
 /** Checks a manifest's shape where it is written. */
 export const defineFeature = (manifest: FeatureManifest): FeatureManifest => manifest;

@@ -28,12 +28,21 @@ export const deskHeaderItems = features
   .sort((a, b) => a.order - b.order)
   .map(({ component, ...rest }) => ({ ...rest, Component: lazy(component) }));
 
+/** The phone home's cards in order, each loaded when it is shown. */
+export const phoneHomeCards = features
+  .flatMap((f) => (f.phoneHomeCards ?? []).map((card) => ({ ...card, namespace: f.name })))
+  .sort((a, b) => a.order - b.order)
+  .map(({ component, ...rest }) => ({ ...rest, Component: lazy(component) }));
+
+/** Whether an entry limited to some roles is for a person holding `held`. */
+export const forRoles = (entry: { roles?: readonly string[] }, held: readonly string[]): boolean => !entry.roles || entry.roles.some((r) => held.includes(r));
+
 const namespacesOf = (entries: { namespace: string }[]) => [...new Set(entries.map((e) => e.namespace))];
 
 /** Namespaces the back-office frame shows words of on every page: its own and the menu's labels. */
 export const deskFrameNamespaces = ['shell', ...namespacesOf([...deskMenu, ...deskHeaderItems])];
 /** Namespaces of the signed-in phone pages' tab bar and home tiles. */
-export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices]);
+export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices, ...phoneHomeCards]);
 
 /** The menu entry a URL belongs to, for highlighting: the longest matching path ("/needs/new" over "/needs"). */
 export function activeEntry(pathname: string): DeskMenuEntry | undefined {

@@ -39,6 +39,9 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(detail.timeline[0].actorName).toBe('张三'); // but their own name in full
     const leaderView = (await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.teamLeader1! } })).json();
     expect(leaderView.assignments[0].volunteerName).toBe('赵志愿'); // a leader knows their members
+    // the volunteer finds the place by every level below the district, not the building alone
+    const volunteerView = (await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.volunteer1! } })).json();
+    expect(volunteerView.place).toEqual(['东街道', '光明社区', '光明一网格', '光明1号楼']);
     // the hours served wait for the rating, then are confirmed for the time bank
     const [hours] = await queryRows<{ status: string; hours: string; volunteer_id: string }>(t.database.db, sql`SELECT status, hours, volunteer_id FROM service_hours WHERE need_id = ${need.id}`);
     expect(hours).toMatchObject({ status: 'confirmed', volunteer_id: t.fx.person.volunteer1!.id });

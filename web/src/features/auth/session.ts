@@ -70,12 +70,13 @@ export function allows(me: Me, access: Access | undefined): boolean {
 export const TEAM_INBOX_PATH = '/team-orders';
 
 /**
- * Where a user belongs: staff in the back office, residents and volunteers on the phone pages.
- * Team leaders are volunteers too: signing in at the back office takes them to their team's inbox,
- * signing in on the phone keeps them on the phone pages.
+ * Where a user belongs: signing in on the phone keeps everyone on the phone pages (staff and team
+ * leaders have their work there too); at the back office staff start on the workbench, a team
+ * leader on their team's inbox, residents and volunteers go to the phone pages.
  */
 export function homePathOf(me: Me, surface: 'desk' | 'h5'): string {
   if (me.account.mustChangePassword) return surface === 'h5' ? '/h5/password' : '/change-password';
+  if (surface === 'h5') return '/h5';
   if (isStaff(me.account.roles)) return '/';
   return surface === 'desk' && isTeamLeader(me.account.roles) ? TEAM_INBOX_PATH : '/h5';
 }

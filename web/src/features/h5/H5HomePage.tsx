@@ -1,7 +1,8 @@
-import { Card, Grid, NoticeBar, Tag } from 'antd-mobile';
+import { Card, Grid, Tag } from 'antd-mobile';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { labelOf, phoneFrameNamespaces, phoneServices } from '../../app/navigation';
+import { forRoles, labelOf, phoneFrameNamespaces, phoneHomeCards, phoneServices } from '../../app/navigation';
 import { Logo } from '../../components/Logo';
 import { NavIcon } from '../../components/NavIcon';
 import { useMe } from '../auth/session';
@@ -15,7 +16,7 @@ function ServiceGrid({ volunteer, roles }: { volunteer: boolean; roles: readonly
   return (
     <Grid columns={4} gap={8}>
       {phoneServices
-        .filter((s) => (!s.volunteer || volunteer) && (!s.role || roles.includes(s.role)))
+        .filter((s) => (!s.volunteer || volunteer) && forRoles(s, roles))
         .map((s) => (
           <Grid.Item key={s.key} className="lx-h5-service" onClick={s.path ? () => navigate(s.path!) : undefined} data-testid={`service-${s.key}`}>
             <span className="lx-h5-service-icon">
@@ -33,7 +34,7 @@ function ServiceGrid({ volunteer, roles }: { volunteer: boolean; roles: readonly
   );
 }
 
-/** The signed-in resident's or volunteer's home: who they are, their community, the services. */
+/** The signed-in home of every role: who they are, their community, their work (the features' cards), the services. */
 export function H5HomePage() {
   const { t } = useTranslation('h5');
   const { account } = useMe();
@@ -50,7 +51,13 @@ export function H5HomePage() {
         <p>{t('home.communityLine', { name: account.regionName ?? t('common:empty') })}</p>
         <H5RoleTags roles={account.roles} />
       </header>
-      {account.roles.includes('teamLeader') && <NoticeBar className="lx-h5-card" content={t('home.leaderHint')} color="default" wrap />}
+      {phoneHomeCards
+        .filter((card) => forRoles(card, account.roles))
+        .map(({ key, Component }) => (
+          <Suspense key={key} fallback={null}>
+            <Component />
+          </Suspense>
+        ))}
       <Card title={t('home.services')} className="lx-h5-card">
         <ServiceGrid volunteer={volunteer} roles={account.roles} />
       </Card>

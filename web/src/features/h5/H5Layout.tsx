@@ -7,10 +7,12 @@ import { Outlet } from 'react-router-dom';
 import './h5.css';
 // applies the remembered large-text choice on whichever phone page the visit starts
 import './large-text';
+import { useKitA11y } from './use-kit-a11y';
 
 /** The phone surface: antd-mobile in the UI language; pages fill the small screen. */
 export function H5Layout() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useKitA11y(t('back'));
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <div className="lx-h5">

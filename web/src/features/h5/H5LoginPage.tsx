@@ -9,7 +9,7 @@ import type { AfterRegistration } from './H5RegisterPage';
 import { H5QuickToggles } from './H5QuickToggles';
 import { useMobileErrorReporter } from './use-mobile-error';
 
-/** Phone login for residents and volunteers; staff who sign in here go on to the back office. */
+/** Phone login for every role: each finds their own work on the phone pages after it. */
 export function H5LoginPage() {
   const { t } = useTranslation(['h5', 'auth']);
   const [form] = Form.useForm<Credentials>();

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../lib/time';
 import { useLogout, useMe } from '../auth/session';
+import { H5MyServiceCard } from '../volunteers/h5/H5MyServiceCard';
 import { H5Preferences } from './H5Preferences';
 import { H5RoleTags } from './H5RoleTags';
 import { H5TabBar } from './H5TabBar';
 
-/** 我的: profile, preferences (large text, language), password, logout. */
+/** 我的: a volunteer's hours, points and service record; profile, preferences (large text, language), password, logout. */
 export function H5MePage() {
   const { t } = useTranslation(['h5', 'ledger']);
   const { account } = useMe();
@@ -20,6 +21,7 @@ export function H5MePage() {
         <h2>{account.name}</h2>
         <H5RoleTags roles={account.roles} />
       </header>
+      <H5MyServiceCard />
       <List mode="card" header={t('me.profile')}>
         <List.Item extra={account.phone}>{t('common:field.phone')}</List.Item>
         <List.Item extra={account.regionName ?? t('common:empty')}>{t('home.community')}</List.Item>

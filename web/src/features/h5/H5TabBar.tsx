@@ -1,21 +1,22 @@
 import { TabBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { labelOf, phoneFrameNamespaces, phoneTabs } from '../../app/navigation';
+import { forRoles, labelOf, phoneFrameNamespaces, phoneTabs } from '../../app/navigation';
 import { NavIcon } from '../../components/NavIcon';
 import { useMe } from '../auth/session';
 
-/** Bottom navigation of the signed-in phone pages, from the feature manifests; volunteers also get the pool and their tasks. */
+/** Bottom navigation of the signed-in phone pages, from the feature manifests; volunteers also get the pool and their tasks, staff and leaders their work. */
 export function H5TabBar() {
   const { t } = useTranslation(phoneFrameNamespaces);
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const volunteer = useMe().account.roles.includes('volunteer');
+  const { roles } = useMe().account;
+  const volunteer = roles.includes('volunteer');
   return (
     <div className="lx-h5-tabbar">
       <TabBar activeKey={pathname} onChange={(key) => navigate(key)} safeArea>
         {phoneTabs
-          .filter((tab) => !tab.volunteer || volunteer)
+          .filter((tab) => (!tab.volunteer || volunteer) && forRoles(tab, roles))
           .map((tab) => (
             <TabBar.Item key={tab.path} icon={<NavIcon entry={tab} />} title={labelOf(t, tab.namespace, tab.label)} />
           ))}

@@ -12,7 +12,7 @@ export const h5Feature = defineFeature({
     signedIn: [{ path: 'password', namespaces: ['auth'], page: () => import('./H5PasswordPage').then((m) => m.H5PasswordPage) }],
     member: [
       { index: true, page: () => import('./H5HomePage').then((m) => m.H5HomePage) },
-      { path: 'me', page: () => import('./H5MePage').then((m) => m.H5MePage) },
+      { path: 'me', namespaces: ['volunteers'], page: () => import('./H5MePage').then((m) => m.H5MePage) },
     ],
   },
   phoneTabs: [

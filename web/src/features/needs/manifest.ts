@@ -1,5 +1,7 @@
 import { defineFeature } from '../../app/feature';
 
+const staff = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
+
 /** The order chain: the ledger, entry, detail and team inbox in the back office; post, follow, grab and serve on the phone. */
 export const needsFeature = defineFeature({
   name: 'needs',
@@ -21,6 +23,9 @@ export const needsFeature = defineFeature({
       { path: 'needs/:id/close', page: () => import('./h5/H5CloseTaskPage').then((m) => m.H5CloseTaskPage) },
       { path: 'pool', page: () => import('./h5/H5PoolPage').then((m) => m.H5PoolPage) },
       { path: 'tasks', page: () => import('./h5/H5TasksPage').then((m) => m.H5TasksPage) },
+      // team leaders and staff work on the phone too: the leader's orders, staff's to-do list
+      { path: 'team-orders', page: () => import('./h5/H5TeamOrdersPage').then((m) => m.H5TeamOrdersPage) },
+      { path: 'work', page: () => import('./h5/H5WorkPage').then((m) => m.H5WorkPage) },
     ],
   },
   menu: [
@@ -33,7 +38,10 @@ export const needsFeature = defineFeature({
     { path: '/h5/needs', label: 'h5.tab.needs', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), order: 20 },
     { path: '/h5/pool', label: 'h5.tab.pool', icon: () => import('@ant-design/icons/es/icons/ThunderboltOutlined'), volunteer: true, order: 30 },
     { path: '/h5/tasks', label: 'h5.tab.tasks', icon: () => import('@ant-design/icons/es/icons/ToolOutlined'), volunteer: true, order: 40 },
+    { path: '/h5/team-orders', label: 'h5.tab.teamOrders', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), roles: ['teamLeader'], order: 12 },
+    { path: '/h5/work', label: 'h5.tab.work', icon: () => import('@ant-design/icons/es/icons/AuditOutlined'), roles: staff, order: 14 },
   ],
+  phoneHomeCards: [{ key: 'work', component: () => import('./h5/H5WorkCard').then((m) => ({ default: m.H5WorkCard })), roles: ['teamLeader', ...staff], order: 10 }],
   phoneServices: [
     { key: 'needs', label: 'h5.service.needs', icon: () => import('@ant-design/icons/es/icons/HeartOutlined'), path: '/h5/needs/new', order: 10 },
     { key: 'myNeeds', label: 'h5.service.myNeeds', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), path: '/h5/needs', order: 20 },

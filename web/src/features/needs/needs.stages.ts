@@ -1,7 +1,7 @@
 import type { NeedStatus } from './needs.api';
 
-/** A named group of states, for the tabs above a list; `status` is the API's comma-separated filter. */
-export type Stage<K extends string = string> = { key: K; status?: string };
+/** A named group of states, for the tabs above a list; `status` is the API's comma-separated filter, `due` its deadline filter. */
+export type Stage<K extends string = string> = { key: K; status?: string; due?: 'overdue' | 'within24h' };
 
 const join = (list: NeedStatus[]) => list.join(',');
 /** Keeps each list's keys as literals: every one needs its tab label (web/test/i18n.test.ts). */
@@ -32,6 +32,15 @@ export const inboxStages = stages([
   { key: 'toAssign', status: join(['taken', 'claimed']) },
   { key: 'serving', status: join(['claimed', 'in_service']) },
   { key: 'done', status: join(['completed', 'rated', 'closed']) },
+  { key: 'all' },
+]);
+
+/** The phone's to-do list of staff: a grid worker verifies, a community admin accepts and dispatches; overdue items apart. */
+export const workStages = stages([
+  { key: 'intake', status: join(['submitted', 'verifying']) },
+  { key: 'toDispatch', status: join(['accepted', 'reopened', 'escalated']) },
+  { key: 'overdue', due: 'overdue' },
+  { key: 'inProgress', status: join(['dispatched', 'pooled', 'taken', 'claimed', 'in_service']) },
   { key: 'all' },
 ]);
 

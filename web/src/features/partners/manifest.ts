@@ -24,5 +24,6 @@ export const partnersFeature = defineFeature({
     { path: '/partners/behind', label: 'menu.behind', hint: 'menu.behindHint', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), access: 'accounts.manage', order: 63 },
   ],
   // the unit's contact (role partner) sees its members' service this year
-  phoneServices: [{ key: 'partner-unit', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), path: '/h5/partner-unit', role: 'partner', order: 47 }],
+  phoneHomeCards: [{ key: 'unit', component: () => import('./h5/H5UnitCard').then((m) => ({ default: m.H5UnitCard })), roles: ['partner'], order: 20 }],
+  phoneServices: [{ key: 'partner-unit', label: 'menu.mine', icon: () => import('@ant-design/icons/es/icons/BankOutlined'), path: '/h5/partner-unit', roles: ['partner'], order: 47 }],
 });

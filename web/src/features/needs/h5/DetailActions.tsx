@@ -5,19 +5,27 @@ import { useNavigate } from 'react-router-dom';
 import { tryLocate } from '../../../lib/geolocation';
 import type { NeedAction, NeedDetail } from '../needs.api';
 import { CancelPopup } from './CancelPopup';
+import { AcceptSheet, AssignSheet, DeclineSheet, DispatchSheet } from './OrderSheets';
 import { RatePopup } from './RatePopup';
 import { useMobileAction } from './use-mobile-action';
 
-/** Actions done on the phone, in the order they matter; the server's `actions` decides which show. */
-const phoneActions = ['grab', 'checkIn', 'complete', 'rate', 'cancel'] as const satisfies readonly NeedAction[];
+/**
+ * Actions done on the phone, in the order they matter; the server's `actions` decides which show:
+ * the leader's take, assign and decline, the community's verify, accept, dispatch and pool, the
+ * volunteer's grab, check-in and close, the requester's rating and cancel.
+ */
+const phoneActions = ['take', 'assign', 'verify', 'accept', 'dispatch', 'pool', 'grab', 'checkIn', 'complete', 'rate', 'decline', 'cancel'] as const satisfies readonly NeedAction[];
+type Sheet = 'rate' | 'cancel' | 'decline' | 'assign' | 'dispatch' | 'accept';
+const quiet: readonly NeedAction[] = ['cancel', 'decline'];
 
-/** The bottom bar of a need: grab, check in, close, rate or cancel — whatever this user may do now. */
+/** The bottom bar of a need: whatever this user may do now, each with its sheet or confirmation. */
 export function DetailActions({ need }: { need: NeedDetail }) {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
-  const { run, pendingAction } = useMobileAction(need.id);
-  const [sheet, setSheet] = useState<'rate' | 'cancel' | null>(null);
-  const actions = phoneActions.filter((a) => need.actions.includes(a));
+  const { run, pendingAction } = useMobileAction(need.id, () => navigate('/h5/team-orders', { replace: true }));
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  // staff may cancel too, but that is the back office's decision with its reason; the phone's sheet is the requester's
+  const actions = phoneActions.filter((a) => need.actions.includes(a) && (a !== 'cancel' || need.myRelations.includes('requester')));
   if (actions.length === 0) return null;
 
   const confirmThen = async (content: string, then: () => Promise<unknown>) => {
@@ -30,8 +38,15 @@ export function DetailActions({ need }: { need: NeedDetail }) {
     complete: () => navigate(`/h5/needs/${need.id}/close`),
     rate: () => setSheet('rate'),
     cancel: () => setSheet('cancel'),
+    take: () => void confirmThen(t('confirm.take'), () => run('take')),
+    decline: () => setSheet('decline'),
+    assign: () => setSheet('assign'),
+    verify: () => void confirmThen(t('confirm.verify'), () => run('verify')),
+    accept: () => setSheet('accept'),
+    dispatch: () => setSheet('dispatch'),
+    pool: () => void confirmThen(t('confirm.pool'), () => run('pool')),
   };
-  const close = async (action: 'rate' | 'cancel', body: object) => {
+  const close = async (action: Sheet, body: object) => {
     if (await run(action, body)) setSheet(null);
   };
 
@@ -43,7 +58,7 @@ export function DetailActions({ need }: { need: NeedDetail }) {
             key={action}
             block
             size="large"
-            color={action === 'cancel' ? 'default' : 'primary'}
+            color={quiet.includes(action) ? 'default' : 'primary'}
             loading={pendingAction === action}
             onClick={handlers[action]}
             data-action={action}
@@ -54,6 +69,10 @@ export function DetailActions({ need }: { need: NeedDetail }) {
       </div>
       <RatePopup visible={sheet === 'rate'} loading={pendingAction === 'rate'} onClose={() => setSheet(null)} onSubmit={(values) => void close('rate', values)} />
       <CancelPopup visible={sheet === 'cancel'} loading={pendingAction === 'cancel'} onClose={() => setSheet(null)} onSubmit={(note) => void close('cancel', { note })} />
+      <DeclineSheet need={need} visible={sheet === 'decline'} loading={pendingAction === 'decline'} onClose={() => setSheet(null)} onSubmit={(body) => void close('decline', body)} />
+      <AssignSheet need={need} visible={sheet === 'assign'} loading={pendingAction === 'assign'} onClose={() => setSheet(null)} onSubmit={(body) => void close('assign', body)} />
+      <AcceptSheet need={need} visible={sheet === 'accept'} loading={pendingAction === 'accept'} onClose={() => setSheet(null)} onSubmit={(body) => void close('accept', body)} />
+      <DispatchSheet need={need} visible={sheet === 'dispatch'} loading={pendingAction === 'dispatch'} onClose={() => setSheet(null)} onSubmit={(body) => void close('dispatch', body)} />
     </>
   );
 }

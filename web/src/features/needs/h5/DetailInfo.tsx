@@ -12,6 +12,27 @@ function Phone({ value }: { value: string | null }) {
   return value.includes('*') ? <>{value}</> : <a href={`tel:${value}`}>{value}</a>;
 }
 
+/**
+ * A map search for the place, in whatever map app the phone opens for the link: a plain https URL
+ * with the words of the place, no key and no script of the map's on our page.
+ */
+const mapSearchUrl = (words: string) => `https://uri.amap.com/search?keyword=${encodeURIComponent(words)}&src=lianxin&callnative=1`;
+
+/** Where, told in full: every level below the district (街道 › 社区 › 网格 › 楼栋) and the address, with a map link. */
+function Place({ need }: { need: NeedDetail }) {
+  const { t } = useTranslation('needs');
+  const levels = need.place.length > 0 ? need.place : [need.regionName];
+  return (
+    <div className="lx-h5-place" data-testid="need-place">
+      <div>{levels.join(' › ')}</div>
+      {need.address && <div className="lx-h5-place-address">{need.address}</div>}
+      <a className="lx-h5-map-link" href={mapSearchUrl([...levels, need.address ?? ''].join(''))} target="_blank" rel="noreferrer" data-testid="need-map-link">
+        {t('h5.openMap')}
+      </a>
+    </div>
+  );
+}
+
 /** What was asked and where; who serves it; the requester's verdict once given. */
 export function DetailInfo({ need }: { need: NeedDetail }) {
   const { t, i18n } = useTranslation('needs');
@@ -38,7 +59,7 @@ export function DetailInfo({ need }: { need: NeedDetail }) {
         )}
       </List>
       <List mode="card" header={t('h5.serviceHeader')}>
-        <List.Item extra={[need.regionName, need.address].filter(Boolean).join(' ')}>{t('field.place')}</List.Item>
+        <List.Item description={<Place need={need} />}>{t('field.place')}</List.Item>
         <List.Item extra={formatWindow(need.wantedFrom, need.wantedTo) || t('wantedAny')}>{t('field.wanted')}</List.Item>
         {need.teamName && <List.Item extra={need.teamName}>{t('field.team')}</List.Item>}
         {serving.length > 0 && <List.Item extra={serving.map((a) => a.volunteerName).join('、')}>{t('h5.volunteers')}</List.Item>}

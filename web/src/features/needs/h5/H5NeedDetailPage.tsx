@@ -10,9 +10,13 @@ import { MobileStatusTag } from './MobileStatusTag';
 import { NeedSteps } from './NeedSteps';
 import './needs-h5.css';
 
+const staffParties = ['gridWorker', 'communityAdmin', 'streetAdmin', 'districtAdmin'];
+
 /** Where "back" goes when the page was opened directly: the list this user came from most likely. */
 function homeListOf(need: NeedDetail | undefined): string {
   if (need?.myRelations.includes('assignee')) return '/h5/tasks';
+  if (need?.myRelations.includes('teamLeader')) return '/h5/team-orders';
+  if (need?.myRelations.some((r) => staffParties.includes(r))) return '/h5/work';
   if (need?.myRelations.includes('volunteer')) return '/h5/pool';
   return '/h5/needs';
 }

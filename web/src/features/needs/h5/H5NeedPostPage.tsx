@@ -1,9 +1,10 @@
-import { Button, ErrorBlock, Form, NavBar, Toast } from 'antd-mobile';
+import { Button, Form, NavBar, Toast } from 'antd-mobile';
 import type { ImageUploadItem } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isStaff } from '../../../lib/roles';
+import { tryLocate } from '../../../lib/geolocation';
 import { useBack } from '../../../lib/use-back';
 import { useMe } from '../../auth/session';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
@@ -11,6 +12,7 @@ import type { NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
 import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
+import { VisitFields, type VisitValues } from './VisitFields';
 import { photoIds } from './PhotoField';
 import { wantedWindow, type Wanted } from './WantedTimeField';
 import './needs-h5.css';
@@ -27,9 +29,13 @@ export type PostValues = {
   wanted?: Wanted;
   slots: number;
   isPublic: boolean;
-};
+} & Partial<VisitValues>;
 
-/** 我要点单: a resident tells the community what they need, from their phone. */
+/**
+ * 我要点单: a resident tells the community what they need, from their phone. Staff use the same form
+ * to record a need for someone (代录) on a door visit, the hotline or the wish wall: who asked and how,
+ * and where the phone stands when it is sent (the place of the visit).
+ */
 export function H5NeedPostPage() {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
@@ -42,9 +48,11 @@ export function H5NeedPostPage() {
   const create = useCreateNeed();
   const [uploading, setUploading] = useState(false);
 
-  const submit = (v: PostValues) =>
+  const staff = isStaff(account.roles);
+  const submit = async (v: PostValues) =>
     create.mutate(
       {
+        ...(staff ? { channel: v.channel?.[0] ?? 'visit', requesterName: v.requesterName?.trim(), requesterPhone: v.requesterPhone || undefined, ...(await tryLocate()) } : {}),
         kind: v.kind[0] ?? 'serviceRequest',
         categoryId: v.category?.at(-1) ?? '',
         title: v.title.trim(),
@@ -66,31 +74,23 @@ export function H5NeedPostPage() {
       },
     );
 
-  // staff record needs for others, with a channel and the requester's name: that is the back office's form
-  if (isStaff(account.roles)) {
-    return (
-      <div className="lx-h5-page">
-        <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
-        <ErrorBlock status="default" title={t('h5.staffTitle')} description={t('h5.staffHint')} />
-      </div>
-    );
-  }
-
   return (
     <div className="lx-h5-page" data-testid="h5-need-post">
-      <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
+      <NavBar onBack={back}>{t(staff ? 'h5.visitTitle' : 'h5.postTitle')}</NavBar>
       <Form
         form={form}
         mode="card"
         layout="vertical"
-        initialValues={{ kind: ['serviceRequest'], regionId: account.regionId, slots: 1, isPublic: false, wanted: { period: 'any' } }}
-        onFinish={submit}
+        initialValues={{ kind: ['serviceRequest'], regionId: account.regionId, slots: 1, isPublic: false, wanted: { period: 'any' }, channel: ['visit'] }}
+        onFinish={(v) => void submit(v)}
         footer={
           <Button block type="submit" color="primary" size="large" loading={create.isPending} disabled={uploading} data-testid="need-post-submit">
             {t('h5.submit')}
           </Button>
         }
       >
+        {staff && <Form.Header>{t('h5.visitHeader')}</Form.Header>}
+        {staff && <VisitFields />}
         <Form.Header>{t('h5.whatHeader')}</Form.Header>
         <WhatFields onUploading={setUploading} />
         <Form.Header>{t('h5.whereHeader')}</Form.Header>

@@ -17,13 +17,17 @@ type Props = {
   empty: ReactNode;
   /** Something to put on a card (the grab button of the pool). */
   extra?: (need: NeedSummary) => ReactNode;
+  /** The tab to open on (a stage key, e.g. from the page's ?stage=). */
+  initialStage?: string | null;
 };
 
 /** A phone list of needs: tabs by stage, pull to refresh, more pages as the user scrolls. */
-export function MobileNeedList({ view, stages, empty, extra }: Props) {
+export function MobileNeedList({ view, stages, empty, extra, initialStage }: Props) {
   const { t } = useTranslation();
-  const { stage, status, select } = useStageTabs(stages ?? []);
-  const list = useInfiniteListQuery({ key: [...needKeys.lists, 'infinite'], query: { view, status, pageSize: PAGE_SIZE }, fetch: needsApi.list });
+  const { stage, status, due, select } = useStageTabs(stages ?? [], undefined, initialStage);
+  // overdue first where the list is about deadlines
+  const query = due ? { view, status, due, sort: 'deadline', pageSize: PAGE_SIZE } : { view, status, pageSize: PAGE_SIZE };
+  const list = useInfiniteListQuery({ key: [...needKeys.lists, 'infinite'], query, fetch: needsApi.list });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const phase = listPhase({ rows: items, fetching: list.isPending || list.isFetching, failed: list.isError });
 

@@ -4,7 +4,7 @@ import type { NeedStatus } from '../needs.api';
 import { statusTone, type StatusTone } from '../needs.format';
 
 // blue while the community works on it, orange when the resident is asked to act, green when done
-const toneColor: Record<StatusTone, string> = { new: '#1d5fbf', working: '#1d5fbf', waiting: '#d46b08', done: '#389e0d', stopped: '#8c8c8c', alert: '#cf1322' };
+const toneColor: Record<StatusTone, string> = { new: '#1d5fbf', working: '#1d5fbf', waiting: '#ad4e00', done: '#237804', stopped: '#595959', alert: '#cf1322' };
 
 export function MobileStatusTag({ status }: { status: NeedStatus }) {
   const { t } = useTranslation('needs');

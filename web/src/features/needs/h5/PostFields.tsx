@@ -1,10 +1,11 @@
-import { Form, Input, NoticeBar, Selector, Stepper, Switch, TextArea } from 'antd-mobile';
+import { Form, Input, NoticeBar, Selector, Switch, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { CommunityPicker } from '../../h5/CommunityPicker';
 import { noticeFor, questionsFor } from '../categories';
 import { needKinds } from '../needs.api';
 import { useCategories } from '../needs.queries';
 import { CategoryField } from './CategoryField';
+import { CountStepper } from './CountStepper';
 import { MobileQuestions } from './MobileQuestions';
 import { PhotoField } from './PhotoField';
 import { SimilarNeeds } from './SimilarNeeds';
@@ -60,7 +61,7 @@ export function WhereFields({ homeLabel }: { homeLabel: string }) {
         <WantedTimeField />
       </Form.Item>
       <Form.Item name="slots" label={t('field.slots')} layout="horizontal" childElementPosition="right">
-        <Stepper min={1} max={20} />
+        <CountStepper min={1} max={20} label={t('field.slots')} />
       </Form.Item>
       <Form.Item name="isPublic" label={t('h5.isPublic')} description={t('h5.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
         <Switch />

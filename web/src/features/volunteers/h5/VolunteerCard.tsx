@@ -30,8 +30,11 @@ export function VolunteerCard({ card, nextStarAt }: { card: Card; nextStarAt: nu
           <div>{card.communityName}</div>
           <div>{t('h5.since', { date: formatDate(card.since) })}</div>
         </div>
-        <div className="lx-volunteer-card-qr" data-testid="volunteer-qr" data-code={card.verifyCode}>
-          <QRCode value={cardUrl(card.verifyCode)} size={116} bordered={false} bgColor="#fff" />
+        <div className="lx-volunteer-card-qr" data-testid="volunteer-qr" data-code={card.verifyCode} role="img" aria-label={t('h5.qrLabel')}>
+          {/* the drawing is named by the box around it; its canvas carries a role but no name of its own */}
+          <div aria-hidden="true">
+            <QRCode value={cardUrl(card.verifyCode)} size={116} bordered={false} bgColor="#fff" />
+          </div>
         </div>
       </div>
       <div className="lx-volunteer-card-hours">
