@@ -40,7 +40,7 @@ describe.each(backends)('points mall on %s', (backend) => {
     // the volunteer sees the picture through the item
     expect((await get('volunteer1', `/api/files/${photo.id}`)).statusCode).toBe(200);
 
-    const bad = async (over: object, field: string, status = 400) => {
+    const bad = async (over: Record<string, unknown>, field: string, status = 400) => {
       const r = await send('POST', 'communityAdmin1', '/api/mall/items', itemBody(t, over));
       expect(r.statusCode, r.body).toBe(status);
       expect(JSON.stringify(r.json())).toContain(field);
