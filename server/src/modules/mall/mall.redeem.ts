@@ -69,10 +69,11 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
      */
     async redeem(actor: Actor, itemId: string, input: { quantity: number; requestKey: string }) {
       deps.volunteers.requireActive(actor);
-      const seen = await items.detail(actor, itemId);
-      const item = (await loadItem(db, actor.districtId, itemId))!;
+      // one read of the item, seen as `visibleTo` sees it (no counts: this is the hot path)
+      const item = await loadItem(db, actor.districtId, itemId);
+      if (!item || !(actor.regionPath.startsWith(item.region_path) || item.region_path.startsWith(actor.regionPath) || canManage(actor, item))) throw mallError('mall.item_not_found');
       const today = shanghaiDate(deps.clock.now());
-      if (!seen.active) throw mallError('mall.item_inactive');
+      if (!item.active) throw mallError('mall.item_inactive');
       if (today < item.valid_from || today > item.valid_to) throw mallError('mall.not_valid_now', { params: { from: item.valid_from, to: item.valid_to } });
       if (input.quantity > item.per_person_limit) throw mallError('mall.over_limit', { field: 'quantity', params: { limit: String(item.per_person_limit) } });
       const points = item.price * input.quantity;

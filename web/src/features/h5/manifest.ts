@@ -23,6 +23,5 @@ export const h5Feature = defineFeature({
   // for, marked as not yet open rather than linking to empty pages; each module adds its own.
   phoneServices: [
     { key: 'timeBank', label: 'services.timeBank', icon: () => import('@ant-design/icons/es/icons/FieldTimeOutlined'), order: 60 },
-    { key: 'mall', label: 'services.mall', icon: () => import('@ant-design/icons/es/icons/GiftOutlined'), order: 70 },
   ],
 });

@@ -31,7 +31,7 @@ export const mallFeature = defineFeature({
     { path: '/mall/pickup', label: 'menu.pickup', hint: 'menu.pickupHint', icon: () => import('@ant-design/icons/es/icons/ScanOutlined'), access: 'accounts.manage', order: 66 },
   ],
   phoneServices: [
-    { key: 'mall', label: 'menu.mall', icon: () => import('@ant-design/icons/es/icons/ShopOutlined'), path: '/h5/mall', volunteer: true, order: 54 },
-    { key: 'mall-pickup', label: 'menu.pickup', icon: () => import('@ant-design/icons/es/icons/ScanOutlined'), path: '/h5/mall/pickup', role: 'partner', order: 55 },
+    { key: 'mall', label: 'menu.mall', icon: () => import('@ant-design/icons/es/icons/ShopOutlined'), path: '/h5/mall', volunteer: true, order: 70 },
+    { key: 'mall-pickup', label: 'menu.pickup', icon: () => import('@ant-design/icons/es/icons/ScanOutlined'), path: '/h5/mall/pickup', role: 'partner', order: 71 },
   ],
 });

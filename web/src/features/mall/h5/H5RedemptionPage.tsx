@@ -1,5 +1,6 @@
-import { QRCode } from 'antd';
 import { Button, Dialog, DotLoading, ErrorBlock, List, NavBar, Toast } from 'antd-mobile';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { formatMinute } from '../../../lib/time';
@@ -17,6 +18,14 @@ export function H5RedemptionPage() {
   const detail = useRedemption(id);
   const cancel = useMallChange(() => mallApi.cancel(id));
   const r = detail.data;
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (r?.code) void QRCode.toDataURL(r.code, { errorCorrectionLevel: 'M', margin: 2, scale: 8 }).then((url) => live && setImage(url));
+    return () => {
+      live = false;
+    };
+  }, [r?.code]);
   const drop = () =>
     void Dialog.confirm({ content: t('h5.cancelConfirm') }).then(
       (ok) => ok && cancel.mutate(undefined, { onSuccess: () => Toast.show({ content: t('h5.cancelled') }), onError: (error) => Toast.show({ icon: 'fail', content: error.message }) }),
@@ -34,7 +43,7 @@ export function H5RedemptionPage() {
         <>
           {r.status === 'pending' && (
             <div className="lx-h5-mall-code">
-              <QRCode value={r.code} size={220} bordered={false} bgColor="#fff" />
+              {image ? <img src={image} alt={t('h5.pickupCode')} data-testid="pickup-qr" /> : <DotLoading color="primary" />}
               <span className="lx-h5-mall-code-text" data-testid="pickup-code">
                 {r.code}
               </span>
