@@ -68,10 +68,11 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
      * by `stock - n WHERE stock >= n` — last, so the item's row is locked for the shortest time.
      */
     async redeem(actor: Actor, itemId: string, input: { quantity: number; requestKey: string }) {
-      deps.volunteers.requireActive(actor);
       // one read of the item, seen as `visibleTo` sees it (no counts: this is the hot path)
       const item = await loadItem(db, actor.districtId, itemId);
       if (!item || !(actor.regionPath.startsWith(item.region_path) || item.region_path.startsWith(actor.regionPath) || canManage(actor, item))) throw mallError('mall.item_not_found');
+      // out of reach is a 404 like a missing item, for anyone; then only active volunteers redeem
+      deps.volunteers.requireActive(actor);
       const today = shanghaiDate(deps.clock.now());
       if (!item.active) throw mallError('mall.item_inactive');
       if (today < item.valid_from || today > item.valid_to) throw mallError('mall.not_valid_now', { params: { from: item.valid_from, to: item.valid_to } });
