@@ -30,3 +30,4 @@ export { partnersModule } from './modules/partners/partners.module.js';
 export { conductModule } from './modules/conduct/conduct.module.js';
 export { certificatesModule } from './modules/certificates/certificates.module.js';
 export { ledgerModule } from './modules/ledger/ledger.module.js';
+export { mallModule } from './modules/mall/mall.module.js';

@@ -14,6 +14,7 @@ import { whistlesStep } from './whistles.demo.js';
 import { activitiesStep } from './activities.demo.js';
 import { postsStep } from './posts.demo.js';
 import { activityRecordStep, volunteersStep } from './volunteers.demo.js';
+import { mallStep } from './mall.demo.js';
 import { partnersStep } from './partners.demo.js';
 import { conductStep } from './conduct.demo.js';
 import { ledgerStep } from './ledger.demo.js';
@@ -42,7 +43,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep, mallStep];
 
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {

@@ -1261,6 +1261,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the points mall (积分四换) offered where I live, nearest first; `manage`: the items I manage */
+        get: operations["listMallItems"];
+        put?: never;
+        /** Offer an item: an admin for their community (or street, district), a partner unit’s contact for their unit (`unitId`) */
+        post: operations["createMallItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item, with how many more I may redeem */
+        get: operations["getMallItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an item, or take it off the shelf (`active: false`); its provider only */
+        patch: operations["updateMallItem"];
+        trace?: never;
+    };
+    "/api/mall/items/{id}/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem with points (active volunteers): 201 with the pickup code; the same `requestKey` again answers 200 with the same redemption */
+        post: operations["redeemMallItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/pickups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The redemption a pickup code names (its provider only), before handing it over */
+        get: operations["findPickup"];
+        put?: never;
+        /** Hand over a redemption by its code, scanned or typed (its provider), once: the held points become the provider’s */
+        post: operations["confirmPickup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My redemptions (`mine`), or those of the items I manage; newest first */
+        get: operations["listRedemptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A redemption of mine or of an item I manage, with its pickup code */
+        get: operations["getRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mall/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a redemption off before pickup (the redeemer or the provider): stock and points go back */
+        post: operations["cancelRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/need-categories": {
         parameters: {
             query?: never;
@@ -9480,7 +9602,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit";
+                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -9848,7 +9970,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit";
+                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption";
                         };
                         /** @description In the caller’s language */
                         title: string;
@@ -11296,6 +11418,1185 @@ export interface operations {
             };
             /** @description No such withdrawal of mine (ledger.withdrawal_not_found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMallItems: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                category?: "service" | "training" | "venue" | "goods";
+                q?: string;
+                /** @description The items I manage (staff in scope, a partner unit’s contact), inactive ones included */
+                manage?: boolean;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            canManage: boolean;
+                            /** @enum {string} */
+                            category: "service" | "training" | "venue" | "goods";
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            myLeft: number;
+                            name: string;
+                            perPersonLimit: number;
+                            photos: string[];
+                            pickupDays: number;
+                            pickupNotes: string;
+                            pickupPlace: string;
+                            price: number;
+                            providerName: string;
+                            /** @enum {string} */
+                            providerType: "community" | "partner";
+                            redeemed: number;
+                            /** Format: uuid */
+                            regionId: string;
+                            regionName: string;
+                            stock: number;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            /**
+                             * Format: date
+                             * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                             */
+                            validTo: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "service" | "training" | "venue" | "goods";
+                    description?: string;
+                    name: string;
+                    perPersonLimit: number;
+                    /** @description Uploaded pictures (POST /api/files) */
+                    photos?: string[];
+                    /** @description Days a redemption waits for pickup (never past validTo); 7 if not given */
+                    pickupDays?: number;
+                    pickupNotes?: string;
+                    pickupPlace: string;
+                    /** @description Whole points for one */
+                    price: number;
+                    stock: number;
+                    /**
+                     * Format: uuid
+                     * @description A partner unit the caller is the contact of; omitted: the caller’s community
+                     */
+                    unitId?: string | null;
+                    /**
+                     * Format: date
+                     * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                     */
+                    validTo: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        canManage: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        myLeft: number;
+                        name: string;
+                        perPersonLimit: number;
+                        photos: string[];
+                        pickupDays: number;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        price: number;
+                        providerName: string;
+                        /** @enum {string} */
+                        providerType: "community" | "partner";
+                        redeemed: number;
+                        /** Format: uuid */
+                        regionId: string;
+                        regionName: string;
+                        stock: number;
+                        /** Format: uuid */
+                        unitId: string | null;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        canManage: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        myLeft: number;
+                        name: string;
+                        perPersonLimit: number;
+                        photos: string[];
+                        pickupDays: number;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        price: number;
+                        providerName: string;
+                        /** @enum {string} */
+                        providerType: "community" | "partner";
+                        redeemed: number;
+                        /** Format: uuid */
+                        regionId: string;
+                        regionName: string;
+                        stock: number;
+                        /** Format: uuid */
+                        unitId: string | null;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such item the caller may see (mall.item_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    /** @enum {string} */
+                    category?: "service" | "training" | "venue" | "goods";
+                    description?: string;
+                    name?: string;
+                    perPersonLimit?: number;
+                    /** @description Uploaded pictures (POST /api/files) */
+                    photos?: string[];
+                    /** @description Days a redemption waits for pickup (never past validTo); 7 if not given */
+                    pickupDays?: number;
+                    pickupNotes?: string;
+                    pickupPlace?: string;
+                    /** @description Whole points for one */
+                    price?: number;
+                    stock?: number;
+                    /**
+                     * Format: date
+                     * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                     */
+                    validFrom?: string;
+                    /**
+                     * Format: date
+                     * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                     */
+                    validTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        canManage: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        myLeft: number;
+                        name: string;
+                        perPersonLimit: number;
+                        photos: string[];
+                        pickupDays: number;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        price: number;
+                        providerName: string;
+                        /** @enum {string} */
+                        providerType: "community" | "partner";
+                        redeemed: number;
+                        /** Format: uuid */
+                        regionId: string;
+                        regionName: string;
+                        stock: number;
+                        /** Format: uuid */
+                        unitId: string | null;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description A local date (Asia/Shanghai), YYYY-MM-DD
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such item the caller may see (mall.item_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeemMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quantity: number;
+                    /** @description The client’s key for this request: sent again (a retry, a double tap), it returns the same redemption */
+                    requestKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such item the caller may see (mall.item_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    findPickup: {
+        parameters: {
+            query: {
+                /** @description The pickup code, typed or scanned */
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No redemption with this code among the items the caller manages (mall.code_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    confirmPickup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The pickup code, typed or scanned */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No redemption with this code among the items the caller manages (mall.code_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listRedemptions: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "pending" | "confirmed" | "cancelled" | "expired";
+                itemId?: string;
+                /** @description My own redemptions (otherwise: those of the items I manage) */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            canCancel: boolean;
+                            canConfirm: boolean;
+                            /** @enum {string} */
+                            category: "service" | "training" | "venue" | "goods";
+                            /** @description The pickup code (shown to the redeemer and the provider only) */
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemName: string;
+                            pickupNotes: string;
+                            pickupPlace: string;
+                            points: number;
+                            providerName: string;
+                            quantity: number;
+                            /** Format: date-time */
+                            settledAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "cancelled" | "expired";
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such redemption of the caller or of an item they manage (mall.redemption_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        canCancel: boolean;
+                        canConfirm: boolean;
+                        /** @enum {string} */
+                        category: "service" | "training" | "venue" | "goods";
+                        /** @description The pickup code (shown to the redeemer and the provider only) */
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemName: string;
+                        pickupNotes: string;
+                        pickupPlace: string;
+                        points: number;
+                        providerName: string;
+                        quantity: number;
+                        /** Format: date-time */
+                        settledAt: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "confirmed" | "cancelled" | "expired";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such redemption of the caller or of an item they manage (mall.redemption_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

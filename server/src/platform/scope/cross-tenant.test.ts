@@ -4,6 +4,7 @@ import { queryRows } from '../db/client.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { creditPoints, itemBody } from '../../test/mall-helpers.js';
 import { categoryId, multipartBody, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 import { sample, type OpenApiDoc, type Schema } from '../../test/openapi.js';
 
@@ -200,6 +201,19 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       if (approved.statusCode !== 200) throw new Error(`in-service member: ${approved.body}`);
       return { id, markers: [id, phone] };
     }],
+    // a mall item of C1 (its admin's), and a redemption of it by volunteer1 (with points credited for it)
+    [/^\/api\/mall\/items\/\{id\}/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/mall/items', headers: { cookie: c.communityAdmin1! }, payload: itemBody(t, { name: `跨域物品${++seq}` }) });
+      if (res.statusCode !== 201) throw new Error(`mall item: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().name] };
+    }],
+    [/^\/api\/mall\/redemptions\/\{id\}/, async () => {
+      const item = await t.app.inject({ method: 'POST', url: '/api/mall/items', headers: { cookie: c.communityAdmin1! }, payload: itemBody(t, { name: `跨域兑换${++seq}`, price: 1 }) });
+      await creditPoints(t, t.fx.region.C1!.districtId, t.fx.region.C1!.id, [{ id: t.fx.person.volunteer1!.id, points: 1 }]);
+      const res = await t.app.inject({ method: 'POST', url: `/api/mall/items/${item.json().id}/redeem`, headers: { cookie: c.volunteer1! }, payload: { quantity: 1, requestKey: `cross-tenant-${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`redemption: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, res.json().code] };
+    }],
     // a partner unit of C1, paired with C1, with a contact account made with it
     [/^\/api\/partner-units\/\{id\}/, async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/partner-units', headers: { cookie: admin() }, payload: { name: `跨域共建单位${++seq}`, type: 'soe', regionId: t.fx.region.C1!.id, communityIds: [t.fx.region.C1!.id], contact: { name: '跨域联系人', phone: `1352${String(seq).padStart(7, '0')}` } } });
@@ -293,6 +307,8 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       ids: async () => [(await need()).id],
       categoryId: async () => categoryId(t, admin(), 'elderly.haircut'),
       field: async () => 'phone',
+      // a redemption's key is a pattern of at least 8 characters: a fresh one per call
+      requestKey: async () => `cross-${crypto.randomUUID()}`,
     };
     for (const key of Object.keys(body)) if (into[key]) body[key] = await into[key]();
     if (op.path === '/api/needs/{id}/decline') body.reasonCode = 'notOurArea';

@@ -19,9 +19,4 @@ export const h5Feature = defineFeature({
     { path: '/h5', label: 'tab.home', icon: () => import('@ant-design/icons/es/icons/HomeOutlined'), order: 10 },
     { path: '/h5/me', label: 'tab.me', icon: () => import('@ant-design/icons/es/icons/UserOutlined'), order: 90 },
   ],
-  // The services of the coming modules (SPEC §6, §7) are shown so residents know what the app is
-  // for, marked as not yet open rather than linking to empty pages; each module adds its own.
-  phoneServices: [
-    { key: 'mall', label: 'services.mall', icon: () => import('@ant-design/icons/es/icons/GiftOutlined'), order: 70 },
-  ],
 });

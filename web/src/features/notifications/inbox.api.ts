@@ -27,6 +27,8 @@ export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'de
   if (message.subject.type === 'volunteer') return surface === 'phone' ? '/h5/volunteer' : `/volunteers/${message.subject.id}`;
   // a post's message is for the volunteer: their posts on the phone, the posts list on the desk
   if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
+  // a redemption (picked up, expired): the volunteer's own on the phone, the mall's list on the desk
+  if (message.subject.type === 'redemption') return surface === 'phone' ? `/h5/mall/redemptions/${message.subject.id}` : '/mall/redemptions';
   const base = surface === 'phone' ? '/h5' : '';
   const folder = { need: 'needs', whistle: 'whistles', team: 'teams', activity: 'activities' }[message.subject.type];
   return `${base}/${folder}/${message.subject.id}`;

@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../platform/db/client.js';
+import { claimKeys, writeLines, shardFor, type Header, type Line } from '../modules/ledger/ledger.post.js';
+import { shardsOf } from '../modules/ledger/ledger.enums.js';
+import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
+import { CODE_ALPHABET, CODE_LENGTH, type MallCategory, type RedemptionStatus } from '../modules/mall/mall.policy.js';
+import { EXPIRE_JOB } from '../modules/mall/mall.redeem.js';
+import { createSink } from './bulk.js';
+import type { DemoContext, DemoStep } from './context.js';
+import { demoUuid } from './identity.js';
+import { streamRng, type Rng } from './random.js';
+
+const DAY = 86_400_000;
+
+/** What a community offers (积分四换), and what partner units do. */
+const communityItems: [MallCategory, string, number, string][] = [
+  ['service', '上门理发一次', 30, '社区理发志愿队上门服务'],
+  ['training', '智能手机使用培训', 20, '每周六上午，社区党群服务中心'],
+  ['venue', '活动室使用两小时', 40, '社区活动室，可办生日会、兴趣小组活动'],
+  ['goods', '洗衣液一瓶', 25, '2 升装'],
+  ['goods', '大米一袋', 50, '5 公斤装'],
+];
+const partnerItems: [MallCategory, string, number, string][] = [
+  ['service', '免费体检一次', 80, '凭取货码到单位服务窗口预约'],
+  ['training', '急救知识培训', 30, '心肺复苏与 AED 使用'],
+  ['goods', '定制保温杯', 40, '单位工会赠送'],
+  ['venue', '会议室半天', 60, '工作日可预约'],
+];
+
+type Item = { id: string; regionId: string; unitId: string | null; owner: string; by: string; community: string | null; name: string; price: number; stock: number; limit: number };
+
+/** Status by weight: most picked up, some waiting, some called off, some left to expire. */
+function fate(rng: Rng): RedemptionStatus {
+  return rng.weighted(['confirmed', 'pending', 'cancelled', 'expired'] as const, [45, 20, 20, 15]);
+}
+
+function code(rng: Rng, taken: Set<string>): string {
+  for (;;) {
+    let c = '';
+    for (let i = 0; i < CODE_LENGTH; i++) c += CODE_ALPHABET[rng.int(0, CODE_ALPHABET.length - 1)];
+    if (!taken.has(c)) return taken.add(c), c;
+  }
+}
+
+/**
+ * The demo's redemptions: volunteers with points (the ledger step's crediting) redeem items of their
+ * community and of partner units, within their balance and each item's per-person limit, over the
+ * past two months, in every state. Posted through the ledger's own `claimKeys` and `writeLines` in
+ * bulk — the same hold, release, payment and refund lines a redemption makes through the API.
+ */
+export async function seedRedemptions(ctx: Pick<DemoContext, 'tx' | 'plan'>, items: Item[]): Promise<Record<string, number>> {
+  const { tx, plan } = ctx;
+  const districtId = plan.regions.district.id;
+  const rng = streamRng(plan.seed, 'mall:redemptions');
+  const now = Date.now();
+  const people = await queryRows<{ account_id: string; community_id: string; points: string }>(
+    tx,
+    sql`SELECT a.owner_id AS account_id, v.community_id, sum(b.balance) AS points
+        FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+        JOIN volunteers v ON v.district_id = a.district_id AND v.account_id = a.owner_id AND v.status = 'active'
+        WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' GROUP BY a.owner_id, v.community_id HAVING sum(b.balance) >= 20 ORDER BY a.owner_id`,
+  );
+  const byCommunity = new Map<string, Item[]>();
+  const everywhere = items.filter((i) => i.unitId !== null);
+  for (const i of items) if (i.unitId === null) byCommunity.set(i.regionId, [...(byCommunity.get(i.regionId) ?? []), i]);
+  const target = Math.min(4000, Math.max(200, Math.round(plan.sizes.people / 5)));
+  const redemptions = createSink(tx, 'mall_redemptions', {
+    district_id: 'uuid', id: 'uuid', item_id: 'uuid', account_id: 'uuid', quantity: 'int4', points: 'int4', request_key: 'text', code: 'text', status: 'text',
+    expires_at: 'timestamptz', created_at: 'timestamptz', settled_at: 'timestamptz', settled_by: 'uuid',
+  });
+  const jobs = createSink(tx, 'jobs', { district_id: 'uuid', name: 'text', key: 'text', run_at: 'timestamptz', payload: 'jsonb' });
+  const taken = new Map<string, number>(); // item:account → held now (pending or picked up)
+  const out = new Map<string, number>(); // item → stock taken
+  const codes = new Set<string>();
+  const postings: { header: Header; lines: Line[] }[] = [];
+  const counts: Record<RedemptionStatus, number> = { pending: 0, confirmed: 0, cancelled: 0, expired: 0 };
+  let made = 0;
+  for (const p of people) {
+    if (made >= target) break;
+    let left = Math.floor(Number(p.points)) * 0.6; // they keep some points
+    const choice = [...(byCommunity.get(p.community_id) ?? []), ...everywhere];
+    for (let tries = 0; tries < 4 && made < target; tries++) {
+      const item = rng.pick(choice);
+      const k = `${item.id}:${p.account_id}`;
+      const qty = 1;
+      const cost = item.price * qty;
+      if (cost > left || (taken.get(k) ?? 0) + qty > item.limit || (out.get(item.id) ?? 0) + qty > item.stock) continue;
+      const status = fate(rng);
+      const id = demoUuid(plan.seed, `mall:redemption:${made}`);
+      const createdAt = status === 'pending' ? now - rng.int(0, 5 * DAY) : now - rng.int(8 * DAY, 60 * DAY);
+      const expiresAt = createdAt + 7 * DAY;
+      const settledAt = status === 'pending' ? null : status === 'expired' ? expiresAt : createdAt + rng.int(3_600_000, 6 * DAY);
+      left -= cost;
+      if (status === 'pending' || status === 'confirmed') {
+        taken.set(k, (taken.get(k) ?? 0) + qty);
+        out.set(item.id, (out.get(item.id) ?? 0) + qty);
+      }
+      counts[status]++;
+      made++;
+      redemptions.push({
+        district_id: districtId, id, item_id: item.id, account_id: p.account_id, quantity: qty, points: cost, request_key: `demo-${id}`, code: code(rng, codes), status,
+        expires_at: new Date(expiresAt).toISOString(), created_at: new Date(createdAt).toISOString(), settled_at: settledAt ? new Date(settledAt).toISOString() : null, settled_by: status === 'confirmed' ? item.by : status === 'cancelled' ? p.account_id : null,
+      });
+      if (status === 'pending') jobs.push({ district_id: districtId, name: EXPIRE_JOB, key: id, run_at: new Date(expiresAt).toISOString(), payload: JSON.stringify({ redemptionId: id }) });
+      const amount = cost * 100;
+      const shard = shardFor(id, shardsOf('provider.held'));
+      const head = (key: string, kind: Header['kind'], at: number) => ({ key, kind, source: 'redemption' as const, sourceId: id, memo: item.name, effectiveOn: shanghaiDate(new Date(at)), actorId: null });
+      postings.push({ header: head(`redeem:${id}`, 'spend', createdAt), lines: [{ kind: 'volunteer.points', ownerId: p.account_id, amount: -amount }, { kind: 'provider.held', ownerId: item.owner, amount, shard, communityId: item.community }] });
+      if (status === 'confirmed')
+        postings.push({ header: head(`redeem-confirm:${id}`, 'spend', settledAt!), lines: [{ kind: 'provider.held', ownerId: item.owner, amount: -amount, shard }, { kind: 'provider.points', ownerId: item.owner, amount, communityId: item.community }] });
+      if (status === 'cancelled' || status === 'expired')
+        postings.push({
+          header: head(`redeem-${status === 'cancelled' ? 'cancel' : 'expire'}:${id}`, status === 'cancelled' ? 'reverse' : 'expire', settledAt!),
+          lines: [{ kind: 'provider.held', ownerId: item.owner, amount: -amount, shard }, { kind: 'volunteer.points', ownerId: p.account_id, amount }],
+        });
+    }
+  }
+  await redemptions.flush();
+  await jobs.flush();
+  // the ledger, in pages: keys claimed, then the lines of the claimed ones (holds before their releases: one page holds both)
+  const at = new Date(now);
+  for (let i = 0; i < postings.length; i += 2000) {
+    const page = postings.slice(i, i + 2000);
+    const claimed = await claimKeys(tx, districtId, page.map((p) => p.header), at);
+    await writeLines(tx, districtId, page.filter((p) => claimed.has(p.header.key)).map((p) => ({ id: claimed.get(p.header.key)!, key: p.header.key, lines: p.lines })), at);
+  }
+  // what is held or picked up left the shelves; the per-person counts are what people hold now
+  if (out.size > 0) {
+    await tx.execute(sql`UPDATE mall_items i SET stock = i.stock - v.n FROM (VALUES ${sql.join([...out].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
+    const takers = createSink(tx, 'mall_takers', { district_id: 'uuid', item_id: 'uuid', account_id: 'uuid', taken: 'int4' });
+    for (const [k, n] of taken) {
+      const [itemId, accountId] = k.split(':');
+      takers.push({ district_id: districtId, item_id: itemId!, account_id: accountId!, taken: n });
+    }
+    await takers.flush();
+  }
+  return { mallRedemptions: made, ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`mallRedemptions.${s}`, n])) };
+}
+
+/**
+ * 积分超市 in the demo district: every community offers its five items (积分四换), every partner unit
+ * its own (offered district-wide, managed by the unit's contact), valid around today; then the
+ * redemptions of volunteers with points (none if no step credited points before this one).
+ */
+export const mallStep: DemoStep = {
+  name: 'mall',
+  async run(ctx) {
+    const { tx, plan } = ctx;
+    const districtId = plan.regions.district.id;
+    const rng = streamRng(plan.seed, 'mall:items');
+    const today = Date.now();
+    // the columns are dates: noon in Shanghai lands on the same day in any session time zone
+    const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
+    const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;
+    const admins = await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`);
+    const [boss] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`);
+    const adminOf = new Map(admins.map((a) => [a.region_id, a.id]));
+    const units = await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(
+      tx,
+      sql`SELECT u.id, u.name, u.region_id, u.contact_account_id AS contact FROM units u JOIN partner_units p ON p.district_id = u.district_id AND p.unit_id = u.id WHERE u.district_id = ${districtId} AND u.active ORDER BY u.sort_order, u.id`,
+    );
+    const items: Item[] = [];
+    const rows = createSink(tx, 'mall_items', {
+      district_id: 'uuid', id: 'uuid', provider_type: 'text', unit_id: 'uuid', region_id: 'uuid', category: 'text', name: 'text', description: 'text', price: 'int4', stock: 'int4', per_person_limit: 'int4',
+      valid_from: 'timestamptz', valid_to: 'timestamptz', pickup_days: 'int4', pickup_place: 'text', pickup_notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+    });
+    const push = (item: Item, category: MallCategory, description: string, place: string) => {
+      items.push(item);
+      rows.push({
+        district_id: districtId, id: item.id, provider_type: item.unitId ? 'partner' : 'community', unit_id: item.unitId, region_id: item.regionId, category, name: item.name, description, price: item.price, stock: item.stock, per_person_limit: item.limit,
+        valid_from: from, valid_to: to, pickup_days: 7, pickup_place: place, pickup_notes: '工作日 9:00–17:00', created_by: item.by, created_at: new Date(today - 90 * DAY).toISOString(), updated_at: new Date(today - 90 * DAY).toISOString(),
+      });
+    };
+    for (const c of plan.regions.communities)
+      for (const [category, name, price, description] of communityItems) {
+        const id = demoUuid(plan.seed, `mall:item:${c.id}:${name}`);
+        const by = adminOf.get(c.id) ?? boss!.id;
+        push({ id, regionId: c.id, unitId: null, owner: c.id, by, community: c.id, name, price, stock: rng.int(60, 200), limit: category === 'goods' ? 2 : 1 }, category, description, `${c.name}党群服务中心`);
+      }
+    for (const u of units)
+      for (const [category, name, price, description] of rng.sample(partnerItems, 2)) {
+        const id = demoUuid(plan.seed, `mall:item:${u.id}:${name}`);
+        push({ id, regionId: u.region_id, unitId: u.id, owner: u.id, by: u.contact ?? boss!.id, community: null, name: `${u.name}·${name}`, price, stock: rng.int(100, 300), limit: 1 }, category, description, `${u.name}服务窗口`);
+      }
+    await rows.flush();
+    return { mallItems: items.length, ...(await seedRedemptions(ctx, items)) };
+  },
+};
+
+/** The items the step made, for seeding redemptions again after points were credited (tests). */
+export async function demoMallItems(ctx: Pick<DemoContext, 'tx' | 'plan'>): Promise<Item[]> {
+  return queryRows<Item>(
+    ctx.tx,
+    sql`SELECT i.id, i.region_id AS "regionId", i.unit_id AS "unitId", coalesce(i.unit_id, i.region_id) AS owner, i.created_by AS by, CASE WHEN i.unit_id IS NULL THEN i.region_id END AS community, i.name, i.price, i.stock, i.per_person_limit AS limit
+        FROM mall_items i WHERE i.district_id = ${ctx.plan.regions.district.id} ORDER BY i.id`,
+  );
+}
