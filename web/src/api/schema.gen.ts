@@ -10706,6 +10706,8 @@ export interface operations {
                     /** @enum {string} */
                     channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                     description: string;
+                    /** @description Chosen by the client (a UUID) and sent again on a retry: a repeat answers the need the first attempt made */
+                    idempotencyKey?: string;
                     isPublic?: boolean;
                     /** @enum {string} */
                     kind: "microWish" | "serviceRequest" | "grievance";
