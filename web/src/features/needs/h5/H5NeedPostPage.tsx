@@ -1,4 +1,4 @@
-import { Button, ErrorBlock, Form, NavBar, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, Form, NavBar, Result, Toast } from 'antd-mobile';
 import type { ImageUploadItem } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { useMe } from '../../auth/session';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import type { NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
+import { forget, isTransient, keep } from './need-outbox';
+import { WaitingNeedsNotice } from './NeedOutboxSender';
 import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { photoIds } from './PhotoField';
@@ -41,30 +43,43 @@ export function H5NeedPostPage() {
   const report = useMobileErrorReporter();
   const create = useCreateNeed();
   const [uploading, setUploading] = useState(false);
+  // kept on the phone for want of a connection: this page (already loaded) says so, no other is fetched
+  const [keptOffline, setKeptOffline] = useState(false);
 
-  const submit = (v: PostValues) =>
+  const submit = (v: PostValues) => {
+    // kept on the phone first, under the key every attempt will carry: no signal loses nothing
+    const waiting = keep(account.id, {
+      kind: v.kind[0] ?? 'serviceRequest',
+      categoryId: v.category?.at(-1) ?? '',
+      title: v.title.trim(),
+      description: v.description.trim(),
+      photos: photoIds(v.photos),
+      answers: answersOf(v.answers),
+      regionId: v.regionId,
+      address: v.address?.trim() || undefined,
+      ...wantedWindow(v.wanted),
+      slots: v.slots,
+      isPublic: v.isPublic,
+    });
     create.mutate(
-      {
-        kind: v.kind[0] ?? 'serviceRequest',
-        categoryId: v.category?.at(-1) ?? '',
-        title: v.title.trim(),
-        description: v.description.trim(),
-        photos: photoIds(v.photos),
-        answers: answersOf(v.answers),
-        regionId: v.regionId,
-        address: v.address?.trim() || undefined,
-        ...wantedWindow(v.wanted),
-        slots: v.slots,
-        isPublic: v.isPublic,
-      },
+      { ...waiting.body, idempotencyKey: waiting.key },
       {
         onSuccess: (need) => {
+          forget(waiting.key);
           Toast.show({ icon: 'success', content: t('h5.posted') });
           navigate(`/h5/needs/${need.id}`, { replace: true });
         },
-        onError: (error) => report(error, form),
+        onError: (error) => {
+          if (isTransient(error)) {
+            setKeptOffline(true);
+            return;
+          }
+          forget(waiting.key);
+          report(error, form);
+        },
       },
     );
+  };
 
   // staff record needs for others, with a channel and the requester's name: that is the back office's form
   if (isStaff(account.roles)) {
@@ -72,6 +87,21 @@ export function H5NeedPostPage() {
       <div className="lx-h5-page">
         <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
         <ErrorBlock status="default" title={t('h5.staffTitle')} description={t('h5.staffHint')} />
+      </div>
+    );
+  }
+
+  if (keptOffline) {
+    return (
+      <div className="lx-h5-page" data-testid="h5-need-kept">
+        <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
+        <WaitingNeedsNotice accountId={account.id} />
+        <Result status="waiting" title={t('h5.keptTitle')} description={t('h5.savedOffline')} />
+        <div className="lx-h5-actions">
+          <Button block color="primary" size="large" onClick={() => navigate('/h5', { replace: true })}>
+            {t('h5.backHome')}
+          </Button>
+        </div>
       </div>
     );
   }
