@@ -5,7 +5,7 @@ import { useMe } from '../../auth/session';
 import { H5TabBar } from '../../h5/H5TabBar';
 import { mineStages } from '../needs.stages';
 import { MobileNeedList } from './MobileNeedList';
-import { WaitingNeedsNotice } from './NeedOutboxSender';
+import { WaitingNeedsNotice } from './WaitingNeedsNotice';
 import './needs-h5.css';
 
 /** 我的需求: what I asked for and what I follow, with where each one stands. */

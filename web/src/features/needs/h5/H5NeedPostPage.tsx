@@ -10,7 +10,7 @@ import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import type { NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
 import { forget, isTransient, keep } from './need-outbox';
-import { WaitingNeedsNotice } from './NeedOutboxSender';
+import { WaitingNeedsNotice } from './WaitingNeedsNotice';
 import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { photoIds } from './PhotoField';
