@@ -118,7 +118,7 @@ export async function authRoutes(app: AppInstance) {
             name: Type.String({ minLength: 1, maxLength: 50 }),
             regionId: Uuid,
             volunteer: Type.Optional(Type.Boolean()),
-            smsCode: Type.String({ pattern: '^[0-9]{6}$', description: 'The code sent by POST /api/auth/register/code' }),
+            smsCode: Type.String({ minLength: 6, maxLength: 6, description: 'The code sent by POST /api/auth/register/code' }),
             privacyVersion: Type.String({ minLength: 1, maxLength: 16, description: 'The privacy policy version the person read and agreed to' }),
           },
           { additionalProperties: false },
