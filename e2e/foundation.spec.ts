@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demo, DEMO_PASSWORD, snap } from './support/browser.js';
 import { listResponse } from './support/lists.js';
 import { serverAndBrowser } from './support/suite.js';
+import { smsCodeFor } from './support/registration.js';
 
 type Me = { account: { id: string; name: string; regionName: string | null }; scope: { regionId: string; regionName: string } };
 
@@ -145,7 +146,7 @@ describe('foundation: back office and phone pages against the built server', () 
       const page = await context.newPage();
       await page.goto('/h5/register');
       await page.getByPlaceholder('请输入真实姓名').fill('新邻居');
-      await page.locator('input[type=tel]').fill(phone);
+      await page.getByPlaceholder('请输入 11 位手机号').fill(phone);
       await page.getByText('选择所在社区').first().click();
       const popup = page.locator('.adm-popup');
       const title = popup.locator('.adm-nav-bar-title');
@@ -157,12 +158,31 @@ describe('foundation: back office and phone pages against the built server', () 
         await expect.poll(() => title.textContent()).not.toBe(before);
       }
       await page.getByRole('button', { name: /^选择「/ }).click();
+      // 获取验证码: the development channel prints it to the server's log, where this test reads it
+      await page.getByTestId('register-get-code').click();
+      await page.getByTestId('register-get-code').getByText(/秒后重发/).waitFor();
+      await page.getByPlaceholder('请输入短信验证码').fill(await smsCodeFor(env.server, phone));
       const passwords = page.locator('input[type=password]');
       await passwords.nth(0).fill('Home#Sweet2026');
       await passwords.nth(1).fill('Home#Sweet2026');
+      expect(await page.locator('.adm-form-item-label', { hasText: '确认密码' }).count()).toBe(1);
+      expect(await page.getByText('确认新密码').count()).toBe(0);
+      await page.getByRole('button', { name: '注册并登录' }).click();
+      // not without agreeing to the privacy policy
+      await page.getByText('请阅读并同意隐私政策').waitFor();
+      await page.getByTestId('register-agree').click();
+      await snap(page, `h5-register-filled-${phone.slice(-4)}`);
       await page.getByRole('button', { name: '注册并登录' }).click();
       return { context, page };
     };
+
+    const policy = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const policyPage = await policy.newPage();
+    await policyPage.goto('/h5/privacy');
+    await policyPage.getByTestId('h5-privacy').getByText('版本 2026-12-01').waitFor();
+    expect(await policyPage.getByTestId('h5-privacy').locator('h3').count()).toBe(6);
+    await snap(policyPage, 'h5-privacy');
+    await policy.close();
 
     const fresh = await register('13855550001');
     await fresh.page.waitForURL(`${env.server.baseUrl}/h5`);

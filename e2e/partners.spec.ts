@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demo, snap } from './support/browser.js';
 import { apiSessions, ok } from './support/api.js';
 import { serverAndBrowser } from './support/suite.js';
+import { registerByApi } from './support/registration.js';
 import { deskLogin, openSession } from './support/sessions.js';
 
 /** The demo's street admin of street 1 (server/src/demo/fixed-accounts.ts). */
@@ -68,7 +69,7 @@ describe('共建单位 · 双报到: the street registers a unit with its contac
     const base = env.server.baseUrl;
     const context = await env.browser.newContext({ baseURL: base, locale: 'zh-CN' });
     contexts.push(context);
-    const registered = await context.request.post('/api/auth/register', { data: { phone: memberPhone, password: DEMO_PASSWORD, name: '钱党员', regionId: community.id } });
+    const registered = await registerByApi(context.request, env.server, { phone: memberPhone, password: DEMO_PASSWORD, name: '钱党员', regionId: community.id });
     expect(registered.status()).toBe(202);
     await ok(context.request.post('/api/auth/login', { data: { phone: memberPhone, password: DEMO_PASSWORD } }), 'member login');
     const options = await ok<{ id: string; name: string }[]>(context.request.get('/api/partner-units/options'), 'options');

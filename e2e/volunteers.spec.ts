@@ -4,6 +4,7 @@ import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
 import { flows } from './support/flows.js';
 import { ok } from './support/api.js';
+import { registerByApi } from './support/registration.js';
 import { deskLogin } from './support/sessions.js';
 
 const env = serverAndBrowser();
@@ -30,7 +31,7 @@ describe('志愿者: a resident applies on the phone, the community approves, th
     const resident = await apiAs(demo.resident);
     const me = await ok<{ account: { regionId: string } }>(resident.get('/api/auth/me'), 'me');
     // registration is public: the request is the resident's own, signed in as nobody
-    const registered = await resident.post('/api/auth/register', { data: { phone, password, name, regionId: me.account.regionId }, headers: { cookie: '' } });
+    const registered = await registerByApi(resident, env.server, { phone, password, name, regionId: me.account.regionId });
     expect(registered.status()).toBe(202);
     await session('phone', async (page) => {
       await phoneSignIn(page);

@@ -1,9 +1,43 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Built into web/dist, which the Fastify server serves (SPA fallback for every non-/api GET).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (Workbox, generated): the shell is precached, so the app opens with no signal;
+    // every other built file is kept the first time it is fetched (its name carries its hash); the
+    // API's GET answers are fetched from the network first and the last one kept, so lists seen
+    // before are still readable offline (cleared on sign-out, app/pwa.ts). Writes are never cached:
+    // a need typed offline waits on the phone (features/needs/h5/need-outbox.ts).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null, // registered by app/pwa.ts
+      manifest: false, // public/manifest.webmanifest is the manifest
+      workbox: {
+        // the shell only: the phone should not download the back office's antd to be installable
+        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/react-*.js', 'icons/*.png', 'favicon.svg'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'lx-assets', expiration: { maxEntries: 400, maxAgeSeconds: 60 * 86_400 }, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            // JSON reads only: no export, file, photo or certificate
+            urlPattern: ({ url, request, sameOrigin }) =>
+              sameOrigin && request.method === 'GET' && url.pathname.startsWith('/api/') && !/\/(export|files|certificates|openapi)/.test(url.pathname) && !url.pathname.endsWith('.pdf'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'lx-api', networkTimeoutSeconds: 6, expiration: { maxEntries: 120, maxAgeSeconds: 7 * 86_400 }, cacheableResponse: { statuses: [200] } },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

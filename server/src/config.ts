@@ -34,6 +34,8 @@ export type Config = {
   exportPageSize: number;
   webDist?: string;
   secureCookies: boolean;
+  /** NODE_ENV=production: development conveniences (codes printed to the log instead of sent) are refused. */
+  production: boolean;
   /** Where uploaded bytes live: a folder under DATA_DIR, or PostgreSQL (shared by every instance). */
   fileStore: 'folder' | 'database';
   /** Where rate-limit counters live: this process's memory (one instance) or the database (several). */
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportPageSize: int(env, 'EXPORT_PAGE_SIZE', 250),
     webDist: env.WEB_DIST || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
+    production: env.NODE_ENV === 'production',
     fileStore: choice(env, 'FILE_STORE', ['folder', 'database'], env.DATABASE_URL ? 'database' : 'folder'),
     rateStore: choice(env, 'RATE_LIMIT_STORE', ['memory', 'database'], env.DATABASE_URL ? 'database' : 'memory'),
     uploadFilesPerDay: int(env, 'UPLOAD_FILES_PER_DAY', 200),

@@ -4,6 +4,7 @@ import { registerNamespace } from './i18n';
 import './styles/global.css';
 import { App } from './app/App';
 import { features } from './app/features';
+import { startServiceWorker } from './app/pwa';
 
 // each feature's words load when one of its pages is first shown (see app/lazy.ts)
 for (const feature of features) registerNamespace(feature.name, feature.locales);
@@ -13,3 +14,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+startServiceWorker();

@@ -76,6 +76,7 @@ describe('the feature registry', () => {
         'desk app /audit (audit.read)',
         'desk app /inbox',
         'phone public /h5/login',
+        'phone public /h5/privacy',
         'phone public /h5/register',
         'phone signedIn /h5/password',
         'phone member /h5',

@@ -455,6 +455,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/register/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a 6-digit verification code by SMS to a phone about to register (10 minutes, 5 tries)
+         * @description Always 202 whether or not the phone has an account; 429 beyond one a minute or five an hour per phone (auth.sms_code_too_soon); 503 when no SMS service is configured in production.
+         */
+        post: operations["sendRegistrationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar": {
         parameters: {
             query?: never;
@@ -6623,9 +6643,97 @@ export interface operations {
                     name: string;
                     password: string;
                     phone: string;
+                    /** @description The privacy policy version the person read and agreed to */
+                    privacyVersion: string;
                     /** Format: uuid */
                     regionId: string;
+                    /** @description The code sent by POST /api/auth/register/code */
+                    smsCode: string;
                     volunteer?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sendRegistrationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                    /** Format: uuid */
+                    regionId: string;
                 };
             };
         };
@@ -13452,6 +13560,8 @@ export interface operations {
                     /** @enum {string} */
                     channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
                     description: string;
+                    /** @description Chosen by the client (a UUID) and sent again on a retry: a repeat answers the need the first attempt made */
+                    idempotencyKey?: string;
                     isPublic?: boolean;
                     /** @enum {string} */
                     kind: "microWish" | "serviceRequest" | "grievance";

@@ -16,7 +16,7 @@ export function accountsRegister(deps: AccountsDeps) {
      * A resident's self-registration (the use case is in auth.register.ts), inside the caller's
      * transaction: null, with nothing written, when the phone already has an account.
      */
-    async insertResident(tx: DbOrTx, input: { phone: string; name: string; passwordHash: string; region: { id: string; districtId: string } }) {
+    async insertResident(tx: DbOrTx, input: { phone: string; name: string; passwordHash: string; region: { id: string; districtId: string }; privacy: { version: string; at: Date } }) {
       return tryInsertAccount(tx, input.region.districtId, {
         id: globalThis.crypto.randomUUID(),
         phone: input.phone,
@@ -24,6 +24,8 @@ export function accountsRegister(deps: AccountsDeps) {
         roles: ['resident'],
         regionId: input.region.id,
         passwordHash: input.passwordHash,
+        privacyVersion: input.privacy.version,
+        privacyAgreedAt: input.privacy.at,
       });
     },
   };

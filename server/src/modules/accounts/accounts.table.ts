@@ -29,6 +29,9 @@ export const accounts = pgTable(
     idNumberHmac: varchar('id_number_hmac', { length: 64 }),
     createdBy: uuid('created_by'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The privacy policy (隐私政策) version the person agreed to when they registered, and when (PIPL). */
+    privacyVersion: varchar('privacy_version', { length: 16 }),
+    privacyAgreedAt: timestamp('privacy_agreed_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -8,4 +8,4 @@ declare module '../../platform/modules/module.js' {
   }
 }
 
-export const authModule = defineModule({ name: 'auth', uses: ['accounts', 'audit', 'volunteers'], create: (deps) => createAuthService(deps), routes: authRoutes });
+export const authModule = defineModule({ name: 'auth', uses: ['accounts', 'audit', 'volunteers', 'notifications'], create: (deps) => createAuthService(deps), routes: authRoutes });

@@ -8,14 +8,17 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { VolunteersService } from '../volunteers/volunteers.service.js';
 import type { LoginThrottle } from './auth.throttle.js';
+import { PRIVACY_POLICY_VERSION } from '../../platform/privacy/policy.js';
+import type { SmsCodes } from './auth.codes.js';
+import { authError } from './auth.errors.js';
 import './auth.messages.js';
 
 /** Where a request came from, as the throttle and the audit log record it. */
 export type ClientInfo = { ip: string; userAgent?: string };
 
-export type Registration = { phone: string; password: string; name: string; regionId: string; volunteer?: boolean };
+export type Registration = { phone: string; password: string; name: string; regionId: string; volunteer?: boolean; smsCode: string; privacyVersion: string };
 
-type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: AuditService; notifier: Notifier; throttle: LoginThrottle; volunteers: VolunteersService };
+type Deps = Pick<PlatformDeps, 'db' | 'clock'> & { accounts: AccountsService; audit: AuditService; notifier: Notifier; throttle: LoginThrottle; volunteers: VolunteersService; codes: SmsCodes };
 
 /**
  * Self-registration by phone, answered the same whether or not the phone already has an account,
@@ -25,9 +28,10 @@ type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: Audit
  * - a new phone gets its account; for a taken phone nothing is created and the phone's owner is
  *   told by SMS that someone tried (at most once an hour, so this cannot be used to flood a phone);
  * - both paths hash the password and write in one transaction, so they take about the same time.
- * What is left: registering a number and then logging in tells whether that login works, which a
- * stranger can only use at the price of creating the account. Closing that needs the phone proven
- * by an SMS code before the account exists, which waits for the SMS channel (issue 7).
+ * - the phone is proven first by the SMS code sent to it (auth.codes.ts), so nobody registers a
+ *   number that is not theirs; the code is used up in the registration's transaction;
+ * - the person agrees to the current privacy policy (PIPL): its version and the time are recorded
+ *   on the account.
  *
  * Every check (lock, region, password rules) runs before anything is written, and the account, its
  * phone directory row and the audit entry commit together: no half-done registration.
@@ -35,13 +39,16 @@ type Deps = Pick<PlatformDeps, 'db'> & { accounts: AccountsService; audit: Audit
 export function createRegistration(deps: Deps) {
   return async function register(input: Registration, client: ClientInfo): Promise<void> {
     await deps.throttle.assertNotLocked(input.phone, client.ip);
+    if (input.privacyVersion !== PRIVACY_POLICY_VERSION) throw authError('auth.privacy_consent', { field: 'privacyVersion' });
     const region = await deps.accounts.registrationRegion(input.regionId);
     const problem = passwordProblem(input.password, input.phone);
     if (problem) throw passwordError(problem, { field: 'password' });
+    const code = await deps.codes.check(input.phone, 'register', input.smsCode);
     const passwordHash = await hashPassword(input.password);
     await deps.db.transaction(async (tx) => {
+      await deps.codes.consume(tx, input.phone, 'register', code);
       // the phone directory's primary key decides, atomically: of concurrent registrations one creates
-      const row = await deps.accounts.insertResident(tx, { phone: input.phone, name: input.name, passwordHash, region });
+      const row = await deps.accounts.insertResident(tx, { phone: input.phone, name: input.name, passwordHash, region, privacy: { version: input.privacyVersion, at: deps.clock.now() } });
       if (row) {
         const self: Actor = {
           accountId: row.id,

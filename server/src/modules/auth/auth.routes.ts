@@ -118,6 +118,8 @@ export async function authRoutes(app: AppInstance) {
             name: Type.String({ minLength: 1, maxLength: 50 }),
             regionId: Uuid,
             volunteer: Type.Optional(Type.Boolean()),
+            smsCode: Type.String({ minLength: 6, maxLength: 6, description: 'The code sent by POST /api/auth/register/code' }),
+            privacyVersion: Type.String({ minLength: 1, maxLength: 16, description: 'The privacy policy version the person read and agreed to' }),
           },
           { additionalProperties: false },
         ),
@@ -126,6 +128,26 @@ export async function authRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       await app.services.auth.register(request.body, client(request));
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/api/auth/register/code',
+    {
+      config: { loginRateLimit: true },
+      schema: {
+        tags: ['auth'],
+        operationId: 'sendRegistrationCode',
+        security: [],
+        summary: 'Sends a 6-digit verification code by SMS to a phone about to register (10 minutes, 5 tries)',
+        description: 'Always 202 whether or not the phone has an account; 429 beyond one a minute or five an hour per phone (auth.sms_code_too_soon); 503 when no SMS service is configured in production.',
+        body: Type.Object({ phone: Phone, regionId: Uuid }, { additionalProperties: false }),
+        response: { 202: Ok },
+      },
+    },
+    async (request, reply) => {
+      await app.services.auth.sendRegistrationCode(request.body, client(request));
       return reply.status(202).send({ ok: true });
     },
   );

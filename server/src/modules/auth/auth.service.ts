@@ -13,6 +13,8 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { VolunteersService } from '../volunteers/volunteers.service.js';
 import { createRegistration, type ClientInfo } from './auth.register.js';
+import { createSmsCodes } from './auth.codes.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { sessions } from './auth.table.js';
 import { createLoginThrottle } from './auth.throttle.js';
 import { authError } from './auth.errors.js';
@@ -28,9 +30,10 @@ export async function endAllSessions(tx: DbOrTx, districtId: string, accountId: 
   await tx.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.accountId, accountId)));
 }
 
-export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier; volunteers: VolunteersService }) {
+export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier; volunteers: VolunteersService; notifications: NotificationsService }) {
   const { db, config } = deps;
   const throttle = createLoginThrottle(deps);
+  const codes = createSmsCodes({ ...deps, channel: deps.notifications.codes });
 
   /**
    * Counts a failed login and audits it, the lock it may cause and the phone-wide slow-down, on the
@@ -94,7 +97,13 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       return { cookie, actor };
     },
 
-    register: createRegistration({ ...deps, throttle }),
+    register: createRegistration({ ...deps, throttle, codes }),
+
+    /** A verification code by SMS to a phone about to register in this community (202 whether or not it has an account). */
+    async sendRegistrationCode(input: { phone: string; regionId: string }, client: ClientInfo) {
+      const region = await deps.accounts.registrationRegion(input.regionId);
+      await codes.send({ phone: input.phone, districtId: region.districtId, purpose: 'register', ip: client.ip });
+    },
 
     /** An admin ends every lock and delay on an account's phone (accounts.manage, in scope). */
     async unlock(actor: Actor, accountId: string): Promise<{ wasLocked: boolean }> {

@@ -48,3 +48,27 @@ export const loginThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.phoneKey, t.source] }), index('login_throttle_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * SMS verification codes (短信验证码) and their send limits, shared by every server instance. One row per
+ * phone digest and purpose holds the current code's hash (never the code), its expiry, the wrong tries
+ * spent on it and the sends in the current hour; rows keyed `ip:<digest>` count the sends asked from
+ * one address. Like the login throttle a reference table keyed by phone: a code is asked before any
+ * account exists, and the rows must not tell which numbers have one.
+ */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    /** The phone's keyed digest, or `ip:<digest>` for an address's count of sends. */
+    subjectKey: varchar('subject_key', { length: 80 }).notNull(),
+    purpose: varchar('purpose', { length: 16 }).notNull(),
+    codeHash: varchar('code_hash', { length: 64 }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    /** Sends since `window_start` (an hour at most). */
+    sends: integer('sends').notNull().default(1),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectKey, t.purpose] }), index('sms_codes_expires_idx').on(t.expiresAt)],
+);

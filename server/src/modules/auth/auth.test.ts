@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { registration } from '../../test/registration.js';
 
 describe.each(backends)('auth on %s', (backend) => {
   let t: TestApp;
@@ -94,20 +95,20 @@ describe.each(backends)('auth on %s', (backend) => {
 
   it('lets a resident register by phone into a community and log in; ticking volunteer files an application', async () => {
     const payload = { phone: '13811112222', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.B2!.id, volunteer: true };
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, payload) });
     expect(res.statusCode).toBe(202);
     expect(res.cookies).toEqual([]);
     const cookie = await t.loginPhone('13811112222', 'Home#Sweet2026');
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.json().account.roles).toEqual(['resident']);
-    const registration = await t.app.inject({ url: '/api/volunteers/me', headers: { cookie } });
-    expect(registration.json()).toMatchObject({ registered: true, volunteer: { status: 'applied' } });
+    const application = await t.app.inject({ url: '/api/volunteers/me', headers: { cookie } });
+    expect(application.json()).toMatchObject({ registered: true, volunteer: { status: 'applied' } });
     expect(me.json().scope.regionName).toBe('和平1号楼');
   });
 
   it('refuses a registration at a street: people live in a community, grid or building', async () => {
     const payload = { phone: '13811116666', password: 'Home#Sweet2026', name: '孙新', regionId: t.fx.region.S1!.id };
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { ...payload, smsCode: '123456', privacyVersion: '2026-12-01' } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'accounts.register_region', field: 'regionId' });
   });

@@ -36,6 +36,7 @@ export const needsError = defineErrors({
   'needs.volunteer_required': { status: 400, 'zh-CN': '请选择志愿者', en: 'Choose a volunteer' },
   'needs.summary_required': { status: 400, 'zh-CN': '结单需填写服务纪实', en: 'Closing needs a service summary' },
   'needs.photo_required': { status: 400, 'zh-CN': '结单需上传至少一张照片', en: 'Closing needs at least one photo' },
+  'needs.idempotency_key_taken': { status: 409, 'zh-CN': '该提交编号已被使用，请重新提交', en: 'This submission key is already in use; submit again' },
   'needs.bad_photo': { status: 400, 'zh-CN': '照片无效或不是您上传的', en: 'A photo is invalid or was not uploaded by you' },
   'needs.rating_required': { status: 400, 'zh-CN': '请给出 1–5 星评价', en: 'Give 1–5 stars' },
   'needs.merge_target': { status: 400, 'zh-CN': '请选择要合并到的需求', en: 'Choose the need to merge into' },

@@ -128,7 +128,7 @@ describe.each(backends)('the needs export on %s', (backend) => {
       kind: { microWish: 'Micro-wish', serviceRequest: 'Service request', grievance: 'Grievance' } as Record<string, string>,
       severity: { general: 'General', important: 'Important', major: 'Major' } as Record<string, string>,
       channel: { self: 'Self-service', hotline: '12345 hotline', letter: 'Letter', visit: 'Visit', wishWall: 'Wish wall', open311: 'Open311', import: 'Import' } as Record<string, string>,
-      status: { pooled: 'open for grabbing', in_service: 'in service', submitted: 'submitted', closed: 'closed' } as Record<string, string>,
+      status: { pooled: 'Open for grabbing', in_service: 'In service', submitted: 'Submitted', closed: 'Closed' } as Record<string, string>,
     };
     expect(rows.map((r) => [r[0], r[1], r[2], r[5], r[6]])).toEqual(list.map((n) => [n.number, en.kind[n.kind], n.categoryNameEn, en.severity[n.severity], en.channel[n.channel]]));
     const statuses = list.map((n, i) => [n.status, rows[i]![4]]).filter(([s]) => s! in en.status);

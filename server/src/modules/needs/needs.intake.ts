@@ -43,6 +43,8 @@ export type NeedInput = {
   channel?: Channel;
   requesterName?: string;
   requesterPhone?: string;
+  /** The client's key for this submission: a retry with it answers the need the first attempt made. */
+  idempotencyKey?: string;
 };
 
 /**
@@ -100,10 +102,25 @@ export function createIntake(deps: IntakeDeps) {
     return category;
   }
 
+  /** The need an earlier attempt with this key made: theirs answered again, anyone else's refused. */
+  async function madeBefore(tx: DbOrTx, actor: Actor, key: string | undefined) {
+    if (!key) return undefined;
+    const [row] = await tx.select().from(needs).where(and(eq(needs.districtId, actor.districtId), eq(needs.idempotencyKey, key)));
+    if (row && row.createdBy !== actor.accountId) throw needsError('needs.idempotency_key_taken', { field: 'idempotencyKey' });
+    return row;
+  }
+
   return {
 
-    /** A resident posts for themselves; staff record needs from the hotline, visits, the wish wall … */
+    /**
+     * A resident posts for themselves; staff record needs from the hotline, visits, the wish wall …
+     * With an idempotency key a repeat (a phone resending what it typed offline) makes no second need:
+     * the key is UNIQUE per district and the insert does nothing on a conflict, so of two attempts at
+     * once the second waits for the first to commit and then answers its need.
+     */
     async create(actor: Actor, input: NeedInput, extras: IntakeExtras = {}) {
+      const earlier = await madeBefore(db, actor, input.idempotencyKey);
+      if (earlier) return earlier;
       const category = await checkInput(actor, input);
       const staff = !extras.selfService && isStaff(actor.roles);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
@@ -137,9 +154,11 @@ export function createIntake(deps: IntakeDeps) {
             requesterId: requester.id, requesterName: requester.name, requesterPhone: requester.phone,
             wantedFrom: input.wantedFrom ? new Date(input.wantedFrom) : null, wantedTo: input.wantedTo ? new Date(input.wantedTo) : null,
             slots: input.slots ?? 1, severity, channel: staff ? input.channel! : 'self', isPublic: input.isPublic ?? false,
-            status: 'submitted', duplicateOf: dupes.map((d) => d.id), createdBy: actor.accountId,
+            status: 'submitted', duplicateOf: dupes.map((d) => d.id), createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
           })
+          .onConflictDoNothing({ target: [needs.districtId, needs.idempotencyKey] })
           .returning();
+        if (!row) return (await madeBefore(tx, actor, input.idempotencyKey))!;
         await insertNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
           actor, role: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },

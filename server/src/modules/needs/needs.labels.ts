@@ -36,7 +36,8 @@ export function needLabels(locale: Locale): NeedLabels {
   const kinds = table('needs.kind', needKinds);
   const channelNames = table('needs.channel', channels);
   const severityNames = table('needs.severity', severities);
-  const statuses = table('needs.status', needStatuses);
+  // the state names are written to sit inside a sentence ("the order is dispatched"); a cell starts with a capital
+  const statuses = new Map([...table('needs.status', needStatuses)].map(([c, w]) => [c, w.charAt(0).toUpperCase() + w.slice(1)]));
   // an unknown code (a newer value than this build knows) is shown as it is rather than dropped
   return {
     kind: (c) => kinds.get(c) ?? c,

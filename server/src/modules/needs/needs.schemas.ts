@@ -96,6 +96,9 @@ export const CreateNeedBody = Type.Object(
     channel: Type.Optional(StringEnum(channels)),
     requesterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     requesterPhone: Type.Optional(Phone),
+    idempotencyKey: Type.Optional(
+      Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'Chosen by the client (a UUID) and sent again on a retry: a repeat answers the need the first attempt made' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -66,6 +66,11 @@ export const needs = pgTable(
     ratingComment: text('rating_comment'),
     solved: boolean('solved'),
     createdBy: uuid('created_by').notNull(),
+    /**
+     * The submitting client's key (a phone that typed the need offline sends it again until it gets an
+     * answer): UNIQUE per district, so a repeat finds the need the first attempt made instead of a second one.
+     */
+    idempotencyKey: varchar('idempotency_key', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -76,6 +81,7 @@ export const needs = pgTable(
     accountRef(t.districtId, t.requesterId),
     foreignKey({ columns: [t.districtId, t.mergedIntoId], foreignColumns: [t.districtId, t.id] }),
     unique('needs_number_uq').on(t.districtId, t.number),
+    unique('needs_idempotency_key_uq').on(t.districtId, t.idempotencyKey),
     index('needs_status_idx').on(t.districtId, t.status, t.createdAt),
     index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt),
     // the list's order and the export's keyset pages: (created_at, id) < (last row), newest first

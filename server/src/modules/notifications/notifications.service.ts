@@ -6,6 +6,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Notifier } from '../../platform/notify/notify.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { smsChannel, type Channel } from './notifications.channels.js';
+import { codeChannel } from './notifications.codes.js';
 import { notificationsError } from './notifications.errors.js';
 import { renderMessage } from './notifications.messages.js';
 import { channelAllowed, groupOf, inboxGroups, outsideChannels, type ChannelName, type InboxGroup, type SubjectType } from './notifications.policy.js';
@@ -71,6 +72,9 @@ export function createNotificationsService(deps: Deps) {
   }
 
   return {
+    /** How verification codes reach phones (SMS with a gateway, else the development channel). */
+    codes: codeChannel(deps),
+
     /**
      * Puts a message in each recipient's inbox, in the caller's transaction, exactly once per key
      * and recipient (UNIQUE (account, source_key) … ON CONFLICT DO NOTHING: a second call with the

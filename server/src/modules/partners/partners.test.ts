@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { registration } from '../../test/registration.js';
 
 type Member = { accountId: string; name: string; hoursThisYear: number; behind: boolean; remindedToday: boolean; communityName: string };
 type Detail = { id: string; name: string; memberCount: number; behindCount: number; minimumHours: number; canManage: boolean; members: Member[]; contact: { id: string } | null; communities: { id: string }[] };
@@ -27,7 +28,7 @@ describe.each(backends)('partner units and 双报到 on %s', (backend) => {
   /** A resident of B1 (光明社区) who applies as an in-service party member of `workUnitId` and is approved. */
   const member = async (workUnitId: string) => {
     const phone = `1361000${String(++seq).padStart(4, '0')}`;
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `在职党员${seq}`, regionId: t.fx.region.B1!.id } })).statusCode).toBe(202);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone, password: 'Volunteer#2026', name: `在职党员${seq}`, regionId: t.fx.region.B1!.id }) })).statusCode).toBe(202);
     const cookie = await t.loginPhone(phone, 'Volunteer#2026');
     const applied = await send('POST', cookie, '/api/volunteers/apply', { ...application, workUnitId });
     expect(applied.statusCode, applied.body).toBe(200);
@@ -96,7 +97,7 @@ describe.each(backends)('partner units and 双报到 on %s', (backend) => {
 
   it('an in-service party member chooses a registered unit; a retired or unknown one names workUnitId', async () => {
     const phone = `1361000${String(++seq).padStart(4, '0')}`;
-    await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `申请人${seq}`, regionId: t.fx.region.B1!.id } });
+    await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone, password: 'Volunteer#2026', name: `申请人${seq}`, regionId: t.fx.region.B1!.id }) });
     const cookie = await t.loginPhone(phone, 'Volunteer#2026');
     expect((await get(cookie, '/api/partner-units/options')).json()).toContainEqual({ id: unit.id, name: unit.name });
     const bad = await send('POST', cookie, '/api/volunteers/apply', { ...application, workUnitId: crypto.randomUUID() });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { idNumberCheckDigit } from '../../platform/privacy/id-number.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { registration } from '../../test/registration.js';
 import { multipartBody } from '../../test/needs-helpers.js';
 import { parseAvailability } from './volunteers.import.js';
 
@@ -224,7 +225,7 @@ describe.each(backends)('volunteer import on %s', (backend) => {
   });
 
   it('an applicant is approved by the import with a number; a suspended volunteer is left as is', async () => {
-    const apply = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone: '13720000001', password: 'Volunteer#2026', name: '申请人', regionId: t.fx.region.B1!.id, volunteer: true } });
+    const apply = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone: '13720000001', password: 'Volunteer#2026', name: '申请人', regionId: t.fx.region.B1!.id, volunteer: true }) });
     expect(apply.statusCode, apply.body).toBe(202);
     const status = await importSheet('communityAdmin1', await sheet([['申请人', '13720000001', '', '', '', '预备党员', '是', '街道办', '光明社区', '', '', '', '']]));
     expect(status).toMatchObject({ state: 'done', importedRows: 1, createdAccounts: 0 });

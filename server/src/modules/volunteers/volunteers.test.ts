@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { registration } from '../../test/registration.js';
 
 type Detail = { id: string; number: string | null; status: string; statusReason: string | null; name: string; phone: string; idNumber: string | null; stars: number; verifiedHours: number; communityName: string; canDecide: boolean };
 type Mine = { registered: boolean; volunteer: Detail | null; card: { number: string; verifyCode: string; stars: number } | null; nextStarAt: number | null };
@@ -25,7 +26,7 @@ describe.each(backends)('volunteer registry on %s', (backend) => {
   /** A new resident of building B1 (community C1), registered the public way; answers their cookie and id. */
   const newResident = async (volunteer = false) => {
     const phone = `1360000${String(++phoneSeq).padStart(4, '0')}`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `新居民${phoneSeq}`, regionId: t.fx.region.B1!.id, volunteer } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone, password: 'Volunteer#2026', name: `新居民${phoneSeq}`, regionId: t.fx.region.B1!.id, volunteer }) });
     expect(res.statusCode, res.body).toBe(202);
     const cookie = await t.loginPhone(phone, 'Volunteer#2026');
     const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).json() as { account: { id: string; roles: string[] } };
@@ -114,7 +115,7 @@ describe.each(backends)('volunteer registry on %s', (backend) => {
 
   it('approves in bulk what is pending in scope, and numbers concurrent approvals without a gap or a repeat', async () => {
     const pending = await Promise.all(Array.from({ length: 4 }, () => newResident(true)));
-    const other = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone: '13600009999', password: 'Volunteer#2026', name: '和平居民', regionId: t.fx.region.B2!.id, volunteer: true } });
+    const other = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone: '13600009999', password: 'Volunteer#2026', name: '和平居民', regionId: t.fx.region.B2!.id, volunteer: true }) });
     expect(other.statusCode).toBe(202);
     const [otherId] = (await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM accounts WHERE phone = '13600009999'`)).map((r) => r.id);
     const bulk = await post('communityAdmin1', '/api/volunteers/approve', { ids: [pending[0]!.id, pending[1]!.id, t.fx.person.volunteer1!.id, otherId] });

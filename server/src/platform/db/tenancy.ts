@@ -8,6 +8,7 @@ export const referenceTables = [
   'regions', // the region tree: every district's rows point into it
   'phone_directory', // phone → account, global so a phone logs in to exactly one account
   'login_throttle', // failed logins per phone digest and source, whether or not the phone has an account
+  'sms_codes', // verification codes per phone digest, asked before any account (or district) is known
   'system_settings', // installation-wide settings
   'rate_counters', // request counters keyed by user or address, shared by all instances
 ] as const;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { creditPoints, itemBody } from '../../test/mall-helpers.js';
+import { registration } from '../../test/registration.js';
 import { categoryId, multipartBody, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 import { sample, type OpenApiDoc, type Schema } from '../../test/openapi.js';
 
@@ -83,7 +84,7 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
   /** A resident of B1 (community C1) who applied to volunteer at registration. */
   const registeredVolunteer = async (): Promise<Made> => {
     const phone = `1350${String(++seq).padStart(7, '0')}`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone, password: 'Volunteer#2026', name: `跨域志愿者${seq}`, regionId: t.fx.region.B1!.id, volunteer: true }) });
     if (res.statusCode !== 202) throw new Error(`register: ${res.body}`);
     const list = (await t.app.inject({ url: `/api/volunteers?q=${phone}`, headers: { cookie: admin() } })).json().items as { id: string }[];
     if (list.length !== 1) throw new Error('no application');
@@ -193,7 +194,7 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
     // an in-service party member of C1 (a resident of B1 who applied with a work unit, approved): below the yearly minimum
     [/^\/api\/partner-units\/members\/\{id\}/, async () => {
       const phone = `1351${String(++seq).padStart(7, '0')}`;
-      await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, password: 'Volunteer#2026', name: `跨域党员${seq}`, regionId: t.fx.region.B1!.id } });
+      await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: await registration(t, { phone, password: 'Volunteer#2026', name: `跨域党员${seq}`, regionId: t.fx.region.B1!.id }) });
       const cookie = await t.loginPhone(phone, 'Volunteer#2026');
       const applied = await t.app.inject({ method: 'POST', url: '/api/volunteers/apply', headers: { cookie }, payload: { politicalStatus: 'party', inService: true, workUnit: '县税务局', skills: [], availability: [], serviceRadiusM: 1000 } });
       const id = applied.json().volunteer.id as string;

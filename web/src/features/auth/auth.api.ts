@@ -13,4 +13,6 @@ export const authApi = {
   changePassword: (body: ApiBody<'/api/auth/password', 'post'>) => api.post('/api/auth/password', { body }),
   /** 202 with the same answer whether or not the number was free, and no session: log in next. */
   register: (body: Registration) => api.post('/api/auth/register', { body }),
+  /** The SMS verification code for a phone about to register in this community (202 either way). */
+  sendRegistrationCode: (body: ApiBody<'/api/auth/register/code', 'post'>) => api.post('/api/auth/register/code', { body }),
 };

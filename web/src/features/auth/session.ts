@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
+import { forgetCachedAnswers } from '../../lib/offline-cache';
 import { isStaff, isTeamLeader, usesDesk, type Permission } from '../../lib/roles';
 import { authApi, type Credentials, type Me } from './auth.api';
 
@@ -115,6 +116,7 @@ export function useLogout(loginPath: string) {
       // leave first, then forget: no page of the signed-in area should render without its user
       navigate(loginPath, { replace: true });
       queryClient.clear();
+      void forgetCachedAnswers();
       queryClient.setQueryData(sessionKey, null);
     },
   });

@@ -4,6 +4,7 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
+import { NeedOutboxSender } from '../needs/h5/NeedOutboxSender';
 import './h5.css';
 // applies the remembered large-text choice on whichever phone page the visit starts
 import './large-text';
@@ -16,6 +17,7 @@ export function H5Layout() {
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <div className="lx-h5">
+        <NeedOutboxSender />
         <Suspense
           fallback={
             <div className="lx-h5-loading">

@@ -8,6 +8,7 @@ export const h5Feature = defineFeature({
     public: [
       { path: 'login', namespaces: ['auth'], page: () => import('./H5LoginPage').then((m) => m.H5LoginPage) },
       { path: 'register', namespaces: ['auth'], page: () => import('./H5RegisterPage').then((m) => m.H5RegisterPage) },
+      { path: 'privacy', page: () => import('./H5PrivacyPage').then((m) => m.H5PrivacyPage) },
     ],
     signedIn: [{ path: 'password', namespaces: ['auth'], page: () => import('./H5PasswordPage').then((m) => m.H5PasswordPage) }],
     member: [

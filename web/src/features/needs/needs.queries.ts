@@ -98,6 +98,9 @@ export function useCreateNeed() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewNeed) => needsApi.create(body),
+    // tried even when the browser says it is offline (the query client would hold it paused): the
+    // phone's form then hears at once that it failed and keeps the need to send later (need-outbox.ts)
+    networkMode: 'always',
     onSuccess: async (need) => {
       queryClient.setQueryData(needKeys.detail(need.id), need);
       await queryClient.invalidateQueries({ queryKey: needKeys.lists });

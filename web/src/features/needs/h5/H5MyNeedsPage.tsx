@@ -1,15 +1,18 @@
 import { Button, ErrorBlock, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useMe } from '../../auth/session';
 import { H5TabBar } from '../../h5/H5TabBar';
 import { mineStages } from '../needs.stages';
 import { MobileNeedList } from './MobileNeedList';
+import { WaitingNeedsNotice } from './WaitingNeedsNotice';
 import './needs-h5.css';
 
 /** 我的需求: what I asked for and what I follow, with where each one stands. */
 export function H5MyNeedsPage() {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
+  const { account } = useMe();
   const post = (
     <Button size="small" color="primary" fill="none" onClick={() => navigate('/h5/needs/new')} data-testid="post-need">
       {t('h5.service.needs')}
@@ -20,6 +23,7 @@ export function H5MyNeedsPage() {
       <NavBar back={null} right={post}>
         {t('h5.mineTitle')}
       </NavBar>
+      <WaitingNeedsNotice accountId={account.id} />
       <MobileNeedList
         view="mine"
         stages={mineStages.map((s) => ({ ...s, label: t(`h5.mineStage.${s.key}`) }))}

@@ -1,4 +1,4 @@
-import { Button, Form, NavBar, Toast } from 'antd-mobile';
+import { Button, Form, NavBar, Result, Toast } from 'antd-mobile';
 import type { ImageUploadItem } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { useMe } from '../../auth/session';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import type { NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
+import { forget, isTransient, keep } from './need-outbox';
+import { WaitingNeedsNotice } from './WaitingNeedsNotice';
 import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { VisitFields, type VisitValues } from './VisitFields';
@@ -47,32 +49,61 @@ export function H5NeedPostPage() {
   const report = useMobileErrorReporter();
   const create = useCreateNeed();
   const [uploading, setUploading] = useState(false);
+  // kept on the phone for want of a connection: this page (already loaded) says so, no other is fetched
+  const [keptOffline, setKeptOffline] = useState(false);
 
   const staff = isStaff(account.roles);
-  const submit = async (v: PostValues) =>
+  const submit = async (v: PostValues) => {
+    // kept on the phone first, under the key every attempt will carry: no signal loses nothing
+    const waiting = keep(account.id, {
+      // a grid worker on a door visit records it for the resident, with the channel and where they stand
+      ...(staff ? { channel: v.channel?.[0] ?? 'visit', requesterName: v.requesterName?.trim(), requesterPhone: v.requesterPhone || undefined, ...(await tryLocate()) } : {}),
+      kind: v.kind[0] ?? 'serviceRequest',
+      categoryId: v.category?.at(-1) ?? '',
+      title: v.title.trim(),
+      description: v.description.trim(),
+      photos: photoIds(v.photos),
+      answers: answersOf(v.answers),
+      regionId: v.regionId,
+      address: v.address?.trim() || undefined,
+      ...wantedWindow(v.wanted),
+      slots: v.slots,
+      isPublic: v.isPublic,
+    });
     create.mutate(
-      {
-        ...(staff ? { channel: v.channel?.[0] ?? 'visit', requesterName: v.requesterName?.trim(), requesterPhone: v.requesterPhone || undefined, ...(await tryLocate()) } : {}),
-        kind: v.kind[0] ?? 'serviceRequest',
-        categoryId: v.category?.at(-1) ?? '',
-        title: v.title.trim(),
-        description: v.description.trim(),
-        photos: photoIds(v.photos),
-        answers: answersOf(v.answers),
-        regionId: v.regionId,
-        address: v.address?.trim() || undefined,
-        ...wantedWindow(v.wanted),
-        slots: v.slots,
-        isPublic: v.isPublic,
-      },
+      { ...waiting.body, idempotencyKey: waiting.key },
       {
         onSuccess: (need) => {
+          forget(waiting.key);
           Toast.show({ icon: 'success', content: t('h5.posted') });
           navigate(`/h5/needs/${need.id}`, { replace: true });
         },
-        onError: (error) => report(error, form),
+        onError: (error) => {
+          if (isTransient(error)) {
+            setKeptOffline(true);
+            return;
+          }
+          forget(waiting.key);
+          report(error, form);
+        },
       },
     );
+  };
+
+  if (keptOffline) {
+    return (
+      <div className="lx-h5-page" data-testid="h5-need-kept">
+        <NavBar onBack={back}>{t('h5.postTitle')}</NavBar>
+        <WaitingNeedsNotice accountId={account.id} />
+        <Result status="waiting" title={t('h5.keptTitle')} description={t('h5.savedOffline')} />
+        <div className="lx-h5-actions">
+          <Button block color="primary" size="large" onClick={() => navigate('/h5', { replace: true })}>
+            {t('h5.backHome')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="lx-h5-page" data-testid="h5-need-post">
