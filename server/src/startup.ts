@@ -24,6 +24,11 @@ export async function listenEarly(opts: { port: number; host: string; log: (msg:
   let progress: { done: number; total: number; name: string } | undefined;
   let app: http.RequestListener | undefined;
   const seconds = () => Math.round((Date.now() - started) / 1000);
+  // this thread's CPU: far below the wall time, the machine was busy rather than the start slow
+  const cpu = () => {
+    const used = process.threadCpuUsage();
+    return ((used.user + used.system) / 1e6).toFixed(1);
+  };
 
   const page = () => {
     const percent = progress ? Math.round((progress.done / progress.total) * 100) : 0;
@@ -68,7 +73,7 @@ ${progress ? `<div class="bar"><i></i></div><p><small>${step} — ${percent}%</s
     phase(what) {
       const [zh, en] = what.split(' | ');
       phase = { zh: zh!, en: en ?? zh! };
-      opts.log(`${phase.en} (${seconds()} s)`);
+      opts.log(`${phase.en} (${seconds()} s; main thread CPU ${cpu()} s)`);
     },
     step(done, total, name) {
       progress = { done, total, name };
