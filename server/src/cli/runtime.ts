@@ -23,7 +23,7 @@ export const say = (msg: string) => console.log(`[lianxin] ${msg}`);
  */
 export async function openRuntime(config: Config = loadConfig()): Promise<PlatformDeps & { close(): Promise<void> }> {
   const crypto = createFieldCrypto(loadMasterSecret({ secretKey: config.secretKey, dataDir: config.dataDir, log: say }));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 4 });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 4, pgliteThread: 'worker' });
   try {
     await migrateDatabase(database);
   } catch (err) {

@@ -23,7 +23,13 @@ import { provisionStep } from './provision.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
 import { planTeams, teamsStep } from './teams.demo.js';
 
-export type SeedOptions = { scale: DemoScale; log: (msg: string) => void; seed?: number };
+export type SeedOptions = {
+  scale: DemoScale;
+  log: (msg: string) => void;
+  seed?: number;
+  /** Told as each step starts (`done` steps of `total` finished), for the start page's progress. */
+  progress?: (done: number, total: number, step: string) => void;
+};
 
 export type SeedReport = {
   seeded: boolean;
@@ -103,7 +109,10 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     if ((await existing(tx)) !== undefined) return false; // another instance won the race
     const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
-    for (const step of demoSteps) Object.assign(counts, await timed(step.name, () => step.run(ctx)));
+    for (const [i, step] of demoSteps.entries()) {
+      opts.progress?.(i, demoSteps.length, step.name);
+      Object.assign(counts, await timed(step.name, () => step.run(ctx)));
+    }
     const marker: Marker = { scale: opts.scale, seed, counts, seededAt: new Date().toISOString(), ms: Math.round(performance.now() - started) };
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: marker });
     return true;

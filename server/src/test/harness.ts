@@ -11,7 +11,12 @@ import { migrateDatabase, openDatabase, type Database } from '../platform/db/cli
 import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
 import { movableClock, type ManualClock } from '../platform/clock/clock.js';
 
-export type Backend = 'pglite' | 'postgres';
+/**
+ * 'pglite' runs PGlite on the test's own thread (fast to start, what the suites use); 'pglite-worker'
+ * runs it on a worker thread behind node-postgres, as `npm start` does (platform/db/pglite-thread.ts).
+ * TEST_PGLITE_THREAD=worker runs every 'pglite' suite that way.
+ */
+export type Backend = 'pglite' | 'pglite-worker' | 'postgres';
 
 // CI must never pass on PGlite alone: concurrency and several instances only show on PostgreSQL
 if (process.env.CI && !process.env.TEST_DATABASE_URL) {
@@ -23,8 +28,9 @@ export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'p
 
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the test server. */
 export async function freshDatabase(backend: Backend): Promise<Database & { drop(): Promise<void>; url?: string }> {
-  if (backend === 'pglite') {
-    const database = await openDatabase({ pgliteDir: ':memory:' });
+  if (backend === 'pglite' || backend === 'pglite-worker') {
+    const thread = backend === 'pglite-worker' || process.env.TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'inline';
+    const database = await openDatabase({ pgliteDir: ':memory:', pgliteThread: thread });
     await migrateDatabase(database);
     return { ...database, drop: () => database.close() };
   }

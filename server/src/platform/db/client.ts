@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
+import { startPgliteThread } from './pglite-thread.js';
 
 export type { Db, DbOrTx, Tx } from './types.js';
 import type { Db, DbOrTx } from './types.js';
@@ -16,15 +17,28 @@ import type { Db, DbOrTx } from './types.js';
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** The embedded engine, when that is what runs (backup/restore use it). */
+  /** The embedded engine, when it runs on this thread (tests). */
   pglite?: PGlite;
+  /** node-postgres: to PostgreSQL, or to embedded PGlite on its own thread (one client). */
   pool?: pg.Pool;
   close(): Promise<void>;
 };
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-export type OpenOptions = { databaseUrl?: string; pgliteDir?: string; poolSize?: number };
+export type OpenOptions = {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  poolSize?: number;
+  /**
+   * Where embedded PGlite runs: on a worker thread of its own ('worker', the server and the CLI: a
+   * long statement never stalls the event loop) or on this thread ('inline', the default: tests,
+   * where starting a thread per test app would only cost time).
+   */
+  pgliteThread?: 'worker' | 'inline';
+  /** With the worker: return at once, PGlite opens meanwhile (the first query waits for it). */
+  openInBackground?: boolean;
+};
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -36,6 +50,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const dir = opts.pgliteDir ?? ':memory:';
   if (dir !== ':memory:') fs.mkdirSync(dir, { recursive: true });
+  if (opts.pgliteThread === 'worker') {
+    const thread = startPgliteThread(dir);
+    if (!opts.openInBackground) await thread.ready;
+    // One client: PGlite is one session, so a second client would share the first one's transaction.
+    // Kept open (no idle timeout): the session lives as long as the thread.
+    const pool = new pg.Pool({ max: 1, idleTimeoutMillis: 0, user: 'postgres', database: 'postgres', stream: () => thread.stream() });
+    pool.on('error', (err) => console.error('[lianxin] embedded database connection lost:', err.message));
+    const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
+    return {
+      db,
+      kind: 'pglite',
+      pool,
+      close: async () => {
+        await pool.end();
+        await thread.close();
+      },
+    };
+  }
   const client = dir === ':memory:' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
   const db = trackTransactions(drizzlePglite(guardRootQueries(client)) as unknown as Db);
@@ -63,7 +95,7 @@ function guardRootQueries<T extends PGlite | pg.Pool>(client: T): T {
 
 /** Applies the committed drizzle-kit migrations; safe to run on every start. */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
+  if (!database.pool) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migratePglite(database.db as any, { migrationsFolder });
   } else {

@@ -4,7 +4,7 @@ import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
 import { currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
-describe.each(backends)('the unit of work on %s', (backend) => {
+describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     database = await freshDatabase(backend);
