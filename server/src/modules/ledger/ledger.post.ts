@@ -134,6 +134,16 @@ export async function writeLines(tx: DbOrTx, districtId: string, postings: reado
     moves.set(k, m);
   }
   const ordered = [...moves.values()].filter((m) => m.delta !== 0).sort((a, b) => (a.account.id === b.account.id ? a.shard - b.shard : a.account.id < b.account.id ? -1 : 1));
+  // the balance rows are locked first, all of them in one order (account, shard): the credits go in one
+  // statement and the debits one by one after, so without this a redemption (held credit, then the
+  // volunteer's debit) and a cancellation (the volunteer's credit, then the held debit) could cross
+  if (ordered.length > 1) {
+    for (let i = 0; i < ordered.length; i += 500) {
+      const chunk = ordered.slice(i, i + 500);
+      const rows = sql`unnest(ARRAY[${sql.join(chunk.map((m) => sql`${m.account.id}`), sql`, `)}]::uuid[], ARRAY[${sql.join(chunk.map((m) => sql`${m.shard}`), sql`, `)}]::smallint[]) AS w(account_id, shard)`;
+      await tx.execute(sql`SELECT 1 FROM ${rows} JOIN ledger_balances b ON b.district_id = ${districtId} AND b.account_id = w.account_id AND b.shard = w.shard ORDER BY b.account_id, b.shard FOR UPDATE OF b`);
+    }
+  }
   const free = ordered.filter((m) => m.delta > 0 || !m.account.non_negative);
   for (let i = 0; i < free.length; i += 500) {
     const values = sql.join(free.slice(i, i + 500).map((m) => sql`(${m.account.id}::uuid, ${m.shard}::smallint, ${fromCents(m.delta)}::numeric)`), sql`, `);
