@@ -11338,6 +11338,11 @@ export interface operations {
                     regionId: string;
                     /** @description For a family member: how they are related (母亲, 父亲 …) */
                     relation?: string;
+                    /**
+                     * Format: uuid
+                     * @description Sent again with a retry: one need, one hold
+                     */
+                    requestKey?: string;
                     title: string;
                     /** Format: date-time */
                     wantedFrom?: string;

@@ -134,6 +134,7 @@ export const WithdrawalBody = Type.Object(
     wantedFrom: Type.Optional(Type.String({ format: 'date-time' })),
     wantedTo: Type.Optional(Type.String({ format: 'date-time' })),
     hours: Type.Number({ minimum: 0.01, maximum: 100, description: 'Hours to spend from my passbook, at most two decimals' }),
+    requestKey: Type.Optional(Type.String({ format: 'uuid', description: 'Sent again with a retry: one need, one hold' })),
   },
   { additionalProperties: false },
 );

@@ -100,6 +100,19 @@ describe.each(backends)('time-bank withdrawals on %s', (backend) => {
     expect(await postings(`withdraw-return:${w.needId}`)).toBe(1);
   });
 
+  it('the same request sent ten times at once makes one need and holds the hours once', async () => {
+    const before = await hours('volunteer2');
+    const requestKey = crypto.randomUUID();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => withdraw({ hours: 0.5, requestKey })));
+    expect(answers.map((a) => a.statusCode).filter((s) => s >= 300)).toEqual([]);
+    const ids = new Set(answers.map((a) => (a.json() as Withdrawal).needId));
+    expect(ids.size).toBe(1);
+    expect(await hours('volunteer2')).toBe(before - 0.5);
+    expect(await postings(`withdraw-hold:${[...ids][0]}`)).toBe(1);
+    await act(t, c.volunteer2!, [...ids][0]!, 'cancel', { note: '重复提交测试' });
+    await deliver();
+  });
+
   it('not enough hours: 409 naming the field, and no need is left behind', async () => {
     const count = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM needs WHERE requester_id = ${t.fx.person.volunteer2!.id}`))[0]!.n;
     const needs = await count();

@@ -25,6 +25,8 @@ export type WithdrawalInput = {
   wantedFrom?: string;
   wantedTo?: string;
   hours: number;
+  /** Sent again with a retry (a double tap, a lost answer): one need, one hold. */
+  requestKey?: string;
 };
 
 export const holdKey = (needId: string) => `withdraw-hold:${needId}`;
@@ -149,7 +151,11 @@ export function ledgerWithdrawals(deps: LedgerDeps) {
       if (family && !relation) throw ledgerError('ledger.beneficiary_required', { field: 'relation' });
       const need = await deps.needs.create(
         actor,
-        { kind: 'serviceRequest', categoryId: input.categoryId, title: input.title, description: input.description, regionId: input.regionId, address: input.address, wantedFrom: input.wantedFrom, wantedTo: input.wantedTo },
+        {
+          kind: 'serviceRequest', categoryId: input.categoryId, title: input.title, description: input.description, regionId: input.regionId, address: input.address, wantedFrom: input.wantedFrom, wantedTo: input.wantedTo,
+          // the need's own idempotency key: a repeat answers the need (and the hold) the first attempt made
+          idempotencyKey: input.requestKey ? `withdraw-${input.requestKey}` : undefined,
+        },
         {
           selfService: true,
           requester: family ? { name, phone: input.beneficiaryPhone ?? null } : undefined,

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DotLoading, ErrorBlock, Form, Input, List, NavBar, Selector, Stepper, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,8 @@ export function H5WithdrawPage() {
   const available = mine.data?.hours ?? 0;
   const max = Math.max(0.5, Math.min(100, Math.floor(available * 2) / 2));
 
+  // one key per filled-in form: a double tap or a retry after a lost answer makes one need and one hold
+  const requestKey = useRef(crypto.randomUUID());
   const withdraw = useMutation({
     mutationFn: (v: Values) =>
       phoneLedgerApi.withdraw({
@@ -52,8 +55,10 @@ export function H5WithdrawPage() {
         regionId: v.regionId,
         address: v.address?.trim() || undefined,
         hours: v.hours,
+        requestKey: requestKey.current,
       }),
     onSuccess: () => {
+      requestKey.current = crypto.randomUUID();
       Toast.show({ icon: 'success', content: t('h5.withdraw.done') });
       void queryClient.invalidateQueries({ queryKey: phoneLedgerKeys.all });
       form.resetFields();
