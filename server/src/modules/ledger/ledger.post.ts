@@ -152,18 +152,24 @@ export async function writeLines(tx: DbOrTx, districtId: string, postings: reado
           WHERE b.district_id = ${districtId} AND b.account_id = v.account_id AND b.shard = v.shard`,
     );
   }
-  for (const m of ordered.filter((x) => x.delta < 0 && x.account.non_negative)) {
-    const need = fromCents(-m.delta);
-    const taken = await queryRows<{ shard: number }>(
+  // debits of non-negative accounts: each row only `WHERE balance >= amount`; a row that did not move is refused
+  const debits = ordered.filter((x) => x.delta < 0 && x.account.non_negative);
+  for (let i = 0; i < debits.length; i += 500) {
+    const chunk = debits.slice(i, i + 500);
+    const values = sql.join(chunk.map((m) => sql`(${m.account.id}::uuid, ${m.shard}::smallint, ${fromCents(-m.delta)}::numeric)`), sql`, `);
+    const taken = await queryRows<{ account_id: string; shard: number }>(
       tx,
-      sql`UPDATE ledger_balances SET balance = balance - ${need}::numeric
-          WHERE district_id = ${districtId} AND account_id = ${m.account.id} AND shard = ${m.shard} AND balance >= ${need}::numeric RETURNING shard`,
+      sql`UPDATE ledger_balances b SET balance = b.balance - v.amount FROM (VALUES ${values}) AS v(account_id, shard, amount)
+          WHERE b.district_id = ${districtId} AND b.account_id = v.account_id AND b.shard = v.shard AND b.balance >= v.amount RETURNING b.account_id, b.shard`,
     );
-    if (taken.length === 0) throw ledgerError(m.kind === 'withdrawal.held' || m.kind === 'provider.held' ? 'ledger.insufficient_held' : accountUnit[m.kind] === 'hours' ? 'ledger.insufficient_hours' : 'ledger.insufficient_points');
+    if (taken.length === chunk.length) continue;
+    const moved = new Set(taken.map((t) => `${t.account_id}:${t.shard}`));
+    const m = chunk.find((x) => !moved.has(`${x.account.id}:${x.shard}`))!;
+    throw ledgerError(m.kind === 'withdrawal.held' || m.kind === 'provider.held' ? 'ledger.insufficient_held' : accountUnit[m.kind] === 'hours' ? 'ledger.insufficient_hours' : 'ledger.insufficient_points');
   }
-  for (let i = 0; i < placed.length; i += 500) {
+  for (let i = 0; i < placed.length; i += 2000) {
     const values = sql.join(
-      placed.slice(i, i + 500).map((p) => sql`(${districtId}::uuid, ${p.txnId}::uuid, ${p.account.id}::uuid, ${p.shard}, ${accountUnit[p.line.kind]}, ${fromCents(p.line.amount)}::numeric, ${p.line.ruleCode ?? null}, ${now})`),
+      placed.slice(i, i + 2000).map((p) => sql`(${districtId}::uuid, ${p.txnId}::uuid, ${p.account.id}::uuid, ${p.shard}, ${accountUnit[p.line.kind]}, ${fromCents(p.line.amount)}::numeric, ${p.line.ruleCode ?? null}, ${now})`),
       sql`, `,
     );
     await tx.execute(sql`INSERT INTO ledger_entries (district_id, transaction_id, account_id, shard, unit, amount, rule_code, posted_at) VALUES ${values}`);
