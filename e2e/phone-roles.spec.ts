@@ -243,6 +243,7 @@ const phonePages: PhonePage[] = [
   { name: 'home-admin', path: () => '/h5', as: demo.communityAdmin, ready: '[data-testid=work-count-overdue] strong' },
   { name: 'home-partner', path: () => '/h5', as: PARTNER, ready: '[data-testid=h5-unit-card]' },
   { name: 'partner-unit', path: () => '/h5/partner-unit', as: PARTNER, ready: '[data-testid=h5-partner-unit]' },
+  { name: 'help', path: () => '/h5/help', as: demo.teamLeader, ready: '[data-testid=h5-help] h2' },
   { name: 'password', path: () => '/h5/password', as: demo.resident, ready: 'form' },
 ];
 

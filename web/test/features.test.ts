@@ -114,6 +114,8 @@ describe('the feature registry', () => {
         'phone member /h5/mall/pickup',
         'phone member /h5/mall/redemptions/:id',
         'phone member /h5/mall/:id',
+        'desk app /help',
+        'phone member /h5/help',
       ].sort(),
     );
   });
@@ -182,6 +184,7 @@ describe('the feature registry', () => {
       'mall-pickup /h5/mall/pickup partner',
       'conduct /h5/conduct',
       'certificates /h5/me/certificates volunteer',
+      'help /h5/help',
     ]);
   });
 

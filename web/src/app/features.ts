@@ -23,10 +23,11 @@ import { volunteersFeature } from '../features/volunteers/manifest';
 import { pointsFeature } from '../features/points/manifest';
 import { ledgerFeature } from '../features/ledger/manifest';
 import { mallFeature } from '../features/mall/manifest';
+import { helpFeature } from '../features/help/manifest';
 import type { FeatureManifest } from './feature';
 
 /**
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, helpFeature, h5Feature];

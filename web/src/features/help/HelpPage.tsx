@@ -1,0 +1,22 @@
+import { Card, Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { guideImage, type GuideRole } from './guides';
+import { Markdown } from './markdown';
+import { useGuide } from './use-guide';
+import './help.css';
+
+/** 帮助 in the back office: the guide for the user's role; a person with several roles picks one. */
+export function HelpPage() {
+  const { t } = useTranslation('help');
+  const { roles, role, setRole, text } = useGuide();
+  return (
+    <Card
+      title={t('title')}
+      data-testid="help-page"
+      data-role={role}
+      extra={roles.length > 1 ? <Segmented aria-label={t('pickRole')} value={role} onChange={(v) => setRole(v as GuideRole)} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} /> : null}
+    >
+      <Markdown text={text} image={guideImage} />
+    </Card>
+  );
+}
