@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { cjkDocument } from '../../platform/http/pdf.js';
 import QRCode from 'qrcode';
 import { formatCode } from './certificates.code.js';
 import type { CertificateSnapshot } from './certificates.table.js';
@@ -14,15 +11,6 @@ import type { CertificateSnapshot } from './certificates.table.js';
  */
 
 export type CertificateDocument = CertificateSnapshot & { code: string; from: string; to: string; totalHours: number; serviceCount: number; issuedAt: Date };
-
-let font: Buffer | undefined;
-function cjkFont() {
-  if (!font) {
-    const require = createRequire(import.meta.url);
-    font = readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return font;
-}
 
 /** "2026-03-01" in Asia/Shanghai (UTC+8, no daylight saving). */
 export const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -40,19 +28,12 @@ const COLS = [
 
 export async function renderCertificate(c: CertificateDocument): Promise<Buffer> {
   // one weight only: pdfkit parses the font for each document, and a second weight doubles the time
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = cjkDocument({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
     info: { Title: `${c.districtName}志愿服务记录证明`, Author: c.districtName, Subject: formatCode(c.code), CreationDate: c.issuedAt, ModDate: c.issuedAt },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', cjkFont());
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;
   const bottom = PAGE.height - PAGE.margin - 30;

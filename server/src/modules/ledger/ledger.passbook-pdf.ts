@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { cjkDocument } from '../../platform/http/pdf.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { Unit } from './ledger.enums.js';
 import type { StatementLine } from './ledger.statements.js';
@@ -22,16 +19,6 @@ export type Passbook = {
   printedOn: string;
 };
 
-let font: Buffer | undefined;
-/** Noto Sans SC (思源黑体, OFL) from @embedpdf/fonts-sc, the certificates' font: pdfkit embeds the glyphs used. */
-function cjkFont() {
-  if (!font) {
-    const require = createRequire(import.meta.url);
-    font = readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return font;
-}
-
 const PAGE = { width: 595.28, height: 841.89, margin: 40 };
 const ROW = 18;
 
@@ -41,14 +28,7 @@ export const ruleOf = (l: StatementLine, locale: Locale) => (locale === 'en' ? (
 /** The passbook (储蓄存折) as an A4 PDF: a table of lines, the header repeated on every page, page numbers. */
 export async function renderPassbook(p: Passbook): Promise<Buffer> {
   const w = passbookWords[p.locale];
-  const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, bufferPages: true, info: { Title: `${w.title} ${p.name}`, Author: 'Lianxin' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', cjkFont());
+  const { doc, bytes: done } = cjkDocument({ size: 'A4', margin: PAGE.margin, bufferPages: true, info: { Title: `${w.title} ${p.name}`, Author: 'Lianxin' } });
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;
   const bottom = PAGE.height - PAGE.margin - 24;
