@@ -8,7 +8,7 @@ import path from 'node:path';
  * literal is taken as it is; a conditional takes both branches; a template must be listed in
  * `templates` below with the values it can take, so a new one fails until someone names its words.
  */
-const serverSrc = path.resolve(import.meta.dirname, '../../../server/src');
+export const serverSrc = path.resolve(import.meta.dirname, '../../../server/src');
 
 /** The values each templated action can take (keyed by the template text as written in the source). */
 export const templates: Record<string, readonly string[]> = {
@@ -31,7 +31,7 @@ export const templates: Record<string, readonly string[]> = {
   "accounts.${status === 'disabled' ? 'disable' : 'enable'}": ['accounts.disable', 'accounts.enable'],
 };
 
-function* sourceFiles(dir: string): Generator<string> {
+export function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* sourceFiles(full);
@@ -40,7 +40,7 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 /** The text of a call from its opening bracket to the matching closing one. */
-function callText(source: string, open: number): string {
+export function callText(source: string, open: number): string {
   let depth = 0;
   for (let i = open; i < source.length; i++) {
     const c = source[i];
@@ -54,7 +54,7 @@ function callText(source: string, open: number): string {
 }
 
 /** The expression after `key:` up to the comma or bracket that ends it (quotes and templates kept whole). */
-function expressionAt(call: string, from: number): string {
+export function expressionAt(call: string, from: number): string {
   let depth = 0;
   for (let i = from; i < call.length; i++) {
     const c = call[i]!;
