@@ -63,11 +63,17 @@ describe('no code reaches the screen', () => {
 
         await page.goto('/audit?page=1&pageSize=200');
         const table = await settledTable(page.getByTestId('audit-table'));
+        // open every entry's details too: their names are words as well
+        const expanders = table.locator('.ant-table-row-expand-icon-collapsed');
+        for (let i = await expanders.count(); i > 0; i--) await expanders.first().click();
+        await expect.poll(() => table.locator('.ant-descriptions-item-label').count()).toBeGreaterThan(3);
         const texts = await table.locator('.ant-table-tbody td').allInnerTexts();
         expect(texts.length).toBeGreaterThan(entries.length); // several cells a row: the rows are on screen
         expect(codesIn(texts)).toEqual([]);
         // the action column holds words, not the codes the API answered with
         const actionCells = await table.locator('.ant-table-tbody .ant-tag').allInnerTexts();
+        const labels = await table.locator('.ant-descriptions-item-label').allInnerTexts();
+        expect(labels).toContain(language === 'en' ? 'Phone' : '手机号'); // the failed sign-in's masked phone
         for (const action of entries.map((e) => e.action)) expect(actionCells).not.toContain(action);
         await snap(page, `words-audit-${language}`);
       });

@@ -10,7 +10,7 @@ import { serverAuditCodes } from './i18n/audit-codes';
 const locales = path.resolve(import.meta.dirname, '../src/features/audit/locales');
 const catalogue = (lang: string) => JSON.parse(readFileSync(path.join(locales, `${lang}.json`), 'utf8')) as Record<string, unknown>;
 const lookup = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
-const { actions, objectTypes, problems } = serverAuditCodes();
+const { actions, objectTypes, detailKeys, problems } = serverAuditCodes();
 const languages = ['zh-CN', 'en'];
 
 describe('audit log words', () => {
@@ -40,6 +40,12 @@ describe('audit log words', () => {
     const words = catalogue(lang);
     const modules = new Set([...actions].map((a) => a.split('.')[0]!));
     expect([...modules].filter((m) => typeof lookup(words, `modules.${m}`) !== 'string')).toEqual([]);
+  });
+
+  it.each(languages)('every detail the server writes out by name has a label in %s', (lang) => {
+    const words = catalogue(lang);
+    expect(detailKeys.size).toBeGreaterThan(50);
+    expect([...detailKeys].filter((k) => typeof lookup(words, `detailKeys.${k}`) !== 'string')).toEqual([]);
   });
 
   it('every recorded action and object type is a filter choice', () => {

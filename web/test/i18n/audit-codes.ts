@@ -89,7 +89,8 @@ function values(call: string, key: string, where: string, problems: string[]): s
   return found;
 }
 
-export function serverAuditCodes(): { actions: Set<string>; objectTypes: Set<string>; problems: string[] } {
+export function serverAuditCodes(): { actions: Set<string>; objectTypes: Set<string>; detailKeys: Set<string>; problems: string[] } {
+  const detailKeys = new Set<string>();
   const actions = new Set<string>();
   const objectTypes = new Set<string>();
   const problems: string[] = [];
@@ -104,7 +105,10 @@ export function serverAuditCodes(): { actions: Set<string>; objectTypes: Set<str
       const call = callText(source, m.index + m[0].length - 1);
       values(call, 'action', where, problems).forEach((a) => actions.add(a));
       values(call, 'objectType', where, problems).forEach((o) => objectTypes.add(o));
+      // the names of the details written out in the call (spread fields such as a patch are not read)
+      const details = /\bdetails:\s*\{/.exec(call);
+      if (details) for (const k of callText(call, details.index + details[0].length - 1).matchAll(/[{,]\s*([A-Za-z]+)(?=\s*[:,}])/g)) detailKeys.add(k[1]!);
     }
   }
-  return { actions, objectTypes, problems };
+  return { actions, objectTypes, detailKeys, problems };
 }

@@ -1,4 +1,5 @@
 import { Button, Descriptions, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
@@ -15,11 +16,15 @@ type Props = { rows: AuditEntry[] | undefined; fetching: boolean; paging: TableP
 
 const actionColor = (action: string) => (action.startsWith('pii.') ? 'magenta' : action.startsWith('auth.') ? 'blue' : action.endsWith('delete') || action.endsWith('disable') ? 'red' : 'geekblue');
 
+/** A detail's name in words; one not named yet reads as its words split apart (pausedMs → "paused ms"), never as a code. */
+const detailLabel = (t: TFunction<'audit'>, key: string) => t(`detailKeys.${key}`, { defaultValue: key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase() });
+
 function Details({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation('audit');
   return (
     <Descriptions size="small" column={2} bordered>
       {Object.entries(details).map(([key, value]) => (
-        <Descriptions.Item key={key} label={key}>
+        <Descriptions.Item key={key} label={detailLabel(t, key)}>
           <Typography.Text code>{typeof value === 'string' ? value : JSON.stringify(value)}</Typography.Text>
         </Descriptions.Item>
       ))}
