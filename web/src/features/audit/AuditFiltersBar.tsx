@@ -1,12 +1,17 @@
-import { AutoComplete, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoToWallClock, wallClockToIso } from '../../lib/time';
-import { knownActions, knownObjectTypes, type AuditFilters } from './audit.api';
+import type { AuditFilters } from './audit.api';
+import { knownActions, knownObjectTypes } from './audit.codes';
 import { FilterActions } from '../../components/FilterActions';
+import { actionWord, objectWord } from './audit.words';
 
 type Values = Omit<AuditFilters, 'from' | 'to'> & { period?: [Dayjs | null, Dayjs | null] };
+
+/** The modules of the known actions, in the order they first appear: one option group each. */
+const actionGroups = [...new Set(knownActions.map((a) => a.split('.')[0]!))];
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,16 +33,20 @@ export function AuditFiltersBar({ value, onSearch }: { value: AuditFilters; onSe
   return (
     <Form form={form} name="auditFilters" layout="inline" className="lx-filters" onFinish={submit}>
       <Form.Item name="action" label={t('field.action')}>
-        <AutoComplete
+        <Select
           allowClear
-          style={{ width: 200 }}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 220 }}
           placeholder={t('common:all')}
-          options={knownActions.map((a) => ({ value: a, label: `${t(`actions.${a}`)} · ${a}` }))}
-          filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase())}
+          options={actionGroups.map((module) => ({
+            label: t(`modules.${module}`, { defaultValue: t('unknownAction') }),
+            options: knownActions.filter((a) => a.startsWith(`${module}.`)).map((a) => ({ value: a, label: actionWord(t, a) })),
+          }))}
         />
       </Form.Item>
       <Form.Item name="objectType" label={t('field.objectType')}>
-        <Select allowClear style={{ width: 120 }} placeholder={t('common:all')} options={knownObjectTypes.map((o) => ({ value: o, label: t(`objectTypes.${o}`) }))} />
+        <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('common:all')} options={knownObjectTypes.map((o) => ({ value: o, label: objectWord(t, o) }))} />
       </Form.Item>
       <Form.Item name="objectId" label={t('field.objectId')}>
         <Input allowClear style={{ width: 200 }} maxLength={64} />

@@ -1,19 +1,30 @@
 import { Button, Descriptions, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { RoleTags } from '../shell/RoleTags';
-import { anonymousActions, type AuditEntry, type AuditFilters } from './audit.api';
+import type { AuditEntry, AuditFilters } from './audit.api';
+import { anonymousActions } from './audit.codes';
+import { actionWord, objectWord } from './audit.words';
+
+/** The account id the server's own jobs act under (server platform/auth/actor.ts SYSTEM_ACCOUNT_ID). */
+const SYSTEM_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
+const bySystem = (e: AuditEntry) => e.actorId === SYSTEM_ACCOUNT_ID || Boolean(e.actorRoles?.includes('system'));
 
 type Props = { rows: AuditEntry[] | undefined; fetching: boolean; paging: TablePaging; onNarrow: (filters: AuditFilters) => void };
 
 const actionColor = (action: string) => (action.startsWith('pii.') ? 'magenta' : action.startsWith('auth.') ? 'blue' : action.endsWith('delete') || action.endsWith('disable') ? 'red' : 'geekblue');
 
+/** A detail's name in words; one not named yet reads as its words split apart (pausedMs → "paused ms"), never as a code. */
+const detailLabel = (t: TFunction<'audit'>, key: string) => t(`detailKeys.${key}`, { defaultValue: key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase() });
+
 function Details({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation('audit');
   return (
     <Descriptions size="small" column={2} bordered>
       {Object.entries(details).map(([key, value]) => (
-        <Descriptions.Item key={key} label={key}>
+        <Descriptions.Item key={key} label={detailLabel(t, key)}>
           <Typography.Text code>{typeof value === 'string' ? value : JSON.stringify(value)}</Typography.Text>
         </Descriptions.Item>
       ))}
@@ -30,7 +41,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
       title: t('field.actor'),
       dataIndex: 'actorName',
       render: (name: string | null, e) =>
-        e.actorId ? (
+        e.actorId && !bySystem(e) ? (
           <span>
             <Tooltip title={t('narrowActor')}>
               <Button type="link" size="small" className="lx-link-inline" onClick={() => onNarrow({ actorId: e.actorId ?? undefined })}>
@@ -47,9 +58,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
       title: t('field.action'),
       dataIndex: 'action',
       render: (a: string) => (
-        <Tooltip title={a}>
-          <Tag color={actionColor(a)}>{t(`actions.${a}`, { defaultValue: a })}</Tag>
-        </Tooltip>
+        <Tag color={actionColor(a)}>{actionWord(t, a)}</Tag>
       ),
     },
     {
@@ -57,7 +66,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
       key: 'object',
       render: (_v, e) => (
         <span>
-          {t(`objectTypes.${e.objectType}`, { defaultValue: e.objectType })}{' '}
+          {objectWord(t, e.objectType)}{' '}
           {e.objectId && (
             <Tooltip title={t('narrowObject')}>
               <Button type="link" size="small" className="lx-link-inline lx-mono" onClick={() => onNarrow({ objectType: e.objectType, objectId: e.objectId ?? undefined })}>

@@ -44,7 +44,6 @@ export function CategoriesTab() {
         </Space>
       ),
     },
-    { title: t('category.code'), dataIndex: 'code', width: 160 },
     { title: t('category.defaultSeverity'), dataIndex: 'defaultSeverity', width: 110, render: (s: Severity) => <SeverityTag severity={s} /> },
     {
       title: t('category.photoRequiredOnClose'),

@@ -28,7 +28,6 @@ export function DeclineReasonsTab() {
   };
 
   const columns: ColumnsType<DeclineReason> = [
-    { title: t('reason.code'), dataIndex: 'code', width: 200 },
     { title: t('reason.label'), dataIndex: 'label' },
     { title: t('reason.labelEn'), dataIndex: 'labelEn' },
     {

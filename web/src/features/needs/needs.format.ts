@@ -93,8 +93,13 @@ export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments
 }
 
 /** Who acted: the role in this order, then the name (masked where the viewer may not see it). */
+/** A timeline step in words; a step a newer module records before the web names it reads "other update", never its code. */
+export function eventWord(event: Pick<NeedEvent, 'action'>, t: TFunction<'needs'>): string {
+  return t(`event.${event.action}`, { defaultValue: t('event.other') });
+}
+
 export function eventActor(event: NeedEvent, t: TFunction<'needs'>): string {
-  const role = t(`actor.${event.actorRole}`, { defaultValue: t(`common:roles.${event.actorRole}`, { defaultValue: event.actorRole }) });
+  const role = t(`actor.${event.actorRole}`, { defaultValue: t(`common:roles.${event.actorRole}`, { defaultValue: t('actor.other') }) });
   return event.actorName ? `${role} ${event.actorName}` : role;
 }
 

@@ -2,7 +2,7 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import type { NeedDetail, NeedEvent } from '../needs.api';
-import { eventActor, eventFacts, statusTone } from '../needs.format';
+import { eventActor, eventFacts, eventWord, statusTone } from '../needs.format';
 import { PhotoWall } from './PhotoWall';
 
 const toneDot: Record<string, string> = { new: 'blue', working: 'blue', waiting: 'gold', done: 'green', stopped: 'gray', alert: 'red' };
@@ -12,7 +12,7 @@ function EventBody({ event, need }: { event: NeedEvent; need: NeedDetail }) {
   return (
     <div className="lx-event" data-testid="timeline-event" data-action={event.action}>
       <div className="lx-event-head">
-        <Typography.Text strong>{t(`event.${event.action}`, { defaultValue: event.action })}</Typography.Text>
+        <Typography.Text strong>{eventWord(event, t)}</Typography.Text>
         <Typography.Text type="secondary" className="lx-event-actor">
           {eventActor(event, t)}
         </Typography.Text>

@@ -2,7 +2,7 @@ import { Steps } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../../lib/time';
 import type { NeedDetail } from '../needs.api';
-import { eventActor, eventFacts } from '../needs.format';
+import { eventActor, eventFacts, eventWord } from '../needs.format';
 import { PhotoGrid } from './PhotoGrid';
 
 const finalStates = ['closed', 'rejected', 'merged', 'cancelled'];
@@ -18,7 +18,7 @@ export function NeedSteps({ need }: { need: NeedDetail }) {
         <Steps.Step
           key={event.seq}
           status={i === 0 && !settled ? 'process' : 'finish'}
-          title={t(`event.${event.action}`, { defaultValue: event.action })}
+          title={eventWord(event, t)}
           description={
             <div className="lx-h5-step" data-testid="timeline-event" data-action={event.action}>
               <div className="lx-h5-step-meta">
