@@ -135,6 +135,12 @@ describe('foundation: back office and phone pages against the built server', () 
     await page.locator('input[type=tel]').fill(demo.communityAdmin);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
     await page.getByTestId('h5-login-submit').click();
+    // signing in on the phone keeps staff on the phone pages (their to-dos are there); the desk login takes them to the desk
+    await page.waitForURL(`${env.server.baseUrl}/h5`);
+    await page.getByTestId('h5-home').waitFor();
+    await page.request.post('/api/auth/logout');
+    await context.clearCookies();
+    await deskLogin(page, demo.communityAdmin);
     await page.waitForURL(`${env.server.baseUrl}/`);
     await page.getByTestId('data-scope').waitFor();
     await context.close();

@@ -7,7 +7,7 @@ import { phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
 const env = serverAndBrowser();
-const { session, apiAs } = flows(env, 'pwa');
+const { session, apiAs } = flows(env, 'pwa', { serviceWorkers: 'allow' });
 
 /** Waits until the service worker controls the page: from then on what it fetches is kept. */
 async function controlled(page: Page) {

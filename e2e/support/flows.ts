@@ -15,7 +15,7 @@ export const settled = (page: Page) => page.waitForFunction(() => document.getAn
  * after the spec when a step fails; `apiAs(phone)` signs a demo person in for the steps the spec is
  * not about. Every context is closed after the spec.
  */
-export function flows(env: Env, name: string, opts: { deskLaptop?: boolean } = {}) {
+export function flows(env: Env, name: string, opts: { deskLaptop?: boolean; serviceWorkers?: 'allow' | 'block' } = {}) {
   const contexts: BrowserContext[] = [];
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -23,7 +23,7 @@ export function flows(env: Env, name: string, opts: { deskLaptop?: boolean } = {
   return {
     apiAs: apiSessions(env, contexts),
     async session(device: 'desk' | 'phone', act: (page: Page) => Promise<void>) {
-      const { context, page } = await openSession(env.browser, env.server.baseUrl, device);
+      const { context, page } = await openSession(env.browser, env.server.baseUrl, device, { serviceWorkers: opts.serviceWorkers });
       contexts.push(context);
       try {
         if (device === 'desk' && opts.deskLaptop) await page.setViewportSize({ width: 1366, height: 768 });

@@ -1,8 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './browser.js';
 
-/** A phone (390×844, touch) or a desktop (1440×900) browser session, in Beijing time. */
-export async function openSession(browser: Browser, baseURL: string, device: 'phone' | 'desk'): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A phone (390×844, touch) or a desktop (1440×900) browser session, in Beijing time. The app's service
+ * worker is blocked unless asked for (the PWA spec): requests it answered would pass by the tests'
+ * `page.route` holds and response waits.
+ */
+export async function openSession(browser: Browser, baseURL: string, device: 'phone' | 'desk', opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const phone = device === 'phone';
   const context = await browser.newContext({
     baseURL,
@@ -12,6 +16,7 @@ export async function openSession(browser: Browser, baseURL: string, device: 'ph
     isMobile: phone,
     hasTouch: phone,
     deviceScaleFactor: phone ? 2 : 1,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   return { context, page: await context.newPage() };
 }
