@@ -21,6 +21,8 @@ async function open(device: 'desk' | 'phone', language: Language): Promise<{ con
     isMobile: phone,
     hasTouch: phone,
     deviceScaleFactor: phone ? 2 : 1,
+    // the service worker would fetch the shell's scripts itself: the page's own loads are what this counts
+    serviceWorkers: 'block',
   });
   await context.addInitScript((chosen: string) => localStorage.setItem('lianxin.language', chosen), language);
   await watchForRawKeys(context);
@@ -88,7 +90,7 @@ describe('every page shows words in the chosen language from its first paint, ne
 
       expect(await rawKeysSeen(page)).toEqual([]);
       // the tabs and tiles are named by the features behind them (needs, 消息, whistles, 志愿者, 岗位, 队伍, 活动, 言行, 证明, 共建单位)
-      const tileFeatures = ['activities', 'certificates', 'conduct', 'needs', 'notifications', 'partners', 'posts', 'teams', 'volunteers', 'whistles'];
+      const tileFeatures = ['activities', 'certificates', 'conduct', 'help', 'ledger', 'mall', 'needs', 'notifications', 'partners', 'posts', 'teams', 'volunteers', 'whistles'];
       expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, ...tileFeatures.map((f) => `${f}-${language}`)].sort());
       expect(scripts.filter((s) => s.includes('/assets/desk-kit-'))).toEqual([]);
       await context.close();
