@@ -31,7 +31,7 @@ describe('foundation: back office and phone pages against the built server', () 
   const env = serverAndBrowser();
 
   it('a community admin sees the region tree rooted at their own community only, and can read it in English', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
     const page = await context.newPage();
 
     await page.goto('/');
