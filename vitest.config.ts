@@ -27,6 +27,7 @@ export default defineConfig({
           name: 'e2e',
           root: './e2e',
           include: ['**/*.spec.ts'],
+          globalSetup: ['./support/template.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

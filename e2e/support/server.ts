@@ -32,16 +32,30 @@ function requireBuilt(relative: string) {
   }
 }
 
+export type StartOptions = {
+  /** Configuration a suite needs (e.g. webhooks to a receiver on 127.0.0.1). */
+  env?: Record<string, string>;
+  /**
+   * A data folder the product started in before and was stopped cleanly (the run's template, see
+   * template.ts): it is copied, so the server restarts on a seeded district instead of seeding it.
+   */
+  copyOf?: string;
+  /** Keep the data folder after `stop()` (the template itself). */
+  keepDataDir?: string;
+};
+
 /**
- * Starts the built product as a user would (`node server/dist/server.js`) on a free port with a
- * fresh data folder, so it migrates and seeds the small demo district itself. Builds nothing.
- * `extraEnv` adds configuration a suite needs (e.g. webhooks to a receiver on 127.0.0.1).
+ * Starts the built product as a user would (`node server/dist/server.js`) on a free port: in a fresh
+ * data folder it migrates and seeds the small demo district itself; in a copy of the run's template
+ * it restarts on the district seeded once for the whole run. Builds nothing.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const extraEnv = options.env ?? {};
   requireBuilt('server/dist/server.js');
   requireBuilt('web/dist/index.html');
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+  const dataDir = options.keepDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
+  if (options.copyOf) fs.cpSync(options.copyOf, dataDir, { recursive: true });
   // a developer's shell may point at a real database or switch the demo off: not for this test
   const { DATABASE_URL: _db, LIANXIN_DEMO: _demo, WEB_DIST: _web, ...inherited } = process.env;
   const child = spawn(process.execPath, ['server/dist/server.js'], {
@@ -61,7 +75,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;

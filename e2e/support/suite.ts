@@ -1,17 +1,23 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
  * The built server and a Chromium for the suite it is called in: started before its tests, stopped
  * after. Read them through the returned object once the suite runs (`env.server`, `env.browser`).
+ * The server starts on a copy of the district the run seeded once (template.ts), unless `fresh`
+ * asks for a first start of its own.
  */
-export function serverAndBrowser(env: Record<string, string> = {}): { readonly server: RunningServer; readonly browser: Browser } {
+export function serverAndBrowser(
+  env: Record<string, string> = {},
+  { fresh = false }: { fresh?: boolean } = {},
+): { readonly server: RunningServer; readonly browser: Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer(env);
+    const template = fresh ? undefined : inject('e2eTemplate');
+    server = await startServer({ env, ...(template ? { copyOf: template } : {}) });
     browser = await launchBrowser();
   });
   afterAll(async () => {

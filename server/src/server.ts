@@ -36,7 +36,11 @@ async function main() {
   const stopEvents = app.services.events.start();
   // jobs and timers: deadline warnings, reminders, webhook deliveries (shared the same way)
   const stopJobs = app.services.jobs.start();
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // a second signal (Ctrl-C twice, a supervisor and its child both told) must not close things twice
+    if (stopping) return;
+    stopping = true;
     log(`${signal}: shutting down`);
     startup.server.close();
     startup.server.closeIdleConnections();
