@@ -57,6 +57,7 @@ async function postgres(adminUrl: string): Promise<void> {
 }
 
 const wall = performance.now();
-await pglite();
+// `-- --postgres-only` skips the embedded run (profiling the seed's statements on a real server's log)
+if (!process.argv.includes('--postgres-only')) await pglite();
 if (process.env.BENCH_DATABASE_URL) await postgres(process.env.BENCH_DATABASE_URL);
 console.log(`\nwall time ${((performance.now() - wall) / 1000).toFixed(1)} s (node ${process.version}, ${os.cpus().length} CPUs)`);

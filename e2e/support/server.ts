@@ -68,7 +68,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
+  // a server that dies under a suite shows as refused connections in its tests: say why, once
+  let stopping = false;
+  void exited.then((code) => {
+    if (!stopping) console.error(`the e2e server on port ${port} exited by itself (code ${code}, signal ${child.signalCode}); its last output:\n${output.slice(-4000)}`);
+  });
+
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
