@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (cores − 1): the server suites wait on
+    // PostgreSQL and on spawned servers much of the time, so two files at once finish sooner
+    // (e2e files still run one at a time: fileParallelism false below)
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -22,6 +22,15 @@ let template: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   template = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-template-'));
   const server = await startServer({ keepDataDir: template });
+  // the time bank's history is seeded after the app opens (server.ts): the template holds all of it
+  const until = Date.now() + 120_000;
+  while (!/time bank history seeded/.test(server.output())) {
+    if (Date.now() > until || /time bank history failed/.test(server.output())) {
+      await server.stop();
+      throw new Error(`the demo's time bank history was not seeded:\n${server.output().slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   await server.stop();
   project.provide('e2eTemplate', template);
 }

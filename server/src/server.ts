@@ -19,7 +19,7 @@ async function main() {
   // embedded PGlite runs on a worker thread: a long statement never stalls this event loop
   // PGlite opens (or is created) on its thread while this one loads and builds the app
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, pgliteThread: 'worker', openInBackground: true });
-  const [{ buildApp }, { seedDemoIfEmpty }, { offsetClock }] = await Promise.all([import('./app.js'), import('./demo/seed.js'), import('./platform/clock/clock.js')]);
+  const [{ buildApp }, { seedDemoIfEmpty, finishDemoHistory }, { offsetClock }] = await Promise.all([import('./app.js'), import('./demo/seed.js'), import('./platform/clock/clock.js')]);
   const deps = { db: database.db, database, crypto, config, clock: offsetClock(config.clockOffsetMs) };
   const app = await buildApp({ ...deps, logger: process.env.LOG_LEVEL !== 'silent' });
   await app.ready();
@@ -28,7 +28,7 @@ async function main() {
   await migrateDatabase(database);
   if (config.seedDemo) {
     startup.phase('正在准备演示数据（仅首次启动） | seeding the demo district (first start only)');
-    await seedDemoIfEmpty(deps, { scale: config.demoScale, log, progress: (done, total, step) => startup.step(done, total, step) });
+    await seedDemoIfEmpty(deps, { scale: config.demoScale, log, history: 'later', progress: (done, total, step) => startup.step(done, total, step) });
   }
   // the listening server hands every request to the app from now on (the app's own server never listens)
   startup.serve((req, res) => app.server.emit('request', req, res));
@@ -36,6 +36,9 @@ async function main() {
   const stopEvents = app.services.events.start();
   // jobs and timers: deadline warnings, reminders, webhook deliveries (shared the same way)
   const stopJobs = app.services.jobs.start();
+  // the demo's time bank history (a first start, or one cut short) fills in while the app is open
+  const stopHistory = new AbortController();
+  const history = config.seedDemo ? finishDemoHistory(deps, { log, signal: stopHistory.signal }).catch((err: unknown) => log(`demo district: the time bank history failed, the next start retries it: ${String(err)}`)) : Promise.resolve();
   let stopping = false;
   const shutdown = async (signal: string) => {
     // a second signal (Ctrl-C twice, a supervisor and its child both told) must not close things twice
@@ -44,8 +47,10 @@ async function main() {
     log(`${signal}: shutting down`);
     startup.server.close();
     startup.server.closeIdleConnections();
+    stopHistory.abort();
     await stopEvents();
     await stopJobs();
+    await history;
     await app.close();
     startup.server.closeAllConnections();
     await database.close();

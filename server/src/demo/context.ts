@@ -43,6 +43,11 @@ export type DemoContext = {
   /** The argon2 hash of the demo password, computed once (argon2 per row would take minutes). */
   passwordHash: string;
   log: (msg: string) => void;
+  /**
+   * Set when the year's verified services were already credited in committed pages (the time bank's
+   * history seeded after the app opened, seed.ts `finishDemoHistory`): the ledger step skips its replay.
+   */
+  credited?: number;
 };
 
 /**
@@ -52,6 +57,11 @@ export type DemoContext = {
  */
 export type DemoStep = {
   name: string;
+  /**
+   * The time bank's history (the ledger, then the mall that spends its points): on `npm start` it is
+   * seeded after the app opens, so the first page does not wait for 400,000 ledger entries.
+   */
+  history?: true;
   run(ctx: DemoContext): Promise<Record<string, number>>;
 };
 

@@ -9,6 +9,13 @@ import { defaultRules } from '../modules/ledger/ledger.defaults.js';
 import type { DemoStep } from './context.js';
 import { streamRng } from './random.js';
 
+/**
+ * Verified services credited per page: small enough that a page seeded while the app is open
+ * (seed.ts `finishDemoHistory`) holds its locks for about a second; the same when seeded at once, so
+ * both ways give the same passbooks.
+ */
+export const DEMO_REPLAY_PAGE = 2000;
+
 /** Manual awards staff gave in the demo year: (rule, share of active volunteers, notes). */
 const awards: [code: string, share: number, notes: string[]][] = [
   ['award.training', 0.2, ['参加急救知识培训', '参加志愿服务礼仪培训', '参加防诈骗宣传培训']],
@@ -26,10 +33,11 @@ const awards: [code: string, share: number, notes: string[]][] = [
  */
 export const ledgerStep: DemoStep = {
   name: 'ledger',
-  async run({ deps, tx, plan }) {
+  history: true,
+  async run({ deps, tx, plan, credited: replayed }) {
     const districtId = plan.regions.district.id;
     const ledger = createServices(deps).ledger;
-    const credited = await ledger.replayServices(districtId, { tx, pageSize: 10_000 });
+    const credited = replayed ?? (await ledger.replayServices(districtId, { tx, pageSize: DEMO_REPLAY_PAGE }));
     const people = await queryRows<{ account_id: string; community_id: string | null }>(
       tx,
       sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`,

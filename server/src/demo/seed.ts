@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import type { DbOrTx } from '../platform/db/client.js';
 import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
+import { createServices } from '../services.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
 import { needsStep } from './needs.demo.js';
@@ -17,7 +18,7 @@ import { activityRecordStep, volunteersStep } from './volunteers.demo.js';
 import { mallStep } from './mall.demo.js';
 import { partnersStep } from './partners.demo.js';
 import { conductStep } from './conduct.demo.js';
-import { ledgerStep } from './ledger.demo.js';
+import { DEMO_REPLAY_PAGE, ledgerStep } from './ledger.demo.js';
 import { deadlinesWatchStep } from './deadlines.demo.js';
 import { provisionStep } from './provision.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
@@ -29,6 +30,11 @@ export type SeedOptions = {
   seed?: number;
   /** Told as each step starts (`done` steps of `total` finished), for the start page's progress. */
   progress?: (done: number, total: number, step: string) => void;
+  /**
+   * 'now' (the default): the whole district in one transaction. 'later' (`npm start`): everything but
+   * the time bank's history, which `finishDemoHistory` seeds once the app is open.
+   */
+  history?: 'now' | 'later';
 };
 
 export type SeedReport = {
@@ -61,7 +67,15 @@ export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {
   return { scale, seed, sizes, regions, people, teams };
 }
 
-type Marker = { scale: DemoScale; seed: number; counts: Record<string, number>; seededAt: string; ms: number };
+type Marker = {
+  scale: DemoScale;
+  seed: number;
+  counts: Record<string, number>;
+  seededAt: string;
+  ms: number;
+  /** The time bank's history is still to be seeded (`finishDemoHistory`). */
+  historyPending?: boolean;
+};
 
 async function existing(db: DbOrTx): Promise<'accounts_exist' | Marker | undefined> {
   const [marker] = await db.select().from(systemSettings).where(eq(systemSettings.key, DEMO_MARKER));
@@ -105,15 +119,17 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
   const plan = await timed('plan', () => planDemo(opts.scale, seed));
   const passwordHash = await timed('password hash', () => hashPassword(DEMO_PASSWORD));
   const counts: Record<string, number> = {};
+  const later = opts.history === 'later';
+  const steps = demoSteps.filter((s) => !(later && s.history));
   const done = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     if ((await existing(tx)) !== undefined) return false; // another instance won the race
     const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
-    for (const [i, step] of demoSteps.entries()) {
-      opts.progress?.(i, demoSteps.length, step.name);
+    for (const [i, step] of steps.entries()) {
+      opts.progress?.(i, steps.length, step.name);
       Object.assign(counts, await timed(step.name, () => step.run(ctx)));
     }
-    const marker: Marker = { scale: opts.scale, seed, counts, seededAt: new Date().toISOString(), ms: Math.round(performance.now() - started) };
+    const marker: Marker = { scale: opts.scale, seed, counts, seededAt: new Date().toISOString(), ms: Math.round(performance.now() - started), ...(later ? { historyPending: true } : {}) };
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: marker });
     return true;
   });
@@ -122,4 +138,43 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   warn(opts.log, plan, 'Demo accounts (all in street 1 / community 1):');
   return { seeded: true, scale: opts.scale, seed, counts, timings, totalMs };
+}
+
+/**
+ * The time bank's history of a district seeded with `history: 'later'`, once the app is open: the
+ * year's verified services credited through the ledger's crediting in committed pages (each a short
+ * transaction, so people using the app meanwhile wait at most for one page), then the rest of the
+ * history steps and the marker in one transaction. Crediting is once by key, so a start cut short
+ * here is finished by the next one; several instances at once serialise on the seed lock.
+ */
+export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptions, 'log'> & { signal?: AbortSignal }): Promise<SeedReport | undefined> {
+  const found = await existing(deps.db);
+  if (found === undefined || found === 'accounts_exist' || !found.historyPending) return undefined;
+  const started = performance.now();
+  const plan = planDemo(found.scale, found.seed);
+  opts.log(`demo district: crediting the year's service hours to the time bank (the app is open meanwhile)`);
+  const timings: SeedReport['timings'] = [];
+  const replayStarted = performance.now();
+  const credited = await createServices(deps).ledger.replayServices(plan.regions.district.id, { pageSize: DEMO_REPLAY_PAGE, ...(opts.signal ? { signal: opts.signal } : {}) });
+  if (opts.signal?.aborted) return undefined; // shutting down: the next start finishes it
+  timings.push({ step: 'ledger replay', ms: Math.round(performance.now() - replayStarted) });
+  const counts: Record<string, number> = {};
+  const done = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const marker = await existing(tx);
+    if (marker === undefined || marker === 'accounts_exist' || !marker.historyPending) return false;
+    const ctx: DemoContext = { deps, tx, plan, passwordHash: '', log: opts.log, credited };
+    for (const step of demoSteps.filter((s) => s.history)) {
+      const t0 = performance.now();
+      Object.assign(counts, await step.run(ctx));
+      timings.push({ step: step.name, ms: Math.round(performance.now() - t0) });
+    }
+    const { historyPending: _, ...rest } = marker;
+    await tx.update(systemSettings).set({ value: { ...rest, counts: { ...marker.counts, ...counts } } satisfies Marker }).where(eq(systemSettings.key, DEMO_MARKER));
+    return true;
+  });
+  if (!done) return undefined;
+  const totalMs = Math.round(performance.now() - started);
+  opts.log(`demo district: time bank history seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  return { seeded: true, scale: found.scale, seed: found.seed, counts, timings, totalMs };
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { fromCents, toCents, type Cents } from './ledger.amounts.js';
 import { capped, earnings, roomUnderCaps, rulesOn, type RuleVersion } from './ledger.policy.js';
-import { claimKeys, writeLines, type Header, type Line } from './ledger.post.js';
+import { arrayOf, unnestRows } from '../../platform/db/arrays.js';
+import { CHUNK, claimKeys, writeLines, type Header, type Line } from './ledger.post.js';
 
 /** A verified service (志愿服务记录), as the volunteers' record writes it: what crediting turns into entries. */
 export type VerifiedService = {
@@ -78,12 +79,12 @@ export async function creditServices(tx: DbOrTx, districtId: string, facts: read
 async function heldForOrders(tx: DbOrTx, districtId: string, needIds: readonly string[]): Promise<Map<string, Cents>> {
   const held = new Map<string, Cents>();
   if (needIds.length === 0) return held;
-  for (let i = 0; i < needIds.length; i += 500) {
-    const ids = sql.join(needIds.slice(i, i + 500).map((id) => sql`${id}::uuid`), sql`, `);
+  for (let i = 0; i < needIds.length; i += CHUNK) {
+    const ids = arrayOf(needIds.slice(i, i + CHUNK), 'uuid');
     const rows = await queryRows<{ owner_id: string; balance: string }>(
       tx,
       sql`SELECT a.owner_id, b.balance FROM ledger_balances b JOIN ledger_accounts a ON a.district_id = b.district_id AND a.id = b.account_id
-          WHERE a.district_id = ${districtId} AND a.kind = 'withdrawal.held' AND a.owner_id IN (${ids}) FOR UPDATE OF b`,
+          WHERE a.district_id = ${districtId} AND a.kind = 'withdrawal.held' AND a.owner_id = ANY(${ids}) FOR UPDATE OF b`,
     );
     for (const r of rows) held.set(r.owner_id, (held.get(r.owner_id) ?? 0) + toCents(r.balance));
   }
@@ -100,12 +101,11 @@ async function capsRoom(tx: DbOrTx, districtId: string, facts: readonly Verified
   const periodsOf = (f: VerifiedService) => [`${f.accountId}|${f.servedOn}`, `${f.accountId}|${f.servedOn.slice(0, 7)}`];
   if (capped_) {
     const keys = [...new Set(facts.flatMap(periodsOf))].map((k) => k.split('|') as [string, string]);
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const values = sql.join(chunk.map(([a, p]) => sql`(${districtId}::uuid, ${a}::uuid, ${p})`), sql`, `);
-      await tx.execute(sql`INSERT INTO points_earned (district_id, account_id, period) VALUES ${values} ON CONFLICT DO NOTHING`);
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
       // joined through unnest, not `(account, period) IN (…)`: the primary key answers each pair
-      const pairs = sql`unnest(ARRAY[${sql.join(chunk.map(([a]) => sql`${a}`), sql`, `)}]::uuid[], ARRAY[${sql.join(chunk.map(([, p]) => sql`${p}`), sql`, `)}]::text[]) AS w(account_id, period)`;
+      const pairs = unnestRows('w', { account_id: [chunk.map(([a]) => a), 'uuid'], period: [chunk.map(([, p]) => p), 'text'] });
+      await tx.execute(sql`INSERT INTO points_earned (district_id, account_id, period) SELECT ${districtId}::uuid, w.account_id, w.period FROM ${pairs} ON CONFLICT DO NOTHING`);
       const rows = await queryRows<{ account_id: string; period: string; earned: string }>(
         tx,
         sql`SELECT e.account_id, e.period, e.earned FROM ${pairs} JOIN points_earned e ON e.district_id = ${districtId} AND e.account_id = w.account_id AND e.period = w.period
@@ -129,9 +129,10 @@ async function capsRoom(tx: DbOrTx, districtId: string, facts: readonly Verified
     },
     async save() {
       const list = [...changed];
-      for (let i = 0; i < list.length; i += 500) {
-        const values = sql.join(list.slice(i, i + 500).map((k) => { const [a, p] = k.split('|'); return sql`(${a}::uuid, ${p}, ${fromCents(earned.get(k)!)}::numeric)`; }), sql`, `);
-        await tx.execute(sql`UPDATE points_earned e SET earned = v.earned FROM (VALUES ${values}) AS v(account_id, period, earned) WHERE e.district_id = ${districtId} AND e.account_id = v.account_id AND e.period = v.period`);
+      for (let i = 0; i < list.length; i += CHUNK) {
+        const chunk = list.slice(i, i + CHUNK).map((k) => k.split('|') as [string, string]);
+        const values = unnestRows('v', { account_id: [chunk.map(([a]) => a), 'uuid'], period: [chunk.map(([, p]) => p), 'text'], earned: [chunk.map(([a, p]) => fromCents(earned.get(`${a}|${p}`)!)), 'numeric'] });
+        await tx.execute(sql`UPDATE points_earned e SET earned = v.earned FROM ${values} WHERE e.district_id = ${districtId} AND e.account_id = v.account_id AND e.period = v.period`);
       }
     },
   };

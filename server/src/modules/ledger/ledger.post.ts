@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { unnestRows } from '../../platform/db/arrays.js';
 import { fromCents, type Cents } from './ledger.amounts.js';
 import { accountUnit, mayRunNegative, shardsOf, type AccountKind, type PostingKind, type PostingSource } from './ledger.enums.js';
 import { ledgerError } from './ledger.errors.js';
@@ -42,6 +43,9 @@ export function shardFor(key: string, shards: number): number {
 
 type OpenedAccount = { id: string; kind: AccountKind; owner_id: string; shards: number; non_negative: boolean };
 
+/** Rows per statement: columns travel as array parameters, so a chunk costs one parse and one plan. */
+export const CHUNK = 5000;
+
 /**
  * Opens the accounts these lines name (once: their (kind, owner) is unique) with their balance rows,
  * and returns them all. Concurrent first postings to the same new account meet at the unique key.
@@ -51,27 +55,33 @@ export async function openAccounts(tx: DbOrTx, districtId: string, lines: readon
   for (const l of lines) if (!wanted.has(`${l.kind}:${l.ownerId}`)) wanted.set(`${l.kind}:${l.ownerId}`, l);
   const list = [...wanted.values()];
   const found = new Map<string, OpenedAccount>();
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500);
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const chunk = list.slice(i, i + CHUNK);
     // joined through unnest, not `(kind, owner) IN (…)`: the unique index answers each pair
-    const wanted_ = sql`unnest(ARRAY[${sql.join(chunk.map((l) => sql`${l.kind}`), sql`, `)}]::text[], ARRAY[${sql.join(chunk.map((l) => sql`${l.ownerId}`), sql`, `)}]::uuid[]) AS w(kind, owner_id)`;
+    const wanted_ = unnestRows('w', { kind: [chunk.map((l) => l.kind), 'text'], owner_id: [chunk.map((l) => l.ownerId), 'uuid'] });
     const lookup = sql`SELECT a.id, a.kind, a.owner_id, a.shards, a.non_negative FROM ${wanted_} JOIN ledger_accounts a ON a.district_id = ${districtId} AND a.kind = w.kind AND a.owner_id = w.owner_id`;
     let rows = await queryRows<OpenedAccount>(tx, lookup);
     if (rows.length < chunk.length) {
       const have = new Set(rows.map((r) => `${r.kind}:${r.owner_id}`));
       const missing = chunk.filter((l) => !have.has(`${l.kind}:${l.ownerId}`));
-      const values = sql.join(
-        missing.map((l) => sql`(${districtId}::uuid, ${l.kind}, ${accountUnit[l.kind]}, ${l.ownerId}::uuid, ${l.communityId ?? null}::uuid, ${!mayRunNegative(l.kind)}, ${shardsOf(l.kind)})`),
-        sql`, `,
-      );
+      const rows_ = unnestRows('m', {
+        kind: [missing.map((l) => l.kind), 'text'],
+        unit: [missing.map((l) => accountUnit[l.kind]), 'text'],
+        owner_id: [missing.map((l) => l.ownerId), 'uuid'],
+        community_id: [missing.map((l) => l.communityId ?? null), 'uuid'],
+        non_negative: [missing.map((l) => !mayRunNegative(l.kind)), 'bool'],
+        shards: [missing.map((l) => shardsOf(l.kind)), 'int2'],
+      });
       const opened = await queryRows<{ id: string; shards: number; non_negative: boolean }>(
         tx,
-        sql`INSERT INTO ledger_accounts (district_id, kind, unit, owner_id, community_id, non_negative, shards) VALUES ${values}
+        sql`INSERT INTO ledger_accounts (district_id, kind, unit, owner_id, community_id, non_negative, shards)
+            SELECT ${districtId}::uuid, m.kind, m.unit, m.owner_id, m.community_id, m.non_negative, m.shards FROM ${rows_}
             ON CONFLICT (district_id, kind, owner_id) DO NOTHING RETURNING id, shards, non_negative`,
       );
       if (opened.length > 0) {
-        const balances = sql.join(opened.flatMap((a) => Array.from({ length: a.shards }, (_, s) => sql`(${districtId}::uuid, ${a.id}::uuid, ${s}, ${a.non_negative})`)), sql`, `);
-        await tx.execute(sql`INSERT INTO ledger_balances (district_id, account_id, shard, non_negative) VALUES ${balances} ON CONFLICT DO NOTHING`);
+        const shards = opened.flatMap((a) => Array.from({ length: a.shards }, (_, s) => ({ id: a.id, s, nonNegative: a.non_negative })));
+        const rows = unnestRows('o', { account_id: [shards.map((x) => x.id), 'uuid'], shard: [shards.map((x) => x.s), 'int2'], non_negative: [shards.map((x) => x.nonNegative), 'bool'] });
+        await tx.execute(sql`INSERT INTO ledger_balances (district_id, account_id, shard, non_negative) SELECT ${districtId}::uuid, o.account_id, o.shard, o.non_negative FROM ${rows} ON CONFLICT DO NOTHING`);
       }
       rows = await queryRows<OpenedAccount>(tx, lookup);
     }
@@ -90,14 +100,22 @@ export type Header = Omit<Posting, 'lines'>;
  */
 export async function claimKeys(tx: DbOrTx, districtId: string, headers: readonly Header[], now: Date): Promise<Map<string, string>> {
   const claimed = new Map<string, string>();
-  for (let i = 0; i < headers.length; i += 500) {
-    const values = sql.join(
-      headers.slice(i, i + 500).map((h) => sql`(${districtId}::uuid, ${h.key}, ${h.kind}, ${h.source}, ${h.sourceId ?? null}, ${(h.memo ?? '').slice(0, 200)}, ${h.effectiveOn}::date, ${h.actorId ?? null}::uuid, ${h.reverses ?? null}::uuid, ${now})`),
-      sql`, `,
-    );
+  for (let i = 0; i < headers.length; i += CHUNK) {
+    const chunk = headers.slice(i, i + CHUNK);
+    const rows_ = unnestRows('h', {
+      key: [chunk.map((h) => h.key), 'text'],
+      kind: [chunk.map((h) => h.kind), 'text'],
+      source: [chunk.map((h) => h.source), 'text'],
+      source_id: [chunk.map((h) => h.sourceId ?? null), 'text'],
+      memo: [chunk.map((h) => (h.memo ?? '').slice(0, 200)), 'text'],
+      effective_on: [chunk.map((h) => h.effectiveOn), 'date'],
+      actor_id: [chunk.map((h) => h.actorId ?? null), 'uuid'],
+      reverses: [chunk.map((h) => h.reverses ?? null), 'uuid'],
+    });
     const rows = await queryRows<{ id: string; key: string }>(
       tx,
-      sql`INSERT INTO ledger_transactions (district_id, key, kind, source, source_id, memo, effective_on, actor_id, reverses, posted_at) VALUES ${values}
+      sql`INSERT INTO ledger_transactions (district_id, key, kind, source, source_id, memo, effective_on, actor_id, reverses, posted_at)
+          SELECT ${districtId}::uuid, h.key, h.kind, h.source, h.source_id, h.memo, h.effective_on, h.actor_id, h.reverses, ${now}::timestamptz FROM ${rows_}
           ON CONFLICT (district_id, key) DO NOTHING RETURNING id, key`,
     );
     for (const r of rows) claimed.set(r.key, r.id);
@@ -138,28 +156,29 @@ export async function writeLines(tx: DbOrTx, districtId: string, postings: reado
   // statement and the debits one by one after, so without this a redemption (held credit, then the
   // volunteer's debit) and a cancellation (the volunteer's credit, then the held debit) could cross
   if (ordered.length > 1) {
-    for (let i = 0; i < ordered.length; i += 500) {
-      const chunk = ordered.slice(i, i + 500);
-      const rows = sql`unnest(ARRAY[${sql.join(chunk.map((m) => sql`${m.account.id}`), sql`, `)}]::uuid[], ARRAY[${sql.join(chunk.map((m) => sql`${m.shard}`), sql`, `)}]::smallint[]) AS w(account_id, shard)`;
+    for (let i = 0; i < ordered.length; i += CHUNK) {
+      const chunk = ordered.slice(i, i + CHUNK);
+      const rows = unnestRows('w', { account_id: [chunk.map((m) => m.account.id), 'uuid'], shard: [chunk.map((m) => m.shard), 'int2'] });
       await tx.execute(sql`SELECT 1 FROM ${rows} JOIN ledger_balances b ON b.district_id = ${districtId} AND b.account_id = w.account_id AND b.shard = w.shard ORDER BY b.account_id, b.shard FOR UPDATE OF b`);
     }
   }
   const free = ordered.filter((m) => m.delta > 0 || !m.account.non_negative);
-  for (let i = 0; i < free.length; i += 500) {
-    const values = sql.join(free.slice(i, i + 500).map((m) => sql`(${m.account.id}::uuid, ${m.shard}::smallint, ${fromCents(m.delta)}::numeric)`), sql`, `);
+  for (let i = 0; i < free.length; i += CHUNK) {
+    const chunk = free.slice(i, i + CHUNK);
+    const values = unnestRows('v', { account_id: [chunk.map((m) => m.account.id), 'uuid'], shard: [chunk.map((m) => m.shard), 'int2'], delta: [chunk.map((m) => fromCents(m.delta)), 'numeric'] });
     await tx.execute(
-      sql`UPDATE ledger_balances b SET balance = b.balance + v.delta FROM (VALUES ${values}) AS v(account_id, shard, delta)
+      sql`UPDATE ledger_balances b SET balance = b.balance + v.delta FROM ${values}
           WHERE b.district_id = ${districtId} AND b.account_id = v.account_id AND b.shard = v.shard`,
     );
   }
   // debits of non-negative accounts: each row only `WHERE balance >= amount`; a row that did not move is refused
   const debits = ordered.filter((x) => x.delta < 0 && x.account.non_negative);
-  for (let i = 0; i < debits.length; i += 500) {
-    const chunk = debits.slice(i, i + 500);
-    const values = sql.join(chunk.map((m) => sql`(${m.account.id}::uuid, ${m.shard}::smallint, ${fromCents(-m.delta)}::numeric)`), sql`, `);
+  for (let i = 0; i < debits.length; i += CHUNK) {
+    const chunk = debits.slice(i, i + CHUNK);
+    const values = unnestRows('v', { account_id: [chunk.map((m) => m.account.id), 'uuid'], shard: [chunk.map((m) => m.shard), 'int2'], amount: [chunk.map((m) => fromCents(-m.delta)), 'numeric'] });
     const taken = await queryRows<{ account_id: string; shard: number }>(
       tx,
-      sql`UPDATE ledger_balances b SET balance = b.balance - v.amount FROM (VALUES ${values}) AS v(account_id, shard, amount)
+      sql`UPDATE ledger_balances b SET balance = b.balance - v.amount FROM ${values}
           WHERE b.district_id = ${districtId} AND b.account_id = v.account_id AND b.shard = v.shard AND b.balance >= v.amount RETURNING b.account_id, b.shard`,
     );
     if (taken.length === chunk.length) continue;
@@ -167,12 +186,20 @@ export async function writeLines(tx: DbOrTx, districtId: string, postings: reado
     const m = chunk.find((x) => !moved.has(`${x.account.id}:${x.shard}`))!;
     throw ledgerError(m.kind === 'withdrawal.held' || m.kind === 'provider.held' ? 'ledger.insufficient_held' : accountUnit[m.kind] === 'hours' ? 'ledger.insufficient_hours' : 'ledger.insufficient_points');
   }
-  for (let i = 0; i < placed.length; i += 2000) {
-    const values = sql.join(
-      placed.slice(i, i + 2000).map((p) => sql`(${districtId}::uuid, ${p.txnId}::uuid, ${p.account.id}::uuid, ${p.shard}, ${accountUnit[p.line.kind]}, ${fromCents(p.line.amount)}::numeric, ${p.line.ruleCode ?? null}, ${now})`),
-      sql`, `,
+  for (let i = 0; i < placed.length; i += CHUNK) {
+    const chunk = placed.slice(i, i + CHUNK);
+    const rows = unnestRows('e', {
+      transaction_id: [chunk.map((p) => p.txnId), 'uuid'],
+      account_id: [chunk.map((p) => p.account.id), 'uuid'],
+      shard: [chunk.map((p) => p.shard), 'int2'],
+      unit: [chunk.map((p) => accountUnit[p.line.kind]), 'text'],
+      amount: [chunk.map((p) => fromCents(p.line.amount)), 'numeric'],
+      rule_code: [chunk.map((p) => p.line.ruleCode ?? null), 'text'],
+    });
+    await tx.execute(
+      sql`INSERT INTO ledger_entries (district_id, transaction_id, account_id, shard, unit, amount, rule_code, posted_at)
+          SELECT ${districtId}::uuid, e.transaction_id, e.account_id, e.shard, e.unit, e.amount, e.rule_code, ${now}::timestamptz FROM ${rows}`,
     );
-    await tx.execute(sql`INSERT INTO ledger_entries (district_id, transaction_id, account_id, shard, unit, amount, rule_code, posted_at) VALUES ${values}`);
   }
 }
 

@@ -48,12 +48,13 @@ export function createLedgerService(deps: LedgerDeps) {
      * Credits every verified service of the district through `creditServices`, in pages: what the demo
      * runs for its year, and a repair after an outage. A second run changes nothing (every key is spent).
      */
-    async replayServices(districtId: string, opts: { pageSize?: number; tx?: DbOrTx } = {}): Promise<number> {
+    async replayServices(districtId: string, opts: { pageSize?: number; tx?: DbOrTx; signal?: AbortSignal } = {}): Promise<number> {
       const pageSize = opts.pageSize ?? 5000;
       let after: { source: string; sourceId: string; accountId: string } | null = null;
       let credited = 0;
       const inTx = <T>(fn: (tx: DbOrTx) => Promise<T>) => (opts.tx ? fn(opts.tx) : deps.db.transaction(fn));
       for (;;) {
+        if (opts.signal?.aborted) return credited; // between pages: what was credited is committed, the rest waits for another run
         const page = await deps.volunteers.entriesForCrediting(districtId, after, pageSize, opts.tx);
         if (page.length === 0) return credited;
         credited += await inTx(async (tx) => {
