@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type Resource, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeWord, detailNamespaces, readValue, valueText, type Vocabulary } from '../src/features/audit/audit.values';
+import { codeWord, detailNamespaces, objectIdText, orderedDetails, readValue, valueText, type Vocabulary } from '../src/features/audit/audit.values';
 import { catalogueDirs } from './i18n/catalogues';
 import { serverSrc } from './i18n/audit-codes';
 
@@ -91,5 +91,14 @@ describe('audit detail values in words', () => {
   it('never shows a code the catalogue does not know: it reads "other"', () => {
     const t = ts.en!;
     expect(valueText(t, readValue(t, 'needs.submit', 'channel', 'carrierPigeon'))).toBe(t('audit:value.other'));
+  });
+
+  it('puts the value before a change first, and names a decline reason by its words rather than its code', () => {
+    expect(orderedDetails({ to: 'accepted', from: 'verifying', note: 'x' }).map(([k]) => k)).toEqual(['from', 'to', 'note']);
+    expect(orderedDetails({ after: {}, before: {} }).map(([k]) => k)).toEqual(['before', 'after']);
+    const t = ts['zh-CN']!;
+    expect(objectIdText(t, 'declineReason', 'noManpower')).toBe('当前人手不足');
+    expect(objectIdText(t, 'need', '40d27c5a-0000-4000-8000-000000000001')).toBe('40d27c5a');
+    expect(valueText(t, readValue(t, 'volunteers.export', 'filters', {}))).toBe(t('common:empty'));
   });
 });

@@ -6,7 +6,7 @@ import { RoleTags } from '../shell/RoleTags';
 import type { AuditEntry, AuditFilters } from './audit.api';
 import { anonymousActions } from './audit.codes';
 import { actionWord, objectWord } from './audit.words';
-import { detailLabel, detailNamespaces, readValue, valueText, type ReadValue } from './audit.values';
+import { detailLabel, detailNamespaces, objectIdText, orderedDetails, readValue, valueText, type ReadValue } from './audit.values';
 
 /** The account id the server's own jobs act under (server platform/auth/actor.ts SYSTEM_ACCOUNT_ID). */
 const SYSTEM_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
@@ -36,7 +36,7 @@ function Details({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation(detailNamespaces);
   return (
     <Descriptions size="small" column={2} bordered data-testid="audit-details">
-      {Object.entries(entry.details ?? {}).map(([key, value]) => (
+      {orderedDetails(entry.details ?? {}).map(([key, value]) => (
         <Descriptions.Item key={key} label={detailLabel(t, key)}>
           <Value read={readValue(t, entry.action, key, value)} />
         </Descriptions.Item>
@@ -48,6 +48,7 @@ function Details({ entry }: { entry: AuditEntry }) {
 /** Audit entries, newest first; clicking an actor or an object narrows the search to it. */
 export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
   const { t } = useTranslation('audit');
+  const { t: tn } = useTranslation(detailNamespaces);
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
     {
@@ -83,7 +84,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
           {e.objectId && (
             <Tooltip title={t('narrowObject')}>
               <Button type="link" size="small" className="lx-link-inline lx-mono" onClick={() => onNarrow({ objectType: e.objectType, objectId: e.objectId ?? undefined })}>
-                {e.objectId.slice(0, 8)}
+                {objectIdText(tn, e.objectType, e.objectId)}
               </Button>
             </Tooltip>
           )}

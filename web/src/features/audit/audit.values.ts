@@ -181,8 +181,9 @@ export function readValue(t: TFunction<typeof detailNamespaces>, action: string,
   if (typeof value === 'number') return { text: String(value) };
   if (Array.isArray(value)) return { list: value.map((v) => readValue(t, action, key, v)) };
   if (typeof value === 'object') {
+    if (Object.values(value).every((v) => v === undefined)) return { text: t('common:empty') };
     return {
-      nested: Object.entries(value as Record<string, unknown>)
+      nested: orderedDetails(value as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => ({ key: k, label: detailLabel(t, k), value: readValue(t, action, k, v) })),
     };
@@ -197,6 +198,20 @@ export function readValue(t: TFunction<typeof detailNamespaces>, action: string,
   if (ISO_TIME.test(text)) return { text: formatDateTime(text) };
   if (UUID.test(text)) return { text: text.slice(0, 8), id: true };
   return { text };
+}
+
+/** Details in the order people read them: the value before a change first (jsonb keeps its keys shortest first: "to" before "from"). */
+const firstNames = ['from', 'before', 'to', 'after'];
+export function orderedDetails(details: Record<string, unknown>): [string, unknown][] {
+  const rank = (key: string) => (firstNames.includes(key) ? firstNames.indexOf(key) : firstNames.length);
+  return Object.entries(details).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/** An object's id as the object column shows it: a uuid cut to 8 characters, a decline reason (its id is its code) by its words. */
+export function objectIdText(t: TFunction<typeof detailNamespaces>, objectType: string, objectId: string): string {
+  if (UUID.test(objectId)) return objectId.slice(0, 8);
+  if (objectType === 'declineReason') return t(`needs:declineReason.${objectId}`, { defaultValue: objectId });
+  return objectId;
 }
 
 /** A value read as one line of text (lists joined, nested details as "name: value"). */
