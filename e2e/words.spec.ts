@@ -94,12 +94,14 @@ describe('no code reaches the screen', () => {
   // failed sign-in (a visitor, no actor)
   beforeAll(async () => {
     const admin = await apiSessions(env, contexts)(demo.districtAdmin);
-    const categories = await ok<{ id: string; code: string; sortOrder: number }[]>(admin.get('/api/need-categories'), 'categories');
+    const categories = await ok<{ id: string; code: string; sortOrder: number; parentId: string | null }[]>(admin.get('/api/need-categories'), 'categories');
     const companion = categories.find((c) => c.code === 'elderly.companion')!;
     await ok(admin.patch(`/api/need-categories/${companion.id}`, { data: { sortOrder: companion.sortOrder } }), 'edit category');
     const [reason] = await ok<{ code: string; label: string; labelEn: string }[]>(admin.get('/api/need-config/decline-reasons'), 'decline reasons');
     await ok(admin.put(`/api/need-config/decline-reasons/${reason!.code}`, { data: { label: reason!.label, labelEn: reason!.labelEn } }), 'save decline reason');
     expect((await admin.get('/api/volunteers/export')).status()).toBe(200);
+    // a new child category: its entry holds only its dotted code, which the page names by the category
+    await ok(admin.post('/api/need-categories', { data: { parentId: companion.parentId, code: 'elderly.wordscheck', name: '读报陪伴', nameEn: 'Reading together' } }), 'new category');
     const visitor = await env.browser.newContext({ baseURL: env.server.baseUrl });
     contexts.push(visitor);
     expect((await visitor.request.post('/api/auth/login', { data: { phone: demo.resident, password: 'not-the-password-1' } })).status()).toBe(401);
@@ -159,6 +161,7 @@ describe('no code reaches the screen', () => {
         const codes = entries.flatMap((e) => codesOf(e.details, ['name', 'label', 'labelEn', 'reason', 'note', 'summary', 'title']));
         expect(codes, 'the entries hold codes to look for').toEqual(expect.arrayContaining(['serviceRequest', 'self', 'accepted', 'dispatched', 'sortOrder']));
         expect(shown(details, codes, language)).toEqual([]);
+        expect(details).toContain(language === 'en' ? 'Reading together' : '读报陪伴'); // the new category by its name, not elderly.wordscheck
         for (const [ns, key] of [['needs', 'kind.serviceRequest'], ['needs', 'channel.self'], ['needs', 'status.accepted'], ['needs', 'status.dispatched']]) expect(details).toContain(word(ns!, language, key!));
         for (const action of entries.map((e) => e.action)) expect(actionCells).not.toContain(action);
         await snap(page, `words-audit-${language}`);

@@ -101,4 +101,11 @@ describe('audit detail values in words', () => {
     expect(objectIdText(t, 'need', '40d27c5a-0000-4000-8000-000000000001')).toBe('40d27c5a');
     expect(valueText(t, readValue(t, 'volunteers.export', 'filters', {}))).toBe(t('common:empty'));
   });
+
+  it('names one of the district\'s own codes (a new category\'s) by the name the page looked up', () => {
+    const t = ts['zh-CN']!;
+    const nameOf = (key: string, value: unknown) => (key === 'code' && value === 'elderly.wordscheck' ? '读报陪伴' : undefined);
+    expect(valueText(t, readValue(t, 'needs.category_create', 'code', 'elderly.wordscheck', nameOf))).toBe('读报陪伴');
+    expect(valueText(t, readValue(t, 'needs.submit', 'channel', 'hotline', nameOf))).toBe('12345热线');
+  });
 });

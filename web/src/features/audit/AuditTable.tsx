@@ -1,5 +1,6 @@
 import { Button, Descriptions, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useDetailNames } from './use-detail-names';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { RoleTags } from '../shell/RoleTags';
@@ -34,11 +35,12 @@ function Value({ read }: { read: ReadValue }) {
 /** An entry's details, each named and each value in words (codes by their feature's catalogue). */
 function Details({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation(detailNamespaces);
+  const nameOf = useDetailNames(entry.action);
   return (
     <Descriptions size="small" column={2} bordered data-testid="audit-details">
       {orderedDetails(entry.details ?? {}).map(([key, value]) => (
         <Descriptions.Item key={key} label={detailLabel(t, key)}>
-          <Value read={readValue(t, entry.action, key, value)} />
+          <Value read={readValue(t, entry.action, key, value, nameOf)} />
         </Descriptions.Item>
       ))}
     </Descriptions>

@@ -174,8 +174,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A detail's value as it is read: nested details (before / after, a list's filters) keep their own names. */
 export type ReadValue = { text: string; id?: boolean } | { list: ReadValue[] } | { nested: { key: string; label: string; value: ReadValue }[] };
 
+/** The district's own name of a detail value (a need category's code, a points rule's), when the page knows it. */
+export type NameOf = (key: string, value: unknown) => string | undefined;
+
 /** Reads one detail value of an entry of `action`: codes become words, times local times, ids short. */
-export function readValue(t: TFunction<typeof detailNamespaces>, action: string, key: string, value: unknown): ReadValue {
+export function readValue(t: TFunction<typeof detailNamespaces>, action: string, key: string, value: unknown, nameOf?: NameOf): ReadValue {
+  const named = nameOf?.(key, value);
+  if (named) return { text: named };
   if (value === null || value === undefined || value === '') return { text: t('common:empty') };
   if (typeof value === 'boolean') return { text: t(value ? 'audit:value.yes' : 'audit:value.no') };
   if (typeof value === 'number') return { text: String(value) };
