@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureRoute } from '../src/app/feature';
 import { features } from '../src/app/features';
-import { deskMenu, phoneServices, phoneTabs } from '../src/app/navigation';
+import { crumbTrail, deskMenu, phoneServices, phoneTabs } from '../src/app/navigation';
 import { readCatalogues } from './i18n/catalogues';
 
 const src = path.resolve(import.meta.dirname, '../src');
@@ -204,5 +204,58 @@ describe('the feature registry', () => {
       expect(Object.keys(zhCN.default).sort()).toEqual(Object.keys(en.default).sort());
       expect(zhCN.default).toEqual(JSON.parse(fs.readFileSync(path.join(src, 'features', f.name, 'locales/zh-CN.json'), 'utf8')));
     }
+  });
+
+  it('names every back-office page in its breadcrumb: 详情 only below a menu entry (a record opened from its list)', () => {
+    const words = (step: ReturnType<typeof crumbTrail>[number]) => ('text' in step ? step.text : (zh(step.label.includes(':') ? step.label.split(':')[0]! : step.namespace, step.label.replace(/^\w+:/, '')) ?? `missing ${step.label}`));
+    const trails = features
+      .flatMap((f) => f.desk?.app ?? [])
+      .filter((r) => r.path && r.path !== '*')
+      .map((r) => `/${r.path!.replace(/:\w+/g, 'x')}`)
+      .sort()
+      .map((url) => `${url} ${crumbTrail(url, () => true).map(words).join(' / ')}`);
+    expect(trails).toEqual([
+      '/accounts 首页 / 账号管理',
+      '/activities 首页 / 志愿活动',
+      '/activities/x 首页 / 志愿活动 / 详情',
+      '/audit 首页 / 审计日志',
+      '/conduct 首页 / 负面言行',
+      '/conduct-entries 首页 / 负面清单',
+      '/deadline-rules 首页 / 期限规则',
+      '/figures 首页 / 统计分析',
+      '/help 首页 / 帮助',
+      '/holiday-calendar 首页 / 节假日日历',
+      '/inbox 首页 / 消息中心',
+      '/jobs 首页 / 任务队列',
+      '/mall 首页 / 积分超市',
+      '/mall/pickup 首页 / 兑换核销',
+      '/mall/redemptions 首页 / 兑换记录',
+      '/needs 首页 / 需求台账',
+      '/needs-config 首页 / 办单配置',
+      '/needs/new 首页 / 代录需求',
+      '/needs/x 首页 / 需求台账 / 详情',
+      '/oversight/decisions 首页 / 待审批',
+      '/partners 首页 / 共建单位',
+      '/partners/behind 首页 / 未达标党员',
+      '/partners/x 首页 / 共建单位 / 详情',
+      '/points 首页 / 积分发放统计',
+      '/points-rules 首页 / 积分规则',
+      '/post-types 首页 / 岗位类别',
+      '/posts 首页 / 岗位管理',
+      '/profile/password 首页 / 修改密码',
+      '/regions 首页 / 区域网格',
+      '/team-orders 首页 / 队长接单',
+      '/teams 首页 / 志愿服务队',
+      '/teams/x 首页 / 志愿服务队 / 详情',
+      '/volunteers 首页 / 志愿者管理',
+      '/volunteers/x 首页 / 志愿者管理 / 详情',
+      '/webhooks 首页 / 接口推送',
+      '/whistle-units 首页 / 吹哨单位',
+      '/whistles 首页 / 吹哨报到',
+      '/whistles/x 首页 / 吹哨报到 / 详情',
+    ]);
+    // a page that names its own last step (the help page's guide title) shows it after the route's name
+    expect(crumbTrail('/help', () => true, '区管理员使用指南').map(words)).toEqual(['首页', '帮助', '区管理员使用指南']);
+    expect(crumbTrail('/nowhere', () => true, '页面不存在').map(words)).toEqual(['首页', '页面不存在']);
   });
 });

@@ -42,6 +42,11 @@ export type FeatureRoute = {
   access?: Access;
   /** Other namespaces the page shows words of, loaded with it (its own and common always are). */
   namespaces?: string[];
+  /**
+   * Back office only: the page's name in the breadcrumb, a key in the feature's namespace (or "ns:key"),
+   * for a page no menu entry names (帮助, 消息中心) or one below its menu entry; without it such a page reads "详情".
+   */
+  crumb?: string;
 };
 
 /** An icon component from @ant-design/icons, loaded with the surface that shows it. */

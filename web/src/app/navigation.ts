@@ -39,8 +39,14 @@ export const forRoles = (entry: { roles?: readonly string[] }, held: readonly st
 
 const namespacesOf = (entries: { namespace: string }[]) => [...new Set(entries.map((e) => e.namespace))];
 
-/** Namespaces the back-office frame shows words of on every page: its own and the menu's labels. */
-export const deskFrameNamespaces = ['shell', ...namespacesOf([...deskMenu, ...deskHeaderItems])];
+/** A back-office page the breadcrumb names by itself (FeatureRoute.crumb): its full path and the words' key. */
+export type NamedPage = { path: string; namespace: string; crumb: string };
+export const deskNamedPages: NamedPage[] = features.flatMap((f) =>
+  (f.desk?.app ?? []).flatMap((r) => (r.crumb && r.path ? [{ path: `/${r.path}`, namespace: f.name, crumb: r.crumb }] : [])),
+);
+
+/** Namespaces the back-office frame shows words of on every page: its own, the menu's labels and the breadcrumb's. */
+export const deskFrameNamespaces = ['shell', ...namespacesOf([...deskMenu, ...deskHeaderItems, ...deskNamedPages])];
 /** Namespaces of the signed-in phone pages' tab bar and home tiles. */
 export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices, ...phoneHomeCards]);
 
@@ -50,6 +56,36 @@ export function activeEntry(pathname: string): DeskMenuEntry | undefined {
   return deskMenu.filter(matches).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
+/** Whether a route path ('teams/:id', '*') takes this URL. */
+function routeMatches(route: string, pathname: string): boolean {
+  const want = route.split('/').filter(Boolean);
+  const got = pathname.split('/').filter(Boolean);
+  if (want.at(-1) === '*') return got.length >= want.length - 1 && want.slice(0, -1).every((w, i) => w.startsWith(':') || w === got[i]);
+  return want.length === got.length && want.every((w, i) => w.startsWith(':') || w === got[i]);
+}
+
+/** One step of the breadcrumb: its words (a key and the namespace it is in) and where it leads, if anywhere. */
+export type Crumb = { key: string; namespace: string; label: string; to?: string };
+
+/**
+ * The breadcrumb of a back-office URL: 首页, the menu entry the page belongs to, the page's own name
+ * when its route gives one (帮助), else 详情 for a page below its entry (a detail); the page may add its
+ * own last step (the guide's title) — `pageCrumb` — which then follows as plain words.
+ */
+export function crumbTrail(pathname: string, allowed: (entry: DeskMenuEntry) => boolean, pageCrumb?: string): (Crumb | { key: 'page'; text: string })[] {
+  if (pathname === '/') return [];
+  const entry = activeEntry(pathname);
+  const shown = entry && entry.path !== '/' && allowed(entry) ? entry : undefined;
+  const named = deskNamedPages.find((p) => p.path !== shown?.path && routeMatches(p.path, pathname));
+  const deeper = !shown || pathname !== shown.path;
+  const trail: (Crumb | { key: 'page'; text: string })[] = [{ key: 'home', namespace: 'shell', label: 'menu.workbench', to: '/' }];
+  if (shown) trail.push({ key: shown.path, namespace: shown.namespace, label: shown.label, to: deeper ? shown.path : undefined });
+  if (named) trail.push({ key: named.path, namespace: named.namespace, label: named.crumb });
+  else if (deeper && !pageCrumb) trail.push({ key: 'here', namespace: 'shell', label: 'crumb.detail' });
+  if (pageCrumb) trail.push({ key: 'page', text: pageCrumb });
+  return trail;
+}
+
 /** The words of an entry's label or hint: a key the manifest names in its feature's namespace. */
 // i18n-keys: labels named by the manifests, checked in web/test/features.test.ts
-export const labelOf = (t: TFunction<string[]>, namespace: string, key: string): string => t(`${namespace}:${key}`);
+export const labelOf = (t: TFunction<string[]>, namespace: string, key: string): string => t(key.includes(':') ? key : `${namespace}:${key}`);

@@ -1,12 +1,13 @@
 import { Button, Descriptions, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useDetailNames } from './use-detail-names';
 import { ListTable, type TablePaging } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { RoleTags } from '../shell/RoleTags';
 import type { AuditEntry, AuditFilters } from './audit.api';
 import { anonymousActions } from './audit.codes';
 import { actionWord, objectWord } from './audit.words';
+import { detailLabel, detailNamespaces, objectIdText, orderedDetails, readValue, valueText, type ReadValue } from './audit.values';
 
 /** The account id the server's own jobs act under (server platform/auth/actor.ts SYSTEM_ACCOUNT_ID). */
 const SYSTEM_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
@@ -16,16 +17,30 @@ type Props = { rows: AuditEntry[] | undefined; fetching: boolean; paging: TableP
 
 const actionColor = (action: string) => (action.startsWith('pii.') ? 'magenta' : action.startsWith('auth.') ? 'blue' : action.endsWith('delete') || action.endsWith('disable') ? 'red' : 'geekblue');
 
-/** A detail's name in words; one not named yet reads as its words split apart (pausedMs → "paused ms"), never as a code. */
-const detailLabel = (t: TFunction<'audit'>, key: string) => t(`detailKeys.${key}`, { defaultValue: key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase() });
+function Value({ read }: { read: ReadValue }) {
+  const { t } = useTranslation(detailNamespaces);
+  if ('nested' in read) {
+    return (
+      <ul className="lx-audit-nested">
+        {read.nested.map((n) => (
+          <li key={n.key}>{t('audit:value.pair', { name: n.label, value: valueText(t, n.value) })}</li>
+        ))}
+      </ul>
+    );
+  }
+  if ('text' in read && read.id) return <Typography.Text className="lx-mono">{read.text}</Typography.Text>;
+  return <>{valueText(t, read)}</>;
+}
 
-function Details({ details }: { details: Record<string, unknown> }) {
-  const { t } = useTranslation('audit');
+/** An entry's details, each named and each value in words (codes by their feature's catalogue). */
+function Details({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation(detailNamespaces);
+  const nameOf = useDetailNames(entry.action);
   return (
-    <Descriptions size="small" column={2} bordered>
-      {Object.entries(details).map(([key, value]) => (
+    <Descriptions size="small" column={2} bordered data-testid="audit-details">
+      {orderedDetails(entry.details ?? {}).map(([key, value]) => (
         <Descriptions.Item key={key} label={detailLabel(t, key)}>
-          <Typography.Text code>{typeof value === 'string' ? value : JSON.stringify(value)}</Typography.Text>
+          <Value read={readValue(t, entry.action, key, value, nameOf)} />
         </Descriptions.Item>
       ))}
     </Descriptions>
@@ -35,6 +50,7 @@ function Details({ details }: { details: Record<string, unknown> }) {
 /** Audit entries, newest first; clicking an actor or an object narrows the search to it. */
 export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
   const { t } = useTranslation('audit');
+  const { t: tn } = useTranslation(detailNamespaces);
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('field.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
     {
@@ -70,7 +86,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
           {e.objectId && (
             <Tooltip title={t('narrowObject')}>
               <Button type="link" size="small" className="lx-link-inline lx-mono" onClick={() => onNarrow({ objectType: e.objectType, objectId: e.objectId ?? undefined })}>
-                {e.objectId.slice(0, 8)}
+                {objectIdText(tn, e.objectType, e.objectId)}
               </Button>
             </Tooltip>
           )}
@@ -89,7 +105,7 @@ export function AuditTable({ rows, fetching, paging, onNarrow }: Props) {
       fetching={fetching}
       paging={paging}
       columns={columns}
-      expandable={{ rowExpandable: (e) => Boolean(e.details && Object.keys(e.details).length), expandedRowRender: (e) => e.details && <Details details={e.details} /> }}
+      expandable={{ rowExpandable: (e) => Boolean(e.details && Object.keys(e.details).length), expandedRowRender: (e) => <Details entry={e} /> }}
     />
   );
 }

@@ -7,6 +7,6 @@ export const authFeature = defineFeature({
   desk: {
     public: [{ path: 'login', page: () => import('./LoginPage').then((m) => m.LoginPage) }],
     signedIn: [{ path: 'change-password', page: () => import('./ChangePasswordPage').then((m) => m.ChangePasswordPage) }],
-    app: [{ path: 'profile/password', page: () => import('./ProfilePasswordPage').then((m) => m.ProfilePasswordPage) }],
+    app: [{ path: 'profile/password', crumb: 'common:session.changePassword', page: () => import('./ProfilePasswordPage').then((m) => m.ProfilePasswordPage) }],
   },
 });

@@ -2,6 +2,7 @@ import { Card, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { guideImage, type GuideRole } from './guides';
 import { Markdown } from './markdown';
+import { usePageCrumb } from '../shell/page-crumb';
 import { useGuide } from './use-guide';
 import './help.css';
 
@@ -9,6 +10,8 @@ import './help.css';
 export function HelpPage() {
   const { t } = useTranslation('help');
   const { roles, role, setRole, text } = useGuide();
+  // the breadcrumb names the guide shown: 首页 / 帮助 / 区管理员使用指南
+  usePageCrumb(/^#\s+(.+)$/m.exec(text)?.[1]?.trim());
   return (
     <Card
       title={t('title')}

@@ -8,7 +8,7 @@ export const helpFeature = defineFeature({
   name: 'help',
   locales: { 'zh-CN': () => import('./locales/zh-CN.json'), en: () => import('./locales/en.json') },
   desk: {
-    app: [{ path: 'help', page: () => import('./HelpPage').then((m) => m.HelpPage) }],
+    app: [{ path: 'help', crumb: 'link', page: () => import('./HelpPage').then((m) => m.HelpPage) }],
   },
   phone: {
     member: [{ path: 'help', page: () => import('./H5HelpPage').then((m) => m.H5HelpPage) }],

@@ -52,6 +52,7 @@ export function useAnswerLines(need: Pick<NeedDetail, 'categoryId' | 'answers'>)
   const questions = questionsFor(categories.data, need.categoryId);
   return Object.entries(need.answers).map(([key, value]) => {
     const question = questions.find((q) => q.key === key);
-    return { key, label: question ? questionLabel(question, i18n.language) : key, value: t(`answer.${value}`, { defaultValue: value }) };
+    // a question the category no longer asks keeps its answer, under the words 补充信息 rather than its key
+    return { key, label: question ? questionLabel(question, i18n.language) : t('field.answers'), value: t(`answer.${value}`, { defaultValue: value }) };
   });
 }

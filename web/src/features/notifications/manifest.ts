@@ -5,7 +5,7 @@ export const notificationsFeature = defineFeature({
   name: 'notifications',
   locales: { 'zh-CN': () => import('./locales/zh-CN.json'), en: () => import('./locales/en.json') },
   desk: {
-    app: [{ path: 'inbox', page: () => import('./desk/InboxPage').then((m) => m.InboxPage) }],
+    app: [{ path: 'inbox', crumb: 'title', page: () => import('./desk/InboxPage').then((m) => m.InboxPage) }],
   },
   phone: {
     member: [
