@@ -11,10 +11,10 @@ import { streamRng } from './random.js';
 
 /**
  * Verified services credited per page: small enough that a page seeded while the app is open
- * (seed.ts `finishDemoHistory`) holds its locks for about a second; the same when seeded at once, so
+ * (seed.ts `finishDemoHistory`) holds its locks (and, embedded, the one connection) for a fraction of a second; the same when seeded at once, so
  * both ways give the same passbooks.
  */
-export const DEMO_REPLAY_PAGE = 2000;
+export const DEMO_REPLAY_PAGE = 500;
 
 /** Manual awards staff gave in the demo year: (rule, share of active volunteers, notes). */
 const awards: [code: string, share: number, notes: string[]][] = [
