@@ -87,12 +87,16 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
 async function serveWeb(app: AppInstance, webDist?: string) {
   const dist = webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
   const index = path.join(dist, 'index.html');
+  // the same page for the phone's addresses, asking at once for the phone kit too (web/vite.config.ts)
+  const phoneIndex = path.join(dist, 'h5.html');
   const hasWeb = fs.existsSync(index);
+  const hasPhoneIndex = fs.existsSync(phoneIndex);
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (!isApi && hasWeb && request.method === 'GET') {
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
+      const phone = hasPhoneIndex && /^\/h5(\/|\?|$)/.test(request.url);
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(phone ? phoneIndex : index));
     }
     return sendError(request, reply, platformError('route.not_found'));
   });

@@ -1,9 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
+import { prefetchSession } from '../features/auth/session';
 import { queryClient } from './query-client';
-import { routes } from './routes';
+import { routes, type RouteHandle } from './routes';
+
+/**
+ * Asks at once for the first page's frame, page and words and for the session, before the first
+ * render (main.tsx, once the catalogues are registered): otherwise each waits for the one around it
+ * (frame → guard's session → page), a round trip each, which a phone on a slow line feels (bench:budgets).
+ */
+export function preloadFirstPage(): void {
+  for (const match of matchRoutes(routes, window.location) ?? []) (match.route.handle as RouteHandle | undefined)?.preload();
+  prefetchSession(queryClient);
+}
 
 // Opt in to React Router 7 behaviour now, so the upgrade changes nothing.
 const router = createBrowserRouter(routes, {

@@ -23,14 +23,20 @@ export const pageLoads = {
   count: () => loading,
 };
 
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, namespaces: readonly string[] = []): LazyExoticComponent<ComponentType<P>> {
-  return lazy(async () => {
-    changed(1);
-    try {
-      const [component] = await Promise.all([load(), namespaces.length > 0 ? i18n.loadNamespaces([...namespaces]) : undefined]);
-      return { default: component };
-    } finally {
-      changed(-1);
-    }
-  });
+/** A lazy page whose code and words can be asked for before it renders (the routes matched at start, app/App.tsx). */
+export type LazyPage<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload: () => void };
+
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>, namespaces: readonly string[] = []): LazyPage<P> {
+  let started: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () =>
+    (started ??= (async () => {
+      changed(1);
+      try {
+        const [component] = await Promise.all([load(), namespaces.length > 0 ? i18n.loadNamespaces([...namespaces]) : undefined]);
+        return { default: component };
+      } finally {
+        changed(-1);
+      }
+    })());
+  return Object.assign(lazy(start), { preload: () => void start().catch(() => undefined) });
 }

@@ -21,10 +21,15 @@ const frameNamespaces: Record<DeskSlot | PhoneSlot, readonly string[]> = { publi
 /** A back-office page for the users `access` allows (the menu hides it; this covers typed URLs). */
 const only = (access: Access | undefined, page: ReactNode) => (access ? <RequireAccess access={access}>{page}</RequireAccess> : page);
 
+/** What a route carries for app/App.tsx: its lazy code, fetched at start when the first address matches it. */
+export type RouteHandle = { preload: () => void };
+const handle = (...pages: { preload: () => void }[]): RouteHandle => ({ preload: () => pages.forEach((p) => p.preload()) });
+
 function toRoute(feature: string, slot: DeskSlot | PhoneSlot, route: FeatureRoute): RouteObject {
   const Page = lazyPage(route.page, [feature, ...(route.namespaces ?? []), ...frameNamespaces[slot]]);
   const element = only(route.access, <Page />);
-  return route.index ? { index: true, element } : { path: route.path, element };
+  const preload = handle(...(route.access ? [Page, RequireAccess] : [Page]));
+  return route.index ? { index: true, element, handle: preload } : { path: route.path, element, handle: preload };
 }
 
 const desk = (slot: DeskSlot) => features.flatMap((f) => (f.desk?.[slot] ?? []).map((r) => toRoute(f.name, slot, r)));
@@ -33,15 +38,17 @@ const phone = (slot: PhoneSlot) => features.flatMap((f) => (f.phone?.[slot] ?? [
 export const routes: RouteObject[] = [
   {
     element: <DeskShell />,
+    handle: handle(DeskShell),
     children: [
       ...desk('public'),
       { element: <RequireSignedIn loginPath="/login" />, children: desk('signedIn') },
-      { element: <RequireDesk />, children: [{ element: <AppLayout />, children: desk('app') }] },
+      { element: <RequireDesk />, children: [{ element: <AppLayout />, handle: handle(AppLayout), children: desk('app') }] },
     ],
   },
   {
     path: '/h5',
     element: <H5Layout />,
+    handle: handle(H5Layout),
     children: [
       ...phone('public'),
       { element: <RequireSignedIn loginPath="/h5/login" />, children: phone('signedIn') },

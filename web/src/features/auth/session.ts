@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/client';
@@ -32,8 +32,15 @@ export async function logIn(credentials: Credentials): Promise<Me> {
   }
 }
 
+const sessionQuery = { queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false } as const;
+
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
+  return useQuery(sessionQuery);
+}
+
+/** Asks for the session at start, alongside the first page's code (app/App.tsx). */
+export function prefetchSession(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(sessionQuery);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ClockCircleOutline, EnvironmentOutline } from 'antd-mobile-icons';
 import { DotLoading, ErrorBlock, InfiniteScroll, NavBar, PullToRefresh, Tabs, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +31,8 @@ function ActivityCard({ activity }: { activity: Activity }) {
           )}
         </div>
         <div className="lx-h5-need-meta">
-          <ClockCircleOutlined /> {formatMinute(activity.startsAt)}
-          <EnvironmentOutlined className="lx-h5-need-gap" /> {activity.place}
+          <ClockCircleOutline /> {formatMinute(activity.startsAt)}
+          <EnvironmentOutline className="lx-h5-need-gap" /> {activity.place}
         </div>
         <div className="lx-h5-need-meta">
           <span>{activity.organiser.name}</span>

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ClockCircleOutline, EnvironmentOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -26,8 +26,8 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
           {need.slots > 1 && <span>{t('slotsValue', { filled: need.filled, slots: need.slots })}</span>}
         </div>
         <div className="lx-h5-need-meta">
-          <EnvironmentOutlined /> {need.regionName}
-          <ClockCircleOutlined className="lx-h5-need-gap" /> {formatMinute(need.createdAt)}
+          <EnvironmentOutline /> {need.regionName}
+          <ClockCircleOutline className="lx-h5-need-gap" /> {formatMinute(need.createdAt)}
         </div>
         {left && (
           // while it is being handled: how long is left, or how long overdue, in red

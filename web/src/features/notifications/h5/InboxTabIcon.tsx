@@ -1,4 +1,4 @@
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useUnreadCount } from '../inbox.unread';
 import './inbox-tab.css';
@@ -12,7 +12,7 @@ export function InboxTabIcon() {
   const unread = useUnreadCount().data ?? 0;
   return (
     <span className="lx-h5-tab-bell">
-      <BellOutlined />
+      <BellOutline />
       {unread > 0 && (
         <span className="lx-h5-tab-badge" data-testid="inbox-tab-badge" aria-label={t('bellLabel', { count: unread })}>
           {unread > 99 ? '99+' : unread}

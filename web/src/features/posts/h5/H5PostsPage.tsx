@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, EnvironmentOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutline, EnvironmentOutline, ExclamationCircleOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, DotLoading, ErrorBlock, InfiniteScroll, NavBar, PullToRefresh, Tabs, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
@@ -51,17 +51,17 @@ function PostCard({ post }: { post: BoardPost }) {
         </div>
         <div className="lx-h5-post-duties">{post.duties}</div>
         <div className="lx-h5-need-meta">
-          <EnvironmentOutlined /> {post.place}
+          <EnvironmentOutline /> {post.place}
           <span className="lx-h5-need-gap">{period}</span>
         </div>
         <div className="lx-h5-need-meta">
           {post.fits ? (
             <span className="lx-h5-post-fit" data-testid="post-fits">
-              <CheckCircleOutlined /> {post.skills.length ? t('h5.fits', { skills: post.skills.join('、') }) : t('h5.fitsAnyone')}
+              <CheckCircleOutline /> {post.skills.length ? t('h5.fits', { skills: post.skills.join('、') }) : t('h5.fitsAnyone')}
             </span>
           ) : (
             <span className="lx-h5-post-unfit" data-testid="post-unfit">
-              <ExclamationCircleOutlined /> {t('h5.missing', { skills: post.missingSkills.join('、') })}
+              <ExclamationCircleOutline /> {t('h5.missing', { skills: post.missingSkills.join('、') })}
             </span>
           )}
         </div>

@@ -1,5 +1,6 @@
-import { QRCode } from 'antd';
 import { ProgressBar } from 'antd-mobile';
+import QRCode from 'qrcode';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/time';
 import type { MyRegistration } from '../volunteers.api';
@@ -8,6 +9,15 @@ type Card = NonNullable<MyRegistration['card']>;
 
 /** The link a card's QR code carries: the public page that checks it (anyone can scan it). */
 export const cardUrl = (code: string) => `${window.location.origin}/verify/card/${encodeURIComponent(code)}`;
+
+/** The QR code drawn on a canvas by `qrcode` (as the phone's other codes are): antd's QRCode would bring the back office's kit to the phone. */
+function QrCanvas({ value, size }: { value: string; size: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (canvas.current) void QRCode.toCanvas(canvas.current, value, { errorCorrectionLevel: 'M', margin: 0, width: size });
+  }, [value, size]);
+  return <canvas ref={canvas} width={size} height={size} />;
+}
 
 /** 志愿者证: number, name, community, stars and hours, with a QR code anyone can check. */
 export function VolunteerCard({ card, nextStarAt }: { card: Card; nextStarAt: number | null }) {
@@ -33,7 +43,7 @@ export function VolunteerCard({ card, nextStarAt }: { card: Card; nextStarAt: nu
         <div className="lx-volunteer-card-qr" data-testid="volunteer-qr" data-code={card.verifyCode} role="img" aria-label={t('h5.qrLabel')}>
           {/* the drawing is named by the box around it; its canvas carries a role but no name of its own */}
           <div aria-hidden="true">
-            <QRCode value={cardUrl(card.verifyCode)} size={116} bordered={false} bgColor="#fff" />
+            <QrCanvas value={cardUrl(card.verifyCode)} size={116} />
           </div>
         </div>
       </div>

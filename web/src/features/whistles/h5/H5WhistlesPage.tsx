@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { EnvironmentOutline, ClockCircleOutline } from 'antd-mobile-icons';
 import { DotLoading, ErrorBlock, InfiniteScroll, NavBar, PullToRefresh, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -29,8 +29,8 @@ function WhistleCard({ whistle }: { whistle: WhistleRow }) {
           <span>{t('progress.value', whistle.progress)}</span>
         </div>
         <div className="lx-h5-need-meta">
-          <EnvironmentOutlined /> {whistle.need?.regionName}
-          <ClockCircleOutlined className="lx-h5-need-gap" /> {formatMinute(whistle.openedAt)}
+          <EnvironmentOutline /> {whistle.need?.regionName}
+          <ClockCircleOutline className="lx-h5-need-gap" /> {formatMinute(whistle.openedAt)}
         </div>
         {whistle.myPending > 0 && <div className="lx-h5-need-meta lx-h5-whistle-pending">{t('pending', { count: whistle.myPending })}</div>}
       </div>
