@@ -40,7 +40,9 @@ type Instance = { child: ChildProcess; base: string };
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const { DATABASE_URL: _u, ...inherited } = process.env;
   const port = await freePort();
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/server.ts'], {
+  // node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the server (a killed
+  // wrapper leaves its node child running, still connected and still firing warnings)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: repoRoot,
     env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1', LIANXIN_DEMO: 'off', LOG_LEVEL: 'silent', LIANXIN_SECRET_KEY: SECRET },
     stdio: ['ignore', 'ignore', 'ignore'],
