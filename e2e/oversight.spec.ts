@@ -47,6 +47,8 @@ describe('pauses, extensions and supervision (back office)', () => {
       await deskLogin(page, demo.teamLeader);
       await page.waitForURL((url) => url.pathname !== '/login');
       needId = await askableNeed(page);
+      // the demo may have asked about this need before (and had it decided): count what is there already
+      const askedBefore = (await readNeed(page, needId)).timeline.filter((e) => e.action === 'extendAsk').length;
       await page.goto(`/needs/${needId}`);
       await page.getByTestId('ask-extension').click();
       const dialog = page.getByRole('dialog');
@@ -56,7 +58,8 @@ describe('pauses, extensions and supervision (back office)', () => {
       await dialog.getByRole('button', { name: '提交申请' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.locator('[data-testid=deadline-change][data-state=requested][data-kind=extension]').waitFor();
-      await page.locator('[data-testid=timeline-event][data-action=extendAsk]').waitFor();
+      const asks = page.locator('[data-testid=timeline-event][data-action=extendAsk]');
+      await expect.poll(() => asks.count(), { timeout: 10_000 }).toBe(askedBefore + 1);
       await snap(page, 'oversight-asked');
 
       // the demo has one of the team's needs paused: no countdown to overdue, and the leader may resume it
@@ -85,15 +88,20 @@ describe('pauses, extensions and supervision (back office)', () => {
       await dialog.waitFor({ state: 'detached' });
       await row.waitFor({ state: 'detached' });
 
+      const before = await readNeed(page, needId);
+      const supervisedBefore = before.timeline.filter((e) => e.action === 'supervise').length;
+      const approvedNow = before.timeline.filter((e) => e.action === 'extendApprove').length;
       await page.goto(`/needs/${needId}`);
-      await page.locator('[data-testid=deadline-change][data-state=approved][data-kind=extension]').waitFor();
+      const approved = page.locator('[data-testid=deadline-change][data-state=approved][data-kind=extension]');
+      await expect.poll(() => approved.count(), { timeout: 10_000 }).toBe(approvedNow);
       await page.getByTestId('add-supervision').click();
       const record = page.getByRole('dialog');
       await record.getByTestId('record-outcome').fill('电话联系队长，确认周六上午上门');
       await record.getByRole('button', { name: /保\s*存/ }).click();
       await record.waitFor({ state: 'detached' });
       await page.locator('[data-testid=supervision][data-kind=phoneCallback]').waitFor();
-      await page.locator('[data-testid=timeline-event][data-action=supervise]').waitFor();
+      const supervisions = page.locator('[data-testid=timeline-event][data-action=supervise]');
+      await expect.poll(() => supervisions.count(), { timeout: 10_000 }).toBe(supervisedBefore + 1);
       await snap(page, 'oversight-need-detail');
       const need = await readNeed(page, needId);
       expect(need.timeline.map((e) => e.action).slice(-3)).toEqual(['extendAsk', 'extendApprove', 'supervise']);
