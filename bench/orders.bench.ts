@@ -7,6 +7,7 @@
  * Loopback only, bounded in time and count.
  */
 import crypto from 'node:crypto';
+import inspector from 'node:inspector/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,13 +66,33 @@ async function setUp(database: Database) {
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
+/** BENCH_PROFILE=<dir>: a CPU profile of the sustained phase alone (the server and its clients share this process). */
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `orders-${label.split(' ')[0]!.toLowerCase()}-${Date.now()}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    console.log(`  profile of the sustained phase: ${file}`);
+    session.disconnect();
+  }
+}
+
 async function run(label: string, database: Database) {
   const b = await setUp(database);
   // 1. sustained transitions: every request below is one state transition with its event
   let transitions = 0;
   let failures = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
+  let until = Date.now() + 2000;
+  const loop = () => Promise.all(
     Array.from({ length: CLIENTS }, async (_, w) => {
       const me = b.grabbers[w]!;
       while (Date.now() < until) {
@@ -87,6 +108,12 @@ async function run(label: string, database: Database) {
       }
     }),
   );
+  // warm up for 2 s first: the first call of each route compiles its response serializer and the JIT warms
+  await loop();
+  transitions = 0;
+  failures = 0;
+  until = Date.now() + SECONDS * 1000;
+  await profiled(label, loop);
   const tps = transitions / SECONDS;
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
