@@ -7,7 +7,6 @@
  * Loopback only, bounded in time and count.
  */
 import crypto from 'node:crypto';
-import inspector from 'node:inspector/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import { pgbench } from './pgbench.js';
+import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -66,26 +66,6 @@ async function setUp(database: Database) {
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/** BENCH_PROFILE=<dir>: a CPU profile of the sustained phase alone (the server and its clients share this process). */
-async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return work();
-  const session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `orders-${label.split(' ')[0]!.toLowerCase()}-${Date.now()}.cpuprofile`);
-    fs.writeFileSync(file, JSON.stringify(profile));
-    console.log(`  profile of the sustained phase: ${file}`);
-    session.disconnect();
-  }
-}
-
 async function run(label: string, database: Database) {
   const b = await setUp(database);
   // 1. sustained transitions: every request below is one state transition with its event
@@ -113,7 +93,7 @@ async function run(label: string, database: Database) {
   transitions = 0;
   failures = 0;
   until = Date.now() + SECONDS * 1000;
-  await profiled(label, loop);
+  await profiled(`orders ${label.split(' ')[0]!} sustained`, loop);
   const tps = transitions / SECONDS;
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
@@ -161,7 +141,8 @@ async function onPostgres(adminUrl: string) {
 async function main() {
   if (!process.env.BENCH_ONLY_PG) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-pglite-'));
-    const database = await openDatabase({ pgliteDir: dir });
+    // as `npm start` runs it: PGlite on its worker thread, reached through node-postgres
+    const database = await openDatabase({ pgliteDir: dir, pgliteThread: 'worker' });
     await run(`PGlite on disk (${dir})`, database);
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

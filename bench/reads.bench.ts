@@ -22,6 +22,7 @@ import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
+import { profiled } from './profile.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -35,7 +36,7 @@ function keyIn(dir: string): Buffer {
   return Buffer.from(fs.readFileSync(file, 'utf8'), 'hex');
 }
 
-type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number };
 
 /** autocannon in its own process, so the server's event loop is the only one in this process. */
 function cannon(url: string, cookie?: string): Promise<Result> {
@@ -47,8 +48,8 @@ function cannon(url: string, cookie?: string): Promise<Result> {
     child.on('error', reject);
     child.on('close', () => {
       try {
-        const j = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-        resolve({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, non2xx: j.non2xx, errors: j.errors });
+        const j = JSON.parse(out) as { requests: { average: number; total: number }; throughput: { total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+        resolve({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, non2xx: j.non2xx, errors: j.errors, bytes: j.throughput.total / Math.max(1, j.requests.total) });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -76,18 +77,21 @@ async function run(label: string, database: Database, key: Buffer) {
   const first = (await (await fetch(`${base}/api/needs?page=1&pageSize=20`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
   const id = first.items[0]!.id;
   const rows: [string, Result][] = [];
-  const measure = async (name: string, url: string, withCookie = true) => rows.push([name, await cannon(base + url, withCookie ? cookie : undefined)]);
+  const measure = async (name: string, url: string, withCookie = true) =>
+    rows.push([name, await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, withCookie ? cookie : undefined))]);
   await measure('/healthz (ceiling)', '/healthz', false);
   await measure('GET /api/needs/{id}', `/api/needs/${id}`);
   await measure('GET /api/needs?page=1&pageSize=20', '/api/needs?page=1&pageSize=20');
-  await measure('GET /api/needs?page=50&pageSize=20', '/api/needs?page=50&pageSize=20');
+  // the last page (with rows): the deepest offset a user can reach in this list
+  const last = Math.max(1, Math.ceil(first.total / 20));
+  await measure(`GET /api/needs?page=${last} (last)`, `/api/needs?page=${last}&pageSize=20`);
   await measure('GET /api/needs?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled');
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list; autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
   for (const [name, r] of rows) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
-    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms${bad}`);
+    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each${bad}`);
   }
 }
 
@@ -113,7 +117,8 @@ async function main() {
   if (spawnSync(autocannonBin, ['--version']).status !== 0) throw new Error(`autocannon not found at ${autocannonBin}`);
   if (!process.env.BENCH_ONLY_PG) {
     if (process.env.BENCH_RESEED) fs.rmSync(path.join(DEMO_DIR, 'pglite'), { recursive: true, force: true });
-    const database = await openDatabase({ pgliteDir: path.join(DEMO_DIR, 'pglite') });
+    // as `npm start` runs it: PGlite on its worker thread, reached through node-postgres
+    const database = await openDatabase({ pgliteDir: path.join(DEMO_DIR, 'pglite'), pgliteThread: 'worker' });
     await run(`PGlite on disk (${DEMO_DIR}/pglite)`, database, keyIn(path.join(DEMO_DIR, 'pglite-key')));
     await database.close();
   }
