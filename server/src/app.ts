@@ -18,6 +18,7 @@ import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
 import { securityPlugin } from './platform/http/security.js';
+import { smallResponsesPlugin } from './platform/http/small-responses.js';
 import { createServices, registeredModules } from './services.js';
 
 export type BuildOptions = PlatformDeps & { logger?: boolean };
@@ -41,6 +42,8 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
 
   // external plugins
   // phones on mobile data: the web bundle and large JSON lists go out compressed
+  // an API answer in memory is compressed in one call (small-responses.ts); streams go through the plugin
+  await app.register(smallResponsesPlugin, { threshold: 1024, maxBytes: 256 * 1024 });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(securityPlugin, { hsts: deps.config.secureCookies });
