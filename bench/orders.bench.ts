@@ -4,6 +4,8 @@
  * BENCH_ONLY_PG=1 skips PGlite).
  *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
+ * The server runs on this thread; the clients on a worker thread (orders.load.ts), so their CPU is not
+ * counted on the server's event loop (BENCH_PROFILE=<dir> profiles the server during the sustained phase).
  * Loopback only, bounded in time and count.
  */
 import crypto from 'node:crypto';
@@ -17,7 +19,9 @@ import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
+import { Worker } from 'node:worker_threads';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
 import { pgbench } from './pgbench.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -25,7 +29,27 @@ import { withThrowawayDatabase } from './throwaway-db.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 
-type Client = { cookie: string };
+/** Signs in through the API and keeps the session cookie. */
+async function login(base: string, phone: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${phone}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/** The load on its own thread (orders.load.ts); `send` runs one command there and returns its answer. */
+function startLoad(setup: LoadSetup) {
+  const worker = new Worker(new URL('./orders.load.ts', import.meta.url), { workerData: setup, execArgv: ['--import', 'tsx'] });
+  // one command at a time: the answer that comes back is the pending command's
+  let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  worker.on('message', (m: { ok: boolean; result?: unknown; error?: string }) => (m.ok ? pending?.resolve(m.result) : pending?.reject(new Error(m.error))));
+  worker.on('error', (err) => pending?.reject(err));
+  const send = <T>(command: LoadCommand) =>
+    new Promise<T>((resolve, reject) => {
+      pending = { resolve: resolve as (v: unknown) => void, reject };
+      worker.postMessage(command);
+    });
+  return { send, stop: () => worker.terminate() };
+}
 
 async function setUp(database: Database) {
   await migrateDatabase(database);
@@ -36,71 +60,33 @@ async function setUp(database: Database) {
   await app.services.categories.ensureDefaults(database.db, fx.region.D!.districtId);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const call = async (c: Client, method: string, url: string, body?: object) => {
-    const t0 = performance.now();
-    const res = await fetch(base + url, { method, headers: { cookie: c.cookie, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-    const json = (await res.json()) as Record<string, unknown>;
-    return { status: res.status, json, ms: performance.now() - t0 };
-  };
-  const login = async (phone: string): Promise<Client> => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }) });
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-  };
   const volunteers = await addVolunteers(database.db, fx.region.B1!, 50, '1377');
-  const grabbers: Client[] = [];
-  for (const v of volunteers) grabbers.push(await login(v.phone));
-  const admin = await login(fx.person.communityAdmin1!.phone);
-  const resident = await login(fx.person.resident1!.phone);
-  const cats = (await call(admin, 'GET', '/api/need-categories')).json as unknown as { id: string; code: string }[];
-  const categoryId = (Array.isArray(cats) ? cats : []).find((c) => c.code === 'elderly.haircut')!.id;
-  const post = async (slots = 1) =>
-    (await call(resident, 'POST', '/api/needs', { kind: 'serviceRequest', categoryId, title: '上门理发', description: '老人行动不便', regionId: fx.region.B1!.id, slots })).json.id as string;
-  const pooled = async (slots = 1) => {
-    const id = await post(slots);
-    await call(admin, 'POST', `/api/needs/${id}/accept`, {});
-    await call(admin, 'POST', `/api/needs/${id}/pool`, {});
-    return id;
-  };
-  return { app, call, grabbers, admin, resident, post, pooled };
+  const grabbers: string[] = [];
+  for (const v of volunteers) grabbers.push(await login(base, v.phone));
+  const admin = await login(base, fx.person.communityAdmin1!.phone);
+  const resident = await login(base, fx.person.resident1!.phone);
+  const cats = (await (await fetch(`${base}/api/need-categories`, { headers: { cookie: admin } })).json()) as { id: string; code: string }[];
+  const categoryId = cats.find((c) => c.code === 'elderly.haircut')!.id;
+  const load = startLoad({ base, grabbers, admin, resident, categoryId, regionId: fx.region.B1!.id, clients: CLIENTS });
+  return { app, load };
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(label: string, database: Database) {
   const b = await setUp(database);
-  // 1. sustained transitions: every request below is one state transition with its event
-  let transitions = 0;
-  let failures = 0;
-  let until = Date.now() + 2000;
-  const loop = () => Promise.all(
-    Array.from({ length: CLIENTS }, async (_, w) => {
-      const me = b.grabbers[w]!;
-      while (Date.now() < until) {
-        const id = await b.post();
-        const steps = [
-          await b.call(b.admin, 'POST', `/api/needs/${id}/accept`, {}),
-          await b.call(b.admin, 'POST', `/api/needs/${id}/pool`, {}),
-          await b.call(me, 'POST', `/api/needs/${id}/grab`, {}),
-          await b.call(me, 'POST', `/api/needs/${id}/check-in`, {}),
-        ];
-        transitions += 1 + steps.filter((s) => s.status === 200).length;
-        failures += steps.filter((s) => s.status !== 200).length;
-      }
-    }),
+  // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
+  await b.load.send({ cmd: 'sustained', ms: 2000 });
+  const { transitions, refused: failures } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
+    b.load.send<{ transitions: number; refused: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
-  // warm up for 2 s first: the first call of each route compiles its response serializer and the JIT warms
-  await loop();
-  transitions = 0;
-  failures = 0;
-  until = Date.now() + SECONDS * 1000;
-  await profiled(`orders ${label.split(' ')[0]!} sustained`, loop);
   const tps = transitions / SECONDS;
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
   let distinctWon = 0;
   for (let round = 0; round < 5; round++) {
-    const ids = await Promise.all(b.grabbers.map(() => b.pooled()));
-    const results = await Promise.all(b.grabbers.map((g, i) => b.call(g, 'POST', `/api/needs/${ids[i]}/grab`, {})));
+    const ids = await b.load.send<string[]>({ cmd: 'pooled', count: 50 });
+    const results = await b.load.send<Timed[]>({ cmd: 'grabEach', ids });
     distinct.push(...results.map((r) => r.ms));
     distinctWon += results.filter((r) => r.status === 200).length;
   }
@@ -109,11 +95,11 @@ async function run(label: string, database: Database) {
   let winners = 0;
   let oneWinnerEachRound = true;
   for (let round = 0; round < 5; round++) {
-    const id = await b.pooled();
-    const results = await Promise.all(b.grabbers.map((g) => b.call(g, 'POST', `/api/needs/${id}/grab`, {})));
+    const [id] = await b.load.send<string[]>({ cmd: 'pooled', count: 1 });
+    const results = await b.load.send<Timed[]>({ cmd: 'grabOne', id: id! });
     hot.push(...results.map((r) => r.ms));
     const won = results.filter((r) => r.status === 200).length;
-    const taken = results.filter((r) => r.status === 409 && (r.json as { code?: string }).code === 'needs.already_taken').length;
+    const taken = results.filter((r) => r.status === 409 && r.code === 'needs.already_taken').length;
     winners += won;
     // exactly one winner, and every other grabber told it is taken (never a 500)
     if (won !== 1 || won + taken !== results.length) oneWinnerEachRound = false;
@@ -123,6 +109,7 @@ async function run(label: string, database: Database) {
     );
     if (!row || row.filled !== 1 || row.live !== 1) oneWinnerEachRound = false;
   }
+  await b.load.stop();
   await b.app.close();
   console.log(`\n== ${label} ==`);
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);

@@ -1,0 +1,87 @@
+/**
+ * The load side of `npm run bench:orders`, on its own worker thread: HTTP clients (fetch) cost CPU
+ * too, and on the server's event loop they would be counted as the server's. The main thread sends
+ * one command at a time and gets its answer back (see `LoadCommand`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+export type LoadSetup = {
+  base: string;
+  grabbers: string[];
+  admin: string;
+  resident: string;
+  categoryId: string;
+  regionId: string;
+  clients: number;
+};
+export type Timed = { status: number; code?: string; ms: number };
+export type LoadCommand =
+  | { cmd: 'sustained'; ms: number }
+  | { cmd: 'pooled'; count: number }
+  | { cmd: 'grabEach'; ids: string[] }
+  | { cmd: 'grabOne'; id: string };
+
+const setup = workerData as LoadSetup;
+
+async function call(cookie: string, method: string, url: string, body?: object): Promise<Timed & { json: Record<string, unknown> }> {
+  const t0 = performance.now();
+  const res = await fetch(setup.base + url, { method, headers: { cookie, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const json = (await res.json()) as Record<string, unknown>;
+  return { status: res.status, code: typeof json.code === 'string' ? json.code : undefined, json, ms: performance.now() - t0 };
+}
+
+const post = async () =>
+  (await call(setup.resident, 'POST', '/api/needs', { kind: 'serviceRequest', categoryId: setup.categoryId, title: '上门理发', description: '老人行动不便', regionId: setup.regionId, slots: 1 })).json.id as string;
+
+async function pooled(): Promise<string> {
+  const id = await post();
+  await call(setup.admin, 'POST', `/api/needs/${id}/accept`, {});
+  await call(setup.admin, 'POST', `/api/needs/${id}/pool`, {});
+  return id;
+}
+
+/** Each client loops submit → accept → pool → grab → check-in; every request is one transition. */
+async function sustained(ms: number) {
+  let transitions = 0;
+  let refused = 0;
+  const until = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: setup.clients }, async (_, w) => {
+      const me = setup.grabbers[w]!;
+      while (Date.now() < until) {
+        const id = await post();
+        const steps = [
+          await call(setup.admin, 'POST', `/api/needs/${id}/accept`, {}),
+          await call(setup.admin, 'POST', `/api/needs/${id}/pool`, {}),
+          await call(me, 'POST', `/api/needs/${id}/grab`, {}),
+          await call(me, 'POST', `/api/needs/${id}/check-in`, {}),
+        ];
+        transitions += 1 + steps.filter((s) => s.status === 200).length;
+        refused += steps.filter((s) => s.status !== 200).length;
+      }
+    }),
+  );
+  return { transitions, refused };
+}
+
+const strip = ({ status, code, ms }: Timed): Timed => ({ status, code, ms });
+
+async function run(command: LoadCommand): Promise<unknown> {
+  switch (command.cmd) {
+    case 'sustained':
+      return sustained(command.ms);
+    case 'pooled':
+      return Promise.all(Array.from({ length: command.count }, () => pooled()));
+    case 'grabEach':
+      return (await Promise.all(command.ids.map((id, i) => call(setup.grabbers[i]!, 'POST', `/api/needs/${id}/grab`, {})))).map(strip);
+    case 'grabOne':
+      return (await Promise.all(setup.grabbers.map((g) => call(g, 'POST', `/api/needs/${command.id}/grab`, {})))).map(strip);
+  }
+}
+
+parentPort!.on('message', (command: LoadCommand) => {
+  run(command).then(
+    (result) => parentPort!.postMessage({ ok: true, result }),
+    (err: unknown) => parentPort!.postMessage({ ok: false, error: String(err) }),
+  );
+});
