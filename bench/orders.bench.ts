@@ -29,6 +29,25 @@ import { withThrowawayDatabase } from './throwaway-db.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 
+/** CPU time of every `postgres` process on this machine, in ms (Linux /proc; 0 elsewhere). */
+function postgresCpuMs(): number {
+  if (!fs.existsSync('/proc/self/stat')) return 0;
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return ms;
+}
+
 /** Signs in through the API and keeps the session cookie. */
 async function login(base: string, phone: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }) });
@@ -77,10 +96,13 @@ async function run(label: string, database: Database) {
   const b = await setUp(database);
   // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
   await b.load.send({ cmd: 'sustained', ms: 2000 });
+  const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs() };
   const { transitions, refused: failures } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
     b.load.send<{ transitions: number; refused: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
   const tps = transitions / SECONDS;
+  const server = process.threadCpuUsage(cpu0.server);
+  const cpu = { serverMs: (server.user + server.system) / 1000 / transitions, postgresMs: (postgresCpuMs() - cpu0.postgres) / transitions };
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
   let distinctWon = 0;
@@ -113,6 +135,10 @@ async function run(label: string, database: Database) {
   await b.app.close();
   console.log(`\n== ${label} ==`);
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
+  console.log(
+    `  CPU per transition: server's event loop ${cpu.serverMs.toFixed(2)} ms` +
+      (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : ' (PGlite works on its own thread)'),
+  );
   console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
