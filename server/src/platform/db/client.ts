@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { prepareRepeatedStatements } from './prepared.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
 
@@ -45,6 +46,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
+    pool.on('connect', prepareRepeatedStatements);
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
@@ -57,6 +59,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Kept open (no idle timeout): the session lives as long as the thread.
     const pool = new pg.Pool({ max: 1, idleTimeoutMillis: 0, user: 'postgres', database: 'postgres', stream: () => thread.stream() });
     pool.on('error', (err) => console.error('[lianxin] embedded database connection lost:', err.message));
+    pool.on('connect', prepareRepeatedStatements);
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return {
       db,

@@ -49,10 +49,12 @@ const { parentPort, workerData } = require('node:worker_threads');
     if (batch.length) await db.execProtocolRawStream(new Uint8Array(Buffer.concat(batch)), { onRawData: send });
   };
   // A connection went away (or a new one came): what it left unfinished is dropped, its open
-  // transaction rolled back, so the next connection starts from a clean session.
+  // transaction rolled back and its prepared statements let go, so the next connection starts
+  // from a clean session, as a new connection to PostgreSQL would.
   const reset = async () => {
     pending = Buffer.alloc(0);
     if (db.isInTransaction()) await db.exec('ROLLBACK');
+    await db.exec('DEALLOCATE ALL');
   };
   const run = (work) => {
     chain = chain.then(work).catch((err) => parentPort.postMessage({ type: 'error', message: String(err && err.stack || err) }));
