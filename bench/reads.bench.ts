@@ -36,7 +36,7 @@ function keyIn(dir: string): Buffer {
   return Buffer.from(fs.readFileSync(file, 'utf8'), 'hex');
 }
 
-type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number };
+type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number; requests: number; cpuMs?: number };
 
 /** autocannon in its own process, so the server's event loop is the only one in this process. */
 function cannon(url: string, cookie?: string): Promise<Result> {
@@ -49,7 +49,7 @@ function cannon(url: string, cookie?: string): Promise<Result> {
     child.on('close', () => {
       try {
         const j = JSON.parse(out) as { requests: { average: number; total: number }; throughput: { total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-        resolve({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, non2xx: j.non2xx, errors: j.errors, bytes: j.throughput.total / Math.max(1, j.requests.total) });
+        resolve({ rps: j.requests.average, p50: j.latency.p50, p99: j.latency.p99, non2xx: j.non2xx, errors: j.errors, bytes: j.throughput.total / Math.max(1, j.requests.total), requests: j.requests.total });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -77,9 +77,15 @@ async function run(label: string, database: Database, key: Buffer) {
   const first = (await (await fetch(`${base}/api/needs?page=1&pageSize=20`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
   const id = first.items[0]!.id;
   const rows: [string, Result][] = [];
-  const measure = async (name: string, url: string, withCookie = true) =>
-    rows.push([name, await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, withCookie ? cookie : undefined))]);
+  const measure = async (name: string, url: string, withCookie = true) => {
+    // the server's event loop is this thread (autocannon is a child process): its CPU per request
+    const cpu0 = process.threadCpuUsage();
+    const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, withCookie ? cookie : undefined));
+    const cpu = process.threadCpuUsage(cpu0);
+    rows.push([name, { ...result, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests) }]);
+  };
   await measure('/healthz (ceiling)', '/healthz', false);
+  await measure('GET /api/auth/me (the session alone)', '/api/auth/me');
   await measure('GET /api/needs/{id}', `/api/needs/${id}`);
   await measure('GET /api/needs?page=1&pageSize=20', '/api/needs?page=1&pageSize=20');
   // the last page (with rows): the deepest offset a user can reach in this list
@@ -91,7 +97,7 @@ async function run(label: string, database: Database, key: Buffer) {
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list; autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
   for (const [name, r] of rows) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
-    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each${bad}`);
+    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each  CPU ${r.cpuMs!.toFixed(2)} ms each${bad}`);
   }
 }
 

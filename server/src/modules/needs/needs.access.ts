@@ -5,6 +5,7 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
 import { partiesOf, viewerOf, type ScopeDeps } from './needs.scope.js';
+import { placeColumn } from './needs.place.js';
 import { needEvents, needFollowers, needs } from './needs.table.js';
 import { decodeJsonRows, jsonRows } from '../../platform/db/json-rows.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -45,7 +46,7 @@ export async function loadNeedWith(
   actor: Actor,
   id: string,
   opts: { lock: boolean; events: boolean; labels?: LabelDeps },
-): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels } | null> {
+): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
   const where = and(eq(needs.districtId, actor.districtId), eq(needs.id, id));
   const { labels } = opts;
   const volunteerName = labels ? { volunteerName: labels.accounts.nameColumn(needAssignments.districtId, needAssignments.volunteerId) } : undefined;
@@ -58,7 +59,7 @@ export async function loadNeedWith(
   const [[row], viewer] = await Promise.all([
     opts.lock
       ? tx.select({ need: needs, regionPath: regions.path, regionName: regions.name }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where).for('update', { of: needs })
-      : tx.select({ need: needs, regionPath: regions.path, regionName: regions.name, slots: slotsOf, events: eventsOf, ...labelColumns }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where),
+      : tx.select({ need: needs, regionPath: regions.path, regionName: regions.name, place: placeColumn(regions.path), slots: slotsOf, events: eventsOf, ...labelColumns }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where),
     viewerOf(tx, deps, actor),
   ]);
   if (!row) return null;
@@ -83,6 +84,7 @@ export async function loadNeedWith(
     ctx: { need, parties, visible: parties.size > 0 || servedBefore || follows, onlyFollows: follows, assignments, mySlot },
     events,
     labels: { category: (row as { category?: CategoryLabel | null }).category ?? undefined, teamName: (row as { teamName?: string | null }).teamName ?? null, volunteers },
+    place: 'place' in row ? (row.place as string[]) : [],
   };
 }
 

@@ -16,7 +16,7 @@ import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
-import { placesOf } from './needs.place.js';
+import { placeColumn } from './needs.place.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -80,7 +80,7 @@ function listOrder(q: NeedListQuery): SQL[] {
   return [q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt)];
 }
 
-const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name };
+const listColumns = { need: needs, regionPath: regions.path, regionName: regions.name, place: placeColumn(regions.path) };
 
 /** Whether the caller holds a live slot of the current round: what the detail calls "assignee". */
 export const liveSlotOf = (actor: Actor) =>
@@ -109,9 +109,8 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   const total = rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0);
   const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
   const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
-  // the full place of each row (街道 › 社区 › 网格 › 楼栋): one more statement for the page
-  const places = await placesOf(deps.db, rows.map((r) => r.regionPath));
-  const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: places.get(r.regionPath) ?? [] }));
+  // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement
+  const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: r.place }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

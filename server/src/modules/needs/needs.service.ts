@@ -23,7 +23,6 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { todoCounts, type CountsQuery } from './needs.counts.js';
-import { placesOf } from './needs.place.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
@@ -55,11 +54,10 @@ export function createNeedsService(deps: Deps) {
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
 
   async function detail(actor: Actor, id: string) {
-    // the need, its slots, its timeline and the names they show: one statement; its full place: one more
+    // the need, its slots, its timeline, its full place and the names they show: one statement
     const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps });
     if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
-    const { ctx, events, labels } = loaded;
-    const place = (await placesOf(db, [ctx.need.regionPath])).get(ctx.need.regionPath) ?? [];
+    const { ctx, events, labels, place } = loaded;
     return { place, ...toNeedDetail(actor.accountId, ctx, labels, events, factsOf(ctx), deps.clock.now()) };
   }
 
