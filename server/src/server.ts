@@ -39,6 +39,9 @@ async function main() {
   // the demo's time bank history (a first start, or one cut short) fills in while the app is open
   const stopHistory = new AbortController();
   const history = config.seedDemo ? finishDemoHistory(deps, { log, signal: stopHistory.signal }).catch((err: unknown) => log(`demo district: the time bank history failed, the next start retries it: ${String(err)}`)) : Promise.resolve();
+  // embedded PGlite has no autovacuum: analyse what was never analysed once the history is in, vacuum nightly
+  const { startEmbeddedMaintenance } = await import('./platform/db/maintenance.js');
+  const upkeep = history.then(() => (stopHistory.signal.aborted ? undefined : startEmbeddedMaintenance(database, { now: () => deps.clock.now(), log })));
   let stopping = false;
   const shutdown = async (signal: string) => {
     // a second signal (Ctrl-C twice, a supervisor and its child both told) must not close things twice
@@ -51,6 +54,7 @@ async function main() {
     await stopEvents();
     await stopJobs();
     await history;
+    await (await upkeep)?.stop();
     await app.close();
     startup.server.closeAllConnections();
     await database.close();

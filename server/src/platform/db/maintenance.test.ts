@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/harness.js';
+import { queryRows } from './client.js';
+import { nextNightlyRun, startEmbeddedMaintenance, tidyTables } from './maintenance.js';
+
+describe('the nightly run', () => {
+  it('is the next 03:00 in Shanghai (19:00 UTC), strictly after now', () => {
+    expect(nextNightlyRun(new Date('2026-12-02T07:00:00Z')).toISOString()).toBe('2026-12-02T19:00:00.000Z');
+    expect(nextNightlyRun(new Date('2026-12-02T18:59:59Z')).toISOString()).toBe('2026-12-02T19:00:00.000Z');
+    expect(nextNightlyRun(new Date('2026-12-02T19:00:00Z')).toISOString()).toBe('2026-12-03T19:00:00.000Z');
+    expect(nextNightlyRun(new Date('2026-12-31T20:00:00Z')).toISOString()).toBe('2027-01-01T19:00:00.000Z');
+  });
+});
+
+describe('upkeep of the embedded database (no autovacuum there)', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    database = await freshDatabase('pglite-worker');
+    await database.db.execute(sql`CREATE TABLE upkeep_probe (n int PRIMARY KEY, label text)`);
+    await database.db.execute(sql`INSERT INTO upkeep_probe SELECT g, 'row ' || g FROM generate_series(1, 5000) g`);
+  });
+  afterAll(() => database.drop());
+
+  const estimate = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'upkeep_probe'`))[0]!.n;
+
+  it('analyses the tables never analysed, then leaves them until the night', async () => {
+    expect(await estimate()).toBeLessThan(0);
+    const first = await tidyTables(database, { vacuum: false, onlyUnanalysed: true });
+    expect(first).toBeGreaterThan(0);
+    expect(await estimate()).toBe(5000);
+    // the planner now knows the column: a histogram for n
+    const [stats] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_probe' AND attname = 'n'`);
+    expect(stats!.n).toBe(1);
+    expect(await tidyTables(database, { vacuum: false, onlyUnanalysed: true })).toBe(0);
+  });
+
+  it('the nightly pass vacuums and analyses every table, and an abort stops it between tables', async () => {
+    await database.db.execute(sql`DELETE FROM upkeep_probe WHERE n > 1000`);
+    const every = await tidyTables(database, { vacuum: true, onlyUnanalysed: false });
+    expect(every).toBeGreaterThan(10);
+    expect(await estimate()).toBe(1000);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await tidyTables(database, { vacuum: true, onlyUnanalysed: false, signal: stopped.signal })).toBe(0);
+  });
+
+  it('starts on the embedded database and stops cleanly; does nothing on PostgreSQL', async () => {
+    const lines: string[] = [];
+    const upkeep = startEmbeddedMaintenance(database, { now: () => new Date(), log: (l) => lines.push(l) });
+    await upkeep.stop();
+    const none = startEmbeddedMaintenance({ ...database, kind: 'postgres' }, { now: () => new Date(), log: (l) => lines.push(l) });
+    await none.stop();
+    expect(lines.every((l) => !/failed/.test(l))).toBe(true);
+  });
+});
