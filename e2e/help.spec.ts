@@ -48,6 +48,18 @@ describe('帮助 opens the guide for the role', () => {
       await help.waitFor();
       expect(await help.getAttribute('data-role')).toBe('teamLeader');
       expect(await help.locator('h2').first().innerText()).toBe('队长使用指南');
+      // no screenshot shrunk into the text (its words would be ~12 px): a button names it and opens it full-screen
+      expect(await help.locator('.lx-help-text img').count()).toBe(0);
+      await help.getByTestId('help-picture').first().click();
+      const shown = page.locator('.adm-image-viewer-content img');
+      await shown.waitFor();
+      await expect.poll(() => shown.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+      // the phone's own screen at its own size: as wide as the phone
+      expect(await shown.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(390);
+      await snap(page, 'help-phone-picture');
+      // a tap on the picture closes it
+      await shown.click();
+      await page.locator('.adm-image-viewer-content').waitFor({ state: 'hidden' });
       await help.getByRole('button', { name: '志愿者' }).click();
       await page.locator('[data-testid=h5-help][data-role=volunteer]').waitFor();
       expect(await help.locator('h2').first().innerText()).toBe('志愿者使用指南');

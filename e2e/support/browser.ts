@@ -18,6 +18,20 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/** What marks test data on screen: the specs' own titles and stamps must never end up in a guide. */
+export const TEST_DATA = /E2E|e2e|fixture|测试数据|\btest\b/i;
+
+/**
+ * A screenshot the guides use (docs/guide/images, copied as docs/guide/README.md says): it shows what a
+ * user would see, so the page must hold no test data; fails the spec otherwise.
+ */
+export async function guideSnap(page: Page, name: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = TEST_DATA.exec(text);
+  if (found) throw new Error(`guide capture ${name} shows test data: "${text.slice(Math.max(0, found.index - 20), found.index + 30)}"`);
+  await snap(page, name);
+}
+
 export const DEMO_PASSWORD = 'Lianxin@2026';
 
 /** The demo accounts the seed always creates, all in street 1 / community 1 (server/src/demo). */
