@@ -1,5 +1,6 @@
-import { Button, ImageViewer, NavBar } from 'antd-mobile';
-import { PictureOutline } from 'antd-mobile-icons';
+import { Button, NavBar, Popup } from 'antd-mobile';
+import { CloseOutline, PictureOutline } from 'antd-mobile-icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { guideImage } from './guides';
@@ -8,16 +9,26 @@ import { useGuide } from './use-guide';
 import './help.css';
 
 /**
- * A guide's screenshot on the phone: a button naming it that opens it full-screen, where the phone's
- * own screen shows at its own size. Shrunk into the text it would carry 12 px text, under the 18 px
- * large-text mode promises.
+ * A guide's screenshot on the phone: a button naming it that opens it over the page, as wide as the
+ * phone and scrolled like a page, so the phone's own screen shows at its own size. Shrunk into the
+ * text (or fitted whole into the screen) its words would be about 12 px, under the 18 px large-text
+ * mode promises.
  */
 function PictureButton({ url, alt }: { url: string; alt: string }) {
   const { t } = useTranslation('help');
+  const [open, setOpen] = useState(false);
   return (
-    <Button block fill="outline" className="lx-h5-help-picture" onClick={() => void ImageViewer.show({ image: url })} data-testid="help-picture">
-      <PictureOutline /> {t('showPicture', { name: alt })}
-    </Button>
+    <>
+      <Button block fill="outline" className="lx-h5-help-picture" onClick={() => setOpen(true)} data-testid="help-picture">
+        <PictureOutline /> {t('showPicture', { name: alt })}
+      </Button>
+      <Popup visible={open} onClose={() => setOpen(false)} onMaskClick={() => setOpen(false)} position="right" bodyClassName="lx-h5-help-viewer" destroyOnClose>
+        <NavBar backIcon={<CloseOutline />} back={t('common:back')} onBack={() => setOpen(false)}>
+          {alt}
+        </NavBar>
+        <img src={url} alt={alt} data-testid="help-picture-shown" />
+      </Popup>
+    </>
   );
 }
 
