@@ -36,8 +36,8 @@ describe('the words for the time left', () => {
   };
 
   it('keeps each number with its unit on one line, so large text never breaks "23 | 小时"', async () => {
-    expect(await render('zh-CN', { over: false, days: 1, hours: 23 })).toBe('剩 <span class="lx-nowrap">1 天</span> <span class="lx-nowrap">23 小时</span>');
-    expect(await render('zh-CN', { over: true, days: 0, hours: 5 })).toBe('超期 <span class="lx-nowrap">5 小时</span>');
-    expect(await render('en', { over: false, days: 2, hours: 3 })).toBe('<span class="lx-nowrap">2 d</span> <span class="lx-nowrap">3 h</span> left');
+    expect(await render('zh-CN', { over: false, days: 1, hours: 23 })).toBe('<span class="lx-time-left">剩 <span class="lx-nowrap">1 天</span> <span class="lx-nowrap">23 小时</span></span>');
+    expect(await render('zh-CN', { over: true, days: 0, hours: 5 })).toBe('<span class="lx-time-left">超期 <span class="lx-nowrap">5 小时</span></span>');
+    expect(await render('en', { over: false, days: 2, hours: 3 })).toBe('<span class="lx-time-left"><span class="lx-nowrap">2 d</span> <span class="lx-nowrap">3 h</span> left</span>');
   });
 });
