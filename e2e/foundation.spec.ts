@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demo, DEMO_PASSWORD, snap } from './support/browser.js';
+import { demo, DEMO_PASSWORD, guideSnap, snap } from './support/browser.js';
 import { listResponse } from './support/lists.js';
 import { serverAndBrowser } from './support/suite.js';
 import { smsCodeFor } from './support/registration.js';
@@ -116,7 +116,7 @@ describe('foundation: back office and phone pages against the built server', () 
     await page.getByTestId('h5-me').waitFor();
     await page.getByRole('switch', { name: '大字模式' }).click();
     expect(await page.evaluate(() => document.documentElement.classList.contains('lx-large-text'))).toBe(true);
-    await snap(page, 'h5-me-large-text');
+    await guideSnap(page, 'h5-me-large-text');
 
     // the phone pages are built to load only antd-mobile; the 1 MB desktop kit stays on the server
     expect(scripts.filter((url) => url.includes('/assets/desk-kit-'))).toEqual([]);

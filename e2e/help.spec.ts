@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
+import { settled } from './support/flows.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -48,6 +49,20 @@ describe('帮助 opens the guide for the role', () => {
       await help.waitFor();
       expect(await help.getAttribute('data-role')).toBe('teamLeader');
       expect(await help.locator('h2').first().innerText()).toBe('队长使用指南');
+      // no screenshot shrunk into the text (its words would be ~12 px): a button names it and opens it as wide as the phone
+      expect(await help.locator('.lx-help-text img').count()).toBe(0);
+      await help.getByTestId('help-picture').first().click();
+      const shown = page.getByTestId('help-picture-shown');
+      await shown.waitFor();
+      await expect.poll(() => shown.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+      // slid in (the popup's motion is not a CSS animation that settled() would see)
+      await expect.poll(() => page.locator('.lx-h5-help-viewer').evaluate((el) => Math.round(el.getBoundingClientRect().left))).toBe(0);
+      await settled(page);
+      // the phone's own screen at its own size (a 390 px capture at 2×)
+      expect(await shown.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(390);
+      await snap(page, 'help-phone-picture');
+      await page.locator('.lx-h5-help-viewer .adm-nav-bar-back').click();
+      await shown.waitFor({ state: 'detached' });
       await help.getByRole('button', { name: '志愿者' }).click();
       await page.locator('[data-testid=h5-help][data-role=volunteer]').waitFor();
       expect(await help.locator('h2').first().innerText()).toBe('志愿者使用指南');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demo, snap } from './support/browser.js';
+import { demo, guideSnap, snap } from './support/browser.js';
 import { makePng } from './support/png.js';
 import { serverAndBrowser } from './support/suite.js';
 import { holdList, listResponse, settledTable, tableBusy } from './support/lists.js';
@@ -17,7 +17,8 @@ const uploaded = async (page: Page) => {
 
 /** A photo taken "with the phone camera": a real PNG, since the server sniffs what it stores. */
 const photo = (name: string, colours: [number[], number[]]) => ({ name, mimeType: 'image/png', buffer: makePng(160, 160, ...colours) });
-const title = `请志愿者上门为独居老人理发（E2E ${Date.now().toString(36)}）`;
+// what a resident would write (its capture illustrates the volunteer's guide), found by no other need's title
+const title = '母亲 78 岁独居，想请志愿者周末上门理发';
 
 const env = serverAndBrowser();
 
@@ -216,7 +217,7 @@ describe('orders: one need travels the whole chain through the pages', () => {
       await page.getByTestId('need-card').filter({ hasText: title }).locator('.lx-h5-need-main').click();
       await waitForStatus(page, 'h5-need-detail', 'claimed');
       await page.getByText('是否独居').waitFor();
-      await snap(page, 'orders-4-volunteer-task');
+      await guideSnap(page, 'orders-4-volunteer-task');
       await page.locator('[data-action=checkIn]').click();
       await page.locator('.adm-dialog-button-bold').click();
       await waitForStatus(page, 'h5-need-detail', 'in_service');

@@ -12,10 +12,41 @@ export function launchBrowser(): Promise<Browser> {
 
 const screenshotDir = path.resolve(import.meta.dirname, '../screenshots');
 
-/** Full-page screenshot into e2e/screenshots/ (gitignored), for a human to look at. */
+/**
+ * Full-page screenshot into e2e/screenshots/ (gitignored), for a human to look at. On a phone the
+ * window is made as tall as the page for the shot: a full-page capture of an 844 px window draws the
+ * fixed tab bar at 844 px, over the middle of a longer page, where no phone ever shows it.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  const size = page.viewportSize();
+  const height = size && size.width <= 500 ? await page.evaluate(() => document.documentElement.scrollHeight) : 0;
+  if (!size || height <= size.height) {
+    await page.screenshot({ path: file, fullPage: true });
+    return;
+  }
+  await page.setViewportSize({ width: size.width, height });
+  try {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
+/** What marks test data on screen: the specs' own titles and stamps must never end up in a guide. */
+export const TEST_DATA = /E2E|e2e|fixture|测试数据|\btest\b/i;
+
+/**
+ * A screenshot the guides use (docs/guide/images, copied as docs/guide/README.md says): it shows what a
+ * user would see, so the page must hold no test data; fails the spec otherwise.
+ */
+export async function guideSnap(page: Page, name: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = TEST_DATA.exec(text);
+  if (found) throw new Error(`guide capture ${name} shows test data: "${text.slice(Math.max(0, found.index - 20), found.index + 30)}"`);
+  await snap(page, name);
 }
 
 export const DEMO_PASSWORD = 'Lianxin@2026';

@@ -62,3 +62,27 @@ export async function holdList(page: Page, match: ListMatch): Promise<HeldList> 
   await page.route((url) => url.pathname === match.path, handler);
   return { requested, release, settled };
 }
+
+/**
+ * A phone page once its lists show every page (the phone's counterpart of `settledTable`). An
+ * antd-mobile InfiniteScroll asks for its next page only when its footer comes near the screen, and
+ * says "加载中" until then; a full-page capture taken at first paint shows that placeholder at the end of
+ * any list longer than a page. Scrolls each such footer into view until it says there is no more,
+ * waits for the lists to be idle (aria-busy false), and scrolls back to the top. Fails when a footer
+ * still says "加载中" after `withinMs` (a list that never ends).
+ */
+export async function settledPhoneLists(page: Page, { withinMs = 30_000 }: { withinMs?: number } = {}): Promise<void> {
+  // idle: no list waiting for an answer, nor showing its first-load spinner (role=status) in place of its rows
+  const idle = () => page.waitForFunction(() => document.querySelector('[aria-busy=true], .lx-h5-list-loading, .lx-h5-inbox-loading') === null);
+  const waiting = page.locator('.adm-infinite-scroll').filter({ has: page.locator('.adm-dot-loading') });
+  const until = Date.now() + withinMs;
+  await idle();
+  while ((await waiting.count()) > 0) {
+    if (Date.now() > until) throw new Error(`a phone list still says "${await waiting.first().textContent()}" after ${withinMs / 1000} s of scrolling to its end`);
+    await waiting.first().scrollIntoViewIfNeeded();
+    // the next page is asked for on the scroll event; give the request a moment to start, then wait for its answer
+    await page.waitForTimeout(200);
+    await idle();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

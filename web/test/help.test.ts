@@ -52,4 +52,12 @@ describe('the help renderer', () => {
     expect(out).toContain('<a href="/h5/mall">z</a>');
     expect(out).not.toContain('<img');
   });
+
+  it('draws a picture the way the page asks (the phone: a button opening it full-screen, no shrunk screenshot)', () => {
+    const text = guideText('teamLeader', 'zh-CN');
+    expect(html(text)).toContain('<img');
+    const asButton = renderToStaticMarkup(createElement(Markdown, { text, image: guideImage, picture: ({ alt, key }) => createElement('button', { key }, alt) }));
+    expect(asButton).not.toContain('<img');
+    expect(asButton).toContain('<button>手机上指派队员</button>');
+  });
 });

@@ -1,5 +1,12 @@
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { timeLeft } from '../src/features/needs/deadline';
+import { timeLeft, type TimeLeft } from '../src/features/needs/deadline';
+import needsEn from '../src/features/needs/locales/en.json';
+import needsZh from '../src/features/needs/locales/zh-CN.json';
+import { TimeLeftText } from '../src/features/needs/TimeLeftText';
 
 const now = Date.parse('2026-06-01T08:00:00Z');
 const at = (hoursFromNow: number) => new Date(now + hoursFromNow * 3_600_000).toISOString();
@@ -18,5 +25,19 @@ describe('the time left to a deadline', () => {
   it('says nothing once the clock has stopped or before it starts', () => {
     expect(timeLeft({ status: 'completed', deadlineAt: at(-5) }, now)).toBeNull();
     expect(timeLeft({ status: 'submitted', deadlineAt: null }, now)).toBeNull();
+  });
+});
+
+describe('the words for the time left', () => {
+  const render = async (language: 'zh-CN' | 'en', left: TimeLeft) => {
+    const i18n = i18next.createInstance();
+    await i18n.use(initReactI18next).init({ lng: language, ns: ['needs'], resources: { [language]: { needs: language === 'en' ? needsEn : needsZh } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+    return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(TimeLeftText, { left })));
+  };
+
+  it('keeps each number with its unit on one line, so large text never breaks "23 | 小时"', async () => {
+    expect(await render('zh-CN', { over: false, days: 1, hours: 23 })).toBe('<span class="lx-time-left">剩 <span class="lx-nowrap">1 天</span> <span class="lx-nowrap">23 小时</span></span>');
+    expect(await render('zh-CN', { over: true, days: 0, hours: 5 })).toBe('<span class="lx-time-left">超期 <span class="lx-nowrap">5 小时</span></span>');
+    expect(await render('en', { over: false, days: 2, hours: 3 })).toBe('<span class="lx-time-left"><span class="lx-nowrap">2 d</span> <span class="lx-nowrap">3 h</span> left</span>');
   });
 });

@@ -23252,7 +23252,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -23683,7 +23683,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -23821,7 +23821,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -23974,7 +23974,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -24133,7 +24133,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -24293,7 +24293,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -24612,7 +24612,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;
@@ -24772,7 +24772,7 @@ export interface operations {
                             joinedAt: string;
                             leader: boolean;
                             name: string;
-                            /** @description Masked, except the caller’s own */
+                            /** @description Masked for every viewer, the caller’s own included */
                             phone: string;
                         }[];
                         name: string;

@@ -107,7 +107,9 @@ export function teamsRead(deps: TeamsDeps) {
         members = rows.map((r) => {
           const p = people.get(r.accountId);
           const self = r.accountId === actor.accountId;
-          return { id: r.accountId, name: full || self ? (p?.name ?? '') : (maskName(p?.name) ?? ''), phone: self ? (p?.phone ?? '') : (maskPhone(p?.phone) ?? ''), joinedAt: r.joinedAt.toISOString(), leader: r.accountId === team.leaderId };
+          // phones masked for every viewer, the caller's own and the leader's included (as in the leader's roster):
+          // a list of people is no place for a full number, and one's own is on 我的
+          return { id: r.accountId, name: full || self ? (p?.name ?? '') : (maskName(p?.name) ?? ''), phone: maskPhone(p?.phone) ?? '', joinedAt: r.joinedAt.toISOString(), leader: r.accountId === team.leaderId };
         });
       }
       const f = facts.get(id);

@@ -35,7 +35,7 @@ export const TeamSummary = Type.Object({
 });
 export const TeamPage = Page(TeamSummary);
 
-const Member = Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String({ description: 'Masked, except the caller’s own' }), joinedAt: Type.String(), leader: Type.Boolean() });
+const Member = Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String({ description: 'Masked for every viewer, the caller’s own included' }), joinedAt: Type.String(), leader: Type.Boolean() });
 const MyRequest = N(Type.Object({ id: Type.String(), status: StringEnum(joinRequestStatuses) }));
 
 export const TeamDetail = Type.Composite([

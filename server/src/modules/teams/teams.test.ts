@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
@@ -245,6 +246,23 @@ describe.each(backends)('志愿服务队 (teams) on %s', (backend) => {
     expect(audit.map((a) => a.action).sort()).toEqual(['teams.add_member', 'teams.add_member', 'teams.create', 'teams.leave', 'teams.remove_member', 'teams.set_leader'].sort());
     const roles = (await get('communityAdmin1', `/api/audit?objectType=account&objectId=${leader}`)).json().items as { action: string }[];
     expect(roles.map((a) => a.action).filter((a) => a.startsWith('accounts.')).sort()).toEqual(['accounts.grant_role', 'accounts.revoke_role']);
+  });
+
+  it('a team page masks every member’s phone, the leader’s included, for every viewer: staff, the leader, a member', async () => {
+    const team = t.fx.team.T1!.id;
+    const leader = t.fx.person.teamLeader1!;
+    const member = t.fx.person.volunteer1!;
+    for (const who of ['communityAdmin1', 'streetAdmin1', 'districtAdmin', 'teamLeader1', 'volunteer1']) {
+      const page = (await get(who, `/api/teams/${team}`)).json() as Detail;
+      const phones = Object.fromEntries(page.members.map((m) => [m.id, m.phone]));
+      // 138****1234: the leader's own number too (it is on their 我的 page); never the full one on a list of people
+      expect([who, phones[leader.id]]).toEqual([who, maskPhone(leader.phone)]);
+      expect([who, phones[member.id]]).toEqual([who, maskPhone(member.phone)]);
+      expect(JSON.stringify(page)).not.toContain(leader.phone);
+    }
+    // the leader's roster for assigning masks the same way
+    const roster = (await get('teamLeader1', `/api/teams/${team}/members`)).json() as { id: string; phone: string }[];
+    expect(roster.find((m) => m.id === leader.id)?.phone).toBe(maskPhone(leader.phone));
   });
 
   it('20 join requests sent at once by one volunteer open exactly one request', async () => {

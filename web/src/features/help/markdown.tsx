@@ -79,8 +79,16 @@ export function renderInline(text: string): ReactNode[] {
   return out;
 }
 
-/** The guide as elements; `image` maps a source to a bundled URL (unknown sources are left out). */
-export function Markdown({ text, image }: { text: string; image: (src: string) => string | undefined }) {
+/** How a page shows a guide's picture: by default the image itself, in the text. */
+export type PictureView = (picture: { url: string; alt: string; key: number }) => ReactNode;
+const inline: PictureView = ({ url, alt, key }) => <img key={key} src={url} alt={alt} loading="lazy" />;
+
+/**
+ * The guide as elements; `image` maps a source to a bundled URL (unknown sources are left out), and
+ * `picture` draws it (the phone opens it full-screen instead: a screenshot shrunk into the text has
+ * text far too small to read).
+ */
+export function Markdown({ text, image, picture = inline }: { text: string; image: (src: string) => string | undefined; picture?: PictureView }) {
   return (
     <div className="lx-help-text">
       {parseBlocks(text).map((b, i) => {
@@ -94,7 +102,7 @@ export function Markdown({ text, image }: { text: string; image: (src: string) =
         }
         if (b.kind === 'image') {
           const url = image(b.src);
-          return url ? <img key={i} src={url} alt={b.alt} loading="lazy" /> : null;
+          return url ? picture({ url, alt: b.alt, key: i }) : null;
         }
         return <p key={i}>{renderInline(b.text)}</p>;
       })}

@@ -40,7 +40,7 @@ function CountTile({ item, label }: { item: Omit<Count, 'label'>; label: string 
   });
   const over = item.alert && (count.data ?? 0) > 0;
   return (
-    <button type="button" className={`lx-h5-count${over ? ' lx-h5-count-alert' : ''}`} onClick={() => navigate(item.path)} data-testid={`work-count-${item.key}`}>
+    <button type="button" className={`lx-h5-count${over ? ' lx-h5-count-alert' : ''}`} onClick={() => navigate(item.path)} aria-busy={count.isFetching} data-testid={`work-count-${item.key}`}>
       <strong>{count.data ?? '–'}</strong>
       <span>{label}</span>
     </button>

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
 import { categoryLabel } from '../needs.format';
-import { timeLeft, timeLeftKey } from '../deadline';
+import { timeLeft } from '../deadline';
+import { TimeLeftText } from '../TimeLeftText';
 import { MobileStatusTag } from './MobileStatusTag';
 
 /** One need in a phone list: title and state, what and where, when; tap for the detail. */
@@ -32,7 +33,7 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
         {left && (
           // while it is being handled: how long is left, or how long overdue, in red
           <div className={`lx-h5-need-meta lx-h5-need-due${left.over ? ' lx-h5-need-over' : ''}`} data-testid="need-card-due">
-            {t('field.deadlineAt')} {formatMinute(need.deadlineAt)} · {t(timeLeftKey(left), left)}
+            {t('field.deadlineAt')} <span className="lx-nowrap">{formatMinute(need.deadlineAt)}</span> · <TimeLeftText left={left} />
           </div>
         )}
       </div>
