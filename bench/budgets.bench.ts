@@ -34,8 +34,10 @@ const LOAD_BUDGET_MS = 3000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CPU_RATE = Number(process.env.BENCH_CPU ?? 1);
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
-/** Parts to run (default all): `js` (JS per route), `desk`, `load` (first loads); BENCH_ROUTES: a RegExp picking routes. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'js,desk,load').split(','));
+/** BENCH_WATERFALL=1: every request of each throttled first load, when it was asked for, answered and done (the critical path). */
+const WATERFALL = process.env.BENCH_WATERFALL === '1';
+/** Parts to run (default all): `js` (JS per route), `desk`, `load` (first loads), `3g` (the first loads on DevTools' "3G" too, for information); BENCH_ROUTES: a RegExp picking routes. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'js,desk,load,3g').split(','));
 const ROUTE_FILTER = new RegExp(process.env.BENCH_ROUTES ?? '');
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -210,6 +212,19 @@ async function firstLoad(browser: Browser, baseURL: string, state: State | undef
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...figures });
     }
     if (CPU_RATE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    // the requests, for BENCH_WATERFALL: asked (s), first byte (r), done (d), bytes on the wire
+    const requests = new Map<string, { url: string; s: number; r?: number; d?: number; bytes?: number; encoding?: string }>();
+    if (WATERFALL && conditions === SLOW_4G) {
+      cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, s: e.timestamp }));
+      cdp.on('Network.responseReceived', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) Object.assign(r, { r: e.timestamp, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] });
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) Object.assign(r, { d: e.timestamp, bytes: e.encodedDataLength });
+      });
+    }
     // injected through the debugging protocol, so the product's CSP does not apply to it
     await page.addInitScript((sel: string) => {
       const w = window as unknown as { __lxContentAt?: number };
@@ -227,6 +242,14 @@ async function firstLoad(browser: Browser, baseURL: string, state: State | undef
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       content: (window as unknown as { __lxContentAt?: number }).__lxContentAt ?? performance.now(),
     }));
+    if (WATERFALL && conditions === SLOW_4G) {
+      const start = Math.min(...[...requests.values()].map((r) => r.s));
+      const at = (t?: number) => (t === undefined ? '   -  ' : ((t - start) * 1000).toFixed(0).padStart(6));
+      console.log(`    ${url}: fcp ${times.fcp.toFixed(0)} ms, content ${times.content.toFixed(0)} ms (navigation start ≈ the first request)`);
+      for (const r of [...requests.values()].sort((a, b) => a.s - b.s)) {
+        console.log(`      ${at(r.s)} ${at(r.r)} ${at(r.d)}  ${String(r.bytes ?? '-').padStart(7)} B ${(r.encoding ?? '').padEnd(5)} ${r.url.replace(baseURL, '').replace(/^\/assets\//, '')}`);
+      }
+    }
     return times;
   } finally {
     await context.close();
@@ -299,7 +322,7 @@ async function firstLoads(browser: Browser, base: string, volunteer: State): Pro
     };
     const fast = await runs(null);
     const budget = await runs(SLOW_4G);
-    const slow = await runs(SLOW_3G);
+    const slow = PARTS.has('3g') ? await runs(SLOW_3G) : { fcp: Number.NaN, content: Number.NaN, all: [] };
     const each = (xs: LoadTimes[], k: keyof LoadTimes) => xs.map((t) => (t[k] / 1000).toFixed(2)).join(' / ');
     console.log(`  ${p.label}`);
     for (const k of ['fcp', 'content'] as const) {
