@@ -16,7 +16,16 @@
  *     ceiling) and, for information, on DevTools' slowest preset.
  * Exits 1 when a budget is missed. BENCH_CPU=4 adds Chromium's CPU throttling (off by default: the
  * host's CPU is shared and its load varies), BENCH_RUNS sets the runs, BENCH_VERBOSE=1 lists every
- * route's chunks. Loopback only, bounded in time.
+ * route's chunks, BENCH_WATERFALL=1 prints every request of each throttled load (asked, answered, done,
+ * bytes on the wire, encoding), BENCH_PARTS=js,desk,load,3g picks parts. Loopback only, bounded in time.
+ *
+ * What keeps the first load fast (docs/ARCHITECTURE.md, bench:budgets): on Slow 4G each request costs
+ * 562 ms, the line carries 180 KB/s and Chromium opens six connections (HTTP/1.1), so both the bytes and
+ * the number of files after the HTML count. The server sends brotli-11 copies built by vite; app/boot.ts
+ * asks for the first page's chunk, words and session as soon as its own small chunk has arrived (while
+ * React and the kit still download); antd-mobile is split into the first pages' components and the
+ * rest; small shared modules join the frame or the entry chunk; the phone frame's catalogues are one
+ * file; icons never hold a page back. Check a change with BENCH_WATERFALL=1 BENCH_PARTS=load BENCH_RUNS=1.
  */
 import os from 'node:os';
 import path from 'node:path';
