@@ -16,7 +16,16 @@
  *     ceiling) and, for information, on DevTools' slowest preset.
  * Exits 1 when a budget is missed. BENCH_CPU=4 adds Chromium's CPU throttling (off by default: the
  * host's CPU is shared and its load varies), BENCH_RUNS sets the runs, BENCH_VERBOSE=1 lists every
- * route's chunks. Loopback only, bounded in time.
+ * route's chunks, BENCH_WATERFALL=1 prints every request of each throttled load (asked, answered, done,
+ * bytes on the wire, encoding), BENCH_PARTS=js,desk,load,3g picks parts. Loopback only, bounded in time.
+ *
+ * What keeps the first load fast (docs/ARCHITECTURE.md, bench:budgets): on Slow 4G each request costs
+ * 562 ms, the line carries 180 KB/s and Chromium opens six connections (HTTP/1.1), so both the bytes and
+ * the number of files after the HTML count. The server sends brotli-11 copies built by vite; app/boot.ts
+ * asks for the first page's chunk, words and session as soon as its own small chunk has arrived (while
+ * React and the kit still download); antd-mobile is split into the first pages' components and the
+ * rest; small shared modules join the frame or the entry chunk; the phone frame's catalogues are one
+ * file; icons never hold a page back. Check a change with BENCH_WATERFALL=1 BENCH_PARTS=load BENCH_RUNS=1.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +43,10 @@ const LOAD_BUDGET_MS = 3000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CPU_RATE = Number(process.env.BENCH_CPU ?? 1);
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
-/** Parts to run (default all): `js` (JS per route), `desk`, `load` (first loads); BENCH_ROUTES: a RegExp picking routes. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'js,desk,load').split(','));
+/** BENCH_WATERFALL=1: every request of each throttled first load, when it was asked for, answered and done (the critical path). */
+const WATERFALL = process.env.BENCH_WATERFALL === '1';
+/** Parts to run (default all): `js` (JS per route), `desk`, `load` (first loads), `3g` (the first loads on DevTools' "3G" too, for information); BENCH_ROUTES: a RegExp picking routes. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'js,desk,load,3g').split(','));
 const ROUTE_FILTER = new RegExp(process.env.BENCH_ROUTES ?? '');
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -210,6 +221,19 @@ async function firstLoad(browser: Browser, baseURL: string, state: State | undef
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...figures });
     }
     if (CPU_RATE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    // the requests, for BENCH_WATERFALL: asked (s), first byte (r), done (d), bytes on the wire
+    const requests = new Map<string, { url: string; s: number; r?: number; d?: number; bytes?: number; encoding?: string }>();
+    if (WATERFALL && conditions === SLOW_4G) {
+      cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, s: e.timestamp }));
+      cdp.on('Network.responseReceived', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) Object.assign(r, { r: e.timestamp, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] });
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        const r = requests.get(e.requestId);
+        if (r) Object.assign(r, { d: e.timestamp, bytes: e.encodedDataLength });
+      });
+    }
     // injected through the debugging protocol, so the product's CSP does not apply to it
     await page.addInitScript((sel: string) => {
       const w = window as unknown as { __lxContentAt?: number };
@@ -227,6 +251,14 @@ async function firstLoad(browser: Browser, baseURL: string, state: State | undef
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       content: (window as unknown as { __lxContentAt?: number }).__lxContentAt ?? performance.now(),
     }));
+    if (WATERFALL && conditions === SLOW_4G) {
+      const start = Math.min(...[...requests.values()].map((r) => r.s));
+      const at = (t?: number) => (t === undefined ? '   -  ' : ((t - start) * 1000).toFixed(0).padStart(6));
+      console.log(`    ${url}: fcp ${times.fcp.toFixed(0)} ms, content ${times.content.toFixed(0)} ms (navigation start ≈ the first request)`);
+      for (const r of [...requests.values()].sort((a, b) => a.s - b.s)) {
+        console.log(`      ${at(r.s)} ${at(r.r)} ${at(r.d)}  ${String(r.bytes ?? '-').padStart(7)} B ${(r.encoding ?? '').padEnd(5)} ${r.url.replace(baseURL, '').replace(/^\/assets\//, '')}`);
+      }
+    }
     return times;
   } finally {
     await context.close();
@@ -299,7 +331,7 @@ async function firstLoads(browser: Browser, base: string, volunteer: State): Pro
     };
     const fast = await runs(null);
     const budget = await runs(SLOW_4G);
-    const slow = await runs(SLOW_3G);
+    const slow = PARTS.has('3g') ? await runs(SLOW_3G) : { fcp: Number.NaN, content: Number.NaN, all: [] };
     const each = (xs: LoadTimes[], k: keyof LoadTimes) => xs.map((t) => (t[k] / 1000).toFixed(2)).join(' / ');
     console.log(`  ${p.label}`);
     for (const k of ['fcp', 'content'] as const) {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -35,6 +37,43 @@ const deskFamily = family('antd');
 const elsewhere = new Set([...direct].filter((d) => d !== 'antd' && d !== 'antd-mobile').flatMap((d) => [...family(d)]));
 
 /**
+ * The features whose words the phone frame shows on every signed-in page (a tab, a service tile or a
+ * home card in their manifest): app/frame-namespaces.ts `phoneFrameNamespaceSet`, read here from the
+ * manifests' text (web/test/features.test.ts checks both agree).
+ */
+export function phoneFrameFeatures(): Set<string> {
+  const features = path.join(import.meta.dirname, 'src/features');
+  return new Set(
+    fs.readdirSync(features).filter((f) => {
+      const manifest = path.join(features, f, 'manifest.ts');
+      return fs.existsSync(manifest) && /\bphone(Tabs|Services|HomeCards)\s*:/.test(fs.readFileSync(manifest, 'utf8'));
+    }),
+  );
+}
+const phoneFrame = phoneFrameFeatures();
+
+/**
+ * app/boot.ts as an entry of its own, its script first in the page's head and `async`: it runs as
+ * soon as its small chunk has arrived, while React and the kits are still on their way (a second
+ * module script in index.html would be folded into the main entry by Vite and wait for React).
+ */
+function bootScript(): Plugin {
+  return {
+    name: 'lx-boot-script',
+    apply: 'build',
+    config: () => ({ build: { rollupOptions: { input: { index: path.join(import.meta.dirname, 'index.html'), boot: path.join(import.meta.dirname, 'src/app/boot.ts') } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        if (!boot) throw new Error('lx-boot-script: no boot chunk');
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${boot.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+/**
  * dist/h5.html: index.html that also asks at once for the phone frame's code and styles (the kit),
  * which the server sends for /h5 addresses. Otherwise they are asked for only once the entry has run,
  * a round trip later on a slow line (bench:budgets).
@@ -46,7 +85,7 @@ function phoneHtml(): Plugin {
     writeBundle(options, bundle) {
       const dir = options.dir!;
       const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-      const layout = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/features/h5/H5Layout.tsx'));
+      const layout = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.some((m) => m.endsWith('/features/h5/H5Layout.tsx')));
       if (!layout) throw new Error('lx-phone-html: no chunk for features/h5/H5Layout.tsx');
       const scripts = new Set<string>();
       const styles = new Set<string>();
@@ -67,11 +106,97 @@ function phoneHtml(): Plugin {
   };
 }
 
+/**
+ * A brotli (quality 11) and a gzip (level 9) copy of each built asset of 1 KB or more, which the server
+ * sends as they are (server/src/app.ts, @fastify/static `preCompressed`): on the fly it compresses
+ * at brotli quality 4, which came out larger than gzip for the big chunks (react: 107 KB brotli-4,
+ * 101 KB gzip-6, 91 KB brotli-11), and every byte is time on a slow line (bench:budgets).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'lx-precompress',
+    apply: 'build',
+    async writeBundle(options) {
+      const dir = path.join(options.dir!, 'assets');
+      const files = fs.readdirSync(dir).filter((f) => /\.(js|css|svg|json)$/.test(f) && fs.statSync(path.join(dir, f)).size >= 1024);
+      const brotli = promisify(zlib.brotliCompress);
+      const gzip = promisify(zlib.gzip);
+      await Promise.all(
+        files.map(async (f) => {
+          const file = path.join(dir, f);
+          const body = fs.readFileSync(file);
+          const [br, gz] = await Promise.all([
+            brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+            gzip(body, { level: 9 }),
+          ]);
+          fs.writeFileSync(`${file}.br`, br);
+          fs.writeFileSync(`${file}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
+
+type ModuleInfoOf = (id: string) => { importedIds: readonly string[] } | null;
+/** The app's modules `from` imports statically, transitively (not through node_modules), with `from`. */
+function appClosure(getModuleInfo: ModuleInfoOf, from: string): Set<string> {
+  const closure = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (closure.has(id) || id.includes('node_modules') || id.startsWith('\0')) continue;
+    closure.add(id);
+    stack.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return closure;
+}
+/** Whether `id` imports a UI kit, directly or through the app's own modules. */
+function usesKit(getModuleInfo: ModuleInfoOf, id: string): boolean {
+  return [...appClosure(getModuleInfo, id)].some((m) => getModuleInfo(m)?.importedIds.some((i) => /node_modules\/antd(-mobile)?\//.test(i)));
+}
+const closures = new Map<string, Set<string>>();
+const closureOf = (getModuleInfo: ModuleInfoOf, file: string) => {
+  const from = path.join(import.meta.dirname, file);
+  if (!closures.has(from)) closures.set(from, appClosure(getModuleInfo, from));
+  return closures.get(from)!;
+};
+
+/** The app's files whose antd-mobile components the first phone pages need: the frame, sign-in, the home and its tab bar. */
+const firstPhonePages = ['src/features/h5/H5Layout.tsx', 'src/features/h5/H5LoginPage.tsx', 'src/features/h5/H5HomePage.tsx'];
+let mobileFirstIds: Set<string> | undefined;
+/** The antd-mobile modules the first phone pages use: their components' folders, and what those import inside antd-mobile. */
+function mobileFirst(getModuleInfo: ModuleInfoOf): Set<string> {
+  if (mobileFirstIds) return mobileFirstIds;
+  const kit = path.join(nodeModules, 'antd-mobile/es/components');
+  const names = new Set<string>();
+  for (const page of firstPhonePages) {
+    for (const file of closureOf(getModuleInfo, page)) {
+      if (!/\.tsx?$/.test(file)) continue;
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd-mobile'/g)) {
+        for (const n of m[1]!.split(',')) names.add(n.trim().split(/\s+as\s+/)[0]!);
+      }
+    }
+  }
+  const folders = [...names].filter(Boolean).map((n) => n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+  const seen = new Set<string>();
+  const stack = folders.map((f) => path.join(kit, f, 'index.js')).filter((f) => fs.existsSync(f));
+  if (stack.length !== folders.length) throw new Error(`mobileFirst: no antd-mobile folder for some of ${folders.join(', ')}`);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id) || !id.includes('/node_modules/antd-mobile/')) continue;
+    seen.add(id);
+    stack.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return (mobileFirstIds = seen);
+}
+
 // Built into web/dist, which the Fastify server serves (SPA fallback for every non-/api GET).
 export default defineConfig({
   plugins: [
     react(),
+    bootScript(),
     phoneHtml(),
+    precompress(),
     // The service worker (Workbox, generated): the shell is precached, so the app opens with no signal;
     // every other built file is kept the first time it is fetched (its name carries its hash); the
     // API's GET answers are fetched from the network first and the last one kept, so lists seen
@@ -83,7 +208,7 @@ export default defineConfig({
       manifest: false, // public/manifest.webmanifest is the manifest
       workbox: {
         // the shell only: the phone should not download the back office's antd to be installable
-        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'assets/react-*.js', 'icons/*.png', 'favicon.svg'],
+        globPatterns: ['index.html', 'assets/boot-*.js', 'assets/index-*.{js,css}', 'assets/react-*.js', 'icons/*.png', 'favicon.svg'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -118,8 +243,31 @@ export default defineConfig({
         manualChunks(id, { getModuleInfo }) {
           // A feature's catalogue in one language is a chunk of its own, fetched the first time one
           // of its pages shows (i18n/index.ts): a visit downloads only its features, in its language.
+          // The catalogues of the phone frame's tab bar, tiles and cards, which every signed-in phone page
+          // loads together: one chunk per language (one request, not fourteen). The phone's own (h5) is
+          // apart, for the sign-in pages.
           const locale = /\/features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(id);
-          if (locale) return `locale-${locale[1]}-${locale[2]}`;
+          // The phone's own words in the default language travel in the phone frame's file (preloaded
+          // by dist/h5.html): one request less after boot on every phone page.
+          if (locale?.[1] === 'h5' && locale[2] === 'zh-CN') return 'H5Layout';
+          if (locale) return phoneFrame.has(locale[1]!) && locale[1] !== 'h5' ? `locale-phone-frame-${locale[2]}` : `locale-${locale[1]}-${locale[2]}`;
+          // app/boot.ts and what it runs on: the manifests and the preload helper, nothing of React
+          if (id.includes('vite/preload-helper') || /\/src\/(app\/(boot|early|features|feature|frame-namespaces)\.ts|i18n\/stored-language\.ts|features\/[^/]+\/manifest\.ts)$/.test(id)) return 'boot';
+          // The app's own code that main.tsx imports statically stays one file with it (the pages are
+          // imported from boot's manifests too, so Rollup would otherwise cut it into a file per module
+          // the pages share: more requests before the first render, and files the service worker's
+          // shell would miss).
+          if (!id.includes('node_modules') && /\.(tsx?|css)$/.test(id) && closureOf(getModuleInfo, 'src/main.tsx').has(id)) return 'index';
+          // The phone frame (H5Layout, on every phone page) in one file with what it and the first pages
+          // (sign-in, home) import of the app: the phone's own modules with the frame, the shared ones
+          // (the needs API the offline outbox sends with, the logo) with the entry, unless they draw
+          // with a kit; the pages themselves stay apart (bench:budgets: a phone asks for six files at a
+          // time over HTTP/1.1, and each costs a round trip on a slow line).
+          const firstPage = firstPhonePages.slice(1).some((page) => id !== path.join(import.meta.dirname, page) && closureOf(getModuleInfo, page).has(id));
+          if (!id.includes('node_modules') && /\.(tsx?|css)$/.test(id) && (firstPage || closureOf(getModuleInfo, 'src/features/h5/H5Layout.tsx').has(id))) {
+            if (/\/features\/(h5|[^/]+\/h5)\//.test(id)) return 'H5Layout';
+            if (!usesKit(getModuleInfo, id)) return 'index';
+          }
           const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id);
           if (!match) return undefined;
           const name = match[1]!;
@@ -139,7 +287,11 @@ export default defineConfig({
           // those would pull the kit in), and one chunk of what both kits use: every page loads one
           // kit whole, so it loads that chunk too
           if (name === 'antd') return 'desk-kit';
-          if (name === 'antd-mobile' || name === 'antd-mobile-icons') return 'mobile-kit';
+          // antd-mobile in two files: the components of the phone frame and the first pages (sign-in,
+          // home) with what they run on, and the rest, which the other pages load besides (bench:budgets:
+          // the first load of the sign-in page and the home on a slow line)
+          if (name === 'antd-mobile') return mobileFirst(getModuleInfo).has(id) || !id.includes('/antd-mobile/es/components/') ? 'mobile-kit' : 'mobile-kit-more';
+          if (name === 'antd-mobile-icons') return 'mobile-kit';
           if (!direct.has(name) && mobileFamily.has(name) && deskFamily.has(name)) return 'kit-shared';
           if (!direct.has(name) && !elsewhere.has(name) && deskFamily.has(name)) return 'desk-kit';
           if (!direct.has(name) && !elsewhere.has(name) && mobileFamily.has(name)) return 'mobile-kit';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureRoute } from '../src/app/feature';
 import { features } from '../src/app/features';
-import { crumbTrail, deskMenu, phoneServices, phoneTabs } from '../src/app/navigation';
+import { deskFrameNamespaceSet, phoneFrameNamespaceSet, routeOf } from '../src/app/frame-namespaces';
+import { crumbTrail, deskFrameNamespaces, deskMenu, phoneFrameNamespaces, phoneServices, phoneTabs } from '../src/app/navigation';
 import { readCatalogues } from './i18n/catalogues';
 
 const src = path.resolve(import.meta.dirname, '../src');
@@ -257,5 +258,29 @@ describe('the feature registry', () => {
     // a page that names its own last step (the help page's guide title) shows it after the route's name
     expect(crumbTrail('/help', () => true, '区管理员使用指南').map(words)).toEqual(['首页', '帮助', '区管理员使用指南']);
     expect(crumbTrail('/nowhere', () => true, '页面不存在').map(words)).toEqual(['首页', '页面不存在']);
+  });
+});
+
+describe('what app/boot.ts asks for before the app has arrived', () => {
+  it('the frames’ namespaces from the manifests alone are the sets navigation.ts draws, and the build groups the phone frame’s catalogues by the same list', async () => {
+    expect([...deskFrameNamespaceSet].sort()).toEqual([...new Set(deskFrameNamespaces)].sort());
+    expect([...phoneFrameNamespaceSet].sort()).toEqual([...phoneFrameNamespaces].sort());
+    const { phoneFrameFeatures } = await import('../vite.config');
+    expect([...phoneFrameFeatures()].sort()).toEqual([...phoneFrameNamespaceSet].sort());
+  });
+
+  it('picks the route of every address a manifest declares, a literal segment before a parameter', () => {
+    for (const f of features) {
+      for (const [surface, prefix] of [['desk', ''], ['phone', '/h5']] as const) {
+        for (const routes of Object.values(f[surface] ?? {})) {
+          for (const r of routes) {
+            const address = r.index ? prefix || '/' : `${prefix}/${r.path!.replace(/:\w+/g, '0a1b')}`;
+            expect(routeOf(address)?.route, address).toBe(r);
+          }
+        }
+      }
+    }
+    expect(routeOf('/h5/needs/new')?.route.path).toBe('needs/new');
+    expect(routeOf('/nowhere/at/all')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { currentLanguage, i18n } from '../i18n';
 import type { components } from './schema.gen';
+import { takeEarly } from '../app/early';
 
 /** The server's error body: a stable `code` to branch on, a localised `message`, the offending `field`. */
 export type ApiErrorBody = components['schemas']['ErrorBody'];
@@ -53,13 +54,16 @@ async function send(method: string, path: string, { query, body, form, signal }:
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(withQuery(path, query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-      signal,
-    });
+    // the first page's session was asked for before this code arrived (app/boot.ts): take that answer
+    const asked = method === 'GET' && query === undefined ? takeEarly(path) : undefined;
+    response = await (asked ??
+      fetch(withQuery(path, query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+        signal,
+      }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, { code: 'network.unreachable', message: i18n.t('errors.network') });

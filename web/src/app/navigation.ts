@@ -1,16 +1,17 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
+import { drawnWhenLoaded } from '../components/NavIcon';
 import type { FeatureManifest, HeaderItem, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
 import { features } from './features';
 
 /** An entry of a menu as the surfaces draw it: its namespace for the label, its icon loaded on first show. */
-type Drawn<T> = Omit<T, 'icon'> & { namespace: string; Icon: LazyExoticComponent<ComponentType> };
+type Drawn<T> = Omit<T, 'icon'> & { namespace: string; Icon: ComponentType };
 
 function collect<T extends { icon: IconLoader; order: number }>(pick: (f: FeatureManifest) => T[] | undefined): Drawn<T>[] {
   const entries = features.flatMap((f) => (pick(f) ?? []).map((entry) => ({ entry, namespace: f.name })));
   return entries
     .sort((a, b) => a.entry.order - b.entry.order)
-    .map(({ entry: { icon, ...rest }, namespace }) => ({ ...rest, namespace, Icon: lazy(icon) }));
+    .map(({ entry: { icon, ...rest }, namespace }) => ({ ...rest, namespace, Icon: drawnWhenLoaded(icon) }));
 }
 
 export type DeskMenuEntry = Drawn<MenuEntry>;

@@ -1,6 +1,7 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setDateLocale } from '../lib/time';
+import { LANGUAGE_STORAGE_KEY, storedLanguage } from './stored-language';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -9,17 +10,6 @@ export type Language = (typeof languages)[number];
 
 /** One namespace's catalogue per language, each fetched on first use (a chunk of its own). */
 export type LocaleLoaders = Record<Language, () => Promise<{ default: object }>>;
-
-const STORAGE_KEY = 'lianxin.language';
-
-function storedLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    return saved === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN'; // storage blocked (private mode on some phones): stay on the default
-  }
-}
 
 function applyToDocument(language: string) {
   document.documentElement.lang = language;
@@ -77,7 +67,7 @@ export function currentLanguage(): Language {
 
 export async function switchLanguage(language: Language): Promise<void> {
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // not persisted; the switch still applies to this visit
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 
@@ -10,9 +11,17 @@ describe('security headers and cross-site writes', () => {
   let secure: TestApp;
   let cookie: string;
 
+  let web: string;
   beforeAll(async () => {
-    const web = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-web-'));
+    web = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-web-'));
     fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><div id="root"></div>');
+    // a built asset with the copies vite build writes beside it (web/vite.config.ts `precompress`)
+    const code = 'export const words = "' + 'lianxin '.repeat(400) + '";';
+    fs.mkdirSync(path.join(web, 'assets'));
+    fs.writeFileSync(path.join(web, 'assets', 'app-Ab12Cd34.js'), code);
+    fs.writeFileSync(path.join(web, 'assets', 'app-Ab12Cd34.js.br'), zlib.brotliCompressSync(code));
+    fs.writeFileSync(path.join(web, 'assets', 'app-Ab12Cd34.js.gz'), zlib.gzipSync(code));
+    fs.writeFileSync(path.join(web, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     t = await createTestApp('pglite', { webDist: web });
     secure = await createTestApp('pglite', { secureCookies: true });
     cookie = await t.login('communityAdmin1');
@@ -31,6 +40,21 @@ describe('security headers and cross-site writes', () => {
     expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('built assets go out as the precompressed copy the phone accepts, kept a year (hashed names); the rest is revalidated', async () => {
+    const asset = (encoding: string) => t.app.inject({ url: '/assets/app-Ab12Cd34.js', headers: { 'accept-encoding': encoding } });
+    const br = await asset('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toContain('lianxin lianxin');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(br.headers.vary).toLowerCase()).toContain('accept-encoding');
+    const gz = await asset('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(fs.readFileSync(path.join(web, 'assets', 'app-Ab12Cd34.js'), 'utf8'));
+    expect((await asset('identity')).headers['content-encoding']).toBeUndefined();
+    expect((await t.app.inject({ url: '/sw.js' })).headers['cache-control']).toBe('no-cache');
+    expect((await t.app.inject({ url: '/h5/login' })).headers['cache-control']).toBe('no-cache');
   });
 
   it('HSTS is sent only when the site says it runs on HTTPS', async () => {
