@@ -202,14 +202,20 @@ async function main() {
     const during = [poller(`${base}/api/auth/me`, USER_POLL_MS, { cookie: other }), poller(`${base}/api/ledger/me`, USER_POLL_MS, { cookie: volunteer })];
     const t1 = performance.now();
     let shown = 0;
+    let unfinished = false;
     while (!first.log.some((l) => /time bank history (seeded|failed)/.test(l))) {
-      if (performance.now() - t1 > START_TIMEOUT_MS) throw new Error('the time bank history did not finish');
+      // still reported (the latencies meanwhile are the figure), then the export waits behind it
+      if (performance.now() - t1 > START_TIMEOUT_MS) {
+        unfinished = true;
+        break;
+      }
       for (const l of first.log.slice(shown)) if (/time bank: page/.test(l)) console.log(`  ${((performance.now() - t1) / 1000).toFixed(0).padStart(4)} s  ${l.replace(/^\[lianxin\] /, '')}`);
       shown = first.log.length;
       await sleep(200);
     }
     const [meanwhile, passbook] = await Promise.all(during.map((p) => p.stop()));
-    console.log(`  time bank history done ${(first.firstPageS + (performance.now() - t1) / 1000).toFixed(1)} s after the command, ${((performance.now() - t1) / 1000).toFixed(1)} s after the first page (${first.log.find((l) => /time bank history/.test(l) && !/crediting/.test(l))?.replace(/^\[lianxin\] /, '')})`);
+    if (unfinished) console.log(`  time bank history NOT DONE ${(START_TIMEOUT_MS / 1000).toFixed(0)} s after the first page`);
+    else console.log(`  time bank history done ${(first.firstPageS + (performance.now() - t1) / 1000).toFixed(1)} s after the command, ${((performance.now() - t1) / 1000).toFixed(1)} s after the first page (${first.log.find((l) => /time bank history/.test(l) && !/crediting/.test(l))?.replace(/^\[lianxin\] /, '')})`);
     console.log(`  a user's GET /api/auth/me meanwhile:          ${line('', meanwhile!.samples, meanwhile!.failures)}`);
     console.log(`  the volunteer's GET /api/ledger/me meanwhile: ${line('', passbook!.samples, passbook!.failures)}`);
 
