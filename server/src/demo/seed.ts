@@ -3,10 +3,12 @@ import type { PlatformDeps } from '../platform/deps.js';
 import { accounts } from '../modules/accounts/accounts.table.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { hashPassword } from '../platform/auth/password.js';
-import type { DbOrTx } from '../platform/db/client.js';
+import { queryRows, type DbOrTx } from '../platform/db/client.js';
 import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
+import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
+import { analyzeAsTheyGrow, usersFirst } from './history.pace.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
 import { needsStep } from './needs.demo.js';
@@ -147,7 +149,7 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
  * history steps and the marker in one transaction. Crediting is once by key, so a start cut short
  * here is finished by the next one; several instances at once serialise on the seed lock.
  */
-export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptions, 'log'> & { signal?: AbortSignal }): Promise<SeedReport | undefined> {
+export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptions, 'log'> & Pick<ReplayOptions, 'signal' | 'onPage'>): Promise<SeedReport | undefined> {
   const found = await existing(deps.db);
   if (found === undefined || found === 'accounts_exist' || !found.historyPending) return undefined;
   const started = performance.now();
@@ -155,7 +157,29 @@ export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptio
   opts.log(`demo district: crediting the year's service hours to the time bank (the app is open meanwhile)`);
   const timings: SeedReport['timings'] = [];
   const replayStarted = performance.now();
-  const credited = await createServices(deps).ledger.replayServices(plan.regions.district.id, { pageSize: DEMO_REPLAY_PAGE, ...(opts.signal ? { signal: opts.signal } : {}) });
+  // users first (embedded: one connection), and fresh planner statistics as the ledger grows (history.pace.ts)
+  const users = usersFirst(deps.database);
+  const stats = analyzeAsTheyGrow(deps.database, users.wait);
+  try {
+    await stats.before();
+    let shown = performance.now();
+    await createServices(deps).ledger.replayServices(plan.regions.district.id, {
+      pageSize: DEMO_REPLAY_PAGE,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onPage: async (p) => {
+        await opts.onPage?.(p);
+        if (performance.now() - shown >= 10_000) {
+          shown = performance.now();
+          opts.log(`demo district: time bank: page ${p.page}, ${p.credited} services credited in ${((shown - replayStarted) / 1000).toFixed(0)} s`);
+        }
+        await stats.after(p.page);
+        await users.wait();
+      },
+    });
+    if (!opts.signal?.aborted) await stats.end();
+  } finally {
+    users.stop();
+  }
   if (opts.signal?.aborted) return undefined; // shutting down: the next start finishes it
   timings.push({ step: 'ledger replay', ms: Math.round(performance.now() - replayStarted) });
   const counts: Record<string, number> = {};
@@ -163,6 +187,8 @@ export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptio
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const marker = await existing(tx);
     if (marker === undefined || marker === 'accounts_exist' || !marker.historyPending) return false;
+    // every service credited, by this start and by any cut short before it (one earn key each)
+    const [{ credited } = { credited: 0 }] = await queryRows<{ credited: number }>(tx, sql`SELECT count(*)::int AS credited FROM ledger_transactions WHERE district_id = ${plan.regions.district.id} AND key LIKE 'earn:%'`);
     const ctx: DemoContext = { deps, tx, plan, passwordHash: '', log: opts.log, credited };
     for (const step of demoSteps.filter((s) => s.history)) {
       const t0 = performance.now();

@@ -17,6 +17,16 @@ import { ledgerError } from './ledger.errors.js';
 import { ledgerWithdrawals } from './ledger.withdrawals.js';
 import { ledgerPassbook } from './ledger.passbook.js';
 
+export type ReplayOptions = {
+  pageSize?: number;
+  /** Every page in this transaction (the demo seeded at once); otherwise each page commits on its own. */
+  tx?: DbOrTx;
+  /** Checked between pages: stops after the page that is running (the rest is for another run). */
+  signal?: AbortSignal;
+  /** Awaited after each page (progress; the demo's history gives way to users here). */
+  onPage?: (p: { page: number; services: number; credited: number; ms: number }) => void | Promise<void>;
+};
+
 /**
  * The time bank and points ledger (时间银行 · 积分): double entry, exact amounts, immutable entries.
  * Other modules post through `post` (the mall's redemptions, time-bank withdrawals), always in their
@@ -48,13 +58,14 @@ export function createLedgerService(deps: LedgerDeps) {
      * Credits every verified service of the district through `creditServices`, in pages: what the demo
      * runs for its year, and a repair after an outage. A second run changes nothing (every key is spent).
      */
-    async replayServices(districtId: string, opts: { pageSize?: number; tx?: DbOrTx; signal?: AbortSignal } = {}): Promise<number> {
+    async replayServices(districtId: string, opts: ReplayOptions = {}): Promise<number> {
       const pageSize = opts.pageSize ?? 5000;
       let after: { source: string; sourceId: string; accountId: string } | null = null;
       let credited = 0;
       const inTx = <T>(fn: (tx: DbOrTx) => Promise<T>) => (opts.tx ? fn(opts.tx) : deps.db.transaction(fn));
-      for (;;) {
+      for (let n = 1; ; n++) {
         if (opts.signal?.aborted) return credited; // between pages: what was credited is committed, the rest waits for another run
+        const t0 = performance.now();
         const page = await deps.volunteers.entriesForCrediting(districtId, after, pageSize, opts.tx);
         if (page.length === 0) return credited;
         credited += await inTx(async (tx) => {
@@ -63,6 +74,7 @@ export function createLedgerService(deps: LedgerDeps) {
         });
         const last = page.at(-1)!;
         after = { source: last.source, sourceId: last.source_id, accountId: last.account_id };
+        await opts.onPage?.({ page: n, services: page.length, credited, ms: performance.now() - t0 });
       }
     },
 
