@@ -34,8 +34,28 @@ async function open(device: 'desk' | 'phone', language: Language): Promise<{ con
   return { context, page, scripts };
 }
 
-/** The feature catalogues a visit fetched, as "needs-en" (their chunks are named locale-<feature>-<language>). */
-const cataloguesLoaded = (scripts: string[]) => [...new Set(scripts.flatMap((s) => /\/locale-([\w-]+?-(?:zh-CN|en))-[\w-]+\.js$/.exec(s)?.[1] ?? []))].sort();
+/**
+ * The features of the phone frame (a tab, a home tile or a home card of theirs): their catalogues travel
+ * together, one file per language (locale-phone-frame-<language>, web/vite.config.ts), since every
+ * signed-in phone page shows their words.
+ */
+const phoneFrameFeatures = ['activities', 'certificates', 'conduct', 'help', 'ledger', 'mall', 'needs', 'notifications', 'partners', 'posts', 'teams', 'volunteers', 'whistles'];
+
+/** The feature catalogues a visit fetched, as "needs-en" (chunks named locale-<feature>-<language>, the phone frame's file counted as its features). */
+const cataloguesLoaded = (scripts: string[]) =>
+  [
+    ...new Set(
+      scripts.flatMap((s) => {
+        const name = /\/locale-([\w-]+?-(?:zh-CN|en))-[\w-]+\.js$/.exec(s)?.[1];
+        if (!name) return [];
+        const frame = /^phone-frame-(zh-CN|en)$/.exec(name);
+        return frame ? phoneFrameFeatures.map((f) => `${f}-${frame[1]}`) : [name];
+      }),
+    ),
+  ].sort();
+
+/** The phone's own words: in the default language they travel in the phone frame's code (no catalogue file). */
+const phoneWords = (language: Language) => (language === 'zh-CN' ? [] : [`h5-${language}`]);
 
 /** The first need of a list as the signed-in user sees it. */
 async function firstNeed(page: Page, view: 'all' | 'mine'): Promise<string | undefined> {
@@ -80,7 +100,7 @@ describe('every page shows words in the chosen language from its first paint, ne
       await page.goto('/h5/login');
       await page.getByTestId('h5-login-submit').waitFor();
       await snap(page, `i18n-h5-login-${language}`);
-      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`]);
+      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, ...phoneWords(language)]);
 
       await phoneLogin(page, demo.resident);
       const home = page.getByTestId('h5-home');
@@ -90,8 +110,7 @@ describe('every page shows words in the chosen language from its first paint, ne
 
       expect(await rawKeysSeen(page)).toEqual([]);
       // the tabs and tiles are named by the features behind them (needs, 消息, whistles, 志愿者, 岗位, 队伍, 活动, 言行, 证明, 共建单位)
-      const tileFeatures = ['activities', 'certificates', 'conduct', 'help', 'ledger', 'mall', 'needs', 'notifications', 'partners', 'posts', 'teams', 'volunteers', 'whistles'];
-      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, `h5-${language}`, ...tileFeatures.map((f) => `${f}-${language}`)].sort());
+      expect(cataloguesLoaded(scripts)).toEqual([`auth-${language}`, ...phoneWords(language), ...phoneFrameFeatures.map((f) => `${f}-${language}`)].sort());
       expect(scripts.filter((s) => s.includes('/assets/desk-kit-'))).toEqual([]);
       await context.close();
     });

@@ -171,7 +171,8 @@ describe('no code reaches the screen', () => {
     it(`the need-category settings show names, not codes (${language})`, async () => {
       await asDistrictAdmin(language, async (page) => {
         await page.goto('/needs-config');
-        await page.locator('.ant-table-tbody tr').first().waitFor();
+        // a data row, not the placeholder row the table shows while it loads
+        await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
         // open every parent so the child categories (elderly.companion …) are on screen too
         for (let i = 0; i < 30; i++) {
           const collapsed = page.locator('.ant-table-row-expand-icon-collapsed').first();
