@@ -34,7 +34,7 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.js';
 import { startServer } from '../e2e/support/server.js';
-import { deskLogin, phoneLogin } from '../e2e/support/sessions.js';
+import { deskLogin, phoneLogin, sessionOptions } from '../e2e/support/sessions.js';
 import { fixedAccounts } from '../server/src/demo/fixed-accounts.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -134,20 +134,9 @@ async function concreteUrl(context: BrowserContext, pattern: string): Promise<{ 
 
 type State = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-/** A phone (390×844, touch) or desk (1440×900) context like the e2e sessions', service worker blocked, cache empty. */
+/** A phone (390×844, touch) or desk (1440×900) context as the e2e sessions open it: service worker blocked, cache empty. */
 function newContext(browser: Browser, baseURL: string, device: 'phone' | 'desk', storageState?: State): Promise<BrowserContext> {
-  const phone = device === 'phone';
-  return browser.newContext({
-    baseURL,
-    storageState,
-    timezoneId: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: phone ? 2 : 1,
-    serviceWorkers: 'block',
-  });
+  return browser.newContext(sessionOptions(baseURL, device, { storageState }));
 }
 
 /** The cookies (and local storage) of a demo account signed in through the phone's or the desk's login page. */

@@ -1,15 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './browser.js';
 
 /**
- * A phone (390×844, touch) or a desktop (1440×900) browser session, in Beijing time. The app's service
- * worker is blocked unless asked for (the PWA spec): requests it answered would pass by the tests'
- * `page.route` holds and response waits.
+ * A phone (390×844, touch) or a desktop (1440×900) browser context's options, in Beijing time. The app's
+ * service worker is blocked unless asked for (the PWA spec): requests it answered would pass by the
+ * tests' `page.route` holds and response waits. bench:budgets opens its contexts the same way.
  */
-export async function openSession(browser: Browser, baseURL: string, device: 'phone' | 'desk', opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export function sessionOptions(
+  baseURL: string,
+  device: 'phone' | 'desk',
+  opts: { serviceWorkers?: 'allow' | 'block'; storageState?: BrowserContextOptions['storageState'] } = {},
+): BrowserContextOptions {
   const phone = device === 'phone';
-  const context = await browser.newContext({
+  return {
     baseURL,
+    storageState: opts.storageState,
     timezoneId: 'Asia/Shanghai',
     locale: 'zh-CN',
     viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
@@ -17,7 +22,12 @@ export async function openSession(browser: Browser, baseURL: string, device: 'ph
     hasTouch: phone,
     deviceScaleFactor: phone ? 2 : 1,
     serviceWorkers: opts.serviceWorkers ?? 'block',
-  });
+  };
+}
+
+/** A phone or desktop browser session (see `sessionOptions`) and its first page. */
+export async function openSession(browser: Browser, baseURL: string, device: 'phone' | 'desk', opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(sessionOptions(baseURL, device, opts));
   return { context, page: await context.newPage() };
 }
 
