@@ -25,6 +25,7 @@ const PARTNER = '13800000007';
 const TEAM = '文化社区红马甲志愿服务队';
 
 type Need = { id: string; status: string; place: string[] };
+type Page1 = { total: number; items: { id: string }[] };
 
 /** A resident's need, accepted and dispatched to the demo leader's team by the community admin (the steps this spec is not about). */
 async function dispatchedNeed(title: string): Promise<string> {
@@ -102,6 +103,21 @@ describe('phone pages for every role', () => {
     await session('phone', async (page) => {
       await phoneLogin(page, demo.volunteer);
       await page.getByTestId('h5-home').waitFor();
+      // the home answers "what do I do now": hours and points, open tasks and the pool counted as the API counts them
+      const card = page.getByTestId('h5-volunteer-card');
+      const tasks = await ok<Page1>(page.request.get('/api/needs?view=tasks&status=claimed,in_service&sort=deadline&page=1&pageSize=1'), 'open tasks');
+      const pool = await ok<Page1>(page.request.get('/api/needs?view=pool&page=1&pageSize=1'), 'pool');
+      const ledger = await ok<{ points: number }>(page.request.get('/api/ledger/me'), 'ledger');
+      expect(tasks.total).toBeGreaterThanOrEqual(1); // the order assigned above
+      await expect.poll(() => card.getByTestId('volunteer-count-tasks').locator('strong').textContent()).toBe(String(tasks.total));
+      await expect.poll(() => card.getByTestId('volunteer-count-pool').locator('strong').textContent()).toBe(String(pool.total));
+      await expect.poll(() => card.getByTestId('me-points').locator('strong').textContent()).toBe(String(ledger.points));
+      // the task due first is one tap away
+      expect(await card.locator('[data-testid=volunteer-next-task] [data-testid=need-card]').getAttribute('data-need-id')).toBe(tasks.items[0]!.id);
+      await card.getByTestId('volunteer-count-tasks').click();
+      await page.getByTestId('h5-tasks').waitFor();
+      await page.getByTestId('need-card').first().waitFor();
+      expect(await page.getByTestId('need-card').count()).toBe(Math.min(tasks.total, 10));
       await page.goto(`/h5/needs/${takeId}`);
       await waitForStatus(page, 'h5-need-detail', 'claimed');
       const need = await ok<Need>(page.request.get(`/api/needs/${takeId}`), 'need');
@@ -117,6 +133,34 @@ describe('phone pages for every role', () => {
       await page.getByTestId('me-figures').waitFor();
       expect(await page.getByTestId('me-points').textContent()).toContain('积分');
       await page.getByTestId('me-services').waitFor();
+    });
+  });
+
+  it('a resident’s home puts the needs waiting for their rating first, each one tap from its rating', async () => {
+    await session('phone', async (page) => {
+      await phoneLogin(page, demo.resident);
+      const home = page.getByTestId('h5-home');
+      await home.waitFor();
+      const toRate = await ok<Page1>(page.request.get('/api/needs?view=mine&status=completed&page=1&pageSize=3'), 'to rate');
+      expect(toRate.total).toBeGreaterThanOrEqual(1); // the demo's escort, served yesterday
+      const card = page.getByTestId('h5-rate-card');
+      await card.getByTestId('rate-card-waiting').waitFor();
+      // first below the greeting: before the services
+      const order = await home.evaluate((el) => [...el.querySelectorAll('.lx-h5-card')].map((c) => c.getAttribute('data-testid')));
+      expect(order[0]).toBe('h5-rate-card');
+      expect(await card.getByTestId('rate-card-waiting').locator('h3').textContent()).toContain(String(toRate.total));
+      const first = toRate.items[0]!.id;
+      await card.locator(`[data-need-id="${first}"]`).getByTestId('rate-card-rate').click();
+      await waitForStatus(page, 'h5-need-detail', 'completed');
+      // the rating sheet is open at once
+      await page.getByTestId('rate-stars').getByRole('radio', { name: '5' }).tap();
+      await page.getByTestId('rate-submit').click();
+      await waitForStatus(page, 'h5-need-detail', 'closed');
+      await page.goto('/h5');
+      const after = await ok<Page1>(page.request.get('/api/needs?view=mine&status=completed&page=1&pageSize=3'), 'to rate after');
+      expect(after.total).toBe(toRate.total - 1);
+      if (after.total === 0) await expect.poll(() => card.getByTestId('rate-card-waiting').count()).toBe(0);
+      else await expect.poll(() => card.getByTestId('rate-card-waiting').locator('h3').textContent()).toContain(String(after.total));
     });
   });
 
@@ -244,7 +288,8 @@ type Ids = { need: string; team: string; activity: string };
 const phonePages: PhonePage[] = [
   { name: 'login', path: () => '/h5/login', as: null, ready: '[data-testid=h5-login-submit]' },
   { name: 'register', path: () => '/h5/register', as: null, ready: 'form' },
-  { name: 'home-resident', path: () => '/h5', as: demo.resident, ready: '[data-testid=h5-home]' },
+  { name: 'home-resident', path: () => '/h5', as: demo.resident, ready: '[data-testid=h5-rate-card]' },
+  { name: 'home-volunteer', path: () => '/h5', as: demo.volunteer, ready: '[data-testid=h5-volunteer-card] [data-testid=need-card]' },
   { name: 'needs-mine', path: () => '/h5/needs', as: demo.resident, ready: '[data-testid=need-list-mine] [data-testid=need-card]' },
   { name: 'need-post', path: () => '/h5/needs/new', as: demo.resident, ready: '[data-testid=h5-need-post]' },
   { name: 'need-detail', path: (ids) => `/h5/needs/${ids.need}`, as: demo.volunteer, ready: '[data-testid=need-place]' },

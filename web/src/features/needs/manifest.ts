@@ -41,7 +41,12 @@ export const needsFeature = defineFeature({
     { path: '/h5/team-orders', label: 'h5.tab.teamOrders', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), roles: ['teamLeader'], order: 12 },
     { path: '/h5/work', label: 'h5.tab.work', icon: () => import('@ant-design/icons/es/icons/AuditOutlined'), roles: staff, order: 14 },
   ],
-  phoneHomeCards: [{ key: 'work', component: () => import('./h5/H5WorkCard').then((m) => ({ default: m.H5WorkCard })), roles: ['teamLeader', ...staff], order: 10 }],
+  phoneHomeCards: [
+    // a resident's needs waiting for their rating come first (every account can order)
+    { key: 'rate', component: () => import('./h5/H5RateCard').then((m) => ({ default: m.H5RateCard })), roles: ['resident', 'volunteer', 'teamLeader', 'partner', ...staff], order: 5 },
+    { key: 'volunteer', component: () => import('./h5/H5VolunteerCard').then((m) => ({ default: m.H5VolunteerCard })), roles: ['volunteer'], order: 8 },
+    { key: 'work', component: () => import('./h5/H5WorkCard').then((m) => ({ default: m.H5WorkCard })), roles: ['teamLeader', ...staff], order: 10 },
+  ],
   phoneServices: [
     { key: 'needs', label: 'h5.service.needs', icon: () => import('@ant-design/icons/es/icons/HeartOutlined'), path: '/h5/needs/new', order: 10 },
     { key: 'myNeeds', label: 'h5.service.myNeeds', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), path: '/h5/needs', order: 20 },

@@ -1,7 +1,7 @@
 import { Button, Dialog } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { tryLocate } from '../../../lib/geolocation';
 import type { NeedAction, NeedDetail } from '../needs.api';
 import { CancelPopup } from './CancelPopup';
@@ -23,7 +23,9 @@ export function DetailActions({ need }: { need: NeedDetail }) {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const { run, pendingAction } = useMobileAction(need.id, () => navigate('/h5/team-orders', { replace: true }));
-  const [sheet, setSheet] = useState<Sheet | null>(null);
+  // the home's 评价 button opens the rating sheet at once (?rate=1), when rating is still what may be done
+  const [params] = useSearchParams();
+  const [sheet, setSheet] = useState<Sheet | null>(() => (params.get('rate') === '1' && need.actions.includes('rate') ? 'rate' : null));
   // staff may cancel too, but that is the back office's decision with its reason; the phone's sheet is the requester's
   const actions = phoneActions.filter((a) => need.actions.includes(a) && (a !== 'cancel' || need.myRelations.includes('requester')));
   if (actions.length === 0) return null;

@@ -1,6 +1,6 @@
 import { Button, ErrorBlock, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth/session';
 import { H5TabBar } from '../../h5/H5TabBar';
 import { mineStages } from '../needs.stages';
@@ -13,6 +13,7 @@ export function H5MyNeedsPage() {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const { account } = useMe();
+  const [params] = useSearchParams();
   const post = (
     <Button size="small" color="primary" fill="none" onClick={() => navigate('/h5/needs/new')} data-testid="post-need">
       {t('h5.service.needs')}
@@ -26,6 +27,7 @@ export function H5MyNeedsPage() {
       <WaitingNeedsNotice accountId={account.id} />
       <MobileNeedList
         view="mine"
+        initialStage={params.get('stage')}
         stages={mineStages.map((s) => ({ ...s, label: t(`h5.mineStage.${s.key}`) }))}
         empty={
           <ErrorBlock status="empty" title={t('h5.mineEmpty')} description={t('h5.mineEmptyHint')}>

@@ -7,6 +7,7 @@ import { useMe } from '../../auth/session';
 import { needsApi, type NeedView } from '../needs.api';
 import { needKeys } from '../needs.queries';
 import { inboxStages, workStages, type Stage } from '../needs.stages';
+import { CountButton } from './CountButton';
 import './needs-h5.css';
 
 type CountKey = 'toTake' | 'toAssign' | 'intake' | 'toDispatch' | 'overdue';
@@ -38,13 +39,7 @@ function CountTile({ item, label }: { item: Omit<Count, 'label'>; label: string 
     queryFn: ({ signal }) => needsApi.list({ view: item.view, status: item.stage.status, due: item.stage.due, page: 1, pageSize: 1 }, signal),
     select: (page) => page.total,
   });
-  const over = item.alert && (count.data ?? 0) > 0;
-  return (
-    <button type="button" className={`lx-h5-count${over ? ' lx-h5-count-alert' : ''}`} onClick={() => navigate(item.path)} aria-busy={count.isFetching} data-testid={`work-count-${item.key}`}>
-      <strong>{count.data ?? '–'}</strong>
-      <span>{label}</span>
-    </button>
-  );
+  return <CountButton count={count.data} label={label} alert={item.alert} busy={count.isFetching} onClick={() => navigate(item.path)} testId={`work-count-${item.key}`} />;
 }
 
 /** The home's "my work" card for team leaders and staff: counts of what waits, one tap to the list. */

@@ -33,7 +33,11 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
         {left && (
           // while it is being handled: how long is left, or how long overdue, in red
           <div className={`lx-h5-need-meta lx-h5-need-due${left.over ? ' lx-h5-need-over' : ''}`} data-testid="need-card-due">
-            {t('field.deadlineAt')} <span className="lx-nowrap">{formatMinute(need.deadlineAt)}</span> · <TimeLeftText left={left} />
+            {t('field.deadlineAt')} <span className="lx-nowrap">{formatMinute(need.deadlineAt)}</span>{' '}
+            {/* the dot goes to the next line with what it introduces, never left at a line's end */}
+            <span className="lx-nowrap">
+              · <TimeLeftText left={left} />
+            </span>
           </div>
         )}
       </div>
