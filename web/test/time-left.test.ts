@@ -22,6 +22,11 @@ describe('the time left to a deadline', () => {
     expect(timeLeft({ status: 'in_service', deadlineAt: at(-49), overdue: true }, now)).toEqual({ over: true, days: 2, hours: 1 });
   });
 
+  it('counts nothing while the clock is paused (挂起), overdue or not', () => {
+    expect(timeLeft({ status: 'taken', deadlineAt: at(-3), paused: true }, now)).toEqual({ over: false, days: 0, hours: 0, paused: true });
+    expect(timeLeft({ status: 'taken', deadlineAt: at(30), paused: true }, now)).toEqual({ over: false, days: 0, hours: 0, paused: true });
+  });
+
   it('says nothing once the clock has stopped or before it starts', () => {
     expect(timeLeft({ status: 'completed', deadlineAt: at(-5) }, now)).toBeNull();
     expect(timeLeft({ status: 'submitted', deadlineAt: null }, now)).toBeNull();
@@ -39,5 +44,6 @@ describe('the words for the time left', () => {
     expect(await render('zh-CN', { over: false, days: 1, hours: 23 })).toBe('<span class="lx-time-left">剩 <span class="lx-nowrap">1 天</span> <span class="lx-nowrap">23 小时</span></span>');
     expect(await render('zh-CN', { over: true, days: 0, hours: 5 })).toBe('<span class="lx-time-left">超期 <span class="lx-nowrap">5 小时</span></span>');
     expect(await render('en', { over: false, days: 2, hours: 3 })).toBe('<span class="lx-time-left"><span class="lx-nowrap">2 d</span> <span class="lx-nowrap">3 h</span> left</span>');
+    expect(await render('zh-CN', { over: false, days: 0, hours: 0, paused: true })).toBe('<span class="lx-time-left">已挂起，暂停计时</span>');
   });
 });

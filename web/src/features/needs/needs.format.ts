@@ -113,5 +113,3 @@ export function needErrorText(error: unknown, t: TFunction<'needs'>): string {
   return error instanceof Error && error.message ? error.message : t('common:errors.unknown');
 }
 
-/** The full place as staff read it: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 (the server names the levels). */
-export const placeLabel = (need: { place: string[]; regionName: string }) => (need.place.length ? need.place.join(' › ') : need.regionName);

@@ -6,7 +6,7 @@ import { timeLeft } from '../deadline';
 import { TimeLeftText } from '../TimeLeftText';
 
 /** The deadline and, while it runs, the time left (or how long overdue, in red): every board shows it the same way. */
-export function DeadlineText({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt' | 'overdue'> }) {
+export function DeadlineText({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt' | 'overdue' | 'paused'> }) {
   const { t } = useTranslation('needs');
   if (!need.deadlineAt) return <>{t('common:empty')}</>;
   const left = timeLeft(need);

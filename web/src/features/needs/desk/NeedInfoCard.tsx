@@ -2,7 +2,8 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import type { NeedDetail } from '../needs.api';
-import { categoryLabel, formatWindow, placeLabel } from '../needs.format';
+import { categoryLabel, formatWindow } from '../needs.format';
+import { PlaceText } from '../PlaceText';
 import { useAnswerLines } from '../questions';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 import { PhotoWall } from './PhotoWall';
@@ -46,7 +47,9 @@ export function NeedInfoCard({ need }: { need: NeedDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('field.channel')}>{t(`channel.${need.channel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('field.place')}>
-          <span data-testid="need-place">{placeLabel(need)}</span>
+          <span data-testid="need-place">
+            <PlaceText need={need} />
+          </span>
           {need.address && <div className="lx-muted">{need.address}</div>}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.wanted')}>{formatWindow(need.wantedFrom, need.wantedTo) || t('wantedAny')}</Descriptions.Item>

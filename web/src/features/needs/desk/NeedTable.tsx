@@ -6,7 +6,8 @@ import { useColumnSettings } from '../../../components/ColumnSettings';
 import { ListTable, type TablePaging } from '../../../components/ListTable';
 import { formatMinute } from '../../../lib/time';
 import type { NeedSummary } from '../needs.api';
-import { categoryLabel, placeLabel } from '../needs.format';
+import { categoryLabel } from '../needs.format';
+import { PlaceText } from '../PlaceText';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 import { DeadlineText } from './DeadlineText';
 
@@ -94,7 +95,9 @@ export function useNeedColumns() {
       width: 290,
       render: (_v, n) => (
         <div className="lx-place" data-testid="need-place">
-          <div>{placeLabel(n)}</div>
+          <div>
+            <PlaceText need={n} />
+          </div>
           {n.address && (
             <div className="lx-muted lx-ellipsis" title={n.address}>
               {n.address}

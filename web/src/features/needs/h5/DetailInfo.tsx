@@ -2,6 +2,7 @@ import { List, Rate } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { NeedDetail } from '../needs.api';
 import { categoryLabel, formatWindow } from '../needs.format';
+import { PlaceText } from '../PlaceText';
 import { useAnswerLines } from '../questions';
 import { PhotoGrid } from './PhotoGrid';
 
@@ -24,7 +25,9 @@ function Place({ need }: { need: NeedDetail }) {
   const levels = need.place.length > 0 ? need.place : [need.regionName];
   return (
     <div className="lx-h5-place" data-testid="need-place">
-      <div>{levels.join(' › ')}</div>
+      <div>
+        <PlaceText need={need} />
+      </div>
       {need.address && <div className="lx-h5-place-address">{need.address}</div>}
       <a className="lx-h5-map-link" href={mapSearchUrl([...levels, need.address ?? ''].join(''))} target="_blank" rel="noreferrer" data-testid="need-map-link">
         {t('h5.openMap')}

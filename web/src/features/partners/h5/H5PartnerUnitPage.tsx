@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBack } from '../../../lib/use-back';
 import { useMyUnits, usePartnerUnit } from '../partners.queries';
+import { UnitSummary } from './UnitSummary';
 import './partners-h5.css';
 
 /** The unit contact's page (我的单位): its in-service party members and their verified service this year against the minimum. */
@@ -35,7 +36,7 @@ export function H5PartnerUnitPage() {
           <>
             <Card className="lx-h5-partner-hero">
               <div className="lx-h5-partner-name">{u.name}</div>
-              <div className="lx-h5-partner-meta">{t('h5.summary', { year: u.year, minimum: u.minimumHours })}</div>
+              <UnitSummary year={u.year} minimum={u.minimumHours} />
               <div className="lx-h5-partner-stats">
                 <div>
                   <strong data-testid="h5-member-count">{u.memberCount}</strong>

@@ -2,6 +2,7 @@ import { Card } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMyUnits, usePartnerUnit } from '../partners.queries';
+import { UnitSummary } from './UnitSummary';
 import './partners-h5.css';
 
 /** The phone home of a partner unit's contact: its members reporting in and those behind the yearly minimum, one tap to the unit's page. */
@@ -16,7 +17,7 @@ export function H5UnitCard() {
       {mine.data?.length === 0 && <p className="lx-h5-partner-meta">{t('h5.noUnit')}</p>}
       {u && (
         <>
-          <div className="lx-h5-partner-meta">{t('h5.summary', { year: u.year, minimum: u.minimumHours })}</div>
+          <UnitSummary year={u.year} minimum={u.minimumHours} />
           <div className="lx-h5-partner-stats">
             <div>
               <strong>{u.memberCount}</strong>
