@@ -26,34 +26,88 @@ if (process.env.CI && !process.env.TEST_DATABASE_URL) {
 /** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set (CI starts one). */
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+/*
+ * Every suite starts from a fresh database, but the migrations run once per test process: the first
+ * fresh database of a backend is migrated and kept as a template (PGlite: a dump of its data folder;
+ * PostgreSQL: a database to copy), and every later one is a copy. The test processes are kept
+ * between files (vitest.config.ts: isolate false), so a run migrates about twice per worker.
+ */
+const templates = new Map<'pglite' | 'postgres', Promise<Blob | string>>();
+
+function template(backend: 'pglite' | 'postgres'): Promise<Blob | string> {
+  let made = templates.get(backend);
+  if (!made) {
+    made = backend === 'pglite' ? migratedDump() : migratedTemplateDatabase();
+    // a failed template is not kept: the next suite tries again and reports its own error
+    made.catch(() => templates.delete(backend));
+    templates.set(backend, made);
+  }
+  return made;
+}
+
+async function migratedDump(): Promise<Blob> {
+  const database = await openDatabase({ pgliteDir: ':memory:', pgliteThread: 'inline' });
+  await migrateDatabase(database);
+  const dump = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  return dump;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL! });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+const databaseUrl = (name: string) => {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function migratedTemplateDatabase(): Promise<string> {
+  // lx_test_ like every test database, so one cleanup finds it too
+  const name = `lx_test_tpl_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  // no connection may stay open on a template while it is copied
+  const database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 1 });
+  try {
+    await migrateDatabase(database);
+  } finally {
+    await database.close();
+  }
+  process.once('beforeExit', () => void adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined));
+  return name;
+}
+
 /** A fresh, migrated, empty database: in-memory PGlite, or a new database on the test server. */
 export async function freshDatabase(backend: Backend): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (backend === 'pglite' || backend === 'pglite-worker') {
     const thread = backend === 'pglite-worker' || process.env.TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'inline';
+    if (thread === 'inline') {
+      const database = await openDatabase({ pgliteDir: ':memory:', pgliteThread: 'inline', pgliteFrom: (await template('pglite')) as Blob });
+      return { ...database, drop: () => database.close() };
+    }
     const database = await openDatabase({ pgliteDir: ':memory:', pgliteThread: thread });
     await migrateDatabase(database);
     return { ...database, drop: () => database.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const from = (await template('postgres')) as string;
   const name = `lx_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 60 });
-  await migrateDatabase(database);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${from}`);
+  const url = databaseUrl(name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 60 });
   return {
     ...database,
     /** For a server process started on the same database. */
-    url: url.toString(),
+    url,
     drop: async () => {
       await database.close();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

@@ -39,6 +39,11 @@ export type OpenOptions = {
   pgliteThread?: 'worker' | 'inline';
   /** With the worker: return at once, PGlite opens meanwhile (the first query waits for it). */
   openInBackground?: boolean;
+  /**
+   * In memory, on this thread: start from this dump of a data folder (`dumpDataDir`) instead of an
+   * empty cluster. The tests copy one migrated database this way: a quarter of the time of initdb.
+   */
+  pgliteFrom?: Blob;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -71,7 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       },
     };
   }
-  const client = dir === ':memory:' ? new PGlite() : new PGlite(dir);
+  const client = dir !== ':memory:' ? new PGlite(dir) : opts.pgliteFrom ? new PGlite({ loadDataDir: opts.pgliteFrom }) : new PGlite();
   await client.waitReady;
   const db = trackTransactions(drizzlePglite(guardRootQueries(client)) as unknown as Db);
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
