@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { phoneFrameWordsPlugin } from './phone-frame-words';
 
 const nodeModules = path.resolve(import.meta.dirname, '../node_modules');
 /**
@@ -36,21 +37,6 @@ const deskFamily = family('antd');
 /** What the app's other packages (icons, charts, i18n…) use: never swallowed by a kit, or that package would pull the kit in. */
 const elsewhere = new Set([...direct].filter((d) => d !== 'antd' && d !== 'antd-mobile').flatMap((d) => [...family(d)]));
 
-/**
- * The features whose words the phone frame shows on every signed-in page (a tab, a service tile or a
- * home card in their manifest): app/frame-namespaces.ts `phoneFrameNamespaceSet`, read here from the
- * manifests' text (web/test/features.test.ts checks both agree).
- */
-export function phoneFrameFeatures(): Set<string> {
-  const features = path.join(import.meta.dirname, 'src/features');
-  return new Set(
-    fs.readdirSync(features).filter((f) => {
-      const manifest = path.join(features, f, 'manifest.ts');
-      return fs.existsSync(manifest) && /\bphone(Tabs|Services|HomeCards)\s*:/.test(fs.readFileSync(manifest, 'utf8'));
-    }),
-  );
-}
-const phoneFrame = phoneFrameFeatures();
 
 /**
  * app/boot.ts as an entry of its own, its script first in the page's head and `async`: it runs as
@@ -194,6 +180,7 @@ function mobileFirst(getModuleInfo: ModuleInfoOf): Set<string> {
 export default defineConfig({
   plugins: [
     react(),
+    phoneFrameWordsPlugin(),
     bootScript(),
     phoneHtml(),
     precompress(),
@@ -243,16 +230,16 @@ export default defineConfig({
         manualChunks(id, { getModuleInfo }) {
           // A feature's catalogue in one language is a chunk of its own, fetched the first time one
           // of its pages shows (i18n/index.ts): a visit downloads only its features, in its language.
-          // The catalogues of the phone frame's tab bar, tiles and cards, which every signed-in phone page
-          // loads together: one chunk per language (one request, not fourteen). The phone's own (h5) is
-          // apart, for the sign-in pages.
+          // The phone frame's words (tab bar, service tiles: phone-frame-words.ts) are one small file per language.
+          const frameWords = /\0virtual:phone-frame-words\/(.+)$/.exec(id);
+          if (frameWords) return `locale-phone-frame-${frameWords[1]}`;
           const locale = /\/features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(id);
           // The phone's own words in the default language travel in the phone frame's file (preloaded
           // by dist/h5.html): one request less after boot on every phone page.
           if (locale?.[1] === 'h5' && locale[2] === 'zh-CN') return 'H5Layout';
-          if (locale) return phoneFrame.has(locale[1]!) && locale[1] !== 'h5' ? `locale-phone-frame-${locale[2]}` : `locale-${locale[1]}-${locale[2]}`;
+          if (locale) return `locale-${locale[1]}-${locale[2]}`;
           // app/boot.ts and what it runs on: the manifests and the preload helper, nothing of React
-          if (id.includes('vite/preload-helper') || /\/src\/(app\/(boot|early|features|feature|frame-namespaces)\.ts|i18n\/stored-language\.ts|features\/[^/]+\/manifest\.ts)$/.test(id)) return 'boot';
+          if (id.includes('vite/preload-helper') || /\/src\/(app\/(boot|early|features|feature|frame-namespaces|phone-frame-words)\.ts|i18n\/stored-language\.ts|features\/[^/]+\/manifest\.ts)$/.test(id)) return 'boot';
           // The app's own code that main.tsx imports statically stays one file with it (the pages are
           // imported from boot's manifests too, so Rollup would otherwise cut it into a file per module
           // the pages share: more requests before the first render, and files the service worker's

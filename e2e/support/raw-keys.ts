@@ -11,13 +11,14 @@ function leaves(node: unknown, prefix: string): string[] {
 
 /**
  * Every key of every catalogue that could be mistaken for nothing but a key on screen: a dotted
- * path ("field.phone"), with and without its namespace ("common:field.phone").
+ * path ("field.phone"), with and without its namespace ("common:field.phone"), and as the phone
+ * frame's catalogue names a feature's tab or tile ("phoneFrame:needs.h5.tab.pool").
  */
 export function catalogueKeys(): string[] {
   const dirs = [['common', path.join(src, 'i18n/locales')], ...fs.readdirSync(path.join(src, 'features')).map((f) => [f, path.join(src, 'features', f, 'locales')])];
   return dirs
     .filter(([, dir]) => fs.existsSync(path.join(dir!, 'zh-CN.json')))
-    .flatMap(([ns, dir]) => leaves(JSON.parse(fs.readFileSync(path.join(dir!, 'zh-CN.json'), 'utf8')), '').filter((k) => k.includes('.')).flatMap((k) => [k, `${ns}:${k}`]));
+    .flatMap(([ns, dir]) => leaves(JSON.parse(fs.readFileSync(path.join(dir!, 'zh-CN.json'), 'utf8')), '').filter((k) => k.includes('.')).flatMap((k) => [k, `${ns}:${k}`, `phoneFrame:${ns}.${k}`]));
 }
 
 /**
@@ -52,4 +53,10 @@ export async function watchForRawKeys(context: BrowserContext): Promise<void> {
 }
 
 /** The catalogue keys the page has shown so far (see watchForRawKeys). */
-export const rawKeysSeen = (page: Page): Promise<string[]> => page.evaluate(() => [...new Set((window as unknown as { __rawKeys: string[] }).__rawKeys)]);
+export const rawKeysSeen = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const seen = (window as unknown as { __rawKeys?: string[] }).__rawKeys;
+    // a watcher that never ran would see nothing and pass: say so instead
+    if (!seen) throw new Error('the raw-key watcher (watchForRawKeys) is not running on this page');
+    return [...new Set(seen)];
+  });

@@ -262,11 +262,28 @@ describe('the feature registry', () => {
 });
 
 describe('what app/boot.ts asks for before the app has arrived', () => {
-  it('the frames’ namespaces from the manifests alone are the sets navigation.ts draws, and the build groups the phone frame’s catalogues by the same list', async () => {
+  it('the frames’ namespaces from the manifests alone are the sets navigation.ts draws', () => {
     expect([...deskFrameNamespaceSet].sort()).toEqual([...new Set(deskFrameNamespaces)].sort());
     expect([...phoneFrameNamespaceSet].sort()).toEqual([...phoneFrameNamespaces].sort());
-    const { phoneFrameFeatures } = await import('../vite.config');
-    expect([...phoneFrameFeatures()].sort()).toEqual([...phoneFrameNamespaceSet].sort());
+  });
+
+  it('the phone frame’s catalogue, cut by the build from the manifests’ text, holds every tab and tile label in both languages', async () => {
+    const { phoneFrameLabels, phoneFrameWords } = await import('../phone-frame-words');
+    const drawn = new Map<string, Set<string>>();
+    for (const e of [...phoneTabs, ...phoneServices]) if (!e.label.includes(':')) drawn.set(e.namespace, (drawn.get(e.namespace) ?? new Set()).add(e.label));
+    const cut = phoneFrameLabels();
+    expect([...cut.keys()].sort()).toEqual([...drawn.keys()].sort());
+    for (const [feature, keys] of cut) expect([...keys].sort(), feature).toEqual([...drawn.get(feature)!].sort());
+    for (const language of ['zh-CN', 'en']) {
+      const words = phoneFrameWords(language);
+      for (const e of [...phoneTabs, ...phoneServices]) {
+        if (e.label.includes(':')) continue;
+        const value = e.label.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], words[e.namespace]);
+        expect(typeof value, `${language} ${e.namespace}:${e.label}`).toBe('string');
+      }
+    }
+    // a few words, not a catalogue: the needs feature's tiles and tabs, not its hundreds of other words
+    expect(JSON.stringify(phoneFrameWords('zh-CN')).length).toBeLessThan(3_000);
   });
 
   it('picks the route of every address a manifest declares, a literal segment before a parameter', () => {

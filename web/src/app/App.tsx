@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
 import { prefetchSession } from '../features/auth/session';
+import { awaitFirstPage } from './lazy';
 import { queryClient } from './query-client';
 import { routes, type RouteHandle } from './routes';
 
@@ -12,7 +13,7 @@ import { routes, type RouteHandle } from './routes';
  * (frame → guard's session → page), a round trip each, which a phone on a slow line feels (bench:budgets).
  */
 export function preloadFirstPage(): void {
-  for (const match of matchRoutes(routes, window.location) ?? []) (match.route.handle as RouteHandle | undefined)?.preload();
+  awaitFirstPage(Promise.all((matchRoutes(routes, window.location) ?? []).map((match) => (match.route.handle as RouteHandle | undefined)?.preload())));
   prefetchSession(queryClient);
 }
 

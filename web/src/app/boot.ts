@@ -2,6 +2,7 @@ import { storedLanguage } from '../i18n/stored-language';
 import { askEarly } from './early';
 import { features } from './features';
 import { frameNamespacesOf, routeOf } from './frame-namespaces';
+import { PHONE_FRAME_NS, phoneFrameWords } from './phone-frame-words';
 
 /*
  * The page's first script (index.html, ahead of main.tsx), holding only the manifests: it runs as soon
@@ -20,7 +21,10 @@ export function bootFirstPage(pathname: string): void {
   if (first) {
     void first.route.page().catch(ignore);
     const namespaces = new Set([first.feature.name, ...(first.route.namespaces ?? []), ...frameNamespacesOf[first.slot]]);
-    for (const ns of namespaces) void features.find((f) => f.name === ns)?.locales[language]().catch(ignore);
+    for (const ns of namespaces) {
+      const locales = ns === PHONE_FRAME_NS ? phoneFrameWords : features.find((f) => f.name === ns)?.locales;
+      void locales?.[language]().catch(ignore);
+    }
   }
   askEarly('/api/auth/me', language);
 }

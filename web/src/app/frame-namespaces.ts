@@ -1,5 +1,6 @@
 import type { DeskSlot, FeatureManifest, FeatureRoute, PhoneSlot } from './feature';
 import { features } from './features';
+import { PHONE_FRAME_NS } from './phone-frame-words';
 
 /*
  * What app/boot.ts needs to know of the first page before the app's code has arrived, from the
@@ -11,8 +12,8 @@ const names = (has: (f: (typeof features)[number]) => boolean) => features.filte
 
 /** The back-office frame: its own words, the menu's labels, the top bar's widgets and the breadcrumb's. */
 export const deskFrameNamespaceSet: readonly string[] = [...new Set(['shell', ...names((f) => Boolean(f.menu?.length || f.headerItems?.length || f.desk?.app?.some((r) => r.crumb && r.path)))])];
-/** The signed-in phone pages' tab bar, home tiles and home cards. */
-export const phoneFrameNamespaceSet: readonly string[] = names((f) => Boolean(f.phoneTabs?.length || f.phoneServices?.length || f.phoneHomeCards?.length));
+/** The signed-in phone pages' tab bar and home tiles: their words cut from the features' (the home's cards load their own). */
+export const phoneFrameNamespaceSet: readonly string[] = [PHONE_FRAME_NS];
 
 export const frameNamespacesOf: Record<DeskSlot | PhoneSlot, readonly string[]> = { public: [], signedIn: [], app: deskFrameNamespaceSet, member: phoneFrameNamespaceSet };
 

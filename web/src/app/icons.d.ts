@@ -6,3 +6,9 @@ declare module '@ant-design/icons/es/icons/*' {
   const Icon: ComponentType;
   export default Icon;
 }
+
+// The phone frame's words, made by the build (web/phone-frame-words.ts): { <feature>: { …label keys } }.
+declare module 'virtual:phone-frame-words/*' {
+  const words: Record<string, object>;
+  export default words;
+}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { drawnWhenLoaded } from '../components/NavIcon';
 import type { FeatureManifest, HeaderItem, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
 import { features } from './features';
+import { PHONE_FRAME_NS } from './phone-frame-words';
 
 /** An entry of a menu as the surfaces draw it: its namespace for the label, its icon loaded on first show. */
 type Drawn<T> = Omit<T, 'icon'> & { namespace: string; Icon: ComponentType };
@@ -49,7 +50,11 @@ export const deskNamedPages: NamedPage[] = features.flatMap((f) =>
 /** Namespaces the back-office frame shows words of on every page: its own, the menu's labels and the breadcrumb's. */
 export const deskFrameNamespaces = ['shell', ...namespacesOf([...deskMenu, ...deskHeaderItems, ...deskNamedPages])];
 /** Namespaces of the signed-in phone pages' tab bar and home tiles. */
-export const phoneFrameNamespaces = namespacesOf([...phoneTabs, ...phoneServices, ...phoneHomeCards]);
+/** The phone frame's words (app/phone-frame-words.ts); a label naming another namespace (`ns:key`) brings that one. */
+export const phoneFrameNamespaces = [
+  PHONE_FRAME_NS,
+  ...new Set([...phoneTabs, ...phoneServices].flatMap((e) => (e.label.includes(':') ? [e.label.split(':')[0]!] : [])).filter((ns) => ns !== 'common')),
+];
 
 /** The menu entry a URL belongs to, for highlighting: the longest matching path ("/needs/new" over "/needs"). */
 export function activeEntry(pathname: string): DeskMenuEntry | undefined {
@@ -90,3 +95,6 @@ export function crumbTrail(pathname: string, allowed: (entry: DeskMenuEntry) => 
 /** The words of an entry's label or hint: a key the manifest names in its feature's namespace. */
 // i18n-keys: labels named by the manifests, checked in web/test/features.test.ts
 export const labelOf = (t: TFunction<string[]>, namespace: string, key: string): string => t(key.includes(':') ? key : `${namespace}:${key}`);
+/** The same for a phone tab or tile, whose words are in the phone frame's catalogue under its feature. */
+// i18n-keys: labels named by the manifests, checked in web/test/features.test.ts
+export const phoneLabelOf = (t: TFunction<string[]>, namespace: string, key: string): string => t(key.includes(':') ? key : `${PHONE_FRAME_NS}:${namespace}.${key}`);

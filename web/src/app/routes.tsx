@@ -22,8 +22,8 @@ const frameNamespaces: Record<DeskSlot | PhoneSlot, readonly string[]> = { publi
 const only = (access: Access | undefined, page: ReactNode) => (access ? <RequireAccess access={access}>{page}</RequireAccess> : page);
 
 /** What a route carries for app/App.tsx: its lazy code, fetched at start when the first address matches it. */
-export type RouteHandle = { preload: () => void };
-const handle = (...pages: { preload: () => void }[]): RouteHandle => ({ preload: () => pages.forEach((p) => p.preload()) });
+export type RouteHandle = { preload: () => Promise<unknown> };
+const handle = (...pages: { preload: () => Promise<void> }[]): RouteHandle => ({ preload: () => Promise.all(pages.map((p) => p.preload())) });
 
 function toRoute(feature: string, slot: DeskSlot | PhoneSlot, route: FeatureRoute): RouteObject {
   const Page = lazyPage(route.page, [feature, ...(route.namespaces ?? []), ...frameNamespaces[slot]]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { PageLoadError, PageLoading } from '../../components/PageLoading';
+import { useFirstPageReady } from '../../app/lazy';
 import { usesDesk } from '../../lib/roles';
 import { useSession } from './session';
 
@@ -8,10 +9,12 @@ import { useSession } from './session';
 
 function useGuardState() {
   const session = useSession();
+  // the first address's page too: revealed with it in one pass (app/lazy.ts, awaitFirstPage)
+  const pageReady = useFirstPageReady();
   const { t } = useTranslation();
   const location = useLocation();
   const from = location.pathname + location.search;
-  const waiting = session.isPending ? (
+  const waiting = session.isPending || (session.data && !pageReady) ? (
     <PageLoading />
   ) : session.isError ? (
     <PageLoadError message={t('errors.sessionCheckFailed')} retry={() => void session.refetch()} />

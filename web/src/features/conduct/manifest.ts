@@ -14,7 +14,7 @@ export const conductFeature = defineFeature({
     ],
   },
   phone: {
-    member: [{ path: 'conduct', page: () => import('./h5/H5MyConductPage').then((m) => m.H5MyConductPage) }],
+    member: [{ path: 'conduct', namespaces: ['needs'], page: () => import('./h5/H5MyConductPage').then((m) => m.H5MyConductPage) }],
   },
   menu: [
     { path: '/conduct', label: 'menu.incidents', hint: 'menu.incidentsHint', icon: () => import('@ant-design/icons/es/icons/WarningOutlined'), access: 'staff', order: 49 },

@@ -1,7 +1,7 @@
 import { TabBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { forRoles, labelOf, phoneFrameNamespaces, phoneTabs } from '../../app/navigation';
+import { forRoles, phoneLabelOf, phoneFrameNamespaces, phoneTabs } from '../../app/navigation';
 import { NavIcon } from '../../components/NavIcon';
 import { useMe } from '../auth/session';
 
@@ -18,7 +18,7 @@ export function H5TabBar() {
         {phoneTabs
           .filter((tab) => (!tab.volunteer || volunteer) && forRoles(tab, roles))
           .map((tab) => (
-            <TabBar.Item key={tab.path} icon={<NavIcon entry={tab} />} title={labelOf(t, tab.namespace, tab.label)} />
+            <TabBar.Item key={tab.path} icon={<NavIcon entry={tab} />} title={phoneLabelOf(t, tab.namespace, tab.label)} />
           ))}
       </TabBar>
     </div>

@@ -13,7 +13,7 @@ export const h5Feature = defineFeature({
     signedIn: [{ path: 'password', namespaces: ['auth'], page: () => import('./H5PasswordPage').then((m) => m.H5PasswordPage) }],
     member: [
       { index: true, page: () => import('./H5HomePage').then((m) => m.H5HomePage) },
-      { path: 'me', namespaces: ['volunteers'], page: () => import('./H5MePage').then((m) => m.H5MePage) },
+      { path: 'me', namespaces: ['volunteers', 'ledger'], page: () => import('./H5MePage').then((m) => m.H5MePage) },
     ],
   },
   phoneTabs: [
