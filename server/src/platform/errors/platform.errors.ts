@@ -49,6 +49,13 @@ registerMessages({
     'field.status': '状态',
     'field.centre': '中心点',
     'field.boundary': '边界',
+    // the lists' common query fields
+    'field.q': '关键词',
+    'field.view': '视图',
+    'field.sort': '排序方式',
+    'field.due': '办理期限状态',
+    'field.from': '起始日期',
+    'field.to': '截止日期',
   },
   en: {
     'field.phone': 'phone number',
@@ -68,5 +75,11 @@ registerMessages({
     'field.status': 'status',
     'field.centre': 'centre point',
     'field.boundary': 'boundary',
+    'field.q': 'keywords',
+    'field.view': 'view',
+    'field.sort': 'sort order',
+    'field.due': 'deadline state',
+    'field.from': 'start date',
+    'field.to': 'end date',
   },
 });

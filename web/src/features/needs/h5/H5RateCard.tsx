@@ -31,11 +31,6 @@ export function H5RateCard() {
   if (waiting === 0 && handling === 0) return null;
   return (
     <Card title={t('h5.rateCard.title')} className="lx-h5-card" data-testid="h5-rate-card">
-      {handling > 0 && (
-        <button type="button" className="lx-h5-home-line" onClick={() => navigate('/h5/needs?stage=open')} data-testid="rate-card-open">
-          {t('h5.rateCard.open', { count: handling })}
-        </button>
-      )}
       {waiting > 0 && (
         <section className="lx-h5-home-next" data-testid="rate-card-waiting">
           <h3>{t('h5.rateCard.waiting', { count: waiting })}</h3>
@@ -56,6 +51,11 @@ export function H5RateCard() {
             </button>
           )}
         </section>
+      )}
+      {handling > 0 && (
+        <button type="button" className="lx-h5-home-line" onClick={() => navigate('/h5/needs?stage=open')} data-testid="rate-card-open">
+          {t('h5.rateCard.open', { count: handling })}
+        </button>
       )}
     </Card>
   );
