@@ -121,12 +121,26 @@ async function start(env: NodeJS.ProcessEnv, base: string): Promise<Started> {
   return { child, listenS, apiS, firstPageS, log };
 }
 
+/**
+ * Stops `npm start` and waits for the server itself to be gone: npm exits on SIGTERM at once, while the
+ * server is still closing its database. A restart that opened the folder meanwhile measured the
+ * embedded database recovering from an unclean stop (11 s instead of 4).
+ */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
+  const server = serverPid(child.pid!);
   const exited = new Promise((r) => child.once('exit', r));
   process.kill(-child.pid!, 'SIGTERM'); // the group: npm and the server it runs
   await Promise.race([exited, sleep(30_000)]);
-  if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  const until = Date.now() + 30_000;
+  while (server !== undefined && fs.existsSync(`/proc/${server}`) && Date.now() < until) await sleep(100);
+  const running = (child.exitCode === null && child.signalCode === null) || (server !== undefined && fs.existsSync(`/proc/${server}`));
+  if (!running) return;
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
 }
 
 async function login(base: string, phone: string): Promise<string> {

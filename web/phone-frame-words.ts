@@ -65,7 +65,8 @@ export function phoneFrameWordsPlugin(): Plugin {
       if (!id.startsWith(resolved)) return undefined;
       for (const feature of phoneFrameLabels().keys()) {
         this.addWatchFile(path.join(features, feature, 'manifest.ts'));
-        this.addWatchFile(path.join(features, feature, 'locales'));
+        // files, not the folder: the dev server turns each into an import it must resolve
+        for (const language of ['zh-CN', 'en']) this.addWatchFile(path.join(features, feature, 'locales', `${language}.json`));
       }
       return `export default ${JSON.stringify(phoneFrameWords(id.slice(resolved.length)))};`;
     },

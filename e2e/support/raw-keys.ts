@@ -12,13 +12,14 @@ function leaves(node: unknown, prefix: string): string[] {
 /**
  * Every key of every catalogue that could be mistaken for nothing but a key on screen: a dotted
  * path ("field.phone"), with and without its namespace ("common:field.phone"), and as the phone
- * frame's catalogue names a feature's tab or tile ("phoneFrame:needs.h5.tab.pool").
+ * frame's catalogue names a feature's tab or tile ("phoneFrame:needs.h5.tab.pool", shown by i18next
+ * without its namespace when missing: "needs.h5.tab.pool").
  */
 export function catalogueKeys(): string[] {
   const dirs = [['common', path.join(src, 'i18n/locales')], ...fs.readdirSync(path.join(src, 'features')).map((f) => [f, path.join(src, 'features', f, 'locales')])];
   return dirs
     .filter(([, dir]) => fs.existsSync(path.join(dir!, 'zh-CN.json')))
-    .flatMap(([ns, dir]) => leaves(JSON.parse(fs.readFileSync(path.join(dir!, 'zh-CN.json'), 'utf8')), '').filter((k) => k.includes('.')).flatMap((k) => [k, `${ns}:${k}`, `phoneFrame:${ns}.${k}`]));
+    .flatMap(([ns, dir]) => leaves(JSON.parse(fs.readFileSync(path.join(dir!, 'zh-CN.json'), 'utf8')), '').filter((k) => k.includes('.')).flatMap((k) => [k, `${ns}:${k}`, `phoneFrame:${ns}.${k}`, `${ns}.${k}`]));
 }
 
 /**

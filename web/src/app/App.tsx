@@ -13,7 +13,7 @@ import { routes, type RouteHandle } from './routes';
  * (frame → guard's session → page), a round trip each, which a phone on a slow line feels (bench:budgets).
  */
 export function preloadFirstPage(): void {
-  awaitFirstPage(Promise.all((matchRoutes(routes, window.location) ?? []).map((match) => (match.route.handle as RouteHandle | undefined)?.preload())));
+  awaitFirstPage(Promise.all((matchRoutes(routes, window.location) ?? []).map((match) => (match.route.handle as RouteHandle | undefined)?.preload())), window.location.pathname);
   prefetchSession(queryClient);
 }
 

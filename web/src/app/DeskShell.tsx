@@ -5,17 +5,17 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
-import { useFirstPageReady } from './lazy';
 import { deskTheme } from './theme';
 
 /** antd with the party-red theme and the UI language, for every back-office page. */
 export function DeskShell() {
   const { i18n } = useTranslation();
-  const pageReady = useFirstPageReady();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={deskTheme}>
       <AntApp>
-        <Suspense fallback={<PageLoading />}>{pageReady ? <Outlet /> : <PageLoading />}</Suspense>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </AntApp>
     </ConfigProvider>
   );

@@ -44,9 +44,9 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
         loaded = component;
         return component;
       } catch (error) {
-        // shown once by the router's error page; a later render (the next visit) asks again
+        // kept, as React.lazy keeps a rejection: React renders a throwing component again at once,
+        // and a failure cleared there would start a new download in a loop instead of the error page
         failure = { error };
-        started = undefined;
         throw error;
       } finally {
         changed(-1);
@@ -54,11 +54,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     })());
   function Page(props: P) {
     if (loaded) return createElement(loaded, props);
-    if (failure) {
-      const { error } = failure;
-      failure = undefined;
-      throw error;
-    }
+    if (failure) throw failure.error;
     // suspends until the code and the words are here (React renders again when the promise settles)
     throw start();
   }
@@ -68,14 +64,17 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 const ignore = () => undefined;
 
 /*
- * The pages matched by the address the app opened on. The surfaces' frames (H5Layout, DeskShell) and
- * the guards show their loading state as plain content until these have arrived, never as a Suspense
- * fallback that the page would then replace: the page shows in the pass that reveals it.
+ * The pages matched by the address the app opened on. The guards (once they know the visitor may see
+ * the page) and the public routes (routes.tsx) show their loading state as plain content until these
+ * have arrived, never as a Suspense fallback that the page would then replace: the page shows in the
+ * pass that reveals it.
  */
 let firstPageReady = true;
+let firstPagePath: string | undefined;
 const firstPageListeners = new Set<() => void>();
-export function awaitFirstPage(loading: Promise<unknown>): void {
+export function awaitFirstPage(loading: Promise<unknown>, pathname: string): void {
   firstPageReady = false;
+  firstPagePath = pathname;
   void loading.finally(() => {
     firstPageReady = true;
     for (const listener of firstPageListeners) listener();
@@ -85,5 +84,8 @@ const onFirstPage = (listener: () => void) => {
   firstPageListeners.add(listener);
   return () => void firstPageListeners.delete(listener);
 };
-/** Whether the pages of the address the app opened on have arrived (true ever after). */
-export const useFirstPageReady = (): boolean => useSyncExternalStore(onFirstPage, () => firstPageReady);
+/**
+ * Whether a page at `pathname` may show: the pages of the address the app opened on have arrived, or
+ * this is another address (a redirect to sign-in never waits for the page it came from).
+ */
+export const useFirstPageReady = (pathname: string): boolean => useSyncExternalStore(onFirstPage, () => firstPageReady) || pathname !== firstPagePath;

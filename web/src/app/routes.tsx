@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Navigate, type RouteObject } from 'react-router-dom';
+import { Navigate, useLocation, type RouteObject } from 'react-router-dom';
 import { RequireDesk, RequireMember, RequireSignedIn } from '../features/auth/guards';
 import type { Access } from '../features/auth/session';
 import type { DeskSlot, FeatureRoute, PhoneSlot } from './feature';
 import { features } from './features';
-import { lazyPage } from './lazy';
+import { PageLoading } from '../components/PageLoading';
+import { lazyPage, useFirstPageReady } from './lazy';
 import { deskFrameNamespaces, phoneFrameNamespaces } from './navigation';
 
 // Two surfaces in one app: the desktop back office (antd) and the phone pages under /h5
@@ -25,9 +26,19 @@ const only = (access: Access | undefined, page: ReactNode) => (access ? <Require
 export type RouteHandle = { preload: () => Promise<unknown> };
 const handle = (...pages: { preload: () => Promise<void> }[]): RouteHandle => ({ preload: () => Promise.all(pages.map((p) => p.preload())) });
 
+/**
+ * A public page (sign-in, registration) opened as the first address waits for its code as plain
+ * content, not as a Suspense fallback it would replace a moment later: React holds content revealed
+ * within half a second of a fallback back until that half second is over (app/lazy.ts). Guarded pages
+ * wait the same way in their guard, once the visitor may see them.
+ */
+function FirstPageGate({ children }: { children: ReactNode }) {
+  return useFirstPageReady(useLocation().pathname) ? children : <PageLoading />;
+}
+
 function toRoute(feature: string, slot: DeskSlot | PhoneSlot, route: FeatureRoute): RouteObject {
   const Page = lazyPage(route.page, [feature, ...(route.namespaces ?? []), ...frameNamespaces[slot]]);
-  const element = only(route.access, <Page />);
+  const element = slot === 'public' ? <FirstPageGate>{only(route.access, <Page />)}</FirstPageGate> : only(route.access, <Page />);
   const preload = handle(...(route.access ? [Page, RequireAccess] : [Page]));
   return route.index ? { index: true, element, handle: preload } : { path: route.path, element, handle: preload };
 }

@@ -4,7 +4,6 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
-import { useFirstPageReady } from '../../app/lazy';
 import { NeedOutboxSender } from '../needs/h5/NeedOutboxSender';
 import './h5.css';
 // applies the remembered large-text choice on whichever phone page the visit starts
@@ -15,18 +14,19 @@ import { useKitA11y } from './use-kit-a11y';
 export function H5Layout() {
   const { t, i18n } = useTranslation();
   useKitA11y(t('back'));
-  // the first address's page is shown once it has arrived, in the pass that reveals it (app/lazy.ts)
-  const pageReady = useFirstPageReady();
-  const loading = (
-    <div className="lx-h5-loading">
-      <DotLoading color="primary" />
-    </div>
-  );
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <div className="lx-h5">
         <NeedOutboxSender />
-        <Suspense fallback={loading}>{pageReady ? <Outlet /> : loading}</Suspense>
+        <Suspense
+          fallback={
+            <div className="lx-h5-loading">
+              <DotLoading color="primary" />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </div>
     </ConfigProvider>
   );

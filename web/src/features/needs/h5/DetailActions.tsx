@@ -1,5 +1,5 @@
 import { Button, Dialog } from 'antd-mobile';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { tryLocate } from '../../../lib/geolocation';
@@ -23,9 +23,18 @@ export function DetailActions({ need }: { need: NeedDetail }) {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
   const { run, pendingAction } = useMobileAction(need.id, () => navigate('/h5/team-orders', { replace: true }));
-  // the home's 评价 button opens the rating sheet at once (?rate=1), when rating is still what may be done
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  // The home's 评价 button opens the rating sheet (?rate=1) as soon as rating is what may be done: the
+  // first answer may be a cached one from before the service was closed, so this follows the actions.
   const [params] = useSearchParams();
-  const [sheet, setSheet] = useState<Sheet | null>(() => (params.get('rate') === '1' && need.actions.includes('rate') ? 'rate' : null));
+  const rateAsked = useRef(params.get('rate') === '1');
+  const mayRate = need.actions.includes('rate');
+  useEffect(() => {
+    if (rateAsked.current && mayRate) {
+      rateAsked.current = false;
+      setSheet('rate');
+    }
+  }, [mayRate]);
   // staff may cancel too, but that is the back office's decision with its reason; the phone's sheet is the requester's
   const actions = phoneActions.filter((a) => need.actions.includes(a) && (a !== 'cancel' || need.myRelations.includes('requester')));
   if (actions.length === 0) return null;
