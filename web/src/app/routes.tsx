@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation, type RouteObject } from 'react-router-dom';
+import { Navigate, type RouteObject } from 'react-router-dom';
 import { RequireDesk, RequireMember, RequireSignedIn } from '../features/auth/guards';
 import type { Access } from '../features/auth/session';
 import type { DeskSlot, FeatureRoute, PhoneSlot } from './feature';
 import { features } from './features';
-import { PageLoading } from '../components/PageLoading';
-import { lazyPage, useFirstPageReady } from './lazy';
+import { FirstPageGate } from './FirstPageGate';
+import { lazyPage } from './lazy';
 import { deskFrameNamespaces, phoneFrameNamespaces } from './navigation';
 
 // Two surfaces in one app: the desktop back office (antd) and the phone pages under /h5
@@ -25,16 +25,6 @@ const only = (access: Access | undefined, page: ReactNode) => (access ? <Require
 /** What a route carries for app/App.tsx: its lazy code, fetched at start when the first address matches it. */
 export type RouteHandle = { preload: () => Promise<unknown> };
 const handle = (...pages: { preload: () => Promise<void> }[]): RouteHandle => ({ preload: () => Promise.all(pages.map((p) => p.preload())) });
-
-/**
- * A public page (sign-in, registration) opened as the first address waits for its code as plain
- * content, not as a Suspense fallback it would replace a moment later: React holds content revealed
- * within half a second of a fallback back until that half second is over (app/lazy.ts). Guarded pages
- * wait the same way in their guard, once the visitor may see them.
- */
-function FirstPageGate({ children }: { children: ReactNode }) {
-  return useFirstPageReady(useLocation().pathname) ? children : <PageLoading />;
-}
 
 function toRoute(feature: string, slot: DeskSlot | PhoneSlot, route: FeatureRoute): RouteObject {
   const Page = lazyPage(route.page, [feature, ...(route.namespaces ?? []), ...frameNamespaces[slot]]);
