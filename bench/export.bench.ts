@@ -25,6 +25,7 @@ import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
 import { seedNeedsInBulk } from '../server/src/test/bulk-needs.js';
 import { PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
+import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
@@ -34,14 +35,14 @@ const EXPORT_TIMEOUT_MS = 10 * 60_000;
 const STALL_MS = 50;
 
 type Report = {
-  baseline: number[]; during: number[]; exportMs: number; bytes: number; status: number; rowsHeader: string | null; rssPeak: number; rssBefore: number; rssAlong: number[];
+  baseline: number[]; during: number[]; userBaseline: number[]; userDuring: number[]; exportMs: number; bytes: number; status: number; rowsHeader: string | null; rssPeak: number; rssBefore: number; rssAlong: number[];
 };
 
 // The clients, as plain JavaScript for the worker (no TypeScript loader there).
 const clientCode = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { base, cookie, pollMs, baselineMs, file, timeoutMs } = workerData;
+const { base, cookie, otherCookie, pollMs, baselineMs, file, timeoutMs } = workerData;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let rssPeak = 0;
 let rssTrace = null;
@@ -50,23 +51,27 @@ const rssTimer = setInterval(() => {
   rssPeak = Math.max(rssPeak, rss);
   if (rssTrace) rssTrace.push(rss);
 }, 10);
-async function poll(samples, stop) {
+async function poll(samples, stop, url = '/healthz', headers = {}) {
   const start = performance.now();
   const inflight = [];
   for (let k = 0; !stop(); k++) {
     const due = start + k * pollMs;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    inflight.push(fetch(base + '/healthz').then(async (r) => { await r.arrayBuffer(); samples.push(performance.now() - due); }));
+    inflight.push(fetch(base + url, { headers }).then(async (r) => { await r.arrayBuffer(); samples.push(performance.now() - due); }));
   }
   await Promise.all(inflight);
 }
 (async () => {
   const rssBefore = process.memoryUsage().rss;
   const baseline = [];
+  const userBaseline = [];
   const until = performance.now() + baselineMs;
-  await poll(baseline, () => performance.now() > until);
+  // another user's request: the session, the account and its place, three statements in the database
+  const asUser = ['/api/auth/me', { cookie: otherCookie }];
+  await Promise.all([poll(baseline, () => performance.now() > until), poll(userBaseline, () => performance.now() > until, ...asUser)]);
   const during = [];
+  const userDuring = [];
   let done = false;
   const exporting = (async () => {
     rssTrace = [];
@@ -86,11 +91,11 @@ async function poll(samples, stop) {
     const rssAlong = [0, 0.25, 0.5, 0.75, 1].map((f) => trace[Math.min(trace.length - 1, Math.floor(f * (trace.length - 1)))]);
     return { rssAlong, status: res.status, rowsHeader: res.headers.get('x-export-rows'), bytes, exportMs: performance.now() - t0 };
   })();
-  const polling = poll(during, () => done);
+  const polling = Promise.all([poll(during, () => done), poll(userDuring, () => done, ...asUser)]);
   const result = await exporting;
   await polling;
   clearInterval(rssTimer);
-  parentPort.postMessage({ baseline, during, rssBefore, rssPeak, ...result });
+  parentPort.postMessage({ baseline, during, userBaseline, userDuring, rssBefore, rssPeak, ...result });
 })().catch((err) => { clearInterval(rssTimer); parentPort.postMessage({ error: String(err && err.stack || err) }); });
 `;
 
@@ -109,13 +114,17 @@ async function run(label: string, database: Database, dataDir: string) {
   const t0 = performance.now();
   await seedNeedsInBulk(database.db, fx, ROWS);
   const seedMs = performance.now() - t0;
+  // as the server's upkeep does after a start: embedded PGlite has no autovacuum
+  if (database.kind === 'pglite') await tidyTables(database, { vacuum: false, onlyUnanalysed: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: fx.person.districtAdmin!.phone, password: PASSWORD }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const other = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: fx.person.communityAdmin1!.phone, password: PASSWORD }) });
+  const otherCookie = (other.headers.get('set-cookie') ?? '').split(';')[0]!;
   const file = path.join(dataDir, 'export.xlsx');
   const stalls = watchStalls();
-  const worker = new Worker(clientCode, { eval: true, workerData: { base, cookie, pollMs: POLL_MS, baselineMs: BASELINE_MS, file, timeoutMs: EXPORT_TIMEOUT_MS } });
+  const worker = new Worker(clientCode, { eval: true, workerData: { base, cookie, otherCookie, pollMs: POLL_MS, baselineMs: BASELINE_MS, file, timeoutMs: EXPORT_TIMEOUT_MS } });
   const report = await new Promise<Report & { error?: string }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -131,6 +140,8 @@ async function run(label: string, database: Database, dataDir: string) {
   console.log(`  RSS: ${mb(report.rssBefore)} before the export, peak ${mb(report.rssPeak)}; along the export (0, ¼, ½, ¾, end): ${report.rssAlong.map(mb).join(' · ')}`);
   console.log(`  /healthz during the export: p50 ${pct(report.during, 50).toFixed(1)} ms  p99 ${pct(report.during, 99).toFixed(1)} ms  max ${Math.max(...report.during).toFixed(1)} ms  (n=${report.during.length}, every ${POLL_MS} ms)`);
   console.log(`  /healthz with no export (ceiling): p50 ${pct(report.baseline, 50).toFixed(1)} ms  p99 ${pct(report.baseline, 99).toFixed(1)} ms  max ${Math.max(...report.baseline).toFixed(1)} ms  (n=${report.baseline.length})`);
+  console.log(`  another user during the export (GET /api/auth/me): p50 ${pct(report.userDuring, 50).toFixed(1)} ms  p99 ${pct(report.userDuring, 99).toFixed(1)} ms  max ${Math.max(...report.userDuring).toFixed(1)} ms  (n=${report.userDuring.length})`);
+  console.log(`  another user with no export:                       p50 ${pct(report.userBaseline, 50).toFixed(1)} ms  p99 ${pct(report.userBaseline, 99).toFixed(1)} ms  max ${Math.max(...report.userBaseline).toFixed(1)} ms  (n=${report.userBaseline.length})`);
   const own = stalled.filter((g) => g.cpu >= 0.5 * g.wall);
   console.log(
     `  server thread stalls > ${STALL_MS} ms: ${stalled.length}, longest ${Math.max(0, ...stalled.map((g) => g.wall))} ms; most of its own CPU in ${own.length} of them; ` +
@@ -184,8 +195,9 @@ const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-export-'));
   try {
-    const database = await openDatabase({ pgliteDir: path.join(dir, 'pgdata') });
-    await run(`PGlite on disk (${dir})`, database, dir);
+    // as `npm start` runs it: PGlite on its worker thread, reached through node-postgres
+    const database = await openDatabase({ pgliteDir: path.join(dir, 'pgdata'), pgliteThread: 'worker' });
+    await run(`PGlite on disk, worker thread (${dir})`, database, dir);
     await database.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
-import { seedDemoIfEmpty } from '../server/src/demo/seed.js';
+import { finishDemoHistory, seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
 import { profiled } from './profile.js';
@@ -62,7 +62,9 @@ async function seedIfNeeded(label: string, database: Database, key: Buffer) {
   await migrateDatabase(database);
   const t0 = performance.now();
   const deps = { db: database.db, database, crypto: createFieldCrypto(key), config: loadConfig({}), clock: systemClock };
-  const report = await seedDemoIfEmpty(deps, { scale: 'full', log: () => undefined });
+  // as `npm start` seeds it: the district first, then the time bank's history (analysed as it grows)
+  const report = await seedDemoIfEmpty(deps, { scale: 'full', log: () => undefined, history: 'later' });
+  await finishDemoHistory(deps, { log: () => undefined });
   if (report.seeded) console.log(`  ${label}: seeded the full demo in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

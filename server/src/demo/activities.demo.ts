@@ -45,11 +45,11 @@ function occurrencesOf(rng: Rng, now: number): Occurrence[] {
  */
 export const activitiesStep: DemoStep = {
   name: 'activities',
-  async run({ tx, plan }) {
+  async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);
     const rng = streamRng(plan.seed, 'activities');
-    const now = Date.now();
+    const now = deps.clock.now().getTime();
     const series = createSink(tx, 'activity_series', { district_id: 'uuid', id: 'uuid', recurrence: 'jsonb', created_by: 'uuid', created_at: 'timestamptz' });
     const rows = createSink(tx, 'activities', {
       district_id: 'uuid', id: 'uuid', series_id: 'uuid', region_id: 'uuid', title: 'text', description: 'text', category_code: 'text', place: 'text',

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
 import type { Database } from '../platform/db/client.js';
 
 /*
@@ -10,8 +9,8 @@ import type { Database } from '../platform/db/client.js';
  *    (points_earned: 608 rows expected, 88,469 read at page 100) and pages slowed as the tables grew.
  *    `analyzeAsTheyGrow` refreshes the statistics each time the tables have doubled.
  *  - The embedded database is one connection: a user's statement waits for the page before it, and
- *    a request's next statement for the page after that. `usersFirst` makes the history wait between
- *    pages until the connection has been left alone for a moment.
+ *    a request's next statement for the page after that. `usersFirst` (platform/db/users-first.ts)
+ *    makes the history wait between pages until the connection has been left alone for a moment.
  */
 
 /** Seeded before the app opened and never analysed: the history pages through them. */
@@ -39,48 +38,5 @@ export function analyzeAsTheyGrow(database: Database, between: () => Promise<voi
       if ((page & (page - 1)) === 0) await run(GROWING_TABLES);
     },
     end: () => run(GROWING_TABLES),
-  };
-}
-
-/** Quiet this long = no request is between two of its statements (they follow each other within milliseconds). */
-const QUIET_MS = 15;
-/** Under a steady stream of requests the history still moves on, a page at least this often. */
-const MAX_WAIT_MS = 1000;
-
-/**
- * On the embedded database's one connection (a pool of one client): `wait()` returns once nobody
- * else has been waiting for, or using, the connection for QUIET_MS — users' requests queued behind a
- * page all run (with their next statements) before the next page — or after MAX_WAIT_MS. Elsewhere
- * (PostgreSQL: a pool of many, users do not queue behind a page) it returns at once.
- */
-export function usersFirst(database: Database) {
-  const pool: pg.Pool | undefined = database.kind === 'pglite' ? database.pool : undefined;
-  if (!pool) return { wait: () => Promise.resolve(), stop: () => undefined };
-  let mine = true; // the history's own statements do not count
-  let last = 0;
-  const touch = () => {
-    if (!mine) last = performance.now();
-  };
-  pool.on('acquire', touch);
-  pool.on('release', touch);
-  return {
-    async wait() {
-      mine = false;
-      const until = performance.now() + MAX_WAIT_MS;
-      try {
-        for (;;) {
-          const now = performance.now();
-          const busy = pool.waitingCount > 0 || pool.totalCount > pool.idleCount;
-          if ((!busy && now - last >= QUIET_MS) || now >= until) return;
-          await new Promise((r) => setTimeout(r, busy ? 2 : QUIET_MS - (now - last)));
-        }
-      } finally {
-        mine = true;
-      }
-    },
-    stop() {
-      pool.off('acquire', touch);
-      pool.off('release', touch);
-    },
   };
 }

@@ -1,3 +1,4 @@
+import type { PlatformDeps } from '../platform/deps.js';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../platform/db/client.js';
 import { claimKeys, writeLines, shardFor, type Header, type Line } from '../modules/ledger/ledger.post.js';
@@ -48,11 +49,11 @@ function code(rng: Rng, taken: Set<string>): string {
  * past two months, in every state. Posted through the ledger's own `claimKeys` and `writeLines` in
  * bulk — the same hold, release, payment and refund lines a redemption makes through the API.
  */
-export async function seedRedemptions(ctx: Pick<DemoContext, 'tx' | 'plan'>, items: Item[]): Promise<Record<string, number>> {
+export async function seedRedemptions(ctx: Pick<DemoContext, 'tx' | 'plan'> & { deps: Pick<PlatformDeps, 'clock'> }, items: Item[]): Promise<Record<string, number>> {
   const { tx, plan } = ctx;
   const districtId = plan.regions.district.id;
   const rng = streamRng(plan.seed, 'mall:redemptions');
-  const now = Date.now();
+  const now = ctx.deps.clock.now().getTime();
   // two plain reads joined here: inside the seed's one transaction the tables have no statistics yet,
   // and the planner joined the three of them by nested loops over 400,000 entries' accounts (34 s)
   const balances = await queryRows<{ owner_id: string; points: string }>(
@@ -155,7 +156,7 @@ export const mallStep: DemoStep = {
     const { tx, plan } = ctx;
     const districtId = plan.regions.district.id;
     const rng = streamRng(plan.seed, 'mall:items');
-    const today = Date.now();
+    const today = ctx.deps.clock.now().getTime();
     // the columns are dates: noon in Shanghai lands on the same day in any session time zone
     const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
     const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;

@@ -82,7 +82,7 @@ export const needsStep: DemoStep = {
     const teamsIn = new Map<string, DemoTeam[]>();
     for (const t of plan.teams) teamsIn.set(t.communityId, [...(teamsIn.get(t.communityId) ?? []), t]);
     const out = createSinks(tx);
-    const now = Date.now();
+    const now = ctx.deps.clock.now().getTime();
     const w: World = { rng: streamRng(plan.seed, 'needs'), now, districtId: plan.regions.district.id, cast, people: new Map(plan.people.map((p) => [p.id, p])), teamsIn, load: new Map(), followed: new Set(), maxOpenTasks: ctx.deps.config.maxOpenTasks, deadline: await demoDeadlines(ctx, categories), out };
     const fixedIds = new Set(Object.values(cast.fixed).map((p) => p.id));
     const residents = plan.people.filter((p) => p.roles.includes('resident') && !fixedIds.has(p.id));

@@ -12,16 +12,16 @@ import { backends, freshDatabase } from '../test/harness.js';
 import { DEMO_PASSWORD, fixedAccounts } from './fixed-accounts.js';
 import { allRegions } from './regions.demo.js';
 import { DEMO_MARKER, finishDemoHistory, planDemo, seedDemoIfEmpty, type SeedReport } from './seed.js';
-import { systemClock } from '../platform/clock/clock.js';
+import { manualClock, type Clock } from '../platform/clock/clock.js';
 
 type Fresh = Database & { drop(): Promise<void> };
 type AccountRow = { id: string; phone: string; name: string; roles: string[]; gender: string | null; birth_year: number | null; skills: string[]; id_number_enc: string | null; id_number_hmac: string | null; region_type: string; region_code: string };
 
 const quiet = () => undefined;
 
-function depsFor(database: Database): PlatformDeps {
+function depsFor(database: Database, clock: Clock): PlatformDeps {
   const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
-  return { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: systemClock };
+  return { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock };
 }
 
 const accountRows = (database: Database) =>
@@ -34,10 +34,14 @@ describe.each(backends)('demo district (small) on %s', (backend) => {
   let deps: PlatformDeps;
   let report: SeedReport;
   let rows: AccountRow[];
+  // Both districts are seeded at the same moment: the demo is laid out around "now" (services before
+  // it, activities after it), and a minute between two seedings moved a service across a boundary.
+  const clock = manualClock();
+  const depsAt = (d: Database) => depsFor(d, clock);
 
   beforeAll(async () => {
     database = await freshDatabase(backend);
-    deps = depsFor(database);
+    deps = depsAt(database);
     report = await seedDemoIfEmpty(deps, { scale: 'small', log: quiet });
     rows = await accountRows(database);
   });
@@ -57,20 +61,20 @@ describe.each(backends)('demo district (small) on %s', (backend) => {
     const other = await freshDatabase(backend);
     try {
       // `npm start` seeds the time bank's history once the app is open (server.ts)
-      const first = await seedDemoIfEmpty(depsFor(other), { scale: 'small', log: quiet, history: 'later' });
+      const first = await seedDemoIfEmpty(depsAt(other), { scale: 'small', log: quiet, history: 'later' });
       expect(first.timings.map((t) => t.step)).not.toContain('ledger');
       const entries = async (d: Database) => (await queryRows<{ n: number }>(d.db, sql`SELECT count(*)::int AS n FROM ledger_entries`))[0]!.n;
       expect(await entries(other)).toBe(0);
       // a start cut short after its first page (server.ts aborts between pages on shutdown): the page is
       // committed, the marker still says pending, and the next start finishes the rest, crediting nothing twice
       const stop = new AbortController();
-      expect(await finishDemoHistory(depsFor(other), { log: quiet, signal: stop.signal, onPage: () => stop.abort() })).toBeUndefined();
+      expect(await finishDemoHistory(depsAt(other), { log: quiet, signal: stop.signal, onPage: () => stop.abort() })).toBeUndefined();
       const [cut] = await queryRows<{ value: Record<string, unknown> }>(other.db, sql`SELECT value FROM system_settings WHERE key = ${DEMO_MARKER}`);
       expect(cut!.value).toHaveProperty('historyPending', true);
       expect(await entries(other)).toBeGreaterThan(0);
-      const history = await finishDemoHistory(depsFor(other), { log: quiet });
+      const history = await finishDemoHistory(depsAt(other), { log: quiet });
       expect(history?.timings.map((t) => t.step)).toEqual(['ledger replay', 'ledger', 'mall']);
-      expect(await finishDemoHistory(depsFor(other), { log: quiet })).toBeUndefined(); // once
+      expect(await finishDemoHistory(depsAt(other), { log: quiet })).toBeUndefined(); // once
       const balances = (d: Database) =>
         queryRows(d.db, sql`SELECT a.kind, a.owner_id, sum(b.balance)::text AS balance FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id GROUP BY a.kind, a.owner_id ORDER BY a.kind, a.owner_id`);
       expect(await balances(other)).toEqual(await balances(database));
@@ -163,7 +167,7 @@ describe('demo district on a real deployment', () => {
   it('is never seeded into a database that already has accounts', async () => {
     const database = await freshDatabase('pglite');
     try {
-      const deps = depsFor(database);
+      const deps = depsFor(database, manualClock());
       await seedFixture(database.db, deps.crypto);
       expect(await seedDemoIfEmpty(deps, { scale: 'small', log: quiet })).toMatchObject({ seeded: false, skipped: 'accounts_exist' });
       const [marker] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM system_settings`);

@@ -8,7 +8,8 @@ import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoS
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
 import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
-import { analyzeAsTheyGrow, usersFirst } from './history.pace.js';
+import { analyzeAsTheyGrow } from './history.pace.js';
+import { usersFirst } from '../platform/db/users-first.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
 import { needsStep } from './needs.demo.js';

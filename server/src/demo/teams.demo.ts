@@ -122,9 +122,9 @@ const DAY = 86_400_000;
 
 export const teamsStep: DemoStep = {
   name: 'teams',
-  async run({ tx, plan }) {
+  async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
-    const now = Date.now();
+    const now = deps.clock.now().getTime();
     await inBatches(plan.teams, (batch) =>
       tx.insert(teams).values(
         batch.map((t) => ({

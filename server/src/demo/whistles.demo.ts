@@ -49,7 +49,7 @@ async function majorItems(tx: Tx, districtId: string, limit: number): Promise<It
  */
 export const whistlesStep: DemoStep = {
   name: 'whistles',
-  async run({ tx, plan }) {
+  async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);
     const rng = streamRng(plan.seed, 'whistles');
@@ -69,13 +69,13 @@ export const whistlesStep: DemoStep = {
       const team = item.team_id ? teamNames.get(item.team_id) : undefined;
       if (team) chosen.push({ kind: 'team', name: team.name, teamId: team.id, unitId: null, code: 'team', contact: as(plan.people.find((p) => p.id === team.leaderId)!, 'teamLeader') });
       if (cast.communityOf.get(building.id)!.id === home.id) chosen.push({ kind: 'partner', name: partner.name, teamId: null, unitId: demoUuid(plan.seed, 'unit:partner'), code: 'partner', contact: as(partner, 'unit') });
-      calls += await tellWhistle(tx, rng, { districtId, seed: plan.seed, item, street, streetAdmin, calls: chosen, stage: i % 4 });
+      calls += await tellWhistle(tx, rng, { districtId, seed: plan.seed, now: deps.clock.now().getTime(), item, street, streetAdmin, calls: chosen, stage: i % 4 });
     }
     return { whistles: items.length, whistleCalls: calls };
   },
 };
 
-type Story = { districtId: string; seed: number; item: Item; street: { id: string; name: string }; streetAdmin: Who; calls: Call[]; stage: number };
+type Story = { districtId: string; seed: number; now: number; item: Item; street: { id: string; name: string }; streetAdmin: Who; calls: Call[]; stage: number };
 
 /**
  * One whistle, from the item's last step to now. `stage` says how far it has gone: 0 closed, 1 every
@@ -84,7 +84,7 @@ type Story = { districtId: string; seed: number; item: Item; street: { id: strin
 async function tellWhistle(tx: Tx, rng: Rng, s: Story): Promise<number> {
   const { item, districtId } = s;
   const start = new Date(item.last_at).getTime();
-  const span = Date.now() - start;
+  const span = s.now - start;
   let seq = item.version;
   let at = start;
   const events: Record<string, unknown>[] = [];

@@ -3,38 +3,27 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/client.js';
+import { queryRows, type Database } from '../../platform/db/client.js';
+import { usersFirst, type GiveWay } from '../../platform/db/users-first.js';
 import { needsError } from './needs.errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
-import { filters, liveSlotOf, toListItem, viewCondition, type ListRow, type NeedListQuery } from './needs.queries.js';
+import { filters, liveSlotOf, rowColumns, toListItem, viewCondition, type NeedListQuery } from './needs.queries.js';
 import { viewerOf, type Viewer } from './needs.scope.js';
 import { needs } from './needs.table.js';
 
-type Deps = { db: Db; clock: Clock; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
+type Deps = { db: Db; database: Database; clock: Clock; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
 
 /** The list's filters, without its paging: an export is the whole answer. */
 export type ExportQuery = Omit<NeedListQuery, 'page' | 'pageSize'>;
 export type ExportRow = ReturnType<typeof toListItem>;
 
-/**
- * The columns a list row is made of rather than the whole need: decoding the rows was the larger part
- * of an export's CPU, and half of it went to columns no sheet shows. `satisfies` keeps it complete
- * when the summary grows.
- */
-const rowColumns = {
-  need: {
-    id: needs.id, number: needs.number, kind: needs.kind, categoryId: needs.categoryId, title: needs.title, status: needs.status, severity: needs.severity,
-    channel: needs.channel, regionId: needs.regionId, address: needs.address, requesterId: needs.requesterId, requesterName: needs.requesterName,
-    requesterPhone: needs.requesterPhone, slots: needs.slots, filled: needs.filled, teamId: needs.teamId, rulingPending: needs.rulingPending,
-    duplicateOf: needs.duplicateOf, rating: needs.rating, createdAt: needs.createdAt, acceptedAt: needs.acceptedAt, deadlineAt: needs.deadlineAt,
-    pausedAt: needs.pausedAt, completedAt: needs.completedAt,
-  } satisfies Record<keyof ListRow['need'], unknown>,
-  regionName: regions.name,
-  regionPath: regions.path,
+/** A list row's columns, and the cursor. */
+const exportColumns = {
+  ...rowColumns,
   // the cursor is the timestamp as PostgreSQL prints it: a JS Date would cut its microseconds
   cursorAt: sql<string>`${needs.createdAt}::text`,
 };
@@ -47,6 +36,15 @@ const rowColumns = {
 const WINDOW_PAGES = 10;
 
 /**
+ * How long the embedded connection must be left alone before the export's next read: long enough
+ * for a request's next statement, although this thread is busy writing the sheet. Measured with one
+ * user polling every 20 ms during a 50,000-row export (`npm run bench:export`): 15 ms (the demo
+ * history's wait) held that user's p99 at 47 ms but made the export 3.6 times slower; 4 ms let the
+ * p99 back up to 134 ms; 10 ms gave 52 ms, with the export 1.7 times slower (140 ms, before any wait).
+ */
+const EXPORT_QUIET_MS = 10;
+
+/**
  * Prepares an export of the list the caller sees with these filters: the same scope and filters as
  * the list, counted up to the cap (beyond it: 413 before a byte is sent), audited, and then read in
  * keyset pages by `pages()`.
@@ -57,7 +55,13 @@ export async function prepareExport(deps: Deps, actor: Actor, q: ExportQuery) {
   const cap = deps.config.exportMaxRows;
   const pageSize = Math.max(1, deps.config.exportPageSize);
   const walk: Walk = { db: deps.db, districtId: actor.districtId, where, order: keysetOrder(q.view), pageSize, window: pageSize * WINDOW_PAGES };
-  const rows = await countUpTo(walk, cap + 1);
+  const users = usersFirst(deps.database, EXPORT_QUIET_MS);
+  let rows: number;
+  try {
+    rows = await countUpTo(walk, users, cap + 1);
+  } finally {
+    users.stop();
+  }
   if (rows > cap) throw needsError('needs.export_too_large', { params: { max: cap } });
   const { view, ...rest } = q;
   const filter = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
@@ -98,10 +102,11 @@ function inIndexOrder<T>(db: Db, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
  * null at the start, to null for the rest when fewer than a window remain. Finding a window's end
  * walks the index alone, whatever the filters.
  */
-async function* windows(walk: Walk): AsyncGenerator<{ from: Key | null; to: Key | null }> {
+async function* windows(walk: Walk, users: GiveWay): AsyncGenerator<{ from: Key | null; to: Key | null }> {
   let from: Key | null = null;
   for (;;) {
     const start: Key | null = from;
+    await users.wait();
     const [to]: Key[] = await inIndexOrder(walk.db, (tx) =>
       tx
         .select({ at: sql<string>`${needs.createdAt}::text`, id: needs.id })
@@ -123,9 +128,10 @@ const within = (walk: Walk, from: Key | null, to: Key | null) =>
   and(walk.where, from ? walk.order.beyond(from) : undefined, to ? walk.order.upTo(to) : undefined)!;
 
 /** Counts the matching rows a window at a time, stopping once `limit` is reached. */
-async function countUpTo(walk: Walk, limit: number): Promise<number> {
+async function countUpTo(walk: Walk, users: GiveWay, limit: number): Promise<number> {
   let counted = 0;
-  for await (const { from, to } of windows(walk)) {
+  for await (const { from, to } of windows(walk, users)) {
+    await users.wait();
     const [found] = await inIndexOrder(walk.db, (tx) =>
       // ordered, so that the planner walks the index here too rather than scanning the table
       queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${needs} WHERE ${within(walk, from, to)} ORDER BY ${sql.join(walk.order.orderBy, sql`, `)}) AS w`),
@@ -142,22 +148,32 @@ async function countUpTo(walk: Walk, limit: number): Promise<number> {
  * previous one, `(created_at, id) < (last)`, which the (district_id, created_at, id) index walks
  * directly, so every page costs the same however deep the export is (OFFSET would rescan all before
  * it), and stays within its window, so a page costs little however few rows match. Between reads it
- * gives the event loop a turn: on the embedded PGlite every statement runs on this thread, and one
- * query of the whole set held every other request for a minute.
+ * gives the event loop a turn (PGlite on the test's thread), and lets other users' statements go
+ * first on the embedded database's one connection (`usersFirst`).
  */
 async function* exportPages(deps: Deps, viewer: Viewer, walk: Walk): AsyncGenerator<ExportRow[]> {
+  const users = usersFirst(deps.database, EXPORT_QUIET_MS);
+  try {
+    yield* walkPages(deps, viewer, walk, users);
+  } finally {
+    users.stop();
+  }
+}
+
+async function* walkPages(deps: Deps, viewer: Viewer, walk: Walk, users: GiveWay): AsyncGenerator<ExportRow[]> {
   const { pageSize } = walk;
   const { actor } = viewer;
   const teamNames = new Map<string, string>();
   const teamsLooked = new Set<string>();
   // names looked up as they first appear, like the teams' (a category always exists: no "looked" set)
   const categories = new Map<string, CategoryLabel>();
-  for await (const window of windows(walk)) {
+  for await (const window of windows(walk, users)) {
     for (let from = window.from; ; ) {
+      await users.wait();
       const cond = within(walk, from, window.to);
       const rows = await inIndexOrder(deps.db, (tx) =>
         tx
-          .select({ ...rowColumns, liveSlot: liveSlotOf(actor) })
+          .select({ ...exportColumns, liveSlot: liveSlotOf(actor) })
           .from(needs)
           .innerJoin(regions, eq(regions.id, needs.regionId))
           .where(cond)
