@@ -4,6 +4,7 @@ import type { PlatformDeps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
+import { createSessionCache } from '../../platform/auth/session-cache.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { passwordError } from '../../platform/auth/auth.errors.js';
 import { platformError } from '../../platform/errors/platform.errors.js';
@@ -21,6 +22,12 @@ import { authError } from './auth.errors.js';
 
 type LoginAccount = Awaited<ReturnType<AccountsService['findForLogin']>>;
 
+/** Who a session is, as kept between its requests; each request adds where it comes from. */
+type SignedIn = Omit<Actor, 'ip' | 'userAgent'>;
+
+/** A session's "last seen" is written at most this often: one write per active user per minute. */
+const TOUCH_EVERY_MS = 60_000;
+
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 // verified against when the phone is unknown, so a miss costs the same time as a wrong password
 const dummyHash = hashPassword('not-a-real-password-Aa1!');
@@ -32,6 +39,8 @@ export async function endAllSessions(tx: DbOrTx, districtId: string, accountId: 
 
 export function createAuthService(deps: PlatformDeps & { accounts: AccountsService; audit: AuditService; notifier: Notifier; volunteers: VolunteersService; notifications: NotificationsService }) {
   const { db, config } = deps;
+  // callers signed in on this instance, between their requests (platform/auth/session-cache.ts)
+  const signedIn = createSessionCache<{ actor: SignedIn; lastSeenAt: number; expiresAt: number }>(deps.database, (msg) => console.warn(`[lianxin] ${msg}`));
   const throttle = createLoginThrottle(deps);
   const codes = createSmsCodes({ ...deps, channel: deps.notifications.codes });
 
@@ -127,6 +136,13 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       const districtId = cookie.slice(0, dot);
       if (dot !== 36 || !/^[0-9a-f-]{36}$/.test(districtId)) return null;
       const tokenHash = sha256(cookie.slice(dot + 1));
+      const key = `${districtId}.${tokenHash}`;
+      const now = Date.now();
+      const known = signedIn.get(key);
+      // kept from an earlier request: good until the session needs its minute's touch (its idle
+      // timeout is minutes away until then) or ends, or anything about it changes (session-cache.ts)
+      if (known && now - known.lastSeenAt < Math.min(TOUCH_EVERY_MS, config.sessionIdleMinutes * 60_000) && now < known.expiresAt) return { ...known.actor, ip: client.ip, userAgent: client.userAgent };
+      const generation = signedIn.generation();
       // the session and its account in one statement: this runs before every request
       const ofSession = <T>(col: typeof sessions.accountId | typeof sessions.lastSeenAt | typeof sessions.expiresAt) =>
         sql<T>`(SELECT ${col} FROM ${sessions} WHERE ${sessions.districtId} = ${districtId} AND ${sessions.tokenHash} = ${tokenHash})`;
@@ -137,7 +153,6 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       // no session, or its account is gone
       if (!account) return null;
       const session = { lastSeenAt: account.lastSeenAt, expiresAt: account.expiresAt };
-      const now = Date.now();
       const idleMs = config.sessionIdleMinutes * 60_000;
       if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) {
         await db.delete(sessions).where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
@@ -145,25 +160,34 @@ export function createAuthService(deps: PlatformDeps & { accounts: AccountsServi
       }
       if (account.status !== 'active') return null;
       // touch at most once a minute: one write per active user per minute, not per request
-      if (now - session.lastSeenAt.getTime() > 60_000) {
+      let lastSeenAt = session.lastSeenAt.getTime();
+      if (now - lastSeenAt > TOUCH_EVERY_MS) {
         await db
           .update(sessions)
           .set({ lastSeenAt: new Date(now) })
           .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
+        lastSeenAt = now;
       }
-      return {
+      // frozen: every request of this session shares them
+      const actor: SignedIn = {
         accountId: account.id,
         districtId,
         name: account.name,
-        roles: account.roles as Role[],
+        roles: Object.freeze([...account.roles]) as Role[],
         regionId: account.regionId,
         regionPath: account.regionPath,
         mustChangePassword: account.mustChangePassword,
-        sessionKey: { districtId, tokenHash },
-        ip: client.ip,
-        userAgent: client.userAgent,
+        sessionKey: Object.freeze({ districtId, tokenHash }),
       };
+      signedIn.set(key, { actor, lastSeenAt, expiresAt: session.expiresAt.getTime() }, generation);
+      return { ...actor, ip: client.ip, userAgent: client.userAgent };
     },
+
+    /** Settles once this instance keeps callers between requests (on PostgreSQL: once it listens for changes). */
+    keepingCallers: () => signedIn.ready(),
+
+    /** Lets go of what the instance keeps between requests (its app is closing). */
+    close: () => signedIn.close(),
 
     async logout(actor: Actor): Promise<void> {
       if (!actor.sessionKey) return;

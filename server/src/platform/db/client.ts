@@ -11,6 +11,7 @@ import pg from 'pg';
 import { prepareRepeatedStatements } from './prepared.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
+import { isWrite, watchWrites } from './writes.js';
 
 export type { Db, DbOrTx, Tx } from './types.js';
 import type { Db, DbOrTx } from './types.js';
@@ -22,6 +23,11 @@ export type Database = {
   pglite?: PGlite;
   /** node-postgres: to PostgreSQL, or to embedded PGlite on its own thread (one client). */
   pool?: pg.Pool;
+  /**
+   * Called after each change this process commits: a transaction (`db.transaction`) or a write sent
+   * on its own. What keeps a copy of rows in memory (platform/auth/session-cache.ts) lets it go here.
+   */
+  afterWrite: Set<() => void>;
   close(): Promise<void>;
 };
 
@@ -47,13 +53,20 @@ export type OpenOptions = {
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const afterWrite = new Set<() => void>();
+  const wrote = () => {
+    for (const listener of afterWrite) listener();
+  };
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
-    pool.on('connect', prepareRepeatedStatements);
+    pool.on('connect', (client) => {
+      prepareRepeatedStatements(client);
+      watchWrites(client, wrote);
+    });
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    return { db, kind: 'postgres', pool, afterWrite, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? ':memory:';
   if (dir !== ':memory:') fs.mkdirSync(dir, { recursive: true });
@@ -64,12 +77,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Kept open (no idle timeout): the session lives as long as the thread.
     const pool = new pg.Pool({ max: 1, idleTimeoutMillis: 0, user: 'postgres', database: 'postgres', stream: () => thread.stream() });
     pool.on('error', (err) => console.error('[lianxin] embedded database connection lost:', err.message));
-    pool.on('connect', prepareRepeatedStatements);
+    pool.on('connect', (client) => {
+      prepareRepeatedStatements(client);
+      watchWrites(client, wrote);
+    });
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return {
       db,
       kind: 'pglite',
       pool,
+      afterWrite,
       close: async () => {
         await pool.end();
         await thread.close();
@@ -78,22 +95,27 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const client = dir !== ':memory:' ? new PGlite(dir) : opts.pgliteFrom ? new PGlite({ loadDataDir: opts.pgliteFrom }) : new PGlite();
   await client.waitReady;
-  const db = trackTransactions(drizzlePglite(guardRootQueries(client)) as unknown as Db);
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  // in-process PGlite (tests): no connection to watch, so every commit counts as a change
+  const db = trackTransactions(drizzlePglite(guardRootQueries(client, wrote)) as unknown as Db, wrote);
+  return { db, kind: 'pglite', pglite: client, afterWrite, close: () => client.close() };
 }
 
 /**
  * The root connection as drizzle sees it: its own queries (not those of a transaction, which go
  * through the transaction's connection) are refused inside an open transaction (unit-of-work.ts).
+ * In-process PGlite has no connection to watch (writes.ts): a write among them calls `wrote` once done.
  */
-function guardRootQueries<T extends PGlite | pg.Pool>(client: T): T {
+function guardRootQueries<T extends PGlite | pg.Pool>(client: T, wrote?: () => void): T {
   return new Proxy(client, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if ((prop === 'query' || prop === 'exec') && typeof value === 'function') {
         return (...args: unknown[]) => {
           assertNoOpenTransaction();
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          const text = typeof args[0] === 'string' ? args[0] : undefined;
+          if (wrote && text !== undefined && isWrite(text) && result instanceof Promise) return result.then((r: unknown) => (wrote(), r));
+          return result;
         };
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -155,8 +155,26 @@ export function startPgliteThread(dataDir?: string): PgliteThread {
     }
     override _read() {}
     override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void) {
+      this.post([chunk], done);
+    }
+    // node-postgres corks the stream for a query's Parse, Bind, Describe, Execute and Sync: uncorked,
+    // they arrive here together and cross to the worker as one message (five messages, each run by
+    // PGlite on its own, cost more than the query: a statement took 0.48 ms, and 0.22 as one message)
+    override _writev(chunks: { chunk: Buffer }[], done: (err?: Error | null) => void) {
+      this.post(
+        chunks.map((c) => c.chunk),
+        done,
+      );
+    }
+    private post(chunks: Buffer[], done: (err?: Error | null) => void) {
       if (attached !== this) return done(new Error('this connection to the embedded database is closed'));
-      const bytes = new Uint8Array(chunk); // a copy we may hand over
+      // one copy into memory of its own (a pooled Buffer shares its memory), which we may hand over
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
       worker.postMessage({ type: 'data', id: this.id, bytes }, [bytes.buffer]);
       done();
     }

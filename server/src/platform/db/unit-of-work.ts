@@ -27,10 +27,17 @@ export function assertNoOpenTransaction(): void {
   if (scope.getStore()) throw new OutsideTransactionError();
 }
 
-/** Makes every `db.transaction(...)` carry its transaction down the call chain. */
-export function trackTransactions(db: Db): Db {
+/**
+ * Makes every `db.transaction(...)` carry its transaction down the call chain, and calls `committed`
+ * after each one commits (before its caller goes on).
+ */
+export function trackTransactions(db: Db, committed: () => void = () => undefined): Db {
   const begin = db.transaction.bind(db);
-  const tracked: Db['transaction'] = (fn, config) => begin((tx) => scope.run({ tx }, () => fn(tx)), config);
+  const tracked: Db['transaction'] = async (fn, config) => {
+    const result = await begin((tx) => scope.run({ tx }, () => fn(tx)), config);
+    committed();
+    return result;
+  };
   return Object.assign(db, { transaction: tracked });
 }
 

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, freshDatabase } from '../../test/harness.js';
+import type { Database } from './client.js';
+import { isWrite } from './writes.js';
+
+describe('which statements change something', () => {
+  it('knows writes from reads, and the session touch from a change', () => {
+    expect(isWrite('insert into "needs" ("id") values ($1)')).toBe(true);
+    expect(isWrite(' UPDATE accounts SET name = $1')).toBe(true);
+    expect(isWrite('delete from "sessions" where "sessions"."token_hash" = $1')).toBe(true);
+    expect(isWrite('select "id" from "needs" where "id" = $1')).toBe(false);
+    expect(isWrite('with x as (select 1) select * from x')).toBe(false);
+    expect(isWrite('update "sessions" set "last_seen_at" = $1 where ("sessions"."district_id" = $2 and "sessions"."token_hash" = $3)')).toBe(false);
+  });
+});
+
+/*
+ * A connection tells `Database.afterWrite` of each change it commits, and only of those: on the
+ * embedded database's thread and on PostgreSQL (in-process PGlite, for tests, counts every commit).
+ */
+const connected = backends.includes('postgres') ? (['pglite-worker', 'postgres'] as const) : (['pglite-worker'] as const);
+describe.each(connected)('changes told after commit, on %s', (backend) => {
+  let database: Database & { drop(): Promise<void> };
+  let told = 0;
+  const count = () => told++;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    database.afterWrite.add(count);
+    await database.db.execute(sql`CREATE TABLE writes_probe (id int PRIMARY KEY)`);
+  });
+  afterAll(() => database?.drop());
+
+  const told0 = () => {
+    const before = told;
+    return () => told - before;
+  };
+
+  it('a transaction that only reads tells nobody; one that writes tells once, after it commits', async () => {
+    const reads = told0();
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT * FROM writes_probe FOR UPDATE SKIP LOCKED`);
+    });
+    expect(reads()).toBe(0);
+    const writes = told0();
+    let beforeCommit = -1;
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO writes_probe VALUES (1)`);
+      await tx.execute(sql`UPDATE writes_probe SET id = 2`);
+      beforeCommit = writes();
+    });
+    expect(beforeCommit).toBe(0);
+    expect(writes()).toBe(1);
+  });
+
+  it('a rolled back transaction tells nobody; a write on its own tells once', async () => {
+    const rolled = told0();
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO writes_probe VALUES (3)`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(rolled()).toBe(0);
+    const alone = told0();
+    await database.db.execute(sql`DELETE FROM writes_probe`);
+    expect(alone()).toBe(1);
+    const read = told0();
+    await database.db.execute(sql`SELECT count(*) FROM writes_probe`);
+    expect(read()).toBe(0);
+  });
+});
