@@ -24,8 +24,9 @@ export type Database = {
   /** node-postgres: to PostgreSQL, or to embedded PGlite on its own thread (one client). */
   pool?: pg.Pool;
   /**
-   * Called after each change this process commits: a transaction (`db.transaction`) or a write sent
-   * on its own. What keeps a copy of rows in memory (platform/auth/session-cache.ts) lets it go here.
+   * Called after this process commits a change to a table an instance keeps in memory (accounts,
+   * sessions, regions: writes.ts), in a transaction or on its own, before the writer's caller goes on.
+   * What keeps the copy (platform/auth/session-cache.ts) lets it go here.
    */
   afterWrite: Set<() => void>;
   close(): Promise<void>;

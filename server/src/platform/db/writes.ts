@@ -1,20 +1,24 @@
 import type pg from 'pg';
 
 /*
- * Which statements change something, as the connection sees them: what keeps a copy of rows in memory
- * (the signed-in callers, platform/auth/session-cache.ts) is told after each change this process
- * commits, and only then — a transaction that only read (the jobs' poll, every second) tells nobody.
+ * Which statements change what an instance keeps in memory: the signed-in callers
+ * (platform/auth/session-cache.ts) are made of `accounts`, `sessions` and `regions`. After each change
+ * to one of them that this process commits, `Database.afterWrite` is told — and only then: the order
+ * chain's commits, or the jobs' poll every second, tell nobody. The same tables' triggers tell the
+ * other instances (migration 0031).
  */
 
-const WRITE = /^\s*(insert|update|delete|truncate|merge)\b/i;
+/** A write to one of the kept tables, wherever it stands in the statement (a CTE's UPDATE too). */
+const KEPT_WRITE = /\b(insert\s+into|update|delete\s+from|truncate(\s+table)?)\s+("?\w+"?\.)?"?(accounts|sessions|regions)"?(\s|$|\(|;)/i;
 /** A session's "last seen" touch: once a minute per user, and nobody keeps a copy of it. */
 const TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=\s*\$1\s+where\b/i;
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
 const COMMIT = /^\s*(commit|end)\b/i;
 const ROLLBACK = /^\s*rollback\s*$/i;
 
+/** Whether this statement may change a kept table (the session touch aside). */
 export function isWrite(text: string): boolean {
-  return WRITE.test(text) && !TOUCH.test(text);
+  return KEPT_WRITE.test(text) && !TOUCH.test(text);
 }
 
 function textOf(query: unknown): string | undefined {
