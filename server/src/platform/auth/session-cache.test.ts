@@ -20,7 +20,7 @@ describe.each(backends)('signed-in callers kept between requests, on %s', (backe
   });
   afterAll(() => t?.close());
 
-  const me = (cookie: string, app: AppInstance = t.app) => app.inject({ url: '/api/auth/me', headers: { cookie } });
+  const me = (cookie: string) => t.app.inject({ url: '/api/auth/me', headers: { cookie } });
   /** A statement on a connection of its own (so it tells this instance nothing), as another process would send it. */
   const behindItsBack = async (text: string) => {
     const url = (t.database as Database & { url?: string }).url;
@@ -41,16 +41,39 @@ describe.each(backends)('signed-in callers kept between requests, on %s', (backe
     // an UPDATE of the sessions table sends no signal (the triggers watch what makes a caller)
     await behindItsBack(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE account_id = '${t.fx.person.gridWorker1!.id}'`);
     expect((await me(cookie)).statusCode).toBe(200);
-    // any change this instance commits lets go of what it kept: the session's end is now read
-    await t.database.db.execute(sql`UPDATE accounts SET skills = skills WHERE id = ${t.fx.person.resident1!.id}`);
+    // any change this instance commits to what callers are made of lets go of what it kept
+    await t.database.db.execute(sql`UPDATE accounts SET roles = roles || '{}'::text[], name = name || '' WHERE id = ${t.fx.person.resident1!.id}`);
     expect((await me(cookie)).statusCode).toBe(401);
   });
+});
 
-  it('sees a change written on its own (outside a transaction) at the next request', async () => {
+/*
+ * What the caller is made of — roles (so permissions), place (so scope), status, the session — as the
+ * next request sees it after a change, including on the embedded database's thread as `npm start`
+ * runs it (each connection watches its own writes, platform/db/writes.ts).
+ */
+describe.each([...backends, 'pglite-worker' as const])('a changed caller, at the next request on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await t.app.services.auth.keepingCallers();
+  });
+  afterAll(() => t?.close());
+
+  const me = (cookie: string) => t.app.inject({ url: '/api/auth/me', headers: { cookie } });
+
+  it('sees a role and a place written on their own (outside a transaction)', async () => {
     const cookie = await t.login('resident1');
-    expect((await me(cookie)).json().account.name).not.toBe('改了名字');
-    await t.database.db.execute(sql`UPDATE accounts SET name = '改了名字' WHERE id = ${t.fx.person.resident1!.id}`);
-    expect((await me(cookie)).json().account.name).toBe('改了名字');
+    const before = (await me(cookie)).json();
+    expect(before.permissions).not.toContain('pii.revealPhone');
+    await t.database.db.execute(sql`UPDATE accounts SET roles = array_append(roles, 'gridWorker') WHERE id = ${t.fx.person.resident1!.id}`);
+    expect((await me(cookie)).json().permissions).toContain('pii.revealPhone');
+    const elsewhere = t.fx.region.C2!.id;
+    expect(before.scope.regionId).not.toBe(elsewhere);
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE accounts SET region_id = ${elsewhere} WHERE id = ${t.fx.person.resident1!.id}`);
+    });
+    expect((await me(cookie)).json().scope.regionId).toBe(elsewhere);
   });
 
   it('ends a session at once on logout, and a disabled account at once', async () => {
@@ -58,10 +81,10 @@ describe.each(backends)('signed-in callers kept between requests, on %s', (backe
     expect((await me(cookie)).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
-    const victim = await t.login('resident1');
+    const victim = await t.login('gridWorker1');
     expect((await me(victim)).statusCode).toBe(200);
     const admin = await t.login('communityAdmin1');
-    const off = await t.app.inject({ method: 'POST', url: `/api/accounts/${t.fx.person.resident1!.id}/status`, headers: { cookie: admin }, payload: { status: 'disabled' } });
+    const off = await t.app.inject({ method: 'POST', url: `/api/accounts/${t.fx.person.gridWorker1!.id}/status`, headers: { cookie: admin }, payload: { status: 'disabled' } });
     expect(off.statusCode).toBe(200);
     expect((await me(victim)).statusCode).toBe(401);
   });
@@ -90,7 +113,7 @@ describe.runIf(backends.includes('postgres'))('signed-in callers on two instance
 
   const me = (app: AppInstance, cookie: string) => app.inject({ url: '/api/auth/me', headers: { cookie } });
   /** The other instance hears of the change within moments: asks until it answers `status` (2 s at most). */
-  async function otherSees(cookie: string, status: number, check: (body: { account: { roles: string[] } }) => boolean = () => true) {
+  async function otherSees(cookie: string, status: number, check: (body: { permissions: string[] }) => boolean = () => true) {
     const until = Date.now() + 2000;
     for (;;) {
       const res = await me(other, cookie);
@@ -110,11 +133,13 @@ describe.runIf(backends.includes('postgres'))('signed-in callers on two instance
 
   it('a role given on one instance is the caller’s on the other', async () => {
     const cookie = await t.login('resident1');
-    expect((await me(other, cookie)).json().account.roles).not.toContain('gridWorker');
+    // permissions come from the caller the other instance keeps (the account's view is read afresh)
+    expect((await me(other, cookie)).json().permissions).not.toContain('pii.revealPhone');
+    expect((await me(other, cookie)).json().permissions).not.toContain('pii.revealPhone');
     const admin = await t.login('communityAdmin1');
     const res = await t.app.inject({ method: 'PATCH', url: `/api/accounts/${t.fx.person.resident1!.id}`, headers: { cookie: admin }, payload: { roles: ['resident', 'gridWorker'] } });
     expect(res.statusCode).toBe(200);
-    expect(await otherSees(cookie, 200, (body) => body.account.roles.includes('gridWorker'))).toBe(true);
+    expect(await otherSees(cookie, 200, (body) => body.permissions.includes('pii.revealPhone'))).toBe(true);
   });
 
   it('keeps nothing while it cannot listen, and listens again', async () => {

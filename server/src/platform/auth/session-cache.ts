@@ -21,6 +21,12 @@ import type { Database } from '../db/client.js';
 const CHANNEL = 'lianxin_sessions';
 const MAX_ENTRIES = 20_000;
 const RECONNECT_MS = 1000;
+/**
+ * A listening connection can die without a word (a network split, a half-open TCP connection): it
+ * is asked a trivial question this often, and taken for lost when it does not answer in PING_TIMEOUT_MS.
+ */
+const PING_MS = 15_000;
+const PING_TIMEOUT_MS = 5_000;
 
 export type SessionCache<T> = {
   /** The generation to stamp on what is about to be read. */
@@ -48,23 +54,27 @@ export function createSessionCache<T>(database: Database, log: (msg: string) => 
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   let waiting: (() => void)[] = [];
+  let ping: NodeJS.Timeout | undefined;
+  let reported = false; // one warning per outage, not one a second
 
   async function listen() {
     if (closed || listener || !database.pool) return;
-    const client = new pg.Client(database.pool.options);
+    const client = new pg.Client({ ...database.pool.options, keepAlive: true });
     listener = client;
     const lost = (why: string) => {
       if (listener !== client) return;
       listener = undefined;
       listening = false;
       bump();
+      clearInterval(ping);
       client.end().catch(() => undefined);
       if (!closed) {
-        log(`session cache: not listening (${why}); every request reads its session until it is back`);
+        if (!reported) log(`session cache: not listening (${why}); every request reads its session until it is back`);
+        reported = true;
         retry = setTimeout(() => {
           retry = undefined;
           void listen();
-        }, RECONNECT_MS);
+        }, RECONNECT_MS).unref();
       }
     };
     client.on('notification', (n) => {
@@ -79,6 +89,12 @@ export function createSessionCache<T>(database: Database, log: (msg: string) => 
       // whatever changed while nobody listened was not heard: start from nothing
       bump();
       listening = true;
+      if (reported) log('session cache: listening again');
+      reported = false;
+      ping = setInterval(() => {
+        const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS).unref());
+        Promise.race([client.query('SELECT 1'), timeout]).catch((err: unknown) => lost(err instanceof Error ? err.message : String(err)));
+      }, PING_MS).unref();
       for (const resolve of waiting) resolve();
       waiting = [];
     } catch (err) {
@@ -101,13 +117,17 @@ export function createSessionCache<T>(database: Database, log: (msg: string) => 
       entries.set(key, { value, generation: at });
     },
     ready() {
-      if (listening) return Promise.resolve();
+      if (listening || closed) return Promise.resolve();
       if (needsListener && !listener && !retry && !closed) void listen();
       return new Promise<void>((resolve) => waiting.push(resolve));
     },
     async close() {
       closed = true;
       clearTimeout(retry);
+      clearInterval(ping);
+      // whoever waits for the cache goes on: reads just come from the database
+      for (const resolve of waiting) resolve();
+      waiting = [];
       database.afterWrite.delete(bump);
       const client = listener;
       listener = undefined;

@@ -13,6 +13,9 @@ describe('which statements change what an instance keeps (accounts, sessions, re
     expect(isWrite('with moved as (update "accounts" set "region_id" = $1 returning 1) select count(*) from moved')).toBe(true);
     expect(isWrite('TRUNCATE sessions')).toBe(true);
     expect(isWrite('delete from "public"."sessions" where true')).toBe(true);
+    expect(isWrite('UPDATE ONLY accounts SET status = $1')).toBe(true);
+    expect(isWrite('MERGE INTO accounts a USING x ON true WHEN MATCHED THEN DELETE')).toBe(true);
+    expect(isWrite('COPY sessions FROM STDIN')).toBe(true);
     expect(isWrite('insert into "needs" ("id") values ($1)')).toBe(false);
     expect(isWrite('update "need_regions" set "x" = 1')).toBe(false);
     expect(isWrite('update "accounts_log" set "x" = 1')).toBe(false);
@@ -66,6 +69,21 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
     });
     expect(beforeCommit).toBe(0);
     expect(writes()).toBe(1);
+    // a savepoint rolled back leaves its transaction open: what it writes next still waits for the commit
+    const nested = told0();
+    let inside = -1;
+    await database.db.transaction(async (tx) => {
+      await tx
+        .transaction(async (sp) => {
+          await sp.execute(sql`INSERT INTO probe.accounts VALUES (7)`);
+          throw new Error('undo the savepoint');
+        })
+        .catch(() => undefined);
+      await tx.execute(sql`INSERT INTO probe.accounts VALUES (8)`);
+      inside = nested();
+    });
+    expect(inside).toBe(0);
+    expect(nested()).toBe(1);
   });
 
   it('a rolled back transaction tells nobody; a write on its own tells once', async () => {

@@ -9,12 +9,13 @@ import type pg from 'pg';
  */
 
 /** A write to one of the kept tables, wherever it stands in the statement (a CTE's UPDATE too). */
-const KEPT_WRITE = /\b(insert\s+into|update|delete\s+from|truncate(\s+table)?)\s+("?\w+"?\.)?"?(accounts|sessions|regions)"?(\s|$|\(|;)/i;
+const KEPT_WRITE = /\b(insert\s+into|update(\s+only)?|delete\s+from(\s+only)?|truncate(\s+table)?(\s+only)?|merge\s+into|copy)\s+("?\w+"?\.)?"?(accounts|sessions|regions)"?(\s|$|\(|;)/i;
 /** A session's "last seen" touch: once a minute per user, and nobody keeps a copy of it. */
 const TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=\s*\$1\s+where\b/i;
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
 const COMMIT = /^\s*(commit|end)\b/i;
-const ROLLBACK = /^\s*rollback\s*$/i;
+/** The end of the transaction, not of a savepoint (`rollback to savepoint x`: the transaction goes on). */
+const ROLLBACK = /^\s*(rollback|abort)(\s+(work|transaction))?\s*;?\s*$/i;
 
 /** Whether this statement may change a kept table (the session touch aside). */
 export function isWrite(text: string): boolean {
