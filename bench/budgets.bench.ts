@@ -342,7 +342,7 @@ async function main() {
   const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const routes = (await phoneRoutes()).filter((r) => ROUTE_FILTER.test(r.pattern));
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ full: true });
   let ok = true;
   try {
     const base = server.baseUrl;

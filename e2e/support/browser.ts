@@ -2,10 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+/*
+ * Debian's Chromium headless shell (package chromium-headless-shell: the same Chromium, without the
+ * full browser's windowing) when it is installed: the e2e run's heaviest specs took 264 s with it
+ * instead of 357 s with /usr/bin/chromium, and 28 % less CPU (measured 2026-12-02, 2 cores). The
+ * phone-page budgets ask for the full browser, as a phone runs it. E2E_CHROMIUM names another binary.
+ */
+const headlessShell = '/usr/bin/chromium-headless-shell';
+
 /** The system Chromium, headless, with everything that phones home switched off. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser({ full = false }: { full?: boolean } = {}): Promise<Browser> {
+  const shell = !full && fs.existsSync(headlessShell) ? headlessShell : '/usr/bin/chromium';
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.E2E_CHROMIUM ?? shell,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

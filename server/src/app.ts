@@ -16,6 +16,7 @@ import { errorHandlerPlugin, sendError } from './platform/errors/error-handler.j
 import { errorResponsesPlugin } from './platform/errors/error-responses.js';
 import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
+import { buildSharedSerializer } from './platform/http/serializers.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
 import { securityPlugin } from './platform/http/security.js';
 import { smallResponsesPlugin } from './platform/http/small-responses.js';
@@ -31,6 +32,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    schemaController: { compilersFactory: { buildSerializer: buildSharedSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
   // every route as registered, for the test that checks each one is in the OpenAPI document

@@ -12,14 +12,29 @@ function makeAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
+/*
+ * One pair per process, not per app, remembering what they compiled by the schema's text (route
+ * schemas are mostly built when their routes are registered: equal, not the same objects). An app
+ * built again in the same process (the server tests build one per suite, about 140 a run) reuses the
+ * validators instead of compiling every route again.
+ */
+let shared: { strict: Ajv; coercing: Ajv } | undefined;
+const compiled = new Map<string, ReturnType<Ajv['compile']>>();
+
+function compileOnce(ajv: Ajv, part: string, schema: object) {
+  const key = `${part} ${JSON.stringify(schema)}`;
+  let validate = compiled.get(key);
+  if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+  return validate;
+}
+
 /**
  * Bodies are validated strictly (a number is not a string); query strings and path params are text
  * on the wire, so those are coerced to the schema's types.
  */
 export function installValidators(app: FastifyInstance): void {
-  const strict = makeAjv(false);
-  const coercing = makeAjv(true);
+  const { strict, coercing } = (shared ??= { strict: makeAjv(false), coercing: makeAjv(true) });
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    httpPart === 'body' ? compileOnce(strict, 'body', schema) : compileOnce(coercing, 'text', schema),
   );
 }
