@@ -14,7 +14,7 @@ const force = process.argv.includes('--force');
 const atInstall = process.env.npm_lifecycle_event === 'postinstall';
 
 const parts = [
-  { name: 'server', inputs: ['server/src', 'server/tsconfig.json', 'server/tsconfig.build.json', 'server/package.json', 'server/scripts', 'package-lock.json'], skip: /\.test\.ts$|[/\\]test[/\\]/ },
+  { name: 'server', inputs: ['server/src', 'server/tsconfig.json', 'server/package.json', 'server/scripts', 'package-lock.json'], skip: /\.test\.ts$|[/\\]test[/\\]/ },
   { name: 'web', inputs: ['web/src', 'docs/guide', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/package.json', 'package-lock.json'], skip: /\.test\.tsx?$/ },
 ];
 

@@ -17,6 +17,7 @@ import { errorResponsesPlugin } from './platform/errors/error-responses.js';
 import { rateLimitPlugin, rateStoreFor } from './platform/http/rate-limit.js';
 import { installValidators } from './platform/http/validation.js';
 import { buildSharedSerializer } from './platform/http/serializers.js';
+import { webDistFolder } from './platform/paths.js';
 import { controlCharsPlugin } from './platform/http/control-chars.js';
 import { securityPlugin } from './platform/http/security.js';
 import { smallResponsesPlugin } from './platform/http/small-responses.js';
@@ -92,7 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
 
 /** The built web app (back office and /h5) from the same server; unknown /api paths stay JSON 404s. */
 async function serveWeb(app: AppInstance, webDist?: string) {
-  const dist = webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const dist = webDist ?? webDistFolder;
   const index = path.join(dist, 'index.html');
   // the same page for the phone's addresses, asking at once for the phone kit too (web/vite.config.ts)
   const phoneIndex = path.join(dist, 'h5.html');
