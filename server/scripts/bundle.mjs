@@ -9,7 +9,9 @@
 // Left outside the bundle (loaded from node_modules as before): packages that read files next to
 // their own code (PGlite's wasm, pdfkit's font metrics, the fonts, Swagger UI's pages, Swagger's
 // package.json), native addons (@node-rs), pino and its worker (transports start a thread from a
-// file), archiver (below), and optional peers nobody installs (pg-native).
+// file), archiver (below), and optional peers nobody installs (pg-native). The bundle loads them by
+// name from server/dist, not from inside the package that uses them: pino (fastify's) and archiver
+// (exceljs's) are therefore declared in server/package.json, so npm keeps them where it finds them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';

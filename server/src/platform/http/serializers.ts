@@ -1,4 +1,5 @@
 import SerializerSelector, { type Serializer, type SerializerFactory } from '@fastify/fast-json-stringify-compiler';
+import { schemaText } from './schema-text.js';
 
 /*
  * Fastify's own serializer compiler (fast-json-stringify), remembering per process what it built for
@@ -17,7 +18,7 @@ export const buildSharedSerializer: SerializerFactory = (externalSchemas, option
   if (!cache) built.set(key, (cache = new Map()));
   return (route) => {
     // the default compiler reads the schema alone (not the method, address or status)
-    const text = JSON.stringify(route.schema);
+    const text = schemaText(route.schema);
     let serialize = cache.get(text);
     if (!serialize) cache.set(text, (serialize = compile(route)));
     return serialize;

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { schemaText } from './schema-text.js';
 
 // ajv-formats is CommonJS with a default export
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -22,9 +23,14 @@ let shared: { strict: Ajv; coercing: Ajv } | undefined;
 const compiled = new Map<string, ReturnType<Ajv['compile']>>();
 
 function compileOnce(ajv: Ajv, part: string, schema: object) {
-  const key = `${part} ${JSON.stringify(schema)}`;
+  const key = `${part} ${schemaText(schema)}`;
   let validate = compiled.get(key);
-  if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+  if (!validate) {
+    // as with an Ajv per app: a schema whose $id another app's (different) schema took replaces it
+    const id = (schema as { $id?: unknown }).$id;
+    if (typeof id === 'string') ajv.removeSchema(id);
+    compiled.set(key, (validate = ajv.compile(schema)));
+  }
   return validate;
 }
 
