@@ -32,8 +32,6 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export { migrationsFolder };
-
 export type OpenOptions = {
   databaseUrl?: string;
   pgliteDir?: string;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from './client.js';
+import { migrationsFolder } from '../paths.js';
 
 /*
  * The committed migrations are what every database is built from: a change to a *.table.ts without
