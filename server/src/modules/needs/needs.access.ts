@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { fixedQuery } from '../../platform/db/fixed-query.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { regions } from '../../platform/scope/regions.table.js';
@@ -35,10 +36,61 @@ export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: s
 
 export type NeedEventRow = typeof needEvents.$inferSelect;
 
+const byKey = (p: Record<'districtId' | 'id', Placeholder>) => and(eq(needs.districtId, p.districtId), eq(needs.id, p.id));
+
 /**
- * The need, its slots and (with `events`) its timeline. Unlocked, all three come in one statement.
- * Locked, the slots are read after the lock is held: a subquery in the locking statement would see
- * the slots as they were before a racing transition it waited for committed.
+ * The need under lock with its region and its slots: the first statement of every transition. The
+ * slots come from the statement's snapshot, taken before the lock was granted; `seenVersion` is the
+ * need's version in that same snapshot. Every change to a slot bumps the need's version in its
+ * transaction (needs.slots.ts, needs.effects.ts), so when the locked row's version equals it, nothing
+ * committed in between and the slots are current; otherwise (a racing transition we waited for) they
+ * are read again under the lock.
+ */
+const lockedNeed = fixedQuery(['districtId', 'id'], (db, p) =>
+  db
+    .select({
+      need: needs,
+      regionPath: regions.path,
+      regionName: regions.name,
+      slots: jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`),
+      seenVersion: sql<number>`(SELECT seen.version FROM ${needs} seen WHERE seen.district_id = ${needs.districtId} AND seen.id = ${needs.id})`.mapWith(Number),
+    })
+    .from(needs)
+    .innerJoin(regions, eq(regions.id, needs.regionId))
+    .where(byKey(p))
+    .for('update', { of: needs }),
+);
+const slotsOfNeed = fixedQuery(['districtId', 'id'], (db, p) => db.select().from(needAssignments).where(and(eq(needAssignments.districtId, p.districtId), eq(needAssignments.needId, p.id))));
+
+/** The need with its slots (and, for the detail, its timeline, full place and the names shown), in one statement. */
+function needWith(events: boolean, labels: LabelDeps | undefined, teams: AccessDeps['teams'] | undefined) {
+  const volunteerName = labels ? { volunteerName: labels.accounts.nameColumn(needAssignments.districtId, needAssignments.volunteerId) } : undefined;
+  const slots = jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`, undefined, volunteerName);
+  const timeline = events ? jsonRows(needEvents, sql`${needEvents.districtId} = ${needs.districtId} AND ${needEvents.needId} = ${needs.id}`, sql`${needEvents.seq}`) : sql<unknown[]>`'[]'::json`;
+  const category = labels ? labels.categories.labelColumn(needs.districtId, needs.categoryId) : sql<CategoryLabel | null>`NULL`;
+  const teamName = labels && teams ? teams.nameColumn(needs.districtId, needs.teamId) : sql<string | null>`NULL`;
+  return fixedQuery(['districtId', 'id'], (db, p) =>
+    db
+      .select({ need: needs, regionPath: regions.path, regionName: regions.name, place: placeColumn(regions.path), slots, events: timeline, category, teamName })
+      .from(needs)
+      .innerJoin(regions, eq(regions.id, needs.regionId))
+      .where(byKey(p)),
+  );
+}
+const bareNeed = needWith(false, undefined, undefined);
+const timelineNeed = needWith(true, undefined, undefined);
+/** The detail's query, per set of services that name things (one per app). */
+const fullNeeds = new WeakMap<LabelDeps, ReturnType<typeof needWith>>();
+function fullNeed(labels: LabelDeps | undefined, deps: AccessDeps): ReturnType<typeof needWith> {
+  if (!labels) return timelineNeed;
+  let query = fullNeeds.get(labels);
+  if (!query) fullNeeds.set(labels, (query = needWith(true, labels, deps.teams)));
+  return query;
+}
+
+/**
+ * The need, its slots and (with `events`) its timeline, in one statement; locked, the slots are read
+ * again only when a racing transition committed while this one waited for the lock (lockedNeed).
  */
 export async function loadNeedWith(
   tx: DbOrTx,
@@ -47,34 +99,20 @@ export async function loadNeedWith(
   id: string,
   opts: { lock: boolean; events: boolean; labels?: LabelDeps },
 ): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
-  const where = and(eq(needs.districtId, actor.districtId), eq(needs.id, id));
-  const { labels } = opts;
-  const volunteerName = labels ? { volunteerName: labels.accounts.nameColumn(needAssignments.districtId, needAssignments.volunteerId) } : undefined;
-  const slotsOf = jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`, undefined, volunteerName);
-  const eventsOf = opts.events ? jsonRows(needEvents, sql`${needEvents.districtId} = ${needs.districtId} AND ${needEvents.needId} = ${needs.id}`, sql`${needEvents.seq}`) : sql<unknown[]>`'[]'::json`;
-  const labelColumns = {
-    category: labels ? labels.categories.labelColumn(needs.districtId, needs.categoryId) : sql<CategoryLabel | null>`NULL`,
-    teamName: labels ? deps.teams.nameColumn(needs.districtId, needs.teamId) : sql<string | null>`NULL`,
-  };
-  const [[row], viewer] = await Promise.all([
-    opts.lock
-      ? tx.select({ need: needs, regionPath: regions.path, regionName: regions.name }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where).for('update', { of: needs })
-      : tx.select({ need: needs, regionPath: regions.path, regionName: regions.name, place: placeColumn(regions.path), slots: slotsOf, events: eventsOf, ...labelColumns }).from(needs).innerJoin(regions, eq(regions.id, needs.regionId)).where(where),
-    viewerOf(tx, deps, actor),
-  ]);
+  const key = { districtId: actor.districtId, id };
+  const [[row], viewer] = await Promise.all([opts.lock ? lockedNeed(tx, key) : (opts.events ? fullNeed(opts.labels, deps) : bareNeed)(tx, key), viewerOf(tx, deps, actor)]);
   if (!row) return null;
   const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
   const volunteers = new Map<string, string>();
-  let assignments: AssignmentRow[];
-  if ('slots' in row) {
-    assignments = decodeJsonRows(needAssignments, row.slots).map((a) => {
-      const { volunteerName: name, ...slot } = a as AssignmentRow & { volunteerName?: string | null };
-      if (name != null) volunteers.set(slot.volunteerId, name);
-      return slot;
-    });
-  } else {
-    assignments = await tx.select().from(needAssignments).where(and(eq(needAssignments.districtId, need.districtId), eq(needAssignments.needId, need.id)));
-  }
+  // the slots as this statement read them, unless the row changed while we waited for its lock
+  const stale = 'seenVersion' in row && row.seenVersion !== need.version;
+  const assignments: AssignmentRow[] = stale
+    ? await slotsOfNeed(tx, key)
+    : decodeJsonRows(needAssignments, row.slots).map((a) => {
+        const { volunteerName: name, ...slot } = a as AssignmentRow & { volunteerName?: string | null };
+        if (name != null) volunteers.set(slot.volunteerId, name);
+        return slot;
+      });
   const events = 'events' in row ? decodeJsonRows(needEvents, row.events) : [];
   const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
   const parties = partiesOf(viewer, { ...need, liveSlot: Boolean(mySlot) });

@@ -64,6 +64,17 @@ describe.each(backends)('racing for orders on %s', (backend) => {
     expect(d.timeline.filter((e) => e.action === 'grab')).toHaveLength(3);
   });
 
+  it('one volunteer grabbing a 3-slot order five times at once holds one slot; the others hear "already yours"', async () => {
+    // the grabs queue on the need's lock: each must see the slot the one before it committed
+    const id = await pooledNeed(3);
+    const results = await Promise.all([0, 1, 2, 3, 4].map(() => grab(grabbers[0]!, id)));
+    expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => [r.status, r.body.code]))).toHaveLength(1);
+    expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409 && r.body.code === 'needs.already_yours')).toBe(true);
+    const d = await detail(id);
+    expect(d.assignments).toHaveLength(1);
+    expect(d.filled).toBe(1);
+  });
+
   it('a volunteer near the open-task limit racing for 5 orders at once never exceeds it', async () => {
     // a volunteer of their own: any of the 50 grabbers may have won a slot in the races above
     const [fresh] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, '1364');

@@ -1,0 +1,57 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, freshDatabase } from '../../test/harness.js';
+import { fixedQuery } from './fixed-query.js';
+import { OutsideTransactionError } from './unit-of-work.js';
+
+const probe = pgTable('fixed_probe', { n: integer('n').primaryKey(), label: text('label').notNull(), at: timestamp('at', { withTimezone: true }).notNull() });
+
+let builds = 0;
+const byNumber = fixedQuery(['n', 'label'], (db, p) => {
+  builds++;
+  return db.select({ n: probe.n, label: probe.label, at: probe.at }).from(probe).where(and(eq(probe.n, p.n), eq(probe.label, p.label)));
+});
+const locked = fixedQuery(['n'], (db, p) => db.select({ label: probe.label }).from(probe).where(eq(probe.n, p.n)).for('update'));
+
+// node-postgres is the driver of PostgreSQL and of PGlite on its thread: one of them is enough
+const drivers = backends.includes('postgres') ? backends : [...backends, 'pglite-worker' as const];
+
+describe.each(drivers)('a fixed query is built once and runs with new values, on %s', (backend) => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    await database.db.execute(sql`CREATE TABLE fixed_probe (n int PRIMARY KEY, label text NOT NULL, at timestamptz NOT NULL)`);
+    await database.db.execute(sql`INSERT INTO fixed_probe VALUES (1, '一', '2026-12-01T00:00:00Z'), (2, '二', '2026-12-02T00:00:00Z')`);
+  });
+  afterAll(() => database.drop());
+
+  it('answers each call with its own values, mapped as drizzle maps them', async () => {
+    const before = builds;
+    expect(await byNumber(database.db, { n: 1, label: '一' })).toEqual([{ n: 1, label: '一', at: new Date('2026-12-01T00:00:00Z') }]);
+    expect(await byNumber(database.db, { n: 2, label: '二' })).toEqual([{ n: 2, label: '二', at: new Date('2026-12-02T00:00:00Z') }]);
+    expect(await byNumber(database.db, { n: 2, label: '一' })).toEqual([]);
+    // built at most once per driver and process, whatever the number of calls
+    expect(builds - before).toBeLessThanOrEqual(1);
+  });
+
+  it("runs on the transaction's connection: it sees the transaction's own writes, and its lock holds there", async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE fixed_probe SET label = '改' WHERE n = 1`);
+        const inside = await byNumber(tx, { n: 1, label: '改' });
+        expect(inside).toHaveLength(1);
+        expect(await locked(tx, { n: 1 })).toEqual([{ label: '改' }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // rolled back with the transaction: the root connection never saw the change
+    expect(await byNumber(database.db, { n: 1, label: '改' })).toEqual([]);
+    expect(await byNumber(database.db, { n: 1, label: '一' })).toHaveLength(1);
+  });
+
+  it('refuses the root database from inside a transaction, like any query', async () => {
+    const err = (await database.db.transaction(() => byNumber(database.db, { n: 1, label: '一' })).catch((e: unknown) => e)) as Error & { cause?: unknown };
+    expect(err instanceof OutsideTransactionError ? err : err.cause).toBeInstanceOf(OutsideTransactionError);
+  });
+});
