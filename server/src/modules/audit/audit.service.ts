@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { currentDb } from '../../platform/db/unit-of-work.js';
+import { appendAtCommit, currentDb } from '../../platform/db/unit-of-work.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { auditLog } from './audit.table.js';
 
@@ -30,11 +30,13 @@ export type AuditQuery = {
 
 export function createAuditService(deps: { db: Db }) {
   return {
-    /** Writes one entry inside the caller's transaction: the change and its audit row commit together. */
-    /** Writes the entry in the caller's open transaction (unit of work), or on its own outside one. */
+    /**
+     * Writes the entry in the caller's open transaction (unit of work), with the rows appended at its
+     * commit, so the change and its audit row commit together; or on its own outside one.
+     */
     async record(actor: Actor, entry: AuditEntry): Promise<void> {
       const tx = currentDb(deps.db);
-      await tx.insert(auditLog).values({
+      const insert = tx.insert(auditLog).values({
         districtId: actor.districtId,
         actorId: actor.accountId,
         actorName: actor.name,
@@ -47,6 +49,7 @@ export function createAuditService(deps: { db: Db }) {
         regionId: entry.regionId ?? actor.regionId,
         details: entry.details,
       });
+      await appendAtCommit(tx, insert.getSQL());
     },
 
     /**
@@ -55,7 +58,7 @@ export function createAuditService(deps: { db: Db }) {
      */
     async recordAnonymous(source: AnonymousSource, entry: AuditEntry & { regionId: string }): Promise<void> {
       const tx = currentDb(deps.db);
-      await tx.insert(auditLog).values({
+      const insert = tx.insert(auditLog).values({
         districtId: source.districtId,
         ip: source.ip,
         userAgent: source.userAgent?.slice(0, 300),
@@ -65,6 +68,7 @@ export function createAuditService(deps: { db: Db }) {
         regionId: entry.regionId,
         details: entry.details,
       });
+      await appendAtCommit(tx, insert.getSQL());
     },
 
     /** Staff search, scoped to the caller's subtree like every other list. */

@@ -16,7 +16,8 @@ export type ObjectReader = (actor: Actor, objectId: string) => Promise<boolean>;
 
 export type UploadQuota = { filesPerDay: number; bytesPerDay: number };
 
-const shanghaiDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+const shanghaiDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const shanghaiDay = (at: Date) => shanghaiDayFormat.format(at);
 
 export function createFilesService(deps: PlatformDeps & { store: FileStore; quota: UploadQuota }) {
   const { db, store, quota } = deps;

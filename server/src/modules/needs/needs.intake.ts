@@ -60,8 +60,11 @@ const DUPLICATE_DAYS = 7;
 const NEARBY_METRES = 250;
 
 /** "XQ20261123-7KQ2M9": the date in Asia/Shanghai and six random characters — readable, not guessable. */
+// made once: building an Intl formatter cost more than the rest of an intake's own code
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function needNumber(at = new Date()): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '');
+  const day = shanghaiDay.format(at).replace(/-/g, '');
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   const tail = Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join('');
   return `XQ${day}-${tail}`;

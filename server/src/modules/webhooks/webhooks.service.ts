@@ -141,7 +141,7 @@ export function createWebhooksService(deps: Deps) {
       return db.transaction(async (tx) => {
         const row = await load(tx, actor, id, true);
         if (!row.enabled) throw webhooksError('webhooks.disabled');
-        const eventId = await deps.events.publish(tx, actor.districtId, { type: TEST_EVENT, subjectType: 'webhook', subjectId: id, actorId: actor.accountId, payload: { test: true, description: row.description } });
+        const eventId = await deps.events.publish(tx, actor.districtId, { type: TEST_EVENT, subjectType: 'webhook', subjectId: id, actorId: actor.accountId, payload: { test: true, description: row.description } }, { now: true });
         const [deliveryId] = await deliveries.enqueue(tx, actor.districtId, [row], { id: eventId, type: TEST_EVENT });
         await audited(actor, 'test', row);
         return { eventId, deliveryId: deliveryId! };

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
+import { appendAtCommit, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
 describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     database = await freshDatabase(backend);
     await database.db.execute(sql`CREATE TABLE uow_probe (n int PRIMARY KEY)`);
+    await database.db.execute(sql`CREATE TABLE uow_parent (n int PRIMARY KEY)`);
+    await database.db.execute(sql`CREATE TABLE uow_child (n int PRIMARY KEY REFERENCES uow_parent (n))`);
   });
   afterAll(() => database.drop());
 
@@ -70,5 +72,64 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
     release();
     await Promise.all([open, other]);
     expect(await count()).toBe(2);
+  });
+
+  describe('rows appended at commit', () => {
+    const rows = async (table: 'uow_parent' | 'uow_child') => (await queryRows<{ n: number }>(database.db, sql`SELECT n FROM ${sql.identifier(table)} ORDER BY n`)).map((r) => r.n);
+    const parent = (n: number) => sql`INSERT INTO uow_parent VALUES (${n})`;
+    const child = (n: number) => sql`INSERT INTO uow_child VALUES (${n})`;
+
+    it('are written as the transaction commits, together with their parent row, and not before', async () => {
+      await database.db.transaction(async (tx) => {
+        // the child first: both go in one statement, whose foreign keys are checked at its end
+        await appendAtCommit(tx, child(10), parent(10));
+        await appendAtCommit(currentDb(database.db), parent(11));
+        const seen = await queryRows<{ n: number }>(tx, sql`SELECT n FROM uow_parent`);
+        expect(seen).toEqual([]);
+      });
+      expect(await rows('uow_parent')).toEqual([10, 11]);
+      expect(await rows('uow_child')).toEqual([10]);
+    });
+
+    it('are not written when the transaction rolls back, nor when the flush itself fails', async () => {
+      await expect(
+        database.db.transaction(async (tx) => {
+          await appendAtCommit(tx, parent(20));
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      // a child without its parent: the appended statement fails at commit, and the change with it
+      await expect(
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`INSERT INTO uow_probe VALUES (21)`);
+          await appendAtCommit(tx, child(21));
+        }),
+      ).rejects.toThrow();
+      expect(await rows('uow_parent')).not.toContain(20);
+      expect(await queryRows(database.db, sql`SELECT n FROM uow_probe WHERE n = 21`)).toEqual([]);
+    });
+
+    it('inside a savepoint are written at once and roll back with it; those before it stay', async () => {
+      await database.db.transaction(async (tx) => {
+        await appendAtCommit(tx, parent(30));
+        await tx
+          .transaction(async (inner) => {
+            await appendAtCommit(currentDb(database.db), parent(31));
+            await appendAtCommit(inner, parent(32));
+            throw new Error('the savepoint fails');
+          })
+          .catch(() => undefined);
+        await appendAtCommit(tx, parent(33));
+      });
+      const written = await rows('uow_parent');
+      expect(written).toEqual(expect.arrayContaining([30, 33]));
+      expect(written).not.toContain(31);
+      expect(written).not.toContain(32);
+    });
+
+    it('outside a transaction are written at once', async () => {
+      await appendAtCommit(database.db, parent(40));
+      expect(await rows('uow_parent')).toContain(40);
+    });
   });
 });

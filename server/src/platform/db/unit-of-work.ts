@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from './types.js';
 
 /*
@@ -8,7 +9,14 @@ import type { Db, DbOrTx, Tx } from './types.js';
  * PGlite (one connection) it would wait for its own transaction forever, and on PostgreSQL it would
  * silently run outside it.
  */
-const scope = new AsyncLocalStorage<{ tx: Tx }>();
+type Scope = {
+  tx: Tx;
+  /** Append-only inserts (appendAtCommit) waiting for the end of the transaction. */
+  appends: SQL[];
+  /** Savepoints open now: what is appended inside one is written at once, so it rolls back with it. */
+  savepoints: number;
+};
+const scope = new AsyncLocalStorage<Scope>();
 
 export class OutsideTransactionError extends Error {
   constructor() {
@@ -28,17 +36,70 @@ export function assertNoOpenTransaction(): void {
 }
 
 /**
- * Makes every `db.transaction(...)` carry its transaction down the call chain, and calls `committed`
- * after each one commits (before its caller goes on).
+ * Makes every `db.transaction(...)` carry its transaction down the call chain, writes what was
+ * appended to it (appendAtCommit) just before it commits, and calls `committed` after each one
+ * commits (before its caller goes on).
  */
 export function trackTransactions(db: Db, committed: () => void = () => undefined): Db {
   const begin = db.transaction.bind(db);
   const tracked: Db['transaction'] = async (fn, config) => {
-    const result = await begin((tx) => scope.run({ tx }, () => fn(tx)), config);
+    const result = await begin(async (tx) => {
+      const store: Scope = { tx, appends: [], savepoints: 0 };
+      countSavepoints(store);
+      const value = await scope.run(store, () => fn(tx));
+      await flushAppends(store);
+      return value;
+    }, config);
     committed();
     return result;
   };
   return Object.assign(db, { transaction: tracked });
+}
+
+/** A savepoint (`tx.transaction`) first writes what is waiting, and appends inside it are written at once. */
+function countSavepoints(store: Scope): void {
+  const open = store.tx.transaction.bind(store.tx);
+  const nested: Tx['transaction'] = async (fn) => {
+    await flushAppends(store);
+    store.savepoints++;
+    try {
+      return await open(fn);
+    } finally {
+      store.savepoints--;
+    }
+  };
+  Object.assign(store.tx, { transaction: nested });
+}
+
+async function flushAppends(store: Scope): Promise<void> {
+  if (store.appends.length === 0) return;
+  const statements = store.appends.splice(0);
+  await writeTogether(store.tx, statements);
+}
+
+/** Several INSERTs as one statement (one round trip): each a data-modifying CTE, all run to completion. */
+export function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
+  if (statements.length === 1) return db.execute(statements[0]!);
+  const ctes = statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
+  return db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
+}
+
+/**
+ * Append-only rows of a change — its audit line, its domain event and deliveries — written when its
+ * transaction is about to commit, all in one statement, instead of one round trip each: on the order
+ * chain they were two of a transition's eight statements. `statements` are plain INSERTs (no WITH
+ * of their own, no RETURNING that anyone reads), independent of each other within the statement:
+ * their foreign keys are checked at its end. Nothing in the transaction may read them back before
+ * it commits. Outside a transaction, or inside a savepoint (which may roll back on its own), they are
+ * written at once, still together.
+ */
+export async function appendAtCommit(db: DbOrTx, ...statements: SQL[]): Promise<void> {
+  const store = scope.getStore();
+  if (store && store.tx === db && store.savepoints === 0) {
+    store.appends.push(...statements);
+    return;
+  }
+  await writeTogether(db, statements);
 }
 
 /** The open transaction of this call chain, or the root database outside one. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
+import { appendAtCommit, writeTogether } from '../db/unit-of-work.js';
 import { domainEvents, eventDeliveries } from './events.table.js';
 
 export type DomainEvent = {
@@ -79,22 +80,25 @@ export function createEventBus(db: Db) {
       subscribers.set(subscriber.name, subscriber);
     },
 
-    /** Writes the event, and a pending delivery for each subscriber of its type, in the caller's transaction. */
-    async publish(tx: DbOrTx, districtId: string, event: DomainEvent): Promise<string> {
+    /**
+     * Writes the event, and a pending delivery for each subscriber of its type, with the caller's
+     * transaction as it commits (appendAtCommit: one statement with its other appended rows) — or at
+     * once with `now`, when the caller's transaction goes on to write a row that references the event.
+     */
+    async publish(tx: DbOrTx, districtId: string, event: DomainEvent, opts: { now?: boolean } = {}): Promise<string> {
+      const write = (...statements: SQL[]) => (opts.now ? writeTogether(tx, statements) : appendAtCommit(tx, ...statements));
       const id = crypto.randomUUID();
       const names = listening(event.type).map((s) => s.name);
-      const row = { districtId, id, type: event.type, subjectType: event.subjectType, subjectId: event.subjectId, actorId: event.actorId, payload: event.payload ?? {} };
+      const payload = JSON.stringify(event.payload ?? {});
+      const insertEvent = sql`INSERT INTO ${domainEvents} (district_id, id, type, subject_type, subject_id, actor_id, payload)
+          VALUES (${districtId}, ${id}, ${event.type}, ${event.subjectType}, ${event.subjectId}, ${event.actorId}, ${payload}::jsonb)`;
       if (names.length === 0) {
-        await tx.insert(domainEvents).values(row);
+        await write(insertEvent);
         return id;
       }
-      // the event and its deliveries in one statement (one round trip on every transition)
-      await tx.execute(sql`WITH e AS (
-          INSERT INTO ${domainEvents} (district_id, id, type, subject_type, subject_id, actor_id, payload)
-          VALUES (${districtId}, ${id}, ${event.type}, ${event.subjectType}, ${event.subjectId}, ${event.actorId}, ${JSON.stringify(row.payload)}::jsonb)
-          RETURNING district_id, id)
-        INSERT INTO ${eventDeliveries} (district_id, event_id, subscriber)
-        SELECT e.district_id, e.id, s FROM e, unnest(${`{${names.map((n) => `"${n}"`).join(',')}}`}::text[]) AS s`);
+      const insertDeliveries = sql`INSERT INTO ${eventDeliveries} (district_id, event_id, subscriber)
+          SELECT ${districtId}::uuid, ${id}::uuid, s FROM unnest(${`{${names.map((n) => `"${n}"`).join(',')}}`}::text[]) AS s`;
+      await write(insertEvent, insertDeliveries);
       return id;
     },
 
