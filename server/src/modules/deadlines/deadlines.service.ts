@@ -1,7 +1,8 @@
 import { and, asc, between, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import { queryRows, type DbOrTx } from '../../platform/db/client.js';
+import { decodeJsonRows, jsonRows } from '../../platform/db/json-rows.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { regionInScope } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
@@ -172,10 +173,15 @@ export function createDeadlinesService(deps: Deps) {
      * category and severity) applied on the district's calendar. Joins the caller's transaction.
      */
     async window(tx: DbOrTx, districtId: string, key: NeedWindowKey, from: Date) {
-      const [region] = await tx.select({ path: regions.path }).from(regions).where(and(eq(regions.id, key.regionId), eq(regions.districtId, districtId)));
-      const category = await deps.categories.get(districtId, key.categoryId);
-      const rules = await tx.select().from(deadlineRules).where(and(eq(deadlineRules.districtId, districtId), eq(deadlineRules.severity, key.severity)));
-      const need = { regionPath: (region?.path ?? '').split('/').filter(Boolean), categoryId: key.categoryId, categoryParentId: category?.parentId ?? null, severity: key.severity };
+      // the need's region path, its category's parent and the rules of its severity: one round trip
+      const [facts] = await queryRows<{ path: string | null; categoryParentId: string | null; rules: unknown }>(
+        tx,
+        sql`SELECT (SELECT ${regions.path} FROM ${regions} WHERE ${regions.id} = ${key.regionId} AND ${regions.districtId} = ${districtId}) AS path,
+                   ${deps.categories.parentColumn(sql`${districtId}::uuid`, sql`${key.categoryId}::uuid`)} AS "categoryParentId",
+                   ${jsonRows(deadlineRules, sql`${deadlineRules.districtId} = ${districtId} AND ${deadlineRules.severity} = ${key.severity}`)} AS rules`,
+      );
+      const rules = decodeJsonRows(deadlineRules, facts!.rules);
+      const need = { regionPath: (facts!.path ?? '').split('/').filter(Boolean), categoryId: key.categoryId, categoryParentId: facts!.categoryParentId, severity: key.severity };
       const rule = windowFor(rules, new Map(), need, from);
       if (rule.unit === 'calendar_days') return rule;
       const start = shanghaiDate(from);

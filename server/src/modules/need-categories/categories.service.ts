@@ -89,7 +89,11 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return rows.map((r) => r.id);
     },
 
-    /** The names of these categories, for lists that show them beside each row. */
+    /** The parent of the category in `categoryId` (null for a top-level one), as a column of the caller's own query. */
+    parentColumn(districtId: Column | SQL, categoryId: Column | SQL): SQL<string | null> {
+      return sql<string | null>`(SELECT ${needCategories.parentId} FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${categoryId})`;
+    },
+
     /**
      * The label of the category in `categoryId` as a column of the caller's own query (JSON, or null):
      * a list or a detail reads its rows and their labels in one round trip.
