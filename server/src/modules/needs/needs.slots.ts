@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import type { ServedTime } from '../service-record/service-record.hours.js';
@@ -25,16 +25,11 @@ export async function fillSlot(
 ): Promise<number> {
   if (need.filled >= need.slots) throw needsError('needs.already_taken');
   const slotNo = need.filled + 1;
-  if (!(await record.reserveSlotLoad(need.districtId, opts.volunteerId, opts.maxOpenTasks))) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
-  await tx.insert(needAssignments).values({
-    districtId: need.districtId,
-    needId: need.id,
-    round: need.round,
-    slotNo,
-    volunteerId: opts.volunteerId,
-    via: opts.via,
-    assignedBy: opts.by,
-  });
+  // the slot is written in the load's statement, only when the load could be raised
+  const slot = (raised: SQL) =>
+    sql`INSERT INTO ${needAssignments} (district_id, need_id, round, slot_no, volunteer_id, via, assigned_by)
+        SELECT ${need.districtId}::uuid, ${need.id}::uuid, ${need.round}::int, ${slotNo}::int, ${opts.volunteerId}::uuid, ${opts.via}, ${opts.by}::uuid WHERE ${raised}`;
+  if (!(await record.reserveSlotLoad(need.districtId, opts.volunteerId, opts.maxOpenTasks, slot))) throw needsError('needs.task_limit', { params: { limit: opts.maxOpenTasks } });
   return slotNo;
 }
 

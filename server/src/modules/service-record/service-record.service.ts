@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { currentDb, requireTransaction } from '../../platform/db/unit-of-work.js';
@@ -21,17 +21,21 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
      * `open_tasks + 1 WHERE open_tasks < max`, never read-then-write, so a volunteer racing for several
      * tasks at once cannot pass the limit (the load row serialises them). False when the limit is
      * reached: the caller refuses, and its transaction rolls back whatever was written.
+     * `paidFor` is the row the task pays for (a slot), written in the same statement only when the load
+     * was raised: an INSERT … SELECT … WHERE ${raised} (one round trip instead of two on every grab).
      */
-    async reserveSlotLoad(districtId: string, accountId: string, max: number): Promise<boolean> {
+    async reserveSlotLoad(districtId: string, accountId: string, max: number, paidFor?: (raised: SQL) => SQL): Promise<boolean> {
       const tx = requireTransaction('reserveSlotLoad');
-      const load = await queryRows<{ open_tasks: number }>(
-        tx,
-        sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${districtId}, ${accountId}, 1)
+      const raise = sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${districtId}, ${accountId}, 1)
             ON CONFLICT (district_id, account_id) DO UPDATE SET open_tasks = volunteer_load.open_tasks + 1
             WHERE volunteer_load.open_tasks < ${max}
-            RETURNING open_tasks`,
+            RETURNING open_tasks`;
+      const raised = sql`EXISTS (SELECT 1 FROM raised_load WHERE open_tasks <= ${max})`;
+      const [row] = await queryRows<{ raised: boolean }>(
+        tx,
+        paidFor ? sql`WITH raised_load AS (${raise}), paid AS (${paidFor(raised)}) SELECT ${raised} AS raised` : sql`WITH raised_load AS (${raise}) SELECT ${raised} AS raised`,
       );
-      return !(load.length === 0 || (load[0]?.open_tasks ?? 0) > max);
+      return row?.raised === true;
     },
 
     /** Gives back one open task of the volunteer's (a slot ended: done or released); never below zero. */
