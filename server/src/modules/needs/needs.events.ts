@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.js';
+import { withAppends } from '../../platform/db/unit-of-work.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { NeedRow } from './needs.access.js';
@@ -59,14 +60,18 @@ export async function updateAndLog(
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), eq(needs.version, need.version)))
     .returning({ districtId: needs.districtId, id: needs.id });
   const attachments = `{${(e.attachments ?? []).join(',')}}`;
+  // the rows waiting for the commit (the transition's audit line, its domain event) ride along
   const rows = await queryRows<{ seq: number }>(
     tx,
-    sql`WITH u AS (${update.getSQL()})
-      INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
+    withAppends(
+      tx,
+      [sql`u AS (${update.getSQL()})`],
+      sql`INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
       SELECT u.district_id, u.id, ${seq}, ${e.action}, ${e.from}, ${e.to}, ${e.actor.isSystem ? null : e.actor.accountId}, ${e.actor.isSystem ? null : e.actor.name},
              ${e.role}, ${e.note ?? null}, ${attachments}::uuid[], ${e.data == null ? null : JSON.stringify(e.data)}::jsonb
       FROM u
       RETURNING seq`,
+    ),
   );
   return rows.length === 1;
 }

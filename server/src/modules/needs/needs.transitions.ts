@@ -51,6 +51,16 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
   const effect = (await effects[action]?.(tx, actor, ctx, input, { ...deps, loadTarget, now })) ?? {};
   const { need } = ctx;
   const version = need.version + 1;
+  // the domain event, in the same transaction: subscribers (inbox, ledger, figures, webhooks) react to
+  // it. It and the audit line wait for the commit, and go with the need's update (updateAndLog)
+  await deps.events.publish(tx, need.districtId, {
+    type: `needs.${action}`,
+    subjectType: 'need',
+    subjectId: need.id,
+    actorId: actor.isSystem ? null : actor.accountId,
+    payload: { number: need.number, regionId: need.regionId, from: need.status, to: verdict.to, seq: version, round: need.round, ...(effect.data ?? {}) },
+  });
+  await deps.audit.record(actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
   const written = await updateAndLog(tx, need, { ...effect.patch, status: verdict.to, version, updatedAt: now }, version, {
     actor,
     role: actingRole(ctx.parties, transitions[action].by),
@@ -63,15 +73,6 @@ export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor
   });
   // the row is locked at the version read: a miss would be a bug in the lock, never a lost race
   if (!written) throw new Error(`need ${need.id} changed under its lock`);
-  // the domain event, in the same transaction: subscribers (inbox, ledger, figures, webhooks) react to it
-  await deps.events.publish(tx, need.districtId, {
-    type: `needs.${action}`,
-    subjectType: 'need',
-    subjectId: need.id,
-    actorId: actor.isSystem ? null : actor.accountId,
-    payload: { number: need.number, regionId: need.regionId, from: need.status, to: verdict.to, seq: version, round: need.round, ...(effect.data ?? {}) },
-  });
-  await deps.audit.record(actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
   if (effect.then) {
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
     return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {});

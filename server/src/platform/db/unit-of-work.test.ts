@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { appendAtCommit, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
+import { appendAtCommit, withAppends, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
 describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -125,6 +125,19 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(written).toEqual(expect.arrayContaining([30, 33]));
       expect(written).not.toContain(31);
       expect(written).not.toContain(32);
+    });
+
+    it("ride along with the transaction's next statement that takes them (withAppends), and are not written twice", async () => {
+      await database.db.transaction(async (tx) => {
+        await appendAtCommit(tx, parent(50), child(50));
+        await tx.execute(withAppends(tx, [sql`p AS (INSERT INTO uow_probe VALUES (50) RETURNING n)`], sql`SELECT n FROM p`));
+        // written by that statement: visible inside the transaction already
+        expect(await queryRows(tx, sql`SELECT n FROM uow_child WHERE n = 50`)).toEqual([{ n: 50 }]);
+      });
+      expect((await rows('uow_parent')).filter((n) => n === 50)).toEqual([50]);
+      // nothing waiting, or outside the transaction: the statement is the caller's alone
+      const alone = withAppends(database.db, [], sql`SELECT 1`);
+      expect(alone).toEqual(sql`SELECT 1`);
     });
 
     it('outside a transaction are written at once', async () => {

@@ -85,6 +85,19 @@ export function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
 }
 
 /**
+ * A statement of the caller's (`main`, after its own CTEs `ctes`: `name AS (…)`) that also carries
+ * the rows waiting to be appended at commit, as further CTEs: a change that goes on to write anyway
+ * writes them on the way, instead of in a statement of their own at commit. Outside the unit of work's
+ * transaction, or with nothing waiting, the statement is the caller's alone.
+ */
+export function withAppends(db: DbOrTx, ctes: SQL[], main: SQL): SQL {
+  const store = scope.getStore();
+  const waiting = store && store.tx === db && store.savepoints === 0 ? store.appends.splice(0) : [];
+  const all = [...waiting.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`), ...ctes];
+  return all.length ? sql`WITH ${sql.join(all, sql`, `)} ${main}` : main;
+}
+
+/**
  * Append-only rows of a change — its audit line, its domain event and deliveries — written when its
  * transaction is about to commit, all in one statement, instead of one round trip each: on the order
  * chain they were two of a transition's eight statements. `statements` are plain INSERTs (no WITH
