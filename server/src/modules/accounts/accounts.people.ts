@@ -49,6 +49,11 @@ export function accountsPeople(deps: AccountsDeps) {
         .where(and(eq(accounts.districtId, districtId), inArray(accounts.regionId, regionIds), eq(accounts.status, 'active'), arrayOverlaps(accounts.roles, [...roles])));
     },
 
+    /** The account's phone as a value of the caller's own statement (a row that keeps a copy of it). */
+    phoneColumn(districtId: Column | SQL, accountId: Column | SQL): SQL<string | null> {
+      return sql<string | null>`(SELECT ${accounts.phone} FROM ${accounts} WHERE ${accounts.districtId} = ${districtId} AND ${accounts.id} = ${accountId})`;
+    },
+
     /** Names (and phones, for callers that mask them) of accounts by id, e.g. volunteers on an order. Joins the caller's transaction. */
     /** The name of the account in `accountId` as a column of the caller's own query (null when none). */
     nameColumn(districtId: Column | SQL, accountId: Column | SQL): SQL<string | null> {

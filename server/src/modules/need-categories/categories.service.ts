@@ -61,6 +61,17 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return row;
     },
 
+    /** A category and its parent class (undefined for a top-level one), in one round trip. */
+    async withParent(districtId: string, id: string) {
+      const parentOf = sql`(SELECT ${needCategories.parentId} FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${id})`;
+      const rows = await currentDb(db)
+        .select()
+        .from(needCategories)
+        .where(and(eq(needCategories.districtId, districtId), or(eq(needCategories.id, id), eq(needCategories.id, parentOf))));
+      const category = rows.find((r) => r.id === id);
+      return { category, parent: category?.parentId ? rows.find((r) => r.id === category.parentId) : undefined };
+    },
+
     async create(actor: Actor, input: CategoryInput) {
       if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw categoriesError('needs.category_not_found', { field: 'parentId' });
       return db.transaction(async (tx) => {

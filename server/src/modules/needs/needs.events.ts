@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.js';
-import { withAppends } from '../../platform/db/unit-of-work.js';
+import { appendAtCommit, withAppends } from '../../platform/db/unit-of-work.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { NeedRow } from './needs.access.js';
@@ -9,8 +9,8 @@ import { needEvents, needs } from './needs.table.js';
 type EventEntry = { actor: Actor; role: string; action: string; from: string | null; to: string; note?: string | null; attachments?: string[]; data?: Record<string, unknown> | null };
 
 /** The need's timeline row with sequence `seq` (= its new version; UNIQUE, append-only by trigger). */
-export async function insertNeedEvent(tx: DbOrTx, need: Pick<NeedRow, 'districtId' | 'id'>, seq: number, e: EventEntry): Promise<void> {
-  await tx.insert(needEvents).values({
+function timelineRow(tx: DbOrTx, need: Pick<NeedRow, 'districtId' | 'id'>, seq: number, e: EventEntry) {
+  return tx.insert(needEvents).values({
     districtId: need.districtId,
     needId: need.id,
     seq,
@@ -25,6 +25,15 @@ export async function insertNeedEvent(tx: DbOrTx, need: Pick<NeedRow, 'districtI
     attachments: e.attachments ?? [],
     data: e.data ?? null,
   });
+}
+
+export async function insertNeedEvent(tx: DbOrTx, need: Pick<NeedRow, 'districtId' | 'id'>, seq: number, e: EventEntry): Promise<void> {
+  await timelineRow(tx, need, seq, e);
+}
+
+/** The same row, written as the transaction commits with its other appended rows (nothing in it reads the timeline). */
+export async function appendNeedEvent(tx: DbOrTx, need: Pick<NeedRow, 'districtId' | 'id'>, seq: number, e: EventEntry): Promise<void> {
+  await appendAtCommit(tx, timelineRow(tx, need, seq, e).getSQL());
 }
 
 /**

@@ -18,7 +18,7 @@ import { openForDuplicates } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { NeedStatus, Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
-import { insertNeedEvent } from './needs.events.js';
+import { appendNeedEvent } from './needs.events.js';
 import { needFollowers, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
 
@@ -91,10 +91,9 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   async function checkInput(actor: Actor, input: NeedInput) {
-    const category = await deps.categories.get(actor.districtId, input.categoryId);
-    if (!category || !category.active) throw categoriesError('needs.category_not_found', { field: 'categoryId' });
     // a subcategory also asks its class's questions
-    const parent = category.parentId ? await deps.categories.get(actor.districtId, category.parentId) : undefined;
+    const { category, parent } = await deps.categories.withParent(actor.districtId, input.categoryId);
+    if (!category || !category.active) throw categoriesError('needs.category_not_found', { field: 'categoryId' });
     for (const q of [...(parent?.extraQuestions ?? []), ...category.extraQuestions]) {
       if (q.required && !input.answers?.[q.key]?.trim()) throw needsError('needs.answer_required', { params: { question: q.label }, field: `answers.${q.key}` });
     }
@@ -128,21 +127,22 @@ export function createIntake(deps: IntakeDeps) {
       const staff = !extras.selfService && isStaff(actor.roles);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
       if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw needsError('needs.place_not_home', { field: 'regionId' });
-      let requester: { id: string | null; name: string; phone: string | null };
+      // the phone of a resident posting for themselves is read by the insert itself (no round trip)
+      let requester: { id: string | null; name: string; phone: string | null | SQL<string | null> };
       if (staff) {
         if (!input.channel || input.channel === 'self') throw needsError('needs.channel_for_staff', { field: 'channel' });
         if (!input.requesterName?.trim()) throw needsError('needs.requester_required', { field: 'requesterName' });
         const registered = input.requesterPhone ? await deps.accounts.findForLogin(input.requesterPhone) : undefined;
         requester = { id: registered?.districtId === actor.districtId ? registered.id : null, name: input.requesterName, phone: input.requesterPhone ?? null };
       } else {
-        const me = await deps.accounts.credentials(actor.districtId, actor.accountId);
-        requester = { id: actor.accountId, name: extras.requester?.name ?? actor.name, phone: extras.requester ? extras.requester.phone : (me?.phone ?? null) };
+        const ownPhone = deps.accounts.phoneColumn(sql`${actor.districtId}::uuid`, sql`${actor.accountId}::uuid`);
+        requester = { id: actor.accountId, name: extras.requester?.name ?? actor.name, phone: extras.requester ? extras.requester.phone : ownPhone };
       }
       const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : undefined;
       const severity = input.kind === 'grievance' ? (input.severity ?? (category.defaultSeverity as Severity)) : 'general';
       return db.transaction(async (tx) => {
         const since = new Date(deps.clock.now().getTime() - DUPLICATE_DAYS * 86_400_000);
-        const sameRequester = requester.id ? eq(needs.requesterId, requester.id) : requester.phone ? eq(needs.requesterPhone, requester.phone) : sql`false`;
+        const sameRequester = requester.id ? eq(needs.requesterId, requester.id) : typeof requester.phone === 'string' ? eq(needs.requesterPhone, requester.phone) : sql`false`;
         const dupes = await tx
           .select({ id: needs.id })
           .from(needs)
@@ -162,7 +162,7 @@ export function createIntake(deps: IntakeDeps) {
           .onConflictDoNothing({ target: [needs.districtId, needs.idempotencyKey] })
           .returning();
         if (!row) return (await madeBefore(tx, actor, input.idempotencyKey))!;
-        await insertNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
+        await appendNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
           actor, role: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
         });
