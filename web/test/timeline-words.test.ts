@@ -21,7 +21,7 @@ function timelineActions(): { actions: Set<string>; problems: string[] } {
     const source = readFileSync(file, 'utf8');
     const where = path.relative(serverSrc, file);
     // the order's transitions and side steps (needs module) and every other module's recordOnTimeline
-    const calls = [...source.matchAll(/\b(?:recordOnTimeline|appendSideEvent|insertNeedEvent|updateAndLog)\(/g)].filter((m) => !/function\s+$/.test(source.slice(Math.max(0, m.index - 20), m.index)));
+    const calls = [...source.matchAll(/\b(?:recordOnTimeline|appendSideEvent|insertNeedEvent|appendNeedEvent|updateAndLog)\(/g)].filter((m) => !/function\s+$/.test(source.slice(Math.max(0, m.index - 20), m.index)));
     for (const m of calls) {
       const call = callText(source, m.index + m[0].length - 1);
       for (const a of call.matchAll(/\baction:/g)) {
