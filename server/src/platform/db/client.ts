@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { prepareRepeatedStatements } from './prepared.js';
+import { pipelineBegin } from './pipelined-begin.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
 import { isWrite, watchWrites } from './writes.js';
@@ -57,12 +58,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     for (const listener of afterWrite) listener();
   };
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // pipeline mode: a transaction's BEGIN goes out with its first statement (pipelined-begin.ts)
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, pipeline: true } as pg.PoolConfig);
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
     pool.on('connect', (client) => {
       prepareRepeatedStatements(client);
       watchWrites(client, wrote);
+      // outermost: the connection's watchers see BEGIN when it is really sent
+      pipelineBegin(client);
     });
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return { db, kind: 'postgres', pool, afterWrite, close: () => pool.end() };

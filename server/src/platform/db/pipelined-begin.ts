@@ -1,0 +1,46 @@
+import type pg from 'pg';
+
+/*
+ * A transaction's BEGIN goes out with its first statement instead of in a round trip of its own.
+ * drizzle sends `begin` and waits for its answer before the transaction's first statement, so every
+ * transition paid one round trip (a PostgreSQL backend woken, an answer read and parsed) for a
+ * statement that cannot fail on a healthy connection. Here `begin` is answered at once and held; the
+ * connection's next query sends it first, and — the pool's connections run in node-postgres's
+ * pipeline mode (`pipeline: true`) — both are on the wire together. Their answers come back in
+ * order: if BEGIN itself failed, the caller gets BEGIN's error.
+ */
+const BEGIN = /^\s*begin\s*$/i;
+
+type Query = (config: unknown, ...rest: unknown[]) => unknown;
+
+const textOf = (config: unknown) => (typeof config === 'string' ? config : config && typeof config === 'object' ? (config as { text?: unknown }).text : undefined);
+
+/** Wraps one connection's `query` (pool.on('connect') calls this for each new connection). */
+export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
+  const query = client.query.bind(client) as Query;
+  let held: { config: unknown; rest: unknown[] } | undefined;
+  (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const promised = typeof rest[rest.length - 1] !== 'function';
+    const text = textOf(config);
+    if (promised && typeof text === 'string' && BEGIN.test(text) && !held) {
+      held = { config, rest };
+      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
+    }
+    if (!held) return query(config, ...rest);
+    const begin = held;
+    held = undefined;
+    const begun = query(begin.config, ...begin.rest) as Promise<unknown>;
+    // the first statement goes out right behind BEGIN, before BEGIN's answer is in
+    const result = query(config, ...rest);
+    if (!promised) {
+      // a callback caller: BEGIN's failure is reported to no one but the statement that follows it
+      begun.catch(() => undefined);
+      return result;
+    }
+    return Promise.allSettled([begun, result as Promise<unknown>]).then(([b, r]) => {
+      if (b.status === 'rejected') throw b.reason;
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
+    });
+  };
+}
