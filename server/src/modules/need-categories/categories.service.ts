@@ -113,6 +113,7 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return sql<CategoryLabel | null>`(SELECT json_build_object('name', ${needCategories.name}, 'nameEn', ${needCategories.nameEn}, 'code', ${needCategories.code}) FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${categoryId})`;
     },
 
+    /** The names of these categories, for lists that show them beside each row. */
     async labelsOf(districtId: string, ids: string[]): Promise<Map<string, CategoryLabel>> {
       if (ids.length === 0) return new Map();
       const rows = await currentDb(db)

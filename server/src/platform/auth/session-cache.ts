@@ -59,7 +59,8 @@ export function createSessionCache<T>(database: Database, log: (msg: string) => 
 
   async function listen() {
     if (closed || listener || !database.pool) return;
-    const client = new pg.Client({ ...database.pool.options, keepAlive: true });
+    // not pipelined: ending a pipelined client waits for its unanswered queries, and a silent server never answers the ping
+    const client = new pg.Client({ ...database.pool.options, keepAlive: true, pipeline: false } as pg.ClientConfig);
     listener = client;
     const lost = (why: string) => {
       if (listener !== client) return;

@@ -9,7 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { prepareRepeatedStatements } from './prepared.js';
-import { pipelineBegin } from './pipelined-begin.js';
+import { forgetHeldBegin, pipelineBegin } from './pipelined-begin.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
 import { isWrite, watchWrites } from './writes.js';
@@ -68,6 +68,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // outermost: the connection's watchers see BEGIN when it is really sent
       pipelineBegin(client);
     });
+    pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => forgetHeldBegin(client));
     const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
     return { db, kind: 'postgres', pool, afterWrite, close: () => pool.end() };
   }

@@ -8,7 +8,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  * Decode with `decodeJsonRows`.
  *
  * Read with care inside `SELECT … FOR UPDATE`: the subquery sees the statement's snapshot, not the
- * rows committed while it waited for the lock; read the children after taking the lock there.
+ * rows committed while it waited for the lock (needs.access.ts `lockedNeed` checks the parent's
+ * version in that snapshot, and reads the children again when it moved).
  */
 export function jsonRows(table: PgTable, where: SQL, orderBy?: SQL, extra: Record<string, SQL> = {}): SQL<unknown[]> {
   const fields = Object.entries(getTableColumns(table)).map(([key, col]) => sql`${sql.raw(`'${key}'`)}, ${sql.identifier(getTableName(table))}.${sql.identifier(col.name)}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { pipelineBegin } from './pipelined-begin.js';
+import { forgetHeldBegin, pipelineBegin } from './pipelined-begin.js';
 
 /** A connection that records what it was sent, and answers (or fails) each text as told. */
 function fakeClient(fail: string[] = []) {
@@ -52,5 +52,13 @@ describe('BEGIN goes out with the transaction’s first statement', () => {
     client.query('begin', () => (answered = true));
     expect(sent).toEqual(['select 3', 'begin']);
     expect(answered).toBe(false); // the fake never calls back: what matters is that it was sent now
+  });
+
+  it('a connection given back with a BEGIN held forgets it: the next borrower is not put in a transaction', async () => {
+    const { client, sent } = fakeClient();
+    await client.query({ text: 'begin' }, []);
+    forgetHeldBegin(client);
+    await client.query({ text: 'select 4' }, []);
+    expect(sent).toEqual(['select 4']);
   });
 });

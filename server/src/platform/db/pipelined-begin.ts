@@ -7,7 +7,9 @@ import type pg from 'pg';
  * statement that cannot fail on a healthy connection. Here `begin` is answered at once and held; the
  * connection's next query sends it first, and — the pool's connections run in node-postgres's
  * pipeline mode (`pipeline: true`) — both are on the wire together. Their answers come back in
- * order: if BEGIN itself failed, the caller gets BEGIN's error.
+ * order, and the caller gets BEGIN's error if BEGIN failed — which on a healthy connection it cannot
+ * (on a broken one the statement behind it fails too). A connection given back to the pool with a
+ * BEGIN still held forgets it (`forgetHeldBegin`): no transaction was started on the server.
  */
 const BEGIN = /^\s*begin\s*$/i;
 
@@ -15,10 +17,18 @@ type Query = (config: unknown, ...rest: unknown[]) => unknown;
 
 const textOf = (config: unknown) => (typeof config === 'string' ? config : config && typeof config === 'object' ? (config as { text?: unknown }).text : undefined);
 
+const forgetters = new WeakMap<object, () => void>();
+
+/** Drops a BEGIN held on this connection (pool.on('release')): the next borrower starts clean. */
+export function forgetHeldBegin(client: object): void {
+  forgetters.get(client)?.();
+}
+
 /** Wraps one connection's `query` (pool.on('connect') calls this for each new connection). */
 export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
   let held: { config: unknown; rest: unknown[] } | undefined;
+  forgetters.set(client, () => (held = undefined));
   (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
     const promised = typeof rest[rest.length - 1] !== 'function';
     const text = textOf(config);

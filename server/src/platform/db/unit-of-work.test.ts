@@ -140,6 +140,13 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(alone).toEqual(sql`SELECT 1`);
     });
 
+    it('many rows of one change are written in bounded statements, all of them', async () => {
+      await database.db.transaction(async (tx) => {
+        for (let n = 1000; n < 1450; n++) await appendAtCommit(tx, parent(n));
+      });
+      expect((await rows('uow_parent')).filter((n) => n >= 1000)).toHaveLength(450);
+    });
+
     it('outside a transaction are written at once', async () => {
       await appendAtCommit(database.db, parent(40));
       expect(await rows('uow_parent')).toContain(40);

@@ -9,6 +9,9 @@ import type { Db, DbOrTx, Tx } from './types.js';
  * PGlite (one connection) it would wait for its own transaction forever, and on PostgreSQL it would
  * silently run outside it.
  */
+/** Appended rows written at once when this many wait: one statement stays far below 65,535 parameters. */
+const MAX_WAITING = 200;
+
 type Scope = {
   tx: Tx;
   /** Append-only inserts (appendAtCommit) waiting for the end of the transaction. */
@@ -78,7 +81,8 @@ async function flushAppends(store: Scope): Promise<void> {
 }
 
 /** Several INSERTs as one statement (one round trip): each a data-modifying CTE, all run to completion. */
-export function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
+export async function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
+  if (statements.length === 0) return;
   if (statements.length === 1) return db.execute(statements[0]!);
   const ctes = statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
   return db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
@@ -110,6 +114,8 @@ export async function appendAtCommit(db: DbOrTx, ...statements: SQL[]): Promise<
   const store = scope.getStore();
   if (store && store.tx === db && store.savepoints === 0) {
     store.appends.push(...statements);
+    // a change of many rows (hundreds of hours approved at once) writes them in bounded statements
+    if (store.appends.length >= MAX_WAITING) await flushAppends(store);
     return;
   }
   await writeTogether(db, statements);
