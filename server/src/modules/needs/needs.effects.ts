@@ -113,13 +113,13 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
     if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
     if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw needsError('needs.already_yours', { field: 'volunteerId' });
-    const slot = await fillSlot(tx, deps.serviceRecord, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    const slot = await fillSlot(deps.serviceRecord, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { patch: { filled: slot }, data: { volunteerId: input.volunteerId, slot } };
   },
 
   async grab(tx, actor, ctx, _input, deps) {
     if (ctx.mySlot) throw needsError('needs.already_yours');
-    const slot = await fillSlot(tx, deps.serviceRecord, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    const slot = await fillSlot(deps.serviceRecord, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
     return { patch: { filled: slot }, data: { slot } };
   },
 

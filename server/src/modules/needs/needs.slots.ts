@@ -18,7 +18,6 @@ import { needsError } from './needs.errors.js';
  * Any refusal throws, and the caller's transaction rolls everything back.
  */
 export async function fillSlot(
-  tx: DbOrTx,
   record: ServiceRecordService,
   need: NeedRow,
   opts: { volunteerId: string; via: 'grab' | 'assign'; by: string; maxOpenTasks: number },
