@@ -31,10 +31,8 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
             WHERE volunteer_load.open_tasks < ${max}
             RETURNING open_tasks`;
       const raised = sql`EXISTS (SELECT 1 FROM raised_load WHERE open_tasks <= ${max})`;
-      const [row] = await queryRows<{ raised: boolean }>(
-        tx,
-        paidFor ? sql`WITH raised_load AS (${raise}), paid AS (${paidFor(raised)}) SELECT ${raised} AS raised` : sql`WITH raised_load AS (${raise}) SELECT ${raised} AS raised`,
-      );
+      const ctes = [sql`raised_load AS (${raise})`, ...(paidFor ? [sql`paid AS (${paidFor(raised)})`] : [])];
+      const [row] = await queryRows<{ raised: boolean }>(tx, sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${raised} AS raised`);
       return row?.raised === true;
     },
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { textOf } from './writes.js';
 
 /*
  * A transaction's BEGIN goes out with its first statement instead of in a round trip of its own.
@@ -15,7 +16,6 @@ const BEGIN = /^\s*begin\s*$/i;
 
 type Query = (config: unknown, ...rest: unknown[]) => unknown;
 
-const textOf = (config: unknown) => (typeof config === 'string' ? config : config && typeof config === 'object' ? (config as { text?: unknown }).text : undefined);
 
 const forgetters = new WeakMap<object, () => void>();
 
@@ -32,7 +32,7 @@ export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
   (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
     const promised = typeof rest[rest.length - 1] !== 'function';
     const text = textOf(config);
-    if (promised && typeof text === 'string' && BEGIN.test(text) && !held) {
+    if (promised && text !== undefined && BEGIN.test(text) && !held) {
       held = { config, rest };
       return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
     }

@@ -9,9 +9,6 @@ import type { Db, DbOrTx, Tx } from './types.js';
  * PGlite (one connection) it would wait for its own transaction forever, and on PostgreSQL it would
  * silently run outside it.
  */
-/** Appended rows written at once when this many wait: one statement stays far below 65,535 parameters. */
-const MAX_WAITING = 200;
-
 type Scope = {
   tx: Tx;
   /** Append-only inserts (appendAtCommit) waiting for the end of the transaction. */
@@ -20,6 +17,9 @@ type Scope = {
   savepoints: number;
 };
 const scope = new AsyncLocalStorage<Scope>();
+
+/** Appended rows written at once when this many wait: one statement stays far below 65,535 parameters. */
+const MAX_WAITING = 200;
 
 export class OutsideTransactionError extends Error {
   constructor() {
@@ -80,12 +80,14 @@ async function flushAppends(store: Scope): Promise<void> {
   await writeTogether(store.tx, statements);
 }
 
-/** Several INSERTs as one statement (one round trip): each a data-modifying CTE, all run to completion. */
+/** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */
+const asCtes = (statements: SQL[]) => statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
+
+/** Several INSERTs as one statement (one round trip). */
 export async function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
   if (statements.length === 0) return;
   if (statements.length === 1) return db.execute(statements[0]!);
-  const ctes = statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
-  return db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
+  return db.execute(sql`WITH ${sql.join(asCtes(statements), sql`, `)} SELECT 1`);
 }
 
 /**
@@ -97,7 +99,7 @@ export async function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unkn
 export function withAppends(db: DbOrTx, ctes: SQL[], main: SQL): SQL {
   const store = scope.getStore();
   const waiting = store && store.tx === db && store.savepoints === 0 ? store.appends.splice(0) : [];
-  const all = [...waiting.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`), ...ctes];
+  const all = [...asCtes(waiting), ...ctes];
   return all.length ? sql`WITH ${sql.join(all, sql`, `)} ${main}` : main;
 }
 

@@ -22,7 +22,8 @@ export function isWrite(text: string): boolean {
   return KEPT_WRITE.test(text) && !TOUCH.test(text);
 }
 
-function textOf(query: unknown): string | undefined {
+/** The SQL text of a `query` call's first argument (a string or a config), if it has one. */
+export function textOf(query: unknown): string | undefined {
   if (typeof query === 'string') return query;
   const text = query && typeof query === 'object' ? (query as { text?: unknown }).text : undefined;
   return typeof text === 'string' ? text : undefined;
