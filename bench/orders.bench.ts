@@ -97,8 +97,8 @@ async function run(label: string, database: Database) {
   // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
   await b.load.send({ cmd: 'sustained', ms: 2000 });
   const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs() };
-  const { transitions, refused: failures } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
-    b.load.send<{ transitions: number; refused: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
+  const { transitions, refused: failures, loadCpuMs } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
+    b.load.send<{ transitions: number; refused: number; loadCpuMs: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
   const tps = transitions / SECONDS;
   const server = process.threadCpuUsage(cpu0.server);
@@ -137,7 +137,8 @@ async function run(label: string, database: Database) {
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
   console.log(
     `  CPU per transition: server's event loop ${cpu.serverMs.toFixed(2)} ms` +
-      (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : ' (PGlite works on its own thread)'),
+      (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : ' (PGlite works on its own thread)') +
+      `; the load's HTTP clients ${loadCpuMs.toFixed(2)} ms`,
   );
   console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);

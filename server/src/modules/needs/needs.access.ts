@@ -1,4 +1,4 @@
-import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { fixedQuery } from '../../platform/db/fixed-query.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -29,8 +29,14 @@ export type NeedContext = {
 
 export type AccessDeps = ScopeDeps;
 
+/**
+ * How a need is read: `false` as it is, `true` locked (`FOR UPDATE`), `'whileGrabbable'` locked only
+ * while a slot is open for grabbing (otherwise no row, see lockedWhileGrabbable).
+ */
+export type NeedLock = boolean | 'whileGrabbable';
+
 /** Loads a need (locking it when about to change it) and works out the caller's relation to it. */
-export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext | null> {
+export async function loadNeed(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: NeedLock): Promise<NeedContext | null> {
   return (await loadNeedWith(tx, deps, actor, id, { lock, events: false }))?.ctx ?? null;
 }
 
@@ -46,20 +52,30 @@ const byKey = (p: Record<'districtId' | 'id', Placeholder>) => and(eq(needs.dist
  * committed in between and the slots are current; otherwise (a racing transition we waited for) they
  * are read again under the lock.
  */
-const lockedNeed = fixedQuery(['districtId', 'id'], (db, p) =>
-  db
-    .select({
-      need: needs,
-      regionPath: regions.path,
-      regionName: regions.name,
-      slots: jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`),
-      seenVersion: sql<number>`(SELECT seen.version FROM ${needs} seen WHERE seen.district_id = ${needs.districtId} AND seen.id = ${needs.id})`.mapWith(Number),
-    })
-    .from(needs)
-    .innerJoin(regions, eq(regions.id, needs.regionId))
-    .where(byKey(p))
-    .for('update', { of: needs }),
-);
+function lockingQuery(onlyIf?: SQL) {
+  return fixedQuery(['districtId', 'id'], (db, p) =>
+    db
+      .select({
+        need: needs,
+        regionPath: regions.path,
+        regionName: regions.name,
+        slots: jsonRows(needAssignments, sql`${needAssignments.districtId} = ${needs.districtId} AND ${needAssignments.needId} = ${needs.id}`),
+        seenVersion: sql<number>`(SELECT seen.version FROM ${needs} seen WHERE seen.district_id = ${needs.districtId} AND seen.id = ${needs.id})`.mapWith(Number),
+      })
+      .from(needs)
+      .innerJoin(regions, eq(regions.id, needs.regionId))
+      .where(onlyIf ? and(byKey(p), onlyIf) : byKey(p))
+      .for('update', { of: needs }),
+  );
+}
+const lockedNeed = lockingQuery();
+/**
+ * The same lock, taken only while a volunteer could still grab a slot. PostgreSQL checks the condition
+ * again on the row a racing transaction committed (its EvalPlanQual re-check): when fifty volunteers
+ * wait on one order and the winner fills its last slot, the other forty-nine get no row at once instead
+ * of each taking the lock in turn only to be refused.
+ */
+const lockedWhileGrabbable = lockingQuery(sql`${needs.status} IN ('pooled', 'claimed') AND ${needs.teamId} IS NULL AND ${needs.filled} < ${needs.slots}`);
 const slotsOfNeed = fixedQuery(['districtId', 'id'], (db, p) => db.select().from(needAssignments).where(and(eq(needAssignments.districtId, p.districtId), eq(needAssignments.needId, p.id))));
 
 /** The need with its slots (and, for the detail, its timeline, full place and the names shown), in one statement. */
@@ -97,10 +113,10 @@ export async function loadNeedWith(
   deps: AccessDeps,
   actor: Actor,
   id: string,
-  opts: { lock: boolean; events: boolean; labels?: LabelDeps },
+  opts: { lock: NeedLock; events: boolean; labels?: LabelDeps },
 ): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
   const key = { districtId: actor.districtId, id };
-  const [[row], viewer] = await Promise.all([opts.lock ? lockedNeed(tx, key) : (opts.events ? fullNeed(opts.labels, deps) : bareNeed)(tx, key), viewerOf(tx, deps, actor)]);
+  const [[row], viewer] = await Promise.all([opts.lock ? (opts.lock === 'whileGrabbable' ? lockedWhileGrabbable : lockedNeed)(tx, key) : (opts.events ? fullNeed(opts.labels, deps) : bareNeed)(tx, key), viewerOf(tx, deps, actor)]);
   if (!row) return null;
   const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
   const volunteers = new Map<string, string>();

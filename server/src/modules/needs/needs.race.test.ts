@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
@@ -52,6 +53,27 @@ describe.each(backends)('racing for orders on %s', (backend) => {
     expect(d.assignments).toHaveLength(1);
     expect(d.filled).toBe(1);
     expect(d.timeline.filter((e) => e.action === 'grab')).toHaveLength(1);
+  });
+
+  it('a grab on a full order is refused at once, even while another transaction holds the order', async () => {
+    const id = await pooledNeed(1);
+    expect((await grab(grabbers[0]!, id)).status).toBe(200);
+    // the losers of a grab storm never queue on the order's lock (needs.access.ts lockedWhileGrabbable)
+    const refusedWithin = async (ms: number) => {
+      const late = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms).unref());
+      return Promise.race([grab(grabbers[1]!, id), late]);
+    };
+    if (backend === 'postgres') {
+      // PGlite runs one transaction at a time: only a second connection can hold the lock meanwhile
+      const outcome = await t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT 1 FROM needs WHERE id = ${id} FOR UPDATE`);
+        return refusedWithin(5_000);
+      });
+      expect(outcome).toEqual({ status: 409, body: expect.objectContaining({ code: 'needs.already_taken' }) });
+    } else {
+      expect(await refusedWithin(5_000)).toEqual({ status: 409, body: expect.objectContaining({ code: 'needs.already_taken' }) });
+    }
+    expect((await detail(id)).filled).toBe(1);
   });
 
   it('a 3-slot order with 50 grabbers is filled by exactly 3', async () => {

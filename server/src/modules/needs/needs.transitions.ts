@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext } from './needs.access.js';
+import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext, type NeedLock } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
@@ -27,10 +27,26 @@ function refusal(reason: Extract<Verdict, { ok: false }>['reason'], ctx: NeedCon
   }
 }
 
-export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: boolean): Promise<NeedContext> {
+export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id: string, lock: NeedLock): Promise<NeedContext> {
   const ctx = await loadNeed(tx, deps, actor, id, lock);
   if (!ctx || !ctx.visible) throw needsError('needs.not_found');
   return ctx;
+}
+
+/**
+ * The need under lock for this action. A grab locks only while a slot is open: when the order is
+ * full (a grab storm's losers, released together the moment the winner commits) it is read as it is,
+ * and the refusal needs no lock, as nothing is written. Should that read find a slot open again
+ * (released meanwhile), the grab takes the lock after all.
+ */
+async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, now: Date): Promise<NeedContext> {
+  if (action === 'grab') {
+    const open = await loadNeed(tx, deps, actor, id, 'whileGrabbable');
+    if (open?.visible) return open;
+    const seen = await loadVisible(tx, deps, actor, id, false);
+    if (!decide(action, seen.parties, factsOf(seen), now).ok) return seen;
+  }
+  return loadVisible(tx, deps, actor, id, true);
 }
 
 /**
@@ -39,8 +55,8 @@ export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id
  * UNIQUE (need, seq) means two racing transitions can never both be logged.
  */
 export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
-  const ctx = await loadVisible(tx, deps, actor, id, true);
   const now = deps.clock.now();
+  const ctx = await lockFor(tx, deps, actor, id, action, now);
   const verdict = decide(action, ctx.parties, factsOf(ctx), now);
   if (!verdict.ok) throw refusal(verdict.reason, ctx);
   const loadTarget = async (t: DbOrTx, a: Actor, targetId: string) => {
