@@ -44,7 +44,7 @@ export function createServices(deps: PlatformDeps): Services {
   const gatewayUrl = deps.config.smsGatewayUrl;
   if (gatewayUrl) jobs.define(smsSender({ ...deps, gateway: { url: gatewayUrl, token: deps.config.smsGatewayToken, timeoutMs: deps.config.outboundTimeoutMs } }));
   const platform: PlatformServices = {
-    events: createEventBus(deps.db),
+    events: createEventBus(deps.db, { batch: deps.database.kind === 'postgres' ? 10 : 5 }),
     jobs,
     notifier: createOutboxNotifier({ crypto: deps.crypto, sender: gatewayUrl ? { jobs, clock: deps.clock } : undefined }),
     provisioning: { provision: (districtId) => provisionDistrict(deps.db, provisioners, districtId), provisioners },

@@ -70,10 +70,10 @@ function lockingQuery(onlyIf?: SQL) {
 }
 const lockedNeed = lockingQuery();
 /**
- * The same lock, taken only while a volunteer could still grab a slot. PostgreSQL checks the condition
- * again on the row a racing transaction committed (its EvalPlanQual re-check): when fifty volunteers
- * wait on one order and the winner fills its last slot, the other forty-nine get no row at once instead
- * of each taking the lock in turn only to be refused.
+ * The same lock, taken only while a volunteer could still grab a slot. A grabber who comes after the
+ * last slot went gets no row and takes no lock, instead of queueing for it only to be refused. One who
+ * queued behind the winner gets no row either (PostgreSQL checks the condition again on the version
+ * the winner committed), but holds the row until its transaction ends: runAction ends it at once.
  */
 const lockedWhileGrabbable = lockingQuery(sql`${needs.status} IN ('pooled', 'claimed') AND ${needs.teamId} IS NULL AND ${needs.filled} < ${needs.slots}`);
 const slotsOfNeed = fixedQuery(['districtId', 'id'], (db, p) => db.select().from(needAssignments).where(and(eq(needAssignments.districtId, p.districtId), eq(needAssignments.needId, p.id))));

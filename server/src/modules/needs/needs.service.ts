@@ -25,7 +25,7 @@ import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
 import { todoCounts, type CountsQuery } from './needs.counts.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { applyAction, loadVisible, type TransitionDeps } from './needs.transitions.js';
+import { applyAction, loadVisible, runAction, type TransitionDeps } from './needs.transitions.js';
 import { needsError } from './needs.errors.js';
 import { toNeedDetail } from './needs.view.js';
 import { deadlineFactsOf } from './needs.deadlines.js';
@@ -103,7 +103,7 @@ export function createNeedsService(deps: Deps) {
      * or, when the action took it out of their sight (a team declining), just its new state.
      */
     async act(actor: Actor, id: string, action: NeedAction, input: ActionInput) {
-      const { status } = await db.transaction((tx) => applyAction(tx, transitionDeps, actor, id, action, input));
+      const { status } = await runAction(db, transitionDeps, actor, id, action, input);
       try {
         return await detail(actor, id);
       } catch (err) {

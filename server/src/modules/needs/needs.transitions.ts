@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { systemActor } from '../../platform/auth/actor.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/events/outbox.js';
@@ -34,19 +34,36 @@ export async function loadVisible(tx: DbOrTx, deps: AccessDeps, actor: Actor, id
 }
 
 /**
- * The need under lock for this action. A grab locks only while a slot is open: when the order is
- * full (a grab storm's losers, released together the moment the winner commits) it is read as it is,
- * and the refusal needs no lock, as nothing is written. Should that read find a slot open again
- * (released meanwhile), the grab takes the lock after all.
+ * A grab found no open slot under its conditional lock (lockedWhileGrabbable). PostgreSQL may still
+ * hold the row for it (a grabber that queued behind the winner locks the winner's version before
+ * re-checking it), so the transaction ends at once and the refusal is worked out after it (runAction).
  */
-async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, now: Date): Promise<NeedContext> {
-  if (action === 'grab') {
-    const open = await loadNeed(tx, deps, actor, id, 'whileGrabbable');
-    if (open?.visible) return open;
-    const seen = await loadVisible(tx, deps, actor, id, false);
-    if (!decide(action, seen.parties, factsOf(seen), now).ok) return seen;
+class SlotsGone extends Error {}
+
+/** The need under lock for this action; a grab locks it only while a slot is open. */
+async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, plainLock: boolean): Promise<NeedContext> {
+  if (action !== 'grab' || plainLock) return loadVisible(tx, deps, actor, id, true);
+  const open = await loadNeed(tx, deps, actor, id, 'whileGrabbable');
+  if (!open) throw new SlotsGone();
+  if (!open.visible) throw needsError('needs.not_found');
+  return open;
+}
+
+/**
+ * One action in a transaction of its own. A grab that found its order full has let the lock go with
+ * its rollback: it reads the order unlocked to say why (taken, gone, not theirs), and should that
+ * read find a slot open again (released meanwhile), it grabs once more under the plain lock.
+ */
+export async function runAction(db: Db, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
+  try {
+    return await db.transaction((tx) => applyAction(tx, deps, actor, id, action, input));
+  } catch (err) {
+    if (!(err instanceof SlotsGone)) throw err;
   }
-  return loadVisible(tx, deps, actor, id, true);
+  const seen = await loadVisible(db, deps, actor, id, false);
+  const verdict = decide(action, seen.parties, factsOf(seen), deps.clock.now());
+  if (!verdict.ok) throw refusal(verdict.reason, seen);
+  return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true }));
 }
 
 /**
@@ -54,9 +71,17 @@ async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: strin
  * apply the side effects, bump the version and append the event whose sequence is that version —
  * UNIQUE (need, seq) means two racing transitions can never both be logged.
  */
-export async function applyAction(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
+export async function applyAction(
+  tx: DbOrTx,
+  deps: TransitionDeps,
+  actor: Actor,
+  id: string,
+  action: NeedAction,
+  input: ActionInput,
+  opts: { plainLock?: boolean } = {},
+): Promise<{ status: NeedStatus }> {
+  const ctx = await lockFor(tx, deps, actor, id, action, opts.plainLock === true);
   const now = deps.clock.now();
-  const ctx = await lockFor(tx, deps, actor, id, action, now);
   const verdict = decide(action, ctx.parties, factsOf(ctx), now);
   if (!verdict.ok) throw refusal(verdict.reason, ctx);
   const loadTarget = async (t: DbOrTx, a: Actor, targetId: string) => {

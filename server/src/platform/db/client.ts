@@ -58,8 +58,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     for (const listener of afterWrite) listener();
   };
   if (opts.databaseUrl) {
-    // pipeline mode: a transaction's BEGIN goes out with its first statement (pipelined-begin.ts)
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, pipeline: true } as pg.PoolConfig);
+    // pipeline mode: a transaction's BEGIN goes out with its first statement (pipelined-begin.ts).
+    // Connections stay open once opened (no idle timeout): a new server process plans each statement
+    // and loads the catalog afresh on its first use of each (PostgreSQL logged 8–24 ms binds), and a burst after
+    // a quiet spell (fifty volunteers on a new order) would otherwise meet freshly opened ones
+    // (bench:orders: a first burst of 50 grabs on new connections took 400–600 ms, on used ones 100–150).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, pipeline: true, idleTimeoutMillis: 0 } as pg.PoolConfig);
     // an idle client dropped by the server (restart, admin kill) must not crash the process
     pool.on('error', (err) => console.error('[lianxin] idle database connection lost:', err.message));
     pool.on('connect', (client) => {

@@ -66,6 +66,10 @@ describe.each(backends)('the outbox on %s', (backend) => {
     expect(failed).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'the inbox is down' });
     expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     expect((await effects()).filter((x) => x === 'needs.reject')).toHaveLength(0);
+    // the same event's other subscribers, delivered in the same batch, are not held back by it
+    const others = await t.database.db.select().from(eventDeliveries).where(and(eq(eventDeliveries.eventId, event!.id), sql`subscriber <> 'test.recorder'`));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((d) => d.deliveredAt !== null && d.attempts === 1)).toBe(true);
     // time passes
     await t.database.db.update(eventDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(mine(event!.id));
     await t.app.services.events.deliverDue();

@@ -30,46 +30,85 @@ const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Ma
  * the bus knows none of them). Several instances may deliver at once: a due delivery is claimed
  * with `FOR UPDATE SKIP LOCKED`, so each is worked on by one instance at a time.
  */
-export function createEventBus(db: Db) {
+/**
+ * `batch`: deliveries claimed and run in one transaction (deliverBatch). Kept small: the rows a batch's
+ * subscribers lock (a need's timeline, a time bank balance) stay locked until it commits, and on
+ * embedded PGlite users' requests wait for its one connection meanwhile.
+ */
+export function createEventBus(db: Db, opts: { batch?: number } = {}) {
+  const BATCH = opts.batch ?? 10;
   const subscribers = new Map<string, Subscriber>();
   const listening = (type: string) => [...subscribers.values()].filter((s) => s.types.includes(type) || s.types.includes('*'));
 
-  /** Claims one due delivery and runs its subscriber, in one transaction. */
-  async function deliverOne(): Promise<'none' | 'delivered' | 'failed'> {
+  /**
+   * Claims up to `batch` due deliveries and runs each subscriber in its own savepoint, all in one
+   * transaction: a failing subscriber's writes roll back alone and its delivery backs off, the others
+   * commit with their "delivered" (one statement for all of them). One delivery at a time cost its own
+   * BEGIN, claim, update and COMMIT — more than most subscribers' own work.
+   */
+  async function deliverBatch(batch: number): Promise<{ claimed: number; delivered: number }> {
     return db.transaction(async (tx) => {
-      const [due] = await tx
+      const due = await tx
         .select({ delivery: eventDeliveries, event: domainEvents })
         .from(eventDeliveries)
         .innerJoin(domainEvents, and(eq(domainEvents.districtId, eventDeliveries.districtId), eq(domainEvents.id, eventDeliveries.eventId)))
         .where(and(isNull(eventDeliveries.deliveredAt), lte(eventDeliveries.nextAttemptAt, sql`now()`)))
         .orderBy(asc(eventDeliveries.nextAttemptAt))
-        .limit(1)
+        .limit(batch)
         .for('update', { of: eventDeliveries, skipLocked: true });
-      if (!due) return 'none';
-      const key = and(eq(eventDeliveries.districtId, due.delivery.districtId), eq(eventDeliveries.eventId, due.delivery.eventId), eq(eventDeliveries.subscriber, due.delivery.subscriber));
-      const attempts = due.delivery.attempts + 1;
-      try {
-        const subscriber = subscribers.get(due.delivery.subscriber);
-        if (!subscriber) throw new Error(`no subscriber "${due.delivery.subscriber}" is registered`);
-        // a savepoint: a failing subscriber's writes roll back, the delivery's bookkeeping stays
-        await tx.transaction((inner) => subscriber.handle(inner, due.event));
-        await tx.update(eventDeliveries).set({ attempts, deliveredAt: new Date(), lastError: null }).where(key);
-        return 'delivered';
-      } catch (err) {
-        const lastError = err instanceof Error ? err.message.slice(0, 1000) : String(err);
-        await tx.update(eventDeliveries).set({ attempts, lastError, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) }).where(key);
-        return 'failed';
+      const delivered: SQL[] = [];
+      for (const { delivery, event } of due) {
+        const attempts = delivery.attempts + 1;
+        try {
+          const subscriber = subscribers.get(delivery.subscriber);
+          if (!subscriber) throw new Error(`no subscriber "${delivery.subscriber}" is registered`);
+          // a savepoint: a failing subscriber's writes roll back, the delivery's bookkeeping stays
+          await tx.transaction((inner) => subscriber.handle(inner, event));
+          delivered.push(sql`(${delivery.districtId}::uuid, ${delivery.eventId}::uuid, ${delivery.subscriber}::text)`);
+        } catch (err) {
+          const lastError = err instanceof Error ? err.message.slice(0, 1000) : String(err);
+          await tx
+            .update(eventDeliveries)
+            .set({ attempts, lastError, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) })
+            .where(and(eq(eventDeliveries.districtId, delivery.districtId), eq(eventDeliveries.eventId, delivery.eventId), eq(eventDeliveries.subscriber, delivery.subscriber)));
+        }
       }
+      if (delivered.length > 0) {
+        await tx.execute(sql`UPDATE ${eventDeliveries} d SET attempts = d.attempts + 1, delivered_at = now(), last_error = NULL
+          FROM (VALUES ${sql.join(delivered, sql`, `)}) AS done (district_id, event_id, subscriber)
+          WHERE d.district_id = done.district_id AND d.event_id = done.event_id AND d.subscriber = done.subscriber`);
+      }
+      return { claimed: due.length, delivered: delivered.length };
     });
   }
 
-  /** Works through due deliveries, up to `limit`; answers how many were delivered. */
-  async function deliverDue(limit = 100): Promise<number> {
+  /**
+   * Works through due deliveries, up to `limit`, `BATCH` at a time; answers how many were delivered.
+   * Should a batch's transaction fail as a whole (a deadlock, its commit, a lost connection), nothing of
+   * it was written: its deliveries are tried again one at a time, so a failure a savepoint catches backs
+   * off alone; one that fails a transaction every time holds back those behind it, as it always did.
+   */
+  async function deliverDue(limit = 1000): Promise<number> {
     let delivered = 0;
-    for (let i = 0; i < limit; i++) {
-      const outcome = await deliverOne();
-      if (outcome === 'none') break;
-      if (outcome === 'delivered') delivered++;
+    let left = limit;
+    while (left > 0) {
+      const size = Math.min(BATCH, left);
+      let outcome: { claimed: number; delivered: number };
+      try {
+        outcome = await deliverBatch(size);
+      } catch (err) {
+        console.error('[lianxin] a batch of event deliveries failed, trying them one at a time:', err instanceof Error ? err.message : err);
+        outcome = { claimed: 0, delivered: 0 };
+        for (let i = 0; i < size; i++) {
+          const one = await deliverBatch(1);
+          if (one.claimed === 0) break;
+          outcome.claimed += one.claimed;
+          outcome.delivered += one.delivered;
+        }
+      }
+      if (outcome.claimed === 0) break;
+      delivered += outcome.delivered;
+      left -= outcome.claimed;
     }
     return delivered;
   }
