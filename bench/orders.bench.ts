@@ -8,6 +8,7 @@
  * counted on the server's event loop (BENCH_PROFILE=<dir> profiles the server during the sustained phase).
  * Loopback only, bounded in time and count.
  */
+import perfHooks from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,9 +129,16 @@ async function run(label: string, database: Database) {
   // 2a. 50 volunteers grab distinct orders at once, 5 rounds
   const distinct: number[] = [];
   let distinctWon = 0;
+  // how busy the server's event loop and PGlite's thread were while the grabs ran (the rounds only)
+  const busy = { main: 0, engine: 0, ms: 0 };
   for (let round = 0; round < 5; round++) {
     const ids = await b.load.send<string[]>({ cmd: 'pooled', count: 50 });
+    const elu0 = { main: perfHooks.performance.eventLoopUtilization(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
     const results = await b.load.send<Timed[]>({ cmd: 'grabEach', ids });
+    const main = perfHooks.performance.eventLoopUtilization(elu0.main);
+    busy.main += main.active;
+    busy.ms += main.idle + main.active;
+    if (elu0.engine) busy.engine += database.pgliteWorker!.performance.eventLoopUtilization(elu0.engine).active;
     distinct.push(...results.map((r) => r.ms));
     distinctWon += results.filter((r) => r.status === 200).length;
   }
@@ -168,6 +176,7 @@ async function run(label: string, database: Database) {
   );
   console.log(`  transitions/s with their deliveries done: ${(transitions / (SECONDS + drain.ms / 1000)).toFixed(0)}/s`);
   console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
+  console.log(`    busy during those rounds: the server's event loop ${((100 * busy.main) / busy.ms).toFixed(0)} %` + (database.pgliteWorker ? `, PGlite's thread ${((100 * busy.engine) / busy.ms).toFixed(0)} %` : ''));
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }

@@ -58,6 +58,22 @@ describe('embedded PGlite on a worker thread', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('sends BEGIN with the first statement: a failing transaction leaves nothing, the next one commits', async () => {
+    await t.database.db.execute(sql`CREATE TABLE pipe_probe (n int)`);
+    // the first statement itself fails (it went out behind the held BEGIN)
+    await expect(t.database.db.transaction((tx) => tx.execute(sql`SELECT * FROM no_such_table`))).rejects.toThrow();
+    // a later statement fails after a write
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO pipe_probe VALUES (1)`);
+        await tx.execute(sql`SELECT 1 / 0`);
+      }),
+    ).rejects.toThrow();
+    await t.database.db.transaction((tx) => tx.execute(sql`INSERT INTO pipe_probe VALUES (2)`));
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`SELECT n FROM pipe_probe`);
+    expect(rows.map((r) => r.n)).toEqual([2]);
+  });
+
   it('carries errors back as errors, and the session keeps working', async () => {
     await expect(t.database.db.execute(sql`SELECT * FROM no_such_table`)).rejects.toThrow();
     const rows = await queryRows<{ n: number }>(t.database.db, sql`SELECT 41 + 1 AS n`);
