@@ -23,31 +23,13 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from '../serv
 import { Worker } from 'node:worker_threads';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
+import { postgresCpuMs } from './cpu.js';
 import { pgbench } from './pgbench.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
-
-/** CPU time of every `postgres` process on this machine, in ms (Linux /proc; 0 elsewhere). */
-function postgresCpuMs(): number {
-  if (!fs.existsSync('/proc/self/stat')) return 0;
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  let ms = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      const fields = stat.slice(close + 2).split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
-    } catch {
-      // the process ended while we read
-    }
-  }
-  return ms;
-}
 
 /** Signs in through the API and keeps the session cookie. */
 async function login(base: string, phone: string): Promise<string> {

@@ -23,6 +23,7 @@ import { migrateDatabase, openDatabase, type Database } from '../server/src/plat
 import { finishDemoHistory, seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
+import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { profiled } from './profile.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,7 +38,7 @@ function keyIn(dir: string): Buffer {
   return Buffer.from(fs.readFileSync(file, 'utf8'), 'hex');
 }
 
-type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number; requests: number; cpuMs?: number };
+type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number; requests: number; cpuMs?: number; postgresMs?: number; engineMs?: number; machineMs?: number };
 
 /** autocannon in its own process, so the server's event loop is the only one in this process. */
 function cannon(url: string, cookie?: string): Promise<Result> {
@@ -85,10 +86,11 @@ async function run(label: string, database: Database, key: Buffer) {
   const rows: [string, Result][] = [];
   const measure = async (name: string, url: string, withCookie = true) => {
     // the server's event loop is this thread (autocannon is a child process): its CPU per request
-    const cpu0 = process.threadCpuUsage();
+    const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization(), machine: machineCpuMs() };
     const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, withCookie ? cookie : undefined));
-    const cpu = process.threadCpuUsage(cpu0);
-    rows.push([name, { ...result, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests) }]);
+    const cpu = process.threadCpuUsage(cpu0.server);
+    const n = Math.max(1, result.requests);
+    rows.push([name, { ...result, cpuMs: (cpu.user + cpu.system) / 1000 / n, postgresMs: (postgresCpuMs() - cpu0.postgres) / n, engineMs: cpu0.engine ? database.pgliteWorker!.performance.eventLoopUtilization(cpu0.engine).active / n : 0, machineMs: (machineCpuMs() - cpu0.machine) / n }]);
   };
   await measure('/healthz (ceiling)', '/healthz', false);
   await measure('GET /api/auth/me (the session alone)', '/api/auth/me');
@@ -101,9 +103,10 @@ async function run(label: string, database: Database, key: Buffer) {
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list; autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
+  console.log(`  (CPU per request: the server's event loop; ${database.kind === 'postgres' ? "PostgreSQL's processes; " : "PGlite's thread (busy time); "}the whole machine, autocannon included, ${os.cpus().length} cores)`);
   for (const [name, r] of rows) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
-    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each  CPU ${r.cpuMs!.toFixed(2)} ms each${bad}`);
+    console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each  CPU ${r.cpuMs!.toFixed(2)}${database.kind === 'postgres' ? ` + ${r.postgresMs!.toFixed(2)}` : ` + ${r.engineMs!.toFixed(2)}`} of ${r.machineMs!.toFixed(2)} ms each${bad}`);
   }
 }
 

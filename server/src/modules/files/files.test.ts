@@ -27,6 +27,8 @@ describe('photo uploads', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // the file's own policy, not the pages' one: nothing in it may run or load
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'");
     expect(res.rawPayload.equals(PNG)).toBe(true);
   });
 

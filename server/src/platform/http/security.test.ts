@@ -42,6 +42,29 @@ describe('security headers and cross-site writes', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it("every answer carries helmet's headers, an error or a refused write too", async () => {
+    const expected = {
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'x-dns-prefetch-control': 'off',
+      'x-permitted-cross-domain-policies': 'none',
+    };
+    const answers = [
+      await t.app.inject({ url: '/api/needs?page=1&pageSize=20', headers: { cookie } }),
+      await t.app.inject({ url: '/api/needs/00000000-0000-4000-8000-000000000000', headers: { cookie } }),
+      await t.app.inject({ method: 'POST', url: '/api/needs', headers: { cookie, 'sec-fetch-site': 'cross-site' }, payload: {} }),
+      await t.app.inject({ url: '/healthz' }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 404, 403, 200]);
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject(expected);
+      expect(String(answer.headers['content-security-policy'])).toContain("default-src 'self'");
+    }
+  });
+
   it('built assets go out as the precompressed copy the phone accepts, kept a year (hashed names); the rest is revalidated', async () => {
     const asset = (encoding: string) => t.app.inject({ url: '/assets/app-Ab12Cd34.js', headers: { 'accept-encoding': encoding } });
     const br = await asset('gzip, deflate, br, zstd');

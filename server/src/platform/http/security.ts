@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import { platformError } from '../errors/platform.errors.js';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -24,9 +25,26 @@ export function crossSiteWrite(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * The headers helmet sets, worked out once. @fastify/helmet builds helmet's middleware anew for every
+ * request (parsing the policy's directives each time) in two hooks of its own; the headers never
+ * change between requests, so helmet runs once here, against a response that only records them.
+ */
+export function securityHeaders(options: HelmetOptions): [string, string][] {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.set(name, String(value)),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err instanceof Error ? err : new Error(String(err));
+  });
+  return [...headers];
+}
+
 /** Security headers (helmet), the cross-site write check, JSON-only bodies and `no-store` on the API. */
 export const securityPlugin = fp(async (app: FastifyInstance, opts: { hsts: boolean }) => {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -55,7 +73,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { hsts: bool
   // bodies are JSON (or multipart for uploads): a text/plain POST is a 415, never parsed as a string
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     if (crossSiteWrite(request)) throw platformError('request.cross_site');
   });
 
