@@ -6,7 +6,6 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedFacts, NeedStatus, Party } from './needs.lifecycle.js';
 import { partiesOf, viewerOf, type ScopeDeps } from './needs.scope.js';
-import { placeColumn } from './needs.place.js';
 import { needEvents, needFollowers, needs } from './needs.table.js';
 import { decodeJsonRows, jsonRows } from '../../platform/db/json-rows.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -87,7 +86,7 @@ function needWith(events: boolean, labels: LabelDeps | undefined, teams: AccessD
   const teamName = labels && teams ? teams.nameColumn(needs.districtId, needs.teamId) : sql<string | null>`NULL`;
   return fixedQuery(['districtId', 'id'], (db, p) =>
     db
-      .select({ need: needs, regionPath: regions.path, regionName: regions.name, place: placeColumn(regions.path), slots, events: timeline, category, teamName })
+      .select({ need: needs, regionPath: regions.path, regionName: regions.name, place: regions.place, slots, events: timeline, category, teamName })
       .from(needs)
       .innerJoin(regions, eq(regions.id, needs.regionId))
       .where(byKey(p)),

@@ -16,7 +16,6 @@ import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
-import { placeColumn } from './needs.place.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -114,7 +113,7 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   const rows = await deps.db
     .select({
       ...rowColumns,
-      place: placeColumn(regions.path),
+      place: regions.place,
       liveSlot: liveSlotOf(actor),
       teamName: deps.teams.nameColumn(needs.districtId, needs.teamId),
       category: deps.categories.labelColumn(needs.districtId, needs.categoryId),

@@ -19,6 +19,12 @@ export const regions = pgTable(
     depth: integer('depth').notNull(),
     /** Materialised path of ids, "/root/…/self/": a subtree is `path LIKE prefix || '%'`. */
     path: text('path').notNull(),
+    /**
+     * The names from the street down to this node (街道 › 社区 › 网格 › 楼栋; the district left out), kept
+     * by the database's triggers (migration 0032) on every insert, rename or move: a need's list row and
+     * page read it with the region they already join, instead of working it out from the path each time.
+     */
+    place: text('place').array().notNull().default(sql`'{}'::text[]`),
     centre: jsonb('centre').$type<{ lng: number; lat: number }>(),
     boundary: jsonb('boundary').$type<Record<string, unknown>>(),
     sortOrder: integer('sort_order').notNull().default(0),
