@@ -23,7 +23,7 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from '../serv
 import { Worker } from 'node:worker_threads';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
-import { postgresCpuMs } from './cpu.js';
+import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { pgbench } from './pgbench.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -112,11 +112,16 @@ async function run(label: string, database: Database) {
   const distinct: number[] = [];
   let distinctWon = 0;
   // how busy the server's event loop and PGlite's thread were while the grabs ran (the rounds only)
-  const busy = { main: 0, engine: 0, ms: 0 };
+  const busy = { main: 0, engine: 0, ms: 0, serverCpu: 0, postgresCpu: 0, machineCpu: 0 };
   for (let round = 0; round < 5; round++) {
     const ids = await b.load.send<string[]>({ cmd: 'pooled', count: 50 });
     const elu0 = { main: perfHooks.performance.eventLoopUtilization(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
+    const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), machine: machineCpuMs() };
     const results = await b.load.send<Timed[]>({ cmd: 'grabEach', ids });
+    const server = process.threadCpuUsage(cpu0.server);
+    busy.serverCpu += (server.user + server.system) / 1000;
+    busy.postgresCpu += postgresCpuMs() - cpu0.postgres;
+    busy.machineCpu += machineCpuMs() - cpu0.machine;
     const main = perfHooks.performance.eventLoopUtilization(elu0.main);
     busy.main += main.active;
     busy.ms += main.idle + main.active;
@@ -159,6 +164,13 @@ async function run(label: string, database: Database) {
   console.log(`  transitions/s with their deliveries done: ${(transitions / (SECONDS + drain.ms / 1000)).toFixed(0)}/s`);
   console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
   console.log(`    busy during those rounds: the server's event loop ${((100 * busy.main) / busy.ms).toFixed(0)} %` + (database.pgliteWorker ? `, PGlite's thread ${((100 * busy.engine) / busy.ms).toFixed(0)} %` : ''));
+  // what one grab costs in all while 50 run at once: with `cores` cores, 50 of them take at least 50 × that / cores
+  const perGrab = { server: busy.serverCpu / distinct.length, postgres: busy.postgresCpu / distinct.length, engine: busy.engine / distinct.length, machine: busy.machineCpu / distinct.length };
+  console.log(
+    `    CPU per grab: the server's event loop ${perGrab.server.toFixed(2)} ms, ` +
+      (database.pgliteWorker ? `PGlite's thread ${perGrab.engine.toFixed(2)} ms` : `PostgreSQL ${perGrab.postgres.toFixed(2)} ms`) +
+      `, the whole machine ${perGrab.machine.toFixed(2)} ms: 50 at once need ≥ ${((50 * perGrab.machine) / os.cpus().length).toFixed(0)} ms of its ${os.cpus().length} cores`,
+  );
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }
