@@ -115,7 +115,7 @@ async function run(label: string, database: Database, dataDir: string) {
   await seedNeedsInBulk(database.db, fx, ROWS);
   const seedMs = performance.now() - t0;
   // as the server's upkeep does after a start: embedded PGlite has no autovacuum
-  if (database.kind === 'pglite') await tidyTables(database, { vacuum: false, onlyUnanalysed: true });
+  if (database.kind === 'pglite') await tidyTables(database, { pass: 'start' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: fx.person.districtAdmin!.phone, password: PASSWORD }) });

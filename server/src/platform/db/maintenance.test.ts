@@ -24,25 +24,39 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
 
   const estimate = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'upkeep_probe'`))[0]!.n;
 
-  it('analyses the tables never analysed, then leaves them until the night', async () => {
+  const pagesOf = async (table: string) =>
+    (await queryRows<{ pages: number; visible: number }>(database.db, sql`SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname = ${table}`))[0]!;
+
+  it('after a start, vacuums (and analyses) a table never vacuumed, analyses a small one never analysed, then leaves both until the night', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_small (n int)`);
+    await database.db.execute(sql`INSERT INTO upkeep_small SELECT generate_series(1, 10)`);
     expect(await estimate()).toBeLessThan(0);
-    const first = await tidyTables(database, { vacuum: false, onlyUnanalysed: true });
+    expect((await pagesOf('upkeep_probe')).visible).toBe(0);
+    const first = await tidyTables(database, { pass: 'start' });
     expect(first).toBeGreaterThan(0);
     expect(await estimate()).toBe(5000);
     // the planner now knows the column: a histogram for n
     const [stats] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_probe' AND attname = 'n'`);
     expect(stats!.n).toBe(1);
-    expect(await tidyTables(database, { vacuum: false, onlyUnanalysed: true })).toBe(0);
+    // vacuumed: every page marked all-visible, so an index-only scan reads the index alone
+    const probe = await pagesOf('upkeep_probe');
+    expect(probe.pages).toBeGreaterThanOrEqual(8);
+    expect(probe.visible).toBe(probe.pages);
+    // the small table was analysed only (its page is never marked: left to the night)
+    const [small] = await queryRows<{ n: number }>(database.db, sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'upkeep_small'`);
+    expect(small!.n).toBe(10);
+    expect((await pagesOf('upkeep_small')).visible).toBe(0);
+    expect(await tidyTables(database, { pass: 'start' })).toBe(0);
   });
 
   it('the nightly pass vacuums and analyses every table, and an abort stops it between tables', async () => {
     await database.db.execute(sql`DELETE FROM upkeep_probe WHERE n > 1000`);
-    const every = await tidyTables(database, { vacuum: true, onlyUnanalysed: false });
+    const every = await tidyTables(database, { pass: 'night' });
     expect(every).toBeGreaterThan(10);
     expect(await estimate()).toBe(1000);
     const stopped = new AbortController();
     stopped.abort();
-    expect(await tidyTables(database, { vacuum: true, onlyUnanalysed: false, signal: stopped.signal })).toBe(0);
+    expect(await tidyTables(database, { pass: 'night', signal: stopped.signal })).toBe(0);
   });
 
   it('starts on the embedded database and stops cleanly; does nothing on PostgreSQL', async () => {
