@@ -168,7 +168,7 @@ async function run(label: string, database: Database) {
   const perGrab = { server: busy.serverCpu / distinct.length, postgres: busy.postgresCpu / distinct.length, engine: busy.engine / distinct.length, machine: busy.machineCpu / distinct.length };
   console.log(
     `    CPU per grab: the server's event loop ${perGrab.server.toFixed(2)} ms, ` +
-      (database.pgliteWorker ? `PGlite's thread ${perGrab.engine.toFixed(2)} ms` : `PostgreSQL ${perGrab.postgres.toFixed(2)} ms`) +
+      (database.pgliteWorker ? `PGlite's thread ${perGrab.engine.toFixed(2)} ms (busy time)` : `PostgreSQL ${perGrab.postgres.toFixed(2)} ms`) +
       `, the whole machine ${perGrab.machine.toFixed(2)} ms: 50 at once need ≥ ${((50 * perGrab.machine) / os.cpus().length).toFixed(0)} ms of its ${os.cpus().length} cores`,
   );
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);

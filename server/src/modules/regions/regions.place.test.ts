@@ -52,6 +52,37 @@ describe.each(backends)('a need’s place on %s', (backend) => {
     expect((await placeShown()).page).toEqual(['东街道', '光明社区', '光明一网格', '光明1号楼']);
   });
 
+  it('two renames, a street and a community below it, both show in every place below (on PostgreSQL at once)', async () => {
+    const renameSql = (id: string, name: string) => sql`UPDATE regions SET name = ${name} WHERE id = ${id}`;
+    if (backend === 'postgres') {
+      // two sessions, as two instances would be: the street's rename reaches the community's subtree,
+      // held by the first, and waits for it (the embedded database is one session: one after the other)
+      const pool = t.database.pool!;
+      const [first, second] = [await pool.connect(), await pool.connect()];
+      const rename = (client: typeof first, id: string, name: string) => client.query('UPDATE regions SET name = $1 WHERE id = $2', [name, id]);
+      try {
+        await first.query('BEGIN');
+        await rename(first, t.fx.region.C1!.id, '光明甲社区');
+        await second.query('BEGIN');
+        const street = rename(second, t.fx.region.S1!.id, '东甲街道');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await first.query('COMMIT');
+        await street;
+        await second.query('COMMIT');
+      } finally {
+        first.release();
+        second.release();
+      }
+    } else {
+      await t.database.db.execute(renameSql(t.fx.region.C1!.id, '光明甲社区'));
+      await t.database.db.execute(renameSql(t.fx.region.S1!.id, '东甲街道'));
+    }
+    const place = ['东甲街道', '光明甲社区', '光明一网格', '光明1号楼'];
+    expect(await placeShown()).toEqual({ page: place, row: place });
+    await t.database.db.execute(sql`UPDATE regions SET name = CASE id WHEN ${t.fx.region.C1!.id}::uuid THEN '光明社区' ELSE '东街道' END WHERE id IN (${t.fx.region.C1!.id}, ${t.fx.region.S1!.id})`);
+    expect((await placeShown()).page).toEqual(['东街道', '光明社区', '光明一网格', '光明1号楼']);
+  });
+
   it('is worked out whatever order one statement inserts a branch in (a child before its parent)', async () => {
     const district = t.fx.region.D!;
     const street = globalThis.crypto.randomUUID();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from './client.js';
+import { usersFirst } from './users-first.js';
 
 /**
  * Embedded PGlite has no autovacuum: it is one session in this process, with no background workers.
@@ -10,12 +11,12 @@ import { queryRows, type Database } from './client.js';
  * 933 rows of the table besides the index: 8.0 ms on a freshly opened demo, 4.7 ms once `needs` was
  * vacuumed; in `bench:reads`, warm, PGlite's work per list page 2.74 → 2.58 ms). This stands in for
  * autovacuum:
- *  - after each start, every table most of whose pages were never marked all-visible is vacuumed
+ *  - after each start, every table of 8 pages or more, most of them never marked all-visible, is vacuumed
  *    (and analysed too if it never was), and every other table never analysed (`reltuples < 0`) is
  *    analysed — on the fresh demo, once its history is in: 28 tables vacuumed, 3.3 s in all;
  *  - every night at 03:00 Asia/Shanghai, every table is vacuumed and analysed.
- * One table per statement, with a turn of the event loop between them, so users' requests on the
- * single embedded connection wait for one table at most, never for the whole database.
+ * One table per statement, the users' requests in hand let through between them (`usersFirst`), so a
+ * request on the single embedded connection waits for one table at most, never for the whole database.
  * Real PostgreSQL has autovacuum: nothing runs there.
  */
 const NIGHTLY_HOUR_SHANGHAI = 3;
@@ -54,14 +55,24 @@ async function tables(database: Database, pass: 'start' | 'night'): Promise<{ na
   return out;
 }
 
-/** Tidies the tables one by one (`tables`); stops between tables when `signal` aborts. */
+/**
+ * Tidies the tables one by one (`tables`), each once the users' requests in hand are done
+ * (`usersFirst`: a request's statements do not wait for two tables); stops between tables when
+ * `signal` aborts.
+ */
 export async function tidyTables(database: Database, opts: { pass: 'start' | 'night'; signal?: AbortSignal }): Promise<number> {
   let done = 0;
-  for (const { name, tidy } of await tables(database, opts.pass)) {
-    if (opts.signal?.aborted) break;
-    await database.db.execute(sql.raw(`${tidy} ${quoted(name)}`));
-    done++;
-    await turn();
+  const users = usersFirst(database);
+  try {
+    for (const { name, tidy } of await tables(database, opts.pass)) {
+      if (opts.signal?.aborted) break;
+      await database.db.execute(sql.raw(`${tidy} ${quoted(name)}`));
+      done++;
+      await turn();
+      await users.wait();
+    }
+  } finally {
+    users.stop();
   }
   return done;
 }
