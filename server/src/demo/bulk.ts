@@ -20,7 +20,8 @@ export type Sink<S extends ColumnSpec> = {
   flush(): Promise<void>;
 };
 
-export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S): Sink<S> {
+/** `skipExisting`: rows whose key is taken are left out (ON CONFLICT DO NOTHING), for work that may run again. */
+export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S, opts: { skipExisting?: boolean } = {}): Sink<S> {
   const names = Object.keys(spec);
   let columns: unknown[][] = names.map(() => []);
   let written = 0;
@@ -40,7 +41,8 @@ export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S)
       if (count === 0) return;
       const arrays = names.map((n, i) => sql`${sql.param(columns[i])}::${sql.raw(spec[n]!)}[]`);
       columns = names.map(() => []);
-      await tx.execute(sql`INSERT INTO ${sql.identifier(table)} (${target}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})`);
+      const skip = opts.skipExisting ? sql` ON CONFLICT DO NOTHING` : sql``;
+      await tx.execute(sql`INSERT INTO ${sql.identifier(table)} (${target}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})${skip}`);
       written += count;
     },
   };

@@ -51,19 +51,33 @@ export type DemoContext = {
 };
 
 /**
+ * Where a step of the time bank's history writes. `inPage(work)` runs one short unit of work: inside
+ * the seed's one transaction when the district is seeded at once, or — after the app opened
+ * (seed.ts `finishDemoHistory`) — as a transaction of its own, once the users' requests in hand
+ * have run (embedded: they share its one connection). Every page must be safe to run again and
+ * each step plans from what was there before it wrote anything: a start cut short between two
+ * pages is finished by the next start, giving the same district.
+ */
+export type HistoryContext = Omit<DemoContext, 'tx'> & {
+  inPage<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+};
+
+/**
  * One part of the demo (regions, accounts; later teams, needs, ledger …). Add a module's demo data by
  * appending a step to `demoSteps` in seed.ts. Steps run in order inside one transaction and return
  * row counts for the report; ids of earlier steps' rows can be recomputed with `demoUuid`.
  */
-export type DemoStep = {
-  name: string;
-  /**
-   * The time bank's history (the ledger, then the mall that spends its points): on `npm start` it is
-   * seeded after the app opens, so the first page does not wait for 400,000 ledger entries.
-   */
-  history?: true;
-  run(ctx: DemoContext): Promise<Record<string, number>>;
-};
+export type DemoStep =
+  | { name: string; history?: undefined; run(ctx: DemoContext): Promise<Record<string, number>> }
+  | {
+      name: string;
+      /**
+       * The time bank's history (the ledger, then the mall that spends its points): on `npm start` it
+       * is seeded after the app opens, so the first page does not wait for 400,000 ledger entries.
+       */
+      history: true;
+      run(ctx: HistoryContext): Promise<Record<string, number>>;
+    };
 
 /**
  * Multi-row INSERTs of `size` rows: one round trip per batch instead of per row. 1,000 rows of ~20

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createServices } from '../services.js';
 import { queryRows } from '../platform/db/client.js';
-import { claimKeys, writeLines, type Line } from '../modules/ledger/ledger.post.js';
+import { claimKeys, writeLines, type Header, type Line } from '../modules/ledger/ledger.post.js';
 import { deduct } from '../modules/ledger/ledger.deduct.js';
 import { deductionKey } from '../modules/ledger/ledger.subscriber.js';
 import { toCents } from '../modules/ledger/ledger.amounts.js';
@@ -27,6 +27,9 @@ const awards: [code: string, share: number, notes: string[]][] = [
   ['deduct.lateness', 0.01, ['多次迟到早退，经核实']],
 ];
 
+/** Award postings written per page (each person's all in one page: a deduction takes what they had before it). */
+const AWARD_PAGE = 300;
+
 /**
  * The demo's time bank: every verified service of the year (orders and activities, as the volunteers
  * step recorded them) credited through the ledger's own crediting code — the rules in force on each
@@ -35,18 +38,17 @@ const awards: [code: string, share: number, notes: string[]][] = [
 export const ledgerStep: DemoStep = {
   name: 'ledger',
   history: true,
-  async run({ deps, tx, plan, credited: replayed }) {
+  async run({ deps, plan, credited: replayed, inPage }) {
     const districtId = plan.regions.district.id;
     const ledger = createServices(deps).ledger;
-    const credited = replayed ?? (await ledger.replayServices(districtId, { tx, pageSize: DEMO_REPLAY_PAGE }));
-    const people = await queryRows<{ account_id: string; community_id: string | null }>(
-      tx,
-      sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`,
+    const credited = replayed ?? (await inPage((tx) => ledger.replayServices(districtId, { tx, pageSize: DEMO_REPLAY_PAGE })));
+    const people = await inPage((tx) =>
+      queryRows<{ account_id: string; community_id: string | null }>(tx, sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`),
     );
     const rng = streamRng(plan.seed, 'ledger.awards');
     const now = deps.clock.now();
-    const headers = [];
-    const postings: { key: string; lines: Line[] }[] = [];
+    // everyone's awards, planned in one pass (the random stream's order), then written person by person
+    const byPerson = new Map<string, { header: Header; lines: Line[] }[]>();
     for (const [code, share, notes] of awards) {
       const rule = defaultRules.find((r) => r.code === code)!;
       const points = toCents(rule.points);
@@ -54,37 +56,89 @@ export const ledgerStep: DemoStep = {
         if (!rng.chance(share)) continue;
         const key = `award:demo:${code}:${p.account_id}`;
         const month = rng.int(1, 11);
-        headers.push({ key, kind: points > 0 ? ('earn' as const) : ('adjust' as const), source: 'rule' as const, sourceId: null, memo: rng.pick(notes), effectiveOn: `2026-${String(month).padStart(2, '0')}-${String(rng.int(1, 27)).padStart(2, '0')}` });
-        // a deduction only where there are points to take (it never takes a balance below zero)
-        postings.push({ key, lines: [
+        const header: Header = { key, kind: points > 0 ? 'earn' : 'adjust', source: 'rule', sourceId: null, memo: rng.pick(notes), effectiveOn: `2026-${String(month).padStart(2, '0')}-${String(rng.int(1, 27)).padStart(2, '0')}` };
+        const lines: Line[] = [
           { kind: 'volunteer.points', ownerId: p.account_id, communityId: p.community_id, amount: points, ruleCode: code },
           { kind: 'community.points', ownerId: p.community_id ?? districtId, communityId: p.community_id, amount: -points, ruleCode: code },
-        ] });
+        ];
+        byPerson.set(p.account_id, [...(byPerson.get(p.account_id) ?? []), { header, lines }]);
       }
     }
-    const claimed = await claimKeys(tx, districtId, headers, now);
-    const balance = new Map((await queryRows<{ owner_id: string; b: string }>(tx, sql`SELECT a.owner_id, b.balance AS b FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points'`)).map((r) => [r.owner_id, toCents(r.b)]));
-    const write = postings
-      .filter((p) => claimed.has(p.key))
-      .map((p) => {
-        const take = p.lines[0]!.amount < 0 ? Math.min(-p.lines[0]!.amount, balance.get(p.lines[0]!.ownerId) ?? 0) : null;
-        const lines = take === null ? p.lines : take === 0 ? [] : p.lines.map((l) => ({ ...l, amount: Math.sign(l.amount) * take }));
-        return { id: claimed.get(p.key)!, key: p.key, lines };
+    for (const group of pagesOf([...byPerson.values()], AWARD_PAGE)) {
+      await inPage(async (tx) => {
+        const postings = group.flat();
+        // a page written before (a start cut short) claims nothing again
+        const claimed = await claimKeys(tx, districtId, postings.map((p) => p.header), now);
+        if (claimed.size === 0) return;
+        // what the page's people had before their awards: a deduction never takes a balance below zero
+        const owners = [...new Set(postings.map((p) => p.lines[0]!.ownerId))];
+        const balance = new Map(
+          (
+            await queryRows<{ owner_id: string; b: string }>(
+              tx,
+              sql`SELECT a.owner_id, sum(b.balance) AS b FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+                  WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' AND a.owner_id = ANY(${sql.param(owners)}::uuid[]) GROUP BY a.owner_id`,
+            )
+          ).map((r) => [r.owner_id, toCents(r.b)]),
+        );
+        const write = postings
+          .filter((p) => claimed.has(p.header.key))
+          .map((p) => {
+            const take = p.lines[0]!.amount < 0 ? Math.min(-p.lines[0]!.amount, balance.get(p.lines[0]!.ownerId) ?? 0) : null;
+            const lines = take === null ? p.lines : take === 0 ? [] : p.lines.map((l) => ({ ...l, amount: Math.sign(l.amount) * take }));
+            return { id: claimed.get(p.header.key)!, key: p.header.key, lines };
+          });
+        await writeLines(tx, districtId, write, now);
       });
-    await writeLines(tx, districtId, write, now);
-    // the year's conduct incidents took their points, as the ledger's subscriber does (an annulled one gave them back)
-    const incidents = await queryRows<{ id: string; account_id: string; points: number; day: string; community_id: string | null }>(
-      tx,
-      sql`SELECT i.id, i.account_id, i.points, to_char(i.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, v.community_id
-          FROM conduct_incidents i JOIN volunteers v ON v.district_id = i.district_id AND v.account_id = i.account_id
-          WHERE i.district_id = ${districtId} AND i.status <> 'annulled' AND i.points > 0 ORDER BY i.recorded_at`,
-    );
-    for (const i of incidents)
-      await deduct(tx, districtId, { key: deductionKey('conduct', i.id, i.account_id), accountId: i.account_id, communityId: i.community_id, points: i.points * 100, ruleCode: 'conduct.incident', source: 'conduct', sourceId: i.id, memo: '', effectiveOn: i.day }, now);
-    const [totals] = await queryRows<{ entries: number; accounts: number }>(
-      tx,
-      sql`SELECT (SELECT count(*)::int FROM ledger_entries WHERE district_id = ${districtId}) AS entries, (SELECT count(*)::int FROM ledger_accounts WHERE district_id = ${districtId}) AS accounts`,
-    );
-    return { credited, awards: write.length, deductions: incidents.length, entries: totals!.entries, accounts: totals!.accounts };
+    }
+    // the year's conduct incidents took their points, as the ledger's subscriber does (an annulled one gave them back); once each by key
+    const deductions = await inPage(async (tx) => {
+      const incidents = await queryRows<{ id: string; account_id: string; points: number; day: string; community_id: string | null }>(
+        tx,
+        sql`SELECT i.id, i.account_id, i.points, to_char(i.recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, v.community_id
+            FROM conduct_incidents i JOIN volunteers v ON v.district_id = i.district_id AND v.account_id = i.account_id
+            WHERE i.district_id = ${districtId} AND i.status <> 'annulled' AND i.points > 0 ORDER BY i.recorded_at`,
+      );
+      for (const i of incidents)
+        await deduct(tx, districtId, { key: deductionKey('conduct', i.id, i.account_id), accountId: i.account_id, communityId: i.community_id, points: i.points * 100, ruleCode: 'conduct.incident', source: 'conduct', sourceId: i.id, memo: '', effectiveOn: i.day }, now);
+      return incidents.length;
+    });
+    // the district's awards, those a start cut short wrote included
+    const awarded = [...byPerson.values()].reduce((n, ps) => n + ps.length, 0);
+    return { credited, awards: awarded, deductions };
   },
 };
+
+/** The ledger's size once the history is in (after the mall: a start cut short in between counts the same). */
+export const ledgerTotalsStep: DemoStep = {
+  name: 'ledger totals',
+  history: true,
+  async run({ plan, inPage }) {
+    const districtId = plan.regions.district.id;
+    const [totals] = await inPage((tx) =>
+      queryRows<{ entries: number; accounts: number }>(
+        tx,
+        sql`SELECT (SELECT count(*)::int FROM ledger_entries WHERE district_id = ${districtId}) AS entries, (SELECT count(*)::int FROM ledger_accounts WHERE district_id = ${districtId}) AS accounts`,
+      ),
+    );
+    return { entries: totals!.entries, accounts: totals!.accounts };
+  },
+};
+
+/** Groups in pages of about `size` items, a group never split (a person's postings stay together). */
+export function pagesOf<T>(groups: readonly T[][], size: number): T[][][] {
+  const pages: T[][][] = [];
+  let page: T[][] = [];
+  let n = 0;
+  for (const g of groups) {
+    if (n > 0 && n + g.length > size) {
+      pages.push(page);
+      page = [];
+      n = 0;
+    }
+    page.push(g);
+    n += g.length;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}

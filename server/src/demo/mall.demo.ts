@@ -6,8 +6,8 @@ import { shardsOf } from '../modules/ledger/ledger.enums.js';
 import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
 import { CODE_ALPHABET, CODE_LENGTH, type MallCategory, type RedemptionStatus } from '../modules/mall/mall.policy.js';
 import { EXPIRE_JOB } from '../modules/mall/mall.redeem.js';
-import { createSink } from './bulk.js';
-import type { DemoContext, DemoStep } from './context.js';
+import { createSink, type ColumnSpec, type Row } from './bulk.js';
+import type { DemoContext, DemoStep, HistoryContext } from './context.js';
 import { demoUuid } from './identity.js';
 import { streamRng, type Rng } from './random.js';
 
@@ -43,39 +43,43 @@ function code(rng: Rng, taken: Set<string>): string {
   }
 }
 
+/** Rows or postings written per page while the app is open (each page a short transaction). */
+const MALL_PAGE = 400;
+
 /**
  * The demo's redemptions: volunteers with points (the ledger step's crediting) redeem items of their
  * community and of partner units, within their balance and each item's per-person limit, over the
  * past two months, in every state. Posted through the ledger's own `claimKeys` and `writeLines` in
- * bulk — the same hold, release, payment and refund lines a redemption makes through the API.
+ * pages — the same hold, release, payment and refund lines a redemption makes through the API.
+ * Planned from the balances before any redemption (what a start cut short posted is added back), so
+ * a second run plans the same redemptions and writes only what the first one did not.
  */
-export async function seedRedemptions(ctx: Pick<DemoContext, 'tx' | 'plan'> & { deps: Pick<PlatformDeps, 'clock'> }, items: Item[]): Promise<Record<string, number>> {
-  const { tx, plan } = ctx;
+export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan'> & { deps: Pick<PlatformDeps, 'clock'> }, items: Item[]): Promise<Record<string, number>> {
+  const { inPage, plan } = ctx;
   const districtId = plan.regions.district.id;
   const rng = streamRng(plan.seed, 'mall:redemptions');
   const now = ctx.deps.clock.now().getTime();
-  // two plain reads joined here: inside the seed's one transaction the tables have no statistics yet,
-  // and the planner joined the three of them by nested loops over 400,000 entries' accounts (34 s)
-  const balances = await queryRows<{ owner_id: string; points: string }>(
-    tx,
-    sql`SELECT a.owner_id, sum(b.balance) AS points FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
-        WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' GROUP BY a.owner_id`,
-  );
-  const pointsOf = new Map(balances.map((b) => [b.owner_id, Number(b.points)]));
-  const people = (
-    await queryRows<{ account_id: string; community_id: string }>(tx, sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`)
-  )
-    .filter((p) => (pointsOf.get(p.account_id) ?? 0) >= 20)
-    .map((p) => ({ ...p, points: pointsOf.get(p.account_id)! }));
+  const { balances, people: active } = await inPage(async (tx) => ({
+    // two plain reads joined here: inside the seed's one transaction the tables have no statistics yet,
+    // and the planner joined the three of them by nested loops over 400,000 entries' accounts (34 s)
+    balances: await queryRows<{ owner_id: string; points: string }>(
+      tx,
+      sql`SELECT a.owner_id, sum(b.balance) - coalesce((SELECT sum(e.amount) FROM ledger_transactions t JOIN ledger_entries e ON e.district_id = t.district_id AND e.transaction_id = t.id
+                                                        WHERE t.district_id = a.district_id AND t.source = 'redemption' AND e.account_id = a.id), 0) AS points
+          FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+          WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' GROUP BY a.district_id, a.id, a.owner_id`,
+    ),
+    people: await queryRows<{ account_id: string; community_id: string }>(tx, sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`),
+  }));
+  const pointsOf = new Map<string, number>();
+  for (const b of balances) pointsOf.set(b.owner_id, (pointsOf.get(b.owner_id) ?? 0) + Number(b.points));
+  const people = active.filter((p) => (pointsOf.get(p.account_id) ?? 0) >= 20).map((p) => ({ ...p, points: pointsOf.get(p.account_id)! }));
   const byCommunity = new Map<string, Item[]>();
   const everywhere = items.filter((i) => i.unitId !== null);
   for (const i of items) if (i.unitId === null) byCommunity.set(i.regionId, [...(byCommunity.get(i.regionId) ?? []), i]);
   const target = Math.min(4000, Math.max(200, Math.round(plan.sizes.people / 5)));
-  const redemptions = createSink(tx, 'mall_redemptions', {
-    district_id: 'uuid', id: 'uuid', item_id: 'uuid', account_id: 'uuid', quantity: 'int4', points: 'int4', request_key: 'text', code: 'text', status: 'text',
-    expires_at: 'timestamptz', created_at: 'timestamptz', settled_at: 'timestamptz', settled_by: 'uuid',
-  });
-  const jobs = createSink(tx, 'jobs', { district_id: 'uuid', name: 'text', key: 'text', run_at: 'timestamptz', payload: 'jsonb' });
+  const redemptions: Row<typeof redemptionColumns>[] = [];
+  const jobs: Row<typeof jobColumns>[] = [];
   const taken = new Map<string, number>(); // item:account → held now (pending or picked up)
   const out = new Map<string, number>(); // item → stock taken
   const codes = new Set<string>();
@@ -122,27 +126,48 @@ export async function seedRedemptions(ctx: Pick<DemoContext, 'tx' | 'plan'> & { 
         });
     }
   }
-  await redemptions.flush();
-  await jobs.flush();
-  // the ledger, in pages: keys claimed, then the lines of the claimed ones (holds before their releases: one page holds both)
+  // rows first, each page skipping what a start cut short wrote (ids and job keys are the plan's)
+  for (let i = 0; i < redemptions.length; i += MALL_PAGE)
+    await inPage(async (tx) => {
+      const sink = createSink(tx, 'mall_redemptions', redemptionColumns, { skipExisting: true });
+      for (const r of redemptions.slice(i, i + MALL_PAGE)) sink.push(r);
+      await sink.flush();
+    });
+  for (let i = 0; i < jobs.length; i += MALL_PAGE)
+    await inPage(async (tx) => {
+      const sink = createSink(tx, 'jobs', jobColumns, { skipExisting: true });
+      for (const j of jobs.slice(i, i + MALL_PAGE)) sink.push(j);
+      await sink.flush();
+    });
+  // the ledger: keys claimed, then the lines of the claimed ones, in order (a hold before its release)
   const at = new Date(now);
-  for (let i = 0; i < postings.length; i += 2000) {
-    const page = postings.slice(i, i + 2000);
-    const claimed = await claimKeys(tx, districtId, page.map((p) => p.header), at);
-    await writeLines(tx, districtId, page.filter((p) => claimed.has(p.header.key)).map((p) => ({ id: claimed.get(p.header.key)!, key: p.header.key, lines: p.lines })), at);
-  }
-  // what is held or picked up left the shelves; the per-person counts are what people hold now
-  if (out.size > 0) {
-    await tx.execute(sql`UPDATE mall_items i SET stock = i.stock - v.n FROM (VALUES ${sql.join([...out].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
-    const takers = createSink(tx, 'mall_takers', { district_id: 'uuid', item_id: 'uuid', account_id: 'uuid', taken: 'int4' });
-    for (const [k, n] of taken) {
-      const [itemId, accountId] = k.split(':');
-      takers.push({ district_id: districtId, item_id: itemId!, account_id: accountId!, taken: n });
-    }
-    await takers.flush();
-  }
+  for (let i = 0; i < postings.length; i += MALL_PAGE)
+    await inPage(async (tx) => {
+      const page = postings.slice(i, i + MALL_PAGE);
+      const claimed = await claimKeys(tx, districtId, page.map((p) => p.header), at);
+      await writeLines(tx, districtId, page.filter((p) => claimed.has(p.header.key)).map((p) => ({ id: claimed.get(p.header.key)!, key: p.header.key, lines: p.lines })), at);
+    });
+  // what is held or picked up left the shelves (set, not subtracted: a second run sets the same); the
+  // per-person counts are what people hold now
+  if (out.size > 0)
+    await inPage(async (tx) => {
+      const stockOf = new Map(items.map((i) => [i.id, i.stock]));
+      await tx.execute(sql`UPDATE mall_items i SET stock = v.n FROM (VALUES ${sql.join([...out].map(([id, n]) => sql`(${id}::uuid, ${stockOf.get(id)! - n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
+      const takers = createSink(tx, 'mall_takers', { district_id: 'uuid', item_id: 'uuid', account_id: 'uuid', taken: 'int4' }, { skipExisting: true });
+      for (const [k, n] of taken) {
+        const [itemId, accountId] = k.split(':');
+        takers.push({ district_id: districtId, item_id: itemId!, account_id: accountId!, taken: n });
+      }
+      await takers.flush();
+    });
   return { mallRedemptions: made, ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`mallRedemptions.${s}`, n])) };
 }
+
+const redemptionColumns = {
+  district_id: 'uuid', id: 'uuid', item_id: 'uuid', account_id: 'uuid', quantity: 'int4', points: 'int4', request_key: 'text', code: 'text', status: 'text',
+  expires_at: 'timestamptz', created_at: 'timestamptz', settled_at: 'timestamptz', settled_by: 'uuid',
+} as const satisfies ColumnSpec;
+const jobColumns = { district_id: 'uuid', name: 'text', key: 'text', run_at: 'timestamptz', payload: 'jsonb' } as const satisfies ColumnSpec;
 
 /**
  * 积分超市 in the demo district: every community offers its five items (积分四换), every partner unit
@@ -153,25 +178,24 @@ export const mallStep: DemoStep = {
   name: 'mall',
   history: true,
   async run(ctx) {
-    const { tx, plan } = ctx;
+    const { inPage, plan } = ctx;
     const districtId = plan.regions.district.id;
     const rng = streamRng(plan.seed, 'mall:items');
     const today = ctx.deps.clock.now().getTime();
     // the columns are dates: noon in Shanghai lands on the same day in any session time zone
     const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
     const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;
-    const admins = await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`);
-    const [boss] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`);
+    const { admins, boss, units } = await inPage(async (tx) => ({
+      admins: await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`),
+      boss: (await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`))[0],
+      units: await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(
+        tx,
+        sql`SELECT u.id, u.name, u.region_id, u.contact_account_id AS contact FROM units u JOIN partner_units p ON p.district_id = u.district_id AND p.unit_id = u.id WHERE u.district_id = ${districtId} AND u.active ORDER BY u.sort_order, u.id`,
+      ),
+    }));
     const adminOf = new Map(admins.map((a) => [a.region_id, a.id]));
-    const units = await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(
-      tx,
-      sql`SELECT u.id, u.name, u.region_id, u.contact_account_id AS contact FROM units u JOIN partner_units p ON p.district_id = u.district_id AND p.unit_id = u.id WHERE u.district_id = ${districtId} AND u.active ORDER BY u.sort_order, u.id`,
-    );
     const items: Item[] = [];
-    const rows = createSink(tx, 'mall_items', {
-      district_id: 'uuid', id: 'uuid', provider_type: 'text', unit_id: 'uuid', region_id: 'uuid', category: 'text', name: 'text', description: 'text', price: 'int4', stock: 'int4', per_person_limit: 'int4',
-      valid_from: 'timestamptz', valid_to: 'timestamptz', pickup_days: 'int4', pickup_place: 'text', pickup_notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
-    });
+    const rows: Row<typeof itemColumns>[] = [];
     const push = (item: Item, category: MallCategory, description: string, place: string) => {
       items.push(item);
       rows.push({
@@ -190,10 +214,21 @@ export const mallStep: DemoStep = {
         const id = demoUuid(plan.seed, `mall:item:${u.id}:${name}`);
         push({ id, regionId: u.region_id, unitId: u.id, owner: u.id, by: u.contact ?? boss!.id, community: null, name: `${u.name}·${name}`, price, stock: rng.int(100, 300), limit: 1 }, category, description, `${u.name}服务窗口`);
       }
-    await rows.flush();
+    // as put up (the stock before any redemption); a start cut short wrote them already
+    await inPage(async (tx) => {
+      const sink = createSink(tx, 'mall_items', itemColumns, { skipExisting: true });
+      for (const r of rows) sink.push(r);
+      await sink.flush();
+    });
     return { mallItems: items.length, ...(await seedRedemptions(ctx, items)) };
   },
 };
+
+
+const itemColumns = {
+  district_id: 'uuid', id: 'uuid', provider_type: 'text', unit_id: 'uuid', region_id: 'uuid', category: 'text', name: 'text', description: 'text', price: 'int4', stock: 'int4', per_person_limit: 'int4',
+  valid_from: 'timestamptz', valid_to: 'timestamptz', pickup_days: 'int4', pickup_place: 'text', pickup_notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+} as const satisfies ColumnSpec;
 
 /** The items the step made, for seeding redemptions again after points were credited (tests). */
 export async function demoMallItems(ctx: Pick<DemoContext, 'tx' | 'plan'>): Promise<Item[]> {

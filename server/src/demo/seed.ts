@@ -4,11 +4,11 @@ import { accounts } from '../modules/accounts/accounts.table.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { queryRows, type DbOrTx } from '../platform/db/client.js';
-import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep } from './context.js';
+import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep, type HistoryContext } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
 import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
-import { analyzeAsTheyGrow } from './history.pace.js';
+import { analyzeAsTheyGrow, analyzeSeeded } from './history.pace.js';
 import { usersFirst } from '../platform/db/users-first.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
@@ -21,7 +21,7 @@ import { activityRecordStep, volunteersStep } from './volunteers.demo.js';
 import { mallStep } from './mall.demo.js';
 import { partnersStep } from './partners.demo.js';
 import { conductStep } from './conduct.demo.js';
-import { DEMO_REPLAY_PAGE, ledgerStep } from './ledger.demo.js';
+import { DEMO_REPLAY_PAGE, ledgerStep, ledgerTotalsStep } from './ledger.demo.js';
 import { deadlinesWatchStep } from './deadlines.demo.js';
 import { provisionStep } from './provision.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
@@ -58,7 +58,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep, mallStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
 
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {
@@ -130,27 +130,37 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
     for (const [i, step] of steps.entries()) {
       opts.progress?.(i, steps.length, step.name);
-      Object.assign(counts, await timed(step.name, () => step.run(ctx)));
+      // the history's pages all go into the seed's one transaction
+      Object.assign(counts, await timed(step.name, () => (step.history ? step.run({ ...ctx, inPage: (work) => work(tx) }) : step.run(ctx))));
     }
     const marker: Marker = { scale: opts.scale, seed, counts, seededAt: new Date().toISOString(), ms: Math.round(performance.now() - started), ...(later ? { historyPending: true } : {}) };
     await tx.insert(systemSettings).values({ key: DEMO_MARKER, value: marker });
     return true;
   });
   if (!done) return skip('already_seeded');
+  // what the history pages through gets its statistics now, while nobody uses the app yet
+  if (later) await timed('analyse', () => analyzeSeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   warn(opts.log, plan, 'Demo accounts (all in street 1 / community 1):');
   return { seeded: true, scale: opts.scale, seed, counts, timings, totalMs };
 }
 
+/** Thrown between two pages of the history when the server is shutting down. */
+class HistoryStopped extends Error {}
+
 /**
  * The time bank's history of a district seeded with `history: 'later'`, once the app is open: the
- * year's verified services credited through the ledger's crediting in committed pages (each a short
- * transaction, so people using the app meanwhile wait at most for one page), then the rest of the
- * history steps and the marker in one transaction. Crediting is once by key, so a start cut short
- * here is finished by the next one; several instances at once serialise on the seed lock.
+ * year's verified services credited through the ledger's crediting in committed pages, then the rest
+ * of the history steps (awards, the mall's redemptions) in pages too — each a short transaction, so
+ * people using the app meanwhile wait at most for one page — and the marker last. Every page is
+ * once by key (or skips rows already there), so a start cut short here is finished by the next one;
+ * instances starting at once take their pages in turn on the seed lock.
  */
-export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptions, 'log'> & Pick<ReplayOptions, 'signal' | 'onPage'>): Promise<SeedReport | undefined> {
+export async function finishDemoHistory(
+  deps: PlatformDeps,
+  opts: Pick<SeedOptions, 'log'> & Pick<ReplayOptions, 'signal' | 'onPage'> & { onStepPage?: (page: number) => void | Promise<void> },
+): Promise<SeedReport | undefined> {
   const found = await existing(deps.db);
   if (found === undefined || found === 'accounts_exist' || !found.historyPending) return undefined;
   const started = performance.now();
@@ -160,8 +170,9 @@ export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptio
   const replayStarted = performance.now();
   // users first (embedded: one connection), and fresh planner statistics as the ledger grows (history.pace.ts)
   const users = usersFirst(deps.database);
-  const stats = analyzeAsTheyGrow(deps.database, users.wait);
+  const counts: Record<string, number> = {};
   try {
+    const stats = analyzeAsTheyGrow(deps.database, users.wait);
     await stats.before();
     let shown = performance.now();
     await createServices(deps).ledger.replayServices(plan.regions.district.id, {
@@ -177,25 +188,39 @@ export async function finishDemoHistory(deps: PlatformDeps, opts: Pick<SeedOptio
         await users.wait();
       },
     });
-    if (!opts.signal?.aborted) await stats.end();
-  } finally {
-    users.stop();
-  }
-  if (opts.signal?.aborted) return undefined; // shutting down: the next start finishes it
-  timings.push({ step: 'ledger replay', ms: Math.round(performance.now() - replayStarted) });
-  const counts: Record<string, number> = {};
-  const done = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
-    const marker = await existing(tx);
-    if (marker === undefined || marker === 'accounts_exist' || !marker.historyPending) return false;
+    if (opts.signal?.aborted) return undefined; // shutting down: the next start finishes it
+    await stats.end();
+    timings.push({ step: 'ledger replay', ms: Math.round(performance.now() - replayStarted) });
+    let pages = 0;
+    const inPage: HistoryContext['inPage'] = async (work) => {
+      if (opts.signal?.aborted) throw new HistoryStopped();
+      const result = await deps.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+        return work(tx);
+      });
+      await opts.onStepPage?.(++pages);
+      await users.wait();
+      return result;
+    };
     // every service credited, by this start and by any cut short before it (one earn key each)
-    const [{ credited } = { credited: 0 }] = await queryRows<{ credited: number }>(tx, sql`SELECT count(*)::int AS credited FROM ledger_transactions WHERE district_id = ${plan.regions.district.id} AND key LIKE 'earn:%'`);
-    const ctx: DemoContext = { deps, tx, plan, passwordHash: '', log: opts.log, credited };
-    for (const step of demoSteps.filter((s) => s.history)) {
+    const [{ credited } = { credited: 0 }] = await inPage((tx) => queryRows<{ credited: number }>(tx, sql`SELECT count(*)::int AS credited FROM ledger_transactions WHERE district_id = ${plan.regions.district.id} AND key LIKE 'earn:%'`));
+    const ctx: HistoryContext = { deps, plan, passwordHash: '', log: opts.log, credited, inPage };
+    for (const step of demoSteps) {
+      if (!step.history) continue;
       const t0 = performance.now();
       Object.assign(counts, await step.run(ctx));
       timings.push({ step: step.name, ms: Math.round(performance.now() - t0) });
     }
+  } catch (err) {
+    if (err instanceof HistoryStopped) return undefined;
+    throw err;
+  } finally {
+    users.stop();
+  }
+  const done = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const marker = await existing(tx);
+    if (marker === undefined || marker === 'accounts_exist' || !marker.historyPending) return false;
     const { historyPending: _, ...rest } = marker;
     await tx.update(systemSettings).set({ value: { ...rest, counts: { ...marker.counts, ...counts } } satisfies Marker }).where(eq(systemSettings.key, DEMO_MARKER));
     return true;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../platform/db/client.js';
-import type { DemoStep } from './context.js';
+import type { DemoContext, DemoStep } from './context.js';
 import { IN_SERVICE_PARTY_MEMBER } from './names.js';
 
 /** Work units of the in-service party members (在职党员), who report to their residence community. */
@@ -92,7 +92,7 @@ export const volunteersStep: DemoStep = {
 };
 
 /** Verified hours are the sum of the record (a later demo step that adds entries calls this again). */
-export async function refreshVerifiedHours(tx: Parameters<DemoStep['run']>[0]['tx'], districtId: string): Promise<void> {
+export async function refreshVerifiedHours(tx: DemoContext['tx'], districtId: string): Promise<void> {
   await tx.execute(sql`
     UPDATE volunteers v SET verified_hours = coalesce(s.h, 0)
     FROM (SELECT account_id, sum(hours) AS h FROM volunteer_service_entries WHERE district_id = ${districtId} GROUP BY account_id) s

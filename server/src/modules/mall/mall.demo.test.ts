@@ -27,7 +27,7 @@ describe.each(backends)('the mall in the demo district on %s', (backend) => {
     const before = (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM mall_redemptions`))[0]!.n;
     if (before === 0) {
       await demo.app.services.ledger.replayServices(districtId);
-      await db.transaction(async (tx) => seedRedemptions({ tx, plan, deps: { clock: systemClock } }, await demoMallItems({ tx, plan })));
+      await db.transaction(async (tx) => seedRedemptions({ inPage: (work) => work(tx), plan, deps: { clock: systemClock } }, await demoMallItems({ tx, plan })));
     }
     const states = await queryRows<{ status: string; n: number }>(db, sql`SELECT status, count(*)::int AS n FROM mall_redemptions GROUP BY status`);
     expect(states.map((s) => s.status).sort()).toEqual(['cancelled', 'confirmed', 'expired', 'pending']);
