@@ -59,20 +59,25 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
   const districtId = plan.regions.district.id;
   const rng = streamRng(plan.seed, 'mall:redemptions');
   const now = ctx.deps.clock.now().getTime();
-  const { balances, people: active } = await inPage(async (tx) => ({
-    // two plain reads joined here: inside the seed's one transaction the tables have no statistics yet,
+  const { balances, spent, people: active } = await inPage(async (tx) => ({
+    // plain reads joined here: inside the seed's one transaction the tables have no statistics yet,
     // and the planner joined the three of them by nested loops over 400,000 entries' accounts (34 s)
-    balances: await queryRows<{ owner_id: string; points: string }>(
+    balances: await queryRows<{ id: string; owner_id: string; points: string }>(
       tx,
-      sql`SELECT a.owner_id, sum(b.balance) - coalesce((SELECT sum(e.amount) FROM ledger_transactions t JOIN ledger_entries e ON e.district_id = t.district_id AND e.transaction_id = t.id
-                                                        WHERE t.district_id = a.district_id AND t.source = 'redemption' AND e.account_id = a.id), 0) AS points
-          FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
-          WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' GROUP BY a.district_id, a.id, a.owner_id`,
+      sql`SELECT a.id, a.owner_id, sum(b.balance) AS points FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+          WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' GROUP BY a.id, a.owner_id`,
+    ),
+    // what redemptions a start cut short posted did to each account (by the source's index: none on a first run)
+    spent: await queryRows<{ account_id: string; amount: string }>(
+      tx,
+      sql`SELECT e.account_id, sum(e.amount) AS amount FROM ledger_transactions t JOIN ledger_entries e ON e.district_id = t.district_id AND e.transaction_id = t.id
+          WHERE t.district_id = ${districtId} AND t.source = 'redemption' GROUP BY e.account_id`,
     ),
     people: await queryRows<{ account_id: string; community_id: string }>(tx, sql`SELECT account_id, community_id FROM volunteers WHERE district_id = ${districtId} AND status = 'active' ORDER BY account_id`),
   }));
+  const spentBy = new Map(spent.map((x) => [x.account_id, Number(x.amount)]));
   const pointsOf = new Map<string, number>();
-  for (const b of balances) pointsOf.set(b.owner_id, (pointsOf.get(b.owner_id) ?? 0) + Number(b.points));
+  for (const b of balances) pointsOf.set(b.owner_id, (pointsOf.get(b.owner_id) ?? 0) + Number(b.points) - (spentBy.get(b.id) ?? 0));
   const people = active.filter((p) => (pointsOf.get(p.account_id) ?? 0) >= 20).map((p) => ({ ...p, points: pointsOf.get(p.account_id)! }));
   const byCommunity = new Map<string, Item[]>();
   const everywhere = items.filter((i) => i.unitId !== null);
