@@ -1,4 +1,5 @@
 import { defineErrors } from '../../platform/errors/catalogue.js';
+import { registerMessages } from '../../platform/i18n/i18n.js';
 
 export const accountsError = defineErrors({
   'accounts.not_found': { status: 404, 'zh-CN': '账号不存在', en: 'No such account' },
@@ -11,3 +12,6 @@ export const accountsError = defineErrors({
   'accounts.id_number_taken': { status: 409, 'zh-CN': '该身份证号已被其他账号使用', en: 'Another account has this ID number' },
   'accounts.reveal_forbidden': { status: 403, 'zh-CN': '无权查看完整信息', en: 'You may not see the full value' },
 });
+
+// a person's name in this resource's requests (the common label for `name` is 名称)
+registerMessages({ 'zh-CN': { 'field.accounts.name': '姓名' }, en: { 'field.accounts.name': 'name' } });

@@ -1,4 +1,5 @@
 import { defineErrors } from '../../platform/errors/catalogue.js';
+import { registerMessages } from '../../platform/i18n/i18n.js';
 
 export const partnersError = defineErrors({
   'partners.pair_unit_not_found': { status: 400, 'zh-CN': '结对的共建单位不存在或已停用', en: 'The partner unit to pair with does not exist or is retired' },
@@ -11,3 +12,6 @@ export const partnersError = defineErrors({
 });
 
 export type PartnersErrorCode = Parameters<typeof partnersError>[0];
+
+// a person's name in this resource's requests (the common label for `name` is 名称)
+registerMessages({ 'zh-CN': { 'field.partner-units.contact.name': '联系人姓名' }, en: { 'field.partner-units.contact.name': 'contact’s name' } });

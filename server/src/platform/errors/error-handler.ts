@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorBody } from './app-error.js';
-import { pickLocale, translate } from '../i18n/i18n.js';
+import { fieldScopeOf, pickLocale, translate } from '../i18n/i18n.js';
 import { platformError } from './platform.errors.js';
 
 type AjvIssue = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };
@@ -94,7 +94,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
 
 export function errorBody(request: FastifyRequest, err: AppError): ErrorBody {
   const locale = pickLocale(request.headers['accept-language']);
-  const body: ErrorBody = { code: err.code, message: translate(locale, err.code, { ...err.params, field: err.field }) };
+  const fieldScope = fieldScopeOf(request.routeOptions.url ?? request.url);
+  const body: ErrorBody = { code: err.code, message: translate(locale, err.code, { ...err.params, field: err.field, fieldScope }) };
   if (err.field) body.field = err.field;
   if (err.details !== undefined) body.details = err.details;
   return body;

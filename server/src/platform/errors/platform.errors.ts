@@ -36,7 +36,8 @@ registerMessages({
     'field.password': '密码',
     'field.newPassword': '新密码',
     'field.currentPassword': '当前密码',
-    'field.name': '姓名',
+    // a person's name (姓名) is named where a person is written: accounts, auth, partners (fieldLabel's scope)
+    'field.name': '名称',
     'field.code': '编码',
     'field.type': '类型',
     'field.parentId': '上级节点',

@@ -111,6 +111,20 @@ describe.each(backends)('bad input on %s', (backend) => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('a field is named for what it is where it is: a person’s name 姓名, a team’s or a region’s 名称', async () => {
+    const nameOf = async (path: string, body: object) => {
+      const op = operations.find((o) => o.method === 'POST' && o.path === path)!;
+      const res = await call(op, { ...(sample(op.body) as object), ...body });
+      expect(res.statusCode, path).toBe(400);
+      return res.json().message as string;
+    };
+    expect(await nameOf('/api/accounts', { name: '' })).toContain('姓名 (name)');
+    expect(await nameOf('/api/teams', { name: 12345 })).toContain('名称 (name)');
+    expect(await nameOf('/api/regions', { name: 12345 })).toContain('名称 (name)');
+    expect(await nameOf('/api/partner-units', { name: '单位', contact: { name: 12345, phone: '13900000000' } })).toContain('联系人姓名 (contact.name)');
+    expect(await nameOf('/api/auth/register', { name: 12345 })).toContain('姓名 (name)');
+  });
+
   it('unknown fields are refused, not silently assigned (no mass assignment)', async () => {
     for (const op of operations) {
       const res = await call(op, { ...(sample(op.body) as object), status: 'active', role: 'districtAdmin', regionIdX: 'x' });

@@ -39,16 +39,27 @@ export function translate(locale: Locale, key: string, params: Record<string, un
   const template = catalogues[locale][key] ?? catalogues['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (name === 'field' && typeof value === 'string') return fieldLabel(locale, value);
+    if (name === 'field' && typeof value === 'string') return fieldLabel(locale, value, typeof params.fieldScope === 'string' ? params.fieldScope : undefined);
     // a value "@some.key" is itself translated, e.g. a state name inside a message
     if (typeof value === 'string' && value.startsWith('@')) return translate(locale, value.slice(1));
     return value === undefined ? `{${name}}` : String(value);
   });
 }
 
-/** A field's human name, e.g. "手机号 (phone)"; falls back to the API name. */
-export function fieldLabel(locale: Locale, field: string): string {
+/**
+ * A field's human name, e.g. "手机号 (phone)"; falls back to the API name. The same field name means
+ * different things in different places (a person's `name` is 姓名, a team's 名称), so a resource
+ * (`scope`, the first segment of the route under /api/) may name its own: `field.<scope>.<path>`,
+ * then `field.<scope>.<leaf>`, then the common `field.<leaf>`.
+ */
+export function fieldLabel(locale: Locale, field: string, scope?: string): string {
   const leaf = field.split('.').pop() ?? field;
-  const label = catalogues[locale][`field.${leaf}`];
+  const words = catalogues[locale];
+  const label = (scope && (words[`field.${scope}.${field}`] ?? words[`field.${scope}.${leaf}`])) || words[`field.${leaf}`];
   return label ? `${label} (${field})` : field;
+}
+
+/** The resource a route belongs to, for its field labels: "/api/partner-units/:id" → "partner-units". */
+export function fieldScopeOf(route: string): string | undefined {
+  return /^\/api\/([^/?]+)/.exec(route)?.[1];
 }
