@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
 import { serverAndBrowser } from './support/suite.js';
@@ -13,6 +14,15 @@ const PARTNER_UNIT = '鑫源超市';
 const env = serverAndBrowser();
 const { apiAs, session } = flows(env, 'whistles', { deskLaptop: true });
 const title = `楼道堆满杂物堵塞消防通道（吹哨 E2E ${Date.now().toString(36)}）`;
+
+/*
+ * Nothing moves: no animation running and no antd transition under way. antd's transitions (rc-motion)
+ * step an element through -appear|-enter|-leave with -prepare, -start and -active; in the first two
+ * no animation runs yet (a dialog stands full size, then jumps small and zooms in), so `settled` alone
+ * can pass while a dropdown is about to be placed again.
+ */
+const MOTION_STEPS = ['appear', 'enter', 'leave'].flatMap((s) => ['prepare', 'start', 'active'].map((step) => `[class*="-${s}-${step}"]`)).join(', ');
+const still = (page: Page) => page.waitForFunction((motion) => document.getAnimations().every((a) => a.playState !== 'running') && !document.querySelector(motion), MOTION_STEPS);
 
 
 
@@ -56,10 +66,22 @@ describe('吹哨报到: the street calls in a unit for a major item and that uni
       await row.getByTestId('whistle-link').click();
       await page.locator('[data-testid=whistle-detail][data-state=open]').waitFor();
       await page.getByTestId('call-in').click();
-      await page.getByTestId('call-in-units').click();
+      // each click waits for the dialog and the dropdown to stand still: a click on one still moving is
+      // retried by Playwright after scrolling the page, which moves the dropdown between press and
+      // release — the option pressed, released on the dialog, nothing picked (failed 3 in 120 under load)
+      const units = page.getByTestId('call-in-units');
+      await units.waitFor();
+      await still(page);
+      await units.click();
       await page.keyboard.type(PARTNER_UNIT);
-      await page.locator('.ant-select-item-option', { hasText: PARTNER_UNIT }).click();
+      const option = page.locator('.ant-select-item-option', { hasText: PARTNER_UNIT });
+      await option.waitFor();
+      await still(page);
+      await option.click();
+      await units.locator('.ant-select-selection-item', { hasText: PARTNER_UNIT }).waitFor();
+      // the dropdown stays open for more picks, over the dialog's buttons: Escape closes it (not the dialog)
       await page.keyboard.press('Escape');
+      await still(page);
       await page.getByTestId('call-in-ok').click();
       const called = page.getByTestId('whistle-calls').locator('tr', { hasText: PARTNER_UNIT });
       await called.getByTestId('call-state').and(page.locator('[data-state=called]')).waitFor();
@@ -111,6 +133,7 @@ describe('吹哨报到: the street calls in a unit for a major item and that uni
 
       await page.getByTestId('close-whistle').click();
       await page.getByTestId('text-modal-input').fill('街道协调共建单位清理完毕，消防通道恢复畅通。');
+      await still(page);
       await page.getByTestId('text-modal-ok').click();
       await page.locator('[data-testid=whistle-detail][data-state=closed]').waitFor();
       await settled(page);
