@@ -132,18 +132,8 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
     }
   }
   // rows first, each page skipping what a start cut short wrote (ids and job keys are the plan's)
-  for (let i = 0; i < redemptions.length; i += MALL_PAGE)
-    await inPage(async (tx) => {
-      const sink = createSink(tx, 'mall_redemptions', redemptionColumns, { skipExisting: true });
-      for (const r of redemptions.slice(i, i + MALL_PAGE)) sink.push(r);
-      await sink.flush();
-    });
-  for (let i = 0; i < jobs.length; i += MALL_PAGE)
-    await inPage(async (tx) => {
-      const sink = createSink(tx, 'jobs', jobColumns, { skipExisting: true });
-      for (const j of jobs.slice(i, i + MALL_PAGE)) sink.push(j);
-      await sink.flush();
-    });
+  await insertInPages(inPage, 'mall_redemptions', redemptionColumns, redemptions);
+  await insertInPages(inPage, 'jobs', jobColumns, jobs);
   // the ledger: keys claimed, then the lines of the claimed ones, in order (a hold before its release)
   const at = new Date(now);
   for (let i = 0; i < postings.length; i += MALL_PAGE)
@@ -166,6 +156,16 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
       await takers.flush();
     });
   return { mallRedemptions: made, ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`mallRedemptions.${s}`, n])) };
+}
+
+/** Rows in pages of MALL_PAGE, each skipping rows already there (a start cut short wrote them). */
+async function insertInPages<S extends ColumnSpec>(inPage: HistoryContext['inPage'], table: string, columns: S, rows: readonly Row<S>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += MALL_PAGE)
+    await inPage(async (tx) => {
+      const sink = createSink(tx, table, columns, { skipExisting: true });
+      for (const r of rows.slice(i, i + MALL_PAGE)) sink.push(r);
+      await sink.flush();
+    });
 }
 
 const redemptionColumns = {
@@ -220,11 +220,7 @@ export const mallStep: DemoStep = {
         push({ id, regionId: u.region_id, unitId: u.id, owner: u.id, by: u.contact ?? boss!.id, community: null, name: `${u.name}·${name}`, price, stock: rng.int(100, 300), limit: 1 }, category, description, `${u.name}服务窗口`);
       }
     // as put up (the stock before any redemption); a start cut short wrote them already
-    await inPage(async (tx) => {
-      const sink = createSink(tx, 'mall_items', itemColumns, { skipExisting: true });
-      for (const r of rows) sink.push(r);
-      await sink.flush();
-    });
+    await insertInPages(inPage, 'mall_items', itemColumns, rows);
     return { mallItems: items.length, ...(await seedRedemptions(ctx, items)) };
   },
 };
