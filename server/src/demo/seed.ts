@@ -159,7 +159,7 @@ class HistoryStopped extends Error {}
  */
 export async function finishDemoHistory(
   deps: PlatformDeps,
-  opts: Pick<SeedOptions, 'log'> & Pick<ReplayOptions, 'signal' | 'onPage'> & { onStepPage?: (page: number) => void | Promise<void> },
+  opts: Pick<SeedOptions, 'log'> & Pick<ReplayOptions, 'signal' | 'onPage' | 'pageSize'> & { onStepPage?: (page: number) => void | Promise<void> },
 ): Promise<SeedReport | undefined> {
   const found = await existing(deps.db);
   if (found === undefined || found === 'accounts_exist' || !found.historyPending) return undefined;
@@ -176,7 +176,7 @@ export async function finishDemoHistory(
     await stats.before();
     let shown = performance.now();
     await createServices(deps).ledger.replayServices(plan.regions.district.id, {
-      pageSize: DEMO_REPLAY_PAGE,
+      pageSize: opts.pageSize ?? DEMO_REPLAY_PAGE,
       ...(opts.signal ? { signal: opts.signal } : {}),
       onPage: async (p) => {
         await opts.onPage?.(p);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { nextNightlyRun, startEmbeddedMaintenance, tidyTables } from './maintenance.js';
+import { analyzeTable, nextNightlyRun, startEmbeddedMaintenance, tidyTables } from './maintenance.js';
 
 describe('the nightly run', () => {
   it('is the next 03:00 in Shanghai (19:00 UTC), strictly after now', () => {
@@ -47,6 +47,29 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
     expect(small!.n).toBe(10);
     expect((await pagesOf('upkeep_small')).visible).toBe(0);
     expect(await tidyTables(database, { pass: 'start' })).toBe(0);
+  });
+
+  it('analyses a big table a column per statement, letting others through between; a small one at once', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_wide (n int, label text, at timestamptz, muted int)`);
+    await database.db.execute(sql`ALTER TABLE upkeep_wide ALTER COLUMN muted SET STATISTICS 0`);
+    // 130 pages or more: ~60 rows of a 130-byte row a page
+    await database.db.execute(sql`INSERT INTO upkeep_wide SELECT g, repeat('x', 100) || g, now(), g FROM generate_series(1, 9000) g`);
+    let between = 0;
+    await analyzeTable(database, 'upkeep_wide', { between: async () => void between++ });
+    // three columns analysed (muted's statistics are off), two pauses between them
+    expect(between).toBe(2);
+    const stats = await queryRows<{ col: string }>(database.db, sql`SELECT attname AS col FROM pg_stats WHERE tablename = 'upkeep_wide' ORDER BY attname`);
+    expect(stats.map((r) => r.col)).toEqual(['at', 'label', 'n']);
+    const [rel] = await queryRows<{ n: number }>(database.db, sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'upkeep_wide'`);
+    expect(rel!.n).toBe(9000);
+    // PostgreSQL (many connections): one statement, no pause
+    await database.db.execute(sql`CREATE TABLE upkeep_narrow (n int, label text)`);
+    await database.db.execute(sql`INSERT INTO upkeep_narrow SELECT g, 'x' FROM generate_series(1, 100) g`);
+    between = 0;
+    await analyzeTable(database, 'upkeep_narrow', { between: async () => void between++ });
+    await analyzeTable({ ...database, kind: 'postgres' }, 'upkeep_wide', { between: async () => void between++ });
+    expect(between).toBe(0);
+    expect((await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_narrow'`))[0]!.n).toBe(2);
   });
 
   it('the nightly pass vacuums and analyses every table, and an abort stops it between tables', async () => {
