@@ -83,7 +83,9 @@ export const needs = pgTable(
     unique('needs_number_uq').on(t.districtId, t.number),
     unique('needs_idempotency_key_uq').on(t.districtId, t.idempotencyKey),
     index('needs_status_idx').on(t.districtId, t.status, t.createdAt),
-    index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt),
+    // a community's list: its regions' needs in the list's order (created_at, id) from the index alone —
+    // without id each of a community's ~900 needs was read from the table to sort the page (3.5 → 1.7 ms)
+    index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt, t.id),
     // the list's order and the export's keyset pages: (created_at, id) < (last row), newest first
     index('needs_created_idx').on(t.districtId, t.createdAt, t.id),
     index('needs_requester_idx').on(t.districtId, t.requesterId),
