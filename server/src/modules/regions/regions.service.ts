@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
+import { fixedQuery } from '../../platform/db/fixed-query.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -38,6 +39,11 @@ export type RegionLevel = { id: string; name: string; type: RegionType };
 
 // the type column is plain text; create and the seeds write only regionTypes' values
 const toLevel = (r: { id: string; name: string; type: string }): RegionLevel => ({ id: r.id, name: r.name, type: r.type as RegionType });
+
+/** The levels of a path (its ids), built once: every `GET /api/auth/me` reads them (fixed-query.ts). */
+const levelsOf = fixedQuery(['ids'], (db, p) =>
+  db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(sql`${regions.id} = ANY(${p.ids}::uuid[])`),
+);
 
 const toNode = (r: RegionRow, childCount = 0): RegionNode => ({
   id: r.id,
@@ -191,7 +197,7 @@ export function createRegionsService(deps: Deps) {
     async pathNames(path: string): Promise<RegionLevel[]> {
       const ids = path.split('/').filter(Boolean);
       if (ids.length === 0) return [];
-      const rows = await db.select({ id: regions.id, name: regions.name, type: regions.type, depth: regions.depth }).from(regions).where(inArray(regions.id, ids));
+      const rows = await levelsOf(db, { ids });
       return rows.sort((a, b) => a.depth - b.depth).map(toLevel);
     },
 
