@@ -17,6 +17,8 @@ describe.each(backends)('auth on %s', (backend) => {
     expect(me.account.name).toBe('光明管理员');
     expect(me.account.phone).toBe('13900000003'); // one's own phone is not masked
     expect(me.scope.regionName).toBe('光明社区');
+    // the levels of their path, from the district down (one statement for any depth)
+    expect(me.scope.path.map((l: { type: string; name: string }) => `${l.type}:${l.name}`)).toEqual(['district:测试区', 'street:东街道', 'community:光明社区']);
     expect(me.permissions).toContain('accounts.manage');
   });
 

@@ -12,6 +12,7 @@ const byNumber = fixedQuery(['n', 'label'], (db, p) => {
   builds++;
   return db.select({ n: probe.n, label: probe.label, at: probe.at }).from(probe).where(and(eq(probe.n, p.n), eq(probe.label, p.label)));
 });
+const anyOf = fixedQuery(['ns'], (db, p) => db.select({ n: probe.n }).from(probe).where(sql`${probe.n} = ANY(${p.ns}::int[])`).orderBy(probe.n));
 const locked = fixedQuery(['n'], (db, p) => db.select({ label: probe.label }).from(probe).where(eq(probe.n, p.n)).for('update'));
 
 // node-postgres is the driver of PostgreSQL and of PGlite on its thread: one of them is enough
@@ -33,6 +34,12 @@ describe.each(drivers)('a fixed query is built once and runs with new values, on
     expect(await byNumber(database.db, { n: 2, label: '一' })).toEqual([]);
     // built at most once per driver and process, whatever the number of calls
     expect(builds - before).toBeLessThanOrEqual(1);
+  });
+
+  it('takes an array as one value: the same text for any number of elements', async () => {
+    expect(await anyOf(database.db, { ns: [2, 1] })).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await anyOf(database.db, { ns: [2] })).toEqual([{ n: 2 }]);
+    expect(await anyOf(database.db, { ns: [] })).toEqual([]);
   });
 
   it("runs on the transaction's connection: it sees the transaction's own writes, and its lock holds there", async () => {

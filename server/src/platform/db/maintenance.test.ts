@@ -72,6 +72,32 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_narrow'`))[0]!.n).toBe(2);
   });
 
+  it('a table cut short while analysed column by column is analysed again at the next start; an abort stops between columns', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_cut (n int, label text, at timestamptz)`);
+    await database.db.execute(sql`INSERT INTO upkeep_cut SELECT g, repeat('x', 100) || g, now() FROM generate_series(1, 9000) g`);
+    // the start before was stopped after the first column: the table counts rows, but its last column has no statistics
+    const stop = new AbortController();
+    const cut: string[] = [];
+    await analyzeTable(database, 'upkeep_cut', {
+      between: async () => undefined,
+      signal: stop.signal,
+      onStatement: (statement) => {
+        cut.push(statement);
+        stop.abort();
+      },
+    });
+    expect(cut).toEqual(['ANALYZE "upkeep_cut" ("n")']);
+    const statements: string[] = [];
+    await tidyTables(database, { pass: 'start', onStatement: (statement) => statements.push(statement) });
+    expect(statements).toContain('VACUUM "upkeep_cut"');
+    expect(statements).toContain('ANALYZE "upkeep_cut" ("at")');
+    expect(statements.some((x) => x.includes('VACUUM (ANALYZE)'))).toBe(false);
+    // now whole: the next start leaves it alone
+    const again: string[] = [];
+    await tidyTables(database, { pass: 'start', onStatement: (statement) => again.push(statement) });
+    expect(again.filter((x) => x.includes('upkeep_cut'))).toEqual([]);
+  });
+
   it('the nightly pass vacuums and analyses every table, and an abort stops it between tables', async () => {
     await database.db.execute(sql`DELETE FROM upkeep_probe WHERE n > 1000`);
     const every = await tidyTables(database, { pass: 'night' });

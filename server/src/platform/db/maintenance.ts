@@ -13,11 +13,12 @@ import { usersFirst } from './users-first.js';
  * autovacuum:
  *  - after each start, every table of 8 pages or more, most of them never marked all-visible, is vacuumed
  *    (and analysed too if it never was), and every other table never analysed (`reltuples < 0`) is
- *    analysed — on the fresh demo, once its history is in: 75 tables, 8.8–12.9 s in all;
+ *    analysed — on the fresh demo, once its history is in: 75 tables, 8.8–14.4 s in all;
  *  - every night at 03:00 Asia/Shanghai, every table is vacuumed and analysed.
  * VACUUM and ANALYZE apart, a big table's ANALYZE a column per statement (`analyzeTable`), the users'
  * requests in hand let through between statements (`usersFirst`), so a request on the single embedded
- * connection waits for one short statement at most, never for a table or the whole database.
+ * connection waits for one statement at most (the longest, the first VACUUM of the demo's
+ * `need_events`: 0.3–0.6 s), never for a table or the whole database.
  * Real PostgreSQL has autovacuum: nothing runs there.
  */
 const NIGHTLY_HOUR_SHANGHAI = 3;
@@ -41,7 +42,9 @@ const SMALL_PAGES = 8;
  * sample of up to 30,000 rows once, then sorts it for each column: measured on the demo district,
  * `needs` (45 columns, 3,400 pages) took 1.0–1.3 s in one statement — a user's request waited for all
  * of it — and 45–100 ms a column; at statistics target 10 it took 61 ms, but with a tenth of the
- * sample. A column at a time keeps the statistics as they were and the longest wait under ~100 ms.
+ * sample. A column at a time keeps the statistics as they were (this schema has no expression index
+ * and no CREATE STATISTICS, which only a whole-table ANALYZE builds); a table whose reading of the
+ * sample is itself long stays long a column (`need_events`, 11,775 pages: 100–200 ms each).
  */
 const ANALYZE_BY_COLUMN_PAGES = 128;
 
@@ -61,16 +64,20 @@ async function timed(database: Database, statement: string, onStatement?: OnStat
  * (`ANALYZE_BY_COLUMN_PAGES`), with `between()` after each statement but the last; PostgreSQL has
  * many connections, so one statement there.
  */
-export async function analyzeTable(database: Database, table: string, opts: { between: () => Promise<void>; onStatement?: OnStatement }): Promise<void> {
+export async function analyzeTable(database: Database, table: string, opts: { between: () => Promise<void>; onStatement?: OnStatement; signal?: AbortSignal }): Promise<void> {
+  const whole = () => timed(database, `ANALYZE ${quoted(table)}`, opts.onStatement);
+  if (database.kind !== 'pglite') return whole();
   const [rel] = await queryRows<{ pages: number }>(database.db, sql`SELECT (pg_relation_size(${quoted(table)}::regclass) / current_setting('block_size')::int)::int AS pages`);
-  if (database.kind !== 'pglite' || (rel?.pages ?? 0) < ANALYZE_BY_COLUMN_PAGES) return timed(database, `ANALYZE ${quoted(table)}`, opts.onStatement);
+  if ((rel?.pages ?? 0) < ANALYZE_BY_COLUMN_PAGES) return whole();
   // columns whose statistics were switched off (SET STATISTICS 0) stay off, as a whole-table ANALYZE does
   const columns = await queryRows<{ name: string }>(
     database.db,
     sql`SELECT attname AS name FROM pg_attribute WHERE attrelid = ${quoted(table)}::regclass AND attnum > 0 AND NOT attisdropped AND coalesce(attstattarget, -1) <> 0 ORDER BY attnum`,
   );
+  // in column order: a table whose last column has statistics was analysed to the end (`tables`)
   for (const [i, { name }] of columns.entries()) {
     if (i > 0) await opts.between();
+    if (opts.signal?.aborted) return; // shutting down: the next start analyses the table again
     await timed(database, `ANALYZE ${quoted(table)} (${quoted(name)})`, opts.onStatement);
   }
 }
@@ -80,7 +87,13 @@ async function tables(database: Database, pass: 'start' | 'night'): Promise<{ na
   const rows = await queryRows<{ name: string; pages: number; visible: number; analysed: boolean }>(
     database.db,
     sql`SELECT c.relname AS name, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS pages,
-               c.relallvisible AS visible, c.reltuples >= 0 AS analysed
+               c.relallvisible AS visible,
+               -- reltuples is -1 until a VACUUM or ANALYZE; a table analysed a column at a time and cut
+               -- short (or only vacuumed) has no statistics for its last column yet
+               c.reltuples >= 0 AND (c.reltuples = 0 OR EXISTS (
+                 SELECT 1 FROM pg_statistic s WHERE s.starelid = c.oid AND s.staattnum = (
+                   SELECT max(a.attnum) FROM pg_attribute a
+                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND coalesce(a.attstattarget, -1) <> 0))) AS analysed
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pages DESC, c.relname`,
   );
@@ -94,9 +107,9 @@ async function tables(database: Database, pass: 'start' | 'night'): Promise<{ na
 }
 
 /**
- * Tidies the tables one by one (`tables`), each once the users' requests in hand are done
- * (`usersFirst`: a request's statements do not wait for two tables); stops between tables when
- * `signal` aborts.
+ * Tidies the tables one by one (`tables`), a statement at a time, each once the users' requests in
+ * hand are done (`usersFirst`: a request's statements do not wait for two of ours); stops between
+ * statements when `signal` aborts.
  */
 export async function tidyTables(database: Database, opts: { pass: 'start' | 'night'; signal?: AbortSignal; onStatement?: OnStatement }): Promise<number> {
   let done = 0;
@@ -110,7 +123,7 @@ export async function tidyTables(database: Database, opts: { pass: 'start' | 'ni
       if (opts.signal?.aborted) break;
       if (tidy !== 'ANALYZE') await timed(database, `VACUUM ${quoted(name)}`, opts.onStatement);
       if (tidy === 'VACUUM (ANALYZE)') await between();
-      if (tidy !== 'VACUUM') await analyzeTable(database, name, { between, ...(opts.onStatement ? { onStatement: opts.onStatement } : {}) });
+      if (tidy !== 'VACUUM' && !opts.signal?.aborted) await analyzeTable(database, name, { between, ...(opts.onStatement ? { onStatement: opts.onStatement } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
       done++;
       await between();
     }
@@ -120,7 +133,7 @@ export async function tidyTables(database: Database, opts: { pass: 'start' | 'ni
   return done;
 }
 
-/** Starts the stand-in for autovacuum on embedded PGlite (nothing on PostgreSQL); `stop` waits for the table in hand. */
+/** Starts the stand-in for autovacuum on embedded PGlite (nothing on PostgreSQL); `stop` waits for the statement in hand. */
 export function startEmbeddedMaintenance(database: Database, opts: { now: () => Date; log: (line: string) => void }) {
   if (database.kind !== 'pglite') return { stop: async () => undefined };
   const abort = new AbortController();
