@@ -98,6 +98,28 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
     expect(again.filter((x) => x.includes('upkeep_cut'))).toEqual([]);
   });
 
+  it('between starts, analyses again a table that has doubled since it was last analysed, and only that', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_growing (n int PRIMARY KEY, label text)`);
+    await database.db.execute(sql`INSERT INTO upkeep_growing SELECT g, repeat('y', 60) FROM generate_series(1, 2000) g`);
+    await database.db.execute(sql`ANALYZE upkeep_growing`);
+    await tidyTables(database, { pass: 'growth' }); // whatever else the earlier tests left
+    const estimate = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'upkeep_growing'`))[0]!.n;
+    const grown = async () => {
+      const statements: string[] = [];
+      await tidyTables(database, { pass: 'growth', onStatement: (statement) => statements.push(statement) });
+      return statements;
+    };
+    // a quarter more: left alone
+    await database.db.execute(sql`INSERT INTO upkeep_growing SELECT g, repeat('y', 60) FROM generate_series(2001, 2500) g`);
+    expect(await grown()).toEqual([]);
+    expect(await estimate()).toBe(2000);
+    // twice its pages at the last ANALYZE: analysed again (the planner now counts its rows)
+    await database.db.execute(sql`INSERT INTO upkeep_growing SELECT g, repeat('y', 60) FROM generate_series(2501, 4500) g`);
+    expect(await grown()).toEqual(['ANALYZE "upkeep_growing"']);
+    expect(await estimate()).toBe(4500);
+    expect(await grown()).toEqual([]);
+  });
+
   it('the nightly pass vacuums and analyses every table, and an abort stops it between tables', async () => {
     await database.db.execute(sql`DELETE FROM upkeep_probe WHERE n > 1000`);
     const every = await tidyTables(database, { pass: 'night' });
