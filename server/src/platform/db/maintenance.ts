@@ -153,7 +153,12 @@ export function startEmbeddedMaintenance(database: Database, opts: { now: () => 
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let growth: NodeJS.Timeout | undefined;
-  const done: Record<Pass, string> = { start: 'after the start: %n tables vacuumed or analysed', growth: '%n tables analysed again, twice their size since', night: '%n tables vacuumed and analysed' };
+  let growthQueued = false;
+  const said: Record<Pass, [string, string]> = {
+    start: ['database upkeep after the start', 'tables vacuumed or analysed'],
+    growth: ['database upkeep', 'tables analysed again, grown to twice their size'],
+    night: ['database upkeep at night', 'tables vacuumed and analysed'],
+  };
   // one pass at a time, in the order asked
   const run = (pass: Pass) =>
     (running = running.then(async () => {
@@ -161,11 +166,17 @@ export function startEmbeddedMaintenance(database: Database, opts: { now: () => 
       const started = Date.now();
       try {
         const n = await tidyTables(database, { pass, signal: abort.signal });
-        if (n > 0) opts.log(`database upkeep ${done[pass].replace('%n', String(n))} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        if (n > 0) opts.log(`${said[pass][0]}: ${n} ${said[pass][1]} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (err) {
         opts.log(`database upkeep failed, tried again later: ${String(err)}`);
       }
     }));
+  // a minute's check waits behind a long pass (the night's) rather than piling up behind it
+  const checkGrowth = () => {
+    if (growthQueued) return;
+    growthQueued = true;
+    void run('growth').then(() => (growthQueued = false));
+  };
   const scheduleNight = () => {
     if (abort.signal.aborted) return;
     const now = opts.now();
@@ -175,7 +186,7 @@ export function startEmbeddedMaintenance(database: Database, opts: { now: () => 
   void run('start').then(() => {
     scheduleNight();
     if (abort.signal.aborted) return;
-    growth = setInterval(() => void run('growth'), GROWTH_EVERY_MS);
+    growth = setInterval(checkGrowth, GROWTH_EVERY_MS);
     growth.unref();
   });
   return {
