@@ -60,6 +60,14 @@ type Pass = 'start' | 'growth' | 'night';
 /** How often the tables' growth is checked (one query over pg_class; an ANALYZE only where one doubled). */
 const GROWTH_EVERY_MS = 60_000;
 
+/**
+ * The columns ANALYZE gives statistics (of `pg_attribute` as `a`): those `analyzeTable` walks, in
+ * attnum order, and whose last one `tables` looks for — one condition, so the two cannot drift apart.
+ * Statistics switched off (SET STATISTICS 0) stay off, as a whole-table ANALYZE does: 0 is off, -1
+ * (PostgreSQL 15) or NULL (17) the default.
+ */
+const analysedColumn = sql.raw('a.attnum > 0 AND NOT a.attisdropped AND coalesce(a.attstattarget, -1) <> 0');
+
 /** A statement of the upkeep and its time, for a caller that reports them (bench/history.bench.ts). */
 export type OnStatement = (statement: string, ms: number) => void;
 
@@ -79,10 +87,9 @@ export async function analyzeTable(database: Database, table: string, opts: { be
   if (database.kind !== 'pglite') return whole();
   const [rel] = await queryRows<{ pages: number }>(database.db, sql`SELECT (pg_relation_size(${quoted(table)}::regclass) / current_setting('block_size')::int)::int AS pages`);
   if ((rel?.pages ?? 0) < ANALYZE_BY_COLUMN_PAGES) return whole();
-  // columns whose statistics were switched off (SET STATISTICS 0) stay off, as a whole-table ANALYZE does
   const columns = await queryRows<{ name: string }>(
     database.db,
-    sql`SELECT attname AS name FROM pg_attribute WHERE attrelid = ${quoted(table)}::regclass AND attnum > 0 AND NOT attisdropped AND coalesce(attstattarget, -1) <> 0 ORDER BY attnum`,
+    sql`SELECT a.attname AS name FROM pg_attribute a WHERE a.attrelid = ${quoted(table)}::regclass AND ${analysedColumn} ORDER BY a.attnum`,
   );
   // in column order: a table whose last column has statistics was analysed to the end (`tables`)
   for (const [i, { name }] of columns.entries()) {
@@ -102,8 +109,7 @@ async function tables(database: Database, pass: Pass): Promise<{ name: string; t
                -- short (or only vacuumed) has no statistics for its last column yet
                c.reltuples >= 0 AND (c.reltuples = 0 OR EXISTS (
                  SELECT 1 FROM pg_statistic s WHERE s.starelid = c.oid AND s.staattnum = (
-                   SELECT max(a.attnum) FROM pg_attribute a
-                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND coalesce(a.attstattarget, -1) <> 0))) AS analysed
+                   SELECT max(a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND ${analysedColumn}))) AS analysed
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pages DESC, c.relname`,
   );
