@@ -14,12 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
-import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
+import { migrateDatabase, openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { finishDemoHistory, seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
@@ -40,11 +41,18 @@ function keyIn(dir: string): Buffer {
 
 type Result = { rps: number; p50: number; p99: number; non2xx: number; errors: number; bytes: number; requests: number; cpuMs?: number; postgresMs?: number; engineMs?: number; machineMs?: number };
 
-/** autocannon in its own process, so the server's event loop is the only one in this process. */
-function cannon(url: string, cookie?: string): Promise<Result> {
+const tsxBin = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
+
+/**
+ * autocannon in its own process, so the server's event loop is the only one in this process; with
+ * `paths` (a file, one per line) it asks for each of them in turn (cannon-paths.ts).
+ */
+function cannon(url: string, cookie?: string, paths?: string): Promise<Result> {
   return new Promise((resolve, reject) => {
     const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
-    const child = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = paths
+      ? spawn(tsxBin, [path.join(import.meta.dirname, 'cannon-paths.ts'), paths, url, String(SECONDS), String(CONNECTIONS), ...(cookie ? [cookie] : [])], { stdio: ['ignore', 'pipe', 'ignore'] })
+      : spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -57,6 +65,15 @@ function cannon(url: string, cookie?: string): Promise<Result> {
       }
     });
   });
+}
+
+/** More needs than a server keeps pages of (needs.page-cache.ts MAX_PAGES), asked for in turn. */
+const MANY_NEEDS = 20_000;
+
+async function signIn(base: string, phone: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
 async function seedIfNeeded(label: string, database: Database, key: Buffer) {
@@ -78,23 +95,27 @@ async function run(label: string, database: Database, key: Buffer) {
   const app = await buildApp({ db: database.db, database, crypto: createFieldCrypto(key), config, clock: systemClock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13800000002', password: DEMO_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = await signIn(base, '13800000002');
   const first = (await (await fetch(`${base}/api/needs?page=1&pageSize=20`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
   const id = first.items[0]!.id;
   const rows: [string, Result][] = [];
-  const measure = async (name: string, url: string, withCookie = true) => {
+  const measure = async (name: string, url: string, as: string | undefined = cookie, paths?: string) => {
     // the server's event loop is this thread (autocannon is a child process): its CPU per request
     const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization(), machine: machineCpuMs() };
-    const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, withCookie ? cookie : undefined));
+    const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, as, paths));
     const cpu = process.threadCpuUsage(cpu0.server);
     const n = Math.max(1, result.requests);
     rows.push([name, { ...result, cpuMs: (cpu.user + cpu.system) / 1000 / n, postgresMs: (postgresCpuMs() - cpu0.postgres) / n, engineMs: cpu0.engine ? database.pgliteWorker!.performance.eventLoopUtilization(cpu0.engine).active / n : 0, machineMs: (machineCpuMs() - cpu0.machine) / n }]);
   };
-  await measure('/healthz (ceiling)', '/healthz', false);
+  await measure('/healthz (ceiling)', '/healthz', undefined);
   await measure('GET /api/auth/me (the session alone)', '/api/auth/me');
   await measure('GET /api/needs/{id}', `/api/needs/${id}`);
+  // the same page for thousands of needs in turn, more than a server keeps (needs.page-cache.ts): each read from the database
+  const districtAdmin = await signIn(base, '13800000000');
+  const ids = (await queryRows<{ id: string }>(database.db, sql`SELECT id FROM needs ORDER BY created_at DESC LIMIT ${MANY_NEEDS}`)).map((r) => r.id);
+  const pathsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lx-reads-')), 'paths');
+  fs.writeFileSync(pathsFile, ids.map((i) => `/api/needs/${i}`).join('\n'));
+  await measure(`GET /api/needs/{id}, ${ids.length} in turn`, '', districtAdmin, pathsFile);
   await measure('GET /api/needs?page=1&pageSize=20', '/api/needs?page=1&pageSize=20');
   // the last page (with rows): the deepest offset a user can reach in this list
   const last = Math.max(1, Math.ceil(first.total / 20));
@@ -102,7 +123,7 @@ async function run(label: string, database: Database, key: Buffer) {
   await measure('GET /api/needs?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled');
   await app.close();
   const ceiling = rows[0]![1].rps;
-  console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list; autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
+  console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn": the district admin 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
   console.log(`  (CPU per request: the server's event loop; ${database.kind === 'postgres' ? "PostgreSQL's processes; " : "PGlite's thread (busy time); "}the whole machine, autocannon included, ${os.cpus().length} cores)`);
   for (const [name, r] of rows) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';

@@ -69,8 +69,8 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   installValidators(app);
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
-  // the callers this instance keeps between requests (and, on PostgreSQL, its listening connection)
-  app.addHook('onClose', () => app.services.auth.close());
+  // the callers and needs' pages this instance keeps between requests (and, on PostgreSQL, their listening connections)
+  app.addHook('onClose', () => Promise.all([app.services.auth.close(), app.services.needs.close()]).then(() => undefined));
   await app.register(errorHandlerPlugin);
   await app.register(errorResponsesPlugin);
   await app.register(controlCharsPlugin);

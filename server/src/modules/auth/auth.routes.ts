@@ -35,8 +35,8 @@ export async function authRoutes(app: AppInstance) {
 
   async function me(request: FastifyRequest) {
     const actor = requireActor(request);
-    const account = await app.services.accounts.me(actor);
-    const path = await app.services.regions.pathNames(actor.regionPath);
+    // sent together: on the embedded database's one pipelined connection they cross to its thread at once
+    const [account, path] = await Promise.all([app.services.accounts.me(actor), app.services.regions.pathNames(actor.regionPath)]);
     return {
       account,
       permissions: permissions.filter((p) => hasPermission(actor.roles, p)),

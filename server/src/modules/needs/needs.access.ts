@@ -1,5 +1,6 @@
 import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { fixedQuery } from '../../platform/db/fixed-query.js';
+import { currentTransaction } from '../../platform/db/unit-of-work.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { regions } from '../../platform/scope/regions.table.js';
@@ -10,6 +11,7 @@ import { needEvents, needFollowers, needs } from './needs.table.js';
 import { decodeJsonRows, jsonRows } from '../../platform/db/json-rows.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
+import type { ChangeCache } from '../../platform/db/change-cache.js';
 
 export type NeedRow = typeof needs.$inferSelect & { regionPath: string; regionName: string };
 export type AssignmentRow = typeof needAssignments.$inferSelect;
@@ -103,19 +105,13 @@ function fullNeed(labels: LabelDeps | undefined, deps: AccessDeps): ReturnType<t
   return query;
 }
 
-/**
- * The need, its slots and (with `events`) its timeline, in one statement; locked, the slots are read
- * again only when a racing transition committed while this one waited for the lock (lockedNeed).
- */
-export async function loadNeedWith(
-  tx: DbOrTx,
-  deps: AccessDeps,
-  actor: Actor,
-  id: string,
-  opts: { lock: NeedLock; events: boolean; labels?: LabelDeps },
-): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
-  const key = { districtId: actor.districtId, id };
-  const [[row], viewer] = await Promise.all([opts.lock ? (opts.lock === 'whileGrabbable' ? lockedWhileGrabbable : lockedNeed)(tx, key) : (opts.events ? fullNeed(opts.labels, deps) : bareNeed)(tx, key), viewerOf(tx, deps, actor)]);
+/** What one statement reads of a need before any caller's relation to it: all a need's page may keep (needs.page-cache.ts). */
+export type ReadNeed = { need: NeedRow; assignments: AssignmentRow[]; events: NeedEventRow[]; labels: NeedLabels; place: string[] };
+
+type ReadOptions = { lock: NeedLock; events: boolean; labels?: LabelDeps };
+
+async function readNeed(tx: DbOrTx, deps: AccessDeps, key: { districtId: string; id: string }, opts: ReadOptions): Promise<ReadNeed | null> {
+  const [row] = await (opts.lock ? (opts.lock === 'whileGrabbable' ? lockedWhileGrabbable : lockedNeed) : opts.events ? fullNeed(opts.labels, deps) : bareNeed)(tx, key);
   if (!row) return null;
   const need: NeedRow = { ...row.need, regionPath: row.regionPath, regionName: row.regionName };
   const volunteers = new Map<string, string>();
@@ -128,16 +124,46 @@ export async function loadNeedWith(
         if (name != null) volunteers.set(slot.volunteerId, name);
         return slot;
       });
-  const events = 'events' in row ? decodeJsonRows(needEvents, row.events) : [];
+  return {
+    need,
+    assignments,
+    events: 'events' in row ? decodeJsonRows(needEvents, row.events) : [],
+    labels: { category: (row as { category?: CategoryLabel | null }).category ?? undefined, teamName: (row as { teamName?: string | null }).teamName ?? null, volunteers },
+    place: 'place' in row ? (row.place as string[]) : [],
+  };
+}
+
+/**
+ * The need, its slots and (with `events`) its timeline, in one statement; locked, the slots are read
+ * again only when a racing transition committed while this one waited for the lock (lockedNeed).
+ * With `pages` (a need's page, outside any transaction: needs.page-cache.ts) what was read is kept and read from there
+ * until something changes; what it kept is shared between requests and never changed.
+ */
+export async function loadNeedWith(
+  tx: DbOrTx,
+  deps: AccessDeps,
+  actor: Actor,
+  id: string,
+  opts: ReadOptions & { pages?: ChangeCache<ReadNeed> },
+): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
+  const key = { districtId: actor.districtId, id };
+  // a transaction reads what it wrote itself, which the kept page does not show
+  const pages = opts.pages && !opts.lock && opts.events && opts.labels && !currentTransaction() ? opts.pages : undefined;
+  const kept = pages?.get(`${key.districtId}/${id}`);
+  const generation = pages?.generation() ?? 0;
+  const [read, viewer] = await Promise.all([kept ?? readNeed(tx, deps, key, opts), viewerOf(tx, deps, actor)]);
+  if (!read) return null;
+  if (pages && !kept) pages.set(`${key.districtId}/${id}`, read, generation);
+  const { need, assignments } = read;
   const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
   const parties = partiesOf(viewer, { ...need, liveSlot: Boolean(mySlot) });
   const servedBefore = assignments.some((a) => a.volunteerId === actor.accountId);
   const follows = parties.size > 0 || servedBefore ? false : await isFollower(tx, need, actor.accountId);
   return {
     ctx: { need, parties, visible: parties.size > 0 || servedBefore || follows, onlyFollows: follows, assignments, mySlot },
-    events,
-    labels: { category: (row as { category?: CategoryLabel | null }).category ?? undefined, teamName: (row as { teamName?: string | null }).teamName ?? null, volunteers },
-    place: 'place' in row ? (row.place as string[]) : [],
+    events: read.events,
+    labels: read.labels,
+    place: read.place,
   };
 }
 

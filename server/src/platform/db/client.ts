@@ -12,7 +12,7 @@ import { prepareRepeatedStatements } from './prepared.js';
 import { forgetHeldBegin, pipelineBegin } from './pipelined-begin.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
-import { isWrite, watchWrites } from './writes.js';
+import { watchWrites, writtenTables } from './writes.js';
 
 export type { Db, DbOrTx, Tx } from './types.js';
 import type { Db, DbOrTx } from './types.js';
@@ -27,11 +27,11 @@ export type Database = {
   /** The thread embedded PGlite works on, when it has one (the benches read how busy it is). */
   pgliteWorker?: import('node:worker_threads').Worker;
   /**
-   * Called after this process commits a change to a table an instance keeps in memory (accounts,
-   * sessions, regions: writes.ts), in a transaction or on its own, before the writer's caller goes on.
-   * What keeps the copy (platform/auth/session-cache.ts) lets it go here.
+   * Told after this process commits a change to a table, in a transaction or on its own, before the
+   * writer's caller goes on (writes.ts): what keeps a copy of those tables (platform/db/change-cache.ts)
+   * lets it go here.
    */
-  afterWrite: Set<() => void>;
+  afterWrite: WriteListeners;
   close(): Promise<void>;
 };
 
@@ -54,11 +54,26 @@ export type OpenOptions = {
   pgliteFrom?: Blob;
 };
 
-export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const afterWrite = new Set<() => void>();
-  const wrote = () => {
-    for (const listener of afterWrite) listener();
+/** Who is told of this process's writes, each of the tables it keeps a copy of. */
+export type WriteListeners = {
+  add(listener: () => void, tables: readonly string[]): void;
+  delete(listener: () => void): void;
+};
+
+function writeListeners() {
+  const listeners = new Map<() => void, ReadonlySet<string>>();
+  const afterWrite: WriteListeners = { add: (listener, tables) => void listeners.set(listener, new Set(tables)), delete: (listener) => void listeners.delete(listener) };
+  /** The tables written; none named: anything may have changed (in-process PGlite counts every commit). */
+  const wrote = (tables?: Iterable<string>) => {
+    if (listeners.size === 0) return;
+    const written = tables ? [...tables] : undefined;
+    for (const [listener, watched] of listeners) if (!written || written.some((t) => watched.has(t))) listener();
   };
+  return { afterWrite, wrote };
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const { afterWrite, wrote } = writeListeners();
   if (opts.databaseUrl) {
     // pipeline mode: a transaction's BEGIN goes out with its first statement (pipelined-begin.ts).
     // Connections stay open once opened (no idle timeout): a new server process plans each statement
@@ -110,7 +125,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const client = dir !== ':memory:' ? new PGlite(dir) : opts.pgliteFrom ? new PGlite({ loadDataDir: opts.pgliteFrom }) : new PGlite();
   await client.waitReady;
   // in-process PGlite (tests): no connection to watch, so every commit counts as a change
-  const db = trackTransactions(drizzlePglite(guardRootQueries(client, wrote)) as unknown as Db, wrote);
+  const db = trackTransactions(drizzlePglite(guardRootQueries(client, wrote)) as unknown as Db, () => wrote());
   return { db, kind: 'pglite', pglite: client, afterWrite, close: () => client.close() };
 }
 
@@ -119,7 +134,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
  * through the transaction's connection) are refused inside an open transaction (unit-of-work.ts).
  * In-process PGlite has no connection to watch (writes.ts): a write among them calls `wrote` once done.
  */
-function guardRootQueries<T extends PGlite | pg.Pool>(client: T, wrote?: () => void): T {
+function guardRootQueries<T extends PGlite | pg.Pool>(client: T, wrote?: (tables: readonly string[]) => void): T {
   return new Proxy(client, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
@@ -128,7 +143,8 @@ function guardRootQueries<T extends PGlite | pg.Pool>(client: T, wrote?: () => v
           assertNoOpenTransaction();
           const result = (value as (...a: unknown[]) => unknown).apply(target, args);
           const text = typeof args[0] === 'string' ? args[0] : undefined;
-          if (wrote && text !== undefined && isWrite(text) && result instanceof Promise) return result.then((r: unknown) => (wrote(), r));
+          const tables = wrote && text !== undefined ? writtenTables(text) : [];
+          if (wrote && tables.length && result instanceof Promise) return result.then((r: unknown) => (wrote(tables), r));
           return result;
         };
       }

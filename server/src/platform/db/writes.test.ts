@@ -2,25 +2,30 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import type { Database } from './client.js';
-import { isWrite } from './writes.js';
+import { writtenTables } from './writes.js';
 
-describe('which statements change what an instance keeps (accounts, sessions, regions)', () => {
-  it('knows their writes from reads, from other tables, and the session touch from a change', () => {
-    expect(isWrite('insert into "accounts" ("id") values ($1)')).toBe(true);
-    expect(isWrite(' UPDATE accounts SET name = $1')).toBe(true);
-    expect(isWrite('delete from "sessions" where "sessions"."token_hash" = $1')).toBe(true);
-    expect(isWrite('update "regions" set "path" = $1')).toBe(true);
-    expect(isWrite('with moved as (update "accounts" set "region_id" = $1 returning 1) select count(*) from moved')).toBe(true);
-    expect(isWrite('TRUNCATE sessions')).toBe(true);
-    expect(isWrite('delete from "public"."sessions" where true')).toBe(true);
-    expect(isWrite('UPDATE ONLY accounts SET status = $1')).toBe(true);
-    expect(isWrite('MERGE INTO accounts a USING x ON true WHEN MATCHED THEN DELETE')).toBe(true);
-    expect(isWrite('COPY sessions FROM STDIN')).toBe(true);
-    expect(isWrite('insert into "needs" ("id") values ($1)')).toBe(false);
-    expect(isWrite('update "need_regions" set "x" = 1')).toBe(false);
-    expect(isWrite('update "accounts_log" set "x" = 1')).toBe(false);
-    expect(isWrite('select "id" from "accounts" where "id" = $1')).toBe(false);
-    expect(isWrite('update "sessions" set "last_seen_at" = $1 where ("sessions"."district_id" = $2 and "sessions"."token_hash" = $3)')).toBe(false);
+describe('which tables a statement changes', () => {
+  it('knows writes from reads, in a CTE too, and the session touch from a change', () => {
+    expect(writtenTables('insert into "accounts" ("id") values ($1)')).toEqual(['accounts']);
+    expect(writtenTables(' UPDATE accounts SET name = $1')).toEqual(['accounts']);
+    expect(writtenTables('delete from "sessions" where "sessions"."token_hash" = $1')).toEqual(['sessions']);
+    expect(writtenTables('update "regions" set "path" = $1')).toEqual(['regions']);
+    expect(writtenTables('with moved as (update "accounts" set "region_id" = $1 returning 1) select count(*) from moved')).toEqual(['accounts']);
+    expect(writtenTables('TRUNCATE sessions')).toEqual(['sessions']);
+    expect(writtenTables('delete from "public"."sessions" where true')).toEqual(['sessions']);
+    expect(writtenTables('UPDATE ONLY accounts SET status = $1')).toEqual(['accounts']);
+    expect(writtenTables('MERGE INTO accounts a USING x ON true WHEN MATCHED THEN DELETE')).toEqual(['accounts']);
+    expect(writtenTables('COPY sessions FROM STDIN')).toEqual(['sessions']);
+    expect(writtenTables('insert into "needs" ("id") values ($1)')).toEqual(['needs']);
+    expect(writtenTables('update "need_regions" set "x" = 1')).toEqual(['need_regions']);
+    // every table of a statement that writes several (the order chain's CTEs), each once
+    const chain = 'WITH a0 AS (INSERT INTO "domain_events" (id) VALUES ($1)), a1 AS (INSERT INTO "need_events" (id) VALUES ($2)) UPDATE "needs" SET version = version + 1 WHERE id = $3 AND EXISTS (UPDATE need_events SET x = 1)';
+    expect(writtenTables(chain)).toEqual(['domain_events', 'need_events', 'needs']);
+    // a lock or an upsert's words name no table a keeper watches
+    expect(writtenTables('select * from "needs" where "id" = $1 for update of "needs"')).not.toContain('needs');
+    expect(writtenTables('insert into "volunteer_load" (id) values ($1) on conflict (id) do update set n = 1')).toContain('volunteer_load');
+    expect(writtenTables('select "id" from "accounts" where "id" = $1')).toEqual([]);
+    expect(writtenTables('update "sessions" set "last_seen_at" = $1 where ("sessions"."district_id" = $2 and "sessions"."token_hash" = $3)')).toEqual([]);
   });
 });
 
@@ -35,7 +40,7 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
   const count = () => told++;
   beforeAll(async () => {
     database = await freshDatabase(backend);
-    database.afterWrite.add(count);
+    database.afterWrite.add(count, ['accounts']);
     // named as a kept table in a schema of its own, so the statements read like the real ones
     await database.db.execute(sql`CREATE SCHEMA probe`);
     await database.db.execute(sql`CREATE TABLE probe.accounts (id int PRIMARY KEY)`);
@@ -84,6 +89,28 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
     });
     expect(inside).toBe(0);
     expect(nested()).toBe(1);
+  });
+
+  it('tells each keeper of the tables it keeps only', async () => {
+    let needsTold = 0;
+    const needsKeeper = () => needsTold++;
+    database.afterWrite.add(needsKeeper, ['needs', 'need_events']);
+    try {
+      const accounts = told0();
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO probe.needs VALUES (41)`);
+      });
+      expect([needsTold, accounts()]).toEqual([1, 0]);
+      await database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 41`);
+      expect([needsTold, accounts()]).toEqual([1, 1]);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO probe.needs VALUES (42)`);
+        await tx.execute(sql`INSERT INTO probe.accounts VALUES (42)`);
+      });
+      expect([needsTold, accounts()]).toEqual([2, 2]);
+    } finally {
+      database.afterWrite.delete(needsKeeper);
+    }
   });
 
   it('a rolled back transaction tells nobody; a write on its own tells once', async () => {

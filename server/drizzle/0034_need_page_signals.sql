@@ -1,0 +1,30 @@
+-- Instances keep what a need's page reads of it in memory between requests (modules/needs/needs.page-cache.ts).
+-- A change to anything that page shows — the need, its slots, its timeline, the names of its team and
+-- category, its region's name and place — is signalled to every instance at commit, whichever code path
+-- made it; each then reads its needs' pages again from the database. A volunteer's name and a region's
+-- move already signal `lianxin_sessions` (0031), which the pages' cache hears too. One signal per
+-- statement, and PostgreSQL sends one per transaction of identical signals.
+CREATE OR REPLACE FUNCTION lianxin_signal_needs() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('lianxin_needs', '');
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER needs_signal_needs AFTER INSERT OR UPDATE OR DELETE ON needs
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
+--> statement-breakpoint
+CREATE TRIGGER need_assignments_signal_needs AFTER INSERT OR UPDATE OR DELETE ON need_assignments
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
+--> statement-breakpoint
+CREATE TRIGGER need_events_signal_needs AFTER INSERT OR UPDATE OR DELETE ON need_events
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
+--> statement-breakpoint
+CREATE TRIGGER teams_signal_needs AFTER UPDATE OF name OR DELETE ON teams
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
+--> statement-breakpoint
+CREATE TRIGGER need_categories_signal_needs AFTER UPDATE OF name, name_en, code OR DELETE ON need_categories
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
+--> statement-breakpoint
+CREATE TRIGGER regions_signal_needs AFTER UPDATE OF name, place ON regions
+  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();

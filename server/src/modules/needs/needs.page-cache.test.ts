@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import type { AppInstance } from '../../app.types.js';
+import { openDatabase, type Database } from '../../platform/db/client.js';
+import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { act, postNeed } from '../../test/needs-helpers.js';
+
+/*
+ * A need's page is kept between requests (needs.page-cache.ts): what it is read from is kept, while
+ * who the caller is to the need, and what the clock decides, is worked out on every request; any
+ * change this instance commits to what the page shows is on the very next page.
+ */
+describe.each(backends)('needs’ pages kept between requests, on %s', (backend) => {
+  let t: TestApp;
+  let c: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await t.app.services.needs.keepingPages();
+    c = {};
+    for (const k of ['resident1', 'communityAdmin1', 'teamLeader1', 'volunteer1', 'communityAdmin2']) c[k] = await t.login(k);
+  });
+  afterAll(() => t?.close());
+
+  const page = (cookie: string, id: string) => t.app.inject({ url: `/api/needs/${id}`, headers: { cookie } });
+  /**
+   * A change sent on a connection of its own with triggers off, so that it tells no instance, as a
+   * change the page cache must not be able to hear of: what the page then shows was kept.
+   */
+  const unsignalled = async (text: string) => {
+    const url = (t.database as Database & { url?: string }).url;
+    if (!url) return void (await t.database.pglite!.query(text));
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`SET session_replication_role = replica; ${text}`);
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('answers from memory once read: a change nobody signals is not seen, one this instance commits is', async () => {
+    const need = await postNeed(t, c.resident1!);
+    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('老人需要上门理发');
+    await unsignalled(`UPDATE needs SET title = '无人知晓的改动' WHERE id = '${need.id}'`);
+    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('老人需要上门理发');
+    // a write on this instance lets go of the page, even one outside the order chain
+    await t.database.db.execute(sql`UPDATE needs SET description = description WHERE id = ${need.id}`);
+    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('无人知晓的改动');
+  });
+
+  it('works out each caller’s relation to a kept page: what they see and may do, or nothing at all', async () => {
+    const need = await postNeed(t, c.resident1!);
+    await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
+    const staff = (await page(c.communityAdmin1!, need.id)).json();
+    expect(staff.requesterName).toBe('张三');
+    expect(staff.actions).toContain('dispatch');
+    // the same kept page, seen by the requester, a volunteer outside the order, another community
+    const requester = (await page(c.resident1!, need.id)).json();
+    expect(requester.myRelations).toEqual(['requester']);
+    expect(requester.actions).not.toContain('dispatch');
+    expect((await page(c.volunteer1!, need.id)).statusCode).toBe(404);
+    expect((await page(c.communityAdmin2!, need.id)).statusCode).toBe(404);
+    // a pooled need is a community volunteer's to see: the kept page is read again after the change
+    await act(t, c.communityAdmin1!, need.id, 'pool');
+    const volunteer = (await page(c.volunteer1!, need.id)).json();
+    expect(volunteer.myRelations).toEqual(['volunteer']);
+    expect(volunteer.requesterName).not.toBe('张三');
+  });
+
+  it('lets the clock decide on a kept page: a deadline passes without any write', async () => {
+    const need = await postNeed(t, c.resident1!);
+    const accepted = (await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' })).json();
+    expect((await page(c.communityAdmin1!, need.id)).json().overdue).toBe(false);
+    t.clock.advance(new Date(accepted.deadlineAt).getTime() - t.clock.now().getTime() + 60_000);
+    expect((await page(c.communityAdmin1!, need.id)).json().overdue).toBe(true);
+  });
+
+  it('shows a renamed team, category and volunteer at once', async () => {
+    const need = await postNeed(t, c.resident1!);
+    await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
+    await act(t, c.communityAdmin1!, need.id, 'dispatch', { teamId: t.fx.team.T1!.id });
+    await act(t, c.teamLeader1!, need.id, 'take');
+    await act(t, c.teamLeader1!, need.id, 'assign', { volunteerId: t.fx.person.volunteer1!.id });
+    const before = (await page(c.communityAdmin1!, need.id)).json();
+    await t.database.db.execute(sql`UPDATE teams SET name = name || '（更名）' WHERE id = ${t.fx.team.T1!.id}`);
+    expect((await page(c.communityAdmin1!, need.id)).json().teamName).toBe(`${before.teamName}（更名）`);
+    await t.database.db.execute(sql`UPDATE need_categories SET name = name || '（更名）' WHERE id = ${before.categoryId}`);
+    expect((await page(c.communityAdmin1!, need.id)).json().categoryName).toBe(`${before.categoryName}（更名）`);
+    await t.database.db.execute(sql`UPDATE accounts SET name = '赵更名' WHERE id = ${t.fx.person.volunteer1!.id}`);
+    expect((await page(c.communityAdmin1!, need.id)).json().assignments[0].volunteerName).toBe('赵更名');
+  });
+});
+
+/*
+ * Two instances, each with its own connections to one PostgreSQL database, as two machines: a change
+ * made through one is on the other's pages within moments, by the database's notification (0034).
+ */
+describe.runIf(backends.includes('postgres'))('needs’ pages on two instances of one PostgreSQL database', () => {
+  let t: TestApp;
+  let otherDatabase: Database;
+  let other: AppInstance;
+  let c: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp('postgres');
+    otherDatabase = await openDatabase({ databaseUrl: (t.database as Database & { url?: string }).url!, poolSize: 5 });
+    other = await buildApp({ ...t.app.deps, db: otherDatabase.db, database: otherDatabase, config: { ...t.config, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-other-')) } });
+    await other.ready();
+    await other.services.needs.keepingPages();
+    c = {};
+    for (const k of ['resident1', 'communityAdmin1', 'teamLeader1']) c[k] = await t.login(k);
+  });
+  afterAll(async () => {
+    await other?.close();
+    await otherDatabase?.close();
+    await t?.close();
+  });
+
+  /** The other instance's page once it shows what `check` wants (2 s at most), or its last answer. */
+  async function otherShows(cookie: string, id: string, check: (page: Record<string, unknown>) => boolean) {
+    const until = Date.now() + 2000;
+    for (;;) {
+      const shown = (await other.inject({ url: `/api/needs/${id}`, headers: { cookie } })).json() as Record<string, unknown>;
+      if (check(shown) || Date.now() > until) return shown;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('a transition on one instance is on the other’s kept page', async () => {
+    const need = await postNeed(t, c.resident1!);
+    expect((await otherShows(c.communityAdmin1!, need.id, () => true)).status).toBe('submitted');
+    expect((await otherShows(c.communityAdmin1!, need.id, () => true)).status).toBe('submitted'); // kept now
+    expect((await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' })).statusCode).toBe(200);
+    expect((await otherShows(c.communityAdmin1!, need.id, (p) => p.status === 'accepted')).status).toBe('accepted');
+  });
+
+  it('a team renamed on one instance is renamed on the other’s kept page', async () => {
+    const need = await postNeed(t, c.resident1!);
+    await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
+    await act(t, c.communityAdmin1!, need.id, 'dispatch', { teamId: t.fx.team.T1!.id });
+    const before = (await otherShows(c.communityAdmin1!, need.id, () => true)).teamName as string;
+    await t.database.db.execute(sql`UPDATE teams SET name = ${`${before}·新`} WHERE id = ${t.fx.team.T1!.id}`);
+    expect((await otherShows(c.communityAdmin1!, need.id, (p) => p.teamName !== before)).teamName).toBe(`${before}·新`);
+  });
+});

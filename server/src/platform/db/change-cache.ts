@@ -1,0 +1,150 @@
+import pg from 'pg';
+import type { Database } from './client.js';
+
+/*
+ * What is read often and changes rarely, kept in memory between requests (signed-in callers,
+ * platform/auth/session-cache.ts; a need's page, modules/needs/needs.page-cache.ts).
+ *
+ * What the database says stays the truth, on every instance:
+ *  - An entry is stamped with the generation current when its read began, and is used only while that
+ *    is still the generation: any change bumps it, and everything cached before is read again.
+ *  - This instance bumps it after each of its own commits and root-level writes (client.ts
+ *    `afterWrite`), before the writer's caller goes on, so its next request sees the change.
+ *  - Other instances (PostgreSQL) hear of a change by a notification on one of the cache's channels,
+ *    which the database's triggers send at commit whichever code path wrote it (migrations 0031,
+ *    0034). While this instance is not listening (starting, connection lost) nothing is kept. The
+ *    embedded database has no other instance.
+ * The owner of an entry still decides when it is too old (a session's idle and lifetime limits).
+ */
+
+const RECONNECT_MS = 1000;
+/**
+ * A listening connection can die without a word (a network split, a half-open TCP connection): it
+ * is asked a trivial question this often, and taken for lost when it does not answer in PING_TIMEOUT_MS.
+ */
+const PING_MS = 15_000;
+const PING_TIMEOUT_MS = 5_000;
+
+export type ChangeCache<T> = {
+  /** The generation to stamp on what is about to be read. */
+  generation(): number;
+  get(key: string): T | undefined;
+  /** Keeps `value`, read from the database at `generation`, unless something changed since. */
+  set(key: string, value: T, generation: number): void;
+  /** Settles once entries are kept (PostgreSQL: once listening), starting to listen if need be. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** What a cache is for: its name in the log, the notifications that let go of it, how many entries it keeps. */
+export type ChangeCacheOptions = {
+  name: string;
+  /** The tables what is kept is read from: this process's writes to them let go of it. */
+  tables: readonly string[];
+  /** The notifications other instances' changes to them arrive as (the tables' triggers). */
+  channels: readonly string[];
+  maxEntries: number;
+};
+
+/** A cache let go of by this instance's writes and by notifications on `channels`; past `maxEntries` the oldest entry makes room. */
+export function createChangeCache<T>(database: Database, options: ChangeCacheOptions, log: (msg: string) => void = () => undefined): ChangeCache<T> {
+  const { name, tables, channels, maxEntries } = options;
+  const entries = new Map<string, { value: T; generation: number }>();
+  let generation = 0;
+  const bump = () => {
+    generation++;
+    entries.clear();
+  };
+  database.afterWrite.add(bump, tables);
+  // PostgreSQL: other instances' changes arrive as notifications, on a connection of our own
+  const needsListener = database.kind === 'postgres' && database.pool !== undefined;
+  let listening = !needsListener;
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  let waiting: (() => void)[] = [];
+  let ping: NodeJS.Timeout | undefined;
+  let reported = false; // one warning per outage, not one a second
+
+  async function listen() {
+    if (closed || listener || !database.pool) return;
+    // not pipelined: ending a pipelined client waits for its unanswered queries, and a silent server never answers the ping
+    const client = new pg.Client({ ...database.pool.options, keepAlive: true, pipeline: false } as pg.ClientConfig);
+    listener = client;
+    const lost = (why: string) => {
+      if (listener !== client) return;
+      listener = undefined;
+      listening = false;
+      bump();
+      clearInterval(ping);
+      client.end().catch(() => undefined);
+      if (!closed) {
+        if (!reported) log(`${name}: not listening (${why}); everything is read from the database until it is back`);
+        reported = true;
+        retry = setTimeout(() => {
+          retry = undefined;
+          void listen();
+        }, RECONNECT_MS).unref();
+      }
+    };
+    client.on('notification', (n) => {
+      if (channels.includes(n.channel)) bump();
+    });
+    client.on('error', (err) => lost(err.message));
+    client.on('end', () => lost('connection ended'));
+    try {
+      await client.connect();
+      for (const channel of channels) await client.query(`LISTEN ${channel}`);
+      if (listener !== client) return;
+      // whatever changed while nobody listened was not heard: start from nothing
+      bump();
+      listening = true;
+      if (reported) log(`${name}: listening again`);
+      reported = false;
+      ping = setInterval(() => {
+        const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS).unref());
+        Promise.race([client.query('SELECT 1'), timeout]).catch((err: unknown) => lost(err instanceof Error ? err.message : String(err)));
+      }, PING_MS).unref();
+      for (const resolve of waiting) resolve();
+      waiting = [];
+    } catch (err) {
+      lost(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return {
+    generation: () => generation,
+    get(key) {
+      if (!listening) {
+        if (needsListener && !listener && !retry && !closed) void listen();
+        return undefined;
+      }
+      return entries.get(key)?.value;
+    },
+    set(key, value, at) {
+      if (!listening || at !== generation) return;
+      // a Map iterates in insertion order: the first key is the oldest entry
+      if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
+      entries.set(key, { value, generation: at });
+    },
+    ready() {
+      if (listening || closed) return Promise.resolve();
+      if (needsListener && !listener && !retry && !closed) void listen();
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      clearInterval(ping);
+      // whoever waits for the cache goes on: reads just come from the database
+      for (const resolve of waiting) resolve();
+      waiting = [];
+      database.afterWrite.delete(bump);
+      const client = listener;
+      listener = undefined;
+      listening = false;
+      entries.clear();
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
