@@ -3,7 +3,8 @@
 -- category, its region's name and place — is signalled to every instance at commit, whichever code path
 -- made it; each then reads its needs' pages again from the database. A volunteer's name and a region's
 -- move already signal `lianxin_sessions` (0031), which the pages' cache hears too. One signal per
--- statement, and PostgreSQL sends one per transaction of identical signals.
+-- statement (a TRUNCATE too), and PostgreSQL sends one per transaction of identical signals. Kept pages are
+-- read again after a minute in any case, which bounds a missed signal (triggers disabled by a restore).
 CREATE OR REPLACE FUNCTION lianxin_signal_needs() RETURNS trigger AS $$
 BEGIN
   PERFORM pg_notify('lianxin_needs', '');
@@ -11,20 +12,20 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER needs_signal_needs AFTER INSERT OR UPDATE OR DELETE ON needs
+CREATE TRIGGER needs_signal_needs AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON needs
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
 --> statement-breakpoint
-CREATE TRIGGER need_assignments_signal_needs AFTER INSERT OR UPDATE OR DELETE ON need_assignments
+CREATE TRIGGER need_assignments_signal_needs AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON need_assignments
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
 --> statement-breakpoint
-CREATE TRIGGER need_events_signal_needs AFTER INSERT OR UPDATE OR DELETE ON need_events
+CREATE TRIGGER need_events_signal_needs AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON need_events
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
 --> statement-breakpoint
-CREATE TRIGGER teams_signal_needs AFTER UPDATE OF name OR DELETE ON teams
+CREATE TRIGGER teams_signal_needs AFTER UPDATE OF name OR DELETE OR TRUNCATE ON teams
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
 --> statement-breakpoint
-CREATE TRIGGER need_categories_signal_needs AFTER UPDATE OF name, name_en, code OR DELETE ON need_categories
+CREATE TRIGGER need_categories_signal_needs AFTER UPDATE OF name, name_en, code OR DELETE OR TRUNCATE ON need_categories
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();
 --> statement-breakpoint
-CREATE TRIGGER regions_signal_needs AFTER UPDATE OF name, place ON regions
+CREATE TRIGGER regions_signal_needs AFTER UPDATE OF name, place OR TRUNCATE ON regions
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_needs();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { AppInstance } from '../../app.types.js';
 import { openDatabase, type Database } from '../../platform/db/client.js';
+import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
@@ -15,7 +16,7 @@ import { act, postNeed } from '../../test/needs-helpers.js';
  * who the caller is to the need, and what the clock decides, is worked out on every request; any
  * change this instance commits to what the page shows is on the very next page.
  */
-describe.each(backends)('needs’ pages kept between requests, on %s', (backend) => {
+describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept between requests, on %s', (backend) => {
   let t: TestApp;
   let c: Record<string, string>;
   beforeAll(async () => {
@@ -28,12 +29,23 @@ describe.each(backends)('needs’ pages kept between requests, on %s', (backend)
 
   const page = (cookie: string, id: string) => t.app.inject({ url: `/api/needs/${id}`, headers: { cookie } });
   /**
-   * A change sent on a connection of its own with triggers off, so that it tells no instance, as a
-   * change the page cache must not be able to hear of: what the page then shows was kept.
+   * The page read and kept now. On PostgreSQL this instance also hears its own writes' signals, a
+   * moment after they commit, and lets go of what it kept meanwhile: those land first.
+   */
+  const keptPage = async (cookie: string, id: string) => {
+    if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200));
+    return page(cookie, id);
+  };
+  /**
+   * A change this instance cannot hear of, so what the page then shows was kept: on PostgreSQL sent on
+   * a connection of its own with triggers off; on the embedded database as SQL built inside the
+   * database (its text names no table written, writes.ts).
    */
   const unsignalled = async (text: string) => {
     const url = (t.database as Database & { url?: string }).url;
-    if (!url) return void (await t.database.pglite!.query(text));
+    if (t.database.pglite) return void (await t.database.pglite.query(text)); // in-process: its raw client, unwatched
+    // the worker's one connection: the statement's text put together in the database, 'UP' || 'DATE …'
+    if (!url) return void (await t.database.db.execute(sql.raw(`DO $$ BEGIN EXECUTE 'UP' || 'DATE${text.replace(/^UPDATE/, '').replace(/'/g, "''")}'; END $$`)));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -45,7 +57,7 @@ describe.each(backends)('needs’ pages kept between requests, on %s', (backend)
 
   it('answers from memory once read: a change nobody signals is not seen, one this instance commits is', async () => {
     const need = await postNeed(t, c.resident1!);
-    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('老人需要上门理发');
+    expect((await keptPage(c.communityAdmin1!, need.id)).json().title).toBe('老人需要上门理发');
     await unsignalled(`UPDATE needs SET title = '无人知晓的改动' WHERE id = '${need.id}'`);
     expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('老人需要上门理发');
     // a write on this instance lets go of the page, even one outside the order chain
@@ -80,6 +92,34 @@ describe.each(backends)('needs’ pages kept between requests, on %s', (backend)
     expect((await page(c.communityAdmin1!, need.id)).json().overdue).toBe(true);
   });
 
+  it('is not read inside a transaction, which must see what it wrote itself', async () => {
+    const need = await postNeed(t, c.resident1!);
+    expect((await keptPage(c.communityAdmin1!, need.id)).statusCode).toBe(200); // kept now
+    const admin = await t.app.services.auth.resolveSession(decodeURIComponent(c.communityAdmin1!.slice('lx_session='.length)), { ip: '127.0.0.1' });
+    // inside a transaction the page goes to the root database, which refuses it there: it was not served from memory
+    const refused = await t.database.db.transaction(() => t.app.services.needs.detail(admin!, need.id)).then(() => undefined, (err: unknown) => err as Error & { cause?: unknown });
+    expect(refused?.cause ?? refused).toBeInstanceOf(OutsideTransactionError);
+  });
+
+  it('shows a step another module writes on the timeline, and a renamed region', async () => {
+    const need = await postNeed(t, c.resident1!);
+    const before = (await keptPage(c.communityAdmin1!, need.id)).json();
+    await unsignalled(`UPDATE needs SET title = '无人知晓的改动' WHERE id = '${need.id}'`);
+    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe(before.title); // kept
+    const admin = await t.app.services.auth.resolveSession(decodeURIComponent(c.communityAdmin1!.slice('lx_session='.length)), { ip: '127.0.0.1' });
+    await t.app.services.needs.recordOnTimeline(admin!, need.id, { role: 'communityAdmin', action: 'whistle', note: '召集物业到场' });
+    const after = (await page(c.communityAdmin1!, need.id)).json();
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'whistle', note: '召集物业到场' });
+    expect(after.title).toBe('无人知晓的改动');
+    await keptPage(c.communityAdmin1!, need.id);
+    await unsignalled(`UPDATE needs SET title = '又一处无人知晓的改动' WHERE id = '${need.id}'`);
+    expect((await page(c.communityAdmin1!, need.id)).json().title).toBe('无人知晓的改动'); // kept
+    await t.database.db.execute(sql`UPDATE regions SET name = name || '（更名）' WHERE id = ${t.fx.region.B1!.id}`);
+    const renamed = (await page(c.communityAdmin1!, need.id)).json();
+    expect(renamed.place.at(-1)).toBe(`${before.place.at(-1)}（更名）`);
+    expect(renamed.title).toBe('又一处无人知晓的改动');
+  });
+
   it('shows a renamed team, category and volunteer at once', async () => {
     const need = await postNeed(t, c.resident1!);
     await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
@@ -87,12 +127,18 @@ describe.each(backends)('needs’ pages kept between requests, on %s', (backend)
     await act(t, c.teamLeader1!, need.id, 'take');
     await act(t, c.teamLeader1!, need.id, 'assign', { volunteerId: t.fx.person.volunteer1!.id });
     const before = (await page(c.communityAdmin1!, need.id)).json();
-    await t.database.db.execute(sql`UPDATE teams SET name = name || '（更名）' WHERE id = ${t.fx.team.T1!.id}`);
-    expect((await page(c.communityAdmin1!, need.id)).json().teamName).toBe(`${before.teamName}（更名）`);
-    await t.database.db.execute(sql`UPDATE need_categories SET name = name || '（更名）' WHERE id = ${before.categoryId}`);
-    expect((await page(c.communityAdmin1!, need.id)).json().categoryName).toBe(`${before.categoryName}（更名）`);
-    await t.database.db.execute(sql`UPDATE accounts SET name = '赵更名' WHERE id = ${t.fx.person.volunteer1!.id}`);
-    expect((await page(c.communityAdmin1!, need.id)).json().assignments[0].volunteerName).toBe('赵更名');
+    // each time: a change nobody hears of is not shown (the page is kept), then the rename lets go of it
+    const renamedShows = async (rename: () => Promise<unknown>, shown: (p: Record<string, unknown> & { assignments: { volunteerName: string }[] }) => unknown, expected: unknown, title: string) => {
+      await keptPage(c.communityAdmin1!, need.id);
+      await unsignalled(`UPDATE needs SET title = '${title}' WHERE id = '${need.id}'`);
+      expect((await page(c.communityAdmin1!, need.id)).json().title).not.toBe(title);
+      await rename();
+      const now = (await page(c.communityAdmin1!, need.id)).json();
+      expect([shown(now), now.title]).toEqual([expected, title]);
+    };
+    await renamedShows(() => t.database.db.execute(sql`UPDATE teams SET name = name || '（更名）' WHERE id = ${t.fx.team.T1!.id}`), (p) => p.teamName, `${before.teamName}（更名）`, '改动一');
+    await renamedShows(() => t.database.db.execute(sql`UPDATE need_categories SET name = name || '（更名）' WHERE id = ${before.categoryId}`), (p) => p.categoryName, `${before.categoryName}（更名）`, '改动二');
+    await renamedShows(() => t.database.db.execute(sql`UPDATE accounts SET name = '赵更名' WHERE id = ${t.fx.person.volunteer1!.id}`), (p) => p.assignments[0]!.volunteerName, '赵更名', '改动三');
   });
 });
 

@@ -13,9 +13,13 @@ import type { ReadNeed } from './needs.access.js';
  * need's one statement was most of what its page cost (bench:reads: the server's CPU per page
  * 0.45 → 0.19 ms, and none of PostgreSQL's).
  *
- * Any write this instance commits lets go of every kept page; another instance's change to a need,
- * its slots or timeline, or a name the page shows, arrives as `lianxin_needs` (migration 0034), a
- * volunteer's new name or a region's move as `lianxin_sessions` (0031).
+ * This instance's write to any table a page is read from (PAGE_TABLES) lets go of every kept page;
+ * another instance's change to a need, its slots or timeline, or a name the page shows, arrives as
+ * `lianxin_needs` (migration 0034), a volunteer's new name or a region's move as `lianxin_sessions`
+ * (0031) — which logins and logouts send too, so a busy district's pages are read again often: the
+ * cache pays when many open the same need between two changes (a new order in a community's pool).
+ * What is kept includes what only some callers may see (the requester's phone, address, answers):
+ * `toNeedDetail` decides per caller. Kept objects are shared between requests and never changed.
  */
 export type NeedPageCache = ChangeCache<ReadNeed>;
 
@@ -24,7 +28,9 @@ const PAGE_TABLES = ['needs', 'need_assignments', 'need_events', 'regions', 'tea
 
 /** Pages kept at most; one is a few kilobytes (a busy need's timeline is the larger part). */
 const MAX_PAGES = 5_000;
+/** A page is read again after this long even if no change was heard of (a missed signal's worst case). */
+const MAX_AGE_MS = 60_000;
 
 export function createNeedPageCache(database: Database, log: (msg: string) => void): NeedPageCache {
-  return createChangeCache<ReadNeed>(database, { name: 'need page cache', tables: PAGE_TABLES, channels: ['lianxin_needs', 'lianxin_sessions'], maxEntries: MAX_PAGES }, log);
+  return createChangeCache<ReadNeed>(database, { name: 'need page cache', tables: PAGE_TABLES, channels: ['lianxin_needs', 'lianxin_sessions'], maxEntries: MAX_PAGES, maxAgeMs: MAX_AGE_MS }, log);
 }

@@ -33,7 +33,7 @@ import { confirmUnrated } from './needs.timers.js';
 import { recordOnTimeline, type TimelineEntry } from './needs.timeline.js';
 import { handlingOf, moveDeadline, needLabelsOf, type ClockChange } from './needs.handling.js';
 import { needSummaries } from './needs.summaries.js';
-import { createNeedPageCache } from './needs.page-cache.js';
+import { createNeedPageCache, type NeedPageCache } from './needs.page-cache.js';
 import { teamHours, teamOrderFacts } from './needs.team-facts.js';
 import { serviceTimesOf } from './needs.service-times.js';
 
@@ -53,12 +53,14 @@ export function createNeedsService(deps: Deps) {
   const { db } = deps;
   const intake = createIntake(deps);
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
-  // what needs' pages read, kept until something changes (and, on PostgreSQL, its listening connection)
-  const pages = createNeedPageCache(deps.database, (msg) => console.warn(`[lianxin] ${msg}`));
+  // what needs' pages read, kept until something changes (and, on PostgreSQL, its listening
+  // connection): made by the first page asked for, so services built for a script or the demo's seed keep nothing
+  let kept: NeedPageCache | undefined;
+  const pages = () => (kept ??= createNeedPageCache(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
 
   async function detail(actor: Actor, id: string) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
-    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps, pages });
+    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps, pages: pages() });
     if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
     const { ctx, events, labels, place } = loaded;
     return { place, ...toNeedDetail(actor.accountId, ctx, labels, events, factsOf(ctx), deps.clock.now()) };
@@ -90,8 +92,8 @@ export function createNeedsService(deps: Deps) {
     follow: intake.follow,
     detail,
     /** Settles once needs' pages are kept between requests (PostgreSQL: once this instance listens for changes). */
-    keepingPages: () => pages.ready(),
-    close: () => pages.close(),
+    keepingPages: () => pages().ready(),
+    close: () => kept?.close() ?? Promise.resolve(),
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),

@@ -44,12 +44,18 @@ export type ChangeCacheOptions = {
   /** The notifications other instances' changes to them arrive as (the tables' triggers). */
   channels: readonly string[];
   maxEntries: number;
+  /**
+   * How long an entry is used at most, even if nothing was heard: a signal can be missed (triggers
+   * disabled by a restore, a listening connection dead for the seconds before its ping fails), and
+   * then this bounds how long a copy can be out of date. Without it, the owner judges (a session's limits).
+   */
+  maxAgeMs?: number;
 };
 
 /** A cache let go of by this instance's writes and by notifications on `channels`; past `maxEntries` the oldest entry makes room. */
 export function createChangeCache<T>(database: Database, options: ChangeCacheOptions, log: (msg: string) => void = () => undefined): ChangeCache<T> {
-  const { name, tables, channels, maxEntries } = options;
-  const entries = new Map<string, { value: T; generation: number }>();
+  const { name, tables, channels, maxEntries, maxAgeMs } = options;
+  const entries = new Map<string, { value: T; generation: number; at: number }>();
   let generation = 0;
   const bump = () => {
     generation++;
@@ -119,13 +125,18 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
         if (needsListener && !listener && !retry && !closed) void listen();
         return undefined;
       }
-      return entries.get(key)?.value;
+      const entry = entries.get(key);
+      if (entry && maxAgeMs !== undefined && performance.now() - entry.at > maxAgeMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      return entry?.value;
     },
     set(key, value, at) {
       if (!listening || at !== generation) return;
-      // a Map iterates in insertion order: the first key is the oldest entry
+      // a Map iterates in insertion order: the first key is the one kept first
       if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, generation: at });
+      entries.set(key, { value, generation: at, at: performance.now() });
     },
     ready() {
       if (listening || closed) return Promise.resolve();

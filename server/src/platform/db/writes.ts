@@ -9,7 +9,7 @@ import type pg from 'pg';
  */
 
 /** A write to a table, wherever it stands in the statement (a CTE's UPDATE too); group 1 is its name. */
-const WRITE = /\b(?:insert\s+into|update(?:\s+only)?|delete\s+from(?:\s+only)?|truncate(?:\s+table)?(?:\s+only)?|merge\s+into|copy)\s+(?:"?\w+"?\.)?"?(\w+)"?(?=\s|$|\(|;)/gi;
+const WRITE = /\b(?:insert\s+into|update(?:\s+only)?|delete\s+from(?:\s+only)?|truncate(?:\s+table)?(?:\s+only)?|merge\s+into|copy)\s+(?:"?\w+"?\.)?"?(\w+)"?(?=\s|$|\(|\)|,|;)/gi;
 /** A session's "last seen" touch: once a minute per user, and nobody keeps a copy of it. */
 const TOUCH = /^\s*update\s+"sessions"\s+set\s+"last_seen_at"\s*=\s*\$1\s+where\b/i;
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
