@@ -14,7 +14,8 @@ import type { Database } from './client.js';
  *    which the database's triggers send at commit whichever code path wrote it (migrations 0031,
  *    0034). While this instance is not listening (starting, connection lost) nothing is kept. The
  *    embedded database has no other instance.
- * The owner of an entry still decides when it is too old (a session's idle and lifetime limits).
+ * An entry is also let go of past `maxAgeMs`, if given; otherwise its owner decides when it is too old
+ * (a session's idle and lifetime limits).
  */
 
 const RECONNECT_MS = 1000;
@@ -52,7 +53,7 @@ export type ChangeCacheOptions = {
   maxAgeMs?: number;
 };
 
-/** A cache let go of by this instance's writes and by notifications on `channels`; past `maxEntries` the oldest entry makes room. */
+/** A cache let go of by this instance's writes and by notifications on `channels`; past `maxEntries` the entry kept first makes room. */
 export function createChangeCache<T>(database: Database, options: ChangeCacheOptions, log: (msg: string) => void = () => undefined): ChangeCache<T> {
   const { name, tables, channels, maxEntries, maxAgeMs } = options;
   const entries = new Map<string, { value: T; generation: number; at: number }>();
