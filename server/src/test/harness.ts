@@ -181,3 +181,22 @@ function watchUndocumentedErrors(app: AppInstance): Set<string> {
   });
   return seen;
 }
+
+/**
+ * A second instance of the app on the same PostgreSQL database, with its own pool and data folder, as
+ * a second machine would run it: what one instance keeps in memory must hear of the other's changes.
+ */
+export async function secondInstance(t: TestApp): Promise<{ app: AppInstance; close(): Promise<void> }> {
+  const url = (t.database as Database & { url?: string }).url;
+  if (!url) throw new Error('a second instance needs PostgreSQL');
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  const app = await buildApp({ ...t.app.deps, db: database.db, database, config: { ...t.config, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-other-')) } });
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
 import type { AppInstance } from '../../app.types.js';
-import { openDatabase, type Database } from '../../platform/db/client.js';
+import type { Database } from '../../platform/db/client.js';
 import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
-import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { backends, createTestApp, secondInstance, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
 /*
@@ -27,6 +23,8 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
   });
   afterAll(() => t?.close());
 
+  /** The caller behind a session cookie, for a service called directly. */
+  const signedIn = async (cookie: string) => (await t.app.services.auth.resolveSession(cookie.slice('lx_session='.length), { ip: '127.0.0.1' }))!;
   const page = (cookie: string, id: string) => t.app.inject({ url: `/api/needs/${id}`, headers: { cookie } });
   /**
    * The page read and kept now. On PostgreSQL this instance also hears its own writes' signals, a
@@ -95,9 +93,9 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
   it('is not read inside a transaction, which must see what it wrote itself', async () => {
     const need = await postNeed(t, c.resident1!);
     expect((await keptPage(c.communityAdmin1!, need.id)).statusCode).toBe(200); // kept now
-    const admin = await t.app.services.auth.resolveSession(decodeURIComponent(c.communityAdmin1!.slice('lx_session='.length)), { ip: '127.0.0.1' });
+    const admin = await signedIn(c.communityAdmin1!);
     // inside a transaction the page goes to the root database, which refuses it there: it was not served from memory
-    const refused = await t.database.db.transaction(() => t.app.services.needs.detail(admin!, need.id)).then(() => undefined, (err: unknown) => err as Error & { cause?: unknown });
+    const refused = await t.database.db.transaction(() => t.app.services.needs.detail(admin, need.id)).then(() => undefined, (err: unknown) => err as Error & { cause?: unknown });
     expect(refused?.cause ?? refused).toBeInstanceOf(OutsideTransactionError);
   });
 
@@ -106,8 +104,8 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
     const before = (await keptPage(c.communityAdmin1!, need.id)).json();
     await unsignalled(`UPDATE needs SET title = '无人知晓的改动' WHERE id = '${need.id}'`);
     expect((await page(c.communityAdmin1!, need.id)).json().title).toBe(before.title); // kept
-    const admin = await t.app.services.auth.resolveSession(decodeURIComponent(c.communityAdmin1!.slice('lx_session='.length)), { ip: '127.0.0.1' });
-    await t.app.services.needs.recordOnTimeline(admin!, need.id, { role: 'communityAdmin', action: 'whistle', note: '召集物业到场' });
+    const admin = await signedIn(c.communityAdmin1!);
+    await t.app.services.needs.recordOnTimeline(admin, need.id, { role: 'communityAdmin', action: 'whistle', note: '召集物业到场' });
     const after = (await page(c.communityAdmin1!, need.id)).json();
     expect(after.timeline.at(-1)).toMatchObject({ action: 'whistle', note: '召集物业到场' });
     expect(after.title).toBe('无人知晓的改动');
@@ -148,21 +146,19 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
  */
 describe.runIf(backends.includes('postgres'))('needs’ pages on two instances of one PostgreSQL database', () => {
   let t: TestApp;
-  let otherDatabase: Database;
+  let second: Awaited<ReturnType<typeof secondInstance>>;
   let other: AppInstance;
   let c: Record<string, string>;
   beforeAll(async () => {
     t = await createTestApp('postgres');
-    otherDatabase = await openDatabase({ databaseUrl: (t.database as Database & { url?: string }).url!, poolSize: 5 });
-    other = await buildApp({ ...t.app.deps, db: otherDatabase.db, database: otherDatabase, config: { ...t.config, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-other-')) } });
-    await other.ready();
+    second = await secondInstance(t);
+    other = second.app;
     await other.services.needs.keepingPages();
     c = {};
     for (const k of ['resident1', 'communityAdmin1', 'teamLeader1']) c[k] = await t.login(k);
   });
   afterAll(async () => {
-    await other?.close();
-    await otherDatabase?.close();
+    await second?.close();
     await t?.close();
   });
 

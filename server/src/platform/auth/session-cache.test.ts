@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
 import type { AppInstance } from '../../app.types.js';
-import { openDatabase, type Database } from '../db/client.js';
-import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import type { Database } from '../db/client.js';
+import { backends, createTestApp, secondInstance, type TestApp } from '../../test/harness.js';
 
 /*
  * A signed-in caller is kept in memory between requests (session-cache.ts), and any change to who
@@ -96,18 +92,16 @@ describe.each([...backends, 'pglite-worker' as const])('a changed caller, at the
  */
 describe.runIf(backends.includes('postgres'))('signed-in callers on two instances of one PostgreSQL database', () => {
   let t: TestApp;
-  let otherDatabase: Database;
+  let second: Awaited<ReturnType<typeof secondInstance>>;
   let other: AppInstance;
   beforeAll(async () => {
     t = await createTestApp('postgres');
-    otherDatabase = await openDatabase({ databaseUrl: (t.database as Database & { url?: string }).url!, poolSize: 5 });
-    other = await buildApp({ ...t.app.deps, db: otherDatabase.db, database: otherDatabase, config: { ...t.config, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-other-')) } });
-    await other.ready();
+    second = await secondInstance(t);
+    other = second.app;
     await other.services.auth.keepingCallers();
   });
   afterAll(async () => {
-    await other?.close();
-    await otherDatabase?.close();
+    await second?.close();
     await t?.close();
   });
 
