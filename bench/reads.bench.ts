@@ -121,9 +121,12 @@ async function run(label: string, database: Database, key: Buffer) {
   const last = Math.max(1, Math.ceil(first.total / 20));
   await measure(`GET /api/needs?page=${last} (last)`, `/api/needs?page=${last}&pageSize=20`);
   await measure('GET /api/needs?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled');
+  // the district's whole ledger (台账): every need of the district in the list, and its exact total
+  await measure('district admin: GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', districtAdmin);
+  await measure('district admin: ?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled', districtAdmin);
   await app.close();
   const ceiling = rows[0]![1].rps;
-  console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn": the district admin 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
+  console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn" and "district admin": 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
   console.log(`  (CPU per request: the server's event loop; ${database.kind === 'postgres' ? "PostgreSQL's processes; " : "PGlite's thread (busy time); "}the whole machine, autocannon included, ${os.cpus().length} cores)`);
   for (const [name, r] of rows) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';

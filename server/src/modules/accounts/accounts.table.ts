@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 
 /**
  * A person who can log in: resident, volunteer, staff … (one account, several roles).
@@ -15,9 +15,7 @@ export const accounts = pgTable(
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
     /** The node this account is bound to; staff see this node's subtree, residents live here. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     gender: varchar('gender', { length: 8 }),
@@ -37,6 +35,7 @@ export const accounts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('accounts_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     unique('accounts_phone_uq').on(t.districtId, t.phone),
     index('accounts_region_idx').on(t.districtId, t.regionId),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { teams } from '../teams/teams.table.js';
 import type { ActivityStatus, CheckVia, HoursStatus, Recurrence, SignupStatus } from './activities.policy.js';
@@ -31,9 +31,7 @@ export const activities = pgTable(
     districtId: uuid('district_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     seriesId: uuid('series_id'),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     teamId: uuid('team_id'),
     title: varchar('title', { length: 100 }).notNull(),
     description: text('description').notNull(),
@@ -60,6 +58,7 @@ export const activities = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('activities_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.seriesId], foreignColumns: [activitySeries.districtId, activitySeries.id] }),
     foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),

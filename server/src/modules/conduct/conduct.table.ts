@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { domainEvents } from '../../platform/events/events.table.js';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import type { AppealOutcome, FactKind, IncidentStatus, ReviewState, SuspensionState } from './conduct.policy.js';
@@ -56,9 +56,7 @@ export const conductIncidents = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull(),
     /** The volunteer's home when recorded: staff over it see the incident. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     entryId: uuid('entry_id').notNull(),
     what: text('what').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
@@ -81,6 +79,7 @@ export const conductIncidents = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
+    regionRef('conduct_incidents_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.accountId], foreignColumns: [volunteers.districtId, volunteers.accountId] }),
     foreignKey({ columns: [t.districtId, t.entryId], foreignColumns: [conductEntries.districtId, conductEntries.id] }),
@@ -102,14 +101,13 @@ export const conductFacts = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     eventId: uuid('event_id').notNull(),
     accountId: uuid('account_id').notNull(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     kind: varchar('kind', { length: 20 }).$type<FactKind>().notNull(),
     activityId: uuid('activity_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    regionRef('conduct_facts_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     unique('conduct_facts_once_uq').on(t.districtId, t.kind, t.activityId, t.accountId),
     foreignKey({ columns: [t.districtId, t.eventId], foreignColumns: [domainEvents.districtId, domainEvents.id] }),
@@ -129,9 +127,7 @@ export const conductReviews = pgTable(
     districtId: uuid('district_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     noShows: integer('no_shows').notNull(),
     state: varchar('state', { length: 8 }).$type<ReviewState>().notNull().default('open'),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
@@ -140,6 +136,7 @@ export const conductReviews = pgTable(
     note: text('note'),
   },
   (t) => [
+    regionRef('conduct_reviews_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     accountRef(t.districtId, t.accountId),
     accountRef(t.districtId, t.resolvedBy),

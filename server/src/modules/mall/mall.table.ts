@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { units } from '../whistles/whistles.table.js';
 import type { MallCategory, ProviderType, RedemptionStatus } from './mall.policy.js';
@@ -19,9 +19,7 @@ export const mallItems = pgTable(
     providerType: varchar('provider_type', { length: 10 }).$type<ProviderType>().notNull(),
     unitId: uuid('unit_id'),
     /** Where it is offered: the community, or the partner unit's place. Volunteers living under it see it. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     category: varchar('category', { length: 10 }).$type<MallCategory>().notNull(),
     name: varchar('name', { length: 60 }).notNull(),
     description: text('description').notNull().default(''),
@@ -42,6 +40,7 @@ export const mallItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('mall_items_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [units.districtId, units.id] }),
     accountRef(t.districtId, t.createdBy),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { teams } from '../teams/teams.table.js';
 import { needCategories } from '../need-categories/categories.table.js';
@@ -19,9 +19,7 @@ export const needs = pgTable(
     description: text('description').notNull(),
     photos: uuid('photos').array().notNull().default([]),
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     address: varchar('address', { length: 200 }),
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
@@ -75,6 +73,7 @@ export const needs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('needs_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.categoryId], foreignColumns: [needCategories.districtId, needCategories.id] }),
     foreignKey({ columns: [t.districtId, t.teamId], foreignColumns: [teams.districtId, teams.id] }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { needs } from '../needs/needs.table.js';
 import type { AskerRole, ChangeKind, ChangeState, Satisfaction, SupervisionKind } from './oversight.policy.js';
@@ -19,9 +19,7 @@ export const deadlineChanges = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     needId: uuid('need_id').notNull(),
     /** The need's place, copied: the approvers' list is scoped by it without reading the needs. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     kind: varchar('kind', { length: 16 }).$type<ChangeKind>().notNull(),
     state: varchar('state', { length: 16 }).$type<ChangeState>().notNull(),
     reason: text('reason').notNull(),
@@ -44,6 +42,7 @@ export const deadlineChanges = pgTable(
     newDeadline: timestamp('new_deadline', { withTimezone: true }),
   },
   (t) => [
+    regionRef('deadline_changes_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     accountRef(t.districtId, t.requestedBy),
@@ -67,9 +66,7 @@ export const supervisionRecords = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     needId: uuid('need_id').notNull(),
     /** The need's place, copied: satisfaction counts per area read no need. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     /** The need's service round it concerns (a reopened need starts another). */
     round: integer('round').notNull(),
     kind: varchar('kind', { length: 24 }).$type<SupervisionKind>().notNull(),
@@ -84,6 +81,7 @@ export const supervisionRecords = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    regionRef('supervision_records_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     accountRef(t.districtId, t.recordedBy),

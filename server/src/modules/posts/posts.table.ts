@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accountRef } from '../accounts/accounts.table.js';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 
 /**
  * The district's post types (岗位类别), e.g. the seeds' seven: 居民自治 … 精准暖心. District admins
@@ -54,9 +54,7 @@ export const posts = pgTable(
     districtId: uuid('district_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     /** The community that publishes the post. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     typeId: uuid('type_id').notNull(),
     title: varchar('title', { length: 100 }).notNull(),
     duties: text('duties').notNull(),
@@ -73,6 +71,7 @@ export const posts = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
+    regionRef('posts_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.typeId], foreignColumns: [postTypes.districtId, postTypes.id] }),
     accountRef(t.districtId, t.createdBy),

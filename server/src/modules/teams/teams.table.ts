@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 
 /**
@@ -19,9 +19,7 @@ export const teams = pgTable(
     /** A think tank's field (legal, mental, medical, employment, general); null for every other type. */
     thinkTankModule: varchar('think_tank_module', { length: 16 }),
     /** The home community (a community-level node). */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     leaderId: uuid('leader_id').notNull(),
     /** Need-category codes of the district the team serves. */
     categories: text('categories').array().notNull().default([]),
@@ -32,7 +30,7 @@ export const teams = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.leaderId), index('teams_leader_idx').on(t.districtId, t.leaderId), index('teams_region_idx').on(t.districtId, t.regionId)],
+  (t) => [regionRef('teams_region_fk', t.districtId, t.regionId), primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.leaderId), index('teams_leader_idx').on(t.districtId, t.leaderId), index('teams_region_idx').on(t.districtId, t.regionId)],
 );
 
 export const teamMembers = pgTable(

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 
 /** One row of an uploaded sheet: its cells as text by column key (the ID number encrypted), and its row number in the sheet. */
@@ -21,9 +21,7 @@ export const volunteerImports = pgTable(
     districtId: uuid('district_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     /** The importer's node: who may see the import (scope). */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     createdBy: uuid('created_by').notNull(),
     actor: jsonb('actor').$type<ImportActor>().notNull(),
     fileName: varchar('file_name', { length: 200 }).notNull(),
@@ -39,7 +37,7 @@ export const volunteerImports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.createdBy), index('volunteer_imports_region_idx').on(t.districtId, t.regionId, t.createdAt)],
+  (t) => [regionRef('volunteer_imports_region_fk', t.districtId, t.regionId), primaryKey({ columns: [t.districtId, t.id] }), accountRef(t.districtId, t.createdBy), index('volunteer_imports_region_idx').on(t.districtId, t.regionId, t.createdAt)],
 );
 
 export type VolunteerImportRow = typeof volunteerImports.$inferSelect;

@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef, regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { files } from '../files/files.table.js';
 import { partnerUnits } from '../partners/partners.table.js';
@@ -25,9 +25,7 @@ export const volunteers = pgTable(
     /** Why refused, suspended or left — shown to the volunteer. */
     statusReason: text('status_reason'),
     /** The node they live at (the account's home): scope for staff. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     /** The community that approves them (居住社区). */
     communityId: uuid('community_id')
       .notNull()
@@ -51,6 +49,7 @@ export const volunteers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('volunteers_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.accountId] }),
     accountRef(t.districtId, t.accountId),
     accountRef(t.districtId, t.decidedBy),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef, regions } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { needs } from '../needs/needs.table.js';
 import { teams } from '../teams/teams.table.js';
@@ -23,14 +23,13 @@ export const units = pgTable(
     kind: varchar('kind', { length: 12 }).$type<UnitKind>().notNull(),
     /** Who answers for the unit: gets its calls in their inbox, reports in and records its part. */
     contactAccountId: uuid('contact_account_id'),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(100),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    regionRef('units_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     unique('units_code_uq').on(t.districtId, t.code),
     unique('units_name_uq').on(t.districtId, t.name),
@@ -55,9 +54,7 @@ export const whistles = pgTable(
       .notNull()
       .references(() => regions.id),
     /** The need's place when it was whistled: staff over it follow the whistle. */
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: uuid('region_id').notNull(),
     source: varchar('source', { length: 12 }).$type<WhistleSource>().notNull(),
     sourceKey: varchar('source_key', { length: 120 }).notNull(),
     /** null: the system (a major need accepted). */
@@ -70,6 +67,7 @@ export const whistles = pgTable(
     summary: text('summary'),
   },
   (t) => [
+    regionRef('whistles_region_fk', t.districtId, t.regionId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     accountRef(t.districtId, t.openedBy),

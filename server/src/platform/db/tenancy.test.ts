@@ -9,17 +9,18 @@ type Constraint = { table: string; name: string; type: 'p' | 'u' | 'f'; columns:
 /** Finds every way the schema breaks the district_id rule; an empty list means it can go on Citus. */
 async function tenancyViolations(database: Database): Promise<string[]> {
   const tables = (await queryRows<{ name: string }>(database.db, sql.raw(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`))).map((t) => t.name);
-  const columns = await queryRows<{ table: string; column: string }>(
+  const columns = await queryRows<{ table: string; column: string; nullable: boolean }>(
     database.db,
-    sql.raw(`SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = 'public'`),
+    sql.raw(`SELECT table_name AS table, column_name AS column, is_nullable = 'YES' AS nullable FROM information_schema.columns WHERE table_schema = 'public'`),
   );
   const constraints = await queryRows<Constraint>(
     database.db,
     sql.raw(`
+      -- each key's columns in the key's own order, so a foreign key's columns pair with what they point at
       SELECT c.conrelid::regclass::text AS table, c.conname AS name, c.contype AS type,
-             array(SELECT a.attname::text FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k) AS columns,
+             array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
              CASE WHEN c.contype = 'f' THEN c.confrelid::regclass::text END AS "refTable",
-             CASE WHEN c.contype = 'f' THEN array(SELECT a.attname::text FROM unnest(c.confkey) k JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k) END AS "refColumns"
+             CASE WHEN c.contype = 'f' THEN array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o) END AS "refColumns"
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
       WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'f')`),
   );
@@ -52,6 +53,12 @@ async function tenancyViolations(database: Database): Promise<string[]> {
   for (const { table, column } of columns.filter((c) => c.column.endsWith('_id') && c.column !== 'district_id' && c.column !== 'id')) {
     if (isReference(table) || unlinkedColumns[`${table}.${column}`]) continue;
     if (!constraints.some((c) => c.table === table && c.type === 'f' && c.columns.includes(column))) problems.push(`${table}.${column}: refers to a row without a foreign key`);
+  }
+  // a row's region is of its own district (regionRef): scope.ts counts on it at the district's root
+  for (const { table } of columns.filter((c) => c.column === 'region_id' && !c.nullable && !isReference(c.table))) {
+    const ref = constraints.find((c) => c.table === table && c.type === 'f' && c.refTable === 'regions' && c.columns.includes('region_id'));
+    const pairs = ref ? ref.columns.map((c, i) => `${c}→${ref.refColumns?.[i]}`).sort().join() : '';
+    if (pairs !== 'district_id→district_id,region_id→id') problems.push(`${table}.region_id: not a region of its own district (regionRef)`);
   }
   return problems;
 }
@@ -89,5 +96,12 @@ describe('multi-tenant schema (Citus-ready)', () => {
     const problems = await tenancyViolations(database);
     await database.db.execute(sql.raw(`DROP TABLE bad_example`));
     expect(problems).toEqual(['bad_example: primary key without district_id', 'bad_example: unique bad_example_pkey without district_id', 'bad_example: unique bad_example_phone_key without district_id']);
+  });
+
+  it('catches a region column that may name a region of another district', async () => {
+    await database.db.execute(sql.raw(`CREATE TABLE bad_place (district_id uuid NOT NULL, id uuid NOT NULL, region_id uuid NOT NULL REFERENCES regions (id), PRIMARY KEY (district_id, id))`));
+    const problems = await tenancyViolations(database);
+    await database.db.execute(sql.raw(`DROP TABLE bad_place`));
+    expect(problems).toEqual(['bad_place.region_id: not a region of its own district (regionRef)']);
   });
 });

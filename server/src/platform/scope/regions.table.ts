@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * The region tree 区 → 街道 → 社区 → 网格 → 楼栋. A reference table (replicated, not distributed):
@@ -35,7 +35,21 @@ export const regions = pgTable(
     index('regions_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('regions_parent_idx').on(t.parentId),
     index('regions_district_idx').on(t.districtId, t.type),
+    // what regionRef points at, and the district's subtree is all of the district's regions (scope.ts)
+    unique('regions_district_id_id_unique').on(t.districtId, t.id),
+    check('regions_path_in_district', sql`starts_with(path, '/' || district_id::text || '/')`),
   ],
 );
+
+type RefColumn = Parameters<typeof foreignKey>[0]['columns'][number];
+
+/**
+ * A row's region, of the row's own district: (district_id, region_id) → regions (district_id, id).
+ * With the path check above, a district's root holds every row of its district in scope, which lets
+ * scope.ts leave the subtree condition out for a district-level caller.
+ */
+export function regionRef(name: string, districtId: RefColumn, regionId: RefColumn) {
+  return foreignKey({ name, columns: [districtId, regionId], foreignColumns: [regions.districtId, regions.id] });
+}
 
 export type RegionRow = typeof regions.$inferSelect;
