@@ -26,6 +26,7 @@ import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixture
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { pgbench } from './pgbench.js';
+import { startFloor } from './stack-floor.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
 
@@ -179,9 +180,33 @@ async function run(label: string, database: Database) {
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }
 
+/**
+ * The same load on a bare Fastify route making a transition's five round trips with node-postgres alone
+ * (stack-floor.ts): what the stack reaches before any of the app's own work.
+ */
+async function stackFloor(url: URL) {
+  const floor = await startFloor(url.toString(), CLIENTS);
+  const load = startLoad({ base: floor.base, grabbers: [], admin: '', resident: '', categoryId: '', regionId: '', clients: CLIENTS });
+  try {
+    await load.send({ cmd: 'floor', ms: 2000, base: floor.base });
+    const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs() };
+    const { transitions, refused } = await load.send<{ transitions: number; refused: number }>({ cmd: 'floor', ms: SECONDS * 1000, base: floor.base });
+    const server = process.threadCpuUsage(cpu0.server);
+    const n = Math.max(1, transitions);
+    console.log(
+      `  the stack's floor: a bare Fastify route with a transition's 5 round trips (node-postgres alone): ${(transitions / SECONDS).toFixed(0)}/s (${refused} refused);` +
+        ` CPU per transition: server ${((server.user + server.system) / 1000 / n).toFixed(2)} ms, PostgreSQL ${((postgresCpuMs() - cpu0.postgres) / n).toFixed(2)} ms`,
+    );
+  } finally {
+    await load.stop();
+    await floor.close();
+  }
+}
+
 async function onPostgres(adminUrl: string) {
   await withThrowawayDatabase(adminUrl, 60, async (database, url) => {
     await run('PostgreSQL', database);
+    await stackFloor(url);
     pgbench(url.toString(), SECONDS);
   });
 }

@@ -21,7 +21,8 @@ export type LoadCommand =
   | { cmd: 'sustained'; ms: number }
   | { cmd: 'pooled'; count: number }
   | { cmd: 'grabEach'; ids: string[] }
-  | { cmd: 'grabOne'; id: string };
+  | { cmd: 'grabOne'; id: string }
+  | { cmd: 'floor'; ms: number; base: string };
 
 const setup = workerData as LoadSetup;
 
@@ -30,13 +31,13 @@ const setup = workerData as LoadSetup;
 const agent = new http.Agent({ keepAlive: true });
 const origin = new URL(setup.base);
 
-function call(cookie: string, method: string, url: string, body?: object): Promise<Timed & { json: Record<string, unknown> }> {
+function call(cookie: string, method: string, url: string, body?: object, to: URL = origin): Promise<Timed & { json: Record<string, unknown> }> {
   const t0 = performance.now();
   const data = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { cookie, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate' }; // what fetch asks for
     if (data) headers['content-length'] = Buffer.byteLength(data);
-    const req = http.request({ agent, host: origin.hostname, port: origin.port, method, path: url, headers }, (res) => {
+    const req = http.request({ agent, host: to.hostname, port: to.port, method, path: url, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -90,6 +91,24 @@ async function sustained(ms: number) {
   return { transitions, refused };
 }
 
+/** The stack's floor (stack-floor.ts): each client changes its own row on the bare route, over and over. */
+async function floor(ms: number, base: string) {
+  const target = new URL(base);
+  let done = 0;
+  let refused = 0;
+  const until = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: setup.clients }, async (_, w) => {
+      while (Date.now() < until) {
+        const res = await call('', 'POST', `/floor/${w + 1}`, {}, target);
+        if (res.status === 200) done++;
+        else refused++;
+      }
+    }),
+  );
+  return { transitions: done, refused };
+}
+
 /** The sustained loop, with this thread's CPU time per transition (the load's own share of the machine). */
 async function sustainedMeasured(ms: number) {
   const cpu0 = process.threadCpuUsage();
@@ -108,6 +127,8 @@ async function run(command: LoadCommand): Promise<unknown> {
       return Promise.all(Array.from({ length: command.count }, () => pooled()));
     case 'grabEach':
       return (await Promise.all(command.ids.map((id, i) => call(setup.grabbers[i]!, 'POST', `/api/needs/${id}/grab`, {})))).map(strip);
+    case 'floor':
+      return floor(command.ms, command.base);
     case 'grabOne':
       return (await Promise.all(setup.grabbers.map((g) => call(g, 'POST', `/api/needs/${command.id}/grab`, {})))).map(strip);
   }
