@@ -8,7 +8,7 @@ import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoS
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
 import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
-import { analyzeAsTheyGrow, analyzeSeeded } from './history.pace.js';
+import { analyzeAsTheyGrow, analyzeSeeded, vacuumSeeded } from './history.pace.js';
 import { usersFirst } from '../platform/db/users-first.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
@@ -140,6 +140,7 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
   if (!done) return skip('already_seeded');
   // what the history pages through gets its statistics now, while nobody uses the app yet
   if (later) await timed('analyse', () => analyzeSeeded(deps.database));
+  await timed('vacuum', () => vacuumSeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   warn(opts.log, plan, 'Demo accounts (all in street 1 / community 1):');

@@ -23,8 +23,12 @@ import { usersFirst } from './users-first.js';
  *  - every night at 03:00 Asia/Shanghai, every table is vacuumed and analysed.
  * VACUUM and ANALYZE apart, a big table's ANALYZE a column per statement (`analyzeTable`), the users'
  * requests in hand let through between statements (`usersFirst`), so a request on the single embedded
- * connection waits for one statement at most (the longest, the first VACUUM of the demo's
- * `need_events`: 0.3–0.6 s), never for a table or the whole database.
+ * connection waits for one statement at most, never for a table or the whole database. The demo's
+ * order chain is vacuumed before the app opens (demo/history.pace.ts `vacuumSeeded`; its first VACUUM
+ * of `need_events` took 0.3–0.6 s), and the timeline's and the time bank entries' columns have
+ * statistics target 10 (migration 0036, a column's ANALYZE 125–223 → 50–60 ms): the longest statements
+ * left are the first VACUUM of the history's `points_earned` (~175 ms) and `ledger_entries`, and ANALYZE
+ * of a `needs` column (60–120 ms).
  * Real PostgreSQL has autovacuum: nothing runs there.
  */
 const NIGHTLY_HOUR_SHANGHAI = 3;
