@@ -124,6 +124,9 @@ async function run(label: string, database: Database, key: Buffer) {
   // the district's whole ledger (台账): every need of the district in the list, and its exact total
   await measure('district admin: GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', districtAdmin);
   await measure('district admin: ?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled', districtAdmin);
+  // the figures page (统计分析): this month's counts per group, for a community and for the district
+  await measure('GET /api/figures/summary', '/api/figures/summary');
+  await measure('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn" and "district admin": 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
