@@ -72,6 +72,15 @@ describe.each(backends)('demo district (small) on %s', (backend) => {
     }
   });
 
+  it('analyses the region tree before the app opens: the figures page plans by its size', async () => {
+    const [regionsRow] = await queryRows<{ rows: number; columns: number }>(
+      database.db,
+      sql`SELECT c.reltuples::int AS rows, (SELECT count(*)::int FROM pg_statistic s WHERE s.starelid = c.oid) AS columns FROM pg_class c WHERE c.relname = 'regions' AND c.relkind = 'r'`,
+    );
+    expect(regionsRow!.rows).toBeGreaterThan(0);
+    expect(regionsRow!.columns).toBeGreaterThan(0);
+  });
+
   it('gives the same district on every run: names, phones, codes and ids — and the same time bank when its history is seeded after the app opens', async () => {
     const other = await freshDatabase(backend);
     try {

@@ -138,8 +138,9 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     return true;
   });
   if (!done) return skip('already_seeded');
-  // what the history pages through gets its statistics now, while nobody uses the app yet
-  if (later) await timed('analyse', () => analyzeSeeded(deps.database));
+  // what the history pages through, and the region tree the figures plan by, get their statistics
+  // now, while nobody uses the app yet
+  await timed('analyse', () => analyzeSeeded(deps.database));
   await timed('vacuum', () => vacuumSeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);

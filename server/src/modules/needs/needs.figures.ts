@@ -88,8 +88,11 @@ function regionGroups(districtId: string, level: string): SQL {
  * The roll-ups are materialised, so the planner never nests them inside the scan of the needs, with
  * statistics or without. It plans the statement as it likes: pricing nested loops out (as this did
  * until 2026-12-03, against a nested plan of over ten minutes before the roll-ups were materialised)
- * made a community's figures take 0.9–1.1 s on PostgreSQL, against 5 ms planned freely (40 ms with no
- * statistics at all), and 53–102 ms on PGlite against 36.
+ * made a community's figures take 0.9–1.1 s on PostgreSQL, against 5 ms planned freely, and 53–102 ms
+ * on PGlite against 36. The plan does need the region tree's statistics: a district's figures took 12 s
+ * on PostgreSQL (32 s on PGlite) with none at all, 0.1–0.4 s with `regions` analysed and nothing else.
+ * The demo analyses it before the app opens (demo/history.pace.ts); otherwise autovacuum, or on PGlite
+ * the upkeep's minute pass, does within a minute of a big import.
  */
 export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Promise<{ total: FigureCounts; groups: FigureGroup[] }> {
   assertWithin(actor, q.regionPath);
