@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regionRef } from '../../platform/scope/regions.table.js';
+import { regionRef, type RefColumn } from '../../platform/scope/regions.table.js';
 
 /**
  * A person who can log in: resident, volunteer, staff … (one account, several roles).
@@ -56,6 +56,6 @@ export const phoneDirectory = pgTable('phone_directory', {
 export type AccountRow = typeof accounts.$inferSelect;
 
 /** Helper for tables that reference an account inside the same district. */
-export function accountRef(districtId: Parameters<typeof foreignKey>[0]['columns'][number], accountId: Parameters<typeof foreignKey>[0]['columns'][number]) {
+export function accountRef(districtId: RefColumn, accountId: RefColumn) {
   return foreignKey({ columns: [districtId, accountId], foreignColumns: [accounts.districtId, accounts.id] });
 }

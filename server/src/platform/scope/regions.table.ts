@@ -41,7 +41,8 @@ export const regions = pgTable(
   ],
 );
 
-type RefColumn = Parameters<typeof foreignKey>[0]['columns'][number];
+/** A column of a composite foreign key, as drizzle's `foreignKey` takes it (regionRef, accountRef). */
+export type RefColumn = Parameters<typeof foreignKey>[0]['columns'][number];
 
 /**
  * A row's region, of the row's own district: (district_id, region_id) → regions (district_id, id).
