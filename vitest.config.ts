@@ -20,6 +20,8 @@ export default defineConfig({
           // harness (test/harness.ts) is made once per worker. The suites share no module state
           // that one file sets and another reads (a full run with isolation off passes as it did).
           isolate: false,
+          // every statement the suites send is built by sql-text.ts and by drizzle, and must agree
+          env: { LIANXIN_CHECK_SQL: '1' },
         },
       },
       {

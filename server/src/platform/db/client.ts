@@ -8,11 +8,13 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import { prepareRepeatedStatements } from './prepared.js';
 import { forgetHeldBegin, pipelineBegin } from './pipelined-begin.js';
 import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
 import { watchWrites, writtenTables } from './writes.js';
+import { useFastSqlText } from './sql-text.js';
 
 export type { Db, DbOrTx, Tx } from './types.js';
 import type { Db, DbOrTx } from './types.js';
@@ -90,7 +92,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       pipelineBegin(client);
     });
     pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => forgetHeldBegin(client));
-    const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
+    const db = withFastSqlText(trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db));
     return { db, kind: 'postgres', pool, afterWrite, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? ':memory:';
@@ -109,7 +111,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       pipelineBegin(client);
     });
     pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => forgetHeldBegin(client));
-    const db = trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db);
+    const db = withFastSqlText(trackTransactions(drizzlePg(guardRootQueries(pool)) as unknown as Db));
     return {
       db,
       kind: 'pglite',
@@ -125,8 +127,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const client = dir !== ':memory:' ? new PGlite(dir) : opts.pgliteFrom ? new PGlite({ loadDataDir: opts.pgliteFrom }) : new PGlite();
   await client.waitReady;
   // in-process PGlite (tests): no connection to watch, so every commit counts as a change
-  const db = trackTransactions(drizzlePglite(guardRootQueries(client, wrote)) as unknown as Db, () => wrote());
+  const db = withFastSqlText(trackTransactions(drizzlePglite(guardRootQueries(client, wrote)) as unknown as Db, () => wrote()));
   return { db, kind: 'pglite', pglite: client, afterWrite, close: () => client.close() };
+}
+
+/**
+ * Statements are built by sql-text.ts instead of drizzle's own builder (same text, a quarter of the
+ * CPU). LIANXIN_CHECK_SQL=1 (the test suites) builds each one both ways and fails on any difference.
+ */
+function withFastSqlText(db: Db): Db {
+  useFastSqlText((db as unknown as { dialect: PgDialect }).dialect, { check: process.env.LIANXIN_CHECK_SQL === '1' });
+  return db;
 }
 
 /**
