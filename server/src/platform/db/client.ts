@@ -15,6 +15,7 @@ import { assertNoOpenTransaction, trackTransactions } from './unit-of-work.js';
 import { startPgliteThread } from './pglite-thread.js';
 import { watchWrites, writtenTables } from './writes.js';
 import { useFastSqlText } from './sql-text.js';
+import { skipRowTemplatesOfArrayRows } from './pg-rows.js';
 
 export type { Db, DbOrTx, Tx } from './types.js';
 import type { Db, DbOrTx } from './types.js';
@@ -75,6 +76,7 @@ function writeListeners() {
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  skipRowTemplatesOfArrayRows();
   const { afterWrite, wrote } = writeListeners();
   if (opts.databaseUrl) {
     // pipeline mode: a transaction's BEGIN goes out with its first statement (pipelined-begin.ts).
