@@ -98,13 +98,18 @@ async function run(label: string, database: Database) {
   // embedded PGlite has no autovacuum: what a running server has done by now (maintenance.ts — after
   // its start, then every minute for the tables that doubled since their last ANALYZE)
   if (database.kind === 'pglite' && !process.env.BENCH_NO_UPKEEP) for (const pass of ['start', 'growth'] as const) await tidyTables(database, { pass });
-  const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs() };
+  const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
   const { transitions, refused: failures, loadCpuMs } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
     b.load.send<{ transitions: number; refused: number; loadCpuMs: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
   const tps = transitions / SECONDS;
   const server = process.threadCpuUsage(cpu0.server);
-  const cpu = { serverMs: (server.user + server.system) / 1000 / transitions, postgresMs: (postgresCpuMs() - cpu0.postgres) / transitions };
+  const cpu = {
+    serverMs: (server.user + server.system) / 1000 / transitions,
+    postgresMs: (postgresCpuMs() - cpu0.postgres) / transitions,
+    // embedded PGlite: its thread's busy time (the engine's own work, statements and all)
+    engineMs: cpu0.engine ? database.pgliteWorker!.performance.eventLoopUtilization(cpu0.engine).active / transitions : 0,
+  };
   // 1b. the subscribers' work the transitions left behind (inbox, ledger, figures, webhooks): the server
   // delivers it in the background (server.ts); here it is drained on its own, so its cost shows
   const drain = await drainDeliveries(b.app, database);
@@ -159,7 +164,7 @@ async function run(label: string, database: Database) {
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
   console.log(
     `  CPU per transition: server's event loop ${cpu.serverMs.toFixed(2)} ms` +
-      (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : ' (PGlite works on its own thread)') +
+      (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : `, PGlite's thread ${cpu.engineMs.toFixed(2)} ms (busy time)`) +
       `; the load's HTTP clients ${loadCpuMs.toFixed(2)} ms`,
   );
   console.log(
