@@ -170,4 +170,31 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('a transition whose write fails leaves nothing of it behind: state, timeline, audit line, domain event', async () => {
+    const need = await postNeed(t, c.resident1!);
+    // the timeline's next step is taken already: the transition's one write must fail on it (UNIQUE need, seq)
+    await t.database.db.execute(sql`INSERT INTO need_events (district_id, need_id, seq, action, to_status, actor_role) VALUES (${t.fx.region.D!.districtId}, ${need.id}, 2, 'planted', 'submitted', 'system')`);
+    const res = await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
+    // a conflict the caller can retry after a refresh, in their language — never a 500
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'request.conflict' });
+    const [row] = await queryRows<{ status: string; version: number }>(t.database.db, sql`SELECT status, version FROM needs WHERE id = ${need.id}`);
+    expect(row).toEqual({ status: 'submitted', version: 1 });
+    const audit = await queryRows(t.database.db, sql`SELECT 1 FROM audit_log WHERE object_id = ${need.id} AND action = 'needs.accept'`);
+    const events = await queryRows(t.database.db, sql`SELECT 1 FROM domain_events WHERE subject_id = ${need.id} AND type = 'needs.accept'`);
+    expect({ audit: audit.length, events: events.length }).toEqual({ audit: 0, events: 0 });
+    // the database goes on: the next need is accepted as usual
+    const next = await postNeed(t, c.resident1!);
+    expect((await act(t, c.communityAdmin1!, next.id, 'accept', { severity: 'general' })).json().status).toBe('accepted');
+    expect((await act(t, c.communityAdmin1!, next.id, 'pool')).json().status).toBe('pooled');
+    // a grab writes the slot and the volunteer's load before its last write: all of it goes when that fails
+    const volunteerId = t.fx.person.volunteer1!.id;
+    const load = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT coalesce((SELECT open_tasks FROM volunteer_load WHERE account_id = ${volunteerId}), 0) AS n`))[0]!.n;
+    const before = await load();
+    await t.database.db.execute(sql`INSERT INTO need_events (district_id, need_id, seq, action, to_status, actor_role) VALUES (${t.fx.region.D!.districtId}, ${next.id}, 4, 'planted', 'pooled', 'system')`);
+    expect((await act(t, c.volunteer1!, next.id, 'grab')).statusCode).toBe(409);
+    const slots = await queryRows(t.database.db, sql`SELECT 1 FROM need_assignments WHERE need_id = ${next.id}`);
+    expect({ slots: slots.length, load: await load() }).toEqual({ slots: 0, load: before });
+  });
 });
