@@ -54,7 +54,22 @@ const enum Kind {
   Other,
 }
 
-const kinds = new Map<unknown, Kind>();
+/**
+ * `answer` asked once per class of the values given: `is()` looks at a value's class chain only, so its
+ * answers (a piece's kind, a column's type name) hold for the whole class.
+ */
+function perClass<V extends object, T>(answer: (value: V) => T): (value: V) => T {
+  const known = new Map<unknown, T>();
+  return (value) => {
+    const cls: unknown = Object.getPrototypeOf(value)?.constructor;
+    let found = known.get(cls);
+    if (found === undefined) {
+      found = answer(value);
+      if (cls !== undefined) known.set(cls, found);
+    }
+    return found;
+  };
+}
 
 /** Drizzle's order of questions (sql.js buildQueryFromSourceParams), asked once per class. */
 function classify(chunk: object): Kind {
@@ -71,16 +86,8 @@ function classify(chunk: object): Kind {
   return Kind.Other;
 }
 
-/** An object's kind; `is()` looks at the class chain only, so its answer holds for the whole class. */
-function kindOf(chunk: object): Kind {
-  const cls: unknown = Object.getPrototypeOf(chunk)?.constructor;
-  let kind = kinds.get(cls);
-  if (kind === undefined) {
-    kind = classify(chunk);
-    if (cls !== undefined) kinds.set(cls, kind);
-  }
-  return kind;
-}
+/** An object's kind, by its class. */
+const kindOf = perClass(classify);
 
 const isPlaceholder = (value: unknown) => value instanceof Placeholder || (typeof value === 'object' && value !== null && kindOf(value) === Kind.Placeholder);
 const isSql = (value: unknown) => value instanceof SQL || (typeof value === 'object' && value !== null && kindOf(value) === Kind.Sql);
@@ -228,17 +235,7 @@ export class SqlTextMismatchError extends Error {
  * six `is()` questions of a column each time) are remembered per column class as well.
  */
 export function useFastSqlText(dialect: PgDialect, opts: { check?: boolean } = {}): void {
-  const typeOf = dialect.prepareTyping.bind(dialect);
-  const typings = new Map<unknown, QueryTypingsValue>();
-  const prepareTyping = (encoder: Parameters<PgDialect['prepareTyping']>[0]) => {
-    const cls: unknown = Object.getPrototypeOf(encoder)?.constructor;
-    let typing = typings.get(cls);
-    if (typing === undefined) {
-      typing = typeOf(encoder);
-      if (cls !== undefined) typings.set(cls, typing);
-    }
-    return typing;
-  };
+  const prepareTyping: (encoder: Parameters<PgDialect['prepareTyping']>[0]) => QueryTypingsValue = perClass(dialect.prepareTyping.bind(dialect));
   const drizzles = dialect.sqlToQuery.bind(dialect);
   const d = dialect as unknown as { casing: BuildQueryConfig['casing'] };
   dialect.sqlToQuery = (sql, invokeSource) => {
