@@ -42,6 +42,7 @@ function corpus(): [string, SQL][] {
     ['raw, identifier, join, empty', sql`${sql.raw('SELECT 1')} ${sql.identifier('a"b')} ${sql.join([sql`1`, sql`2`], sql`, `)}${sql.empty()}${undefined}`],
     ['placeholder', db.select().from(things).where(eq(things.id, sql.placeholder('id'))).getSQL()],
     ['enums and views', sql`SELECT ${mood}, ${schemaMood}, ${moodIn}, ${things.mood} FROM ${thingView}, ${itemView}`],
+    ['a sparse list (a hole is an empty item)', (() => { const holey: number[] = []; holey[0] = 1; holey[2] = 3; return sql`SELECT ${holey}, ${new Array<number>(2)}`; })()],
     ['a wrapper of its own', sql`SELECT ${{ getSQL: () => sql`1 + ${2}` }}, ${{ getSQL: () => sql`3`, shouldOmitSQLParens: () => true }}`],
   ];
 }

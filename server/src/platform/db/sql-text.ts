@@ -59,10 +59,11 @@ const enum Kind {
  * answers (a piece's kind, a column's type name) hold for the whole class.
  */
 function perClass<V extends object, T>(answer: (value: V) => T): (value: V) => T {
-  const known = new Map<unknown, T>();
+  // held weakly: a class made at run time (none today) goes with its answer
+  const known = new WeakMap<object, T>();
   return (value) => {
-    const cls: unknown = Object.getPrototypeOf(value)?.constructor;
-    let found = known.get(cls);
+    const cls = (Object.getPrototypeOf(value) as { constructor?: object } | null)?.constructor;
+    let found = cls && known.get(cls);
     if (found === undefined) {
       found = answer(value);
       if (cls !== undefined) known.set(cls, found);
@@ -102,17 +103,18 @@ function param(out: Out, config: Config, value: unknown, typing: QueryTypingsVal
 }
 
 function emitAll(out: Out, chunks: readonly unknown[], config: Config, root: SQL): void {
-  for (const chunk of chunks) emit(out, chunk, config, root);
+  for (let i = 0; i < chunks.length; i++) emit(out, chunks[i], config, root);
 }
 
 function emit(out: Out, chunk: unknown, config: Config, root: SQL): void {
   if (chunk === undefined) return;
   if (Array.isArray(chunk)) {
     out.sql += '(';
-    chunk.forEach((item, i) => {
-      emit(out, item, config, root);
+    // every index, holes of a sparse array too (drizzle writes them as empty items)
+    for (let i = 0; i < chunk.length; i++) {
+      emit(out, chunk[i], config, root);
       if (i < chunk.length - 1) out.sql += ', ';
-    });
+    }
     out.sql += ')';
     return;
   }
