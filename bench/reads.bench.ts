@@ -127,6 +127,26 @@ async function run(label: string, database: Database, key: Buffer) {
   // the figures page (统计分析): this month's counts per group, for a community and for the district
   await measure('GET /api/figures/summary', '/api/figures/summary');
   await measure('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
+  // those two are kept between changes (needs.figures-kept.ts): what a count costs after a change, one at a time
+  const anew = async (name: string, url: string, as: string) => {
+    const times: number[] = [];
+    const engine0 = database.pgliteWorker?.performance.eventLoopUtilization();
+    const postgres0 = postgresCpuMs();
+    for (let i = 0; i < 10; i++) {
+      await database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`); // a write to needs lets go of what was kept
+      const t0 = performance.now();
+      const res = await fetch(base + url, { headers: { cookie: as } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const engine = engine0 ? database.pgliteWorker!.performance.eventLoopUtilization(engine0).active / times.length : (postgresCpuMs() - postgres0) / times.length;
+    anewRows.push(`  ${name.padEnd(40)} counted anew after a write, one at a time (10): median ${times[5]!.toFixed(0)} ms, slowest ${times[9]!.toFixed(0)} ms; ${database.kind === 'postgres' ? 'PostgreSQL' : "PGlite's thread"} ${engine.toFixed(1)} ms each`);
+  };
+  const anewRows: string[] = [];
+  await anew('GET /api/figures/summary', '/api/figures/summary', cookie);
+  await anew('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn" and "district admin": 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
@@ -135,6 +155,7 @@ async function run(label: string, database: Database, key: Buffer) {
     const bad = r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
     console.log(`  ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((100 * r.rps) / ceiling).toFixed(1).padStart(5)} % of /healthz   p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB each  CPU ${r.cpuMs!.toFixed(2)}${database.kind === 'postgres' ? ` + ${r.postgresMs!.toFixed(2)}` : ` + ${r.engineMs!.toFixed(2)}`} of ${r.machineMs!.toFixed(2)} ms each${bad}`);
   }
+  for (const line of anewRows) console.log(line);
 }
 
 async function onPostgres(adminUrl: string) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import type { AppInstance } from '../app.types.js';
@@ -199,4 +200,23 @@ export async function secondInstance(t: TestApp): Promise<{ app: AppInstance; cl
       await database.close();
     },
   };
+}
+
+/**
+ * A change the app's in-memory caches cannot hear of, so that what a page then shows was kept
+ * (platform/db/change-cache.ts): on PostgreSQL sent on a connection of its own with triggers off; on
+ * the embedded database as SQL built inside the database (its text names no table written, writes.ts).
+ */
+export async function unsignalled(t: TestApp, text: string): Promise<void> {
+  const url = (t.database as Database & { url?: string }).url;
+  if (t.database.pglite) return void (await t.database.pglite.query(text)); // in-process: its raw client, unwatched
+  // the worker's one connection: the statement's text put together in the database, 'UP' || 'DATE …'
+  if (!url) return void (await t.database.db.execute(sql.raw(`DO $$ BEGIN EXECUTE 'UP' || 'DATE${text.replace(/^UPDATE/, '').replace(/'/g, "''")}'; END $$`)));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET session_replication_role = replica; ${text}`);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { backends, createTestApp, unsignalled, type TestApp } from '../../test/harness.js';
 
 /*
  * A hand-made district where every figure is known. "Now" is 2026-03-20 12:00 in Shanghai; the
@@ -164,6 +164,35 @@ describe.each(backends)('the figures of a hand-made district on %s', (backend) =
     t.clock.set('2026-03-20T13:00:00Z'); // D's deadline (12:00) has passed
     expect((await summary('districtAdmin', MARCH)).totals).toMatchObject({ overdue: 2, dueSoon: 0 });
     t.clock.set(NOW);
+  });
+
+  it('keeps the counts until a change, or until the clock moves a deadline into the next 24 hours or past now', async () => {
+    await t.app.services.needs.keepingPages();
+    const totals = async () => (await summary('districtAdmin', MARCH)).totals;
+    // on PostgreSQL this instance also hears its own earlier writes' signals a moment after they commit
+    const settled = () => (backend === 'postgres' ? new Promise((r) => setTimeout(r, 200)) : Promise.resolve());
+    try {
+      t.clock.set('2026-03-19T10:00:00Z'); // D's deadline (03-20 12:00) is 26 hours ahead
+      await settled();
+      expect(await totals()).toMatchObject({ overdue: 1, dueSoon: 0 });
+      // C cancelled where no cache hears of it: the kept counts still have C overdue
+      await unsignalled(t, `UPDATE needs SET status = 'cancelled' WHERE id = '${made.C!.id}'`);
+      expect(await totals()).toMatchObject({ overdue: 1, dueSoon: 0 });
+      t.clock.set('2026-03-19T11:59:50Z'); // just over 24 hours ahead (time passes: this clock moves): still kept
+      expect(await totals()).toMatchObject({ overdue: 1, dueSoon: 0 });
+      t.clock.set('2026-03-19T12:00:00.001Z'); // D is due soon: counted anew, and C's cancel is seen with it
+      expect(await totals()).toMatchObject({ overdue: 0, dueSoon: 1 });
+      // a change this instance writes is on the next count
+      await t.database.db.execute(sql`UPDATE needs SET status = 'in_service' WHERE id = ${made.C!.id}`);
+      expect(await totals()).toMatchObject({ overdue: 1, dueSoon: 1 });
+      t.clock.set('2026-03-20T12:00:00.001Z'); // D's deadline has passed
+      expect(await totals()).toMatchObject({ overdue: 2, dueSoon: 0 });
+      t.clock.set(NOW); // a clock set back is counted anew too
+      expect(await totals()).toMatchObject({ overdue: 1, dueSoon: 1 });
+    } finally {
+      t.clock.set(NOW);
+      await t.database.db.execute(sql`UPDATE needs SET status = 'in_service' WHERE id = ${made.C!.id}`);
+    }
   });
 
   it('lists the overdue needs, most overdue first, and those due within 24 hours', async () => {

@@ -58,14 +58,23 @@ export type FigureCounts = {
 /** A group: its node (or team) and, for a node, the name of the node above it (grids are often named alike). */
 export type FigureGroup = FigureCounts & { id: string | null; name: string | null; parentName: string | null };
 
+export type FigureResult = { total: FigureCounts; groups: FigureGroup[] };
+/**
+ * The counts as at `from` (the query's now), which stay exactly these until `until` unless something
+ * is written: the first moment the clock alone moves a need into "due soon" or "overdue" (ms since 1970).
+ */
+export type CountedFigures = { counts: FigureResult; from: number; until: number };
+
 type Row = {
+  next_change: number | null;
   gid: string | null; gname: string | null; gparent: string | null; total: number; received: number; accepted: number; response_median: number | string | null; response_mean: number | string | null;
   completed: number; with_deadline: number; on_time: number; reopened: number; rated: number; satisfied: number; overdue: number; due_soon: number;
 };
 
-type Deps = { db: Db; teams: TeamsService };
+export type FigureDeps = { db: Db; teams: TeamsService };
+type Deps = FigureDeps;
 
-function assertWithin(actor: Actor, path: string): void {
+export function assertWithin(actor: Actor, path: string): void {
   // the figures module looks the node up in the caller's scope first; this keeps the rule here too
   if (!pathInScope(actor, path)) throw scopeError('regions.not_found');
 }
@@ -94,7 +103,7 @@ function regionGroups(districtId: string, level: string): SQL {
  * The demo analyses it before the app opens (demo/history.pace.ts); otherwise autovacuum, or on PGlite
  * the upkeep's minute pass, does within a minute of a big import.
  */
-export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Promise<{ total: FigureCounts; groups: FigureGroup[] }> {
+export async function countFigures(deps: Deps, actor: Actor, q: FigureQuery): Promise<CountedFigures> {
   assertWithin(actor, q.regionPath);
   const d = actor.districtId;
   const now = q.now.toISOString();
@@ -114,6 +123,12 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
         FROM ${needEvents} e
         WHERE e.district_id = ${d} AND e.action = 'rate' AND ${between(sql`e.at`, q)}
         GROUP BY e.need_id),
+      -- the first moment the clock alone changes a count: an open need's deadline 24 hours ahead (due
+      -- soon from then on), or the deadline itself (overdue after it)
+      next_change AS (
+        SELECT min(CASE WHEN n.deadline_at - make_interval(secs => ${DUE_SOON_MS / 1000}) >= ${now}::timestamptz THEN n.deadline_at - make_interval(secs => ${DUE_SOON_MS / 1000}) ELSE n.deadline_at END) AS at
+        FROM ${needs} n JOIN scoped s ON s.id = n.region_id
+        WHERE n.district_id = ${d} AND ${openN} AND n.deadline_at >= ${now}::timestamptz),
       base AS (
         SELECT n.*, ${byRegion ? sql`grp.group_id` : sql`n.team_id`} AS gid, ${byRegion ? sql`grp.group_name` : sql`NULL::text`} AS gname, grp.parent_name AS gparent,
           coalesce(rt.rated, 0) AS n_rated, coalesce(rt.satisfied, 0) AS n_satisfied
@@ -124,7 +139,7 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
         WHERE n.district_id = ${d}
           AND (${between(sql`n.created_at`, q)} OR ${acceptedIn} OR ${completedIn} OR rt.need_id IS NOT NULL
                OR (${openN} AND n.deadline_at < ${soon}::timestamptz)))
-      SELECT n.gid, n.gname, n.gparent, GROUPING(n.gid, n.gname, n.gparent)::int AS total,
+      SELECT floor(extract(epoch FROM (SELECT at FROM next_change)) * 1000)::float8 AS next_change, n.gid, n.gname, n.gparent, GROUPING(n.gid, n.gname, n.gparent)::int AS total,
         (count(*) FILTER (WHERE ${between(sql`n.created_at`, q)}))::int AS received,
         (count(*) FILTER (WHERE ${acceptedIn}))::int AS accepted,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${response}) FILTER (WHERE ${acceptedIn}) AS response_median,
@@ -147,10 +162,13 @@ export async function figureCounts(deps: Deps, actor: Actor, q: FigureQuery): Pr
   });
   const groupRows = rows.filter((r) => Number(r.total) === 0);
   const teamNames = byRegion ? new Map<string, string>() : await deps.teams.namesOf(d, groupRows.map((r) => r.gid).filter((id): id is string => !!id));
-  return {
+  const counts = {
     total: toCounts(rows.find((r) => Number(r.total) !== 0)),
     groups: groupRows.map((r) => ({ id: r.gid, name: byRegion ? r.gname : r.gid ? (teamNames.get(r.gid) ?? null) : null, parentName: r.gparent, ...toCounts(r) })),
   };
+  // the totals row is always there; with no open deadline ahead only a write changes the counts
+  const next = rows[0]?.next_change;
+  return { counts, from: q.now.getTime(), until: next === null || next === undefined ? Infinity : Number(next) };
 }
 
 export type OverdueQuery = { regionPath: string; now: Date; window: 'overdue' | 'dueSoon'; limit: number; offset: number };

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../../app.types.js';
-import type { Database } from '../../platform/db/client.js';
 import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
-import { backends, createTestApp, secondInstance, type TestApp } from '../../test/harness.js';
+import { backends, createTestApp, secondInstance, unsignalled as unsignalledChange, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
 /*
@@ -34,24 +32,7 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
     if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200));
     return page(cookie, id);
   };
-  /**
-   * A change this instance cannot hear of, so what the page then shows was kept: on PostgreSQL sent on
-   * a connection of its own with triggers off; on the embedded database as SQL built inside the
-   * database (its text names no table written, writes.ts).
-   */
-  const unsignalled = async (text: string) => {
-    const url = (t.database as Database & { url?: string }).url;
-    if (t.database.pglite) return void (await t.database.pglite.query(text)); // in-process: its raw client, unwatched
-    // the worker's one connection: the statement's text put together in the database, 'UP' || 'DATE …'
-    if (!url) return void (await t.database.db.execute(sql.raw(`DO $$ BEGIN EXECUTE 'UP' || 'DATE${text.replace(/^UPDATE/, '').replace(/'/g, "''")}'; END $$`)));
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`SET session_replication_role = replica; ${text}`);
-    } finally {
-      await client.end();
-    }
-  };
+  const unsignalled = (text: string) => unsignalledChange(t, text);
 
   it('answers from memory once read: a change nobody signals is not seen, one this instance commits is', async () => {
     const need = await postNeed(t, c.resident1!);
@@ -187,5 +168,28 @@ describe.runIf(backends.includes('postgres'))('needs’ pages on two instances o
     const before = (await otherShows(c.communityAdmin1!, need.id, () => true)).teamName as string;
     await t.database.db.execute(sql`UPDATE teams SET name = ${`${before}·新`} WHERE id = ${t.fx.team.T1!.id}`);
     expect((await otherShows(c.communityAdmin1!, need.id, (p) => p.teamName !== before)).teamName).toBe(`${before}·新`);
+  });
+  it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
+    const received = async () => ((await other.inject({ url: '/api/figures/summary', headers: { cookie: c.communityAdmin1! } })).json() as { totals: { received: number } }).totals.received;
+    /** The other instance's count once it is `want` (2 s at most), or its last answer. */
+    const otherCounts = async (want: number) => {
+      const until = Date.now() + 2000;
+      for (;;) {
+        const n = await received();
+        if (n === want || Date.now() > until) return n;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await new Promise((r) => setTimeout(r, 200)); // earlier tests' signals land first
+    const before = await received();
+    const need = await postNeed(t, c.resident1!);
+    expect(await otherCounts(before + 1)).toBe(before + 1);
+    // kept there now: a change nobody signals is not counted …
+    await unsignalledChange(t, `UPDATE needs SET created_at = created_at - interval '400 days' WHERE id = '${need.id}'`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await received()).toBe(before + 1);
+    // … until a region's move (its path rewritten) is signalled: the subtree may have changed
+    await t.database.db.execute(sql`UPDATE regions SET path = path WHERE id = ${t.fx.region.B1!.id}`);
+    expect(await otherCounts(before)).toBe(before);
   });
 });

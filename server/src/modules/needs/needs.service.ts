@@ -16,7 +16,8 @@ import type { ServiceRecordService } from '../service-record/service-record.serv
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
-import { figureCounts, overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
+import { overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
+import { createFigureCounter } from './needs.figures-kept.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -57,6 +58,8 @@ export function createNeedsService(deps: Deps) {
   // connection): made by the first page asked for, so services built for a script or the demo's seed keep nothing
   let kept: NeedPageCache | undefined;
   const pages = () => (kept ??= createNeedPageCache(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
+  // the figures page's counts, kept the same way (needs.figures-kept.ts)
+  const figures = createFigureCounter(deps, (msg) => console.warn(`[lianxin] ${msg}`));
 
   async function detail(actor: Actor, id: string) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
@@ -91,9 +94,11 @@ export function createNeedsService(deps: Deps) {
     similar: intake.similar,
     follow: intake.follow,
     detail,
-    /** Settles once needs' pages are kept between requests (PostgreSQL: once this instance listens for changes). */
-    keepingPages: () => pages().ready(),
-    close: () => kept?.close() ?? Promise.resolve(),
+    /** Settles once needs' pages and the figures' counts are kept between requests (PostgreSQL: once this instance listens for changes). */
+    keepingPages: () => Promise.all([pages().ready(), figures.ready()]).then(() => undefined),
+    close: async () => {
+      await Promise.all([kept?.close(), figures.close()]);
+    },
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
@@ -102,7 +107,7 @@ export function createNeedsService(deps: Deps) {
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */
-    figureCounts: (actor: Actor, q: FigureQuery) => figureCounts(deps, actor, q),
+    figureCounts: (actor: Actor, q: FigureQuery) => figures.count(actor, q),
     /** Open needs past (or within 24 h of) their deadline in a subtree the caller holds, paged. */
     overdueNeeds: (actor: Actor, q: OverdueQuery) => overdueNeeds(deps, actor, q),
 

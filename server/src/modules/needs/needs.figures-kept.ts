@@ -1,0 +1,69 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import { createChangeCache, type ChangeCache } from '../../platform/db/change-cache.js';
+import type { Database } from '../../platform/db/client.js';
+import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type FigureQuery, type FigureResult } from './needs.figures.js';
+
+/*
+ * The figures page's counts as last counted (needs.figures.ts), kept between requests
+ * (platform/db/change-cache.ts) and shared by every caller who asks for the same subtree, period and
+ * grouping: the district's staff, a street's, a big screen refreshing. A district's counts read all
+ * of its needs (bench:reads, PGlite: ~150 ms of its thread each, so 20 staff at once waited seconds
+ * behind one another), and they change only when a need, its timeline, a region or a team does — or
+ * when the clock carries an open need's deadline into the next 24 hours or past now. So what is kept
+ * is used only from the moment it was counted at up to the first such moment (`until`, worked out by
+ * the same statement): it answers exactly what a new count would. Callers who ask while the same
+ * count is under way wait for it instead of counting again. A count after a change costs what it
+ * did before.
+ */
+
+/** What the counts are read from: this instance's writes to them let go of what is kept. */
+const FIGURE_TABLES = ['needs', 'need_events', 'regions', 'teams'];
+/** Subtrees × periods × groupings kept; one is a few kilobytes (a district by grid is the larger). */
+const MAX_KEPT = 500;
+
+export type FigureCounter = {
+  count(actor: Actor, q: FigureQuery): Promise<FigureResult>;
+  /** Settles once counts are kept (PostgreSQL: once this instance listens for changes). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export function createFigureCounter(deps: FigureDeps & { database: Database }, log: (msg: string) => void): FigureCounter {
+  // made on the first count, so services built for a script or the demo's seed keep nothing (and listen to nothing)
+  let made: ChangeCache<CountedFigures> | undefined;
+  // every change to those tables is signalled on `lianxin_needs` (migrations 0034, 0037); logins, on
+  // `lianxin_sessions`, change nothing counted here
+  const kept = () => (made ??= createChangeCache<CountedFigures>(deps.database, { name: 'figures cache', tables: FIGURE_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log));
+  const underWay = new Map<string, Promise<CountedFigures>>();
+
+  return {
+    async count(actor, q) {
+      assertWithin(actor, q.regionPath);
+      const cache = kept();
+      const key = `${actor.districtId}|${q.regionPath}|${q.start.toISOString()}|${q.end.toISOString()}|${q.group.by === 'region' ? q.group.level : 'team'}`;
+      const at = q.now.getTime();
+      const holds = (c: CountedFigures | undefined): c is CountedFigures => c !== undefined && c.from <= at && at <= c.until;
+      const hit = cache.get(key);
+      if (holds(hit)) return hit.counts;
+      // a count started at this generation (nothing written since it began) that holds at this caller's now too
+      const generation = cache.generation();
+      const pending = underWay.get(`${generation}|${key}`);
+      const shared = pending && (await pending.catch(() => undefined));
+      if (holds(shared)) return shared.counts;
+      const counting = countFigures(deps, actor, q);
+      const slot = `${generation}|${key}`;
+      underWay.set(slot, counting);
+      try {
+        const counted = await counting;
+        cache.set(key, counted, generation);
+        return counted.counts;
+      } finally {
+        if (underWay.get(slot) === counting) underWay.delete(slot);
+      }
+    },
+    ready: () => kept().ready(),
+    close: async () => {
+      await made?.close();
+    },
+  };
+}
