@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { postNeed } from '../../test/needs-helpers.js';
 import { createFigureCounter, type FigureCounter } from './needs.figures-kept.js';
-import { countFigures, type FigureQuery } from './needs.figures.js';
+import { countFigures, type CountedFigures, type FigureQuery } from './needs.figures.js';
+import { countsOf, createKeptCounts, type KeptCounts } from './needs.kept-counts.js';
 
 /*
  * The figures' counts kept between requests (needs.figures-kept.ts), seen from the statements they
@@ -15,6 +16,7 @@ import { countFigures, type FigureQuery } from './needs.figures.js';
 describe.each(backends)('the figures’ counts kept between requests, on %s', (backend) => {
   let t: TestApp;
   let counter: FigureCounter;
+  let kept: KeptCounts;
   let statements = 0;
   let admin: Actor;
   let query: FigureQuery;
@@ -33,8 +35,10 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
         };
       },
     });
-    counter = createFigureCounter({ db: counted, database: t.database, teams: t.app.services.teams }, () => undefined);
-    await counter.ready();
+    kept = createKeptCounts(t.database, () => undefined);
+    const figures = countsOf<CountedFigures>(kept, 'figures');
+    counter = createFigureCounter({ db: counted, teams: t.app.services.teams }, () => figures);
+    await kept.ready();
     const cookie = await t.login('districtAdmin');
     needId = (await postNeed(t, await t.login('resident1'))).id;
     admin = (await t.app.services.auth.resolveSession(cookie.slice('lx_session='.length), { ip: '127.0.0.1' }))!;
@@ -44,7 +48,7 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200));
   });
   afterAll(async () => {
-    await counter?.close();
+    await kept?.close();
     await t?.close();
   });
 

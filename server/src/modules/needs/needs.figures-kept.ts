@@ -1,6 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import { createChangeCache, type ChangeCache } from '../../platform/db/change-cache.js';
-import type { Database } from '../../platform/db/client.js';
+import type { ChangeCache } from '../../platform/db/change-cache.js';
 import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type FigureQuery, type FigureResult } from './needs.figures.js';
 
 /*
@@ -13,27 +12,14 @@ import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type 
  * is used only from the moment it was counted at up to the first such moment (`until`, worked out by
  * the same statement): it answers exactly what a new count would. Callers who ask while the same
  * count is under way wait for it instead of counting again. A count after a change costs what it
- * did before.
+ * did before. The cache (`kept`) is shared with the ledgers' totals (needs.kept-counts.ts), which says
+ * what lets go of it.
  */
 
-/** What the counts are read from: this instance's writes to them let go of what is kept. */
-const FIGURE_TABLES = ['needs', 'need_events', 'regions', 'teams'];
-/** Subtrees × periods × groupings kept; one is a few kilobytes (a district by grid is the larger). */
-const MAX_KEPT = 500;
+export type FigureCounter = { count(actor: Actor, q: FigureQuery): Promise<FigureResult> };
 
-export type FigureCounter = {
-  count(actor: Actor, q: FigureQuery): Promise<FigureResult>;
-  /** Settles once counts are kept (PostgreSQL: once this instance listens for changes). */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-};
-
-export function createFigureCounter(deps: FigureDeps & { database: Database }, log: (msg: string) => void): FigureCounter {
-  // made on the first count, so services built for a script or the demo's seed keep nothing (and listen to nothing)
-  let made: ChangeCache<CountedFigures> | undefined;
-  // every change to those tables is signalled on `lianxin_needs` (migrations 0034, 0037); logins, on
-  // `lianxin_sessions`, change nothing counted here
-  const kept = () => (made ??= createChangeCache<CountedFigures>(deps.database, { name: 'figures cache', tables: FIGURE_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log));
+/** `kept` is asked for on the first count, so services built for a script or the demo's seed keep (and listen to) nothing. */
+export function createFigureCounter(deps: FigureDeps, kept: () => ChangeCache<CountedFigures>): FigureCounter {
   const underWay = new Map<string, Promise<CountedFigures>>();
 
   return {
@@ -60,10 +46,6 @@ export function createFigureCounter(deps: FigureDeps & { database: Database }, l
       } finally {
         if (underWay.get(slot) === counting) underWay.delete(slot);
       }
-    },
-    ready: () => kept().ready(),
-    close: async () => {
-      await made?.close();
     },
   };
 }

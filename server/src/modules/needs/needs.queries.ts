@@ -16,6 +16,8 @@ import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
+import { totalKey, totalOf, type ListTotals } from './needs.list-totals.js';
+import { currentTransaction } from '../../platform/db/unit-of-work.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -35,7 +37,7 @@ export type NeedListQuery = {
   pageSize: number;
 };
 
-type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService };
+type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService; totals?: ListTotals };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
@@ -109,6 +111,11 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   // are then worked out for those rows only. In one statement PostgreSQL worked them out for every row
   // it skipped too: the last page of a community's 900 needs took 24 ms instead of 4.
   const page = deps.db.select({ id: needs.id }).from(needs).where(where).orderBy(...order).limit(limit).offset(offset);
+  // a staff ledger's total, kept until a need or region is written (needs.list-totals.ts)
+  const totals = q.view === 'all' && !q.due && !currentTransaction() ? deps.totals : undefined;
+  const key = totals && totalKey(deps.db, where);
+  const kept = key ? totals.get(key) : undefined;
+  const generation = totals?.generation() ?? 0;
   // the page, its labels and the total in one statement (the total is one uncorrelated subquery)
   const rows = await deps.db
     .select({
@@ -117,14 +124,15 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
       liveSlot: liveSlotOf(actor),
       teamName: deps.teams.nameColumn(needs.districtId, needs.teamId),
       category: deps.categories.labelColumn(needs.districtId, needs.categoryId),
-      total: sql<number>`(SELECT count(*)::int FROM ${needs} WHERE ${where})`,
+      total: kept === undefined ? totalOf(where) : sql<number>`NULL::int`,
     })
     .from(needs)
     .innerJoin(regions, eq(regions.id, needs.regionId))
     .where(and(eq(needs.districtId, actor.districtId), inArray(needs.id, page)))
     .orderBy(...order);
   // past the last page there is no row to carry the total
-  const total = rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0);
+  const total = kept ?? (rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0));
+  if (key && kept === undefined) totals!.set(key, total, generation);
   const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
   const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
   // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement

@@ -16,8 +16,9 @@ import type { ServiceRecordService } from '../service-record/service-record.serv
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
-import { overdueNeeds, type FigureQuery, type OverdueQuery } from './needs.figures.js';
+import { overdueNeeds, type CountedFigures, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import { createFigureCounter } from './needs.figures-kept.js';
+import { countsOf, createKeptCounts, type KeptCounts } from './needs.kept-counts.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -58,8 +59,11 @@ export function createNeedsService(deps: Deps) {
   // connection): made by the first page asked for, so services built for a script or the demo's seed keep nothing
   let kept: NeedPageCache | undefined;
   const pages = () => (kept ??= createNeedPageCache(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
-  // the figures page's counts, kept the same way (needs.figures-kept.ts)
-  const figures = createFigureCounter(deps, (msg) => console.warn(`[lianxin] ${msg}`));
+  // a staff ledger's total and the figures page's counts, kept the same way in one cache (needs.kept-counts.ts)
+  let keptCounts: KeptCounts | undefined;
+  const counts = () => (keptCounts ??= createKeptCounts(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
+  const totals = () => countsOf<number>(counts(), 'total');
+  const figures = createFigureCounter(deps, () => countsOf<CountedFigures>(counts(), 'figures'));
 
   async function detail(actor: Actor, id: string) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
@@ -94,14 +98,14 @@ export function createNeedsService(deps: Deps) {
     similar: intake.similar,
     follow: intake.follow,
     detail,
-    /** Settles once needs' pages and the figures' counts are kept between requests (PostgreSQL: once this instance listens for changes). */
-    keepingPages: () => Promise.all([pages().ready(), figures.ready()]).then(() => undefined),
+    /** Settles once needs' pages, the ledgers' totals and the figures' counts are kept between requests (PostgreSQL: once this instance listens for changes). */
+    keepingPages: () => Promise.all([pages().ready(), counts().ready()]).then(() => undefined),
     close: async () => {
-      await Promise.all([kept?.close(), figures.close()]);
+      await Promise.all([kept?.close(), keptCounts?.close()]);
     },
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
-    list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps }, actor, q),
+    list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals() }, actor, q),
     /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
     todoCounts: (actor: Actor, q: CountsQuery) => todoCounts(deps, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
