@@ -124,10 +124,13 @@ async function run(label: string, database: Database, key: Buffer) {
   // the district's whole ledger (台账): every need of the district in the list, and its exact total
   await measure('district admin: GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', districtAdmin);
   await measure('district admin: ?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled', districtAdmin);
+  // the ledger's status tabs (and the workbench) beside every list page: its to-dos per state, due soon and overdue
+  await measure('GET /api/needs/counts', '/api/needs/counts?view=all', cookie);
+  await measure('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
   // the figures page (统计分析): this month's counts per group, for a community and for the district
   await measure('GET /api/figures/summary', '/api/figures/summary');
   await measure('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
-  // those two are kept between changes (needs.figures-kept.ts): what a count costs after a change, one at a time
+  // counts and figures are kept between changes (needs.kept-counts.ts): what a count costs after a change, one at a time
   const anew = async (name: string, url: string, as: string) => {
     const times: number[] = [];
     const engine0 = database.pgliteWorker?.performance.eventLoopUtilization();
@@ -145,6 +148,7 @@ async function run(label: string, database: Database, key: Buffer) {
     anewRows.push(`  ${name.padEnd(40)} counted anew after a write, one at a time (10): median ${times[5]!.toFixed(0)} ms, slowest ${times[9]!.toFixed(0)} ms; ${database.kind === 'postgres' ? 'PostgreSQL' : "PGlite's thread"} ${engine.toFixed(1)} ms each`);
   };
   const anewRows: string[] = [];
+  await anew('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
   await anew('GET /api/figures/summary', '/api/figures/summary', cookie);
   await anew('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
   await app.close();

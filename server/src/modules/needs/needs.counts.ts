@@ -2,7 +2,10 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
-import { dueCondition, filters, viewCondition, type NeedListQuery } from './needs.queries.js';
+import type { ChangeCache } from '../../platform/db/change-cache.js';
+import { currentTransaction } from '../../platform/db/unit-of-work.js';
+import { dueCondition, filters, nextDueChange, viewCondition, type NeedListQuery } from './needs.queries.js';
+import { totalKey } from './needs.list-totals.js';
 import { viewerOf } from './needs.scope.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { needs } from './needs.table.js';
@@ -12,6 +15,13 @@ import type { BucketKey } from './needs.enums.js';
  * 待办 — what a workbench and the status tabs count: each bucket is a list filter (`status`, `due`),
  * so a count and the list it opens (same view, same filters) answer the same number. Counted in one
  * statement, grouped by category (the workbench's chart); the totals are the sums of the groups.
+ *
+ * The ledger asks for them beside every page it shows, and a district's count reads all its needs
+ * (bench:reads, PGlite: ~125 ms of its thread each). So they are kept (`kept`, needs.kept-counts.ts,
+ * let go of by any write to needs, regions or categories) under the statement's scope and filters,
+ * and used only up to the first moment the clock alone would move a need into "due soon" or
+ * "overdue" (nextDueChange, from the same statement): what is kept is what a new count would say.
+ * Not with a deadline filter of the caller's own (`due`), which moves with the clock itself.
  */
 
 type Bucket = { status?: readonly NeedStatus[]; due?: 'overdue' | 'within24h' };
@@ -46,13 +56,21 @@ export const countBuckets: Record<'all' | 'team', Partial<Record<BucketKey, Buck
 
 export type CountsQuery = Omit<NeedListQuery, 'view' | 'status' | 'sort' | 'page' | 'pageSize'> & { view?: 'all' | 'team' };
 
-type Deps = Parameters<typeof filters>[0];
+/** What is kept: the answer without its `now`, counted at `from`, the same up to `until` (ms since 1970). */
+export type CountedTodos = { answer: TodoAnswer; from: number; until: number };
+type TodoAnswer = {
+  view: 'all' | 'team';
+  buckets: { key: BucketKey; status: string | null; due: 'overdue' | 'within24h' | null; count: number }[];
+  byCategory: { categoryId: string; categoryName: string | null; categoryNameEn: string | null; counts: Record<string, number> }[];
+};
+
+type Deps = Parameters<typeof filters>[0] & { kept?: ChangeCache<CountedTodos> };
 
 const bucketCondition = (b: Bucket, now: Date): SQL =>
   and(sql`true`, b.status ? inArray(needs.status, [...b.status]) : undefined, b.due ? dueCondition(b.due, now) : undefined)!;
 
 /** The caller's to-dos per bucket of their view (staff: their subtree; a leader: their teams), with the list filter each stands for. */
-export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery) {
+export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Promise<TodoAnswer & { now: string }> {
   const view = q.view ?? (isStaff(actor.roles) ? 'all' : 'team');
   // staff count their subtree (view=all refuses others); a leader their teams; nobody else has to-dos here
   if (view === 'team' && !actor.roles.includes('teamLeader')) throw accessError('auth.forbidden');
@@ -60,17 +78,21 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery) {
   const now = deps.clock.now();
   const buckets = Object.entries(countBuckets[view]) as [BucketKey, Bucket][];
   const where = and(viewCondition(viewer, view), ...(await filters(deps, actor, { ...q, view, page: 1, pageSize: 1 })));
+  const kept = q.due || currentTransaction() ? undefined : deps.kept;
+  const key = kept && `${view}|${totalKey(deps.db, where)}`;
+  const hit = key ? kept.get(key) : undefined;
+  if (hit && hit.from <= now.getTime() && now.getTime() <= hit.until) return { ...hit.answer, now: now.toISOString() };
+  const generation = kept?.generation() ?? 0;
   const columns = Object.fromEntries(buckets.map(([, b], i) => [`b${i}`, sql<number>`count(*) FILTER (WHERE ${bucketCondition(b, now)})::int`.as(`b${i}`)]));
   const rows = (await deps.db
-    .select({ categoryId: needs.categoryId, ...columns })
+    .select({ categoryId: needs.categoryId, ...columns, next: nextDueChange(where, now) })
     .from(needs)
     .where(where)
-    .groupBy(needs.categoryId)) as ({ categoryId: string } & Record<string, number>)[];
+    .groupBy(needs.categoryId)) as ({ categoryId: string; next: number | null } & Record<string, number>)[];
   const labels = await deps.categories.labelsOf(actor.districtId, rows.map((r) => r.categoryId));
   const countsOf = (r: Record<string, number>) => Object.fromEntries(buckets.map(([key], i) => [key, r[`b${i}`] ?? 0]));
-  return {
+  const answer: TodoAnswer = {
     view,
-    now: now.toISOString(),
     buckets: buckets.map(([key, b], i) => ({
       key,
       status: b.status?.join(',') ?? null,
@@ -79,4 +101,8 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery) {
     })),
     byCategory: rows.map((r) => ({ categoryId: r.categoryId, categoryName: labels.get(r.categoryId)?.name ?? null, categoryNameEn: labels.get(r.categoryId)?.nameEn ?? null, counts: countsOf(r) })),
   };
+  // no need at all: no deadline either, until one is written
+  const next = rows[0]?.next;
+  if (key) kept.set(key, { answer, from: now.getTime(), until: next === null || next === undefined ? Infinity : Number(next) }, generation);
+  return { ...answer, now: now.toISOString() };
 }

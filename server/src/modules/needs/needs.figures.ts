@@ -7,6 +7,7 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { scopeError } from '../../platform/scope/scope.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { deadlineRunningStatuses } from './needs.lifecycle.js';
+import { nextDueChange } from './needs.queries.js';
 import { needEvents, needs } from './needs.table.js';
 
 /*
@@ -123,12 +124,6 @@ export async function countFigures(deps: Deps, actor: Actor, q: FigureQuery): Pr
         FROM ${needEvents} e
         WHERE e.district_id = ${d} AND e.action = 'rate' AND ${between(sql`e.at`, q)}
         GROUP BY e.need_id),
-      -- the first moment the clock alone changes a count: an open need's deadline 24 hours ahead (due
-      -- soon from then on), or the deadline itself (overdue after it)
-      next_change AS (
-        SELECT min(CASE WHEN n.deadline_at - make_interval(secs => ${DUE_SOON_MS / 1000}) >= ${now}::timestamptz THEN n.deadline_at - make_interval(secs => ${DUE_SOON_MS / 1000}) ELSE n.deadline_at END) AS at
-        FROM ${needs} n JOIN scoped s ON s.id = n.region_id
-        WHERE n.district_id = ${d} AND ${openN} AND n.deadline_at >= ${now}::timestamptz),
       base AS (
         SELECT n.*, ${byRegion ? sql`grp.group_id` : sql`n.team_id`} AS gid, ${byRegion ? sql`grp.group_name` : sql`NULL::text`} AS gname, grp.parent_name AS gparent,
           coalesce(rt.rated, 0) AS n_rated, coalesce(rt.satisfied, 0) AS n_satisfied
@@ -139,7 +134,7 @@ export async function countFigures(deps: Deps, actor: Actor, q: FigureQuery): Pr
         WHERE n.district_id = ${d}
           AND (${between(sql`n.created_at`, q)} OR ${acceptedIn} OR ${completedIn} OR rt.need_id IS NOT NULL
                OR (${openN} AND n.deadline_at < ${soon}::timestamptz)))
-      SELECT floor(extract(epoch FROM (SELECT at FROM next_change)) * 1000)::float8 AS next_change, n.gid, n.gname, n.gparent, GROUPING(n.gid, n.gname, n.gparent)::int AS total,
+      SELECT ${nextDueChange(sql`${needs.districtId} = ${d} AND ${needs.regionId} IN (SELECT id FROM scoped)`, q.now)} AS next_change, n.gid, n.gname, n.gparent, GROUPING(n.gid, n.gname, n.gparent)::int AS total,
         (count(*) FILTER (WHERE ${between(sql`n.created_at`, q)}))::int AS received,
         (count(*) FILTER (WHERE ${acceptedIn}))::int AS accepted,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${response}) FILTER (WHERE ${acceptedIn}) AS response_median,

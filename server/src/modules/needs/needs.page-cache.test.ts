@@ -137,6 +137,28 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
     await t.database.db.execute(sql`UPDATE needs SET status = 'cancelled', deadline_at = NULL WHERE id = ${need.id}`);
     expect(await cancelled()).toBe(c0 + 1);
   });
+
+  it('keeps the ledger tabs’ counts until a need is written, or the clock moves a deadline into the next 24 hours', async () => {
+    type Counts = { buckets: { key: string; count: number }[]; now: string };
+    const counts = async () => {
+      const body = (await t.app.inject({ url: '/api/needs/counts?view=all', headers: { cookie: c.communityAdmin1! } })).json() as Counts;
+      return Object.fromEntries(body.buckets.map((b) => [b.key, b.count]));
+    };
+    const [soon, other] = [await postNeed(t, c.resident1!), await postNeed(t, c.resident1!)];
+    const deadline = new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString();
+    await t.database.db.execute(sql`UPDATE needs SET status = 'accepted', deadline_at = ${deadline}::timestamptz WHERE id = ${soon.id}`);
+    if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200)); // this instance's own signals land first
+    const before = await counts();
+    await unsignalled(`UPDATE needs SET status = 'cancelled' WHERE id = '${other.id}'`);
+    expect(await counts()).toEqual(before); // kept
+    const hour = 3_600_000 + 5_000;
+    t.clock.advance(hour); // the deadline is now within 24 hours: counted anew, the cancel seen with it
+    try {
+      expect(await counts()).toMatchObject({ dueSoon: before.dueSoon! + 1, intake: before.intake! - 1, stopped: before.stopped! + 1 });
+    } finally {
+      t.clock.advance(-hour);
+    }
+  });
 });
 
 /*

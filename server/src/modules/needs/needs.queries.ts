@@ -71,6 +71,19 @@ export function dueCondition(due: 'overdue' | 'within24h', now: Date): SQL {
   return and(inArray(needs.status, [...deadlineRunningStatuses]), isNull(needs.pausedAt), window)!;
 }
 
+/**
+ * The first moment at or after `now` when the clock alone moves one of the needs `where` picks into
+ * "within 24 hours" (its deadline 24 hours ahead) or into "overdue" (its deadline passed): as ms since
+ * 1970, rounded down, or null when no running deadline lies ahead. Until then dueCondition picks the
+ * same needs, so counts made with it hold (needs.counts.ts, needs.figures.ts keep theirs that long).
+ */
+export function nextDueChange(where: SQL | undefined, now: Date): SQL<number | null> {
+  const ahead = sql`${needs.deadlineAt} - make_interval(secs => ${DUE_SOON_S})`;
+  return sql<number | null>`(SELECT floor(extract(epoch FROM min(CASE WHEN ${ahead} >= ${now.toISOString()}::timestamptz THEN ${ahead} ELSE ${needs.deadlineAt} END)) * 1000)::float8
+    FROM ${needs} WHERE ${where} AND ${inArray(needs.status, [...deadlineRunningStatuses])} AND ${needs.pausedAt} IS NULL AND ${needs.deadlineAt} >= ${now.toISOString()}::timestamptz)`;
+}
+const DUE_SOON_S = 86_400;
+
 /** The deadline still runs (受理 → 结单, not paused): what "overdue first" puts at the top. */
 const deadlineRunning = sql`(${needs.deadlineAt} IS NOT NULL AND ${needs.pausedAt} IS NULL AND ${inArray(needs.status, [...deadlineRunningStatuses])})`;
 

@@ -24,7 +24,7 @@ import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
 import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
-import { todoCounts, type CountsQuery } from './needs.counts.js';
+import { todoCounts, type CountedTodos, type CountsQuery } from './needs.counts.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { applyAction, loadVisible, runAction, type TransitionDeps } from './needs.transitions.js';
@@ -107,7 +107,7 @@ export function createNeedsService(deps: Deps) {
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals() }, actor, q),
     /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
-    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts(deps, actor, q),
+    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: countsOf<CountedTodos>(counts(), 'todo') }, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */
