@@ -210,8 +210,9 @@ export async function secondInstance(t: TestApp): Promise<{ app: AppInstance; cl
 export async function unsignalled(t: TestApp, text: string): Promise<void> {
   const url = (t.database as Database & { url?: string }).url;
   if (t.database.pglite) return void (await t.database.pglite.query(text)); // in-process: its raw client, unwatched
-  // the worker's one connection: the statement's text put together in the database, 'UP' || 'DATE …'
-  if (!url) return void (await t.database.db.execute(sql.raw(`DO $$ BEGIN EXECUTE 'UP' || 'DATE${text.replace(/^UPDATE/, '').replace(/'/g, "''")}'; END $$`)));
+  // the worker's one connection: the statement's text put together in the database ('U' || 'PDATE …')
+  const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  if (!url) return void (await t.database.db.execute(sql.raw(`DO $$ BEGIN EXECUTE ${quoted(text.slice(0, 1))} || ${quoted(text.slice(1))}; END $$`)));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

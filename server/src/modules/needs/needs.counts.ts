@@ -2,10 +2,9 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
-import type { ChangeCache } from '../../platform/db/change-cache.js';
 import { currentTransaction } from '../../platform/db/unit-of-work.js';
 import { dueCondition, filters, nextDueChange, viewCondition, type NeedListQuery } from './needs.queries.js';
-import { totalKey } from './needs.list-totals.js';
+import { whereKey, type KeptKind } from './needs.kept-counts.js';
 import { viewerOf } from './needs.scope.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { needs } from './needs.table.js';
@@ -21,7 +20,8 @@ import type { BucketKey } from './needs.enums.js';
  * let go of by any write to needs, regions or categories) under the statement's scope and filters,
  * and used only up to the first moment the clock alone would move a need into "due soon" or
  * "overdue" (nextDueChange, from the same statement): what is kept is what a new count would say.
- * Not with a deadline filter of the caller's own (`due`), which moves with the clock itself.
+ * Not with a deadline filter of the caller's own (`due`): it puts now into the statement, so it
+ * would never be asked for again.
  */
 
 type Bucket = { status?: readonly NeedStatus[]; due?: 'overdue' | 'within24h' };
@@ -64,7 +64,7 @@ type TodoAnswer = {
   byCategory: { categoryId: string; categoryName: string | null; categoryNameEn: string | null; counts: Record<string, number> }[];
 };
 
-type Deps = Parameters<typeof filters>[0] & { kept?: ChangeCache<CountedTodos> };
+type Deps = Parameters<typeof filters>[0] & { kept?: KeptKind<CountedTodos> };
 
 const bucketCondition = (b: Bucket, now: Date): SQL =>
   and(sql`true`, b.status ? inArray(needs.status, [...b.status]) : undefined, b.due ? dueCondition(b.due, now) : undefined)!;
@@ -79,7 +79,7 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
   const buckets = Object.entries(countBuckets[view]) as [BucketKey, Bucket][];
   const where = and(viewCondition(viewer, view), ...(await filters(deps, actor, { ...q, view, page: 1, pageSize: 1 })));
   const kept = q.due || currentTransaction() ? undefined : deps.kept;
-  const key = kept && `${view}|${totalKey(deps.db, where)}`;
+  const key = kept && `${view}|${whereKey(deps.db, where)}`;
   const hit = key ? kept.get(key) : undefined;
   if (hit && hit.from <= now.getTime() && now.getTime() <= hit.until) return { ...hit.answer, now: now.toISOString() };
   const generation = kept?.generation() ?? 0;
@@ -90,7 +90,7 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
     .where(where)
     .groupBy(needs.categoryId)) as ({ categoryId: string; next: number | null } & Record<string, number>)[];
   const labels = await deps.categories.labelsOf(actor.districtId, rows.map((r) => r.categoryId));
-  const countsOf = (r: Record<string, number>) => Object.fromEntries(buckets.map(([key], i) => [key, r[`b${i}`] ?? 0]));
+  const bucketCounts = (r: Record<string, number>) => Object.fromEntries(buckets.map(([key], i) => [key, r[`b${i}`] ?? 0]));
   const answer: TodoAnswer = {
     view,
     buckets: buckets.map(([key, b], i) => ({
@@ -99,9 +99,9 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
       due: b.due ?? null,
       count: rows.reduce((sum, r) => sum + (r[`b${i}`] ?? 0), 0),
     })),
-    byCategory: rows.map((r) => ({ categoryId: r.categoryId, categoryName: labels.get(r.categoryId)?.name ?? null, categoryNameEn: labels.get(r.categoryId)?.nameEn ?? null, counts: countsOf(r) })),
+    byCategory: rows.map((r) => ({ categoryId: r.categoryId, categoryName: labels.get(r.categoryId)?.name ?? null, categoryNameEn: labels.get(r.categoryId)?.nameEn ?? null, counts: bucketCounts(r) })),
   };
-  // no need at all: no deadline either, until one is written
+  // the same `next` on every row (one subquery); none when no running deadline lies ahead, or no need at all
   const next = rows[0]?.next;
   if (key) kept.set(key, { answer, from: now.getTime(), until: next === null || next === undefined ? Infinity : Number(next) }, generation);
   return { ...answer, now: now.toISOString() };

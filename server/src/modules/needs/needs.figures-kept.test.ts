@@ -6,7 +6,8 @@ import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { postNeed } from '../../test/needs-helpers.js';
 import { createFigureCounter, type FigureCounter } from './needs.figures-kept.js';
 import { countFigures, type CountedFigures, type FigureQuery } from './needs.figures.js';
-import { countsOf, createKeptCounts, type KeptCounts } from './needs.kept-counts.js';
+import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
+import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
 
 /*
  * The figures' counts kept between requests (needs.figures-kept.ts), seen from the statements they
@@ -36,7 +37,7 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
       },
     });
     kept = createKeptCounts(t.database, () => undefined);
-    const figures = countsOf<CountedFigures>(kept, 'figures');
+    const figures = keptKind<CountedFigures>(kept, 'figures');
     counter = createFigureCounter({ db: counted, teams: t.app.services.teams }, () => figures);
     await kept.ready();
     const cookie = await t.login('districtAdmin');
@@ -79,9 +80,19 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     expect((await deadline(at + 30 * H + 123)).until).toBe(at + 6 * H + 123); // due soon from then on
     expect((await deadline(at + 2 * H)).until).toBe(at + 2 * H); // overdue after it
     expect((await deadline(at)).until).toBe(at); // at the deadline itself: not yet overdue
+    expect((await deadline(at + 24 * H)).until).toBe(at); // exactly 24 hours ahead: due soon just after now
+    // a deadline between two milliseconds (PostgreSQL keeps microseconds): the millisecond before it
+    await t.database.db.execute(sql`UPDATE needs SET deadline_at = ${new Date(at + 2 * H).toISOString()}::timestamptz + interval '500 microseconds' WHERE id = ${needId}`);
+    expect((await countFigures(deps, admin, query)).until).toBe(at + 2 * H);
     const past = await deadline(at - 1);
     expect(past.until).toBe(Infinity); // overdue already: only a write changes it
     expect(past.counts.total.overdue).toBeGreaterThanOrEqual(1);
     expect((await deadline(null)).until).toBe(Infinity);
+  });
+
+  it('is counted inside a transaction, never read from what is kept: the root database refuses it there as any read', async () => {
+    await counter.count(admin, query); // kept now
+    const refused = await t.database.db.transaction(() => counter.count(admin, query)).catch((err: unknown) => err);
+    expect((refused as { cause?: unknown }).cause).toBeInstanceOf(OutsideTransactionError);
   });
 });

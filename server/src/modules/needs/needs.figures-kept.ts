@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { ChangeCache } from '../../platform/db/change-cache.js';
+import { currentTransaction } from '../../platform/db/unit-of-work.js';
+import type { KeptKind } from './needs.kept-counts.js';
 import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type FigureQuery, type FigureResult } from './needs.figures.js';
 
 /*
@@ -12,18 +13,20 @@ import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type 
  * is used only from the moment it was counted at up to the first such moment (`until`, worked out by
  * the same statement): it answers exactly what a new count would. Callers who ask while the same
  * count is under way wait for it instead of counting again. A count after a change costs what it
- * did before. The cache (`kept`) is shared with the ledgers' totals (needs.kept-counts.ts), which says
- * what lets go of it.
+ * did before. The cache (`kept`) is shared with the ledgers' totals and to-dos (needs.kept-counts.ts),
+ * which says what lets go of it.
  */
 
 export type FigureCounter = { count(actor: Actor, q: FigureQuery): Promise<FigureResult> };
 
 /** `kept` is asked for on the first count, so services built for a script or the demo's seed keep (and listen to) nothing. */
-export function createFigureCounter(deps: FigureDeps, kept: () => ChangeCache<CountedFigures>): FigureCounter {
+export function createFigureCounter(deps: FigureDeps, kept: () => KeptKind<CountedFigures>): FigureCounter {
   const underWay = new Map<string, Promise<CountedFigures>>();
 
   return {
     async count(actor, q) {
+      // a transaction must see its own writes: counted there (and refused on the root database, as every read is)
+      if (currentTransaction()) return (await countFigures(deps, actor, q)).counts;
       assertWithin(actor, q.regionPath);
       const cache = kept();
       const key = `${actor.districtId}|${q.regionPath}|${q.start.toISOString()}|${q.end.toISOString()}|${q.group.by === 'region' ? q.group.level : 'team'}`;

@@ -7,7 +7,7 @@ import { regions } from '../../platform/scope/regions.table.js';
 import { scopeError } from '../../platform/scope/scope.errors.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { deadlineRunningStatuses } from './needs.lifecycle.js';
-import { nextDueChange } from './needs.queries.js';
+import { DUE_SOON_MS, nextDueChange } from './needs.queries.js';
 import { needEvents, needs } from './needs.table.js';
 
 /*
@@ -30,7 +30,6 @@ import { needEvents, needs } from './needs.table.js';
 
 /** Overdue counts only while the deadline runs: the same states the lists and warnings use, a paused clock (挂起) not. */
 const running = sql.join(deadlineRunningStatuses.map((s) => sql`${s}`), sql`, `);
-const DUE_SOON_MS = 24 * 3600_000;
 
 export type FigureGrouping = { by: 'team' } | { by: 'region'; level: 'street' | 'community' | 'grid' };
 export type FigureQuery = {
@@ -73,7 +72,6 @@ type Row = {
 };
 
 export type FigureDeps = { db: Db; teams: TeamsService };
-type Deps = FigureDeps;
 
 export function assertWithin(actor: Actor, path: string): void {
   // the figures module looks the node up in the caller's scope first; this keeps the rule here too
@@ -104,7 +102,7 @@ function regionGroups(districtId: string, level: string): SQL {
  * The demo analyses it before the app opens (demo/history.pace.ts); otherwise autovacuum, or on PGlite
  * the upkeep's minute pass, does within a minute of a big import.
  */
-export async function countFigures(deps: Deps, actor: Actor, q: FigureQuery): Promise<CountedFigures> {
+export async function countFigures(deps: FigureDeps, actor: Actor, q: FigureQuery): Promise<CountedFigures> {
   assertWithin(actor, q.regionPath);
   const d = actor.districtId;
   const now = q.now.toISOString();
@@ -170,7 +168,7 @@ export type OverdueQuery = { regionPath: string; now: Date; window: 'overdue' | 
 export type OverdueNeed = { id: string; number: string; title: string; status: string; severity: string; regionName: string; teamId: string | null; teamName: string | null; deadlineAt: string };
 
 /** Open needs past their deadline (most overdue first), or due within 24 hours (soonest first). */
-export async function overdueNeeds(deps: Deps, actor: Actor, q: OverdueQuery): Promise<{ items: OverdueNeed[]; total: number }> {
+export async function overdueNeeds(deps: FigureDeps, actor: Actor, q: OverdueQuery): Promise<{ items: OverdueNeed[]; total: number }> {
   assertWithin(actor, q.regionPath);
   const now = q.now.toISOString();
   const soon = new Date(q.now.getTime() + DUE_SOON_MS).toISOString();

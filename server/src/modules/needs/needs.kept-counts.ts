@@ -1,34 +1,47 @@
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { createChangeCache, type ChangeCache } from '../../platform/db/change-cache.js';
-import type { Database } from '../../platform/db/client.js';
+import type { Database, Db } from '../../platform/db/client.js';
+import { needs } from './needs.table.js';
 
 /*
  * Counts over many needs kept between requests: a staff ledger's total (needs.list-totals.ts), the
  * to-dos of a ledger's tabs and a workbench (needs.counts.ts) and the figures page's counts
- * (needs.figures-kept.ts). One change cache for all (one listening connection per instance on
- * PostgreSQL), each under a prefix of its own.
+ * (needs.figures-kept.ts). One change cache for all three (one listening connection per instance on
+ * PostgreSQL), each kind under a prefix of its own.
  *
  * Let go of by this instance's writes to what they count — needs, their timeline (ratings), regions
- * (the subtree, its groups), teams and categories (their names) — and by `lianxin_needs`, which every instance's
- * changes to those send at commit (migrations 0034, 0037). Not by `lianxin_sessions`: logins change
- * nothing counted here.
+ * (the subtree, its groups), teams and categories (their names) — and by `lianxin_needs`, which every
+ * instance's changes to those send at commit (migrations 0034, 0037; a region's delete is not
+ * signalled, and needs none: a region with needs or children cannot be deleted). Not by
+ * `lianxin_sessions`: logins change nothing counted here.
+ *
+ * Any such write anywhere lets go of every kept count, in every district: they pay while pages are
+ * read more often than needs change (paging through a ledger, the tabs beside each page, the figures
+ * page opened by many). After a write, the next request for each counts anew, as before.
  */
 const COUNTED_TABLES = ['needs', 'need_events', 'regions', 'teams', 'need_categories'];
-/** Entries kept at most, of both kinds; one is a number or a few kilobytes of figures. */
+/** Entries kept at most, of all three kinds; one is a number or a few kilobytes of figures. */
 const MAX_KEPT = 2_500;
 
 export type KeptCounts = ChangeCache<unknown>;
+/** One kind of count in the shared cache: what its owner reads and writes (closing and listening stay with the service). */
+export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get' | 'set'>;
 
 export function createKeptCounts(database: Database, log: (msg: string) => void): KeptCounts {
   return createChangeCache<unknown>(database, { name: 'kept counts', tables: COUNTED_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log);
 }
 
-/** One kind of count in the shared cache: its own keys, its own type. */
-export function countsOf<T>(kept: KeptCounts, prefix: string): ChangeCache<T> {
+export function keptKind<T>(kept: KeptCounts, prefix: string): KeptKind<T> {
   return {
     generation: () => kept.generation(),
     get: (key) => kept.get(`${prefix}|${key}`) as T | undefined,
     set: (key, value, generation) => kept.set(`${prefix}|${key}`, value, generation),
-    ready: () => kept.ready(),
-    close: () => kept.close(),
   };
+}
+
+/** A key for what `where` picks: its SQL as it is sent (text and values), so equal scopes and filters share it. */
+export function whereKey(db: Db, where: SQL | undefined): string {
+  const { sql: text, params } = db.select({ one: sql`1` }).from(needs).where(where).toSQL();
+  return `${text}\u0000${JSON.stringify(params)}`;
 }

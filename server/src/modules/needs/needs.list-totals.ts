@@ -1,7 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import type { ChangeCache } from '../../platform/db/change-cache.js';
-import type { Db } from '../../platform/db/client.js';
+import type { KeptKind } from './needs.kept-counts.js';
 import { needs } from './needs.table.js';
 
 /*
@@ -14,16 +13,10 @@ import { needs } from './needs.table.js';
  *
  * Kept for the staff view (`all`: what it counts is the needs and the regions of the caller's
  * subtree, with filters whose values are in the key) without a deadline filter (those move with the
- * clock), keyed by the count's own SQL text and values: two callers with the same scope and filters
- * share it. Kept with the figures' counts (needs.kept-counts.ts), and let go of as they are.
+ * clock), keyed by what the count picks (`whereKey`): two callers with the same scope and filters
+ * share it. Kept with the other counts (needs.kept-counts.ts), and let go of as they are.
  */
-export type ListTotals = ChangeCache<number>;
+export type ListTotals = KeptKind<number>;
 
 /** The count's SQL for `where`; an uncorrelated subquery of the page's statement when the total is not kept. */
 export const totalOf = (where: SQL | undefined) => sql<number>`(SELECT count(*)::int FROM ${needs} WHERE ${where})`;
-
-/** The key a total is kept under: the count statement as it is sent (text and values). */
-export function totalKey(db: Db, where: SQL | undefined): string {
-  const { sql: text, params } = db.select({ n: totalOf(where) }).from(needs).limit(1).toSQL();
-  return `${text}\u0000${JSON.stringify(params)}`;
-}

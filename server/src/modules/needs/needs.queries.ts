@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
+import { currentTransaction } from '../../platform/db/unit-of-work.js';
 import { regionInScope, regionWithin } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
@@ -16,8 +17,8 @@ import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
-import { totalKey, totalOf, type ListTotals } from './needs.list-totals.js';
-import { currentTransaction } from '../../platform/db/unit-of-work.js';
+import { totalOf, type ListTotals } from './needs.list-totals.js';
+import { whereKey } from './needs.kept-counts.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -65,9 +66,12 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   return conds;
 }
 
+/** "Due soon" (即将超期): a running deadline within this long of now; the lists, tabs and figures all count by it. */
+export const DUE_SOON_MS = 24 * 3_600_000;
+
 /** Overdue (超期) or due within 24 hours (即将超期): only while the deadline runs and its clock is not paused. */
 export function dueCondition(due: 'overdue' | 'within24h', now: Date): SQL {
-  const window = due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + 86_400_000)));
+  const window = due === 'overdue' ? lt(needs.deadlineAt, now) : and(gte(needs.deadlineAt, now), lt(needs.deadlineAt, new Date(now.getTime() + DUE_SOON_MS)));
   return and(inArray(needs.status, [...deadlineRunningStatuses]), isNull(needs.pausedAt), window)!;
 }
 
@@ -78,11 +82,10 @@ export function dueCondition(due: 'overdue' | 'within24h', now: Date): SQL {
  * same needs, so counts made with it hold (needs.counts.ts, needs.figures.ts keep theirs that long).
  */
 export function nextDueChange(where: SQL | undefined, now: Date): SQL<number | null> {
-  const ahead = sql`${needs.deadlineAt} - make_interval(secs => ${DUE_SOON_S})`;
+  const ahead = sql`${needs.deadlineAt} - make_interval(secs => ${DUE_SOON_MS / 1000})`;
   return sql<number | null>`(SELECT floor(extract(epoch FROM min(CASE WHEN ${ahead} >= ${now.toISOString()}::timestamptz THEN ${ahead} ELSE ${needs.deadlineAt} END)) * 1000)::float8
     FROM ${needs} WHERE ${where} AND ${inArray(needs.status, [...deadlineRunningStatuses])} AND ${needs.pausedAt} IS NULL AND ${needs.deadlineAt} >= ${now.toISOString()}::timestamptz)`;
 }
-const DUE_SOON_S = 86_400;
 
 /** The deadline still runs (受理 → 结单, not paused): what "overdue first" puts at the top. */
 const deadlineRunning = sql`(${needs.deadlineAt} IS NOT NULL AND ${needs.pausedAt} IS NULL AND ${inArray(needs.status, [...deadlineRunningStatuses])})`;
@@ -124,9 +127,9 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
   // are then worked out for those rows only. In one statement PostgreSQL worked them out for every row
   // it skipped too: the last page of a community's 900 needs took 24 ms instead of 4.
   const page = deps.db.select({ id: needs.id }).from(needs).where(where).orderBy(...order).limit(limit).offset(offset);
-  // a staff ledger's total, kept until a need or region is written (needs.list-totals.ts)
+  // a staff ledger's total, kept until what it counts changes (needs.list-totals.ts)
   const totals = q.view === 'all' && !q.due && !currentTransaction() ? deps.totals : undefined;
-  const key = totals && totalKey(deps.db, where);
+  const key = totals && whereKey(deps.db, where);
   const kept = key ? totals.get(key) : undefined;
   const generation = totals?.generation() ?? 0;
   // the page, its labels and the total in one statement (the total is one uncorrelated subquery)

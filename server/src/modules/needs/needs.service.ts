@@ -18,7 +18,7 @@ import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { overdueNeeds, type CountedFigures, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import { createFigureCounter } from './needs.figures-kept.js';
-import { countsOf, createKeptCounts, type KeptCounts } from './needs.kept-counts.js';
+import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -62,8 +62,8 @@ export function createNeedsService(deps: Deps) {
   // a staff ledger's total and the figures page's counts, kept the same way in one cache (needs.kept-counts.ts)
   let keptCounts: KeptCounts | undefined;
   const counts = () => (keptCounts ??= createKeptCounts(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
-  const totals = () => countsOf<number>(counts(), 'total');
-  const figures = createFigureCounter(deps, () => countsOf<CountedFigures>(counts(), 'figures'));
+  const totals = () => keptKind<number>(counts(), 'total');
+  const figures = createFigureCounter(deps, () => keptKind<CountedFigures>(counts(), 'figures'));
 
   async function detail(actor: Actor, id: string) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
@@ -98,7 +98,7 @@ export function createNeedsService(deps: Deps) {
     similar: intake.similar,
     follow: intake.follow,
     detail,
-    /** Settles once needs' pages, the ledgers' totals and the figures' counts are kept between requests (PostgreSQL: once this instance listens for changes). */
+    /** Settles once needs' pages and the kept counts (ledger totals, to-dos, figures) are kept between requests (PostgreSQL: once this instance listens for changes). */
     keepingPages: () => Promise.all([pages().ready(), counts().ready()]).then(() => undefined),
     close: async () => {
       await Promise.all([kept?.close(), keptCounts?.close()]);
@@ -107,7 +107,7 @@ export function createNeedsService(deps: Deps) {
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals() }, actor, q),
     /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
-    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: countsOf<CountedTodos>(counts(), 'todo') }, actor, q),
+    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: keptKind<CountedTodos>(counts(), 'todo') }, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */

@@ -3,7 +3,8 @@ import type { Database } from './client.js';
 
 /*
  * What is read often and changes rarely, kept in memory between requests (signed-in callers,
- * platform/auth/session-cache.ts; a need's page, modules/needs/needs.page-cache.ts).
+ * platform/auth/session-cache.ts; a need's page, modules/needs/needs.page-cache.ts; counts over many
+ * needs, modules/needs/needs.kept-counts.ts).
  *
  * What the database says stays the truth, on every instance:
  *  - An entry is stamped with the generation current when its read began, and is used only while that

@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../../app.types.js';
+import { backends, createTestApp, secondInstance, unsignalled, type TestApp } from '../../test/harness.js';
+import { postNeed } from '../../test/needs-helpers.js';
+
+/*
+ * Counts over many needs kept between requests (needs.kept-counts.ts): a staff ledger's total and the
+ * to-dos of its tabs, through the API. A change nobody signals (`unsignalled`) shows what is kept; a
+ * write this instance makes, another instance's, or the clock alone must each be counted anew.
+ * The figures' counts: figures.test.ts and needs.figures-kept.test.ts.
+ */
+describe.each([...backends, 'pglite-worker' as const])('counts kept between requests, on %s', (backend) => {
+  let t: TestApp;
+  let c: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await t.app.services.needs.keepingPages();
+    c = {};
+    for (const k of ['resident1', 'communityAdmin1']) c[k] = await t.login(k);
+  });
+  afterAll(() => t?.close());
+
+  /** On PostgreSQL this instance also hears its own writes' signals a moment after they commit: those land first. */
+  const settled = () => (backend === 'postgres' ? new Promise((r) => setTimeout(r, 200)) : Promise.resolve());
+  const total = async (cookie: string, query: string) => ((await t.app.inject({ url: `/api/needs?${query}`, headers: { cookie } })).json() as { total: number }).total;
+  type Counts = { buckets: { key: string; count: number }[]; byCategory: { categoryId: string; categoryName: string }[] };
+  const todos = async () => (await t.app.inject({ url: '/api/needs/counts?view=all', headers: { cookie: c.communityAdmin1! } })).json() as Counts;
+  const counts = async () => Object.fromEntries((await todos()).buckets.map((b) => [b.key, b.count]));
+
+  it('keeps a staff ledger’s total until a need is written; a resident’s own list and deadline filters are counted each time', async () => {
+    const need = await postNeed(t, c.resident1!);
+    await settled();
+    const cancelled = () => total(c.communityAdmin1!, 'view=all&status=cancelled');
+    const overdue = () => total(c.communityAdmin1!, 'view=all&due=overdue');
+    const [c0, o0, mine0] = [await cancelled(), await overdue(), await total(c.resident1!, 'view=mine&status=submitted')];
+    // the need cancelled, then made overdue, where nothing hears of it
+    await unsignalled(t, `UPDATE needs SET status = 'cancelled' WHERE id = '${need.id}'`);
+    expect(await cancelled()).toBe(c0); // kept
+    expect(await total(c.resident1!, 'view=mine&status=submitted')).toBe(mine0 - 1);
+    await unsignalled(t, `UPDATE needs SET status = 'accepted', deadline_at = now() - interval '1 hour' WHERE id = '${need.id}'`);
+    expect(await overdue()).toBe(o0 + 1);
+    // a write this instance commits lets go of it: counted anew
+    await t.database.db.execute(sql`UPDATE needs SET status = 'cancelled', deadline_at = NULL WHERE id = ${need.id}`);
+    expect(await cancelled()).toBe(c0 + 1);
+  });
+
+  it('keeps the tabs’ to-dos until a need is written, or the clock brings a deadline within 24 hours, or is set back', async () => {
+    const [soon, other] = [await postNeed(t, c.resident1!), await postNeed(t, c.resident1!)];
+    const deadline = new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString();
+    await t.database.db.execute(sql`UPDATE needs SET status = 'accepted', deadline_at = ${deadline}::timestamptz WHERE id = ${soon.id}`);
+    await settled();
+    const before = await counts();
+    await unsignalled(t, `UPDATE needs SET status = 'cancelled' WHERE id = '${other.id}'`);
+    expect(await counts()).toEqual(before); // kept
+    const hour = 3_600_000 + 5_000;
+    t.clock.advance(hour); // the deadline is now within 24 hours: counted anew, the cancel seen with it
+    try {
+      const later = await counts();
+      expect(later).toMatchObject({ dueSoon: before.dueSoon! + 1, intake: before.intake! - 1, stopped: before.stopped! + 1 });
+      // kept again; the clock set back to before that count: counted anew, not served from it
+      await unsignalled(t, `UPDATE needs SET status = 'submitted' WHERE id = '${other.id}'`);
+      expect(await counts()).toEqual(later);
+      t.clock.advance(-hour);
+      expect(await counts()).toMatchObject({ dueSoon: before.dueSoon, intake: before.intake });
+    } finally {
+      t.clock.set(new Date(Date.now()));
+    }
+  });
+
+  it('names a renamed category at once on the to-dos', async () => {
+    await postNeed(t, c.resident1!);
+    await settled();
+    const [first] = (await todos()).byCategory;
+    await t.database.db.execute(sql`UPDATE need_categories SET name = name || '（更名）' WHERE id = ${first!.categoryId}`);
+    expect((await todos()).byCategory.find((g) => g.categoryId === first!.categoryId)!.categoryName).toBe(`${first!.categoryName}（更名）`);
+  });
+});
+
+/* Two instances of the app on one PostgreSQL database: a change through one is counted on the other within moments (lianxin_needs). */
+describe.runIf(backends.includes('postgres'))('counts kept on two instances of one PostgreSQL database', () => {
+  let t: TestApp;
+  let second: Awaited<ReturnType<typeof secondInstance>>;
+  let other: AppInstance;
+  let c: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp('postgres');
+    second = await secondInstance(t);
+    other = second.app;
+    await other.services.needs.keepingPages();
+    c = {};
+    for (const k of ['resident1', 'communityAdmin1']) c[k] = await t.login(k);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await t?.close();
+  });
+
+  /** What `read` answers on the other instance once it is `want` (2 s at most), or its last answer. */
+  async function otherAnswers(read: () => Promise<number>, want: number) {
+    const until = Date.now() + 2000;
+    for (;;) {
+      const n = await read();
+      if (n === want || Date.now() > until) return n;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('a ledger’s total kept on the other instance follows a need submitted here', async () => {
+    const total = async () => ((await other.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
+    await new Promise((r) => setTimeout(r, 200)); // earlier signals land first
+    const before = await total();
+    const need = await postNeed(t, c.resident1!);
+    expect(await otherAnswers(total, before + 1)).toBe(before + 1);
+    // kept there now: a change nobody signals is not counted …
+    await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await total()).toBe(before + 1);
+    // … until a need is written here
+    await t.database.db.execute(sql`UPDATE needs SET updated_at = now() WHERE id = ${need.id}`);
+    expect(await otherAnswers(total, before)).toBe(before);
+  });
+
+it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
+    const received = async () => ((await other.inject({ url: '/api/figures/summary', headers: { cookie: c.communityAdmin1! } })).json() as { totals: { received: number } }).totals.received;
+    await new Promise((r) => setTimeout(r, 200)); // earlier tests' signals land first
+    const before = await received();
+    const need = await postNeed(t, c.resident1!);
+    expect(await otherAnswers(received, before + 1)).toBe(before + 1);
+    // kept there now: a change nobody signals is not counted …
+    await unsignalled(t, `UPDATE needs SET created_at = created_at - interval '400 days' WHERE id = '${need.id}'`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await received()).toBe(before + 1);
+    // … until a region's move (its path rewritten) is signalled: the subtree may have changed
+    await t.database.db.execute(sql`UPDATE regions SET path = path WHERE id = ${t.fx.region.B1!.id}`);
+    expect(await otherAnswers(received, before)).toBe(before);
+  });
+});
