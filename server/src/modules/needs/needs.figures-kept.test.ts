@@ -95,4 +95,16 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     const refused = await t.database.db.transaction(() => counter.count(admin, query)).catch((err: unknown) => err);
     expect((refused as { cause?: unknown }).cause).toBeInstanceOf(OutsideTransactionError);
   });
+
+  it('keeps at most a kind’s own limit, the one kept first making room, and leaves the other kinds be', async () => {
+    const big = keptKind<number>(kept, 'big', { maxEntries: 2 });
+    const small = keptKind<number>(kept, 'small');
+    const at = kept.generation();
+    small.set('x', 0, at);
+    for (const [i, key] of ['a', 'b', 'c'].entries()) big.set(key, i, at);
+    expect([big.get('a'), big.get('b'), big.get('c'), small.get('x')]).toEqual([undefined, 1, 2, 0]);
+    big.set('b', 9, at); // kept again: now the newest
+    big.set('d', 3, at);
+    expect([big.get('b'), big.get('c'), big.get('d')]).toEqual([9, undefined, 3]);
+  });
 });

@@ -21,22 +21,37 @@ import { needs } from './needs.table.js';
  * page opened by many). After a write, the next request for each counts anew, as before.
  */
 const COUNTED_TABLES = ['needs', 'need_events', 'regions', 'teams', 'need_categories'];
-/** Entries kept at most, of all three kinds; one is a number or a few kilobytes of figures. */
-const MAX_KEPT = 2_500;
+/** Entries kept at most, of all three kinds, the one kept first making room; a kind may keep fewer (`keptKind`). */
+const MAX_KEPT = 2_000;
 
 export type KeptCounts = ChangeCache<unknown>;
 /** One kind of count in the shared cache: what its owner reads and writes (closing and listening stay with the service). */
 export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get' | 'set'>;
+/** What a kind keeps of its own at most, when its entries are large (a district's figures by grid: one row per grid). */
+type KindLimit = { maxEntries?: number };
 
 export function createKeptCounts(database: Database, log: (msg: string) => void): KeptCounts {
   return createChangeCache<unknown>(database, { name: 'kept counts', tables: COUNTED_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log);
 }
 
-export function keptKind<T>(kept: KeptCounts, prefix: string): KeptKind<T> {
+export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: KindLimit = {}): KeptKind<T> {
+  // this kind's keys in the order kept (some may be gone already: a write lets go of everything)
+  const mine = new Set<string>();
   return {
     generation: () => kept.generation(),
     get: (key) => kept.get(`${prefix}|${key}`) as T | undefined,
-    set: (key, value, generation) => kept.set(`${prefix}|${key}`, value, generation),
+    set(key, value, generation) {
+      const full = `${prefix}|${key}`;
+      kept.set(full, value, generation);
+      if (maxEntries === undefined) return;
+      mine.delete(full);
+      mine.add(full);
+      if (mine.size > maxEntries) {
+        const first = mine.values().next().value!;
+        mine.delete(first);
+        kept.delete(first);
+      }
+    },
   };
 }
 

@@ -63,7 +63,9 @@ export function createNeedsService(deps: Deps) {
   let keptCounts: KeptCounts | undefined;
   const counts = () => (keptCounts ??= createKeptCounts(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
   const totals = () => keptKind<number>(counts(), 'total');
-  const figures = createFigureCounter(deps, () => keptKind<CountedFigures>(counts(), 'figures'));
+  // a district's figures by grid are a row per grid: a few hundred of those at most
+  let figuresKept: ReturnType<typeof keptKind<CountedFigures>> | undefined;
+  const figures = createFigureCounter(deps, () => (figuresKept ??= keptKind<CountedFigures>(counts(), 'figures', { maxEntries: 200 })));
 
   async function detail(actor: Actor, id: string) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none

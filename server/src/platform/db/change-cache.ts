@@ -33,6 +33,8 @@ export type ChangeCache<T> = {
   get(key: string): T | undefined;
   /** Keeps `value`, read from the database at `generation`, unless something changed since. */
   set(key: string, value: T, generation: number): void;
+  /** Lets go of one entry (an owner bounding what it keeps of one kind). */
+  delete(key: string): void;
   /** Settles once entries are kept (PostgreSQL: once listening), starting to listen if need be. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -139,6 +141,9 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
       // a Map iterates in insertion order: the first key is the one kept first
       if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
       entries.set(key, { value, generation: at, at: performance.now() });
+    },
+    delete(key) {
+      entries.delete(key);
     },
     ready() {
       if (listening || closed) return Promise.resolve();
