@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInstance } from '../../app.types.js';
-import { backends, createTestApp, secondInstance, unsignalled, type TestApp } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends, unsignalled, type TestApp } from '../../test/harness.js';
+import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
 
 /*
@@ -11,15 +11,10 @@ import { postNeed } from '../../test/needs-helpers.js';
  * The figures' counts: figures.test.ts and needs.figures-kept.test.ts.
  */
 describe.each([...backends, 'pglite-worker' as const])('counts kept between requests, on %s', (backend) => {
+  const app = cachingApp(backend, ['resident1', 'communityAdmin1']);
   let t: TestApp;
   let c: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestApp(backend);
-    await t.app.services.needs.keepingPages();
-    c = {};
-    for (const k of ['resident1', 'communityAdmin1']) c[k] = await t.login(k);
-  });
-  afterAll(() => t?.close());
+  beforeAll(() => void ({ t, c } = app));
 
   /** On PostgreSQL this instance also hears its own writes' signals a moment after they commit: those land first. */
   const settled = () => (backend === 'postgres' ? new Promise((r) => setTimeout(r, 200)) : Promise.resolve());
@@ -79,34 +74,12 @@ describe.each([...backends, 'pglite-worker' as const])('counts kept between requ
 
 /* Two instances of the app on one PostgreSQL database: a change through one is counted on the other within moments (lianxin_needs). */
 describe.runIf(backends.includes('postgres'))('counts kept on two instances of one PostgreSQL database', () => {
-  let t: TestApp;
-  let second: Awaited<ReturnType<typeof secondInstance>>;
-  let other: AppInstance;
-  let c: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestApp('postgres');
-    second = await secondInstance(t);
-    other = second.app;
-    await other.services.needs.keepingPages();
-    c = {};
-    for (const k of ['resident1', 'communityAdmin1']) c[k] = await t.login(k);
-  });
-  afterAll(async () => {
-    await second?.close();
-    await t?.close();
-  });
-
-  /** What `read` answers on the other instance once it is `want` (2 s at most), or its last answer. */
-  async function otherAnswers(read: () => Promise<number>, want: number) {
-    const until = Date.now() + 2000;
-    for (;;) {
-      const n = await read();
-      if (n === want || Date.now() > until) return n;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const both = twoInstances(['resident1', 'communityAdmin1']);
+  /** What `read` answers on the other instance once it is `want`, or its last answer. */
+  const otherAnswers = (read: () => Promise<number>, want: number) => once(read, (n) => n === want);
 
   it('a ledger’s total kept on the other instance follows a need submitted here', async () => {
+    const { t, other, c } = both;
     const total = async () => ((await other.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
     await new Promise((r) => setTimeout(r, 200)); // earlier signals land first
     const before = await total();
@@ -121,7 +94,8 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
     expect(await otherAnswers(total, before)).toBe(before);
   });
 
-it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
+  it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
+    const { t, other, c } = both;
     const received = async () => ((await other.inject({ url: '/api/figures/summary', headers: { cookie: c.communityAdmin1! } })).json() as { totals: { received: number } }).totals.received;
     await new Promise((r) => setTimeout(r, 200)); // earlier tests' signals land first
     const before = await received();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInstance } from '../../app.types.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
-import { backends, createTestApp, secondInstance, unsignalled as unsignalledChange, type TestApp } from '../../test/harness.js';
+import { backends, unsignalled as unsignalledChange, type TestApp } from '../../test/harness.js';
+import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
 /*
@@ -11,15 +11,10 @@ import { act, postNeed } from '../../test/needs-helpers.js';
  * change this instance commits to what the page shows is on the very next page.
  */
 describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept between requests, on %s', (backend) => {
+  const app = cachingApp(backend, ['resident1', 'communityAdmin1', 'teamLeader1', 'volunteer1', 'communityAdmin2']);
   let t: TestApp;
   let c: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestApp(backend);
-    await t.app.services.needs.keepingPages();
-    c = {};
-    for (const k of ['resident1', 'communityAdmin1', 'teamLeader1', 'volunteer1', 'communityAdmin2']) c[k] = await t.login(k);
-  });
-  afterAll(() => t?.close());
+  beforeAll(() => void ({ t, c } = app));
 
   /** The caller behind a session cookie, for a service called directly. */
   const signedIn = async (cookie: string) => (await t.app.services.auth.resolveSession(cookie.slice('lx_session='.length), { ip: '127.0.0.1' }))!;
@@ -126,34 +121,14 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
  * made through one is on the other's pages within moments, by the database's notification (0034).
  */
 describe.runIf(backends.includes('postgres'))('needs’ pages on two instances of one PostgreSQL database', () => {
-  let t: TestApp;
-  let second: Awaited<ReturnType<typeof secondInstance>>;
-  let other: AppInstance;
-  let c: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestApp('postgres');
-    second = await secondInstance(t);
-    other = second.app;
-    await other.services.needs.keepingPages();
-    c = {};
-    for (const k of ['resident1', 'communityAdmin1', 'teamLeader1']) c[k] = await t.login(k);
-  });
-  afterAll(async () => {
-    await second?.close();
-    await t?.close();
-  });
+  const both = twoInstances(['resident1', 'communityAdmin1', 'teamLeader1']);
 
   /** The other instance's page once it shows what `check` wants (2 s at most), or its last answer. */
-  async function otherShows(cookie: string, id: string, check: (page: Record<string, unknown>) => boolean) {
-    const until = Date.now() + 2000;
-    for (;;) {
-      const shown = (await other.inject({ url: `/api/needs/${id}`, headers: { cookie } })).json() as Record<string, unknown>;
-      if (check(shown) || Date.now() > until) return shown;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const otherShows = (cookie: string, id: string, check: (page: Record<string, unknown>) => boolean) =>
+    once(async () => (await both.other.inject({ url: `/api/needs/${id}`, headers: { cookie } })).json() as Record<string, unknown>, check);
 
   it('a transition on one instance is on the other’s kept page', async () => {
+    const { t, c } = both;
     const need = await postNeed(t, c.resident1!);
     expect((await otherShows(c.communityAdmin1!, need.id, () => true)).status).toBe('submitted');
     expect((await otherShows(c.communityAdmin1!, need.id, () => true)).status).toBe('submitted'); // kept now
@@ -162,6 +137,7 @@ describe.runIf(backends.includes('postgres'))('needs’ pages on two instances o
   });
 
   it('a team renamed on one instance is renamed on the other’s kept page', async () => {
+    const { t, c } = both;
     const need = await postNeed(t, c.resident1!);
     await act(t, c.communityAdmin1!, need.id, 'accept', { severity: 'general' });
     await act(t, c.communityAdmin1!, need.id, 'dispatch', { teamId: t.fx.team.T1!.id });
