@@ -69,7 +69,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   installValidators(app);
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
-  // the callers and needs' pages this instance keeps between requests (and, on PostgreSQL, their listening connections)
+  // the callers and needs' pages this instance keeps between requests (and, on PostgreSQL, the listening connection they share)
   app.addHook('onClose', () => Promise.all([app.services.auth.close(), app.services.needs.close()]).then(() => undefined));
   await app.register(errorHandlerPlugin);
   await app.register(errorResponsesPlugin);

@@ -7,8 +7,7 @@ import { needs } from './needs.table.js';
 /*
  * Counts over many needs kept between requests: a staff ledger's total (needs.list-totals.ts), the
  * to-dos of a ledger's tabs and a workbench (needs.counts.ts) and the figures page's counts
- * (needs.figures-kept.ts). One change cache for all three (one listening connection per instance on
- * PostgreSQL), each kind under a prefix of its own.
+ * (needs.figures-kept.ts). One change cache for all three, each kind under a prefix of its own.
  *
  * Let go of by this instance's writes to what they count — needs, their timeline (ratings), regions
  * (the subtree, its groups), teams and categories (their names) — and by `lianxin_needs`, which every

@@ -55,8 +55,8 @@ export function createNeedsService(deps: Deps) {
   const { db } = deps;
   const intake = createIntake(deps);
   const transitionDeps: TransitionDeps = { ...deps, maxOpenTasks: deps.config.maxOpenTasks };
-  // what needs' pages read, kept until something changes (and, on PostgreSQL, its listening
-  // connection): made by the first page asked for, so services built for a script or the demo's seed keep nothing
+  // what needs' pages read, kept until something changes (on PostgreSQL, listening on the instance's
+  // one listening connection): made by the first page asked for, so services built for a script or the demo's seed keep nothing
   let kept: NeedPageCache | undefined;
   const pages = () => (kept ??= createNeedPageCache(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
   // a staff ledger's total and the figures page's counts, kept the same way in one cache (needs.kept-counts.ts)

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../../app.types.js';
 import type { Database } from '../db/client.js';
+import { LISTENER_NAME } from '../db/change-listener.js';
 import { backends, createTestApp, secondInstance, type TestApp } from '../../test/harness.js';
 
 /*
@@ -140,7 +141,7 @@ describe.runIf(backends.includes('postgres'))('signed-in callers on two instance
     const cookie = await t.login('gridWorker1');
     expect((await me(other, cookie)).statusCode).toBe(200);
     // the other instance's listening connection is cut (a restart of PostgreSQL, an admin's kill)
-    await t.database.pool!.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN lianxin_sessions' AND datname = current_database()`);
+    await t.database.pool!.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${LISTENER_NAME}' AND datname = current_database()`);
     // a change it could not hear of is still seen (nothing is kept while it does not listen): a
     // session ended behind everyone's back, which only a read of the database can tell
     await t.database.pool!.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE account_id = '${t.fx.person.gridWorker1!.id}'`);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/harness.js';
 import type { Database } from './client.js';
-import { createChangeCache } from './change-cache.js';
+import { createChangeCache, type ChangeCache } from './change-cache.js';
+import { LISTENER_NAME } from './change-listener.js';
 
 /* The rules every kept copy follows (change-cache.ts), on the embedded database: no listener to wait for. */
 describe('a cache let go of by writes, by age and by room', () => {
@@ -41,5 +42,69 @@ describe('a cache let go of by writes, by age and by room', () => {
     cache.set('b', 10, cache.generation());
     expect(['b', 'c', 'd'].map((k) => cache.get(k))).toEqual([10, 2, 3]);
     await cache.close();
+  });
+});
+
+/* On PostgreSQL the caches of one process share one listening connection (change-listener.ts). */
+describe.runIf(process.env.TEST_DATABASE_URL)('caches listening on PostgreSQL', () => {
+  let database: Database & { drop(): Promise<void> };
+  beforeAll(async () => {
+    database = await freshDatabase('postgres');
+  });
+  afterAll(() => database?.drop());
+
+  const listeners = async () =>
+    (await database.pool!.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME])).rows[0]!.n;
+  /** Sends a notification from a connection of the pool (another instance's commit would). */
+  const notify = (channel: string) => database.pool!.query(`SELECT pg_notify($1, '')`, [channel]);
+  /** Until `cache` lets go of `key`, or a second passes. */
+  async function letGo(cache: ChangeCache<string>, key: string) {
+    for (let i = 0; i < 100 && cache.get(key) !== undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    return cache.get(key) === undefined;
+  }
+
+  it('three caches, one connection: each hears its own channels, and the last one closed ends it', async () => {
+    const options = { tables: [], maxEntries: 10 };
+    const sessions = createChangeCache<string>(database, { ...options, name: 'sessions', channels: ['probe_sessions'] });
+    const pages = createChangeCache<string>(database, { ...options, name: 'pages', channels: ['probe_needs', 'probe_sessions'] });
+    await Promise.all([sessions.ready(), pages.ready()]);
+    // a cache made once the connection is open listens on it too, to a channel not listened to before
+    const counts = createChangeCache<string>(database, { ...options, name: 'counts', channels: ['probe_counts'] });
+    await counts.ready();
+    expect(await listeners()).toBe(1);
+
+    for (const cache of [sessions, pages, counts]) cache.set('k', 'kept', cache.generation());
+    await notify('probe_needs');
+    expect(await letGo(pages, 'k')).toBe(true);
+    await notify('probe_counts');
+    expect(await letGo(counts, 'k')).toBe(true);
+    // neither channel is the sessions cache's: it kept its entry all along
+    expect(sessions.get('k')).toBe('kept');
+    await notify('probe_sessions');
+    expect(await letGo(sessions, 'k')).toBe(true);
+
+    await Promise.all([sessions.close(), pages.close()]);
+    expect(await listeners()).toBe(1); // counts still listens
+    await counts.close();
+    expect(await listeners()).toBe(0);
+  });
+
+  it('a lost connection: every cache keeps nothing until the connection is back, then keeps again', async () => {
+    const logged: string[] = [];
+    const caches = ['a', 'b'].map((name) => createChangeCache<string>(database, { name, tables: [], channels: ['probe_needs'], maxEntries: 10 }, (m) => logged.push(m)));
+    await Promise.all(caches.map((c) => c.ready()));
+    for (const c of caches) c.set('k', 'kept', c.generation());
+    await database.pool!.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
+    for (const c of caches) expect(await letGo(c, 'k')).toBe(true);
+    for (const c of caches) c.set('k', 'while lost', c.generation());
+    expect(caches.map((c) => c.get('k'))).toEqual([undefined, undefined]);
+    // back within a second or so, one connection for both
+    await Promise.all(caches.map((c) => c.ready()));
+    expect(await listeners()).toBe(1);
+    for (const c of caches) c.set('k', 'kept again', c.generation());
+    expect(caches.map((c) => c.get('k'))).toEqual(['kept again', 'kept again']);
+    expect(logged.filter((m) => m.includes('not listening'))).toHaveLength(2);
+    expect(logged.filter((m) => m.includes('listening again'))).toHaveLength(2);
+    await Promise.all(caches.map((c) => c.close()));
   });
 });

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Database } from './client.js';
+import { listenForChanges } from './change-listener.js';
 
 /*
  * What is read often and changes rarely, kept in memory between requests (signed-in callers,
@@ -13,19 +13,12 @@ import type { Database } from './client.js';
  *    `afterWrite`), before the writer's caller goes on, so its next request sees the change.
  *  - Other instances (PostgreSQL) hear of a change by a notification on one of the cache's channels,
  *    which the database's triggers send at commit whichever code path wrote it (migrations 0031,
- *    0034). While this instance is not listening (starting, connection lost) nothing is kept. The
- *    embedded database has no other instance.
+ *    0034), on the process's one listening connection (change-listener.ts). While this instance is
+ *    not listening (starting, connection lost) nothing is kept. The embedded database has no other
+ *    instance.
  * An entry is also let go of past `maxAgeMs`, if given; otherwise its owner decides when it is too old
  * (a session's idle and lifetime limits).
  */
-
-const RECONNECT_MS = 1000;
-/**
- * A listening connection can die without a word (a network split, a half-open TCP connection): it
- * is asked a trivial question this often, and taken for lost when it does not answer in PING_TIMEOUT_MS.
- */
-const PING_MS = 15_000;
-const PING_TIMEOUT_MS = 5_000;
 
 export type ChangeCache<T> = {
   /** The generation to stamp on what is about to be read. */
@@ -66,67 +59,41 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
     entries.clear();
   };
   database.afterWrite.add(bump, tables);
-  // PostgreSQL: other instances' changes arrive as notifications, on a connection of our own
-  const needsListener = database.kind === 'postgres' && database.pool !== undefined;
-  let listening = !needsListener;
-  let listener: pg.Client | undefined;
+  // PostgreSQL: other instances' changes arrive as notifications, on the process's listening connection
+  const pool = database.kind === 'postgres' ? database.pool : undefined;
+  let listening = !pool;
   let closed = false;
-  let retry: NodeJS.Timeout | undefined;
   let waiting: (() => void)[] = [];
-  let ping: NodeJS.Timeout | undefined;
   let reported = false; // one warning per outage, not one a second
-
-  async function listen() {
-    if (closed || listener || !database.pool) return;
-    // not pipelined: ending a pipelined client waits for its unanswered queries, and a silent server never answers the ping
-    const client = new pg.Client({ ...database.pool.options, keepAlive: true, pipeline: false } as pg.ClientConfig);
-    listener = client;
-    const lost = (why: string) => {
-      if (listener !== client) return;
-      listener = undefined;
-      listening = false;
-      bump();
-      clearInterval(ping);
-      client.end().catch(() => undefined);
-      if (!closed) {
-        if (!reported) log(`${name}: not listening (${why}); everything is read from the database until it is back`);
-        reported = true;
-        retry = setTimeout(() => {
-          retry = undefined;
-          void listen();
-        }, RECONNECT_MS).unref();
-      }
-    };
-    client.on('notification', (n) => {
-      if (channels.includes(n.channel)) bump();
-    });
-    client.on('error', (err) => lost(err.message));
-    client.on('end', () => lost('connection ended'));
-    try {
-      await client.connect();
-      for (const channel of channels) await client.query(`LISTEN ${channel}`);
-      if (listener !== client) return;
-      // whatever changed while nobody listened was not heard: start from nothing
-      bump();
-      listening = true;
-      if (reported) log(`${name}: listening again`);
-      reported = false;
-      ping = setInterval(() => {
-        const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS).unref());
-        Promise.race([client.query('SELECT 1'), timeout]).catch((err: unknown) => lost(err instanceof Error ? err.message : String(err)));
-      }, PING_MS).unref();
-      for (const resolve of waiting) resolve();
-      waiting = [];
-    } catch (err) {
-      lost(err instanceof Error ? err.message : String(err));
-    }
-  }
+  const subscription = pool
+    ? listenForChanges(pool, {
+        channels,
+        changed: bump,
+        heard() {
+          if (closed) return;
+          // whatever changed while nobody listened was not heard: start from nothing
+          bump();
+          listening = true;
+          if (reported) log(`${name}: listening again`);
+          reported = false;
+          for (const resolve of waiting) resolve();
+          waiting = [];
+        },
+        lost(why) {
+          if (closed) return;
+          listening = false;
+          bump();
+          if (!reported) log(`${name}: not listening (${why}); everything is read from the database until it is back`);
+          reported = true;
+        },
+      })
+    : undefined;
 
   return {
     generation: () => generation,
     get(key) {
       if (!listening) {
-        if (needsListener && !listener && !retry && !closed) void listen();
+        if (!closed) subscription?.wake();
         return undefined;
       }
       const entry = entries.get(key);
@@ -147,22 +114,18 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
     },
     ready() {
       if (listening || closed) return Promise.resolve();
-      if (needsListener && !listener && !retry && !closed) void listen();
+      subscription?.wake();
       return new Promise<void>((resolve) => waiting.push(resolve));
     },
     async close() {
       closed = true;
-      clearTimeout(retry);
-      clearInterval(ping);
       // whoever waits for the cache goes on: reads just come from the database
       for (const resolve of waiting) resolve();
       waiting = [];
       database.afterWrite.delete(bump);
-      const client = listener;
-      listener = undefined;
       listening = false;
       entries.clear();
-      await client?.end().catch(() => undefined);
+      await subscription?.close();
     },
   };
 }
