@@ -20,8 +20,9 @@ import type { BucketKey } from './needs.enums.js';
  * let go of by any write to needs, regions or categories) under the statement's scope and filters,
  * and used only up to the first moment the clock alone would move a need into "due soon" or
  * "overdue" (nextDueChange, from the same statement): what is kept is what a new count would say.
- * Not with a deadline filter of the caller's own (`due`): it puts now into the statement, so it
- * would never be asked for again.
+ * After a write, the callers asking at the same time (a community's staff, their tabs refreshing)
+ * share one count (`keptOrCounted`). Not with a deadline filter of the caller's own (`due`): it puts
+ * now into the statement, so it would never be asked for again.
  */
 
 type Bucket = { status?: readonly NeedStatus[]; due?: 'overdue' | 'within24h' };
@@ -76,13 +77,17 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
   if (view === 'team' && !actor.roles.includes('teamLeader')) throw accessError('auth.forbidden');
   const viewer = await viewerOf(deps.db, deps, actor);
   const now = deps.clock.now();
-  const buckets = Object.entries(countBuckets[view]) as [BucketKey, Bucket][];
   const where = and(viewCondition(viewer, view), ...(await filters(deps, actor, { ...q, view, page: 1, pageSize: 1 })));
   const kept = q.due || currentTransaction() ? undefined : deps.kept;
-  const key = kept && `${view}|${whereKey(deps.db, where)}`;
-  const hit = key ? kept.get(key) : undefined;
-  if (hit && hit.from <= now.getTime() && now.getTime() <= hit.until) return { ...hit.answer, now: now.toISOString() };
-  const generation = kept?.generation() ?? 0;
+  const count = () => countTodos(deps, actor, view, where, now);
+  const at = now.getTime();
+  const { answer } = kept ? await kept.keptOrCounted(`${view}|${whereKey(deps.db, where)}`, (c) => c.from <= at && at <= c.until, count) : await count();
+  return { ...answer, now: now.toISOString() };
+}
+
+/** The statement behind the to-dos: the buckets per category, and when the clock alone would first change one. */
+async function countTodos(deps: Deps, actor: Actor, view: 'all' | 'team', where: SQL | undefined, now: Date): Promise<CountedTodos> {
+  const buckets = Object.entries(countBuckets[view]) as [BucketKey, Bucket][];
   const columns = Object.fromEntries(buckets.map(([, b], i) => [`b${i}`, sql<number>`count(*) FILTER (WHERE ${bucketCondition(b, now)})::int`.as(`b${i}`)]));
   const rows = (await deps.db
     .select({ categoryId: needs.categoryId, ...columns, next: nextDueChange(where, now) })
@@ -103,6 +108,5 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
   };
   // the same `next` on every row (one subquery); none when no running deadline lies ahead, or no need at all
   const next = rows[0]?.next;
-  if (key) kept.set(key, { answer, from: now.getTime(), until: next === null || next === undefined ? Infinity : Number(next) }, generation);
-  return { ...answer, now: now.toISOString() };
+  return { answer, from: now.getTime(), until: next === null || next === undefined ? Infinity : Number(next) };
 }

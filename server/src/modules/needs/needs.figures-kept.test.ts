@@ -108,3 +108,77 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     expect([big.get('b'), big.get('c'), big.get('d')]).toEqual([9, undefined, 3]);
   });
 });
+
+/* One count for callers asking at the same time (keptKind's keptOrCounted): the rules, without a database write. */
+describe('a count shared by callers who ask while it is under way', () => {
+  let kept: KeptCounts;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    kept = createKeptCounts(t.database, () => undefined);
+    await kept.ready();
+  });
+  afterAll(async () => {
+    await kept?.close();
+    await t?.close();
+  });
+
+  type Dated = { n: number; from: number };
+  /** Counts that answer when told to (`finishAll`), each with the `from` it was started with. */
+  function counter() {
+    let runs = 0;
+    const finish: (() => void)[] = [];
+    return {
+      runs: () => runs,
+      count: (from: number) => () => {
+        runs++;
+        return new Promise<Dated>((resolve) => finish.push(() => resolve({ n: runs, from })));
+      },
+      finishAll: () => finish.splice(0).forEach((f) => f()),
+    };
+  }
+
+  it('shares one count with every caller for whom it holds, and keeps it', async () => {
+    const kind = keptKind<Dated>(kept, 'shared');
+    const c = counter();
+    const asked = [0, 1, 2].map(() => kind.keptOrCounted('k', () => true, c.count(10)));
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    const answers = await Promise.all(asked);
+    expect(c.runs()).toBe(1);
+    expect(answers.every((a) => a === answers[0])).toBe(true);
+    expect(await kind.keptOrCounted('k', () => true, c.count(20))).toBe(answers[0]);
+    expect(c.runs()).toBe(1);
+  });
+
+  it('counts again for a caller it does not hold for, after a write, and after a failed count', async () => {
+    const kind = keptKind<Dated>(kept, 'apart');
+    const c = counter();
+    const first = kind.keptOrCounted('k', () => true, c.count(10));
+    // counted at 10: a caller whose now is before that counts for themselves
+    const early = kind.keptOrCounted('k', (v) => v.from <= 5, c.count(5));
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    expect([(await first).from, (await early).from]).toEqual([10, 5]);
+    expect(c.runs()).toBe(2);
+
+    // a write while a count is under way: who asks after it does not share it
+    const d = counter();
+    const before = kind.keptOrCounted('w', () => true, d.count(1));
+    await t.database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
+    const after = kind.keptOrCounted('w', () => true, d.count(2));
+    await new Promise((r) => setTimeout(r, 0));
+    d.finishAll();
+    expect([(await before).from, (await after).from]).toEqual([1, 2]);
+    expect(d.runs()).toBe(2);
+
+    // a count that fails is no one's answer: who waited for it counts again
+    let tries = 0;
+    const failing = kind.keptOrCounted('f', () => true, () => Promise.reject(new Error(`failed ${++tries}`)));
+    const waiter = kind.keptOrCounted('f', () => true, () => Promise.resolve({ n: 1, from: 3 }));
+    await expect(failing).rejects.toThrow('failed 1');
+    expect((await waiter).from).toBe(3);
+  });
+});

@@ -12,8 +12,8 @@ import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type 
  * when the clock carries an open need's deadline into the next 24 hours or past now. So what is kept
  * is used only from the moment it was counted at up to the first such moment (`until`, worked out by
  * the same statement): it answers exactly what a new count would. Callers who ask while the same
- * count is under way wait for it instead of counting again. A count after a change costs what it
- * did before. The cache (`kept`) is shared with the ledgers' totals and to-dos (needs.kept-counts.ts),
+ * count is under way wait for it instead of counting again (`keptOrCounted`). A count after a change
+ * costs what it did before. The cache (`kept`) is shared with the ledgers' totals and to-dos (needs.kept-counts.ts),
  * which says what lets go of it.
  */
 
@@ -21,8 +21,6 @@ export type FigureCounter = { count(actor: Actor, q: FigureQuery): Promise<Figur
 
 /** `kept` is asked for on the first count, so services built for a script or the demo's seed keep (and listen to) nothing. */
 export function createFigureCounter(deps: FigureDeps, kept: () => KeptKind<CountedFigures>): FigureCounter {
-  const underWay = new Map<string, Promise<CountedFigures>>();
-
   return {
     async count(actor, q) {
       // a transaction must see its own writes: counted there (and refused on the root database, as every read is)
@@ -31,24 +29,8 @@ export function createFigureCounter(deps: FigureDeps, kept: () => KeptKind<Count
       const cache = kept();
       const key = `${actor.districtId}|${q.regionPath}|${q.start.toISOString()}|${q.end.toISOString()}|${q.group.by === 'region' ? q.group.level : 'team'}`;
       const at = q.now.getTime();
-      const holds = (c: CountedFigures | undefined): c is CountedFigures => c !== undefined && c.from <= at && at <= c.until;
-      const hit = cache.get(key);
-      if (holds(hit)) return hit.counts;
-      // a count started at this generation (nothing written since it began) that holds at this caller's now too
-      const generation = cache.generation();
-      const pending = underWay.get(`${generation}|${key}`);
-      const shared = pending && (await pending.catch(() => undefined));
-      if (holds(shared)) return shared.counts;
-      const counting = countFigures(deps, actor, q);
-      const slot = `${generation}|${key}`;
-      underWay.set(slot, counting);
-      try {
-        const counted = await counting;
-        cache.set(key, counted, generation);
-        return counted.counts;
-      } finally {
-        if (underWay.get(slot) === counting) underWay.delete(slot);
-      }
+      const holds = (c: CountedFigures) => c.from <= at && at <= c.until;
+      return (await cache.keptOrCounted(key, holds, () => countFigures(deps, actor, q))).counts;
     },
   };
 }

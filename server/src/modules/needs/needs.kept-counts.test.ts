@@ -63,6 +63,28 @@ describe.each([...backends, 'pglite-worker' as const])('counts kept between requ
     }
   });
 
+  it('counts the to-dos once for callers asking at the same time after a write', async () => {
+    await postNeed(t, c.resident1!);
+    await settled();
+    // each count names its categories once (needs.counts.ts): the calls tell how many counts ran
+    const categories = t.app.services.categories;
+    const labelsOf = categories.labelsOf;
+    let counted = 0;
+    categories.labelsOf = (...args) => {
+      counted++;
+      return labelsOf(...args);
+    };
+    try {
+      const answers = await Promise.all(Array.from({ length: 5 }, () => counts()));
+      expect(counted).toBe(1);
+      expect(answers.every((a) => JSON.stringify(a) === JSON.stringify(answers[0]))).toBe(true);
+      expect(await counts()).toEqual(answers[0]); // and kept
+      expect(counted).toBe(1);
+    } finally {
+      categories.labelsOf = labelsOf;
+    }
+  });
+
   it('names a renamed category at once on the to-dos', async () => {
     await postNeed(t, c.resident1!);
     await settled();

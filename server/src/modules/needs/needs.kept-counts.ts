@@ -25,7 +25,14 @@ const MAX_KEPT = 2_000;
 
 export type KeptCounts = ChangeCache<unknown>;
 /** One kind of count in the shared cache: what its owner reads and writes (closing and listening stay with the service). */
-export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get' | 'set'>;
+export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get' | 'set'> & {
+  /**
+   * What is kept under `key` if it `holds` (for the caller's now); else counted (`count`), and kept.
+   * A caller who asks while the same count is under way, nothing written since it began, waits for it
+   * and uses it if it holds for them too: 20 staff opening the same ledger after a change count once.
+   */
+  keptOrCounted(key: string, holds: (value: T) => boolean, count: () => Promise<T>): Promise<T>;
+};
 /** What a kind keeps of its own at most, when its entries are large (a district's figures by grid: one row per grid). */
 type KindLimit = { maxEntries?: number };
 
@@ -33,22 +40,45 @@ export function createKeptCounts(database: Database, log: (msg: string) => void)
   return createChangeCache<unknown>(database, { name: 'kept counts', tables: COUNTED_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log);
 }
 
+/** Made once per kind by its owner: the counts under way are its own. */
 export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: KindLimit = {}): KeptKind<T> {
   // this kind's keys in the order kept (some may be gone already: a write lets go of everything)
   const mine = new Set<string>();
+  // counts under way, by generation and key: a count begun before a write is no one else's to share
+  const underWay = new Map<string, Promise<T>>();
+  const get = (key: string) => kept.get(`${prefix}|${key}`) as T | undefined;
+  function set(key: string, value: T, generation: number) {
+    const full = `${prefix}|${key}`;
+    kept.set(full, value, generation);
+    if (maxEntries === undefined) return;
+    mine.delete(full);
+    mine.add(full);
+    if (mine.size > maxEntries) {
+      const first = mine.values().next().value!;
+      mine.delete(first);
+      kept.delete(first);
+    }
+  }
   return {
     generation: () => kept.generation(),
-    get: (key) => kept.get(`${prefix}|${key}`) as T | undefined,
-    set(key, value, generation) {
-      const full = `${prefix}|${key}`;
-      kept.set(full, value, generation);
-      if (maxEntries === undefined) return;
-      mine.delete(full);
-      mine.add(full);
-      if (mine.size > maxEntries) {
-        const first = mine.values().next().value!;
-        mine.delete(first);
-        kept.delete(first);
+    get,
+    set,
+    async keptOrCounted(key, holds, count) {
+      const hit = get(key);
+      if (hit !== undefined && holds(hit)) return hit;
+      const generation = kept.generation();
+      const slot = `${generation}|${key}`;
+      const pending = underWay.get(slot);
+      const shared = pending && (await pending.catch(() => undefined));
+      if (shared !== undefined && holds(shared)) return shared;
+      const counting = count();
+      underWay.set(slot, counting);
+      try {
+        const counted = await counting;
+        set(key, counted, generation);
+        return counted;
+      } finally {
+        if (underWay.get(slot) === counting) underWay.delete(slot);
       }
     },
   };

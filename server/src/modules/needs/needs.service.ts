@@ -18,7 +18,7 @@ import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { overdueNeeds, type CountedFigures, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import { createFigureCounter } from './needs.figures-kept.js';
-import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
+import { createKeptCounts, keptKind, type KeptCounts, type KeptKind } from './needs.kept-counts.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
@@ -62,9 +62,13 @@ export function createNeedsService(deps: Deps) {
   // a staff ledger's total and the figures page's counts, kept the same way in one cache (needs.kept-counts.ts)
   let keptCounts: KeptCounts | undefined;
   const counts = () => (keptCounts ??= createKeptCounts(deps.database, (msg) => console.warn(`[lianxin] ${msg}`)));
-  const totals = () => keptKind<number>(counts(), 'total');
+  // each kind made once: the counts under way are its own (keptKind)
+  let totalsKept: KeptKind<number> | undefined;
+  const totals = () => (totalsKept ??= keptKind<number>(counts(), 'total'));
+  let todosKept: KeptKind<CountedTodos> | undefined;
+  const todos = () => (todosKept ??= keptKind<CountedTodos>(counts(), 'todo'));
   // a district's figures by grid are a row per grid: a few hundred of those at most
-  let figuresKept: ReturnType<typeof keptKind<CountedFigures>> | undefined;
+  let figuresKept: KeptKind<CountedFigures> | undefined;
   const figures = createFigureCounter(deps, () => (figuresKept ??= keptKind<CountedFigures>(counts(), 'figures', { maxEntries: 200 })));
 
   async function detail(actor: Actor, id: string) {
@@ -109,7 +113,7 @@ export function createNeedsService(deps: Deps) {
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
     list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals() }, actor, q),
     /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
-    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: keptKind<CountedTodos>(counts(), 'todo') }, actor, q),
+    todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: todos() }, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */
