@@ -147,10 +147,31 @@ async function run(label: string, database: Database, key: Buffer) {
     const engine = engine0 ? database.pgliteWorker!.performance.eventLoopUtilization(engine0).active / times.length : (postgresCpuMs() - postgres0) / times.length;
     anewRows.push(`  ${name.padEnd(40)} counted anew after a write, one at a time (10): median ${times[5]!.toFixed(0)} ms, slowest ${times[9]!.toFixed(0)} ms; ${database.kind === 'postgres' ? 'PostgreSQL' : "PGlite's thread"} ${engine.toFixed(1)} ms each`);
   };
+  // and when the district's staff ask at once right after it (their tabs refreshing): 20 at once, 5 times
+  const anewAtOnce = async (name: string, url: string, as: string) => {
+    const slowest: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      await database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
+      const times = await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          const t0 = performance.now();
+          const res = await fetch(base + url, { headers: { cookie: as } });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+          return performance.now() - t0;
+        }),
+      );
+      slowest.push(Math.max(...times));
+    }
+    slowest.sort((a, b) => a - b);
+    anewRows.push(`  ${name.padEnd(40)} ${CONNECTIONS} at once after a write (5 times): the last answered after ${slowest[2]!.toFixed(0)} ms (median), ${slowest[4]!.toFixed(0)} ms at worst`);
+  };
   const anewRows: string[] = [];
   await anew('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
+  await anewAtOnce('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
   await anew('GET /api/figures/summary', '/api/figures/summary', cookie);
   await anew('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
+  await anewAtOnce('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn" and "district admin": 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);
