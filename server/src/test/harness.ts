@@ -9,6 +9,7 @@ import type { AppInstance } from '../app.types.js';
 import { loadConfig, type Config } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
+import { caughtUp } from '../platform/db/change-listener.js';
 import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
 import { movableClock, type ManualClock } from '../platform/clock/clock.js';
 
@@ -201,6 +202,13 @@ export async function secondInstance(t: TestApp): Promise<{ app: AppInstance; cl
     },
   };
 }
+
+/**
+ * Until what an instance keeps has heard every change committed so far, its own writes' signals
+ * included (PostgreSQL: they arrive on its listening connection a moment after each commit, and let go
+ * of what was kept meanwhile). The embedded database sends none.
+ */
+export const signalsHeard = (database: Database): Promise<void> => (database.kind === 'postgres' && database.pool ? caughtUp(database.pool) : Promise.resolve());
 
 /**
  * A change the app's in-memory caches cannot hear of, so that what a page then shows was kept

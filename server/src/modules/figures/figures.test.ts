@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { backends, createTestApp, unsignalled, type TestApp } from '../../test/harness.js';
+import { backends, createTestApp, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
 
 /*
  * A hand-made district where every figure is known. "Now" is 2026-03-20 12:00 in Shanghai; the
@@ -170,7 +170,7 @@ describe.each(backends)('the figures of a hand-made district on %s', (backend) =
     await t.app.services.needs.keepingPages();
     const totals = async () => (await summary('districtAdmin', MARCH)).totals;
     // on PostgreSQL this instance also hears its own earlier writes' signals a moment after they commit
-    const settled = () => (backend === 'postgres' ? new Promise((r) => setTimeout(r, 200)) : Promise.resolve());
+    const settled = () => signalsHeard(t.database);
     try {
       t.clock.set('2026-03-19T10:00:00Z'); // D's deadline (03-20 12:00) is 26 hours ahead
       await settled();

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { backends, createTestApp, signalsHeard, type TestApp } from '../../test/harness.js';
 import { postNeed } from '../../test/needs-helpers.js';
 import { createFigureCounter, type FigureCounter } from './needs.figures-kept.js';
 import { countFigures, type CountedFigures, type FigureQuery } from './needs.figures.js';
@@ -46,7 +46,7 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     const now = t.clock.now();
     query = { regionPath: admin.regionPath, start: new Date(now.getTime() - 86_400_000), end: new Date(now.getTime() + 86_400_000), now, group: { by: 'region', level: 'community' } };
     // on PostgreSQL this instance hears its own writes' signals a moment after they commit
-    if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200));
+    await signalsHeard(t.database);
   });
   afterAll(async () => {
     await kept?.close();

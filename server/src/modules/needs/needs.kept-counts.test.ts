@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, unsignalled, type TestApp } from '../../test/harness.js';
+import { backends, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
 import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
 
@@ -17,7 +17,7 @@ describe.each([...backends, 'pglite-worker' as const])('counts kept between requ
   beforeAll(() => void ({ t, c } = app));
 
   /** On PostgreSQL this instance also hears its own writes' signals a moment after they commit: those land first. */
-  const settled = () => (backend === 'postgres' ? new Promise((r) => setTimeout(r, 200)) : Promise.resolve());
+  const settled = () => signalsHeard(t.database);
   const total = async (cookie: string, query: string) => ((await t.app.inject({ url: `/api/needs?${query}`, headers: { cookie } })).json() as { total: number }).total;
   type Counts = { buckets: { key: string; count: number }[]; byCategory: { categoryId: string; categoryName: string }[] };
   const todos = async () => (await t.app.inject({ url: '/api/needs/counts?view=all', headers: { cookie: c.communityAdmin1! } })).json() as Counts;
@@ -103,13 +103,13 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
   it('a ledger’s total kept on the other instance follows a need submitted here', async () => {
     const { t, other, c } = both;
     const total = async () => ((await other.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
-    await new Promise((r) => setTimeout(r, 200)); // earlier signals land first
+    await signalsHeard(other.deps.database); // earlier signals land first
     const before = await total();
     const need = await postNeed(t, c.resident1!);
     expect(await otherAnswers(total, before + 1)).toBe(before + 1);
     // kept there now: a change nobody signals is not counted …
     await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
-    await new Promise((r) => setTimeout(r, 200));
+    await signalsHeard(other.deps.database);
     expect(await total()).toBe(before + 1);
     // … until a need is written here
     await t.database.db.execute(sql`UPDATE needs SET updated_at = now() WHERE id = ${need.id}`);
@@ -119,13 +119,13 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
   it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
     const { t, other, c } = both;
     const received = async () => ((await other.inject({ url: '/api/figures/summary', headers: { cookie: c.communityAdmin1! } })).json() as { totals: { received: number } }).totals.received;
-    await new Promise((r) => setTimeout(r, 200)); // earlier tests' signals land first
+    await signalsHeard(other.deps.database); // earlier tests' signals land first
     const before = await received();
     const need = await postNeed(t, c.resident1!);
     expect(await otherAnswers(received, before + 1)).toBe(before + 1);
     // kept there now: a change nobody signals is not counted …
     await unsignalled(t, `UPDATE needs SET created_at = created_at - interval '400 days' WHERE id = '${need.id}'`);
-    await new Promise((r) => setTimeout(r, 200));
+    await signalsHeard(other.deps.database);
     expect(await received()).toBe(before + 1);
     // … until a region's move (its path rewritten) is signalled: the subtree may have changed
     await t.database.db.execute(sql`UPDATE regions SET path = path WHERE id = ${t.fx.region.B1!.id}`);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OutsideTransactionError } from '../../platform/db/unit-of-work.js';
-import { backends, unsignalled as unsignalledChange, type TestApp } from '../../test/harness.js';
+import { backends, signalsHeard, unsignalled as unsignalledChange, type TestApp } from '../../test/harness.js';
 import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
 
@@ -24,7 +24,7 @@ describe.each([...backends, 'pglite-worker' as const])('needs’ pages kept betw
    * moment after they commit, and lets go of what it kept meanwhile: those land first.
    */
   const keptPage = async (cookie: string, id: string) => {
-    if (backend === 'postgres') await new Promise((r) => setTimeout(r, 200));
+    await signalsHeard(t.database);
     return page(cookie, id);
   };
   const unsignalled = (text: string) => unsignalledChange(t, text);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 
 /*
@@ -26,7 +27,7 @@ export const LISTENER_NAME = 'lianxin change listener';
 export type ChangeSubscriber = {
   channels: readonly string[];
   /** A notification arrived on one of `channels`. */
-  changed(): void;
+  changed(payload: string): void;
   /** Every one of `channels` is listened to now (again). */
   heard(): void;
   /** The connection is lost; it is opened again within a second or so. */
@@ -107,7 +108,7 @@ function createListener(pool: pg.Pool): Listener {
     const c = new pg.Client({ ...pool.options, keepAlive: true, pipeline: false, application_name: LISTENER_NAME } as pg.ClientConfig);
     client = c;
     c.on('notification', (n) => {
-      for (const s of subscribers.keys()) if (s.channels.includes(n.channel)) s.changed();
+      for (const s of subscribers.keys()) if (s.channels.includes(n.channel)) s.changed(n.payload ?? '');
     });
     c.on('error', (err) => lost(c, err.message));
     c.on('end', () => lost(c, 'connection ended'));
@@ -147,4 +148,31 @@ function createListener(pool: pg.Pool): Listener {
       };
     },
   };
+}
+
+const CAUGHT_UP = 'lianxin_caught_up';
+
+/**
+ * Settles once this process's listening connection has handled every notification committed before
+ * the call (tests: what this instance keeps has heard of its own writes). PostgreSQL delivers a
+ * connection's notifications in commit order, so a notification sent now arrives after all of those.
+ */
+export async function caughtUp(pool: pg.Pool, timeoutMs = 5000): Promise<void> {
+  const token = crypto.randomUUID();
+  let listening!: () => void;
+  let arrived!: () => void;
+  const heard = new Promise<void>((resolve) => (listening = resolve));
+  const came = new Promise<void>((resolve) => (arrived = resolve));
+  const subscription = listenForChanges(pool, { channels: [CAUGHT_UP], changed: (payload) => payload === token && arrived(), heard: () => listening(), lost: () => undefined });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no notification heard within ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    subscription.wake();
+    await Promise.race([heard, late]);
+    await pool.query('SELECT pg_notify($1, $2)', [CAUGHT_UP, token]);
+    await Promise.race([came, late]);
+  } finally {
+    clearTimeout(timer);
+    await subscription.close();
+  }
 }
