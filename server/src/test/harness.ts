@@ -9,7 +9,7 @@ import type { AppInstance } from '../app.types.js';
 import { loadConfig, type Config } from '../config.js';
 import { createFieldCrypto } from '../platform/crypto/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
-import { caughtUp } from '../platform/db/change-listener.js';
+import { listenForChanges } from '../platform/db/change-listener.js';
 import { PASSWORD, seedFixture, type Fixture } from './fixtures.js';
 import { movableClock, type ManualClock } from '../platform/clock/clock.js';
 
@@ -201,6 +201,33 @@ export async function secondInstance(t: TestApp): Promise<{ app: AppInstance; cl
       await database.close();
     },
   };
+}
+
+const CAUGHT_UP = 'lianxin_caught_up';
+
+/**
+ * Settles once the pool's listening connection (platform/db/change-listener.ts) has handled every
+ * notification committed before the call. PostgreSQL delivers a connection's notifications in commit
+ * order, so one sent now, on a channel of its own, arrives after all of those.
+ */
+export async function caughtUp(pool: pg.Pool, timeoutMs = 5000): Promise<void> {
+  const token = crypto.randomUUID();
+  let listening!: () => void;
+  let arrived!: () => void;
+  const heard = new Promise<void>((resolve) => (listening = resolve));
+  const came = new Promise<void>((resolve) => (arrived = resolve));
+  const subscription = listenForChanges(pool, { channels: [CAUGHT_UP], changed: (payload) => payload === token && arrived(), heard: () => listening(), lost: () => undefined });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no notification heard within ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    subscription.wake();
+    await Promise.race([heard, late]);
+    await pool.query('SELECT pg_notify($1, $2)', [CAUGHT_UP, token]);
+    await Promise.race([came, late]);
+  } finally {
+    clearTimeout(timer);
+    await subscription.close();
+  }
 }
 
 /**

@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, createTestApp, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
 import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
+import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
 
 /*
  * Counts over many needs kept between requests (needs.kept-counts.ts): a staff ledger's total and the
  * to-dos of its tabs, through the API. A change nobody signals (`unsignalled`) shows what is kept; a
  * write this instance makes, another instance's, or the clock alone must each be counted anew.
- * The figures' counts: figures.test.ts and needs.figures-kept.test.ts.
+ * The figures' counts: figures.test.ts and needs.figures-kept.test.ts. At the end, the rules of a
+ * count shared by callers who ask while it is under way (keptOrCounted).
  */
 describe.each([...backends, 'pglite-worker' as const])('counts kept between requests, on %s', (backend) => {
   const app = cachingApp(backend, ['resident1', 'communityAdmin1']);
@@ -130,5 +132,90 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
     // … until a region's move (its path rewritten) is signalled: the subtree may have changed
     await t.database.db.execute(sql`UPDATE regions SET path = path WHERE id = ${t.fx.region.B1!.id}`);
     expect(await otherAnswers(received, before)).toBe(before);
+  });
+});
+
+/* One count for callers asking at the same time (keptKind's keptOrCounted): the rules, without a database write. */
+describe('a count shared by callers who ask while it is under way', () => {
+  let kept: KeptCounts;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    kept = createKeptCounts(t.database, () => undefined);
+    await kept.ready();
+  });
+  afterAll(async () => {
+    await kept?.close();
+    await t?.close();
+  });
+
+  type Dated = { n: number; from: number };
+  /** Counts that answer when told to (`finishAll`), each with the `from` it was started with. */
+  function counter() {
+    let runs = 0;
+    const finish: (() => void)[] = [];
+    return {
+      runs: () => runs,
+      count: (from: number) => () => {
+        runs++;
+        return new Promise<Dated>((resolve) => finish.push(() => resolve({ n: runs, from })));
+      },
+      finishAll: () => finish.splice(0).forEach((f) => f()),
+    };
+  }
+
+  it('shares one count with every caller for whom it holds, and keeps it', async () => {
+    const kind = keptKind<Dated>(kept, 'shared');
+    const c = counter();
+    const asked = [0, 1, 2].map(() => kind.keptOrCounted('k', () => true, c.count(10)));
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    const answers = await Promise.all(asked);
+    expect(c.runs()).toBe(1);
+    expect(answers.every((a) => a === answers[0])).toBe(true);
+    expect(await kind.keptOrCounted('k', () => true, c.count(20))).toBe(answers[0]);
+    expect(c.runs()).toBe(1);
+  });
+
+  it('counts again for a caller it does not hold for, after a write, and after a failed count', async () => {
+    const kind = keptKind<Dated>(kept, 'apart');
+    const c = counter();
+    const first = kind.keptOrCounted('k', () => true, c.count(10));
+    // counted at 10: a caller whose now is before that counts for themselves
+    const early = kind.keptOrCounted('k', (v) => v.from <= 5, c.count(5));
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    expect([(await first).from, (await early).from]).toEqual([10, 5]);
+    expect(c.runs()).toBe(2);
+
+    // a write while a count is under way: who asks after it does not share it
+    const d = counter();
+    const before = kind.keptOrCounted('w', () => true, d.count(1));
+    await t.database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
+    const after = kind.keptOrCounted('w', () => true, d.count(2));
+    await new Promise((r) => setTimeout(r, 0));
+    d.finishAll();
+    expect([(await before).from, (await after).from]).toEqual([1, 2]);
+    expect(d.runs()).toBe(2);
+
+    // a count that fails is no one's answer: who waited for it counts again
+    let tries = 0;
+    const failing = kind.keptOrCounted('f', () => true, () => Promise.reject(new Error(`failed ${++tries}`)));
+    const waiter = kind.keptOrCounted('f', () => true, () => Promise.resolve({ n: 1, from: 3 }));
+    await expect(failing).rejects.toThrow('failed 1');
+    expect((await waiter).from).toBe(3);
+  });
+
+  it('shares and keeps nothing while the cache does not keep (PostgreSQL: not listening)', async () => {
+    const deaf: KeptCounts = { ...kept, keeping: () => false, get: () => undefined, set: () => undefined };
+    const kind = keptKind<Dated>(deaf, 'deaf');
+    const c = counter();
+    const asked = [0, 1].map(() => kind.keptOrCounted('k', () => true, c.count(1)));
+    await new Promise((r) => setTimeout(r, 0));
+    c.finishAll();
+    await Promise.all(asked);
+    expect(c.runs()).toBe(2);
   });
 });

@@ -66,11 +66,17 @@ export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: Ki
     async keptOrCounted(key, holds, count) {
       const hit = get(key);
       if (hit !== undefined && holds(hit)) return hit;
+      // not listening (starting, connection lost), another instance's write would go unheard: nothing shared
+      if (!kept.keeping()) return count();
       const generation = kept.generation();
       const slot = `${generation}|${key}`;
-      const pending = underWay.get(slot);
-      const shared = pending && (await pending.catch(() => undefined));
-      if (shared !== undefined && holds(shared)) return shared;
+      // the count under way, or the one a waiter started when that failed or did not hold for it
+      for (let pending = underWay.get(slot); pending; ) {
+        const shared = await pending.catch(() => undefined);
+        if (shared !== undefined && holds(shared)) return shared;
+        const next = underWay.get(slot);
+        pending = next === pending ? undefined : next;
+      }
       const counting = count();
       underWay.set(slot, counting);
       try {

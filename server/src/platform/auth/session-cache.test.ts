@@ -140,7 +140,7 @@ describe.runIf(backends.includes('postgres'))('signed-in callers on two instance
   it('keeps nothing while it cannot listen, and listens again', async () => {
     const cookie = await t.login('gridWorker1');
     expect((await me(other, cookie)).statusCode).toBe(200);
-    // the other instance's listening connection is cut (a restart of PostgreSQL, an admin's kill)
+    // the instances' listening connections are cut (a restart of PostgreSQL, an admin's kill)
     await t.database.pool!.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${LISTENER_NAME}' AND datname = current_database()`);
     // a change it could not hear of is still seen (nothing is kept while it does not listen): a
     // session ended behind everyone's back, which only a read of the database can tell

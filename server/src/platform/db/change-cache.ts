@@ -23,6 +23,8 @@ import { listenForChanges } from './change-listener.js';
 export type ChangeCache<T> = {
   /** The generation to stamp on what is about to be read. */
   generation(): number;
+  /** Whether entries are kept now (PostgreSQL: while listening): a read under way may be shared only then. */
+  keeping(): boolean;
   get(key: string): T | undefined;
   /** Keeps `value`, read from the database at `generation`, unless something changed since. */
   set(key: string, value: T, generation: number): void;
@@ -91,6 +93,7 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
 
   return {
     generation: () => generation,
+    keeping: () => listening,
     get(key) {
       if (!listening) {
         if (!closed) subscription?.wake();

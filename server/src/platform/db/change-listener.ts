@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import pg from 'pg';
 
 /*
  * One listening connection per database and process, shared by every change cache (change-cache.ts):
- * signed-in callers, needs' pages, kept counts. PostgreSQL wakes every listening connection at every
+ * signed-in callers, needs' pages, kept counts. PostgreSQL wakes every listening connection at each
  * commit that notifies, whatever the channel, and each woken server process reads the notification
  * queue: three caches with a connection each cost three wake-ups per transition on every instance.
  * Measured in bench:orders on PostgreSQL: the sessions' and pages' listening processes spent 0.032 and
@@ -52,6 +51,17 @@ export function listenForChanges(pool: pg.Pool, subscriber: ChangeSubscriber): C
   return listener.subscribe(subscriber);
 }
 
+/** A subscriber's own failure (its log, say) is its own: the others are still told, the connection goes on. */
+function tell(what: () => void) {
+  try {
+    what();
+  } catch (err) {
+    console.error('[lianxin] a change cache failed to take a notification in:', err);
+  }
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 function createListener(pool: pg.Pool): Listener {
   const subscribers = new Map<ChangeSubscriber, { told: boolean }>();
   let client: pg.Client | undefined;
@@ -59,7 +69,7 @@ function createListener(pool: pg.Pool): Listener {
   const listened = new Set<string>();
   let retry: NodeJS.Timeout | undefined;
   let ping: NodeJS.Timeout | undefined;
-  // LISTENs one after another, on the connection they were meant for
+  // LISTENs and UNLISTENs one after another, on the connection they were meant for
   let syncing: Promise<void> = Promise.resolve();
 
   function lost(of: pg.Client, why: string) {
@@ -69,37 +79,53 @@ function createListener(pool: pg.Pool): Listener {
     listened.clear();
     clearInterval(ping);
     of.end().catch(() => undefined);
-    for (const [s, state] of subscribers) {
-      state.told = false;
-      s.lost(why);
-    }
     if (subscribers.size > 0)
       retry = setTimeout(() => {
         retry = undefined;
         open();
       }, RECONNECT_MS).unref();
+    for (const [s, state] of subscribers) {
+      state.told = false;
+      tell(() => s.lost(why));
+    }
   }
 
-  /** Listens to every channel a subscriber asks for, then tells each subscriber whose channels are all listened to. */
-  function sync(of: pg.Client) {
-    syncing = syncing.then(async () => {
-      if (client !== of || !connected) return;
-      try {
-        for (const channel of new Set([...subscribers.keys()].flatMap((s) => s.channels))) {
-          if (listened.has(channel)) continue;
-          await of.query(`LISTEN ${channel}`);
-          if (client !== of) return;
-          listened.add(channel);
-        }
-      } catch (err) {
-        return lost(of, err instanceof Error ? err.message : String(err));
+  /** Brings what the connection listens to in line with what the subscribers ask for, then tells each one whose channels are all listened to. */
+  async function listenAsAsked(of: pg.Client) {
+    if (client !== of || !connected) return;
+    const wanted = new Set([...subscribers.keys()].flatMap((s) => s.channels));
+    try {
+      for (const channel of wanted) {
+        if (listened.has(channel)) continue;
+        await of.query(`LISTEN ${of.escapeIdentifier(channel)}`);
+        if (client !== of) return;
+        listened.add(channel);
       }
-      for (const [s, state] of subscribers)
-        if (!state.told && s.channels.every((c) => listened.has(c))) {
-          state.told = true;
-          s.heard();
-        }
-    });
+      // a closed cache's channels (or a barrier's) would go on waking this connection
+      for (const channel of [...listened].filter((c) => !wanted.has(c))) {
+        await of.query(`UNLISTEN ${of.escapeIdentifier(channel)}`);
+        if (client !== of) return;
+        listened.delete(channel);
+      }
+    } catch (err) {
+      return lost(of, errorText(err));
+    }
+    for (const [s, state] of subscribers)
+      if (!state.told && s.channels.every((c) => listened.has(c))) {
+        state.told = true;
+        tell(() => s.heard());
+      }
+  }
+
+  function sync(of: pg.Client) {
+    syncing = syncing.then(() => listenAsAsked(of)).catch((err: unknown) => lost(of, errorText(err)));
+  }
+
+  function keepAsking(c: pg.Client) {
+    ping = setInterval(() => {
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS).unref());
+      Promise.race([c.query('SELECT 1'), timeout]).catch((err: unknown) => lost(c, errorText(err)));
+    }, PING_MS).unref();
   }
 
   function open() {
@@ -108,7 +134,7 @@ function createListener(pool: pg.Pool): Listener {
     const c = new pg.Client({ ...pool.options, keepAlive: true, pipeline: false, application_name: LISTENER_NAME } as pg.ClientConfig);
     client = c;
     c.on('notification', (n) => {
-      for (const s of subscribers.keys()) if (s.channels.includes(n.channel)) s.changed(n.payload ?? '');
+      for (const s of subscribers.keys()) if (s.channels.includes(n.channel)) tell(() => s.changed(n.payload ?? ''));
     });
     c.on('error', (err) => lost(c, err.message));
     c.on('end', () => lost(c, 'connection ended'));
@@ -116,14 +142,22 @@ function createListener(pool: pg.Pool): Listener {
       () => {
         if (client !== c) return;
         connected = true;
-        ping = setInterval(() => {
-          const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), PING_TIMEOUT_MS).unref());
-          Promise.race([c.query('SELECT 1'), timeout]).catch((err: unknown) => lost(c, err instanceof Error ? err.message : String(err)));
-        }, PING_MS).unref();
+        keepAsking(c);
         sync(c);
       },
-      (err: unknown) => lost(c, err instanceof Error ? err.message : String(err)),
+      (err: unknown) => lost(c, errorText(err)),
     );
+  }
+
+  function end() {
+    clearTimeout(retry);
+    retry = undefined;
+    clearInterval(ping);
+    const c = client;
+    client = undefined;
+    connected = false;
+    listened.clear();
+    return c?.end().catch(() => undefined);
   }
 
   return {
@@ -134,45 +168,11 @@ function createListener(pool: pg.Pool): Listener {
       return {
         wake: open,
         async close() {
-          subscribers.delete(subscriber);
-          if (subscribers.size > 0) return;
-          clearTimeout(retry);
-          retry = undefined;
-          clearInterval(ping);
-          const c = client;
-          client = undefined;
-          connected = false;
-          listened.clear();
-          await c?.end().catch(() => undefined);
+          if (!subscribers.delete(subscriber)) return;
+          if (subscribers.size > 0) return void (client && connected && sync(client));
+          await end();
         },
       };
     },
   };
-}
-
-const CAUGHT_UP = 'lianxin_caught_up';
-
-/**
- * Settles once this process's listening connection has handled every notification committed before
- * the call (tests: what this instance keeps has heard of its own writes). PostgreSQL delivers a
- * connection's notifications in commit order, so a notification sent now arrives after all of those.
- */
-export async function caughtUp(pool: pg.Pool, timeoutMs = 5000): Promise<void> {
-  const token = crypto.randomUUID();
-  let listening!: () => void;
-  let arrived!: () => void;
-  const heard = new Promise<void>((resolve) => (listening = resolve));
-  const came = new Promise<void>((resolve) => (arrived = resolve));
-  const subscription = listenForChanges(pool, { channels: [CAUGHT_UP], changed: (payload) => payload === token && arrived(), heard: () => listening(), lost: () => undefined });
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no notification heard within ${timeoutMs} ms`)), timeoutMs)));
-  try {
-    subscription.wake();
-    await Promise.race([heard, late]);
-    await pool.query('SELECT pg_notify($1, $2)', [CAUGHT_UP, token]);
-    await Promise.race([came, late]);
-  } finally {
-    clearTimeout(timer);
-    await subscription.close();
-  }
 }
