@@ -13,8 +13,8 @@ import { assertWithin, countFigures, type CountedFigures, type FigureDeps, type 
  * is used only from the moment it was counted at up to the first such moment (`until`, worked out by
  * the same statement): it answers exactly what a new count would. Callers who ask while the same
  * count is under way wait for it instead of counting again (`keptOrCounted`). A count after a change
- * costs what it did before. The cache (`kept`) is shared with the ledgers' totals and to-dos (needs.kept-counts.ts),
- * which says what lets go of it.
+ * costs what it did before. The cache (`kept`) is shared with the ledgers' totals and to-dos
+ * (needs.kept-counts.ts), which says what lets go of it.
  */
 
 export type FigureCounter = { count(actor: Actor, q: FigureQuery): Promise<FigureResult> };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestApp, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
+import { backends, freshDatabase, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
 import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
 import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
@@ -135,18 +135,18 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
   });
 });
 
-/* One count for callers asking at the same time (keptKind's keptOrCounted): the rules, without a database write. */
+/* One count for callers asking at the same time (keptKind's keptOrCounted): the rules, on a bare database (no app). */
 describe('a count shared by callers who ask while it is under way', () => {
   let kept: KeptCounts;
-  let t: TestApp;
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
-    kept = createKeptCounts(t.database, () => undefined);
+    database = await freshDatabase('pglite');
+    kept = createKeptCounts(database, () => undefined);
     await kept.ready();
   });
   afterAll(async () => {
     await kept?.close();
-    await t?.close();
+    await database?.drop();
   });
 
   type Dated = { n: number; from: number };
@@ -193,7 +193,7 @@ describe('a count shared by callers who ask while it is under way', () => {
     // a write while a count is under way: who asks after it does not share it
     const d = counter();
     const before = kind.keptOrCounted('w', () => true, d.count(1));
-    await t.database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
+    await database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
     const after = kind.keptOrCounted('w', () => true, d.count(2));
     await new Promise((r) => setTimeout(r, 0));
     d.finishAll();
