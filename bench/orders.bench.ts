@@ -117,7 +117,7 @@ async function run(label: string, database: Database) {
   };
   // 1b. the subscribers' work the transitions left behind (inbox, ledger, figures, webhooks): the server
   // delivers it in the background (server.ts); here it is drained on its own, so its cost shows
-  const drain = await drainDeliveries(b.app, database);
+  const drain = await profiled(`orders ${label.split(' ')[0]!} deliveries`, () => drainDeliveries(b.app, database));
   // 2. unmeasured bursts of each kind first, as a running server has met them: the sustained phase used
   // 8 connections, 50 grabs at once use up to 50. A connection's first run of a statement costs its server
   // process ~10 ms of planning and catalog loading, and PostgreSQL plans a prepared statement anew on

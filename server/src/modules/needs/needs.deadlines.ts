@@ -1,5 +1,6 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { fixedQuery } from '../../platform/db/fixed-query.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { WindowUnit } from '../deadlines/deadlines.policy.js';
@@ -29,20 +30,41 @@ export type DeadlineFacts = {
   assigneeIds: string[];
 };
 
+// asked at every event that starts or moves a deadline, and by every warning: built once (fixedQuery)
+const factsRow = fixedQuery(['districtId', 'needId'], (db, p) =>
+  db
+    .select({
+      id: needs.id,
+      number: needs.number,
+      title: needs.title,
+      status: needs.status,
+      round: needs.round,
+      acceptedAt: needs.acceptedAt,
+      deadlineAt: needs.deadlineAt,
+      windowStartedAt: needs.windowStartedAt,
+      windowUnit: needs.windowUnit,
+      pausedAt: needs.pausedAt,
+      regionId: needs.regionId,
+      teamId: needs.teamId,
+      regionPath: regions.path,
+    })
+    .from(needs)
+    .innerJoin(regions, eq(regions.id, needs.regionId))
+    .where(and(eq(needs.districtId, p.districtId), eq(needs.id, p.needId))),
+);
+const liveSlots = fixedQuery(['districtId', 'needId', 'round'], (db, p) =>
+  db
+    .select({ id: needAssignments.volunteerId })
+    .from(needAssignments)
+    .where(and(eq(needAssignments.districtId, p.districtId), eq(needAssignments.needId, p.needId), eq(needAssignments.round, p.round), notInArray(needAssignments.status, ['released', 'done']))),
+);
+
 /** A need's deadline facts, without scope (the system asks); joins the caller's transaction. */
 export async function deadlineFactsOf(db: Db, districtId: string, needId: string): Promise<DeadlineFacts | null> {
   const q = currentDb(db);
-  const [row] = await q
-    .select({ need: needs, regionPath: regions.path })
-    .from(needs)
-    .innerJoin(regions, eq(regions.id, needs.regionId))
-    .where(and(eq(needs.districtId, districtId), eq(needs.id, needId)));
-  if (!row) return null;
-  const { need } = row;
-  const live = await q
-    .select({ id: needAssignments.volunteerId })
-    .from(needAssignments)
-    .where(and(eq(needAssignments.districtId, districtId), eq(needAssignments.needId, needId), eq(needAssignments.round, need.round), notInArray(needAssignments.status, ['released', 'done'])));
+  const [need] = await factsRow(q, { districtId, needId });
+  if (!need) return null;
+  const live = await liveSlots(q, { districtId, needId, round: need.round });
   return {
     id: need.id,
     districtId,
@@ -55,7 +77,7 @@ export async function deadlineFactsOf(db: Db, districtId: string, needId: string
     windowUnit: need.windowUnit === 'working_days' ? 'working_days' : 'calendar_days',
     paused: need.pausedAt !== null,
     regionId: need.regionId,
-    regionAncestors: row.regionPath.split('/').filter(Boolean),
+    regionAncestors: need.regionPath.split('/').filter(Boolean),
     teamId: need.teamId,
     assigneeIds: live.map((r) => r.id),
   };

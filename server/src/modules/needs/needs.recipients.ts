@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { fixedQuery } from '../../platform/db/fixed-query.js';
 import { ancestorPathOf } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -23,14 +24,25 @@ export type RecipientsQuery = { audiences: readonly NeedAudience[]; round?: numb
 
 type Deps = { accounts: AccountsService; teams: TeamsService };
 
-/** Answers only the audiences asked for; a need that does not exist has no one to tell. */
-export async function recipientsFor(tx: DbOrTx, deps: Deps, districtId: string, needId: string, q: RecipientsQuery): Promise<NeedRecipients> {
-  const found: NeedRecipients = { requester: [], teamLeader: [], volunteers: [], communityStaff: [], streetStaff: [] };
-  const [need] = await tx
+// asked at nearly every event on a need (the inbox): built once (fixedQuery)
+const whoIsWho = fixedQuery(['districtId', 'needId'], (db, p) =>
+  db
     .select({ requesterId: needs.requesterId, teamId: needs.teamId, round: needs.round, path: regions.path })
     .from(needs)
     .innerJoin(regions, eq(regions.id, needs.regionId))
-    .where(and(eq(needs.districtId, districtId), eq(needs.id, needId)));
+    .where(and(eq(needs.districtId, p.districtId), eq(needs.id, p.needId))),
+);
+const volunteersOf = fixedQuery(['districtId', 'needId', 'round'], (db, p) =>
+  db
+    .selectDistinct({ id: needAssignments.volunteerId })
+    .from(needAssignments)
+    .where(and(eq(needAssignments.districtId, p.districtId), eq(needAssignments.needId, p.needId), eq(needAssignments.round, p.round))),
+);
+
+/** Answers only the audiences asked for; a need that does not exist has no one to tell. */
+export async function recipientsFor(tx: DbOrTx, deps: Deps, districtId: string, needId: string, q: RecipientsQuery): Promise<NeedRecipients> {
+  const found: NeedRecipients = { requester: [], teamLeader: [], volunteers: [], communityStaff: [], streetStaff: [] };
+  const [need] = await whoIsWho(tx, { districtId, needId });
   if (!need) return found;
   const asked = new Set(q.audiences);
   if (asked.has('requester') && need.requesterId) found.requester = [need.requesterId];
@@ -40,10 +52,7 @@ export async function recipientsFor(tx: DbOrTx, deps: Deps, districtId: string, 
     if (leader) found.teamLeader = [leader];
   }
   if (asked.has('volunteers')) {
-    const rows = await tx
-      .selectDistinct({ id: needAssignments.volunteerId })
-      .from(needAssignments)
-      .where(and(eq(needAssignments.districtId, districtId), eq(needAssignments.needId, needId), eq(needAssignments.round, q.round ?? need.round)));
+    const rows = await volunteersOf(tx, { districtId, needId, round: q.round ?? need.round });
     found.volunteers = rows.map((r) => r.id);
   }
   if (asked.has('communityStaff')) {

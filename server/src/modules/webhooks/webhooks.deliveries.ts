@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { fixedQuery } from '../../platform/db/fixed-query.js';
 import type { Subscriber } from '../../platform/events/outbox.js';
 import type { JobEngine } from '../../platform/jobs/jobs.js';
 import { jobs } from '../../platform/jobs/jobs.table.js';
@@ -12,6 +13,11 @@ import { settingsOf } from './webhooks.settings.js';
 import { webhookDeliveries, webhooks, type DeliveryRow, type DeliveryState, type WebhookRow } from './webhooks.table.js';
 
 export const DELIVER_JOB = 'webhooks.deliver';
+
+/** A district's enabled webhooks: asked at every domain event, so built once (fixedQuery). */
+const enabledHooks = fixedQuery(['districtId'], (db, p) =>
+  db.select({ id: webhooks.id, events: webhooks.events }).from(webhooks).where(and(eq(webhooks.districtId, p.districtId), eq(webhooks.enabled, true))),
+);
 
 type Deps = { db: Db; jobs: JobEngine; audit: AuditService; now: () => Date };
 
@@ -81,7 +87,7 @@ export function createDeliveries(deps: Deps) {
       name: 'webhooks',
       types: eventTypes,
       async handle(tx, event) {
-        const hooks = await tx.select({ id: webhooks.id, events: webhooks.events }).from(webhooks).where(and(eq(webhooks.districtId, event.districtId), eq(webhooks.enabled, true)));
+        const hooks = await enabledHooks(tx, { districtId: event.districtId });
         await enqueue(tx, event.districtId, hooks.filter((h) => matches(h.events, event.type)), event);
       },
     } satisfies Subscriber,

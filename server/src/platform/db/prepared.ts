@@ -15,18 +15,22 @@ import type pg from 'pg';
  */
 const PER_CONNECTION = 300;
 const COUNTED = 5000;
-const seen = new Map<string, number>();
+/** Each text seen lately: how often, and its name (hashed once, not at every run). */
+const seen = new Map<string, { count: number; name: string }>();
 
 export function statementName(text: string): string {
   return `lx_${crypto.createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 }
 
-/** Whether this text has come before (counting it now); the counts are forgotten when they grow too many. */
-function repeated(text: string): boolean {
-  const count = seen.get(text) ?? 0;
-  if (count === 0 && seen.size >= COUNTED) seen.clear();
-  seen.set(text, count + 1);
-  return count >= 1;
+/** This text's sighting (counted now); the sightings are forgotten when they grow too many. */
+function sighting(text: string): { count: number; name: string } {
+  let s = seen.get(text);
+  if (!s) {
+    if (seen.size >= COUNTED) seen.clear();
+    seen.set(text, (s = { count: 0, name: statementName(text) }));
+  }
+  s.count++;
+  return s;
 }
 
 type QueryConfig = { text?: unknown; values?: unknown[]; name?: string; submit?: unknown };
@@ -40,8 +44,8 @@ export function prepareRepeatedStatements(client: pg.Client | pg.PoolClient): vo
     // drizzle calls query({ text, rowMode, types }, values); a Submittable (a cursor, a stream) passes untouched
     const values = q && typeof q === 'object' ? (q.values ?? rest[0]) : undefined;
     if (q && typeof q === 'object' && typeof q.submit !== 'function' && typeof q.text === 'string' && !q.name && Array.isArray(values) && values.length > 0) {
-      const name = statementName(q.text);
-      if (names.has(name) || (names.size < PER_CONNECTION && repeated(q.text))) {
+      const { count, name } = sighting(q.text);
+      if (names.has(name) || (names.size < PER_CONNECTION && count >= 2)) {
         names.add(name);
         return query({ ...q, name }, ...rest);
       }

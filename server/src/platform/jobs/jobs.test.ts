@@ -51,6 +51,15 @@ describe.each(backends)('the job engine on %s', (backend) => {
   });
   afterAll(() => t.close());
 
+  it('keeps what it was given: the payload as a JSON object, the time to the millisecond, the attempts', async () => {
+    const runAt = new Date('2027-03-01T08:30:00.123Z');
+    const payload = { needId: 'n-1', threshold: 50, window: { amount: 3, unit: 'working_days' }, names: ['张三', 'O\'Brien'] };
+    await t.database.db.transaction((tx) => engine.schedule(tx, district, { name: 'test.effect', key: 'kept:1', runAt, payload, maxAttempts: 3 }));
+    expect(await jobOf('test.effect', 'kept:1')).toMatchObject({ payload, runAt, maxAttempts: 3, state: 'waiting', attempts: 0 });
+    const [stored] = await queryRows<{ kind: string }>(t.database.db, sql`SELECT jsonb_typeof(payload) AS kind FROM jobs WHERE key = 'kept:1'`);
+    expect(stored!.kind).toBe('object');
+  });
+
   it('schedules a (name, key) once, and runs it when the clock reaches it, not before', async () => {
     const at = new Date(t.clock.now().getTime() + 3_600_000);
     expect(await schedule('test.effect', 'a:1', at)).toBe(true);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { fixedQuery } from '../db/fixed-query.js';
 import { regions } from '../scope/regions.table.js';
 import { jobs, type JobRow } from './jobs.table.js';
 
@@ -32,6 +33,15 @@ export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 5_000 * 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2_000);
 
 export type JobEngine = ReturnType<typeof createJobEngine>;
+
+/** A job's row unless its key is there already: written by most transitions (deadline warnings), so built once. */
+const scheduleOnce = fixedQuery(['districtId', 'name', 'key', 'runAt', 'payload', 'maxAttempts'], (db, p) =>
+  db
+    .insert(jobs)
+    .values({ districtId: p.districtId, name: p.name, key: p.key, runAt: p.runAt, payload: p.payload, maxAttempts: p.maxAttempts })
+    .onConflictDoNothing({ target: [jobs.districtId, jobs.name, jobs.key] })
+    .returning({ id: jobs.id }),
+);
 
 /**
  * The job engine: jobs and timers in PostgreSQL (embedded PGlite or a server alike). Why a table of
@@ -169,11 +179,8 @@ export function createJobEngine(deps: { db: Db; clock: Clock; concurrency?: numb
     /** Schedules a job in the caller's transaction; the same (name, key) again is a no-op. Answers whether it was new. */
     async schedule(tx: DbOrTx, districtId: string, input: ScheduleInput): Promise<boolean> {
       const maxAttempts = input.maxAttempts ?? handlers.get(input.name)?.maxAttempts ?? 8;
-      const rows = await tx
-        .insert(jobs)
-        .values({ districtId, name: input.name, key: input.key, runAt: input.runAt, payload: input.payload ?? {}, maxAttempts })
-        .onConflictDoNothing({ target: [jobs.districtId, jobs.name, jobs.key] })
-        .returning({ id: jobs.id });
+      // a value for a column goes through the column's own mapping (the payload to JSON text) as in any insert
+      const rows = await scheduleOnce(tx, { districtId, name: input.name, key: input.key, runAt: input.runAt, payload: input.payload ?? {}, maxAttempts });
       return rows.length > 0;
     },
 
