@@ -28,6 +28,15 @@ describe('BEGIN goes out with the transaction’s first statement', () => {
     expect(sent).toEqual(['begin', 'select 1', 'commit']);
   });
 
+  it('writes BEGIN and the statement together: the socket is corked around both', async () => {
+    const { client, sent } = fakeClient();
+    (client as unknown as { connection: unknown }).connection = { stream: { cork: () => sent.push('(cork)'), uncork: () => sent.push('(uncork)') } };
+    await client.query({ text: 'begin' }, []);
+    await client.query({ text: 'select 1' }, []);
+    await client.query({ text: 'select 2' }, []);
+    expect(sent).toEqual(['(cork)', 'begin', 'select 1', '(uncork)', 'select 2']);
+  });
+
   it('an empty transaction sends BEGIN with its COMMIT', async () => {
     const { client, sent } = fakeClient();
     await client.query({ text: 'begin' }, []);

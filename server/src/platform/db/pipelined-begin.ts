@@ -39,9 +39,19 @@ export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
     if (!held) return query(config, ...rest);
     const begin = held;
     held = undefined;
-    const begun = query(begin.config, ...begin.rest) as Promise<unknown>;
-    // the first statement goes out right behind BEGIN, before BEGIN's answer is in
-    const result = query(config, ...rest);
+    // the first statement goes out right behind BEGIN, before BEGIN's answer is in — and in the same
+    // write: node-postgres corks the socket per statement, so each was a system call of its own
+    // (on loopback TCP about as costly as building the statement)
+    const stream = (client as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+    stream?.cork?.();
+    let begun: Promise<unknown>;
+    let result: unknown;
+    try {
+      begun = query(begin.config, ...begin.rest) as Promise<unknown>;
+      result = query(config, ...rest);
+    } finally {
+      stream?.uncork?.();
+    }
     if (!promised) {
       // a callback caller: BEGIN's failure is reported to no one but the statement that follows it
       begun.catch(() => undefined);
