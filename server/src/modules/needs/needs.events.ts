@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../platform/db/client.js';
-import { appendAtCommit, withAppends } from '../../platform/db/unit-of-work.js';
+import { appendAtCommit, sendLast, withAppends } from '../../platform/db/unit-of-work.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { NeedRow } from './needs.access.js';
@@ -54,7 +53,9 @@ export async function appendSideEvent(
 /**
  * A transition's write in one statement: the need's columns (`set`, the version included) and its
  * timeline row with sequence `seq`. The row must be locked by the caller's transaction at `fromVersion`;
- * answers false when it is not at that version any more (nothing is written then).
+ * should it not be at that version any more, the statement fails (nothing is written, the transaction
+ * aborts): with the lock held that cannot happen, and a bug must not pass for a transition.
+ * `last`: the transaction's last statement, sent with its COMMIT (sendLast).
  */
 export async function updateAndLog(
   tx: DbOrTx,
@@ -62,25 +63,28 @@ export async function updateAndLog(
   set: Partial<typeof needs.$inferInsert>,
   seq: number,
   e: EventEntry,
-): Promise<boolean> {
+  opts: { last?: boolean } = {},
+): Promise<void> {
   const update = tx
     .update(needs)
     .set(set)
     .where(and(eq(needs.districtId, need.districtId), eq(needs.id, need.id), eq(needs.version, need.version)))
     .returning({ districtId: needs.districtId, id: needs.id });
   const attachments = `{${(e.attachments ?? []).join(',')}}`;
-  // the rows waiting for the commit (the transition's audit line, its domain event) ride along
-  const rows = await queryRows<{ seq: number }>(
+  // the rows waiting for the commit (the transition's audit line, its domain event) ride along; no row
+  // updated means no timeline row, and 1 / 0 fails the statement
+  const statement = withAppends(
     tx,
-    withAppends(
-      tx,
-      [sql`u AS (${update.getSQL()})`],
-      sql`INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
+    [
+      sql`u AS (${update.getSQL()})`,
+      sql`logged AS (INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
       SELECT u.district_id, u.id, ${seq}, ${e.action}, ${e.from}, ${e.to}, ${e.actor.isSystem ? null : e.actor.accountId}, ${e.actor.isSystem ? null : e.actor.name},
              ${e.role}, ${e.note ?? null}, ${attachments}::uuid[], ${e.data == null ? null : JSON.stringify(e.data)}::jsonb
       FROM u
-      RETURNING seq`,
-    ),
+      RETURNING seq)`,
+    ],
+    sql`SELECT 1 / count(*) AS written FROM logged`,
   );
-  return rows.length === 1;
+  if (opts.last) await sendLast(tx, statement);
+  else await tx.execute(statement);
 }

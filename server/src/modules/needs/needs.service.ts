@@ -142,7 +142,7 @@ export function createNeedsService(deps: Deps) {
       const results: { id: string; ok: boolean; code?: string }[] = [];
       for (const id of ids) {
         try {
-          await db.transaction((tx) => applyAction(tx, transitionDeps, actor, id, action, input));
+          await db.transaction((tx) => applyAction(tx, transitionDeps, actor, id, action, input, { last: true }));
           results.push({ id, ok: true });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;

@@ -56,20 +56,21 @@ async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: strin
  */
 export async function runAction(db: Db, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
   try {
-    return await db.transaction((tx) => applyAction(tx, deps, actor, id, action, input));
+    return await db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { last: true }));
   } catch (err) {
     if (!(err instanceof SlotsGone)) throw err;
   }
   const seen = await loadVisible(db, deps, actor, id, false);
   const verdict = decide(action, seen.parties, factsOf(seen), deps.clock.now());
   if (!verdict.ok) throw refusal(verdict.reason, seen);
-  return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true }));
+  return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true, last: true }));
 }
 
 /**
  * Applies one action to a need inside the caller's transaction: lock the row, decide by the table,
  * apply the side effects, bump the version and append the event whose sequence is that version —
- * UNIQUE (need, seq) means two racing transitions can never both be logged.
+ * UNIQUE (need, seq) means two racing transitions can never both be logged. `last`: nothing follows in
+ * the transaction, so its final write goes out with the COMMIT (sendLast).
  */
 export async function applyAction(
   tx: DbOrTx,
@@ -78,7 +79,7 @@ export async function applyAction(
   id: string,
   action: NeedAction,
   input: ActionInput,
-  opts: { plainLock?: boolean } = {},
+  opts: { plainLock?: boolean; last?: boolean } = {},
 ): Promise<{ status: NeedStatus }> {
   const ctx = await lockFor(tx, deps, actor, id, action, opts.plainLock === true);
   const now = deps.clock.now();
@@ -102,7 +103,9 @@ export async function applyAction(
     payload: { number: need.number, regionId: need.regionId, from: need.status, to: verdict.to, seq: version, round: need.round, ...(effect.data ?? {}) },
   });
   await deps.audit.record(actor, { action: `needs.${action}`, objectType: 'need', objectId: need.id, regionId: need.regionId, details: { from: need.status, to: verdict.to } });
-  const written = await updateAndLog(tx, need, { ...effect.patch, status: verdict.to, version, updatedAt: now }, version, {
+  // the transaction's last statement, unless a follow-up comes after it: sent with its COMMIT
+  const last = opts.last === true && !effect.then;
+  await updateAndLog(tx, need, { ...effect.patch, status: verdict.to, version, updatedAt: now }, version, {
     actor,
     role: actingRole(ctx.parties, transitions[action].by),
     action,
@@ -111,12 +114,10 @@ export async function applyAction(
     note: input.note ?? input.comment ?? null,
     attachments: effect.attachments,
     data: effect.data ?? null,
-  });
-  // the row is locked at the version read: a miss would be a bug in the lock, never a lost race
-  if (!written) throw new Error(`need ${need.id} changed under its lock`);
+  }, { last });
   if (effect.then) {
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
-    return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {});
+    return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {}, { last: opts.last });
   }
   return { status: verdict.to };
 }

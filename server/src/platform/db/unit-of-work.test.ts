@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { appendAtCommit, withAppends, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
+import { appendAtCommit, sendLast, withAppends, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
 describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -152,4 +152,72 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(await rows('uow_parent')).toContain(40);
     });
   });
+
+  describe('the last statement, sent with the COMMIT (sendLast)', () => {
+    const probe = async () => (await queryRows<{ n: number }>(database.db, sql`SELECT n FROM uow_probe ORDER BY n`)).map((r) => r.n);
+
+    it('commits with the rest of the transaction, its rows written with it', async () => {
+      const answer = await database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO uow_probe VALUES (7070)`);
+        await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7071)`);
+        return 'done';
+      });
+      expect(answer).toBe('done');
+      expect(await probe()).toEqual(expect.arrayContaining([7070, 7071]));
+    });
+
+    it('fails the transaction when it fails: the COMMIT behind it rolls everything back, and its error is the one thrown', async () => {
+      const attempt = database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO uow_probe VALUES (7080)`);
+        // 1 / 0: the statement fails only once it runs, after the body has returned
+        await sendLast(tx, sql`INSERT INTO uow_probe SELECT 7081 / (SELECT count(*)::int FROM uow_probe WHERE n < 0)`);
+        return 'done';
+      });
+      const err = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+      expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/division by zero/);
+      expect(await probe()).not.toContain(7080);
+      expect(await probe()).not.toContain(7081);
+      // the connection is fine afterwards: the next transaction commits
+      await database.db.transaction((tx) => sendLast(tx, sql`INSERT INTO uow_probe VALUES (7082)`));
+      expect(await probe()).toContain(7082);
+    });
+
+    it('inside a savepoint it is an ordinary statement: the savepoint rolls back on its own', async () => {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO uow_probe VALUES (7090)`);
+        await expect(tx.transaction((inner) => sendLast(inner, sql`INSERT INTO uow_probe VALUES (7090)`))).rejects.toThrow();
+      });
+      expect((await probe()).filter((n) => n === 7090)).toEqual([7090]);
+    });
+  });
 });
+
+// node-postgres connections (PostgreSQL, PGlite on its thread) pipeline; the in-process PGlite has no connection
+describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as const])('the last statement on a connection of %s', (backend) => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    await database.db.execute(sql`CREATE TABLE last_probe (n int PRIMARY KEY)`);
+  });
+  afterAll(() => database.drop());
+
+  type Writable = { _write: (chunk: Buffer, ...rest: unknown[]) => unknown; _writev?: (chunks: { chunk: Buffer }[], ...rest: unknown[]) => unknown };
+
+  it('leaves with its COMMIT in one write', async () => {
+    const writes: string[] = [];
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO last_probe VALUES (1)`);
+      const stream = (tx as unknown as { session: { client: { connection: { stream: Writable } } } }).session.client.connection.stream;
+      const write = stream._write.bind(stream);
+      const writev = stream._writev?.bind(stream);
+      stream._write = (chunk, ...rest) => (writes.push(chunk.toString('latin1')), write(chunk, ...rest));
+      if (writev) stream._writev = (chunks, ...rest) => (writes.push(chunks.map((c) => c.chunk.toString('latin1')).join('')), writev(chunks, ...rest));
+      await sendLast(tx, sql`INSERT INTO last_probe VALUES (2)`);
+    });
+    // awaited, the statement would have gone out alone and the COMMIT in a write of its own
+    const together = writes.filter((w) => w.includes('INSERT INTO last_probe VALUES (2)') && /commit/i.test(w));
+    expect(together).toHaveLength(1);
+    expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe ORDER BY n`)).map((r) => r.n)).toEqual([1, 2]);
+  });
+});
+

@@ -15,6 +15,8 @@ type Scope = {
   appends: SQL[];
   /** Savepoints open now: what is appended inside one is written at once, so it rolls back with it. */
   savepoints: number;
+  /** The statement sent last (sendLast), answered after COMMIT went out behind it. */
+  last?: Promise<unknown>;
 };
 const scope = new AsyncLocalStorage<Scope>();
 
@@ -46,13 +48,17 @@ export function assertNoOpenTransaction(): void {
 export function trackTransactions(db: Db, committed: () => void = () => undefined): Db {
   const begin = db.transaction.bind(db);
   const tracked: Db['transaction'] = async (fn, config) => {
+    let last: Promise<unknown> | undefined;
     const result = await begin(async (tx) => {
       const store: Scope = { tx, appends: [], savepoints: 0 };
       countSavepoints(store);
       const value = await scope.run(store, () => fn(tx));
       await flushAppends(store);
+      last = store.last;
       return value;
     }, config);
+    // a last statement that failed aborted the transaction, so its COMMIT rolled it back: its error is the transaction's
+    if (last) await last;
     committed();
     return result;
   };
@@ -78,6 +84,42 @@ async function flushAppends(store: Scope): Promise<void> {
   if (store.appends.length === 0) return;
   const statements = store.appends.splice(0);
   await writeTogether(store.tx, statements);
+}
+
+/** What a node-postgres transaction is made of, as drizzle 0.45 holds it (internal). */
+type PgInternals = {
+  dialect?: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+  session?: { client?: { query?: (config: { text: string; values: unknown[] }) => Promise<unknown>; connection?: { stream?: { cork(): void; uncork(): void } } } };
+};
+
+/**
+ * The transaction's last statement, sent now without waiting for its answer, so that COMMIT goes out
+ * right behind it — in the same write — instead of a round trip later: a transition's combined write
+ * was followed by a COMMIT that could only be sent once its answer was in. The caller gets no rows: a
+ * statement that must not go unnoticed fails instead (an error aborts the transaction, its COMMIT then
+ * rolls back, and `db.transaction` rejects with that statement's error). Nothing but the COMMIT may
+ * follow it. It goes to the connection directly (node-postgres in pipeline mode queues it before this
+ * returns, so it cannot fall behind the COMMIT); inside a savepoint, outside the unit of work's
+ * transaction, or on in-process PGlite (no pipeline) it is simply run and awaited.
+ */
+export async function sendLast(db: DbOrTx, statement: SQL): Promise<void> {
+  const store = scope.getStore();
+  const { dialect, session } = db as unknown as PgInternals;
+  const client = session?.client;
+  const stream = client?.connection?.stream;
+  if (!store || store.tx !== db || store.savepoints > 0 || store.last || !dialect || !client?.query || !stream) {
+    await db.execute(statement);
+    return;
+  }
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  // node-postgres corks the socket per statement: held corked until this turn of the event loop is
+  // over, the statement and the COMMIT sent behind it leave in one write
+  stream.cork();
+  setImmediate(() => stream.uncork());
+  const sent = client.query({ text, values: params });
+  // awaited after the COMMIT (trackTransactions): until then its failure is not "unhandled"
+  sent.catch(() => undefined);
+  store.last = sent;
 }
 
 /** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/client.js';
+import { backends, createTestApp, type TestApp } from '../../test/harness.js';
+import { act, postNeed } from '../../test/needs-helpers.js';
+
+/*
+ * A transition's combined write (the need, its timeline row, its audit line and domain event) is its
+ * transaction's last statement and goes out with the COMMIT (sendLast). Should it fail, nothing of the
+ * transition may be left: its COMMIT rolls back, the caller hears of the failure, the need is as it was.
+ */
+describe.each(backends)('a transition whose last write fails, on %s', (backend) => {
+  let t: TestApp;
+  let resident: string;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    // a timeline row with this note cannot be written: the last statement of the transition fails
+    await t.database.db.execute(sql`CREATE FUNCTION test_refuse_note() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.note = '写不进去' THEN RAISE EXCEPTION 'the timeline refuses this note'; END IF; RETURN NEW; END $$`);
+    await t.database.db.execute(sql`CREATE TRIGGER test_refuse_note BEFORE INSERT ON need_events FOR EACH ROW EXECUTE FUNCTION test_refuse_note()`);
+    resident = await t.login('resident1');
+    admin = await t.login('communityAdmin1');
+  });
+  afterAll(() => t.close());
+
+  const stateOf = async (id: string) => {
+    const [need] = await queryRows<{ status: string; version: number }>(t.database.db, sql`SELECT status, version FROM needs WHERE id = ${id}`);
+    const [counts] = await queryRows<{ steps: number; audits: number; events: number }>(
+      t.database.db,
+      sql`SELECT (SELECT count(*)::int FROM need_events WHERE need_id = ${id}) AS steps,
+                 (SELECT count(*)::int FROM audit_log WHERE object_id = ${id} AND action = 'needs.reject') AS audits,
+                 (SELECT count(*)::int FROM domain_events WHERE subject_id = ${id} AND type = 'needs.reject') AS events`,
+    );
+    return { ...need!, ...counts! };
+  };
+
+  it('leaves nothing of the transition, and answers with a server error', async () => {
+    const need = await postNeed(t, resident, { title: '最后一笔写失败' });
+    const before = await stateOf(need.id);
+    expect(before).toEqual({ status: 'submitted', version: 1, steps: 1, audits: 0, events: 0 });
+    const refused = await act(t, admin, need.id, 'reject', { note: '写不进去' });
+    expect(refused.statusCode).toBe(500);
+    expect(await stateOf(need.id)).toEqual(before);
+    // the connection and the need are fine afterwards: the same transition with another note goes through
+    const done = await act(t, admin, need.id, 'reject', { note: '不属于志愿服务范围' });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'rejected' });
+    expect(await stateOf(need.id)).toEqual({ status: 'rejected', version: 2, steps: 2, audits: 1, events: 1 });
+  });
+});
