@@ -85,6 +85,12 @@ export async function updateAndLog(
     ],
     sql`SELECT 1 / count(*) AS written FROM logged`,
   );
-  if (opts.last) await sendLast(tx, statement);
-  else await tx.execute(statement);
+  const explain = (err: unknown) => (sqlState(err) === '22012' ? new Error(`need ${need.id} was not at version ${need.version} under its lock`, { cause: err }) : undefined);
+  if (opts.last) await sendLast(tx, statement, { explain });
+  else await tx.execute(statement).catch((err: unknown) => {
+    throw explain(err) ?? err;
+  });
 }
+
+/** The SQLSTATE of a driver's error, bare or wrapped by drizzle. */
+const sqlState = (err: unknown) => (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed } from '../../test/needs-helpers.js';
+import { systemActor } from '../../platform/auth/actor.js';
+import { updateAndLog } from './needs.events.js';
 
 /*
  * A transition's combined write (the need, its timeline row, its audit line and domain event) is its
@@ -34,6 +36,15 @@ describe.each(backends)('a transition whose last write fails, on %s', (backend) 
     );
     return { ...need!, ...counts! };
   };
+
+  it.each([true, false])('a write at a version the need is not at fails, saying so, and writes nothing (last: %s)', async (last) => {
+    const need = await postNeed(t, resident, { title: `版本不符 ${String(last)}` });
+    const districtId = t.fx.region.D!.districtId;
+    const entry = { actor: systemActor(districtId, '/'), role: 'system', action: 'accept', from: 'submitted', to: 'accepted' };
+    const attempt = t.database.db.transaction((tx) => updateAndLog(tx, { districtId, id: need.id, version: 7 }, { status: 'accepted', version: 8 }, 8, entry, { last }));
+    await expect(attempt).rejects.toThrow(`need ${need.id} was not at version 7 under its lock`);
+    expect(await stateOf(need.id)).toMatchObject({ status: 'submitted', version: 1, steps: 1 });
+  });
 
   it('leaves nothing of the transition, and answers with a server error', async () => {
     const need = await postNeed(t, resident, { title: '最后一笔写失败' });

@@ -182,6 +182,25 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(await probe()).toContain(7082);
     });
 
+    it('what fails after it because it failed ("current transaction is aborted") gives way to its own error', async () => {
+      const attempt = database.db.transaction(async (tx) => {
+        await sendLast(tx, sql`INSERT INTO uow_probe SELECT 7091 / (SELECT count(*)::int FROM uow_probe WHERE n < 0)`);
+        await tx.execute(sql`INSERT INTO uow_probe VALUES (7092)`);
+      });
+      const err = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+      expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/division by zero/);
+      expect(await probe()).not.toContain(7092);
+    });
+
+    it('is sent once per transaction: a second one is a mistake, refused', async () => {
+      const attempt = database.db.transaction(async (tx) => {
+        await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7093)`);
+        await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7094)`);
+      });
+      await expect(attempt).rejects.toThrow(/last statement already/);
+      expect(await probe()).not.toContain(7093);
+    });
+
     it('inside a savepoint it is an ordinary statement: the savepoint rolls back on its own', async () => {
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`INSERT INTO uow_probe VALUES (7090)`);
@@ -220,4 +239,3 @@ describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as c
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe ORDER BY n`)).map((r) => r.n)).toEqual([1, 2]);
   });
 });
-

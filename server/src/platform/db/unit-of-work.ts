@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from './types.js';
 
 /*
@@ -15,7 +15,7 @@ type Scope = {
   appends: SQL[];
   /** Savepoints open now: what is appended inside one is written at once, so it rolls back with it. */
   savepoints: number;
-  /** The statement sent last (sendLast), answered after COMMIT went out behind it. */
+  /** The statement sent last (sendLast), answered after COMMIT went out behind it; rejects with its error, explained. */
   last?: Promise<unknown>;
 };
 const scope = new AsyncLocalStorage<Scope>();
@@ -52,10 +52,16 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
     const result = await begin(async (tx) => {
       const store: Scope = { tx, appends: [], savepoints: 0 };
       countSavepoints(store);
-      const value = await scope.run(store, () => fn(tx));
-      await flushAppends(store);
-      last = store.last;
-      return value;
+      try {
+        const value = await scope.run(store, () => fn(tx));
+        await flushAppends(store);
+        last = store.last;
+        return value;
+      } catch (err) {
+        // what failed after a failed last statement failed because of it ("current transaction is aborted"): its error is the one to tell
+        if (store.last) await store.last;
+        throw err;
+      }
     }, config);
     // a last statement that failed aborted the transaction, so its COMMIT rolled it back: its error is the transaction's
     if (last) await last;
@@ -102,13 +108,18 @@ type PgInternals = {
  * returns, so it cannot fall behind the COMMIT); inside a savepoint, outside the unit of work's
  * transaction, or on in-process PGlite (no pipeline) it is simply run and awaited.
  */
-export async function sendLast(db: DbOrTx, statement: SQL): Promise<void> {
+export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
   const store = scope.getStore();
   const { dialect, session } = db as unknown as PgInternals;
   const client = session?.client;
   const stream = client?.connection?.stream;
-  if (!store || store.tx !== db || store.savepoints > 0 || store.last || !dialect || !client?.query || !stream) {
-    await db.execute(statement);
+  const own = store && store.tx === db && store.savepoints === 0 ? store : undefined;
+  if (own?.last) throw new Error('sendLast: the transaction has sent its last statement already');
+  if (!own || !dialect || !client?.query || !stream) {
+    await db.execute(statement).catch((err: unknown) => {
+      throw opts.explain?.(err) ?? err;
+    });
+    if (own) own.last = Promise.resolve();
     return;
   }
   const { sql: text, params } = dialect.sqlToQuery(statement);
@@ -116,10 +127,13 @@ export async function sendLast(db: DbOrTx, statement: SQL): Promise<void> {
   // over, the statement and the COMMIT sent behind it leave in one write
   stream.cork();
   setImmediate(() => stream.uncork());
-  const sent = client.query({ text, values: params });
+  // its error as drizzle would have reported it (the statement and its values), or as the caller explains it
+  const sent = client.query({ text, values: params }).catch((err: unknown) => {
+    throw opts.explain?.(err) ?? new DrizzleQueryError(text, params, err instanceof Error ? err : new Error(String(err)));
+  });
   // awaited after the COMMIT (trackTransactions): until then its failure is not "unhandled"
   sent.catch(() => undefined);
-  store.last = sent;
+  own.last = sent;
 }
 
 /** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */

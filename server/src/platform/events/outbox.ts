@@ -37,8 +37,8 @@ const claimDue = fixedQuery(['batch'], (db, p) =>
 
 /** A subscriber failed in a batch run without savepoints: the batch rolls back and is run again isolated. */
 class SubscriberFailed extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  constructor(subscriber: string, eventId: string, cause: unknown) {
+    super(`subscriber "${subscriber}" failed on event ${eventId}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 
@@ -84,7 +84,7 @@ export function createEventBus(db: Db, opts: { batch?: number } = {}) {
           else await subscriber.handle(tx, event);
           delivered.push(sql`(${delivery.districtId}::uuid, ${delivery.eventId}::uuid, ${delivery.subscriber}::text)`);
         } catch (err) {
-          if (!isolated) throw new SubscriberFailed(err);
+          if (!isolated) throw new SubscriberFailed(delivery.subscriber, delivery.eventId, err);
           const lastError = err instanceof Error ? err.message.slice(0, 1000) : String(err);
           await tx
             .update(eventDeliveries)
@@ -116,8 +116,10 @@ export function createEventBus(db: Db, opts: { batch?: number } = {}) {
       try {
         outcome = await deliverBatch(size, false);
       } catch (err) {
-        // a subscriber's failure is the isolated run's to record (its delivery backs off); any other is news
-        if (!(err instanceof SubscriberFailed)) console.error('[lianxin] a batch of event deliveries failed, trying them one at a time:', err instanceof Error ? err.message : err);
+        // a subscriber's failure is recorded by the isolated run (its delivery backs off), but one that
+        // fails only beside others would send every batch down this slower way: it is told here too
+        if (err instanceof SubscriberFailed) console.warn(`[lianxin] ${err.message}; its batch is delivered again one at a time`);
+        else console.error('[lianxin] a batch of event deliveries failed, trying them one at a time:', err instanceof Error ? err.message : err);
         outcome = { claimed: 0, delivered: 0 };
         for (let i = 0; i < size; i++) {
           const one = await deliverBatch(1, true);
