@@ -97,6 +97,18 @@ describe.each(backends)('racing for orders on %s', (backend) => {
     expect(d.filled).toBe(1);
   });
 
+  it('one volunteer tapping grab on a 1-slot order five times at once holds it, and hears "already yours", not "taken"', async () => {
+    // the last slot is theirs: the other taps find the order full, and are told it is theirs
+    const id = await pooledNeed(1);
+    const results = await Promise.all([0, 1, 2, 3, 4].map(() => grab(grabbers[1]!, id)));
+    expect(results.filter((r) => r.status === 200), JSON.stringify(results.map((r) => [r.status, r.body.code]))).toHaveLength(1);
+    expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409 && r.body.code === 'needs.already_yours'), JSON.stringify(results.map((r) => [r.status, r.body.code]))).toBe(true);
+    // and once more, later
+    const later = await grab(grabbers[1]!, id);
+    expect([later.status, later.body.code]).toEqual([409, 'needs.already_yours']);
+    expect((await detail(id)).assignments).toHaveLength(1);
+  });
+
   it('a volunteer near the open-task limit racing for 5 orders at once never exceeds it', async () => {
     // a volunteer of their own: any of the 50 grabbers may have won a slot in the races above
     const [fresh] = await addVolunteers(t.database.db, t.fx.region.B1!, 1, '1364');

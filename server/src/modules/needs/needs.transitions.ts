@@ -61,6 +61,8 @@ export async function runAction(db: Db, deps: TransitionDeps, actor: Actor, id: 
     if (!(err instanceof SlotsGone)) throw err;
   }
   const seen = await loadVisible(db, deps, actor, id, false);
+  // the slot that went may be the caller's own (a second tap on grab): theirs, not "taken"
+  if (seen.mySlot) throw needsError('needs.already_yours');
   const verdict = decide(action, seen.parties, factsOf(seen), deps.clock.now());
   if (!verdict.ok) throw refusal(verdict.reason, seen);
   return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true, last: true }));
