@@ -134,6 +134,15 @@ async function readNeed(tx: DbOrTx, deps: AccessDeps, key: { districtId: string;
 }
 
 /**
+ * A need's page read in the caller's transaction, its statement queued on the connection before this
+ * returns (node-postgres runs drizzle's prepared query up to the driver synchronously): a transition
+ * sends it behind its last write, to be answered with the COMMIT's round trip (needs.transitions.ts).
+ */
+export function readPage(tx: DbOrTx, deps: AccessDeps, key: { districtId: string; id: string }, labels: LabelDeps): Promise<ReadNeed | null> {
+  return readNeed(tx, deps, key, { lock: false, events: true, labels });
+}
+
+/**
  * The need, its slots and (with `events`) its timeline, in one statement; locked, the slots are read
  * again only when a racing transition committed while this one waited for the lock (lockedNeed).
  * With `pages` (a need's page, outside any transaction: needs.page-cache.ts) what was read is kept and read from there
@@ -144,14 +153,14 @@ export async function loadNeedWith(
   deps: AccessDeps,
   actor: Actor,
   id: string,
-  opts: ReadOptions & { pages?: ChangeCache<ReadNeed> },
+  opts: ReadOptions & { pages?: ChangeCache<ReadNeed>; read?: Promise<ReadNeed | null> },
 ): Promise<{ ctx: NeedContext; events: NeedEventRow[]; labels: NeedLabels; place: string[] } | null> {
   const key = { districtId: actor.districtId, id };
-  // a transaction reads what it wrote itself, which the kept page does not show
-  const pages = opts.pages && !opts.lock && opts.events && opts.labels && !currentTransaction() ? opts.pages : undefined;
+  // a transaction reads what it wrote itself, which the kept page does not show; a page read already (readPage) is not kept either
+  const pages = opts.pages && !opts.read && !opts.lock && opts.events && opts.labels && !currentTransaction() ? opts.pages : undefined;
   const kept = pages?.get(`${key.districtId}/${id}`);
   const generation = pages?.generation() ?? 0;
-  const [read, viewer] = await Promise.all([kept ?? readNeed(tx, deps, key, opts), viewerOf(tx, deps, actor)]);
+  const [read, viewer] = await Promise.all([opts.read ?? kept ?? readNeed(tx, deps, key, opts), viewerOf(tx, deps, actor)]);
   if (!read) return null;
   if (pages && !kept) pages.set(`${key.districtId}/${id}`, read, generation);
   const { need, assignments } = read;

@@ -46,6 +46,15 @@ describe.each(backends)('a transition whose last write fails, on %s', (backend) 
     expect(await stateOf(need.id)).toMatchObject({ status: 'submitted', version: 1, steps: 1 });
   });
 
+  it("answers with the page as the transition left it (read in its transaction, behind its last write): the same as reading it afterwards", async () => {
+    const need = await postNeed(t, resident, { title: '读回的页面' });
+    const accepted = await act(t, admin, need.id, 'accept');
+    expect(accepted.statusCode).toBe(200);
+    const page = await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: admin } });
+    expect(accepted.json()).toEqual(page.json());
+    expect(accepted.json()).toMatchObject({ status: 'accepted', timeline: [{ action: 'submit' }, { action: 'accept' }] });
+  });
+
   it('leaves nothing of the transition, and answers with a server error', async () => {
     const need = await postNeed(t, resident, { title: '最后一笔写失败' });
     const before = await stateOf(need.id);

@@ -14,7 +14,7 @@ import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import type { ServiceRecordService } from '../service-record/service-record.service.js';
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { factsOf, loadNeed, loadNeedWith } from './needs.access.js';
+import { factsOf, loadNeed, loadNeedWith, type ReadNeed } from './needs.access.js';
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { overdueNeeds, type CountedFigures, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import { createFigureCounter } from './needs.figures-kept.js';
@@ -71,9 +71,10 @@ export function createNeedsService(deps: Deps) {
   let figuresKept: KeptKind<CountedFigures> | undefined;
   const figures = createFigureCounter(deps, () => (figuresKept ??= keptKind<CountedFigures>(counts(), 'figures', { maxEntries: 200 })));
 
-  async function detail(actor: Actor, id: string) {
+  async function detail(actor: Actor, id: string, read?: Promise<ReadNeed | null>) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
-    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps, pages: pages() });
+    // (or `read`: the page a transition read back in its transaction)
+    const loaded = await loadNeedWith(db, transitionDeps, actor, id, { lock: false, events: true, labels: deps, pages: pages(), read });
     if (!loaded || !loaded.ctx.visible) throw needsError('needs.not_found');
     const { ctx, events, labels, place } = loaded;
     return { place, ...toNeedDetail(actor.accountId, ctx, labels, events, factsOf(ctx), deps.clock.now()) };
@@ -126,9 +127,9 @@ export function createNeedsService(deps: Deps) {
      * or, when the action took it out of their sight (a team declining), just its new state.
      */
     async act(actor: Actor, id: string, action: NeedAction, input: ActionInput) {
-      const { status } = await runAction(db, transitionDeps, actor, id, action, input);
+      const { status, page } = await runAction(db, transitionDeps, actor, id, action, input, { readBack: deps });
       try {
-        return await detail(actor, id);
+        return await detail(actor, id, page);
       } catch (err) {
         if (err instanceof AppError && err.status === 404) return { id, status, hidden: true as const };
         throw err;

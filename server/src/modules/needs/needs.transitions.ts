@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/events/outbox.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { actingRole, factsOf, loadNeed, type AccessDeps, type NeedContext, type NeedLock } from './needs.access.js';
+import { actingRole, factsOf, loadNeed, readPage, type AccessDeps, type LabelDeps, type NeedContext, type NeedLock, type ReadNeed } from './needs.access.js';
 import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
@@ -54,9 +54,17 @@ async function lockFor(tx: DbOrTx, deps: TransitionDeps, actor: Actor, id: strin
  * its rollback: it reads the order unlocked to say why (taken, gone, not theirs), and should that
  * read find a slot open again (released meanwhile), it grabs once more under the plain lock.
  */
-export async function runAction(db: Db, deps: TransitionDeps, actor: Actor, id: string, action: NeedAction, input: ActionInput): Promise<{ status: NeedStatus }> {
+export async function runAction(
+  db: Db,
+  deps: TransitionDeps,
+  actor: Actor,
+  id: string,
+  action: NeedAction,
+  input: ActionInput,
+  opts: { readBack?: LabelDeps } = {},
+): Promise<Applied> {
   try {
-    return await db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { last: true }));
+    return await db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { last: true, readBack: opts.readBack }));
   } catch (err) {
     if (!(err instanceof SlotsGone)) throw err;
   }
@@ -65,14 +73,15 @@ export async function runAction(db: Db, deps: TransitionDeps, actor: Actor, id: 
   if (seen.mySlot) throw needsError('needs.already_yours');
   const verdict = decide(action, seen.parties, factsOf(seen), deps.clock.now());
   if (!verdict.ok) throw refusal(verdict.reason, seen);
-  return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true, last: true }));
+  return db.transaction((tx) => applyAction(tx, deps, actor, id, action, input, { plainLock: true, last: true, readBack: opts.readBack }));
 }
 
 /**
  * Applies one action to a need inside the caller's transaction: lock the row, decide by the table,
  * apply the side effects, bump the version and append the event whose sequence is that version —
  * UNIQUE (need, seq) means two racing transitions can never both be logged. `last`: nothing follows in
- * the transaction, so its final write goes out with the COMMIT (sendLast).
+ * the transaction but (with `readBack`) the need's page read back, so its final write goes out with
+ * the COMMIT (sendLast).
  */
 export async function applyAction(
   tx: DbOrTx,
@@ -81,8 +90,8 @@ export async function applyAction(
   id: string,
   action: NeedAction,
   input: ActionInput,
-  opts: { plainLock?: boolean; last?: boolean } = {},
-): Promise<{ status: NeedStatus }> {
+  opts: { plainLock?: boolean; last?: boolean; readBack?: LabelDeps } = {},
+): Promise<Applied> {
   const ctx = await lockFor(tx, deps, actor, id, action, opts.plainLock === true);
   const now = deps.clock.now();
   const verdict = decide(action, ctx.parties, factsOf(ctx), now);
@@ -119,7 +128,16 @@ export async function applyAction(
   }, { last });
   if (effect.then) {
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
-    return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {}, { last: opts.last });
+    return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {}, { last: opts.last, readBack: opts.readBack });
   }
-  return { status: verdict.to };
+  if (!last || !opts.readBack) return { status: verdict.to };
+  // the page as the transition left it, read in its transaction right behind the last write and
+  // answered before the COMMIT's answer: no statement of its own after the commit
+  const page = readPage(tx, deps, { districtId: actor.districtId, id }, opts.readBack);
+  // awaited by the caller after the commit; a failure here fails the COMMIT too
+  page.catch(() => undefined);
+  return { status: verdict.to, page };
 }
+
+/** What an action left: the need's new state, and (with `readBack`) its page as read in the action's transaction. */
+type Applied = { status: NeedStatus; page?: Promise<ReadNeed | null> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { forgetHeldBegin, pipelineBegin } from './pipelined-begin.js';
+import { forgetHeldBegin, pipelineBegin, RolledBackAtCommitError } from './pipelined-begin.js';
 
 /** A connection that records what it was sent, and answers (or fails) each text as told. */
 function fakeClient(fail: string[] = []) {
@@ -35,6 +35,20 @@ describe('BEGIN goes out with the transaction’s first statement', () => {
     await client.query({ text: 'select 1' }, []);
     await client.query({ text: 'select 2' }, []);
     expect(sent).toEqual(['(cork)', 'begin', 'select 1', '(uncork)', 'select 2']);
+  });
+
+  it('a COMMIT answered "ROLLBACK" (a statement sent without waiting had failed) is an error, not a commit', async () => {
+    const sent: string[] = [];
+    const client = { query: (config: { text: string }) => (sent.push(config.text), Promise.resolve({ command: config.text === 'commit' ? 'ROLLBACK' : 'INSERT', rows: [] })) };
+    pipelineBegin(client as unknown as pg.Client);
+    const q = client as unknown as { query: (c: unknown, ...r: unknown[]) => Promise<unknown> };
+    await q.query({ text: 'begin' }, []);
+    await q.query({ text: 'insert 1' }, []);
+    await expect(q.query({ text: 'commit' }, [])).rejects.toBeInstanceOf(RolledBackAtCommitError);
+    // with BEGIN still held (an empty transaction) as well
+    await q.query({ text: 'begin' }, []);
+    await expect(q.query({ text: 'commit' }, [])).rejects.toBeInstanceOf(RolledBackAtCommitError);
+    expect(sent).toEqual(['begin', 'insert 1', 'commit', 'begin', 'commit']);
   });
 
   it('an empty transaction sends BEGIN with its COMMIT', async () => {

@@ -13,6 +13,23 @@ import { textOf } from './writes.js';
  * BEGIN still held forgets it (`forgetHeldBegin`): no transaction was started on the server.
  */
 const BEGIN = /^\s*begin\s*$/i;
+const COMMIT = /^\s*commit\s*$/i;
+
+/**
+ * PostgreSQL answers COMMIT of a transaction a statement aborted with "ROLLBACK", and no error. A
+ * caller that awaited each statement has heard that error already; one that sent statements without
+ * waiting (unit-of-work.ts `sendLast`, pipeline mode) may not have: the COMMIT fails instead.
+ */
+export class RolledBackAtCommitError extends Error {
+  constructor() {
+    super('COMMIT rolled the transaction back: a statement in it had failed');
+    this.name = 'RolledBackAtCommitError';
+  }
+}
+const committed = (r: unknown) => {
+  if ((r as { command?: string } | undefined)?.command === 'ROLLBACK') throw new RolledBackAtCommitError();
+  return r;
+};
 
 type Query = (config: unknown, ...rest: unknown[]) => unknown;
 
@@ -36,7 +53,8 @@ export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
       held = { config, rest };
       return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
     }
-    if (!held) return query(config, ...rest);
+    const commit = promised && text !== undefined && COMMIT.test(text);
+    if (!held) return commit ? (query(config, ...rest) as Promise<unknown>).then(committed) : query(config, ...rest);
     const begin = held;
     held = undefined;
     // the first statement goes out right behind BEGIN, before BEGIN's answer is in — and in the same
@@ -60,7 +78,7 @@ export function pipelineBegin(client: pg.Client | pg.PoolClient): void {
     return Promise.allSettled([begun, result as Promise<unknown>]).then(([b, r]) => {
       if (b.status === 'rejected') throw b.reason;
       if (r.status === 'rejected') throw r.reason;
-      return r.value;
+      return commit ? committed(r.value) : r.value;
     });
   };
 }

@@ -192,6 +192,19 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(await probe()).not.toContain(7092);
     });
 
+    it('a statement behind it that fails, sent without waiting, fails the COMMIT: nothing is committed', async () => {
+      const attempt = database.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO uow_probe VALUES (7095)`);
+        await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7096)`);
+        // queued behind it and not awaited in the transaction (as a transition's read-back is)
+        tx.execute(sql`SELECT 1 / (SELECT count(*)::int FROM uow_probe WHERE n < 0)`).catch(() => undefined);
+      });
+      const err = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+      expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/rolled/i);
+      expect(await probe()).not.toContain(7095);
+      expect(await probe()).not.toContain(7096);
+    });
+
     it('is sent once per transaction: a second one is a mistake, refused', async () => {
       const attempt = database.db.transaction(async (tx) => {
         await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7093)`);

@@ -62,8 +62,11 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
         if (store.last) await store.last;
         throw err;
       }
-    }, config);
-    // a last statement that failed aborted the transaction, so its COMMIT rolled it back: its error is the transaction's
+    }, config).catch(async (err: unknown) => {
+      // a last statement that failed aborted the transaction, so its COMMIT rolled it back: its error is the one to tell
+      if (last) await last;
+      throw err;
+    });
     if (last) await last;
     committed();
     return result;
