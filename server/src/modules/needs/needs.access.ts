@@ -137,6 +137,9 @@ async function readNeed(tx: DbOrTx, deps: AccessDeps, key: { districtId: string;
  * A need's page read in the caller's transaction, its statement queued on the connection before this
  * returns (node-postgres runs drizzle's prepared query up to the driver synchronously): a transition
  * sends it behind its last write, to be answered with the COMMIT's round trip (needs.transitions.ts).
+ * It must stay one statement with nothing awaited before it — no lock (a second statement may follow
+ * a locked read), no drizzle query cache — or it would go out after the COMMIT
+ * (needs.last-write.test.ts checks the order on a connection).
  */
 export function readPage(tx: DbOrTx, deps: AccessDeps, key: { districtId: string; id: string }, labels: LabelDeps): Promise<ReadNeed | null> {
   return readNeed(tx, deps, key, { lock: false, events: true, labels });

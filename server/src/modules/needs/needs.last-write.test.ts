@@ -69,3 +69,48 @@ describe.each(backends)('a transition whose last write fails, on %s', (backend) 
     expect(await stateOf(need.id)).toEqual({ status: 'rejected', version: 2, steps: 2, audits: 1, events: 1 });
   });
 });
+
+// on a connection (PostgreSQL, PGlite on its thread) the order of what is sent can be watched
+describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as const])('what a transition sends on its connection, on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('the last write, then the page read back, then COMMIT — and nothing after the COMMIT', async () => {
+    const resident = await t.login('resident1');
+    const admin = await t.login('communityAdmin1');
+    const need = await postNeed(t, resident, { title: '看看发了什么' });
+    // every borrowing of a connection, and what it sent, with the need's id among the values or not
+    const borrowings: { text: string; mine: boolean }[][] = [];
+    const watched = new WeakSet<object>();
+    const watch = (client: { query: (...args: unknown[]) => unknown }) => {
+      const log: { text: string; mine: boolean }[] = [];
+      borrowings.push(log);
+      if (watched.has(client)) return;
+      watched.add(client);
+      const query = client.query.bind(client);
+      client.query = (config: unknown, ...rest: unknown[]) => {
+        const c = config as { text?: string; values?: unknown[] } | string;
+        const text = typeof c === 'string' ? c : (c.text ?? '');
+        const values = typeof c === 'string' ? rest[0] : (c.values ?? rest[0]);
+        borrowings[borrowings.length - 1]!.push({ text: text.trim().slice(0, 40).toLowerCase(), mine: Array.isArray(values) && values.includes(need.id) });
+        return query(config, ...rest);
+      };
+    };
+    t.database.pool!.on('acquire', watch);
+    try {
+      expect((await act(t, admin, need.id, 'accept')).statusCode).toBe(200);
+    } finally {
+      t.database.pool!.removeListener('acquire', watch);
+    }
+    const transition = borrowings.find((b) => b.some((q) => q.mine && q.text.startsWith('with')))!;
+    const steps = transition.map((q) => (q.text.startsWith('with') && q.mine ? 'write' : q.text.startsWith('select "needs"') && q.mine ? 'select need' : q.text));
+    const write = steps.lastIndexOf('write');
+    expect(steps.slice(write)).toEqual(['write', 'select need', 'commit']);
+    // the page is not read again on another connection after the commit
+    const after = borrowings.slice(borrowings.indexOf(transition) + 1).flat();
+    expect(after.filter((q) => q.mine && q.text.startsWith('select "needs"'))).toEqual([]);
+  });
+});

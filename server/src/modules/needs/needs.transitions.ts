@@ -10,6 +10,7 @@ import { effects, type ActionInput, type EffectDeps } from './needs.effects.js';
 import { decide, transitions, type NeedAction, type NeedStatus, type Verdict } from './needs.lifecycle.js';
 import { isStaffParty } from './needs.scope.js';
 import { updateAndLog } from './needs.events.js';
+import { pipelines, sendBehind } from '../../platform/db/unit-of-work.js';
 import { needsError } from './needs.errors.js';
 
 export type TransitionDeps = AccessDeps & Omit<EffectDeps, 'loadTarget' | 'now'> & { audit: AuditService; events: EventBus; clock: Clock };
@@ -130,12 +131,12 @@ export async function applyAction(
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
     return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {}, { last: opts.last, readBack: opts.readBack });
   }
-  if (!last || !opts.readBack) return { status: verdict.to };
+  // (in-process PGlite runs a statement sent without waiting whenever it likes: there the page is read after the commit)
+  if (!last || !opts.readBack || !pipelines(tx)) return { status: verdict.to };
   // the page as the transition left it, read in its transaction right behind the last write and
   // answered before the COMMIT's answer: no statement of its own after the commit
-  const page = readPage(tx, deps, { districtId: actor.districtId, id }, opts.readBack);
-  // awaited by the caller after the commit; a failure here fails the COMMIT too
-  page.catch(() => undefined);
+  // awaited by the caller after the commit; a failure here fails the COMMIT too, and is the error told
+  const page = sendBehind(tx, readPage(tx, deps, { districtId: actor.districtId, id }, opts.readBack));
   return { status: verdict.to, page };
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { queryRows } from './client.js';
-import { appendAtCommit, sendLast, withAppends, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
+import { appendAtCommit, pipelines, sendBehind, sendLast, withAppends, currentDb, currentTransaction, inTransaction, OutsideTransactionError, requireTransaction, TransactionRequiredError } from './unit-of-work.js';
 
 describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -205,6 +205,10 @@ describe.each([...backends, 'pglite-worker' as const])('the unit of work on %s',
       expect(await probe()).not.toContain(7096);
     });
 
+    it('knows whether a connection keeps statements sent without waiting before its COMMIT (not in-process PGlite)', async () => {
+      expect(await database.db.transaction(async (tx) => pipelines(tx))).toBe(backend !== 'pglite');
+    });
+
     it('is sent once per transaction: a second one is a mistake, refused', async () => {
       const attempt = database.db.transaction(async (tx) => {
         await sendLast(tx, sql`INSERT INTO uow_probe VALUES (7093)`);
@@ -250,5 +254,18 @@ describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as c
     const together = writes.filter((w) => w.includes('INSERT INTO last_probe VALUES (2)') && /commit/i.test(w));
     expect(together).toHaveLength(1);
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe ORDER BY n`)).map((r) => r.n)).toEqual([1, 2]);
+  });
+
+  it('a read queued behind it (sendBehind) that fails is the error told, and nothing is committed', async () => {
+    const attempt = database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO last_probe VALUES (7097)`);
+      await sendLast(tx, sql`INSERT INTO last_probe VALUES (7098)`);
+      void sendBehind(tx, tx.execute(sql`SELECT 1 / (SELECT count(*)::int FROM last_probe WHERE n < 0)`));
+    });
+    const err = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+    expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/division by zero/);
+    const rows = (await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe`)).map((r) => r.n);
+    expect(rows).not.toContain(7097);
+    expect(rows).not.toContain(7098);
   });
 });

@@ -17,6 +17,8 @@ type Scope = {
   savepoints: number;
   /** The statement sent last (sendLast), answered after COMMIT went out behind it; rejects with its error, explained. */
   last?: Promise<unknown>;
+  /** Statements queued behind it without waiting (sendBehind), in order: one that failed explains a failed COMMIT. */
+  behind: Promise<unknown>[];
 };
 const scope = new AsyncLocalStorage<Scope>();
 
@@ -48,30 +50,35 @@ export function assertNoOpenTransaction(): void {
 export function trackTransactions(db: Db, committed: () => void = () => undefined): Db {
   const begin = db.transaction.bind(db);
   const tracked: Db['transaction'] = async (fn, config) => {
-    let last: Promise<unknown> | undefined;
+    let sent: Promise<unknown>[] = [];
     const result = await begin(async (tx) => {
-      const store: Scope = { tx, appends: [], savepoints: 0 };
+      const store: Scope = { tx, appends: [], savepoints: 0, behind: [] };
       countSavepoints(store);
       try {
         const value = await scope.run(store, () => fn(tx));
         await flushAppends(store);
-        last = store.last;
+        sent = store.last ? [store.last, ...store.behind] : store.behind;
         return value;
       } catch (err) {
         // what failed after a failed last statement failed because of it ("current transaction is aborted"): its error is the one to tell
-        if (store.last) await store.last;
+        await firstFailure(store.last ? [store.last, ...store.behind] : store.behind);
         throw err;
       }
     }, config).catch(async (err: unknown) => {
-      // a last statement that failed aborted the transaction, so its COMMIT rolled it back: its error is the one to tell
-      if (last) await last;
+      // a statement sent without waiting that failed aborted the transaction, so its COMMIT rolled it back: its error is the one to tell
+      await firstFailure(sent);
       throw err;
     });
-    if (last) await last;
+    await firstFailure(sent);
     committed();
     return result;
   };
   return Object.assign(db, { transaction: tracked });
+}
+
+/** Settles the statements sent without waiting, in the order sent; throws the first one's error. */
+async function firstFailure(sent: Promise<unknown>[]): Promise<void> {
+  for (const statement of sent) await statement;
 }
 
 /** A savepoint (`tx.transaction`) first writes what is waiting, and appends inside it are written at once. */
@@ -111,11 +118,25 @@ type PgInternals = {
  * returns, so it cannot fall behind the COMMIT); inside a savepoint, outside the unit of work's
  * transaction, or on in-process PGlite (no pipeline) it is simply run and awaited.
  */
-export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
-  const store = scope.getStore();
+/** The node-postgres connection under `db`, which pipelines (PostgreSQL, PGlite on its thread); none for in-process PGlite. */
+function connectionOf(db: DbOrTx) {
   const { dialect, session } = db as unknown as PgInternals;
   const client = session?.client;
   const stream = client?.connection?.stream;
+  return { dialect, client, stream };
+}
+
+/**
+ * Whether statements sent on `db` without waiting keep their order before its COMMIT: on a
+ * node-postgres connection in pipeline mode yes; in-process PGlite may run one after the COMMIT.
+ */
+export function pipelines(db: DbOrTx): boolean {
+  return Boolean(connectionOf(db).stream);
+}
+
+export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
+  const store = scope.getStore();
+  const { dialect, client, stream } = connectionOf(db);
   const own = store && store.tx === db && store.savepoints === 0 ? store : undefined;
   if (own?.last) throw new Error('sendLast: the transaction has sent its last statement already');
   if (!own || !dialect || !client?.query || !stream) {
@@ -137,6 +158,19 @@ export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (er
   // awaited after the COMMIT (trackTransactions): until then its failure is not "unhandled"
   sent.catch(() => undefined);
   own.last = sent;
+}
+
+/**
+ * A read queued behind the last statement (sendLast) without waiting, whose answer the caller takes
+ * after the commit: its failure fails the COMMIT (pipelined-begin.ts), and is the error then told.
+ * Only where the connection `pipelines`; outside the unit of work's transaction it is only kept from
+ * going unhandled.
+ */
+export function sendBehind<T>(db: DbOrTx, read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  const store = scope.getStore();
+  if (store && store.tx === db) store.behind.push(read);
+  return read;
 }
 
 /** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */
