@@ -57,11 +57,11 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
       try {
         const value = await scope.run(store, () => fn(tx));
         await flushAppends(store);
-        sent = store.last ? [store.last, ...store.behind] : store.behind;
+        sent = sentWithout(store);
         return value;
       } catch (err) {
         // what failed after a failed last statement failed because of it ("current transaction is aborted"): its error is the one to tell
-        await firstFailure(store.last ? [store.last, ...store.behind] : store.behind);
+        await firstFailure(sentWithout(store));
         throw err;
       }
     }, config).catch(async (err: unknown) => {
@@ -75,6 +75,9 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
   };
   return Object.assign(db, { transaction: tracked });
 }
+
+/** What the transaction sent without waiting for it, in the order sent. */
+const sentWithout = (store: Scope): Promise<unknown>[] => (store.last ? [store.last, ...store.behind] : store.behind);
 
 /** Settles the statements sent without waiting, in the order sent; throws the first one's error. */
 async function firstFailure(sent: Promise<unknown>[]): Promise<void> {
@@ -108,16 +111,6 @@ type PgInternals = {
   session?: { client?: { query?: (config: { text: string; values: unknown[] }) => Promise<unknown>; connection?: { stream?: { cork(): void; uncork(): void } } } };
 };
 
-/**
- * The transaction's last statement, sent now without waiting for its answer, so that COMMIT goes out
- * right behind it — in the same write — instead of a round trip later: a transition's combined write
- * was followed by a COMMIT that could only be sent once its answer was in. The caller gets no rows: a
- * statement that must not go unnoticed fails instead (an error aborts the transaction, its COMMIT then
- * rolls back, and `db.transaction` rejects with that statement's error). Nothing but the COMMIT may
- * follow it. It goes to the connection directly (node-postgres in pipeline mode queues it before this
- * returns, so it cannot fall behind the COMMIT); inside a savepoint, outside the unit of work's
- * transaction, or on in-process PGlite (no pipeline) it is simply run and awaited.
- */
 /** The node-postgres connection under `db`, which pipelines (PostgreSQL, PGlite on its thread); none for in-process PGlite. */
 function connectionOf(db: DbOrTx) {
   const { dialect, session } = db as unknown as PgInternals;
@@ -134,6 +127,16 @@ export function pipelines(db: DbOrTx): boolean {
   return Boolean(connectionOf(db).stream);
 }
 
+/**
+ * The transaction's last statement, sent now without waiting for its answer, so that COMMIT goes out
+ * right behind it — in the same write — instead of a round trip later: a transition's combined write
+ * was followed by a COMMIT that could only be sent once its answer was in. The caller gets no rows: a
+ * statement that must not go unnoticed fails instead (an error aborts the transaction, its COMMIT then
+ * rolls back, and `db.transaction` rejects with that statement's error). Nothing but reads (sendBehind) and the COMMIT may
+ * follow it. It goes to the connection directly (node-postgres in pipeline mode queues it before this
+ * returns, so it cannot fall behind the COMMIT); inside a savepoint, outside the unit of work's
+ * transaction, or on in-process PGlite (no pipeline) it is simply run and awaited.
+ */
 export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
   const store = scope.getStore();
   const { dialect, client, stream } = connectionOf(db);
