@@ -14,7 +14,8 @@ import type { TeamsService } from '../teams/teams.service.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import { categoriesError } from '../need-categories/categories.errors.js';
-import { openForDuplicates } from './needs.access.js';
+import { pipelines, sendAppendsLast, sendBehind } from '../../platform/db/unit-of-work.js';
+import { openForDuplicates, readPage, type LabelDeps, type ReadNeed } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { NeedStatus, Severity } from './needs.lifecycle.js';
 import type { Channel, NeedKind } from './needs.enums.js';
@@ -112,7 +113,7 @@ export function createIntake(deps: IntakeDeps) {
     return row;
   }
 
-  return {
+  const intake = {
 
     /**
      * A resident posts for themselves; staff record needs from the hotline, visits, the wish wall …
@@ -121,8 +122,18 @@ export function createIntake(deps: IntakeDeps) {
      * once the second waits for the first to commit and then answers its need.
      */
     async create(actor: Actor, input: NeedInput, extras: IntakeExtras = {}) {
+      return (await intake.submit(actor, input, extras)).row;
+    },
+
+    /**
+     * `create`, and with `readBack` the new need's page read in its transaction, right behind its last
+     * write (the rows appended at commit, sent with the COMMIT): the answer to a post costs no
+     * statement after the commit (as a transition's, needs.transitions.ts). No page when an earlier
+     * attempt with the same key made the need, or where the connection does not pipeline.
+     */
+    async submit(actor: Actor, input: NeedInput, extras: IntakeExtras = {}, readBack?: LabelDeps): Promise<{ row: typeof needs.$inferSelect; page?: Promise<ReadNeed | null> }> {
       const earlier = await madeBefore(db, actor, input.idempotencyKey);
-      if (earlier) return earlier;
+      if (earlier) return { row: earlier };
       const category = await checkInput(actor, input);
       const staff = !extras.selfService && isStaff(actor.roles);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
@@ -143,7 +154,8 @@ export function createIntake(deps: IntakeDeps) {
       return db.transaction(async (tx) => {
         const since = new Date(deps.clock.now().getTime() - DUPLICATE_DAYS * 86_400_000);
         const sameRequester = requester.id ? eq(needs.requesterId, requester.id) : typeof requester.phone === 'string' ? eq(needs.requesterPhone, requester.phone) : sql`false`;
-        const dupes = await tx
+        // possible duplicates are looked up by the insert itself (no round trip of their own)
+        const dupes = tx
           .select({ id: needs.id })
           .from(needs)
           .where(and(eq(needs.districtId, actor.districtId), gte(needs.createdAt, since), openForDuplicates, or(and(sameRequester, eq(needs.categoryId, category.id)), and(eq(needs.regionId, place.id), eq(needs.categoryId, category.id)))))
@@ -157,20 +169,23 @@ export function createIntake(deps: IntakeDeps) {
             requesterId: requester.id, requesterName: requester.name, requesterPhone: requester.phone,
             wantedFrom: input.wantedFrom ? new Date(input.wantedFrom) : null, wantedTo: input.wantedTo ? new Date(input.wantedTo) : null,
             slots: input.slots ?? 1, severity, channel: staff ? input.channel! : 'self', isPublic: input.isPublic ?? false,
-            status: 'submitted', duplicateOf: dupes.map((d) => d.id), createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
+            status: 'submitted', duplicateOf: sql`ARRAY(${dupes})`, createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
           })
           .onConflictDoNothing({ target: [needs.districtId, needs.idempotencyKey] })
           .returning();
-        if (!row) return (await madeBefore(tx, actor, input.idempotencyKey))!;
+        if (!row) return { row: (await madeBefore(tx, actor, input.idempotencyKey))! };
         await appendNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
           actor, role: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
-          attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: dupes.length },
+          attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: row.duplicateOf.length },
         });
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });
         await deps.events.publish(tx, actor.districtId, { type: 'needs.submit', subjectType: 'need', subjectId: id, actorId: actor.accountId, payload: { number: row!.number, regionId: place.id, kind: input.kind, channel: row!.channel, to: 'submitted', seq: 1 } });
         await deps.audit.record(actor, { action: 'needs.submit', objectType: 'need', objectId: id, regionId: place.id, details: { kind: input.kind, channel: row!.channel } });
         if (extras.within) await extras.within(tx, row!);
-        return row!;
+        if (!readBack || !pipelines(tx)) return { row };
+        await sendAppendsLast(tx);
+        // awaited by the caller after the commit; a failure here fails the COMMIT too, and is the error told
+        return { row, page: sendBehind(tx, readPage(tx, deps, { districtId: actor.districtId, id }, readBack)) };
       });
     },
 
@@ -209,4 +224,5 @@ export function createIntake(deps: IntakeDeps) {
       return new Map(rows.map((r) => [r.id, r.n]));
     },
   };
+  return intake;
 }

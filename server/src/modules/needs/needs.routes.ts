@@ -17,8 +17,7 @@ export async function needsRoutes(app: AppInstance) {
 
   app.post('/api/needs', { schema: { tags, operationId: 'createNeed', summary: 'Post a need (resident) or record one from the hotline, a visit, the wish wall … (staff)', body: CreateNeedBody, response: { 201: NeedDetail, ...regionNotFound } } }, async (request, reply) => {
     const actor = requireActor(request);
-    const row = await svc().create(actor, request.body);
-    return reply.status(201).send(await svc().detail(actor, row.id));
+    return reply.status(201).send(await svc().post(actor, request.body));
   });
 
   app.get('/api/needs', { schema: { tags, operationId: 'listNeeds', summary: 'Needs I may see: view=all (staff), mine, team (leader inbox), pool, tasks', querystring: ListQuery, response: { 200: Page(NeedSummary), ...regionNotFound } } }, async (request) =>

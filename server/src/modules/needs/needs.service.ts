@@ -102,6 +102,11 @@ export function createNeedsService(deps: Deps) {
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */
     deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
     create: intake.create,
+    /** A need posted through the API, answered with its page as the poster now sees it (read back in its transaction where it can be). */
+    async post(actor: Actor, input: NeedInput) {
+      const { row, page } = await intake.submit(actor, input, {}, deps);
+      return detail(actor, row.id, page);
+    },
     similar: intake.similar,
     follow: intake.follow,
     detail,

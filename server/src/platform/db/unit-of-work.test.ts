@@ -256,6 +256,38 @@ describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as c
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe ORDER BY n`)).map((r) => r.n)).toEqual([1, 2]);
   });
 
+  const watchWrites = (tx: unknown, writes: string[]) => {
+    const stream = (tx as { session: { client: { connection: { stream: Writable } } } }).session.client.connection.stream;
+    const write = stream._write.bind(stream);
+    const writev = stream._writev?.bind(stream);
+    stream._write = (chunk, ...rest) => (writes.push(chunk.toString('latin1')), write(chunk, ...rest));
+    if (writev) stream._writev = (chunks, ...rest) => (writes.push(chunks.map((c) => c.chunk.toString('latin1')).join('')), writev(chunks, ...rest));
+  };
+
+  it('rows appended at commit are its last statement: they leave with the COMMIT in one write', async () => {
+    const writes: string[] = [];
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO last_probe VALUES (3)`);
+      watchWrites(tx, writes);
+      await appendAtCommit(tx, sql`INSERT INTO last_probe VALUES (4)`, sql`INSERT INTO last_probe VALUES (5)`);
+    });
+    // flushed and awaited, they would have gone out alone and the COMMIT in a write of its own
+    expect(writes.filter((w) => w.includes('INSERT INTO last_probe VALUES (4)') && w.includes('VALUES (5)') && /commit/i.test(w))).toHaveLength(1);
+    expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe WHERE n BETWEEN 3 AND 5 ORDER BY n`)).map((r) => r.n)).toEqual([3, 4, 5]);
+  });
+
+  it('rows appended at commit that fail fail the transaction with their own error: nothing is committed', async () => {
+    const attempt = database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO last_probe VALUES (7095)`);
+      await appendAtCommit(tx, sql`INSERT INTO last_probe VALUES (7096)`, sql`INSERT INTO last_probe VALUES (7095)`);
+    });
+    const err = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+    expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/duplicate key/);
+    const rows = (await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe`)).map((r) => r.n);
+    expect(rows).not.toContain(7095);
+    expect(rows).not.toContain(7096);
+  });
+
   it('a read queued behind it (sendBehind) that fails is the error told, and nothing is committed', async () => {
     const attempt = database.db.transaction(async (tx) => {
       await tx.execute(sql`INSERT INTO last_probe VALUES (7097)`);

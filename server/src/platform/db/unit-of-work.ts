@@ -56,7 +56,7 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
       countSavepoints(store);
       try {
         const value = await scope.run(store, () => fn(tx));
-        await flushAppends(store);
+        await flushAppends(store, true);
         sent = sentWithout(store);
         return value;
       } catch (err) {
@@ -99,9 +99,16 @@ function countSavepoints(store: Scope): void {
   Object.assign(store.tx, { transaction: nested });
 }
 
-async function flushAppends(store: Scope): Promise<void> {
+/**
+ * Writes what waits in one statement. At commit (`atCommit`) it is the transaction's last statement,
+ * sent with the COMMIT (sendLast): a change whose last rows were appended ones (an intake's timeline,
+ * audit line and domain event) commits one round trip sooner. A savepoint's flush, or one after a last
+ * statement already sent, is awaited.
+ */
+async function flushAppends(store: Scope, atCommit = false): Promise<void> {
   if (store.appends.length === 0) return;
   const statements = store.appends.splice(0);
+  if (atCommit && !store.last && store.savepoints === 0) return sendLastIn(store, store.tx, together(statements));
   await writeTogether(store.tx, statements);
 }
 
@@ -139,8 +146,12 @@ export function pipelines(db: DbOrTx): boolean {
  */
 export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
   const store = scope.getStore();
+  return sendLastIn(store && store.tx === db && store.savepoints === 0 ? store : undefined, db, statement, opts);
+}
+
+/** sendLast in the unit of work's transaction `own` (none: `db` is not it, or a savepoint is open). */
+async function sendLastIn(own: Scope | undefined, db: DbOrTx, statement: SQL, opts: { explain?: (err: unknown) => Error | undefined } = {}): Promise<void> {
   const { dialect, client, stream } = connectionOf(db);
-  const own = store && store.tx === db && store.savepoints === 0 ? store : undefined;
   if (own?.last) throw new Error('sendLast: the transaction has sent its last statement already');
   if (!own || !dialect || !client?.query || !stream) {
     await db.execute(statement).catch((err: unknown) => {
@@ -164,6 +175,16 @@ export async function sendLast(db: DbOrTx, statement: SQL, opts: { explain?: (er
 }
 
 /**
+ * The rows waiting to be appended (appendAtCommit), sent now as the transaction's last statement
+ * (sendLast), so that reads may be queued behind them (sendBehind). Outside the unit of work's own
+ * transaction, or inside a savepoint, they are written and awaited as ever.
+ */
+export async function sendAppendsLast(db: DbOrTx): Promise<void> {
+  const store = scope.getStore();
+  if (store && store.tx === db) await flushAppends(store, true);
+}
+
+/**
  * A read queued behind the last statement (sendLast) without waiting, whose answer the caller takes
  * after the commit: its failure fails the COMMIT (pipelined-begin.ts), and is the error then told.
  * Only where the connection `pipelines`; outside the unit of work's transaction it is only kept from
@@ -179,11 +200,13 @@ export function sendBehind<T>(db: DbOrTx, read: Promise<T>): Promise<T> {
 /** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */
 const asCtes = (statements: SQL[]) => statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
 
+/** Several INSERTs (at least one) as one statement. */
+const together = (statements: SQL[]): SQL => (statements.length === 1 ? statements[0]! : sql`WITH ${sql.join(asCtes(statements), sql`, `)} SELECT 1`);
+
 /** Several INSERTs as one statement (one round trip). */
 export async function writeTogether(db: DbOrTx, statements: SQL[]): Promise<unknown> {
   if (statements.length === 0) return;
-  if (statements.length === 1) return db.execute(statements[0]!);
-  return db.execute(sql`WITH ${sql.join(asCtes(statements), sql`, `)} SELECT 1`);
+  return db.execute(together(statements));
 }
 
 /**
