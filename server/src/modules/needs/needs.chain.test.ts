@@ -24,6 +24,10 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect((await act(t, c.teamLeader1!, need.id, 'assign', { volunteerId: t.fx.person.volunteer1!.id })).json().status).toBe('claimed');
     const serving = await act(t, c.volunteer1!, need.id, 'check-in', { lng: 117.55, lat: 34.86 });
     expect(serving.json()).toMatchObject({ status: 'in_service', requesterPhone: '13900000008' });
+    // the slot is written with the transition (its one write): the answer shows it checked in
+    const [slot] = serving.json<{ assignments: { status: string; checkInAt: string | null }[] }>().assignments;
+    expect(slot).toMatchObject({ status: 'serving' });
+    expect(Date.parse(slot!.checkInAt!)).toBeGreaterThan(Date.now() - 60_000);
     const photo = (await uploadPhoto(t, c.volunteer1!)).json();
     const done = await act(t, c.volunteer1!, need.id, 'complete', { summary: '已为老人理发，老人很满意。', photos: [photo.id] });
     expect(done.json().status).toBe('completed');

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { appendAtCommit } from '../../platform/db/unit-of-work.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import { needAssignments } from './assignments.table.js';
 import { actingRole, type NeedContext } from './needs.access.js';
@@ -125,10 +126,15 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
 
   async checkIn(tx, _actor, ctx, input, deps) {
     const slot = ctx.mySlot!;
-    await tx
-      .update(needAssignments)
-      .set({ checkInAt: deps.now, checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })
-      .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)));
+    // the slot (live, locked with its need) is written by the transition's own write, no round trip of its own
+    await appendAtCommit(
+      tx,
+      tx
+        .update(needAssignments)
+        .set({ checkInAt: deps.now, checkInLng: input.lng, checkInLat: input.lat, status: 'serving' })
+        .where(and(eq(needAssignments.districtId, slot.districtId), eq(needAssignments.needId, slot.needId), eq(needAssignments.round, slot.round), eq(needAssignments.slotNo, slot.slotNo)))
+        .getSQL(),
+    );
     return { data: input.lng !== undefined ? { lng: input.lng, lat: input.lat } : undefined };
   },
 

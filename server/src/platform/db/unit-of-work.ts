@@ -227,8 +227,9 @@ export function withAppends(db: DbOrTx, ctes: SQL[], main: SQL): SQL {
  * transaction is about to commit, all in one statement, instead of one round trip each: on the order
  * chain they were two of a transition's eight statements. `statements` are plain INSERTs (no WITH
  * of their own, no RETURNING that anyone reads), independent of each other within the statement:
- * their foreign keys are checked at its end. Nothing in the transaction may read them back before
- * it commits. Outside a transaction, or inside a savepoint (which may roll back on its own), they are
+ * their foreign keys are checked at its end — or an UPDATE of rows the transaction already holds
+ * locked and changes nowhere else, whose answer nobody needs (a volunteer's slot at check-in). Nothing
+ * in the transaction may read them back before the write that takes them (withAppends) or the commit. Outside a transaction, or inside a savepoint (which may roll back on its own), they are
  * written at once, still together.
  */
 export async function appendAtCommit(db: DbOrTx, ...statements: SQL[]): Promise<void> {
