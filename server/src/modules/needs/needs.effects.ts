@@ -5,7 +5,7 @@ import { appendAtCommit } from '../../platform/db/unit-of-work.js';
 import type { CategoriesService } from '../need-categories/categories.service.js';
 import { needAssignments } from './assignments.table.js';
 import { actingRole, type NeedContext } from './needs.access.js';
-import { appendSideEvent } from './needs.events.js';
+import { appendSideEvent, type AlongWrite } from './needs.events.js';
 import { staffParties } from './needs.scope.js';
 import { needsRedo, type NeedAction, type Severity } from './needs.lifecycle.js';
 import { endSlots, fillSlot } from './needs.slots.js';
@@ -33,7 +33,8 @@ export type ActionInput = {
 };
 
 /** What an action changes besides the state: columns of the need, the event's extras, a follow-up. */
-export type Effect = { patch?: Partial<typeof needs.$inferInsert>; data?: Record<string, unknown>; attachments?: string[]; then?: NeedAction };
+/** What an action does besides its state: the need's columns, the event's data, and (`along`) a write that goes with the need's. */
+export type Effect = { patch?: Partial<typeof needs.$inferInsert>; data?: Record<string, unknown>; attachments?: string[]; then?: NeedAction; along?: AlongWrite };
 
 export type EffectDeps = {
   teams: TeamsService;
@@ -114,14 +115,14 @@ export const effects: Partial<Record<NeedAction, Handler>> = {
     need(input.volunteerId, 'needs.volunteer_required', 'volunteerId');
     if (!(await deps.teams.isMember(ctx.need.districtId, ctx.need.teamId!, input.volunteerId!))) throw needsError('needs.not_a_member', { field: 'volunteerId' });
     if (ctx.assignments.some((a) => a.round === ctx.need.round && a.volunteerId === input.volunteerId && a.status !== 'released')) throw needsError('needs.already_yours', { field: 'volunteerId' });
-    const slot = await fillSlot(deps.serviceRecord, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
-    return { patch: { filled: slot }, data: { volunteerId: input.volunteerId, slot } };
+    const { slotNo: slot, along } = fillSlot(deps.serviceRecord, ctx.need, { volunteerId: input.volunteerId!, via: 'assign', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    return { patch: { filled: slot }, data: { volunteerId: input.volunteerId, slot }, along };
   },
 
   async grab(tx, actor, ctx, _input, deps) {
     if (ctx.mySlot) throw needsError('needs.already_yours');
-    const slot = await fillSlot(deps.serviceRecord, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
-    return { patch: { filled: slot }, data: { slot } };
+    const { slotNo: slot, along } = fillSlot(deps.serviceRecord, ctx.need, { volunteerId: actor.accountId, via: 'grab', by: actor.accountId, maxOpenTasks: deps.maxOpenTasks });
+    return { patch: { filled: slot }, data: { slot }, along };
   },
 
   async checkIn(tx, _actor, ctx, input, deps) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { appendAtCommit, sendLast, withAppends } from '../../platform/db/unit-of-work.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -51,6 +51,13 @@ export async function appendSideEvent(
 }
 
 /**
+ * A write that rides with the transition's one write (updateAndLog's `along`): CTEs placed before the
+ * need's update, and a condition (`holds`) that must be true in that statement, or the statement fails
+ * and the transaction with it, and `refusal` is the error told.
+ */
+export type AlongWrite = { ctes: SQL[]; holds: SQL; refusal: () => Error };
+
+/**
  * A transition's write in one statement: the need's columns (`set`, the version included) and its
  * timeline row with sequence `seq`. The row must be locked by the caller's transaction at `fromVersion`;
  * should it not be at that version any more, the statement fails (nothing is written, the transaction
@@ -63,7 +70,7 @@ export async function updateAndLog(
   set: Partial<typeof needs.$inferInsert>,
   seq: number,
   e: EventEntry,
-  opts: { last?: boolean } = {},
+  opts: { last?: boolean; along?: AlongWrite } = {},
 ): Promise<void> {
   const update = tx
     .update(needs)
@@ -73,9 +80,11 @@ export async function updateAndLog(
   const attachments = `{${(e.attachments ?? []).join(',')}}`;
   // the rows waiting for the commit (the transition's audit line, its domain event) ride along; no row
   // updated means no timeline row, and 1 / 0 fails the statement
+  const { along } = opts;
   const statement = withAppends(
     tx,
     [
+      ...(along?.ctes ?? []),
       sql`u AS (${update.getSQL()})`,
       sql`logged AS (INSERT INTO ${needEvents} (district_id, need_id, seq, action, from_status, to_status, actor_id, actor_name, actor_role, note, attachments, data)
       SELECT u.district_id, u.id, ${seq}, ${e.action}, ${e.from}, ${e.to}, ${e.actor.isSystem ? null : e.actor.accountId}, ${e.actor.isSystem ? null : e.actor.name},
@@ -83,9 +92,17 @@ export async function updateAndLog(
       FROM u
       RETURNING seq)`,
     ],
-    sql`SELECT 1 / count(*) AS written FROM logged`,
+    // what goes along must hold, or the statement fails another way (ln(0), "cannot take logarithm of
+    // zero"): non-constant operands, as PostgreSQL folds a constant branch of a CASE while planning
+    along
+      ? sql`SELECT CASE WHEN count(*) = 0 THEN 1 / count(*) WHEN ${along.holds} THEN 1 ELSE ln(0 * count(*)) END AS written FROM logged`
+      : sql`SELECT 1 / count(*) AS written FROM logged`,
   );
-  const explain = (err: unknown) => (sqlState(err) === '22012' ? new Error(`need ${need.id} was not at version ${need.version} under its lock`, { cause: err }) : undefined);
+  const explain = (err: unknown) => {
+    if (sqlState(err) === '22012') return new Error(`need ${need.id} was not at version ${need.version} under its lock`, { cause: err });
+    if (along && sqlState(err) === '2201E') return along.refusal();
+    return undefined;
+  };
   if (opts.last) await sendLast(tx, statement, { explain });
   else await tx.execute(statement).catch((err: unknown) => {
     throw explain(err) ?? err;

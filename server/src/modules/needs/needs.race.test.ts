@@ -124,5 +124,10 @@ describe.each(backends)('racing for orders on %s', (backend) => {
     const more = await Promise.all([1, 2, 3].map(() => pooledNeed(1)));
     const again = await Promise.all(more.map((id) => grab(racer, id)));
     expect(again.every((r) => r.status === 409 && r.body.code === 'needs.task_limit')).toBe(true);
+    // a refused grab leaves nothing: the slot, the need's fill and its timeline are as they were
+    for (const id of more) {
+      const d = await detail(id);
+      expect([d.filled, d.assignments.length, d.timeline.map((e: { action: string }) => e.action).includes('grab')]).toEqual([0, 0, false]);
+    }
   });
 });

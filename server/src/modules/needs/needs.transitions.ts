@@ -126,7 +126,7 @@ export async function applyAction(
     note: input.note ?? input.comment ?? null,
     attachments: effect.attachments,
     data: effect.data ?? null,
-  }, { last });
+  }, { last, along: effect.along });
   if (effect.then) {
     // follow-ups (close or reopen after a rating) are the system's own transitions, logged as such
     return applyAction(tx, deps, systemActor(actor.districtId, '/'), id, effect.then, {}, { last: opts.last, readBack: opts.readBack });

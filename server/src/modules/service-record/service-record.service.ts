@@ -14,6 +14,16 @@ import { serviceHours, volunteerLoad } from './service-record.table.js';
 /** Where confirmed hours go: the volunteer's record of verified service (modules/volunteers). */
 export type CreditService = (tx: DbOrTx, districtId: string, entry: { accountId: string; source: 'order'; sourceId: string; title: string; servedOn: string; hours: string; facts: { rating: number | null; severity: string } }) => Promise<boolean>;
 
+/** The conditional upsert of reserveSlotLoad and what it pays for, as CTEs, with the condition that it rose. */
+function slotLoadWrite(districtId: string, accountId: string, max: number, paidFor?: (raised: SQL) => SQL): { ctes: SQL[]; raised: SQL } {
+  const raise = sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${districtId}, ${accountId}, 1)
+        ON CONFLICT (district_id, account_id) DO UPDATE SET open_tasks = volunteer_load.open_tasks + 1
+        WHERE volunteer_load.open_tasks < ${max}
+        RETURNING open_tasks`;
+  const raised = sql`EXISTS (SELECT 1 FROM raised_load WHERE open_tasks <= ${max})`;
+  return { ctes: [sql`raised_load AS (${raise})`, ...(paidFor ? [sql`paid AS (${paidFor(raised)})`] : [])], raised };
+}
+
 export function createServiceRecordService(deps: PlatformDeps & { credit: CreditService }) {
   return {
     /**
@@ -26,15 +36,17 @@ export function createServiceRecordService(deps: PlatformDeps & { credit: Credit
      */
     async reserveSlotLoad(districtId: string, accountId: string, max: number, paidFor?: (raised: SQL) => SQL): Promise<boolean> {
       const tx = requireTransaction('reserveSlotLoad');
-      const raise = sql`INSERT INTO volunteer_load (district_id, account_id, open_tasks) VALUES (${districtId}, ${accountId}, 1)
-            ON CONFLICT (district_id, account_id) DO UPDATE SET open_tasks = volunteer_load.open_tasks + 1
-            WHERE volunteer_load.open_tasks < ${max}
-            RETURNING open_tasks`;
-      const raised = sql`EXISTS (SELECT 1 FROM raised_load WHERE open_tasks <= ${max})`;
-      const ctes = [sql`raised_load AS (${raise})`, ...(paidFor ? [sql`paid AS (${paidFor(raised)})`] : [])];
+      const { ctes, raised } = slotLoadWrite(districtId, accountId, max, paidFor);
       const [row] = await queryRows<{ raised: boolean }>(tx, sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${raised} AS raised`);
       return row?.raised === true;
     },
+
+    /**
+     * `reserveSlotLoad` as CTEs for the caller's own statement (`raised_load`, `paid`), to run in the
+     * caller's transaction: `raised` is true in that statement when the load rose (and only then is
+     * the paid-for row written). The caller must fail its statement when it is not (a grab's one write).
+     */
+    slotLoadWrite,
 
     /** Gives back one open task of the volunteer's (a slot ended: done or released); never below zero. */
     async releaseLoad(districtId: string, accountId: string): Promise<void> {
