@@ -32,8 +32,7 @@ export type ActionInput = {
   lat?: number;
 };
 
-/** What an action changes besides the state: columns of the need, the event's extras, a follow-up. */
-/** What an action does besides its state: the need's columns, the event's data, and (`along`) a write that goes with the need's. */
+/** What an action changes besides the state: columns of the need, the event's extras, a follow-up, and (`along`) a write that goes with the need's. */
 export type Effect = { patch?: Partial<typeof needs.$inferInsert>; data?: Record<string, unknown>; attachments?: string[]; then?: NeedAction; along?: AlongWrite };
 
 export type EffectDeps = {

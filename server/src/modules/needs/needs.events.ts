@@ -100,7 +100,8 @@ export async function updateAndLog(
   );
   const explain = (err: unknown) => {
     if (sqlState(err) === '22012') return new Error(`need ${need.id} was not at version ${need.version} under its lock`, { cause: err });
-    if (along && sqlState(err) === '2201E') return along.refusal();
+    // (the refusal keeps the database's error as its cause: a 2201E of another origin would show there)
+    if (along && sqlState(err) === '2201E') return Object.assign(along.refusal(), { cause: err });
     return undefined;
   };
   if (opts.last) await sendLast(tx, statement, { explain });

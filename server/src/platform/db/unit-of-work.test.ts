@@ -256,21 +256,23 @@ describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as c
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe ORDER BY n`)).map((r) => r.n)).toEqual([1, 2]);
   });
 
+  /** Records what the transaction's connection writes until `stop` (the pool keeps the connection). */
   const watchWrites = (tx: unknown, writes: string[]) => {
     const stream = (tx as { session: { client: { connection: { stream: Writable } } } }).session.client.connection.stream;
-    const write = stream._write.bind(stream);
-    const writev = stream._writev?.bind(stream);
-    stream._write = (chunk, ...rest) => (writes.push(chunk.toString('latin1')), write(chunk, ...rest));
-    if (writev) stream._writev = (chunks, ...rest) => (writes.push(chunks.map((c) => c.chunk.toString('latin1')).join('')), writev(chunks, ...rest));
+    const { _write: write, _writev: writev } = stream;
+    stream._write = (chunk, ...rest) => (writes.push(chunk.toString('latin1')), write.call(stream, chunk, ...rest));
+    if (writev) stream._writev = (chunks, ...rest) => (writes.push(chunks.map((c) => c.chunk.toString('latin1')).join('')), writev.call(stream, chunks, ...rest));
+    return () => Object.assign(stream, { _write: write, _writev: writev });
   };
 
   it('rows appended at commit are its last statement: they leave with the COMMIT in one write', async () => {
     const writes: string[] = [];
+    let stop = () => {};
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`INSERT INTO last_probe VALUES (3)`);
-      watchWrites(tx, writes);
+      stop = watchWrites(tx, writes);
       await appendAtCommit(tx, sql`INSERT INTO last_probe VALUES (4)`, sql`INSERT INTO last_probe VALUES (5)`);
-    });
+    }).finally(() => stop());
     // flushed and awaited, they would have gone out alone and the COMMIT in a write of its own
     expect(writes.filter((w) => w.includes('INSERT INTO last_probe VALUES (4)') && w.includes('VALUES (5)') && /commit/i.test(w))).toHaveLength(1);
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe WHERE n BETWEEN 3 AND 5 ORDER BY n`)).map((r) => r.n)).toEqual([3, 4, 5]);
@@ -286,6 +288,17 @@ describe.each([...backends.filter((b) => b === 'postgres'), 'pglite-worker' as c
     const rows = (await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe`)).map((r) => r.n);
     expect(rows).not.toContain(7095);
     expect(rows).not.toContain(7096);
+  });
+
+  it('a read behind it that fails only after the database answered (decoding its rows) leaves a committed transaction committed: its taker hears of it', async () => {
+    let read: Promise<unknown> | undefined;
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO last_probe VALUES (7093)`);
+      await sendLast(tx, sql`INSERT INTO last_probe VALUES (7094)`);
+      read = sendBehind(tx, tx.execute(sql`SELECT 1 AS one`).then(() => Promise.reject(new Error('the rows could not be decoded'))));
+    });
+    await expect(read).rejects.toThrow('the rows could not be decoded');
+    expect((await queryRows<{ n: number }>(database.db, sql`SELECT n FROM last_probe WHERE n IN (7093, 7094) ORDER BY n`)).map((r) => r.n)).toEqual([7093, 7094]);
   });
 
   it('a read queued behind it (sendBehind) that fails is the error told, and nothing is committed', async () => {

@@ -69,7 +69,10 @@ export function trackTransactions(db: Db, committed: () => void = () => undefine
       await firstFailure(sent);
       throw err;
     });
-    await firstFailure(sent);
+    // committed: whatever was sent without waiting succeeded in the database (a failure there would have
+    // rolled the COMMIT back, above). A read behind it can still fail decoding its rows; that is its
+    // taker's to handle (the caller of sendBehind), not a failed transaction to report for one that committed
+    await Promise.allSettled(sent);
     committed();
     return result;
   };
@@ -177,11 +180,14 @@ async function sendLastIn(own: Scope | undefined, db: DbOrTx, statement: SQL, op
 /**
  * The rows waiting to be appended (appendAtCommit), sent now as the transaction's last statement
  * (sendLast), so that reads may be queued behind them (sendBehind). Outside the unit of work's own
- * transaction, or inside a savepoint, they are written and awaited as ever.
+ * transaction nothing waits (rows appended there, as inside a savepoint, were written at once). A
+ * last statement sent already makes it a mistake, refused like a second sendLast.
  */
 export async function sendAppendsLast(db: DbOrTx): Promise<void> {
   const store = scope.getStore();
-  if (store && store.tx === db) await flushAppends(store, true);
+  if (!store || store.tx !== db) return;
+  if (store.last) throw new Error('sendAppendsLast: the transaction has sent its last statement already');
+  await flushAppends(store, true);
 }
 
 /**
