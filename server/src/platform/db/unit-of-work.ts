@@ -206,7 +206,7 @@ export function sendBehind<T>(db: DbOrTx, read: Promise<T>): Promise<T> {
 /** Appended INSERTs as data-modifying CTEs (`a0 AS (…)`, …): all run to completion, read or not. */
 const asCtes = (statements: SQL[]) => statements.map((s, i) => sql`${sql.raw(`a${i}`)} AS (${s})`);
 
-/** Several INSERTs (at least one) as one statement. */
+/** Several appended statements (at least one) as one statement. */
 const together = (statements: SQL[]): SQL => (statements.length === 1 ? statements[0]! : sql`WITH ${sql.join(asCtes(statements), sql`, `)} SELECT 1`);
 
 /** Several INSERTs as one statement (one round trip). */
@@ -234,8 +234,9 @@ export function withAppends(db: DbOrTx, ctes: SQL[], main: SQL): SQL {
  * chain they were two of a transition's eight statements. `statements` are plain INSERTs (no WITH
  * of their own, no RETURNING that anyone reads), independent of each other within the statement:
  * their foreign keys are checked at its end — or an UPDATE of rows the transaction already holds
- * locked and changes nowhere else, whose answer nobody needs (a volunteer's slot at check-in). Nothing
- * in the transaction may read them back before the write that takes them (withAppends) or the commit. Outside a transaction, or inside a savepoint (which may roll back on its own), they are
+ * locked and changes nowhere else, whose answer nobody needs (a volunteer's slot at check-in).
+ * Nothing in the transaction may read them back before the write that takes them (withAppends) or
+ * the commit. Outside a transaction, or inside a savepoint (which may roll back on its own), they are
  * written at once, still together.
  */
 export async function appendAtCommit(db: DbOrTx, ...statements: SQL[]): Promise<void> {
