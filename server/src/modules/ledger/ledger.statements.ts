@@ -107,7 +107,7 @@ export function ledgerStatements(deps: LedgerDeps) {
     async communities(actor: Actor, q: { from?: string; to?: string }) {
       const rows = await queryRows<{ community_id: string; name: string; issued: string | null; deducted: string | null; hours: string | null; outstanding: string | null; redeemed: string | null }>(
         currentDb(deps.db),
-        sql`WITH c AS (SELECT id, name FROM regions WHERE district_id = ${actor.districtId} AND type = 'community' AND ${regionWithin(sql`id`, actor.regionPath)}),
+        sql`WITH c AS (SELECT id, name FROM regions WHERE district_id = ${actor.districtId} AND type = 'community' AND ${regionWithin(sql`regions.id`, actor.regionPath)}),
              flows AS (
                SELECT a.community_id,
                       sum(-e.amount) FILTER (WHERE a.kind = 'community.points' AND e.amount < 0) AS issued,

@@ -6,7 +6,7 @@ import { idNumberCheckDigit } from '../../platform/privacy/id-number.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { registration } from '../../test/registration.js';
 import { multipartBody } from '../../test/needs-helpers.js';
-import { parseAvailability } from './volunteers.import.js';
+import { parseAvailability } from './volunteers.import.rows.js';
 
 type Status = {
   id: string;

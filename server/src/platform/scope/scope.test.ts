@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { and, count, eq, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCrypto } from '../crypto/crypto.js';
 import { seedFixture, type Fixture } from '../../test/fixtures.js';
@@ -83,6 +83,20 @@ describe.each(backends)('the district root in scope on %s', (backend) => {
         // the fixture's district has people, teams and volunteers: a count of nothing would prove nothing
         if (key === 'D') expect(short!.n).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it('regionWithin picks the regions of a subtree and no other, over rows of the region tree itself too', async () => {
+    const all = await database.db.select({ id: regions.id, path: regions.path }).from(regions);
+    for (const key of ['D', 'S1', 'C1', 'B1', 'X']) {
+      const node = fx.region[key]!;
+      const expected = all.filter((r) => r.path.startsWith(node.path)).map((r) => r.id).sort();
+      // the ledger's form: the tree's own rows, the column qualified with the outer table's name
+      const picked = await database.db.select({ id: regions.id }).from(regions).where(regionWithin(sql`regions.id`, node.path));
+      expect(picked.map((r) => r.id).sort()).toEqual(expected);
+      // a subtree below the root leaves some regions out: a check that kept every row would fail here
+      if (key !== 'D' && key !== 'X') expect(expected.length).toBeLessThan(all.filter((r) => r.path.startsWith(`/${node.districtId}/`)).length);
+      expect(expected.length).toBeGreaterThan(0);
     }
   });
 
