@@ -84,7 +84,7 @@ async function main() {
       for (const c of children) c.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 2_000));
     }
-    pgbench(url.toString(), SECONDS);
+    await pgbench(url.toString(), SECONDS);
   });
 }
 

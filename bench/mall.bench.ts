@@ -111,7 +111,7 @@ async function main() {
   if (process.env.BENCH_DATABASE_URL) {
     await withThrowawayDatabase(process.env.BENCH_DATABASE_URL, 60, async (database, url) => {
       await run('PostgreSQL', database);
-      pgbench(url.toString(), SECONDS);
+      await pgbench(url.toString(), SECONDS);
     });
     return;
   }

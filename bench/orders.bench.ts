@@ -1,7 +1,9 @@
 /**
  * Order-chain throughput through the real HTTP API: `npm run bench:orders`
  * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling;
- * BENCH_ONLY_PG=1 skips PGlite).
+ * BENCH_ONLY_PG=1 skips PGlite; BENCH_INSTANCES=N runs N server instances on PostgreSQL, each on its own
+ * thread with its own pool, the clients and grabbers spread over them: orders.instance.ts; BENCH_ROUNDS=N
+ * rounds of 50 grabs of each kind, 5 by default).
  *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
  * The server runs on this thread; the clients on a worker thread (orders.load.ts), so their CPU is not
@@ -25,6 +27,7 @@ import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { Worker } from 'node:worker_threads';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
+import type { InstanceCommand, InstanceSetup } from './orders.instance.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { pgbench } from './pgbench.js';
 import { startFloor } from './stack-floor.js';
@@ -33,6 +36,10 @@ import { withThrowawayDatabase } from './throwaway-db.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+/** Server instances on PostgreSQL (each on its own thread, as LIANXIN_INSTANCES runs them); PGlite has one. */
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
+/** Rounds of 50 grabs at once, of each kind (distinct orders, one hot order). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
 /** Signs in through the API and keeps the session cookie. */
 async function login(base: string, phone: string): Promise<string> {
@@ -56,10 +63,34 @@ function startLoad(setup: LoadSetup) {
   return { send, stop: () => worker.terminate() };
 }
 
-async function setUp(database: Database) {
+/** Another instance of the server on its own thread (orders.instance.ts), on the same database. */
+async function startInstance(setup: InstanceSetup) {
+  const worker = new Worker(new URL('./orders.instance.ts', import.meta.url), { workerData: setup, execArgv: ['--import', 'tsx'] });
+  // one command at a time, as with the load: the message that comes back answers the pending one
+  let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  worker.on('message', (m: unknown) => pending?.resolve(m));
+  worker.on('error', (err) => pending?.reject(err));
+  const next = <T>(command?: InstanceCommand) =>
+    new Promise<T>((resolve, reject) => {
+      pending = { resolve: resolve as (v: unknown) => void, reject };
+      if (command) worker.postMessage(command);
+    });
+  const { base } = await next<{ base: string }>();
+  return {
+    base,
+    cpuMs: async () => (await next<{ cpuMs: number }>('cpu')).cpuMs,
+    close: async () => {
+      await next('close');
+      await worker.terminate();
+    },
+  };
+}
+
+async function setUp(database: Database, url?: URL) {
   await migrateDatabase(database);
   const config = { ...loadConfig({}), dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-files-')), seedDemo: false, maxOpenTasks: 100_000, writeLimitPerMinute: 10_000_000, ipWriteLimitPerMinute: 10_000_000, loginLimitPerMinute: 10_000_000 };
-  const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
+  const key = crypto.randomBytes(32);
+  const fieldCrypto = createFieldCrypto(key);
   const fx = await seedFixture(database.db, fieldCrypto);
   const app = await buildApp({ db: database.db, database, crypto: fieldCrypto, config, clock: systemClock });
   await app.services.categories.ensureDefaults(database.db, fx.region.D!.districtId);
@@ -72,8 +103,14 @@ async function setUp(database: Database) {
   const resident = await login(base, fx.person.resident1!.phone);
   const cats = (await (await fetch(`${base}/api/need-categories`, { headers: { cookie: admin } })).json()) as { id: string; code: string }[];
   const categoryId = cats.find((c) => c.code === 'elderly.haircut')!.id;
-  const load = startLoad({ base, grabbers, admin, resident, categoryId, regionId: fx.region.B1!.id, clients: CLIENTS });
-  return { app, load };
+  const others = url ? await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startInstance({ databaseUrl: url.toString(), poolSize: 60, config, key }))) : [];
+  const load = startLoad({ base, bases: [base, ...others.map((o) => o.base)], grabbers, admin, resident, categoryId, regionId: fx.region.B1!.id, clients: CLIENTS });
+  /** The CPU time of every instance's event loop so far: this thread's, and the other instances' threads'. */
+  const serverCpuMs = async () => {
+    const own = process.threadCpuUsage();
+    return (own.user + own.system) / 1000 + (await Promise.all(others.map((o) => o.cpuMs()))).reduce((a, b) => a + b, 0);
+  };
+  return { app, load, serverCpuMs, instances: 1 + others.length, close: () => Promise.all(others.map((o) => o.close())) };
 }
 
 /** Delivers every due domain event, as the background loop would; answers how many, in what time and CPU. */
@@ -91,8 +128,8 @@ async function drainDeliveries(app: Awaited<ReturnType<typeof buildApp>>, databa
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function run(label: string, database: Database) {
-  const b = await setUp(database);
+async function run(label: string, database: Database, url?: URL) {
+  const b = await setUp(database, url);
   // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
   await b.load.send({ cmd: 'sustained', ms: 2000 });
   await drainDeliveries(b.app, database);
@@ -103,14 +140,14 @@ async function run(label: string, database: Database) {
   // warm-up is before that, so its statistics (and the plans each connection keeps for the foreign-key
   // checks, made when the tables were empty) are brought to where a running server's would be
   if (database.kind === 'postgres' && !process.env.BENCH_NO_UPKEEP) await database.db.execute(sql`ANALYZE`);
-  const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
+  const cpu0 = { server: await b.serverCpuMs(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
   const { transitions, refused: failures, loadCpuMs } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
     b.load.send<{ transitions: number; refused: number; loadCpuMs: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
   const tps = transitions / SECONDS;
-  const server = process.threadCpuUsage(cpu0.server);
+  const server = (await b.serverCpuMs()) - cpu0.server;
   const cpu = {
-    serverMs: (server.user + server.system) / 1000 / transitions,
+    serverMs: server / transitions,
     postgresMs: (postgresCpuMs() - cpu0.postgres) / transitions,
     // embedded PGlite: its thread's busy time (the engine's own work, statements and all)
     engineMs: cpu0.engine ? database.pgliteWorker!.performance.eventLoopUtilization(cpu0.engine).active / transitions : 0,
@@ -134,13 +171,12 @@ async function run(label: string, database: Database) {
   // how busy the server's event loop and PGlite's thread were while the grabs ran (the rounds only)
   const busy = { main: 0, engine: 0, ms: 0, serverCpu: 0, postgresCpu: 0, machineCpu: 0 };
   await profiled(`orders ${label.split(' ')[0]!} grabs`, async () => {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const ids = await b.load.send<string[]>({ cmd: 'pooled', count: 50 });
       const elu0 = { main: perfHooks.performance.eventLoopUtilization(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
-      const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), machine: machineCpuMs() };
+      const cpu0 = { server: await b.serverCpuMs(), postgres: postgresCpuMs(), machine: machineCpuMs() };
       const results = await b.load.send<Timed[]>({ cmd: 'grabEach', ids });
-      const server = process.threadCpuUsage(cpu0.server);
-      busy.serverCpu += (server.user + server.system) / 1000;
+      busy.serverCpu += (await b.serverCpuMs()) - cpu0.server;
       busy.postgresCpu += postgresCpuMs() - cpu0.postgres;
       busy.machineCpu += machineCpuMs() - cpu0.machine;
       const main = perfHooks.performance.eventLoopUtilization(elu0.main);
@@ -155,7 +191,7 @@ async function run(label: string, database: Database) {
   const hot: number[] = [];
   let winners = 0;
   let oneWinnerEachRound = true;
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const [id] = await b.load.send<string[]>({ cmd: 'pooled', count: 1 });
     const results = await b.load.send<Timed[]>({ cmd: 'grabOne', id: id! });
     hot.push(...results.map((r) => r.ms));
@@ -171,11 +207,12 @@ async function run(label: string, database: Database) {
     if (!row || row.filled !== 1 || row.live !== 1) oneWinnerEachRound = false;
   }
   await b.load.stop();
+  await b.close();
   await b.app.close();
-  console.log(`\n== ${label} ==`);
+  console.log(`\n== ${label}${b.instances > 1 ? `, ${b.instances} server instances (one thread each)` : ''} ==`);
   console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
   console.log(
-    `  CPU per transition: server's event loop ${cpu.serverMs.toFixed(2)} ms` +
+    `  CPU per transition: ${b.instances > 1 ? `the ${b.instances} instances' event loops` : "server's event loop"} ${cpu.serverMs.toFixed(2)} ms` +
       (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : `, PGlite's thread ${cpu.engineMs.toFixed(2)} ms (busy time)`) +
       `; the load's HTTP clients ${loadCpuMs.toFixed(2)} ms`,
   );
@@ -185,15 +222,15 @@ async function run(label: string, database: Database) {
   );
   console.log(`  transitions/s with their deliveries done: ${(transitions / (SECONDS + drain.ms / 1000)).toFixed(0)}/s`);
   console.log(`  grab, 50 concurrent, distinct orders: p50 ${pct(distinct, 50).toFixed(0)} ms  p99 ${pct(distinct, 99).toFixed(0)} ms  (n=${distinct.length}, ${distinctWon} won)`);
-  console.log(`    busy during those rounds: the server's event loop ${((100 * busy.main) / busy.ms).toFixed(0)} %` + (database.pgliteWorker ? `, PGlite's thread ${((100 * busy.engine) / busy.ms).toFixed(0)} %` : ''));
+  console.log(`    busy during those rounds: the ${b.instances > 1 ? 'first instance' : "server"}'s event loop ${((100 * busy.main) / busy.ms).toFixed(0)} %` + (database.pgliteWorker ? `, PGlite's thread ${((100 * busy.engine) / busy.ms).toFixed(0)} %` : ''));
   // what one grab costs in all while 50 run at once: with `cores` cores, 50 of them take at least 50 × that / cores
   const perGrab = { server: busy.serverCpu / distinct.length, postgres: busy.postgresCpu / distinct.length, engine: busy.engine / distinct.length, machine: busy.machineCpu / distinct.length };
   console.log(
-    `    CPU per grab: the server's event loop ${perGrab.server.toFixed(2)} ms, ` +
+    `    CPU per grab: ${b.instances > 1 ? `the ${b.instances} instances' event loops` : "the server's event loop"} ${perGrab.server.toFixed(2)} ms, ` +
       (database.pgliteWorker ? `PGlite's thread ${perGrab.engine.toFixed(2)} ms (busy time)` : `PostgreSQL ${perGrab.postgres.toFixed(2)} ms`) +
       `, the whole machine ${perGrab.machine.toFixed(2)} ms: 50 at once need ≥ ${((50 * perGrab.machine) / os.cpus().length).toFixed(0)} ms of its ${os.cpus().length} cores`,
   );
-  console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/5 rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
+  console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/${ROUNDS} rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }
 
@@ -222,9 +259,9 @@ async function stackFloor(url: URL) {
 
 async function onPostgres(adminUrl: string) {
   await withThrowawayDatabase(adminUrl, 60, async (database, url) => {
-    await run('PostgreSQL', database);
+    await run('PostgreSQL', database, url);
     await stackFloor(url);
-    pgbench(url.toString(), SECONDS);
+    await pgbench(url.toString(), SECONDS);
   });
 }
 

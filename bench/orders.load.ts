@@ -15,6 +15,8 @@ export type LoadSetup = {
   categoryId: string;
   regionId: string;
   clients: number;
+  /** Every instance's address (BENCH_INSTANCES): client w and grabber i use bases[w % n], bases[i % n]; else `base`. */
+  bases?: string[];
 };
 export type Timed = { status: number; code?: string; ms: number };
 export type LoadCommand =
@@ -30,6 +32,9 @@ const setup = workerData as LoadSetup;
 // (measured against a stub server), CPU the server's machine would lend the load rather than the server
 const agent = new http.Agent({ keepAlive: true });
 const origin = new URL(setup.base);
+const instances = (setup.bases ?? [setup.base]).map((b) => new URL(b));
+/** The instance the w-th client (or grabber) talks to. */
+const at = (w: number) => instances[w % instances.length]!;
 
 function call(cookie: string, method: string, url: string, body?: object, to: URL = origin): Promise<Timed & { json: Record<string, unknown> }> {
   const t0 = performance.now();
@@ -57,8 +62,8 @@ function call(cookie: string, method: string, url: string, body?: object, to: UR
   });
 }
 
-const post = async () =>
-  (await call(setup.resident, 'POST', '/api/needs', { kind: 'serviceRequest', categoryId: setup.categoryId, title: '上门理发', description: '老人行动不便', regionId: setup.regionId, slots: 1 })).json.id as string;
+const post = async (to: URL = origin) =>
+  (await call(setup.resident, 'POST', '/api/needs', { kind: 'serviceRequest', categoryId: setup.categoryId, title: '上门理发', description: '老人行动不便', regionId: setup.regionId, slots: 1 }, to)).json.id as string;
 
 async function pooled(): Promise<string> {
   const id = await post();
@@ -75,13 +80,14 @@ async function sustained(ms: number) {
   await Promise.all(
     Array.from({ length: setup.clients }, async (_, w) => {
       const me = setup.grabbers[w]!;
+      const to = at(w);
       while (Date.now() < until) {
-        const id = await post();
+        const id = await post(to);
         const steps = [
-          await call(setup.admin, 'POST', `/api/needs/${id}/accept`, {}),
-          await call(setup.admin, 'POST', `/api/needs/${id}/pool`, {}),
-          await call(me, 'POST', `/api/needs/${id}/grab`, {}),
-          await call(me, 'POST', `/api/needs/${id}/check-in`, {}),
+          await call(setup.admin, 'POST', `/api/needs/${id}/accept`, {}, to),
+          await call(setup.admin, 'POST', `/api/needs/${id}/pool`, {}, to),
+          await call(me, 'POST', `/api/needs/${id}/grab`, {}, to),
+          await call(me, 'POST', `/api/needs/${id}/check-in`, {}, to),
         ];
         transitions += 1 + steps.filter((s) => s.status === 200).length;
         refused += steps.filter((s) => s.status !== 200).length;
@@ -126,11 +132,11 @@ async function run(command: LoadCommand): Promise<unknown> {
     case 'pooled':
       return Promise.all(Array.from({ length: command.count }, () => pooled()));
     case 'grabEach':
-      return (await Promise.all(command.ids.map((id, i) => call(setup.grabbers[i]!, 'POST', `/api/needs/${id}/grab`, {})))).map(strip);
+      return (await Promise.all(command.ids.map((id, i) => call(setup.grabbers[i]!, 'POST', `/api/needs/${id}/grab`, {}, at(i))))).map(strip);
     case 'floor':
       return floor(command.ms, command.base);
     case 'grabOne':
-      return (await Promise.all(setup.grabbers.map((g) => call(g, 'POST', `/api/needs/${command.id}/grab`, {})))).map(strip);
+      return (await Promise.all(setup.grabbers.map((g, i) => call(g, 'POST', `/api/needs/${command.id}/grab`, {}, at(i))))).map(strip);
   }
 }
 
