@@ -3,9 +3,11 @@ import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import { fixedQuery } from './fixed-query.js';
+import type { DbOrTx } from './types.js';
 import { OutsideTransactionError } from './unit-of-work.js';
 
 const probe = pgTable('fixed_probe', { n: integer('n').primaryKey(), label: text('label').notNull(), at: timestamp('at', { withTimezone: true }).notNull() });
+const tag = pgTable('fixed_probe_tag', { n: integer('n').notNull(), tag: text('tag'), at: timestamp('at', { withTimezone: true }) });
 
 let builds = 0;
 const byNumber = fixedQuery(['n', 'label'], (db, p) => {
@@ -14,6 +16,21 @@ const byNumber = fixedQuery(['n', 'label'], (db, p) => {
 });
 const anyOf = fixedQuery(['ns'], (db, p) => db.select({ n: probe.n }).from(probe).where(sql`${probe.n} = ANY(${p.ns}::int[])`).orderBy(probe.n));
 const locked = fixedQuery(['n'], (db, p) => db.select({ label: probe.label }).from(probe).where(eq(probe.n, p.n)).for('update'));
+/** Every kind of field drizzle maps: a whole table as an object, a left-joined one, a decoded SQL piece, an aliased one. */
+const everyKind = (db: DbOrTx, n: unknown) =>
+  db
+    .select({
+      item: probe,
+      tag,
+      twice: sql<number>`${probe.n} * 2`.mapWith(Number),
+      named: sql<string>`upper(${probe.label})`.as('named'),
+      when: { at: probe.at, tagged: tag.at },
+    })
+    .from(probe)
+    .leftJoin(tag, eq(tag.n, probe.n))
+    .where(sql`${probe.n} >= ${n}`)
+    .orderBy(probe.n, tag.tag);
+const fixedEveryKind = fixedQuery(['n'], (db, p) => everyKind(db, p.n));
 
 // node-postgres is the driver of PostgreSQL and of PGlite on its thread: one of them is enough
 const drivers = backends.includes('postgres') ? backends : [...backends, 'pglite-worker' as const];
@@ -23,7 +40,10 @@ describe.each(drivers)('a fixed query is built once and runs with new values, on
   beforeAll(async () => {
     database = await freshDatabase(backend);
     await database.db.execute(sql`CREATE TABLE fixed_probe (n int PRIMARY KEY, label text NOT NULL, at timestamptz NOT NULL)`);
-    await database.db.execute(sql`INSERT INTO fixed_probe VALUES (1, '一', '2026-12-01T00:00:00Z'), (2, '二', '2026-12-02T00:00:00Z')`);
+    await database.db.execute(sql`INSERT INTO fixed_probe VALUES (1, '一', '2026-12-01T00:00:00Z'), (2, '二', '2026-12-02T00:00:00Z'), (3, '三', '2026-12-03T00:00:00Z')`);
+    await database.db.execute(sql`CREATE TABLE fixed_probe_tag (n int NOT NULL, tag text, at timestamptz)`);
+    // 1 has two tags, 2 none (the left join's columns all null), 3 one whose columns are all null but n
+    await database.db.execute(sql`INSERT INTO fixed_probe_tag VALUES (1, 'a', '2026-12-05T00:00:00Z'), (1, 'b', NULL), (3, NULL, NULL)`);
   });
   afterAll(() => database.drop());
 
@@ -34,6 +54,17 @@ describe.each(drivers)('a fixed query is built once and runs with new values, on
     expect(await byNumber(database.db, { n: 2, label: '一' })).toEqual([]);
     // built at most once per driver and process, whatever the number of calls
     expect(builds - before).toBeLessThanOrEqual(1);
+  });
+
+  it('maps its rows as drizzle maps them, field looked at once or not', async () => {
+    const mine = await fixedEveryKind(database.db, { n: 1 });
+    expect(mine).toEqual(await everyKind(database.db, 1));
+    expect(mine).toHaveLength(4);
+    // the row without a tag: the left-joined table is null, not an object of nulls
+    expect(mine.find((r) => r.item.n === 2)).toEqual({ item: { n: 2, label: '二', at: new Date('2026-12-02T00:00:00Z') }, tag: null, twice: 4, named: '二', when: { at: new Date('2026-12-02T00:00:00Z'), tagged: null } });
+    // a tag row whose own columns are null but its key: still an object (a column of it is not null)
+    expect(mine.find((r) => r.item.n === 3)!.tag).toEqual({ n: 3, tag: null, at: null });
+    expect(await fixedEveryKind(database.db, { n: 3 })).toEqual(await everyKind(database.db, 3));
   });
 
   it('takes an array as one value: the same text for any number of elements', async () => {

@@ -1,4 +1,5 @@
 import { sql, type Placeholder } from 'drizzle-orm';
+import { rowMapper, type SelectedField } from './row-mapper.js';
 import type { DbOrTx } from './types.js';
 
 /*
@@ -14,7 +15,14 @@ import type { DbOrTx } from './types.js';
  */
 
 /** The driver's prepared query, as drizzle makes it (`builder._prepare()`, internal to drizzle 0.45). */
-type DriverQuery = { client: unknown; execute(values?: Record<string, unknown>): Promise<unknown> };
+type DriverQuery = {
+  client: unknown;
+  execute(values?: Record<string, unknown>): Promise<unknown>;
+  /** What it selects, and how drizzle maps its rows: by `customResultMapper` when one is set, else field by field on every row. */
+  fields?: SelectedField[];
+  joinsNotNullableMap?: Record<string, boolean>;
+  customResultMapper?: unknown;
+};
 type Session = { client: unknown; constructor: object };
 /** A drizzle query builder (select, insert, update, delete) that can be run or prepared. */
 type Buildable<R> = PromiseLike<R> & { _prepare?: (name?: string) => DriverQuery };
@@ -32,6 +40,8 @@ export function fixedQuery<K extends string, R>(keys: readonly K[], build: (db: 
       const builder = build(db, placeholders);
       if (typeof builder._prepare !== 'function') throw new Error('fixedQuery: the builder cannot be prepared (is it a drizzle query?)');
       template = builder._prepare();
+      // its rows mapped by fields looked at once (row-mapper.ts), not again on every row
+      if (template.fields && !template.customResultMapper) template.customResultMapper = rowMapper(template.fields, template.joinsNotNullableMap);
       built.set(session.constructor, template);
     }
     // the same prepared text and result mapping, run on this caller's connection (its transaction's)
