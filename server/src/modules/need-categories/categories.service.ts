@@ -7,6 +7,7 @@ import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from 
 import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
 import { categoriesError } from './categories.errors.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
+import { createChangeCache, keptRead, type ChangeCache } from '../../platform/db/change-cache.js';
 import type { SeverityCode } from '../needs/needs.enums.js';
 
 /** How a list names a category. */
@@ -25,8 +26,20 @@ export type CategoryInput = {
   active?: boolean;
 };
 
+type CategoryRow = typeof needCategories.$inferSelect;
+type WithParent = { category: CategoryRow | undefined; parent: CategoryRow | undefined };
+
 export function createCategoriesService(deps: PlatformDeps & { audit: AuditService }) {
   const { db } = deps;
+  // a category and its parent as a post reads them, kept until a category changes (platform/db/change-cache.ts;
+  // migration 0038 signals other instances): made by the first read, so a script's services keep nothing
+  let kept: ChangeCache<WithParent> | undefined;
+  const keptCategories = () =>
+    (kept ??= createChangeCache<WithParent>(
+      deps.database,
+      { name: 'category cache', tables: ['need_categories'], channels: ['lianxin_categories'], maxEntries: 10_000, maxAgeMs: 60_000 },
+      (msg) => console.warn(`[lianxin] ${msg}`),
+    ));
 
   return {
     /** Gives a district the default category tree, decline reasons and reply templates (idempotent). */
@@ -62,14 +75,23 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     /** A category and its parent class (undefined for a top-level one), in one round trip. */
-    async withParent(districtId: string, id: string) {
-      const parentOf = sql`(SELECT ${needCategories.parentId} FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${id})`;
-      const rows = await currentDb(db)
-        .select()
-        .from(needCategories)
-        .where(and(eq(needCategories.districtId, districtId), or(eq(needCategories.id, id), eq(needCategories.id, parentOf))));
-      const category = rows.find((r) => r.id === id);
-      return { category, parent: category?.parentId ? rows.find((r) => r.id === category.parentId) : undefined };
+    /** A category and its parent (kept between requests; read afresh inside a transaction). Not to be changed by the caller: it is shared. */
+    async withParent(districtId: string, id: string): Promise<WithParent> {
+      return keptRead(keptCategories(), `${districtId}/${id}`, async () => {
+        const parentOf = sql`(SELECT ${needCategories.parentId} FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${id})`;
+        const rows = await currentDb(db)
+          .select()
+          .from(needCategories)
+          .where(and(eq(needCategories.districtId, districtId), or(eq(needCategories.id, id), eq(needCategories.id, parentOf))));
+        const category = rows.find((r) => r.id === id);
+        return { category, parent: category?.parentId ? rows.find((r) => r.id === category.parentId) : undefined };
+      });
+    },
+
+    /** Settles once categories are kept (PostgreSQL: once this instance hears of changes). */
+    keeping: () => keptCategories().ready(),
+    close: async () => {
+      await kept?.close();
     },
 
     async create(actor: Actor, input: CategoryInput) {

@@ -1,10 +1,11 @@
 import type { Database } from './client.js';
 import { listenForChanges } from './change-listener.js';
+import { currentTransaction } from './unit-of-work.js';
 
 /*
  * What is read often and changes rarely, kept in memory between requests (signed-in callers,
  * platform/auth/session-cache.ts; a need's page, modules/needs/needs.page-cache.ts; counts over many
- * needs, modules/needs/needs.kept-counts.ts).
+ * needs, modules/needs/needs.kept-counts.ts; a post's category and place, `keptRead` below).
  *
  * What the database says stays the truth, on every instance:
  *  - An entry is stamped with the generation current when its read began, and is used only while that
@@ -131,4 +132,19 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
       await subscription?.close();
     },
   };
+}
+
+/**
+ * What `read` answers for `key`, kept in `cache` (and read from it while kept). Inside a transaction it
+ * is always read, and not kept: a transaction sees its own writes, which nobody else sees yet. The entry
+ * is stamped with the generation from before the read, so a change committed meanwhile is not kept.
+ */
+export async function keptRead<T>(cache: ChangeCache<T>, key: string, read: () => Promise<T>): Promise<T> {
+  if (currentTransaction()) return read();
+  const kept = cache.get(key);
+  if (kept !== undefined) return kept;
+  const generation = cache.generation();
+  const value = await read();
+  cache.set(key, value, generation);
+  return value;
 }
