@@ -5,14 +5,7 @@
 -- and would let go of these copies at every transition. One signal per statement (a TRUNCATE too), and
 -- PostgreSQL sends one per transaction of identical signals. Kept copies are read again after a minute
 -- in any case, which bounds a missed signal.
--- The signalling function as 0034 made it, again: this migration stands on its own.
-CREATE OR REPLACE FUNCTION lianxin_signal() RETURNS trigger AS $$
-BEGIN
-  PERFORM pg_notify(TG_ARGV[0], '');
-  RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
---> statement-breakpoint
+-- The signalling function is 0034's (`lianxin_signal`, its channel the trigger's argument).
 CREATE TRIGGER need_categories_signal_categories AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON need_categories
   FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal('lianxin_categories');
 --> statement-breakpoint
