@@ -7,7 +7,7 @@ import { defaultCategories, defaultDeclineReasons, defaultReplyTemplates } from 
 import { declineReasons, needCategories, replyTemplates, type ExtraQuestion } from './categories.table.js';
 import { categoriesError } from './categories.errors.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
-import { createChangeCache, keptRead, type ChangeCache } from '../../platform/db/change-cache.js';
+import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
 import type { SeverityCode } from '../needs/needs.enums.js';
 
 /** How a list names a category. */
@@ -32,14 +32,8 @@ type WithParent = { category: CategoryRow | undefined; parent: CategoryRow | und
 export function createCategoriesService(deps: PlatformDeps & { audit: AuditService }) {
   const { db } = deps;
   // a category and its parent as a post reads them, kept until a category changes (platform/db/change-cache.ts;
-  // migration 0038 signals other instances): made by the first read, so a script's services keep nothing
-  let kept: ChangeCache<WithParent> | undefined;
-  const keptCategories = () =>
-    (kept ??= createChangeCache<WithParent>(
-      deps.database,
-      { name: 'category cache', tables: ['need_categories'], channels: ['lianxin_categories'], maxEntries: 10_000, maxAgeMs: 60_000 },
-      (msg) => console.warn(`[lianxin] ${msg}`),
-    ));
+  // migration 0038 signals other instances)
+  const kept = cacheOnFirstUse<WithParent>(deps.database, { name: 'category cache', tables: ['need_categories'], channels: ['lianxin_categories'], maxEntries: 10_000, maxAgeMs: 60_000 });
 
   return {
     /** Gives a district the default category tree, decline reasons and reply templates (idempotent). */
@@ -74,10 +68,12 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
       return row;
     },
 
-    /** A category and its parent class (undefined for a top-level one), in one round trip. */
-    /** A category and its parent (kept between requests; read afresh inside a transaction). Not to be changed by the caller: it is shared. */
+    /**
+     * A category and its parent class (undefined for a top-level one), in one round trip; kept between
+     * requests, read afresh inside a transaction. Shared: not to be changed by the caller.
+     */
     async withParent(districtId: string, id: string): Promise<WithParent> {
-      return keptRead(keptCategories(), `${districtId}/${id}`, async () => {
+      return keptRead(kept.cache(), `${districtId}/${id}`, async () => {
         const parentOf = sql`(SELECT ${needCategories.parentId} FROM ${needCategories} WHERE ${needCategories.districtId} = ${districtId} AND ${needCategories.id} = ${id})`;
         const rows = await currentDb(db)
           .select()
@@ -89,10 +85,8 @@ export function createCategoriesService(deps: PlatformDeps & { audit: AuditServi
     },
 
     /** Settles once categories are kept (PostgreSQL: once this instance hears of changes). */
-    keeping: () => keptCategories().ready(),
-    close: async () => {
-      await kept?.close();
-    },
+    keeping: kept.ready,
+    close: kept.close,
 
     async create(actor: Actor, input: CategoryInput) {
       if (input.parentId && !(await this.get(actor.districtId, input.parentId))) throw categoriesError('needs.category_not_found', { field: 'parentId' });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { PlatformDeps } from '../../platform/deps.js';
 import { fixedQuery } from '../../platform/db/fixed-query.js';
-import { createChangeCache, keptRead, type ChangeCache } from '../../platform/db/change-cache.js';
+import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -62,14 +62,8 @@ type Deps = PlatformDeps & { audit: AuditService; peopleCounter: () => PeopleCou
 export function createRegionsService(deps: Deps) {
   const { db } = deps;
   // a node as a resident's post reads it, kept until the tree changes (platform/db/change-cache.ts;
-  // migration 0038 signals other instances): made by the first read, so a script's services keep nothing
-  let kept: ChangeCache<{ row: RegionRow | undefined }> | undefined;
-  const keptNodes = () =>
-    (kept ??= createChangeCache<{ row: RegionRow | undefined }>(
-      deps.database,
-      { name: 'region cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 20_000, maxAgeMs: 60_000 },
-      (msg) => console.warn(`[lianxin] ${msg}`),
-    ));
+  // migration 0038 signals other instances)
+  const kept = cacheOnFirstUse<{ row: RegionRow | undefined }>(deps.database, { name: 'region cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 20_000, maxAgeMs: 60_000 });
 
   async function childCounts(parentIds: string[]): Promise<Map<string, number>> {
     if (parentIds.length === 0) return new Map();
@@ -222,15 +216,13 @@ export function createRegionsService(deps: Deps) {
 
     /** A node by its id, whoever asks (kept between requests). Not to be changed by the caller: it is shared. */
     async publicNode(id: string): Promise<RegionRow | undefined> {
-      const { row } = await keptRead(keptNodes(), id, async () => ({ row: (await db.select().from(regions).where(eq(regions.id, id)))[0] }));
+      const { row } = await keptRead(kept.cache(), id, async () => ({ row: (await db.select().from(regions).where(eq(regions.id, id)))[0] }));
       return row;
     },
 
     /** Settles once nodes are kept (PostgreSQL: once this instance hears of changes). */
-    keeping: () => keptNodes().ready(),
-    close: async () => {
-      await kept?.close();
-    },
+    keeping: kept.ready,
+    close: kept.close,
 
     isHomeLevel,
   };

@@ -148,3 +148,20 @@ export async function keptRead<T>(cache: ChangeCache<T>, key: string, read: () =
   cache.set(key, value, generation);
   return value;
 }
+
+/**
+ * A change cache made at its first use, so that services built for a script or a seed keep nothing and
+ * listen to nothing; `close` closes it if it was made. Warnings go to the console, as the server's caches' do.
+ */
+export function cacheOnFirstUse<T>(database: Database, options: ChangeCacheOptions) {
+  let made: ChangeCache<T> | undefined;
+  const cache = () => (made ??= createChangeCache<T>(database, options, (msg) => console.warn(`[lianxin] ${msg}`)));
+  return {
+    cache,
+    /** Settles once entries are kept (PostgreSQL: once this instance hears of changes). */
+    ready: () => cache().ready(),
+    close: async () => {
+      await made?.close();
+    },
+  };
+}
