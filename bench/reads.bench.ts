@@ -24,6 +24,7 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from '../serv
 import { finishDemoHistory, seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { tidyTables } from '../server/src/platform/db/maintenance.js';
 import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
+import { MAX_LIST_PAGES } from '../server/src/modules/needs/needs.list-pages.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { profiled } from './profile.js';
 
@@ -124,6 +125,23 @@ async function run(label: string, database: Database, key: Buffer) {
   // the district's whole ledger (台账): every need of the district in the list, and its exact total
   await measure('district admin: GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', districtAdmin);
   await measure('district admin: ?status=accepted,pooled', '/api/needs?page=1&pageSize=20&status=accepted,pooled', districtAdmin);
+  // a ledger's pages are kept between changes (needs.list-pages.ts): the community's pages in every
+  // order and size, whole, by status and by grid, in turn — more pages than a server keeps, so each is read from the database
+  const listPaths: string[] = [];
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { scope: { regionId: string } };
+  const grids = await queryRows<{ id: string }>(database.db, sql`SELECT g.id FROM regions g, regions c WHERE c.id = ${me.scope.regionId} AND g.type = 'grid' AND g.path LIKE c.path || '%' ORDER BY g.path`);
+  const wheres = [''].concat(['accepted,pooled', 'completed,confirmed,rated', 'submitted,reopened'].map((s) => `&status=${s}`), grids.map((g) => `&regionId=${g.id}`));
+  for (const where of wheres)
+    for (const sort of ['newest', 'deadline', 'overdueFirst'])
+      for (const size of [10, 20]) {
+        const query = `pageSize=${size}&sort=${sort}${where}`;
+        const { total } = (await (await fetch(`${base}/api/needs?${query}&page=1`, { headers: { cookie } })).json()) as { total: number };
+        for (let page = 1; page <= Math.max(1, Math.ceil(total / size)); page++) listPaths.push(`/api/needs?${query}&page=${page}`);
+      }
+  const listPathsFile = path.join(path.dirname(pathsFile), 'list-paths');
+  if (listPaths.length <= MAX_LIST_PAGES) throw new Error(`${listPaths.length} list pages: no more than a server keeps`);
+  fs.writeFileSync(listPathsFile, listPaths.join('\n'));
+  await measure(`GET /api/needs?…, ${listPaths.length} pages in turn`, '', cookie, listPathsFile);
   // the ledger's status tabs (and the workbench) beside every list page: its to-dos per state, due soon and overdue
   await measure('GET /api/needs/counts', '/api/needs/counts?view=all', cookie);
   await measure('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
@@ -167,6 +185,9 @@ async function run(label: string, database: Database, key: Buffer) {
     anewRows.push(`  ${name.padEnd(40)} ${CONNECTIONS} at once after a write (5 times): the last answered after ${slowest[2]!.toFixed(0)} ms (median), ${slowest[4]!.toFixed(0)} ms at worst`);
   };
   const anewRows: string[] = [];
+  await anew('GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', cookie);
+  await anewAtOnce('GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', cookie);
+  await anew('district admin: GET /api/needs?page=1', '/api/needs?page=1&pageSize=20', districtAdmin);
   await anew('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
   await anewAtOnce('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
   await anew('GET /api/figures/summary', '/api/figures/summary', cookie);

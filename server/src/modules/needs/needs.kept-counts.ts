@@ -7,20 +7,21 @@ import { needs } from './needs.table.js';
 /*
  * Counts over many needs kept between requests: a staff ledger's total (needs.list-totals.ts), the
  * to-dos of a ledger's tabs and a workbench (needs.counts.ts) and the figures page's counts
- * (needs.figures-kept.ts). One change cache for all three, each kind under a prefix of its own.
+ * (needs.figures-kept.ts); and a ledger's pages (needs.list-pages.ts). One change cache for all four,
+ * each kind under a prefix of its own.
  *
- * Let go of by this instance's writes to what they count — needs, their timeline (ratings), regions
- * (the subtree, its groups), teams and categories (their names) — and by `lianxin_needs`, which every
- * instance's changes to those send at commit (migrations 0034, 0037; a region's delete is not
- * signalled, and needs none: a region with needs or children cannot be deleted). Not by
- * `lianxin_sessions`: logins change nothing counted here.
+ * Let go of by this instance's writes to what they count or show — needs, their slots (whether the
+ * caller holds one) and timeline (ratings), regions (the subtree, its groups), teams and categories
+ * (their names) — and by `lianxin_needs`, which every instance's changes to those send at commit
+ * (migrations 0034, 0037; a region's delete is not signalled, and needs none: a region with needs or
+ * children cannot be deleted). Not by `lianxin_sessions`: logins change nothing counted here.
  *
  * Any such write anywhere lets go of every kept count, in every district: they pay while pages are
  * read more often than needs change (paging through a ledger, the tabs beside each page, the figures
  * page opened by many). After a write, the next request for each counts anew, as before.
  */
-const COUNTED_TABLES = ['needs', 'need_events', 'regions', 'teams', 'need_categories'];
-/** Entries kept at most, of all three kinds, the one kept first making room; a kind may keep fewer (`keptKind`). */
+const COUNTED_TABLES = ['needs', 'need_assignments', 'need_events', 'regions', 'teams', 'need_categories'];
+/** Entries kept at most, of all kinds, the one kept first making room; a kind may keep fewer (`keptKind`). */
 const MAX_KEPT = 2_000;
 
 export type KeptCounts = ChangeCache<unknown>;

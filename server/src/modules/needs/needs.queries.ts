@@ -19,6 +19,7 @@ import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
 import { totalOf, type ListTotals } from './needs.list-totals.js';
 import { whereKey } from './needs.kept-counts.js';
+import { keepsPage, pageKey, type KeptPage, type ListPages } from './needs.list-pages.js';
 
 export type NeedListQuery = {
   view: NeedView;
@@ -38,7 +39,7 @@ export type NeedListQuery = {
   pageSize: number;
 };
 
-type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService; totals?: ListTotals };
+type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService; totals?: ListTotals; pages?: ListPages<PageRow> };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
@@ -118,19 +119,34 @@ export const rowColumns = {
 export const liveSlotOf = (actor: Actor) =>
   sql<boolean>`EXISTS (SELECT 1 FROM ${needAssignments} a WHERE a.district_id = ${needs.districtId} AND a.need_id = ${needs.id} AND a.round = ${needs.round} AND a.volunteer_id = ${actor.accountId} AND a.status <> 'released')`;
 
-export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limit = q.pageSize, offset = (q.page - 1) * q.pageSize) {
+export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery) {
   const viewer = await viewerOf(deps.db, deps, actor);
   const now = deps.clock.now();
   const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, q)));
+  const [limit, offset] = [q.pageSize, (q.page - 1) * q.pageSize];
+  // a staff ledger's page and its total, kept until what they show changes (needs.list-pages.ts, needs.list-totals.ts)
+  const keeping = keepsPage(q, Boolean(currentTransaction()));
+  const key = keeping && (deps.totals || deps.pages) ? whereKey(deps.db, where) : undefined;
+  const read = () => readPage(deps, actor, q, where, limit, offset, key !== undefined ? deps.totals : undefined, key);
+  const { rows, total } = key !== undefined && deps.pages ? await deps.pages.keptOrCounted(pageKey(actor, key, q, limit, offset), () => true, read) : await read();
+  const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
+  const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
+  // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement
+  const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: r.place }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A list row with what names it: its full place, its team and category labels. */
+export type PageRow = ListRow & { place: string[]; teamName: string | null; category: CategoryLabel | null };
+
+/** One page of the list and the list's total, from the database (the total kept in `totals` under `key`). */
+async function readPage(deps: Deps, actor: Actor, q: NeedListQuery, where: SQL | undefined, limit: number, offset: number, totals?: ListTotals, key?: string): Promise<KeptPage<PageRow>> {
   const order = [...listOrder(q), desc(needs.id)];
   // The page's ids first, sorted and cut on the need alone; the place, the names and the caller's slot
   // are then worked out for those rows only. In one statement PostgreSQL worked them out for every row
   // it skipped too: the last page of a community's 900 needs took 24 ms instead of 4.
   const page = deps.db.select({ id: needs.id }).from(needs).where(where).orderBy(...order).limit(limit).offset(offset);
-  // a staff ledger's total, kept until what it counts changes (needs.list-totals.ts)
-  const totals = q.view === 'all' && !q.due && !currentTransaction() ? deps.totals : undefined;
-  const key = totals && whereKey(deps.db, where);
-  const kept = key ? totals.get(key) : undefined;
+  const kept = totals && key !== undefined ? totals.get(key) : undefined;
   const generation = totals?.generation() ?? 0;
   // the page, its labels and the total in one statement (the total is one uncorrelated subquery)
   const rows = await deps.db
@@ -148,12 +164,8 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery, limi
     .orderBy(...order);
   // past the last page there is no row to carry the total
   const total = kept ?? (rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0));
-  if (key && kept === undefined) totals!.set(key, total, generation);
-  const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
-  const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
-  // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement
-  const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: r.place }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  if (totals && key !== undefined && kept === undefined) totals.set(key, total, generation);
+  return { rows, total };
 }
 
 /** A row as a list reads it: the need's summary columns (or all of them), its place, and the caller's slot. */

@@ -23,7 +23,8 @@ import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
 import type { NeedAction } from './needs.lifecycle.js';
 import { canRevealRequesterPhone } from './needs.policy.js';
-import { listNeeds, openTasksOf, type NeedListQuery } from './needs.queries.js';
+import { listNeeds, openTasksOf, type NeedListQuery, type PageRow } from './needs.queries.js';
+import { MAX_LIST_PAGES, type KeptPage, type ListPages } from './needs.list-pages.js';
 import { todoCounts, type CountedTodos, type CountsQuery } from './needs.counts.js';
 import { recipientsFor, type RecipientsQuery } from './needs.recipients.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -65,6 +66,8 @@ export function createNeedsService(deps: Deps) {
   // each kind made once: the counts under way are its own (keptKind)
   let totalsKept: KeptKind<number> | undefined;
   const totals = () => (totalsKept ??= keptKind<number>(counts(), 'total'));
+  let pagesKept: ListPages<PageRow> | undefined;
+  const listPages = () => (pagesKept ??= keptKind<KeptPage<PageRow>>(counts(), 'page', { maxEntries: MAX_LIST_PAGES }));
   let todosKept: KeptKind<CountedTodos> | undefined;
   const todos = () => (todosKept ??= keptKind<CountedTodos>(counts(), 'todo'));
   // a district's figures by grid are a row per grid: a few hundred of those at most
@@ -117,7 +120,7 @@ export function createNeedsService(deps: Deps) {
     },
     /** Whether the actor may open this need (its photos follow it). */
     canSee: async (actor: Actor, id: string) => Boolean((await loadNeed(db, transitionDeps, actor, id, false))?.visible),
-    list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals() }, actor, q),
+    list: (actor: Actor, q: NeedListQuery) => listNeeds({ ...deps, totals: totals(), pages: listPages() }, actor, q),
     /** The caller's to-dos per state, due soon and overdue (the workbench, the ledger's tabs): one statement, counted as the list filters. */
     todoCounts: (actor: Actor, q: CountsQuery) => todoCounts({ ...deps, kept: todos() }, actor, q),
     /** The list for the Excel export: counted, capped and audited now, its rows read page by page later. */
