@@ -1,6 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { KeptKind } from './needs.kept-counts.js';
-import type { NeedListQuery } from './needs.queries.js';
 
 /*
  * A page of a staff ledger (台账) as the database last gave it — its rows and their total — kept
@@ -27,8 +26,9 @@ export type ListPages<Row> = KeptKind<KeptPage<Row>>;
 export const MAX_LIST_PAGES = 500;
 
 /** Whether this list's page may be kept: a staff ledger without a deadline filter, outside any transaction. */
-export const keepsPage = (q: NeedListQuery, inTransaction: boolean) => q.view === 'all' && !q.due && !inTransaction;
+export const keepsPage = (q: { view: string; due?: string }, inTransaction: boolean) => q.view === 'all' && !q.due && !inTransaction;
 
-export function pageKey(actor: Actor, whereKey: string, q: NeedListQuery, limit: number, offset: number): string {
+/** The key of a page: the caller, its order and place in the list, and the list's SQL (`whereKey`). */
+export function pageKey(actor: Actor, whereKey: string, q: { sort?: string }, limit: number, offset: number): string {
   return `${actor.accountId}|${q.sort ?? ''}|${limit}|${offset}|${whereKey}`;
 }
