@@ -56,3 +56,21 @@ export async function once<T>(read: () => Promise<T>, want: (value: T) => boolea
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * Runs `work` while the calls to `target[method]` are counted (`calls()` tells how many so far), and
+ * puts the method back after: a service a cached read calls once per read tells how many reads ran.
+ */
+export async function countingCalls<T extends object, K extends keyof T>(target: T, method: K, work: (calls: () => number) => Promise<void>): Promise<void> {
+  const original = target[method] as (...args: unknown[]) => unknown;
+  let calls = 0;
+  target[method] = ((...args: unknown[]) => {
+    calls++;
+    return original.apply(target, args);
+  }) as T[K];
+  try {
+    await work(() => calls);
+  } finally {
+    target[method] = original as T[K];
+  }
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
-import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
+import { cachingApp, countingCalls, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
 import { createKeptCounts, keptKind, type KeptCounts } from './needs.kept-counts.js';
 
@@ -69,22 +69,13 @@ describe.each([...backends, 'pglite-worker' as const])('counts kept between requ
     await postNeed(t, c.resident1!);
     await settled();
     // each count names its categories once (needs.counts.ts): the calls tell how many counts ran
-    const categories = t.app.services.categories;
-    const labelsOf = categories.labelsOf;
-    let counted = 0;
-    categories.labelsOf = (...args) => {
-      counted++;
-      return labelsOf(...args);
-    };
-    try {
+    await countingCalls(t.app.services.categories, 'labelsOf', async (counted) => {
       const answers = await Promise.all(Array.from({ length: 5 }, () => counts()));
-      expect(counted).toBe(1);
+      expect(counted()).toBe(1);
       expect(answers.every((a) => JSON.stringify(a) === JSON.stringify(answers[0]))).toBe(true);
       expect(await counts()).toEqual(answers[0]); // and kept
-      expect(counted).toBe(1);
-    } finally {
-      categories.labelsOf = labelsOf;
-    }
+      expect(counted()).toBe(1);
+    });
   });
 
   it('names a renamed category at once on the to-dos', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
-import { cachingApp, once, twoInstances } from '../../test/caching-apps.js';
+import { cachingApp, countingCalls, once, twoInstances } from '../../test/caching-apps.js';
 import { postNeed } from '../../test/needs-helpers.js';
 
 /*
@@ -73,24 +73,15 @@ describe.each([...backends, 'pglite-worker' as const])('a ledger’s pages kept 
     await postNeed(t, c.resident1!);
     await signalsHeard(t.database);
     // each read of a page names its teams once (needs.queries.ts readPage): the calls tell how many reads ran
-    const teams = t.app.services.teams;
-    const nameColumn = teams.nameColumn;
-    let read = 0;
-    teams.nameColumn = (...args) => {
-      read++;
-      return nameColumn(...args);
-    };
-    try {
+    await countingCalls(t.app.services.teams, 'nameColumn', async (read) => {
       const pages = await Promise.all(Array.from({ length: 5 }, () => ledger()));
-      expect(read).toBe(1);
+      expect(read()).toBe(1);
       expect(pages.every((p) => JSON.stringify(p) === JSON.stringify(pages[0]))).toBe(true);
       await ledger();
-      expect(read).toBe(1); // and kept
+      expect(read()).toBe(1); // and kept
       await list(c.communityAdmin1!, 'view=all&page=2&pageSize=20');
-      expect(read).toBe(2); // another page is read of its own
-    } finally {
-      teams.nameColumn = nameColumn;
-    }
+      expect(read()).toBe(2); // another page is read of its own
+    });
   });
 });
 
