@@ -146,6 +146,44 @@ describe('foundation: back office and phone pages against the built server', () 
     await context.close();
   });
 
+  it('the back office opens its dialogs without their zoom when the user asked their system for less motion', async () => {
+    /** Every class a dialog's box had while it opened, seen by an observer set up before the click. */
+    const dialogClasses = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 1366, height: 768 }, reducedMotion });
+      const page = await context.newPage();
+      await deskLogin(page, demo.districtAdmin);
+      await page.waitForURL(`${env.server.baseUrl}/`);
+      await page.getByTestId('side-menu').getByText('区域网格').click();
+      await page.getByTestId('region-detail').waitFor();
+      await page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { dialogClasses: Set<string> }).dialogClasses = seen;
+        // every value the class attribute passed through (oldValue), not only those a callback happens to see
+        const note = (classes: string) => classes.split(/\s+/).forEach((c) => c && seen.add(c));
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const box = record.target as Element;
+            if (record.type === 'attributes' && box.classList?.contains('ant-modal')) note(record.oldValue ?? '');
+          }
+          document.querySelectorAll('.ant-modal').forEach((box) => note(box.className));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['class'] });
+      });
+      // the region's own Edit (编辑) button, by its icon
+      await page.locator('button:has(.anticon-edit)').first().click();
+      await page.locator('.ant-modal-footer .ant-btn-primary').waitFor();
+      // opened: the box has only its own classes left (at once without motion, after the zoom with it)
+      await page.waitForFunction(() => !document.querySelector('.ant-modal')?.className.includes('ant-zoom'));
+      const classes = await page.evaluate(() => [...(window as unknown as { dialogClasses: Set<string> }).dialogClasses]);
+      await context.close();
+      return classes;
+    };
+    // the zoom runs while the box has its -active class (rc-motion still passes through its prepare step without motion)
+    expect(await dialogClasses('no-preference')).toContain('ant-zoom-appear-active');
+    const reduced = await dialogClasses('reduce');
+    expect(reduced).toContain('ant-modal');
+    expect(reduced.filter((c) => c.endsWith('-active'))).toEqual([]);
+  });
+
   it('registering answers alike for a new and a taken number: the new one is signed in, the taken one is sent to log in', async () => {
     const register = async (phone: string) => {
       const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });

@@ -1,17 +1,20 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
-import { deskTheme } from './theme';
+import { useReducedMotion } from './reduced-motion';
+import { deskThemeFor } from './theme';
 
-/** antd with the party-red theme and the UI language, for every back-office page. */
+/** antd with the party-red theme (still when the user asked for less motion) and the UI language, for every back-office page. */
 export function DeskShell() {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => deskThemeFor(reducedMotion), [reducedMotion]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={deskTheme}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <Suspense fallback={<PageLoading />}>
           <Outlet />
