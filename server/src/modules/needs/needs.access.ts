@@ -165,7 +165,7 @@ export async function loadNeedWith(
   const generation = pages?.generation() ?? 0;
   const [read, viewer] = await Promise.all([opts.read ?? kept ?? readNeed(tx, deps, key, opts), viewerOf(tx, deps, actor)]);
   if (!read) return null;
-  if (pages && !kept) pages.set(`${key.districtId}/${id}`, read, generation);
+  if (pages && !kept) pages.set(`${key.districtId}/${id}`, read, generation, key.districtId);
   const { need, assignments } = read;
   const mySlot = assignments.find((a) => a.volunteerId === actor.accountId && a.round === need.round && a.status !== 'released');
   const parties = partiesOf(viewer, { ...need, liveSlot: Boolean(mySlot) });

@@ -81,7 +81,7 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
   const kept = q.due || currentTransaction() ? undefined : deps.kept;
   const count = () => countTodos(deps, actor, view, where, now);
   const at = now.getTime();
-  const { answer } = kept ? await kept.keptOrCounted(`${view}|${whereKey(deps.db, where)}`, (c) => c.from <= at && at <= c.until, count) : await count();
+  const { answer } = kept ? await kept.keptOrCounted(`${view}|${whereKey(deps.db, where)}`, actor.districtId, (c) => c.from <= at && at <= c.until, count) : await count();
   return { ...answer, now: now.toISOString() };
 }
 

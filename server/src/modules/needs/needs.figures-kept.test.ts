@@ -100,11 +100,11 @@ describe.each(backends)('the figures’ counts kept between requests, on %s', (b
     const big = keptKind<number>(kept, 'big', { maxEntries: 2 });
     const small = keptKind<number>(kept, 'small');
     const at = kept.generation();
-    small.set('x', 0, at);
-    for (const [i, key] of ['a', 'b', 'c'].entries()) big.set(key, i, at);
+    small.set('x', 0, at, 'd');
+    for (const [i, key] of ['a', 'b', 'c'].entries()) big.set(key, i, at, 'd');
     expect([big.get('a'), big.get('b'), big.get('c'), small.get('x')]).toEqual([undefined, 1, 2, 0]);
-    big.set('b', 9, at); // kept again: now the newest
-    big.set('d', 3, at);
+    big.set('b', 9, at, 'd'); // kept again: now the newest
+    big.set('d', 3, at, 'd');
     expect([big.get('b'), big.get('c'), big.get('d')]).toEqual([9, undefined, 3]);
   });
 });

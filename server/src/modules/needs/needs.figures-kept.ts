@@ -30,7 +30,7 @@ export function createFigureCounter(deps: FigureDeps, kept: () => KeptKind<Count
       const key = `${actor.districtId}|${q.regionPath}|${q.start.toISOString()}|${q.end.toISOString()}|${q.group.by === 'region' ? q.group.level : 'team'}`;
       const at = q.now.getTime();
       const holds = (c: CountedFigures) => c.from <= at && at <= c.until;
-      return (await cache.keptOrCounted(key, holds, () => countFigures(deps, actor, q))).counts;
+      return (await cache.keptOrCounted(key, actor.districtId, holds, () => countFigures(deps, actor, q))).counts;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
 import { cachingApp, countingCalls, once, twoInstances } from '../../test/caching-apps.js';
@@ -87,6 +88,37 @@ describe.each([...backends, 'pglite-worker' as const])('counts kept between requ
   });
 });
 
+/*
+ * Many districts on one instance: a commit is told with the district its writes were made for (the
+ * signed-in caller's, platform/db/write-district.ts), and lets go of that district's counts only. Not on
+ * in-process PGlite: it has no connection to watch, and every commit there lets go of everything.
+ */
+describe.each(['pglite-worker' as const, ...backends.filter((b) => b === 'postgres')])('counts kept per district on one instance, on %s', (backend) => {
+  const app = cachingApp(backend, ['resident1', 'communityAdmin1', 'districtAdmin', 'otherDistrictAdmin']);
+
+  it('a write made for another district leaves a district’s kept total be; one made for this district lets go of it', async () => {
+    const { t, c } = app;
+    const total = async () => ((await t.app.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
+    /** An edit of one of the caller's district's categories (their questions: no name, so nothing is signalled on `lianxin_needs`). */
+    const editCategory = async (cookie: string) => {
+      const [category] = (await t.app.inject({ url: '/api/need-categories', headers: { cookie } })).json() as { id: string }[];
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/need-categories/${category!.id}`, headers: { cookie }, payload: { extraQuestions: [] } });
+      expect(res.statusCode).toBe(200);
+      await signalsHeard(t.database);
+    };
+    const need = await postNeed(t, c.resident1!);
+    await signalsHeard(t.database);
+    const before = await total();
+    // kept now: a change nobody signals shows whether it is counted again
+    await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
+    expect(await total()).toBe(before);
+    await editCategory(c.otherDistrictAdmin!);
+    expect(await total()).toBe(before);
+    await editCategory(c.districtAdmin!);
+    expect(await total()).toBe(before - 1);
+  });
+});
+
 /* Two instances of the app on one PostgreSQL database: a change through one is counted on the other within moments (lianxin_needs). */
 describe.runIf(backends.includes('postgres'))('counts kept on two instances of one PostgreSQL database', () => {
   const both = twoInstances(['resident1', 'communityAdmin1']);
@@ -109,6 +141,70 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
     expect(await otherAnswers(total, before)).toBe(before);
   });
 
+  it('a change to a need, its slots or its timeline names its district in the signal; a TRUNCATE names none (migration 0039)', async () => {
+    const { t, c } = both;
+    const url = (t.database as { url?: string }).url!;
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => n.channel === 'lianxin_needs' && heard.push(n.payload ?? ''));
+    await listener.query('LISTEN lianxin_needs');
+    const district = t.fx.region.C1!.districtId;
+    /** What `work` signalled: every notification up to a barrier sent after it (they arrive in commit order). */
+    const signalled = async (work: () => Promise<unknown>) => {
+      heard.length = 0;
+      await work();
+      await t.database.pool!.query(`SELECT pg_notify('lianxin_needs', 'barrier')`);
+      for (let i = 0; i < 250 && !heard.includes('barrier'); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(heard.at(-1)).toBe('barrier');
+      return heard.slice(0, -1);
+    };
+    try {
+      // submitting: the need and its timeline, in one transaction: one signal, naming its district
+      expect(await signalled(() => postNeed(t, c.resident1!))).toEqual([district]);
+      const id = (await t.database.pool!.query<{ id: string }>(`SELECT id FROM needs WHERE district_id = $1 ORDER BY created_at DESC LIMIT 1`, [district])).rows[0]!.id;
+      expect(await signalled(() => t.database.db.execute(sql`UPDATE needs SET updated_at = now() WHERE id = ${id}`))).toEqual([district]);
+      // a statement that changed no row names no district, and tells nobody
+      expect(await signalled(() => t.database.db.execute(sql`UPDATE need_assignments SET status = status WHERE need_id = ${id}`))).toEqual([]);
+      // deletes (the timeline refuses them) and a TRUNCATE (it would empty the table) are read off the catalog:
+      // a delete names the deleted rows' districts, a TRUNCATE has no rows to name and signals every district
+      const triggers = await t.database.pool!.query<{ table: string; on: string; fn: string; rows: string | null }>(
+        `SELECT c.relname AS table, CASE WHEN g.tgtype & 4 <> 0 THEN 'insert' WHEN g.tgtype & 8 <> 0 THEN 'delete' WHEN g.tgtype & 16 <> 0 THEN 'update' ELSE 'truncate' END AS on,
+                p.proname AS fn, coalesce(g.tgnewtable, g.tgoldtable) AS rows
+           FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_proc p ON p.oid = g.tgfoid
+          WHERE NOT g.tgisinternal AND p.proname LIKE 'lianxin_signal%' AND c.relname IN ('needs', 'need_assignments', 'need_events') ORDER BY 1, 2`,
+      );
+      expect(triggers.rows).toEqual(
+        ['need_assignments', 'need_events', 'needs'].flatMap((table) => [
+          { table, on: 'delete', fn: 'lianxin_signal_districts', rows: 'changed' },
+          { table, on: 'insert', fn: 'lianxin_signal_districts', rows: 'changed' },
+          { table, on: 'truncate', fn: 'lianxin_signal', rows: null },
+          { table, on: 'update', fn: 'lianxin_signal_districts', rows: 'changed' },
+        ]),
+      );
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('another district’s change leaves a district’s kept counts on the other instance be; its own lets go of them', async () => {
+    const { t, other, c } = both;
+    const total = async () => ((await other.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
+    await signalsHeard(other.deps.database);
+    const before = await total();
+    const need = await postNeed(t, c.resident1!);
+    expect(await otherAnswers(total, before + 1)).toBe(before + 1);
+    // kept there now; a change nobody signals shows whether it is counted again
+    await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
+    // a change in the other district (as its rows' triggers name it) is heard, and leaves this district's count kept
+    await t.database.pool!.query(`SELECT pg_notify('lianxin_needs', $1)`, [t.fx.region.X!.districtId]);
+    await signalsHeard(other.deps.database);
+    expect(await total()).toBe(before + 1);
+    // a change in its own district lets go of it
+    await t.database.pool!.query(`SELECT pg_notify('lianxin_needs', $1)`, [t.fx.region.C1!.districtId]);
+    expect(await otherAnswers(total, before)).toBe(before);
+  });
+
   it('the figures kept on the other instance follow a need submitted here, and a region moved here', async () => {
     const { t, other, c } = both;
     const received = async () => ((await other.inject({ url: '/api/figures/summary', headers: { cookie: c.communityAdmin1! } })).json() as { totals: { received: number } }).totals.received;
@@ -128,6 +224,8 @@ describe.runIf(backends.includes('postgres'))('counts kept on two instances of o
 
 /* One count for callers asking at the same time (keptKind's keptOrCounted): the rules, on a bare database (no app). */
 describe('a count shared by callers who ask while it is under way', () => {
+  /** The district every count here is made in (a tag: nothing is read from it). */
+  const D = 'district-a';
   let kept: KeptCounts;
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
@@ -158,22 +256,22 @@ describe('a count shared by callers who ask while it is under way', () => {
   it('shares one count with every caller for whom it holds, and keeps it', async () => {
     const kind = keptKind<Dated>(kept, 'shared');
     const c = counter();
-    const asked = [0, 1, 2].map(() => kind.keptOrCounted('k', () => true, c.count(10)));
+    const asked = [0, 1, 2].map(() => kind.keptOrCounted('k', D, () => true, c.count(10)));
     await new Promise((r) => setTimeout(r, 0));
     c.finishAll();
     const answers = await Promise.all(asked);
     expect(c.runs()).toBe(1);
     expect(answers.every((a) => a === answers[0])).toBe(true);
-    expect(await kind.keptOrCounted('k', () => true, c.count(20))).toBe(answers[0]);
+    expect(await kind.keptOrCounted('k', D, () => true, c.count(20))).toBe(answers[0]);
     expect(c.runs()).toBe(1);
   });
 
   it('counts again for a caller it does not hold for, after a write, and after a failed count', async () => {
     const kind = keptKind<Dated>(kept, 'apart');
     const c = counter();
-    const first = kind.keptOrCounted('k', () => true, c.count(10));
+    const first = kind.keptOrCounted('k', D, () => true, c.count(10));
     // counted at 10: a caller whose now is before that counts for themselves
-    const early = kind.keptOrCounted('k', (v) => v.from <= 5, c.count(5));
+    const early = kind.keptOrCounted('k', D, (v) => v.from <= 5, c.count(5));
     await new Promise((r) => setTimeout(r, 0));
     c.finishAll();
     await new Promise((r) => setTimeout(r, 0));
@@ -183,9 +281,9 @@ describe('a count shared by callers who ask while it is under way', () => {
 
     // a write while a count is under way: who asks after it does not share it
     const d = counter();
-    const before = kind.keptOrCounted('w', () => true, d.count(1));
+    const before = kind.keptOrCounted('w', D, () => true, d.count(1));
     await database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
-    const after = kind.keptOrCounted('w', () => true, d.count(2));
+    const after = kind.keptOrCounted('w', D, () => true, d.count(2));
     await new Promise((r) => setTimeout(r, 0));
     d.finishAll();
     expect([(await before).from, (await after).from]).toEqual([1, 2]);
@@ -193,8 +291,8 @@ describe('a count shared by callers who ask while it is under way', () => {
 
     // a count that fails is no one's answer: who waited for it counts again
     let tries = 0;
-    const failing = kind.keptOrCounted('f', () => true, () => Promise.reject(new Error(`failed ${++tries}`)));
-    const waiter = kind.keptOrCounted('f', () => true, () => Promise.resolve({ n: 1, from: 3 }));
+    const failing = kind.keptOrCounted('f', D, () => true, () => Promise.reject(new Error(`failed ${++tries}`)));
+    const waiter = kind.keptOrCounted('f', D, () => true, () => Promise.resolve({ n: 1, from: 3 }));
     await expect(failing).rejects.toThrow('failed 1');
     expect((await waiter).from).toBe(3);
   });
@@ -203,7 +301,7 @@ describe('a count shared by callers who ask while it is under way', () => {
     const deaf: KeptCounts = { ...kept, keeping: () => false, get: () => undefined, set: () => undefined };
     const kind = keptKind<Dated>(deaf, 'deaf');
     const c = counter();
-    const asked = [0, 1].map(() => kind.keptOrCounted('k', () => true, c.count(1)));
+    const asked = [0, 1].map(() => kind.keptOrCounted('k', D, () => true, c.count(1)));
     await new Promise((r) => setTimeout(r, 0));
     c.finishAll();
     await Promise.all(asked);

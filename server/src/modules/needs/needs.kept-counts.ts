@@ -16,9 +16,13 @@ import { needs } from './needs.table.js';
  * (migrations 0034, 0037; a region's delete is not signalled, and needs none: a region with needs or
  * children cannot be deleted). Not by `lianxin_sessions`: logins change nothing counted here.
  *
- * Any such write anywhere lets go of every kept count, in every district: they pay while pages are
- * read more often than needs change (paging through a ledger, the tabs beside each page, the figures
- * page opened by many). After a write, the next request for each counts anew, as before.
+ * Each entry is tagged with its caller's district: another instance's change to a need, its slots or
+ * timeline names its district (migration 0039), and so does this instance's commit of a signed-in
+ * caller's request (platform/db/write-district.ts); either lets go of that district's counts only. A
+ * new name signalled by another instance, and a commit no caller's district names (a job's), let go
+ * of every district's. They pay while pages are read
+ * more often than needs change (paging through a ledger, the tabs beside each page, the figures page
+ * opened by many). After a write, the next request for each counts anew, as before.
  */
 const COUNTED_TABLES = ['needs', 'need_assignments', 'need_events', 'regions', 'teams', 'need_categories'];
 /** Entries kept at most, of all kinds, the one kept first making room; a kind may keep fewer (`keptKind`). */
@@ -26,13 +30,16 @@ const MAX_KEPT = 2_000;
 
 export type KeptCounts = ChangeCache<unknown>;
 /** One kind of count in the shared cache: what its owner reads and writes (closing and listening stay with the service). */
-export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get' | 'set'> & {
+export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get'> & {
+  /** Keeps what was counted in `district` at `generation`, unless that district changed since. */
+  set(key: string, value: T, generation: number, district: string): void;
   /**
-   * What is kept under `key` if it `holds` (for the caller's now); else counted (`count`), and kept.
+   * What is kept under `key` if it `holds` (for the caller's now); else counted (`count`) in
+   * `district`, and kept.
    * A caller who asks while the same count is under way, nothing written since it began, waits for it
    * and uses it if it holds for them too: 20 staff opening the same ledger after a change count once.
    */
-  keptOrCounted(key: string, holds: (value: T) => boolean, count: () => Promise<T>): Promise<T>;
+  keptOrCounted(key: string, district: string, holds: (value: T) => boolean, count: () => Promise<T>): Promise<T>;
 };
 /** What a kind keeps of its own at most, when its entries are large (a district's figures by grid: one row per grid). */
 type KindLimit = { maxEntries?: number };
@@ -48,9 +55,9 @@ export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: Ki
   // counts under way, by generation and key: a count begun before a write is no one else's to share
   const underWay = new Map<string, Promise<T>>();
   const get = (key: string) => kept.get(`${prefix}|${key}`) as T | undefined;
-  function set(key: string, value: T, generation: number) {
+  function set(key: string, value: T, generation: number, district: string) {
     const full = `${prefix}|${key}`;
-    kept.set(full, value, generation);
+    kept.set(full, value, generation, district);
     if (maxEntries === undefined) return;
     mine.delete(full);
     mine.add(full);
@@ -64,7 +71,7 @@ export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: Ki
     generation: () => kept.generation(),
     get,
     set,
-    async keptOrCounted(key, holds, count) {
+    async keptOrCounted(key, district, holds, count) {
       const hit = get(key);
       if (hit !== undefined && holds(hit)) return hit;
       // not listening (starting, connection lost), another instance's write would go unheard: nothing shared
@@ -82,7 +89,7 @@ export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: Ki
       underWay.set(slot, counting);
       try {
         const counted = await counting;
-        set(key, counted, generation);
+        set(key, counted, generation, district);
         return counted;
       } finally {
         if (underWay.get(slot) === counting) underWay.delete(slot);

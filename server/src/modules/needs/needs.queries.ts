@@ -128,7 +128,7 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery) {
   const keeping = keepsPage(q, Boolean(currentTransaction()));
   const key = keeping && (deps.totals || deps.pages) ? whereKey(deps.db, where) : undefined;
   const read = () => readPage(deps, actor, q, where, limit, offset, key !== undefined ? deps.totals : undefined, key);
-  const { rows, total } = key !== undefined && deps.pages ? await deps.pages.keptOrCounted(pageKey(actor, key, q, limit, offset), () => true, read) : await read();
+  const { rows, total } = key !== undefined && deps.pages ? await deps.pages.keptOrCounted(pageKey(actor, key, q, limit, offset), actor.districtId, () => true, read) : await read();
   const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
   const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
   // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement
@@ -164,7 +164,7 @@ async function readPage(deps: Deps, actor: Actor, q: NeedListQuery, where: SQL |
     .orderBy(...order);
   // past the last page there is no row to carry the total
   const total = kept ?? (rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0));
-  if (totals && key !== undefined && kept === undefined) totals.set(key, total, generation);
+  if (totals && key !== undefined && kept === undefined) totals.set(key, total, generation, actor.districtId);
   return { rows, total };
 }
 

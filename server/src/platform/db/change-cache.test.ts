@@ -65,7 +65,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('caches listening on PostgreSQL', 
     }
   };
   /** Sends a notification from a connection of the pool (another instance's commit would). */
-  const notify = (channel: string) => database.pool!.query(`SELECT pg_notify($1, '')`, [channel]);
+  const notify = (channel: string, payload = '') => database.pool!.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
   it('three caches, one connection: each hears its own channels, and the last one closed ends it', async () => {
     const options = { tables: [], maxEntries: 10 };
     const sessions = createChangeCache<string>(database, { ...options, name: 'sessions', channels: ['probe_sessions'] });
@@ -95,6 +95,45 @@ describe.runIf(process.env.TEST_DATABASE_URL)('caches listening on PostgreSQL', 
     await counts.close();
     // the server process leaves pg_stat_activity a moment after its client has hung up (under a full run's load, later)
     expect(await settled(listeners, 0)).toBe(0);
+  });
+
+  it('a signal naming a district lets go of that district’s entries and the untagged ones; a signal naming none, of all', async () => {
+    const cache = createChangeCache<string>(database, { name: 'districts', tables: [], channels: ['probe_districts'], maxEntries: 10 });
+    await cache.ready();
+    const keep = () => {
+      const at = cache.generation();
+      cache.set('a1', 'A', at, 'district-a');
+      cache.set('a2', 'A', at, 'district-a');
+      cache.set('b', 'B', at, 'district-b');
+      cache.set('any', 'untagged', at);
+    };
+    const kept = () => ['a1', 'a2', 'b', 'any'].map((k) => cache.get(k) ?? null);
+    keep();
+    expect(kept()).toEqual(['A', 'A', 'B', 'untagged']);
+    await notify('probe_districts', 'district-a');
+    await caughtUp(database.pool!);
+    expect(kept()).toEqual([null, null, 'B', null]);
+
+    // a read begun before district b changed is not kept for b, but is for a; an untagged one, for nobody
+    const stamp = cache.generation();
+    await notify('probe_districts', 'district-b');
+    await caughtUp(database.pool!);
+    cache.set('a1', 'A', stamp, 'district-a');
+    cache.set('b', 'B', stamp, 'district-b');
+    cache.set('any', 'untagged', stamp);
+    expect(kept()).toEqual(['A', null, null, null]);
+
+    keep();
+    await notify('probe_districts');
+    await caughtUp(database.pool!);
+    expect(kept()).toEqual([null, null, null, null]);
+    // and what was read before a change to every district is kept for none
+    const before = cache.generation();
+    await notify('probe_districts');
+    await caughtUp(database.pool!);
+    cache.set('a1', 'A', before, 'district-a');
+    expect(cache.get('a1')).toBeUndefined();
+    await cache.close();
   });
 
   it('a lost connection: every cache keeps nothing until the connection is back, then keeps again', async () => {

@@ -19,6 +19,14 @@ import { currentTransaction } from './unit-of-work.js';
  *    instance.
  * An entry is also let go of past `maxAgeMs`, if given; otherwise its owner decides when it is too old
  * (a session's idle and lifetime limits).
+ *
+ * An entry may be tagged with the district it was read from (what the order chain keeps: a need's page,
+ * a ledger's counts and pages). A change that names a district lets go only of that district's
+ * entries, and of the untagged ones: another instance's signal names it in its payload (migration
+ * 0039's triggers send the district of each changed row), this instance's commit when a signed-in
+ * caller's request made it (write-district.ts). A change that names none (a TRUNCATE, a team's or
+ * region's new name, every other channel, a job's or a login's commit) lets go of everything. Many
+ * districts on one instance or one PostgreSQL then keep their copies while another district works.
  */
 
 export type ChangeCache<T> = {
@@ -27,8 +35,11 @@ export type ChangeCache<T> = {
   /** Whether entries are kept now (PostgreSQL: while listening): a read under way may be shared only then. */
   keeping(): boolean;
   get(key: string): T | undefined;
-  /** Keeps `value`, read from the database at `generation`, unless something changed since. */
-  set(key: string, value: T, generation: number): void;
+  /**
+   * Keeps `value`, read from the database at `generation`, unless something it may depend on changed
+   * since: anything, or with `district` only a change to that district (or to every district).
+   */
+  set(key: string, value: T, generation: number, district?: string): void;
   /** Lets go of one entry (an owner bounding what it keeps of one kind). */
   delete(key: string): void;
   /** Settles once entries are kept (PostgreSQL: once listening), starting to listen if need be. */
@@ -55,13 +66,42 @@ export type ChangeCacheOptions = {
 /** A cache let go of by this instance's writes and by notifications on `channels`; past `maxEntries` the entry kept first makes room. */
 export function createChangeCache<T>(database: Database, options: ChangeCacheOptions, log: (msg: string) => void = () => undefined): ChangeCache<T> {
   const { name, tables, channels, maxEntries, maxAgeMs } = options;
-  const entries = new Map<string, { value: T; generation: number; at: number }>();
+  const entries = new Map<string, { value: T; generation: number; at: number; district?: string }>();
+  // every change counts one generation; what a read may be stamped with is judged by when its district last changed
   let generation = 0;
-  const bump = () => {
-    generation++;
-    entries.clear();
+  let everything = 0; // the generation of the last change to every district
+  const changedAt = new Map<string, number>(); // a district's last change since then
+  const ofDistrict = new Map<string, Set<string>>(); // the keys tagged with each district
+  const untagged = new Set<string>();
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    if (entry.district === undefined) untagged.delete(key);
+    else ofDistrict.get(entry.district)?.delete(key);
   };
-  database.afterWrite.add(bump, tables);
+  /** A change to `district` (a signal's payload), or to anything (none named). */
+  const bump = (district?: string) => {
+    generation++;
+    if (!district) {
+      everything = generation;
+      changedAt.clear();
+      entries.clear();
+      ofDistrict.clear();
+      untagged.clear();
+      return;
+    }
+    changedAt.set(district, generation);
+    for (const key of ofDistrict.get(district) ?? []) entries.delete(key);
+    ofDistrict.delete(district);
+    for (const key of untagged) entries.delete(key);
+    untagged.clear();
+  };
+  const changedSince = (at: number, district?: string) => (district === undefined ? at !== generation : at < everything || at < (changedAt.get(district) ?? 0));
+  const bumpAll = () => bump();
+  // this instance's writes, told with the district they were made for (platform/db/write-district.ts), if one
+  const wrote = (district?: string) => bump(district);
+  database.afterWrite.add(wrote, tables);
   // PostgreSQL: other instances' changes arrive as notifications, on the process's listening connection
   const pool = database.kind === 'postgres' ? database.pool : undefined;
   let listening = !pool;
@@ -71,11 +111,11 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
   const subscription = pool
     ? listenForChanges(pool, {
         channels,
-        changed: bump,
+        changed: (payload) => bump(payload),
         heard() {
           if (closed) return;
           // whatever changed while nobody listened was not heard: start from nothing
-          bump();
+          bumpAll();
           listening = true;
           if (reported) log(`${name}: listening again`);
           reported = false;
@@ -85,7 +125,7 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
         lost(why) {
           if (closed) return;
           listening = false;
-          bump();
+          bumpAll();
           if (!reported) log(`${name}: not listening (${why}); everything is read from the database until it is back`);
           reported = true;
         },
@@ -102,19 +142,26 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
       }
       const entry = entries.get(key);
       if (entry && maxAgeMs !== undefined && performance.now() - entry.at > maxAgeMs) {
-        entries.delete(key);
+        drop(key);
         return undefined;
       }
       return entry?.value;
     },
-    set(key, value, at) {
-      if (!listening || at !== generation) return;
+    set(key, value, at, district) {
+      if (!listening || changedSince(at, district)) return;
       // a Map iterates in insertion order: the first key is the one kept first
-      if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, generation: at, at: performance.now() });
+      if (entries.size >= maxEntries && !entries.has(key)) drop(entries.keys().next().value!);
+      drop(key);
+      entries.set(key, { value, generation: at, at: performance.now(), district });
+      if (district === undefined) untagged.add(key);
+      else {
+        let keys = ofDistrict.get(district);
+        if (!keys) ofDistrict.set(district, (keys = new Set()));
+        keys.add(key);
+      }
     },
     delete(key) {
-      entries.delete(key);
+      drop(key);
     },
     ready() {
       if (listening || closed) return Promise.resolve();
@@ -126,9 +173,9 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
       // whoever waits for the cache goes on: reads just come from the database
       for (const resolve of waiting) resolve();
       waiting = [];
-      database.afterWrite.delete(bump);
+      database.afterWrite.delete(wrote);
       listening = false;
-      entries.clear();
+      bumpAll();
       await subscription?.close();
     },
   };

@@ -59,18 +59,19 @@ export type OpenOptions = {
 
 /** Who is told of this process's writes, each of the tables it keeps a copy of. */
 export type WriteListeners = {
-  add(listener: () => void, tables: readonly string[]): void;
-  delete(listener: () => void): void;
+  /** `listener` is told the district written for, when one is named (write-district.ts). */
+  add(listener: (district?: string) => void, tables: readonly string[]): void;
+  delete(listener: (district?: string) => void): void;
 };
 
 function writeListeners() {
-  const listeners = new Map<() => void, ReadonlySet<string>>();
+  const listeners = new Map<(district?: string) => void, ReadonlySet<string>>();
   const afterWrite: WriteListeners = { add: (listener, tables) => void listeners.set(listener, new Set(tables)), delete: (listener) => void listeners.delete(listener) };
   /** The tables written; none named: anything may have changed (in-process PGlite counts every commit). */
-  const wrote = (tables?: Iterable<string>) => {
+  const wrote = (tables?: Iterable<string>, district?: string) => {
     if (listeners.size === 0) return;
     const written = tables ? [...tables] : undefined;
-    for (const [listener, watched] of listeners) if (!written || written.some((t) => watched.has(t))) listener();
+    for (const [listener, watched] of listeners) if (!written || written.some((t) => watched.has(t))) listener(district);
   };
   return { afterWrite, wrote };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase } from '../../test/harness.js';
 import type { Database } from './client.js';
+import { inWriteChain, writesFor } from './write-district.js';
 import { writtenTables } from './writes.js';
 
 describe('which tables a statement changes', () => {
@@ -128,5 +129,37 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
     const read = told0();
     await database.db.execute(sql`SELECT count(*) FROM probe.accounts`);
     expect(read()).toBe(0);
+  });
+
+  it('tells the district written for when a request names one and every write of the transaction was made for it; else none', async () => {
+    const districts: (string | undefined)[] = [];
+    const keeper = (district?: string) => void districts.push(district);
+    database.afterWrite.add(keeper, ['accounts']);
+    /** Runs `work` in a write chain naming `district`, as a signed-in caller's request does (auth-plugin.ts). */
+    const writingFor = (district: string | undefined, work: () => Promise<unknown>) =>
+      new Promise<unknown>((resolve, reject) =>
+        inWriteChain(() => {
+          writesFor(district);
+          work().then(resolve, reject);
+        }),
+      );
+    try {
+      await writingFor('district-a', () => database.db.transaction((tx) => tx.execute(sql`INSERT INTO probe.accounts VALUES (51)`)));
+      await writingFor('district-a', () => database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 51`));
+      // one transaction whose writes were made for two districts names neither
+      await writingFor('district-a', () =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`INSERT INTO probe.accounts VALUES (52)`);
+          writesFor('district-b');
+          await tx.execute(sql`INSERT INTO probe.accounts VALUES (53)`);
+        }),
+      );
+      // a request without a signed-in caller, and a chain no request began (a job, a script), name none
+      await writingFor(undefined, () => database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 52`));
+      await database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 53`);
+      expect(districts).toEqual(['district-a', 'district-a', undefined, undefined, undefined]);
+    } finally {
+      database.afterWrite.delete(keeper);
+    }
   });
 });

@@ -1,11 +1,13 @@
 import type pg from 'pg';
+import { districtOfWrites } from './write-district.js';
 
 /*
  * Which tables a statement changes, so that what an instance keeps in memory is let go of after this
  * process commits a change to what it was read from (`Database.afterWrite`, platform/db/change-cache.ts):
  * the signed-in callers are made of `accounts`, `sessions` and `regions`, so the order chain's commits,
  * or the jobs' poll every second, do not let go of them; a need's page is made of the need's tables.
- * The same tables' triggers tell the other instances (migrations 0031, 0034).
+ * The same tables' triggers tell the other instances (migrations 0031, 0034). A commit is told with the
+ * district its writes were made for (write-district.ts), when every write in it named the same one.
  */
 
 /** A write to a table, wherever it stands in the statement (a CTE's UPDATE too); group 1 is its name. */
@@ -45,24 +47,29 @@ export function textOf(query: unknown): string | undefined {
 /**
  * Wraps one connection's `query` (pool.on('connect') calls this for each new connection): `wrote` is
  * told the tables written when a write outside a transaction is done, or when a transaction that wrote
- * commits — before the statement's caller goes on.
+ * commits — before the statement's caller goes on — and the district written for, if one is named.
  */
-export function watchWrites(client: pg.Client | pg.PoolClient, wrote: (tables: Iterable<string>) => void): void {
+export function watchWrites(client: pg.Client | pg.PoolClient, wrote: (tables: Iterable<string>, district?: string) => void): void {
   let inTransaction = false;
   const dirty = new Set<string>();
+  // the district the transaction's writes were made for: none yet (undefined), or none to name (null: unnamed, or several)
+  let writer: string | null | undefined;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
     const text = textOf(config);
     let tell = false;
     let told: readonly string[] = none;
+    let district: string | undefined;
     if (text === undefined) {
       // a cursor or a stream: not ours to follow
     } else if (BEGIN.test(text)) {
       inTransaction = true;
       dirty.clear();
+      writer = undefined;
     } else if (COMMIT.test(text)) {
       tell = dirty.size > 0;
       told = [...dirty];
+      district = writer ?? undefined;
       inTransaction = false;
       dirty.clear();
     } else if (ROLLBACK.test(text)) {
@@ -70,25 +77,30 @@ export function watchWrites(client: pg.Client | pg.PoolClient, wrote: (tables: I
       dirty.clear();
     } else {
       const tables = writtenTables(text);
-      if (tables.length && inTransaction) for (const t of tables) dirty.add(t);
-      else if (tables.length) {
+      if (tables.length && inTransaction) {
+        for (const t of tables) dirty.add(t);
+        const named = districtOfWrites() ?? null;
+        writer = writer === undefined || writer === named ? named : null;
+      } else if (tables.length) {
         tell = true;
         told = tables;
+        district = districtOfWrites();
       }
     }
     if (!tell) return query(config, ...rest);
     const tables = told;
+    const of = district;
     // the pool's own `query` passes a callback; a checked-out client's caller awaits the promise
     const last = rest.length - 1;
     if (typeof rest[last] === 'function') {
       const callback = rest[last] as (err: unknown, res: unknown) => void;
       rest[last] = (err: unknown, res: unknown) => {
-        if (!err) wrote(tables);
+        if (!err) wrote(tables, of);
         callback(err, res);
       };
       return query(config, ...rest);
     }
     const result = query(config, ...rest);
-    return result instanceof Promise ? result.then((r: unknown) => (wrote(tables), r)) : result;
+    return result instanceof Promise ? result.then((r: unknown) => (wrote(tables, of), r)) : result;
   };
 }

@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/*
+ * The district a call chain writes for: a request's, once its caller is known (auth-plugin.ts). A
+ * commit of this process is told to what it keeps in memory with it (writes.ts, change-cache.ts), so
+ * that a district's kept pages and counts are not let go of when another district works. Only a
+ * signed-in caller names one: everything they may write is in their own district (data scope). A
+ * chain that names none (a login, a registration, the jobs, a script) lets go of every district's.
+ */
+type WritingFor = { districtId?: string };
+const chain = new AsyncLocalStorage<WritingFor>();
+
+/** Runs `next` in a chain of its own, which writes for no district until `writesFor` names one. */
+export function inWriteChain(next: () => void): void {
+  chain.run({}, next);
+}
+
+/** Names the district this chain writes for (nothing outside a chain begun by `inWriteChain`). */
+export function writesFor(districtId: string | undefined): void {
+  const store = chain.getStore();
+  if (store) store.districtId = districtId;
+}
+
+/** The district this call chain writes for, if it names one. */
+export function districtOfWrites(): string | undefined {
+  return chain.getStore()?.districtId;
+}
