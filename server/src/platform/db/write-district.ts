@@ -21,6 +21,14 @@ export function writesFor(districtId: string | undefined): void {
   if (store) store.districtId = districtId;
 }
 
+/**
+ * Runs `work` outside any write chain: what it starts (a poll loop's timers) names no district, even when
+ * started from a request. The jobs and the event deliveries work for every district.
+ */
+export function outsideWriteChain<T>(work: () => T): T {
+  return chain.exit(work);
+}
+
 /** The district this call chain writes for, if it names one. */
 export function districtOfWrites(): string | undefined {
   return chain.getStore()?.districtId;

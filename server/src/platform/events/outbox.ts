@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { fixedQuery } from '../db/fixed-query.js';
+import { outsideWriteChain } from '../db/write-district.js';
 import { appendAtCommit, writeTogether } from '../db/unit-of-work.js';
 import { domainEvents, eventDeliveries } from './events.table.js';
 
@@ -169,9 +170,12 @@ export function createEventBus(db: Db, opts: { batch?: number } = {}) {
     start(intervalMs = 1_000): () => Promise<void> {
       let running: Promise<unknown> = Promise.resolve();
       let stopped = false;
-      const timer = setInterval(() => {
-        running = running.then(() => (stopped ? 0 : deliverDue())).catch((err) => console.error('[lianxin] event delivery failed:', err));
-      }, intervalMs);
+      // every district's deliveries: their commits name no district (write-district.ts), whoever started the timer
+      const timer = outsideWriteChain(() =>
+        setInterval(() => {
+          running = running.then(() => (stopped ? 0 : deliverDue())).catch((err) => console.error('[lianxin] event delivery failed:', err));
+        }, intervalMs),
+      );
       timer.unref();
       return async () => {
         stopped = true;

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { fixedQuery } from '../db/fixed-query.js';
+import { outsideWriteChain } from '../db/write-district.js';
 import { regions } from '../scope/regions.table.js';
 import { jobs, type JobRow } from './jobs.table.js';
 
@@ -189,7 +190,8 @@ export function createJobEngine(deps: { db: Db; clock: Clock; concurrency?: numb
     /** Polls for due jobs until stopped; `concurrency` loops share the work (PostgreSQL). */
     start(intervalMs = 1_000): () => Promise<void> {
       let stopped = false;
-      const loops = Array.from({ length: Math.max(1, deps.concurrency ?? 1) }, async () => {
+      // every district's jobs: their commits name no district (write-district.ts), whoever started the loops
+      const loops = Array.from({ length: Math.max(1, deps.concurrency ?? 1) }, () => outsideWriteChain(async () => {
         while (!stopped) {
           let worked = 0;
           try {
@@ -200,7 +202,7 @@ export function createJobEngine(deps: { db: Db; clock: Clock; concurrency?: numb
           }
           if (!stopped && worked === 0) await new Promise((r) => setTimeout(r, intervalMs).unref());
         }
-      });
+      }));
       return async () => {
         stopped = true;
         await Promise.all(loops);
