@@ -13,44 +13,17 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-DROP TRIGGER IF EXISTS needs_signal_needs ON needs;
---> statement-breakpoint
-CREATE TRIGGER needs_signal_needs_insert AFTER INSERT ON needs REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER needs_signal_needs_update AFTER UPDATE ON needs REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER needs_signal_needs_delete AFTER DELETE ON needs REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER needs_signal_needs_truncate AFTER TRUNCATE ON needs
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal('lianxin_needs');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS need_assignments_signal_needs ON need_assignments;
---> statement-breakpoint
-CREATE TRIGGER need_assignments_signal_needs_insert AFTER INSERT ON need_assignments REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_assignments_signal_needs_update AFTER UPDATE ON need_assignments REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_assignments_signal_needs_delete AFTER DELETE ON need_assignments REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_assignments_signal_needs_truncate AFTER TRUNCATE ON need_assignments
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal('lianxin_needs');
---> statement-breakpoint
-DROP TRIGGER IF EXISTS need_events_signal_needs ON need_events;
---> statement-breakpoint
-CREATE TRIGGER need_events_signal_needs_insert AFTER INSERT ON need_events REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_events_signal_needs_update AFTER UPDATE ON need_events REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_events_signal_needs_delete AFTER DELETE ON need_events REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts('lianxin_needs');
---> statement-breakpoint
-CREATE TRIGGER need_events_signal_needs_truncate AFTER TRUNCATE ON need_events
-  FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal('lianxin_needs');
+-- The same four triggers on each of the three tables, by name: <table>_signal_needs_<event>.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['needs', 'need_assignments', 'need_events'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_signal_needs', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts(%L)', t || '_signal_needs_insert', t, 'lianxin_needs');
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts(%L)', t || '_signal_needs_update', t, 'lianxin_needs');
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal_districts(%L)', t || '_signal_needs_delete', t, 'lianxin_needs');
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION lianxin_signal(%L)', t || '_signal_needs_truncate', t, 'lianxin_needs');
+  END LOOP;
+END
+$$;
