@@ -5,6 +5,7 @@ import { requireActor, requirePermission, SESSION_COOKIE } from '../../platform/
 import { errorResponse } from '../../platform/errors/error-responses.js';
 import { hasPermission, permissions } from '../../platform/auth/roles.js';
 import { IdParams, NullableStringEnum, Ok, Phone, StringEnum, Uuid } from '../../platform/http/schemas.js';
+import { writesFor } from '../../platform/db/write-district.js';
 import { AccountView } from '../accounts/accounts.schemas.js';
 import { regionTypes } from '../regions/regions.policy.js';
 
@@ -59,6 +60,8 @@ export async function authRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
+      // the account signing in may be another district's than a session this browser still has
+      writesFor(undefined);
       const { cookie, actor } = await app.services.auth.login(request.body, client(request));
       setCookie(reply, cookie);
       request.actor = actor;
@@ -127,6 +130,8 @@ export async function authRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
+      // the new account's district is where they live, not a session this browser may still have
+      writesFor(undefined);
       await app.services.auth.register(request.body, client(request));
       return reply.status(202).send({ ok: true });
     },

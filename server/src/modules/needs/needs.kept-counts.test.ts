@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import http from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDatabase, signalsHeard, unsignalled, type TestApp } from '../../test/harness.js';
@@ -112,6 +113,37 @@ describe.each(['pglite-worker' as const, ...backends.filter((b) => b === 'postgr
     // kept now: a change nobody signals shows whether it is counted again
     await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
     expect(await total()).toBe(before);
+    await editCategory(c.otherDistrictAdmin!);
+    expect(await total()).toBe(before);
+    await editCategory(c.districtAdmin!);
+    expect(await total()).toBe(before - 1);
+  });
+
+  it('names the district of a request over real HTTP whose body comes in two pieces, the second later', async () => {
+    const { t, c } = app;
+    const total = async () => ((await t.app.inject({ url: '/api/needs?view=all', headers: { cookie: c.communityAdmin1! } })).json() as { total: number }).total;
+    const port = Number(new URL(await t.app.listen({ port: 0, host: '127.0.0.1' })).port);
+    /** The caller's edit of a category's questions, its body's last bytes sent 50 ms after the rest (they then arrive on the socket's own events). */
+    const editCategory = async (cookie: string) => {
+      const [category] = (await t.app.inject({ url: '/api/need-categories', headers: { cookie } })).json() as { id: string }[];
+      const body = JSON.stringify({ extraQuestions: [] });
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const headers = { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+        const req = http.request({ host: '127.0.0.1', port, path: `/api/need-categories/${category!.id}`, method: 'PATCH', headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        });
+        req.on('error', reject);
+        req.write(body.slice(0, 5));
+        setTimeout(() => req.end(body.slice(5)), 50);
+      });
+      expect(status).toBe(200);
+      await signalsHeard(t.database);
+    };
+    const need = await postNeed(t, c.resident1!);
+    await signalsHeard(t.database);
+    const before = await total();
+    await unsignalled(t, `UPDATE needs SET region_id = '${t.fx.region.C2!.id}' WHERE id = '${need.id}'`);
     await editCategory(c.otherDistrictAdmin!);
     expect(await total()).toBe(before);
     await editCategory(c.districtAdmin!);

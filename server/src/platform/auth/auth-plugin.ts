@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { inWriteChain, writesFor } from '../db/write-district.js';
+import { inWriteChain } from '../db/write-district.js';
 import { accessError } from './auth.errors.js';
 import type { Actor } from './actor.js';
 import { hasPermission, type Permission, type Role } from './roles.js';
@@ -20,18 +20,18 @@ declare module 'fastify' {
 }
 
 /**
- * Resolves the session cookie into `request.actor` (or null) before any route runs. The rest of the
- * request runs in a write chain of its own that names the caller's district (platform/db/write-district.ts):
- * `done` is called inside it, so every later hook and the handler run there too.
+ * Resolves the session cookie into `request.actor` (or null) before any route runs. The handler runs in
+ * a write chain of its own that names the caller's district (platform/db/write-district.ts): the last
+ * hook before it calls `done` inside the chain, once the body is read (whose events may come from the
+ * socket's own context), so the handler and what it awaits run there.
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { resolveSession: SessionResolver }) => {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', (_request, _reply, done) => inWriteChain(done));
   app.addHook('onRequest', async (request) => {
     const cookie = request.cookies[SESSION_COOKIE];
     request.actor = cookie ? await opts.resolveSession(cookie, request) : null;
-    writesFor(request.actor?.districtId);
   });
+  app.addHook('preHandler', (request, _reply, done) => inWriteChain(request.actor?.districtId, done));
 });
 
 /** The caller, or 401. A user whose password was reset may only change it. */

@@ -135,17 +135,14 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
     const districts: (string | undefined)[] = [];
     const keeper = (district?: string) => void districts.push(district);
     database.afterWrite.add(keeper, ['accounts']);
-    /** Runs `work` in a write chain naming `district`, as a signed-in caller's request does (auth-plugin.ts). */
+    /** Runs `work` in a write chain naming `district`, as a signed-in caller's request handler does (auth-plugin.ts). */
     const writingFor = (district: string | undefined, work: () => Promise<unknown>) =>
-      new Promise<unknown>((resolve, reject) =>
-        inWriteChain(() => {
-          writesFor(district);
-          work().then(resolve, reject);
-        }),
-      );
+      new Promise<unknown>((resolve, reject) => inWriteChain(district, () => void work().then(resolve, reject)));
     try {
       await writingFor('district-a', () => database.db.transaction((tx) => tx.execute(sql`INSERT INTO probe.accounts VALUES (51)`)));
+      // a write on its own names none: the pool may send it from another caller's context
       await writingFor('district-a', () => database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 51`));
+      await writingFor('district-a', () => database.db.transaction((tx) => tx.execute(sql`DELETE FROM probe.accounts WHERE id = 51`)));
       // one transaction whose writes were made for two districts names neither
       await writingFor('district-a', () =>
         database.db.transaction(async (tx) => {
@@ -155,11 +152,12 @@ describe.each(connected)('changes told after commit, on %s', (backend) => {
         }),
       );
       // a request without a signed-in caller, and a chain no request began (a job, a script), name none
-      await writingFor(undefined, () => database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 52`));
+      await writingFor(undefined, () => database.db.transaction((tx) => tx.execute(sql`DELETE FROM probe.accounts WHERE id = 52`)));
       await database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 53`);
       // a loop a request starts for every district (the jobs, the deliveries) leaves its chain
-      await writingFor('district-a', () => new Promise((resolve) => outsideWriteChain(() => setTimeout(() => void database.db.execute(sql`DELETE FROM probe.accounts WHERE id = 54`).then(resolve), 1))));
-      expect(districts).toEqual(['district-a', 'district-a', undefined, undefined, undefined, undefined]);
+      const deleteInTransaction = () => database.db.transaction((tx) => tx.execute(sql`DELETE FROM probe.accounts WHERE id = 54`));
+      await writingFor('district-a', () => new Promise((resolve) => outsideWriteChain(() => setTimeout(() => void deleteInTransaction().then(resolve), 1))));
+      expect(districts).toEqual(['district-a', undefined, 'district-a', undefined, undefined, undefined, undefined]);
     } finally {
       database.afterWrite.delete(keeper);
     }

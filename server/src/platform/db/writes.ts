@@ -7,7 +7,8 @@ import { districtOfWrites } from './write-district.js';
  * the signed-in callers are made of `accounts`, `sessions` and `regions`, so the order chain's commits,
  * or the jobs' poll every second, do not let go of them; a need's page is made of the need's tables.
  * The same tables' triggers tell the other instances (migrations 0031, 0034). A commit is told with the
- * district its writes were made for (write-district.ts), when every write in it named the same one.
+ * district its writes were made for (write-district.ts), when every write in it named the same one; a
+ * write outside a transaction names none.
  */
 
 /** A write to a table, wherever it stands in the statement (a CTE's UPDATE too); group 1 is its name. */
@@ -82,9 +83,10 @@ export function watchWrites(client: pg.Client | pg.PoolClient, wrote: (tables: I
         const named = districtOfWrites() ?? null;
         writer = writer === undefined || writer === named ? named : null;
       } else if (tables.length) {
+        // a write on its own names no district: the pool may send it from whoever released the
+        // connection (pg-pool runs a queued caller's query in the releaser's context)
         tell = true;
         told = tables;
-        district = districtOfWrites();
       }
     }
     if (!tell) return query(config, ...rest);
