@@ -27,6 +27,7 @@ import { DEMO_PASSWORD } from '../server/src/demo/fixed-accounts.js';
 import { MAX_LIST_PAGES } from '../server/src/modules/needs/needs.list-pages.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
 import { profiled } from './profile.js';
+import { otherDistrictAdmin, savingACategory } from './district-writer.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -118,6 +119,16 @@ async function run(label: string, database: Database, key: Buffer) {
   fs.writeFileSync(pathsFile, ids.map((i) => `/api/needs/${i}`).join('\n'));
   await measure(`GET /api/needs/{id}, ${ids.length} in turn`, '', districtAdmin, pathsFile);
   await measure('GET /api/needs?page=1&pageSize=20', '/api/needs?page=1&pageSize=20');
+  // the same while a district's admin saves a category 20 times a second: another district's (its kept
+  // pages are not let go of), then this district's own (each save lets go of them)
+  const deps = { db: database.db, database, crypto: createFieldCrypto(key), config: loadConfig({}), clock: systemClock };
+  const writers: [string, string][] = [['another district', await otherDistrictAdmin(deps, base)], ['this district', await signIn(base, '13800000000')]];
+  for (const [whose, as] of writers) {
+    const writer = savingACategory(base, as, 50);
+    await measure(`page 1 while ${whose} saves (20/s)`, '/api/needs?page=1&pageSize=20');
+    const saved = await writer.stop();
+    if (saved < SECONDS) throw new Error(`${whose}: ${saved} saves in ${SECONDS} s`);
+  }
   // the last page (with rows): the deepest offset a user can reach in this list
   const last = Math.max(1, Math.ceil(first.total / 20));
   await measure(`GET /api/needs?page=${last} (last)`, `/api/needs?page=${last}&pageSize=20`);
