@@ -81,8 +81,6 @@ describe('言行负面清单: an incident suspends a volunteer, who appeals on t
       await settled(page);
       await snap(page, 'conduct-desk-appeal');
       await page.getByTestId('decide-upheld').click();
-      // the dialog's opening zoom over: under a full run's load a click during it once landed beside 确定
-      await settled(page);
       await page.getByTestId('decide-reason').fill('经核对队长签字的服务记录，时长属实，记录撤销。');
       await page.getByTestId('decide-ok').click();
       await row.waitFor({ state: 'detached' });

@@ -8,7 +8,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useReducedMotion } from './reduced-motion';
 import { deskThemeFor } from './theme';
 
-/** antd with the party-red theme (still when the user asked for less motion) and the UI language, for every back-office page. */
+/** antd with the party-red theme (no dialog animations when the user asked for less motion) and the UI language, for every back-office page. */
 export function DeskShell() {
   const { i18n } = useTranslation();
   const reducedMotion = useReducedMotion();

@@ -20,9 +20,9 @@ import { needs } from './needs.table.js';
  * timeline names its district (migration 0039), and so does this instance's commit of a signed-in
  * caller's request (platform/db/write-district.ts); either lets go of that district's counts only. A
  * new name signalled by another instance, and a commit no caller's district names (a job's), let go
- * of every district's. They pay while pages are read
- * more often than needs change (paging through a ledger, the tabs beside each page, the figures page
- * opened by many). After a write, the next request for each counts anew, as before.
+ * of every district's. They pay while pages are read more often than needs change (paging through a
+ * ledger, the tabs beside each page, the figures page opened by many). After a write, the next request
+ * for each counts anew, as before.
  */
 const COUNTED_TABLES = ['needs', 'need_assignments', 'need_events', 'regions', 'teams', 'need_categories'];
 /** Entries kept at most, of all kinds, the one kept first making room; a kind may keep fewer (`keptKind`). */

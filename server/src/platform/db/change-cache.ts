@@ -80,7 +80,7 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
     if (entry.district === undefined) untagged.delete(key);
     else ofDistrict.get(entry.district)?.delete(key);
   };
-  /** A change to `district` (a signal's payload), or to anything (none named). */
+  /** A change to `district` (a signal's payload, a commit made for it), or to anything (none named, or ''). */
   const bump = (district?: string) => {
     generation++;
     if (!district) {
@@ -98,10 +98,8 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
     untagged.clear();
   };
   const changedSince = (at: number, district?: string) => (district === undefined ? at !== generation : at < everything || at < (changedAt.get(district) ?? 0));
-  const bumpAll = () => bump();
   // this instance's writes, told with the district they were made for (platform/db/write-district.ts), if one
-  const wrote = (district?: string) => bump(district);
-  database.afterWrite.add(wrote, tables);
+  database.afterWrite.add(bump, tables);
   // PostgreSQL: other instances' changes arrive as notifications, on the process's listening connection
   const pool = database.kind === 'postgres' ? database.pool : undefined;
   let listening = !pool;
@@ -111,11 +109,11 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
   const subscription = pool
     ? listenForChanges(pool, {
         channels,
-        changed: (payload) => bump(payload),
+        changed: bump,
         heard() {
           if (closed) return;
           // whatever changed while nobody listened was not heard: start from nothing
-          bumpAll();
+          bump();
           listening = true;
           if (reported) log(`${name}: listening again`);
           reported = false;
@@ -125,7 +123,7 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
         lost(why) {
           if (closed) return;
           listening = false;
-          bumpAll();
+          bump();
           if (!reported) log(`${name}: not listening (${why}); everything is read from the database until it is back`);
           reported = true;
         },
@@ -173,9 +171,9 @@ export function createChangeCache<T>(database: Database, options: ChangeCacheOpt
       // whoever waits for the cache goes on: reads just come from the database
       for (const resolve of waiting) resolve();
       waiting = [];
-      database.afterWrite.delete(wrote);
+      database.afterWrite.delete(bump);
       listening = false;
-      bumpAll();
+      bump();
       await subscription?.close();
     },
   };

@@ -91,18 +91,17 @@ export function watchWrites(client: pg.Client | pg.PoolClient, wrote: (tables: I
     }
     if (!tell) return query(config, ...rest);
     const tables = told;
-    const of = district;
     // the pool's own `query` passes a callback; a checked-out client's caller awaits the promise
     const last = rest.length - 1;
     if (typeof rest[last] === 'function') {
       const callback = rest[last] as (err: unknown, res: unknown) => void;
       rest[last] = (err: unknown, res: unknown) => {
-        if (!err) wrote(tables, of);
+        if (!err) wrote(tables, district);
         callback(err, res);
       };
       return query(config, ...rest);
     }
     const result = query(config, ...rest);
-    return result instanceof Promise ? result.then((r: unknown) => (wrote(tables, of), r)) : result;
+    return result instanceof Promise ? result.then((r: unknown) => (wrote(tables, district), r)) : result;
   };
 }
