@@ -40,7 +40,7 @@ function call(cookie: string, method: string, url: string, body?: object, to: UR
   const t0 = performance.now();
   const data = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { cookie, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate' }; // what fetch asks for
+    const headers: http.OutgoingHttpHeaders = { cookie, 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' }; // what browsers ask for (zstd aside)
     if (data) headers['content-length'] = Buffer.byteLength(data);
     const req = http.request({ agent, host: to.hostname, port: to.port, method, path: url, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -49,7 +49,8 @@ function call(cookie: string, method: string, url: string, body?: object, to: UR
       res.on('end', () => {
         try {
           const raw = Buffer.concat(chunks);
-          const text = (res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw).toString();
+          const encoding = res.headers['content-encoding'];
+          const text = (encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw).toString();
           const json = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
           resolve({ status: res.statusCode ?? 0, code: typeof json.code === 'string' ? json.code : undefined, json, ms: performance.now() - t0 });
         } catch (err) {
