@@ -4,6 +4,7 @@ import { demo, DEMO_PASSWORD, guideSnap, snap } from './support/browser.js';
 import { listResponse } from './support/lists.js';
 import { serverAndBrowser } from './support/suite.js';
 import { smsCodeFor } from './support/registration.js';
+import { phoneLogin, sessionOptions } from './support/sessions.js';
 
 type Me = { account: { id: string; name: string; regionName: string | null }; scope: { regionId: string; regionName: string } };
 
@@ -182,6 +183,46 @@ describe('foundation: back office and phone pages against the built server', () 
     const reduced = await dialogClasses('reduce');
     expect(reduced).toContain('ant-modal');
     expect(reduced.filter((c) => c.endsWith('-active'))).toEqual([]);
+  });
+
+  it('the phone pages open their dialogs without their spring when the user asked their system for less motion', async () => {
+    /** Every opacity a dialog's box had while it opened, seen by an observer set up before the tap. */
+    const dialogOpacities = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await env.browser.newContext({ ...sessionOptions(env.server.baseUrl, 'phone'), reducedMotion });
+      const page = await context.newPage();
+      await phoneLogin(page, demo.volunteer);
+      await page.getByTestId('h5-home').waitFor();
+      await page.goto('/h5/pool');
+      await page.getByTestId('grab').first().waitFor();
+      await page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { dialogOpacities: Set<string> }).dialogOpacities = seen;
+        // the animated box is the centre popup's wrap's child; every value its style passed through (oldValue)
+        const note = (style: string | null) => {
+          const opacity = /opacity:\s*([\d.]+)/.exec(style ?? '')?.[1];
+          if (opacity !== undefined) seen.add(opacity);
+        };
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const box = record.target as Element;
+            if (record.type === 'attributes' && box.parentElement?.classList.contains('adm-center-popup-wrap')) note(record.oldValue);
+          }
+          document.querySelectorAll('.adm-center-popup-wrap > div').forEach((box) => note(box.getAttribute('style')));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['style'] });
+      });
+      await page.getByTestId('grab').first().click();
+      // opened: fully opaque (at once without motion, after the spring with it)
+      await page.waitForFunction(() => /opacity:\s*1(;|$)/.test(document.querySelector('.adm-center-popup-wrap > div')?.getAttribute('style') ?? ''));
+      const opacities = await page.evaluate(() => [...(window as unknown as { dialogOpacities: Set<string> }).dialogOpacities].map(Number));
+      await context.close();
+      return opacities;
+    };
+    const between = (values: number[]) => values.filter((v) => v > 0 && v < 1);
+    // with motion the spring fades the box in through values between 0 and 1; without, it is shown whole
+    expect(between(await dialogOpacities('no-preference')).length).toBeGreaterThan(0);
+    const reduced = await dialogOpacities('reduce');
+    expect(reduced).toContain(1);
+    expect(between(reduced)).toEqual([]);
   });
 
   it('registering answers alike for a new and a taken number: the new one is signed in, the taken one is sent to log in', async () => {

@@ -163,7 +163,10 @@ function mobileFirst(getModuleInfo: ModuleInfoOf): Set<string> {
       }
     }
   }
-  const folders = [...names].filter(Boolean).map((n) => n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+  // what antd-mobile exports from its utils (reduceMotion…) is not a component: it goes to mobile-kit with the rest outside es/components
+  const index = fs.readFileSync(path.join(nodeModules, 'antd-mobile/es/index.js'), 'utf8');
+  const utilities = new Set([...index.matchAll(/export\s*\{([^}]*)\}\s*from\s*'\.\/utils\//g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim())));
+  const folders = [...names].filter((n) => n && !utilities.has(n)).map((n) => n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
   const seen = new Set<string>();
   const stack = folders.map((f) => path.join(kit, f, 'index.js')).filter((f) => fs.existsSync(f));
   if (stack.length !== folders.length) throw new Error(`mobileFirst: no antd-mobile folder for some of ${folders.join(', ')}`);
