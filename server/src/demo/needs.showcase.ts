@@ -46,6 +46,10 @@ const scripts: Script[] = [
   { by: 'neighbour', code: 'children.supplies', route: 'pool', ends: 'pooled', hoursAgo: 7 },
   { by: 'neighbour', code: 'environment.greening', route: 'pool', ends: 'claimed', hoursAgo: 10, slots: 3 },
   { by: 'neighbour', code: 'elderly.companion', route: 'pool', volunteer: true, ends: 'in_service', hoursAgo: 16 },
+  // past their deadline (2310's general window is 2 days) whatever the time and day the demo is seeded:
+  // the random orders alone left none overdue on a Saturday morning, and the deadline watch had nothing to show
+  { by: 'neighbour', code: 'facilities.streetLight', route: 'team', ends: 'taken', hoursAgo: 6 * 24 },
+  { by: 'neighbour', code: 'dispute.noise', route: 'pool', ends: 'claimed', hoursAgo: 4 * 24 },
   // 吹哨报到: major items of 文化社区 the street is working with departments and partner units (whistles.demo.ts)
   { by: 'neighbour', code: 'safety.fireHazard', route: 'team', ends: 'taken', hoursAgo: 70, severity: 'major' },
   { by: 'neighbour', code: 'environment.sewage', route: 'team', ends: 'taken', hoursAgo: 40, severity: 'major' },
