@@ -141,8 +141,8 @@ async function run(label: string, database: Database, url?: URL) {
   // checks, made when the tables were empty) are brought to where a running server's would be
   if (database.kind === 'postgres' && !process.env.BENCH_NO_UPKEEP) await database.db.execute(sql`ANALYZE`);
   const cpu0 = { server: await b.serverCpuMs(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization() };
-  const { transitions, refused: failures, loadCpuMs } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
-    b.load.send<{ transitions: number; refused: number; loadCpuMs: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
+  const { transitions, refused: failures, reasons, loadCpuMs } = await profiled(`orders ${label.split(' ')[0]!} sustained`, () =>
+    b.load.send<{ transitions: number; refused: number; reasons: Record<string, number>; loadCpuMs: number }>({ cmd: 'sustained', ms: SECONDS * 1000 }),
   );
   const tps = transitions / SECONDS;
   const server = (await b.serverCpuMs()) - cpu0.server;
@@ -210,7 +210,7 @@ async function run(label: string, database: Database, url?: URL) {
   await b.close();
   await b.app.close();
   console.log(`\n== ${label}${b.instances > 1 ? `, ${b.instances} server instances (one thread each)` : ''} ==`);
-  console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused)`);
+  console.log(`  sustained transitions: ${tps.toFixed(0)}/s  (${CLIENTS} clients, ${SECONDS} s, ${transitions} transitions, ${failures} refused${failures ? `: ${JSON.stringify(reasons)}` : ''})`);
   console.log(
     `  CPU per transition: ${b.instances > 1 ? `the ${b.instances} instances' event loops` : "server's event loop"} ${cpu.serverMs.toFixed(2)} ms` +
       (label === 'PostgreSQL' ? `, PostgreSQL's processes ${cpu.postgresMs.toFixed(2)} ms (all of this machine's postgres processes)` : `, PGlite's thread ${cpu.engineMs.toFixed(2)} ms (busy time)`) +

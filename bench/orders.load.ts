@@ -77,6 +77,8 @@ async function pooled(): Promise<string> {
 async function sustained(ms: number) {
   let transitions = 0;
   let refused = 0;
+  /** Each refusal's status and error code, and how often: a bench that refuses says why. */
+  const reasons: Record<string, number> = {};
   const until = Date.now() + ms;
   await Promise.all(
     Array.from({ length: setup.clients }, async (_, w) => {
@@ -91,11 +93,15 @@ async function sustained(ms: number) {
           await call(me, 'POST', `/api/needs/${id}/check-in`, {}, to),
         ];
         transitions += 1 + steps.filter((s) => s.status === 200).length;
-        refused += steps.filter((s) => s.status !== 200).length;
+        for (const s of steps.filter((s) => s.status !== 200)) {
+          refused++;
+          const why = `${s.status} ${s.code ?? ''}`.trim();
+          reasons[why] = (reasons[why] ?? 0) + 1;
+        }
       }
     }),
   );
-  return { transitions, refused };
+  return { transitions, refused, reasons };
 }
 
 /** The stack's floor (stack-floor.ts): each client changes its own row on the bare route, over and over. */
