@@ -24,14 +24,15 @@ export const demoPhoneOf = (role: string) => fixedAccounts.find((a) => a.roles[0
 /**
  * The small demo district, seeded as on first start, and an app on it, for the suite it is called in:
  * built before its tests, dropped after. Read them through the returned object once the suite runs.
+ * `at`: the moment the district is seeded and its app's clock stands at (a minute ahead by default).
  */
-export function demoDistrict(backend: Backend): DemoDistrict {
+export function demoDistrict(backend: Backend, { at }: { at?: string } = {}): DemoDistrict {
   let database: (Database & { drop(): Promise<void> }) | undefined;
   let app: AppInstance | undefined;
   beforeAll(async () => {
     database = await freshDatabase(backend);
     const config = { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, loginLimitPerMinute: 100_000, writeLimitPerMinute: 100_000, ipWriteLimitPerMinute: 100_000, webDist: '/nonexistent' };
-    const deps: PlatformDeps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: manualClock(new Date(Date.now() + 60_000)) };
+    const deps: PlatformDeps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config, clock: manualClock(at ?? new Date(Date.now() + 60_000)) };
     await seedDemoIfEmpty(deps, { scale: 'small', log: () => undefined });
     app = await buildApp(deps);
     await app.ready();
