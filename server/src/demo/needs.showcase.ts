@@ -19,6 +19,8 @@ type Script = {
   ratings?: [stars: number, solved: boolean][];
   /** A major grievance: escalated to the street at once, where the whistles demo calls units in. */
   severity?: Severity;
+  /** Kept past its deadline: the oversight demo gives it no pause or extension (keptOverdue). */
+  overdue?: true;
 };
 
 /**
@@ -48,8 +50,8 @@ const scripts: Script[] = [
   { by: 'neighbour', code: 'elderly.companion', route: 'pool', volunteer: true, ends: 'in_service', hoursAgo: 16 },
   // past their deadline (2310's general window is 2 days) whatever the time and day the demo is seeded:
   // the random orders alone left none overdue on a Saturday morning, and the deadline watch had nothing to show
-  { by: 'neighbour', code: 'facilities.streetLight', route: 'team', ends: 'taken', hoursAgo: 6 * 24 },
-  { by: 'neighbour', code: 'dispute.noise', route: 'pool', ends: 'claimed', hoursAgo: 4 * 24 },
+  { by: 'neighbour', code: 'facilities.streetLight', route: 'team', ends: 'taken', hoursAgo: 6 * 24, overdue: true },
+  { by: 'neighbour', code: 'dispute.noise', route: 'pool', ends: 'claimed', hoursAgo: 4 * 24, overdue: true },
   // 吹哨报到: major items of 文化社区 the street is working with departments and partner units (whistles.demo.ts)
   { by: 'neighbour', code: 'safety.fireHazard', route: 'team', ends: 'taken', hoursAgo: 70, severity: 'major' },
   { by: 'neighbour', code: 'environment.sewage', route: 'team', ends: 'taken', hoursAgo: 40, severity: 'major' },
@@ -57,6 +59,13 @@ const scripts: Script[] = [
 ];
 
 export const showcaseCount = scripts.length;
+
+const showcaseId = (seed: number, i: number) => demoUuid(seed, `need:showcase:${i}`);
+
+/** The showcase orders kept past their deadline, by id: a pause or an extension would take them out of the overdue list. */
+export function keptOverdue(seed: number): Set<string> {
+  return new Set(scripts.flatMap((script, i) => (script.overdue ? [showcaseId(seed, i)] : [])));
+}
 
 /** Tells the scripted orders (after the random ones, so the open-task limits already count). */
 export function tellShowcase(w: World, crowd: Crowd, x: { seed: number; categories: Map<string, DemoCategory>; team: DemoTeam; numbers: Set<string> }): void {
@@ -66,7 +75,7 @@ export function tellShowcase(w: World, crowd: Crowd, x: { seed: number; categori
   const neighbours = (cast.residentsIn.get(home) ?? []).filter((p) => !fixedIds.has(p.id));
   scripts.forEach((script, i) => {
     const requester = script.by === 'resident' ? cast.fixed.resident : w.rng.pick(neighbours);
-    const draft = draftNeed(w, crowd, { id: demoUuid(x.seed, `need:showcase:${i}`), createdAt: w.now - script.hoursAgo * HOUR, category: x.categories.get(script.code)!, channel: 'self', requester, numbers: x.numbers });
+    const draft = draftNeed(w, crowd, { id: showcaseId(x.seed, i), createdAt: w.now - script.hoursAgo * HOUR, category: x.categories.get(script.code)!, channel: 'self', requester, numbers: x.numbers });
     const d = { ...draft, slots: script.slots ?? 1, severity: script.severity ?? 'general' };
     const fate: Fate = {
       verify: false,

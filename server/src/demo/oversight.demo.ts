@@ -11,6 +11,7 @@ import { castOf } from './cast.js';
 import type { DemoContext, DemoStep } from './context.js';
 import { demoUuid } from './identity.js';
 import { HOUR, officeTime, staffFor, as, type Who } from './needs.pick.js';
+import { keptOverdue } from './needs.showcase.js';
 import { pauseReasons, extensionReasons, refusals, approvals, supervisionOutcomes, callbackWords } from './oversight.texts.js';
 import { streamRng } from './random.js';
 
@@ -153,7 +154,9 @@ export const oversightStep: DemoStep = {
     // the walk-through first: in 文化社区 a request waits for its community admin, another for the street
     const inHome = open.filter((n) => cast.communityOf.get(n.region_id)?.id === home);
     const used = new Set<string>();
-    const tryTell = (need: NeedRow, story: Story) => !used.has(need.id) && tellChange(need, story) && used.add(need.id);
+    // the showcase's overdue orders stay overdue: the deadline watch shows them whenever the demo is seeded
+    const overdue = keptOverdue(plan.seed);
+    const tryTell = (need: NeedRow, story: Story) => !used.has(need.id) && !overdue.has(need.id) && tellChange(need, story) && used.add(need.id);
     const tellFirst = (candidates: NeedRow[], story: Story) => candidates.some((n) => tryTell(n, story));
     // taken or in service first: the handler has started and knows why it needs more time
     const started = (n: NeedRow) => (['taken', 'claimed', 'in_service'].includes(n.status) ? 0 : 1);
