@@ -5,7 +5,7 @@ import { accessError } from '../../platform/auth/auth.errors.js';
 import { currentTransaction } from '../../platform/db/unit-of-work.js';
 import { dueCondition, filters, nextDueChange, viewCondition, type NeedListQuery } from './needs.queries.js';
 import { whereKey, type KeptKind } from './needs.kept-counts.js';
-import { viewerOf } from './needs.scope.js';
+import { listViewerOf } from './needs.scope.js';
 import type { NeedStatus } from './needs.lifecycle.js';
 import { needs } from './needs.table.js';
 import type { BucketKey } from './needs.enums.js';
@@ -75,7 +75,7 @@ export async function todoCounts(deps: Deps, actor: Actor, q: CountsQuery): Prom
   const view = q.view ?? (isStaff(actor.roles) ? 'all' : 'team');
   // staff count their subtree (view=all refuses others); a leader their teams; nobody else has to-dos here
   if (view === 'team' && !actor.roles.includes('teamLeader')) throw accessError('auth.forbidden');
-  const viewer = await viewerOf(deps.db, deps, actor);
+  const viewer = await listViewerOf(deps.db, deps, actor);
   const now = deps.clock.now();
   const where = and(viewCondition(viewer, view), ...(await filters(deps, actor, { ...q, view, page: 1, pageSize: 1 })));
   const kept = q.due || currentTransaction() ? undefined : deps.kept;

@@ -12,7 +12,7 @@ import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { CategoriesService, CategoryLabel } from '../need-categories/categories.service.js';
 import { filters, liveSlotOf, rowColumns, toListItem, viewCondition, type NeedListQuery } from './needs.queries.js';
-import { viewerOf, type Viewer } from './needs.scope.js';
+import { listViewerOf, type Viewer } from './needs.scope.js';
 import { needs } from './needs.table.js';
 
 type Deps = { db: Db; database: Database; clock: Clock; regions: RegionsService; teams: TeamsService; categories: CategoriesService; audit: AuditService; config: { exportMaxRows: number; exportPageSize: number } };
@@ -52,7 +52,7 @@ const EXPORT_QUIET_MS = 10;
  * keyset pages by `pages()`.
  */
 export async function prepareExport(deps: Deps, actor: Actor, q: ExportQuery) {
-  const viewer = await viewerOf(deps.db, deps, actor);
+  const viewer = await listViewerOf(deps.db, deps, actor);
   const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, { ...q, page: 1, pageSize: 1 })))!;
   const cap = deps.config.exportMaxRows;
   const pageSize = Math.max(1, deps.config.exportPageSize);

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
 import { currentTransaction } from '../../platform/db/unit-of-work.js';
-import { regionInScope, regionWithin } from '../../platform/scope/scope.js';
+import { regionAmong, regionWithin } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
@@ -15,7 +15,7 @@ import { deadlineRunningStatuses, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
 import { needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
-import { partiesOf, viewConditions, viewerOf, type Viewer } from './needs.scope.js';
+import { listViewerOf, partiesOf, viewConditions, type Subtrees, type Viewer } from './needs.scope.js';
 import { toNeedSummary, type SummaryRow } from './needs.view.js';
 import { totalOf, type ListTotals } from './needs.list-totals.js';
 import { whereKey } from './needs.kept-counts.js';
@@ -39,7 +39,7 @@ export type NeedListQuery = {
   pageSize: number;
 };
 
-type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService; totals?: ListTotals; pages?: ListPages<PageRow> };
+type Deps = { db: Db; clock: Clock; teams: TeamsService; categories: CategoriesService; regions: Subtrees; totals?: ListTotals; pages?: ListPages<PageRow> };
 
 /** The list a caller may see in one view (see needs.scope.ts); "all" is the staff ledger. */
 export function viewCondition(viewer: Viewer, view: NeedListQuery['view']): SQL {
@@ -55,8 +55,9 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
     conds.push(inArray(needs.categoryId, await deps.categories.withChildren(actor.districtId, q.categoryId)));
   }
   if (q.regionId) {
-    const node = await regionInScope(deps.db, actor, q.regionId);
-    conds.push(regionWithin(needs.regionId, node.path));
+    const node = await deps.regions.keptNodeInScope(actor, q.regionId);
+    const subtree = await deps.regions.subtree(actor.districtId, node.path);
+    conds.push(subtree ? regionAmong(needs.regionId, subtree) : regionWithin(needs.regionId, node.path));
   }
   if (q.channel) conds.push(eq(needs.channel, q.channel));
   if (q.kind) conds.push(eq(needs.kind, q.kind));
@@ -120,7 +121,7 @@ export const liveSlotOf = (actor: Actor) =>
   sql<boolean>`EXISTS (SELECT 1 FROM ${needAssignments} a WHERE a.district_id = ${needs.districtId} AND a.need_id = ${needs.id} AND a.round = ${needs.round} AND a.volunteer_id = ${actor.accountId} AND a.status <> 'released')`;
 
 export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery) {
-  const viewer = await viewerOf(deps.db, deps, actor);
+  const viewer = await listViewerOf(deps.db, deps, actor);
   const now = deps.clock.now();
   const where = and(viewCondition(viewer, q.view), ...(await filters(deps, actor, q)));
   const [limit, offset] = [q.pageSize, (q.page - 1) * q.pageSize];

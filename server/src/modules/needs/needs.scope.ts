@@ -2,8 +2,9 @@ import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff, staffRoles } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { ancestorPathOf, inScope, regionWithin, staffRolesOver } from '../../platform/scope/scope.js';
+import { ancestorPathOf, holdsDistrict, inScope, regionAmong, regionWithin, staffRolesOver, type Subtree } from '../../platform/scope/scope.js';
 import type { TeamsService } from '../teams/teams.service.js';
+import type { RegionsService } from '../regions/regions.service.js';
 import { needAssignments } from './assignments.table.js';
 import type { NeedStatus, Party } from './needs.lifecycle.js';
 import { needFollowers, needs } from './needs.table.js';
@@ -16,10 +17,15 @@ import { needFollowers, needs } from './needs.table.js';
 
 export const poolStates: readonly NeedStatus[] = ['pooled', 'claimed'];
 
-/** What the caller is, worked out once per request: their teams, their community. */
-export type Viewer = { actor: Actor; ledTeamIds: string[]; communityPath: string };
+/**
+ * What the caller is, worked out once per request: their teams, their community; for a list, the ids of
+ * their subtree and of their community (`subtrees`: listViewerOf), which its SQL compares with.
+ */
+export type Viewer = { actor: Actor; ledTeamIds: string[]; communityPath: string; subtrees?: { scope?: Subtree; community?: Subtree } };
 
 export type ScopeDeps = { teams: TeamsService };
+/** What reads regions for a list's filter and a subtree's ids (the regions service, which keeps them). */
+export type Subtrees = Pick<RegionsService, 'subtree' | 'keptNodeInScope'>;
 
 export async function viewerOf(db: DbOrTx, deps: ScopeDeps, actor: Actor): Promise<Viewer> {
   const [led, communityPath] = await Promise.all([
@@ -28,6 +34,24 @@ export async function viewerOf(db: DbOrTx, deps: ScopeDeps, actor: Actor): Promi
   ]);
   return { actor, ledTeamIds: led.map((t) => t.id), communityPath };
 }
+
+/**
+ * A viewer for a list (or its counts, or its export): with the ids of the caller's subtree (staff below
+ * the district) and of their community (volunteers' pool) read beforehand (platform/scope regionAmong).
+ */
+export async function listViewerOf(db: DbOrTx, deps: ScopeDeps & { regions: Subtrees }, actor: Actor): Promise<Viewer> {
+  const viewer = await viewerOf(db, deps, actor);
+  const { districtId } = actor;
+  const [scope, community] = await Promise.all([
+    isStaff(actor.roles) && !holdsDistrict(actor) ? deps.regions.subtree(districtId, actor.regionPath) : undefined,
+    actor.roles.includes('volunteer') ? deps.regions.subtree(districtId, viewer.communityPath) : undefined,
+  ]);
+  return { ...viewer, subtrees: { scope, community } };
+}
+
+/** A region column within `path`: compared with the subtree's ids when they were read for it. */
+const regionUnder = (col: typeof needs.regionId, path: string, subtree: Subtree | undefined) =>
+  subtree && subtree.path === path ? regionAmong(col, subtree) : regionWithin(col, path);
 
 const mine = (actor: Actor) => eq(needs.requesterId, actor.accountId);
 const followed = (actor: Actor) =>
@@ -38,12 +62,12 @@ const servedBy = (actor: Actor) =>
 
 /** Open in the pool of the volunteer's community (抢单池: 15-minute circle, same community). */
 export function inPoolOf(viewer: Viewer): SQL {
-  return and(isNull(needs.teamId), inArray(needs.status, [...poolStates]), lt(needs.filled, needs.slots), regionWithin(needs.regionId, viewer.communityPath))!;
+  return and(isNull(needs.teamId), inArray(needs.status, [...poolStates]), lt(needs.filled, needs.slots), regionUnder(needs.regionId, viewer.communityPath, viewer.subtrees?.community))!;
 }
 
 /** The list views: staff their subtree, residents their own, leaders their team's, volunteers the pool and their tasks. */
 export const viewConditions = {
-  all: (v: Viewer) => inScope(v.actor, needs),
+  all: (v: Viewer) => inScope(v.actor, needs, v.subtrees?.scope),
   mine: (v: Viewer) => or(mine(v.actor), followed(v.actor))!,
   team: (v: Viewer) => (v.ledTeamIds.length ? inArray(needs.teamId, v.ledTeamIds) : sql`false`),
   pool: (v: Viewer) => (v.actor.roles.includes('volunteer') ? inPoolOf(v) : sql`false`),

@@ -3,11 +3,15 @@ import type { PlatformDeps } from '../../platform/deps.js';
 import { fixedQuery } from '../../platform/db/fixed-query.js';
 import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { regionInScope, regionSubtree, subtreeOf } from '../../platform/scope/scope.js';
+import { regionInScope, regionSeenBy, regionSubtree, subtreeOf, type Subtree } from '../../platform/scope/scope.js';
+import { currentDb } from '../../platform/db/unit-of-work.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { canNest, isHomeLevel, MAX_DEPTH, type RegionType } from './regions.policy.js';
 import { regions, type RegionRow } from '../../platform/scope/regions.table.js';
 import { regionsError } from './regions.errors.js';
+
+/** Ids sent as one parameter at most (a community's tree is a few dozen nodes). */
+export const MAX_SUBTREE_IDS = 500;
 
 export type PeopleCounts = { people: number; volunteers: number; staff: number };
 /** Counts people per child of a node; supplied by the accounts module (which owns people). */
@@ -64,6 +68,15 @@ export function createRegionsService(deps: Deps) {
   // a node as a resident's post reads it, kept until the tree changes (platform/db/change-cache.ts;
   // migration 0038 signals other instances)
   const kept = cacheOnFirstUse<{ row: RegionRow | undefined }>(deps.database, { name: 'region cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 20_000, maxAgeMs: 60_000 });
+
+  // a subtree's node ids as lists compare a need's region with them (platform/scope/scope.ts regionAmong),
+  // kept and let go of like the nodes; none for a subtree too large to send as one parameter
+  const keptSubtrees = cacheOnFirstUse<{ subtree: Subtree | undefined }>(deps.database, { name: 'region subtree cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 5_000, maxAgeMs: 60_000 });
+
+  async function keptNode(id: string): Promise<RegionRow | undefined> {
+    const { row } = await keptRead(kept.cache(), id, async () => ({ row: (await currentDb(db).select().from(regions).where(eq(regions.id, id)))[0] }));
+    return row;
+  }
 
   async function childCounts(parentIds: string[]): Promise<Map<string, number>> {
     if (parentIds.length === 0) return new Map();
@@ -215,14 +228,34 @@ export function createRegionsService(deps: Deps) {
     },
 
     /** A node by its id, whoever asks (kept between requests). Not to be changed by the caller: it is shared. */
-    async publicNode(id: string): Promise<RegionRow | undefined> {
-      const { row } = await keptRead(kept.cache(), id, async () => ({ row: (await db.select().from(regions).where(eq(regions.id, id)))[0] }));
-      return row;
+    publicNode: keptNode,
+
+    /** A node the caller may see, from the kept copy (a list's region filter), or 404s. Not to be changed: it is shared. */
+    async keptNodeInScope(actor: Actor, id: string): Promise<RegionRow> {
+      return regionSeenBy(actor, await keptNode(id));
+    },
+
+    /**
+     * The ids of the nodes under `path` (it included) in the district, kept between requests; undefined
+     * past MAX_SUBTREE_IDS nodes (a street's thousands of buildings), where the subquery serves better.
+     * Joins the caller's transaction (and is then read, not kept).
+     */
+    async subtree(districtId: string, path: string): Promise<Subtree | undefined> {
+      const read = async () => {
+        const rows = await currentDb(db)
+          .select({ id: regions.id })
+          .from(regions)
+          .where(and(eq(regions.districtId, districtId), subtreeOf(path)))
+          .orderBy(asc(regions.id))
+          .limit(MAX_SUBTREE_IDS + 1);
+        return { subtree: rows.length > MAX_SUBTREE_IDS ? undefined : { path, ids: rows.map((r) => r.id) } };
+      };
+      return (await keptRead(keptSubtrees.cache(), `${districtId}|${path}`, read)).subtree;
     },
 
     /** Settles once nodes are kept (PostgreSQL: once this instance hears of changes). */
-    keeping: kept.ready,
-    close: kept.close,
+    keeping: () => Promise.all([kept.ready(), keptSubtrees.ready()]).then(() => undefined),
+    close: () => Promise.all([kept.close(), keptSubtrees.close()]).then(() => undefined),
 
     isHomeLevel,
   };

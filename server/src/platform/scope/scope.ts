@@ -3,6 +3,7 @@ import { regions, type RegionRow } from './regions.table.js';
 import type { Actor } from '../auth/actor.js';
 import { staffRoles, type Role } from '../auth/roles.js';
 import type { DbOrTx } from '../db/client.js';
+import { arrayOf } from '../db/arrays.js';
 import { scopeError } from './scope.errors.js';
 
 /*
@@ -29,6 +30,24 @@ export function regionWithin(col: Column | SQL, pathPrefix: string): SQL {
   return sql`${col} IN (SELECT ${regions.id} FROM ${regions} WHERE ${subtreeOf(pathPrefix)})`;
 }
 
+/**
+ * A subtree's nodes as their ids, read beforehand (the regions service keeps them between requests,
+ * let go of by any change to the tree, on every instance): `path` is its root's.
+ */
+export type Subtree = { path: string; ids: readonly string[] };
+
+/**
+ * `col = ANY(<ids>)`: the same rows as `regionWithin(col, subtree.path)` for the tree as it was read.
+ *
+ * Why: with the subquery, PostgreSQL plans the statement anew on each run, as the best plan depends on
+ * the pattern's prefix, and on the embedded database planning a community ledger's page cost more than
+ * running it. With the ids as one array parameter the prepared statement mostly keeps one plan:
+ * bench:reads' community pages in turn, PGlite's thread 2.4 → 1.8 ms a page (docs/ARCHITECTURE.md).
+ */
+export function regionAmong(col: Column | SQL, subtree: Subtree): SQL {
+  return sql`${col} = ANY(${arrayOf(subtree.ids, 'uuid')})`;
+}
+
 /** Whether the caller's subtree is their whole district: their node is the district's root. */
 export function holdsDistrict(actor: Actor): boolean {
   return actor.regionPath === `/${actor.districtId}/`;
@@ -45,10 +64,12 @@ export function holdsDistrict(actor: Actor): boolean {
  * kept the plan that suits a community for the whole district too (36 ms a page). A nullable region
  * column (the audit log) keeps the subquery, which leaves its rows without a region out.
  */
-export function inScope(actor: Actor, cols: { districtId: Column; regionId: Column }): SQL {
+export function inScope(actor: Actor, cols: { districtId: Column; regionId: Column }, subtree?: Subtree): SQL {
   const district = eq(cols.districtId, actor.districtId);
   // the promise is kept for a table's `region_id` (tenancy.test.ts checks each NOT NULL one has it)
   if (holdsDistrict(actor) && cols.regionId.name === 'region_id' && cols.regionId.notNull) return district;
+  // the caller's subtree read beforehand (regionAmong): only the caller's own, never another's
+  if (subtree && subtree.path === actor.regionPath) return and(district, regionAmong(cols.regionId, subtree))!;
   return and(district, regionWithin(cols.regionId, actor.regionPath))!;
 }
 
@@ -69,6 +90,12 @@ export async function regionInScope(db: DbOrTx, actor: Actor, regionId: string):
     .from(regions)
     .where(and(eq(regions.id, regionId), eq(regions.districtId, actor.districtId), regionSubtree(actor)));
   if (!row) throw scopeError('regions.not_found');
+  return row;
+}
+
+/** A region read beforehand (a kept copy), if the caller may see it; else 404s as regionInScope does. */
+export function regionSeenBy(actor: Actor, row: RegionRow | undefined): RegionRow {
+  if (!row || row.districtId !== actor.districtId || !pathInScope(actor, row.path)) throw scopeError('regions.not_found');
   return row;
 }
 
