@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { createChangeCache, type ChangeCache } from '../../platform/db/change-cache.js';
@@ -98,8 +99,12 @@ export function keptKind<T>(kept: KeptCounts, prefix: string, { maxEntries }: Ki
   };
 }
 
-/** A key for what `where` picks: its SQL as it is sent (text and values), so equal scopes and filters share it. */
+/**
+ * A key for what `where` picks: its SQL as it is sent (text and values), so equal scopes and filters
+ * share it. Hashed: a subtree's ids are values (platform/scope regionAmong), up to 500 of them, and
+ * thousands of keys kept as tens of kilobytes each would be memory for nothing, and slow to compare.
+ */
 export function whereKey(db: Db, where: SQL | undefined): string {
   const { sql: text, params } = db.select({ one: sql`1` }).from(needs).where(where).toSQL();
-  return `${text}\u0000${JSON.stringify(params)}`;
+  return createHash('sha256').update(text).update('\u0000').update(JSON.stringify(params)).digest('base64');
 }

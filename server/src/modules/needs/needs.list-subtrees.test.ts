@@ -70,6 +70,20 @@ describe.each([...backends, 'pglite-worker' as const])('ledgers scoped by their 
     }
     expect((await t.app.services.regions.subtree(districtId, C1!.path))?.ids).not.toContain(id);
   });
+
+  it('the ledger compares with the kept ids: a need in a building nobody signalled shows once the tree is written (at once in process)', async () => {
+    const { G1, C1 } = t.fx.region;
+    expect((await ledger(c.communityAdmin1!)).ids).toContain(needId); // the community's subtree is kept now
+    await signalsHeard(t.database);
+    const building = '6f2a3b4c-5d6e-4f70-8a91-b2c3d4e5f607';
+    await unsignalled(t, `INSERT INTO regions (id, district_id, parent_id, code, name, type, depth, path) SELECT '${building}', district_id, id, 'T01010198', '新建楼', 'building', depth + 1, path || '${building}/' FROM regions WHERE id = '${G1!.id}'`);
+    const inNew = (await postNeed(t, c.resident1!, { regionId: building, address: '新建楼1单元101' })).id;
+    // in-process PGlite has no connection to watch: every commit lets go of everything kept (client.ts)
+    const everyCommitCounts = Boolean(t.database.pglite);
+    expect((await ledger(c.communityAdmin1!)).ids.includes(inNew)).toBe(everyCommitCounts);
+    await t.database.db.execute(sql`UPDATE regions SET sort_order = sort_order WHERE id = ${C1!.id}`);
+    expect((await ledger(c.communityAdmin1!)).ids).toContain(inNew);
+  });
 });
 
 /* Two instances of one PostgreSQL database: a grid moved through one moves in the other's ledgers within moments (migration 0038's signal). */

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { accessError } from '../../platform/auth/auth.errors.js';
 import { currentTransaction } from '../../platform/db/unit-of-work.js';
-import { regionAmong, regionWithin } from '../../platform/scope/scope.js';
+import { regionUnder } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import { needAssignments } from './assignments.table.js';
@@ -56,8 +56,7 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   }
   if (q.regionId) {
     const node = await deps.regions.keptNodeInScope(actor, q.regionId);
-    const subtree = await deps.regions.subtree(actor.districtId, node.path);
-    conds.push(subtree ? regionAmong(needs.regionId, subtree) : regionWithin(needs.regionId, node.path));
+    conds.push(regionUnder(needs.regionId, node.path, await deps.regions.subtree(actor.districtId, node.path)));
   }
   if (q.channel) conds.push(eq(needs.channel, q.channel));
   if (q.kind) conds.push(eq(needs.kind, q.kind));

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff, staffRoles } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { ancestorPathOf, holdsDistrict, inScope, regionAmong, regionWithin, staffRolesOver, type Subtree } from '../../platform/scope/scope.js';
+import { ancestorPathOf, holdsDistrict, inScope, regionUnder, regionWithin, staffRolesOver, type Subtree } from '../../platform/scope/scope.js';
 import type { TeamsService } from '../teams/teams.service.js';
 import type { RegionsService } from '../regions/regions.service.js';
 import { needAssignments } from './assignments.table.js';
@@ -48,10 +48,6 @@ export async function listViewerOf(db: DbOrTx, deps: ScopeDeps & { regions: Subt
   ]);
   return { ...viewer, subtrees: { scope, community } };
 }
-
-/** A region column within `path`: compared with the subtree's ids when they were read for it. */
-const regionUnder = (col: typeof needs.regionId, path: string, subtree: Subtree | undefined) =>
-  subtree && subtree.path === path ? regionAmong(col, subtree) : regionWithin(col, path);
 
 const mine = (actor: Actor) => eq(needs.requesterId, actor.accountId);
 const followed = (actor: Actor) =>

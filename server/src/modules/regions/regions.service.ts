@@ -71,7 +71,8 @@ export function createRegionsService(deps: Deps) {
 
   // a subtree's node ids as lists compare a need's region with them (platform/scope/scope.ts regionAmong),
   // kept and let go of like the nodes; none for a subtree too large to send as one parameter
-  const keptSubtrees = cacheOnFirstUse<{ subtree: Subtree | undefined }>(deps.database, { name: 'region subtree cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 5_000, maxAgeMs: 60_000 });
+  // (one per staff root, community and filtered node in use: 1,000 of up to 500 ids is some 20 MB at worst)
+  const keptSubtrees = cacheOnFirstUse<{ subtree: Subtree | undefined }>(deps.database, { name: 'region subtree cache', tables: ['regions'], channels: ['lianxin_regions'], maxEntries: 1_000, maxAgeMs: 60_000 });
 
   async function keptNode(id: string): Promise<RegionRow | undefined> {
     const { row } = await keptRead(kept.cache(), id, async () => ({ row: (await currentDb(db).select().from(regions).where(eq(regions.id, id)))[0] }));
@@ -246,6 +247,7 @@ export function createRegionsService(deps: Deps) {
           .select({ id: regions.id })
           .from(regions)
           .where(and(eq(regions.districtId, districtId), subtreeOf(path)))
+          // in one order every time: the list's kept pages and counts are keyed by its values (whereKey)
           .orderBy(asc(regions.id))
           .limit(MAX_SUBTREE_IDS + 1);
         return { subtree: rows.length > MAX_SUBTREE_IDS ? undefined : { path, ids: rows.map((r) => r.id) } };

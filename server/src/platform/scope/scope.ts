@@ -12,6 +12,9 @@ import { scopeError } from './scope.errors.js';
  * caller's community for residents and volunteers). Anything outside answers 404 exactly like a
  * missing row, so existence never leaks across communities. Modules build their "rows this actor may
  * see" only from these pieces; the region tree is a reference table, so that stays one join.
+ * One piece (regionAmong) takes a subtree's ids read beforehand and kept between requests: those follow
+ * the tree at once on this instance, on others when the database's signal arrives (a missed signal: a
+ * minute at most, regions.service.ts `subtree`).
  * Changes here need two reviewers; `scope.test.ts` and the generated cross-tenant test guard them.
  */
 
@@ -48,6 +51,11 @@ export function regionAmong(col: Column | SQL, subtree: Subtree): SQL {
   return sql`${col} = ANY(${arrayOf(subtree.ids, 'uuid')})`;
 }
 
+/** A region column within `path`: compared with the subtree's ids when they were read for that path, else the subquery. */
+export function regionUnder(col: Column | SQL, path: string, subtree: Subtree | undefined): SQL {
+  return subtree && subtree.path === path ? regionAmong(col, subtree) : regionWithin(col, path);
+}
+
 /** Whether the caller's subtree is their whole district: their node is the district's root. */
 export function holdsDistrict(actor: Actor): boolean {
   return actor.regionPath === `/${actor.districtId}/`;
@@ -68,9 +76,8 @@ export function inScope(actor: Actor, cols: { districtId: Column; regionId: Colu
   const district = eq(cols.districtId, actor.districtId);
   // the promise is kept for a table's `region_id` (tenancy.test.ts checks each NOT NULL one has it)
   if (holdsDistrict(actor) && cols.regionId.name === 'region_id' && cols.regionId.notNull) return district;
-  // the caller's subtree read beforehand (regionAmong): only the caller's own, never another's
-  if (subtree && subtree.path === actor.regionPath) return and(district, regionAmong(cols.regionId, subtree))!;
-  return and(district, regionWithin(cols.regionId, actor.regionPath))!;
+  // with the caller's subtree read beforehand, its ids (only for the caller's own path, never another's)
+  return and(district, regionUnder(cols.regionId, actor.regionPath, subtree))!;
 }
 
 /** True when `path` lies in the caller's subtree (for rows already loaded). */
