@@ -49,11 +49,11 @@ const tsxBin = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
  * autocannon in its own process, so the server's event loop is the only one in this process; with
  * `paths` (a file, one per line) it asks for each of them in turn (cannon-paths.ts).
  */
-function cannon(url: string, cookie?: string, paths?: string): Promise<Result> {
+function cannon(url: string, cookie?: string, paths?: string, encoding?: string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
+    const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), ...(encoding ? ['-H', `accept-encoding=${encoding}`] : []), url];
     const child = paths
-      ? spawn(tsxBin, [path.join(import.meta.dirname, 'cannon-paths.ts'), paths, url, String(SECONDS), String(CONNECTIONS), ...(cookie ? [cookie] : [])], { stdio: ['ignore', 'pipe', 'ignore'] })
+      ? spawn(tsxBin, [path.join(import.meta.dirname, 'cannon-paths.ts'), paths, url, String(SECONDS), String(CONNECTIONS), cookie ?? '', encoding ?? ''], { stdio: ['ignore', 'pipe', 'ignore'] })
       : spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -68,6 +68,9 @@ function cannon(url: string, cookie?: string, paths?: string): Promise<Result> {
     });
   });
 }
+
+/** What a browser asks for (Chrome, Firefox): the server then answers with brotli. */
+const BROWSER_ENCODING = 'gzip, deflate, br';
 
 /** More needs than a server keeps pages of (needs.page-cache.ts MAX_PAGES), asked for in turn. */
 const MANY_NEEDS = 20_000;
@@ -101,10 +104,10 @@ async function run(label: string, database: Database, key: Buffer) {
   const first = (await (await fetch(`${base}/api/needs?page=1&pageSize=20`, { headers: { cookie } })).json()) as { items: { id: string }[]; total: number };
   const id = first.items[0]!.id;
   const rows: [string, Result][] = [];
-  const measure = async (name: string, url: string, as: string | undefined = cookie, paths?: string) => {
+  const measure = async (name: string, url: string, as: string | undefined = cookie, paths?: string, encoding?: string) => {
     // the server's event loop is this thread (autocannon is a child process): its CPU per request
     const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization(), machine: machineCpuMs() };
-    const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, as, paths));
+    const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, as, paths, encoding));
     const cpu = process.threadCpuUsage(cpu0.server);
     const n = Math.max(1, result.requests);
     rows.push([name, { ...result, cpuMs: (cpu.user + cpu.system) / 1000 / n, postgresMs: (postgresCpuMs() - cpu0.postgres) / n, engineMs: cpu0.engine ? database.pgliteWorker!.performance.eventLoopUtilization(cpu0.engine).active / n : 0, machineMs: (machineCpuMs() - cpu0.machine) / n }]);
@@ -153,6 +156,8 @@ async function run(label: string, database: Database, key: Buffer) {
   if (listPaths.length <= MAX_LIST_PAGES) throw new Error(`${listPaths.length} list pages: no more than a server keeps`);
   fs.writeFileSync(listPathsFile, listPaths.join('\n'));
   await measure(`GET /api/needs?…, ${listPaths.length} pages in turn`, '', cookie, listPathsFile);
+  // the same as a browser asks for them: compressed (the rows above ask for none, as autocannon does)
+  await measure('… the same, compressed as browsers ask', '', cookie, listPathsFile, BROWSER_ENCODING);
   // the ledger's status tabs (and the workbench) beside every list page: its to-dos per state, due soon and overdue
   await measure('GET /api/needs/counts', '/api/needs/counts?view=all', cookie);
   await measure('district admin: GET /api/needs/counts', '/api/needs/counts?view=all', districtAdmin);
