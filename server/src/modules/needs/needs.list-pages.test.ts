@@ -73,7 +73,7 @@ describe.each([...backends, 'pglite-worker' as const])('a ledger’s pages kept 
     await postNeed(t, c.resident1!);
     await signalsHeard(t.database);
     // each read of a page names its teams once (needs.queries.ts readPage): the calls tell how many reads ran
-    await countingCalls(t.app.services.teams, 'nameColumn', async (read) => {
+    await countingCalls(t.app.services.teams, 'namesOf', async (read) => {
       const pages = await Promise.all(Array.from({ length: 5 }, () => ledger()));
       expect(read()).toBe(1);
       expect(pages.every((p) => JSON.stringify(p) === JSON.stringify(pages[0]))).toBe(true);

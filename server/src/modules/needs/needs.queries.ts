@@ -130,14 +130,15 @@ export async function listNeeds(deps: Deps, actor: Actor, q: NeedListQuery) {
   const read = () => readPage(deps, actor, q, where, limit, offset, key !== undefined ? deps.totals : undefined, key);
   const { rows, total } = key !== undefined && deps.pages ? await deps.pages.keptOrCounted(pageKey(actor, key, q, limit, offset), actor.districtId, () => true, read) : await read();
   const teamNames = new Map(rows.filter((r) => r.need.teamId && r.teamName !== null).map((r) => [r.need.teamId!, r.teamName!]));
-  const categories = new Map(rows.filter((r) => r.category).map((r) => [r.need.categoryId, r.category!]));
+  // the categories' labels as they are now, kept apart from the page (categories.service.ts labelsOf)
+  const categories = await deps.categories.labelsOf(actor.districtId, [...new Set(rows.map((r) => r.need.categoryId))]);
   // each row carries its full place (街道 › 社区 › 网格 › 楼栋) from the same statement
   const items = rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, now), place: r.place }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-/** A list row with what names it: its full place, its team and category labels. */
-export type PageRow = ListRow & { place: string[]; teamName: string | null; category: CategoryLabel | null };
+/** A list row with its full place and its team's name (its category's label is read per request: listNeeds). */
+export type PageRow = ListRow & { place: string[]; teamName: string | null };
 
 /** One page of the list and the list's total, from the database (the total kept in `totals` under `key`). */
 async function readPage(deps: Deps, actor: Actor, q: NeedListQuery, where: SQL | undefined, limit: number, offset: number, totals?: ListTotals, key?: string): Promise<KeptPage<PageRow>> {
@@ -148,14 +149,12 @@ async function readPage(deps: Deps, actor: Actor, q: NeedListQuery, where: SQL |
   const page = deps.db.select({ id: needs.id }).from(needs).where(where).orderBy(...order).limit(limit).offset(offset);
   const kept = totals && key !== undefined ? totals.get(key) : undefined;
   const generation = totals?.generation() ?? 0;
-  // the page, its labels and the total in one statement (the total is one uncorrelated subquery)
+  // the page, its places and total in one statement (the total is one uncorrelated subquery)
   const rows = await deps.db
     .select({
       ...rowColumns,
       place: regions.place,
       liveSlot: liveSlotOf(actor),
-      teamName: deps.teams.nameColumn(needs.districtId, needs.teamId),
-      category: deps.categories.labelColumn(needs.districtId, needs.categoryId),
       total: kept === undefined ? totalOf(where) : sql<number>`NULL::int`,
     })
     .from(needs)
@@ -165,7 +164,10 @@ async function readPage(deps: Deps, actor: Actor, q: NeedListQuery, where: SQL |
   // past the last page there is no row to carry the total
   const total = kept ?? (rows.length ? rows[0]!.total : offset === 0 ? 0 : ((await deps.db.select({ n: sql<number>`count(*)::int` }).from(needs).where(where))[0]?.n ?? 0));
   if (totals && key !== undefined && kept === undefined) totals.set(key, total, generation, actor.districtId);
-  return { rows, total };
+  // the teams' names from the district's kept names (teams.service.ts namesOf), kept with the page as the
+  // page's own read gave them: with a subquery per row for them, PostgreSQL planned the statement at every run
+  const names = await deps.teams.namesOf(actor.districtId, [...new Set(rows.flatMap((r) => (r.need.teamId ? [r.need.teamId] : [])))]);
+  return { rows: rows.map((r) => ({ ...r, teamName: r.need.teamId ? (names.get(r.need.teamId) ?? null) : null })), total };
 }
 
 /** A row as a list reads it: the need's summary columns (or all of them), its place, and the caller's slot. */

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
 import { currentDb, currentTransaction } from '../../platform/db/unit-of-work.js';
+import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
 import type { TeamsDeps } from './teams.deps.js';
 import { teamsManage } from './teams.manage.js';
 import { teamsMembership } from './teams.membership.js';
@@ -20,6 +21,9 @@ export type TeamView = { id: string; name: string; type: string; regionId: strin
  */
 export function createTeamsService(deps: TeamsDeps) {
   const { db } = deps;
+  // a district's team names as lists show them (namesOf), kept until a team is added, renamed or
+  // removed (platform/db/change-cache.ts; migration 0040 signals other instances)
+  const keptNames = cacheOnFirstUse<ReadonlyMap<string, string>>(deps.database, { name: 'team name cache', tables: ['teams'], channels: ['lianxin_teams'], maxEntries: 1_000, maxAgeMs: 60_000 });
   return {
     ...teamsManage(deps),
     ...teamsMembership(deps),
@@ -78,17 +82,27 @@ export function createTeamsService(deps: TeamsDeps) {
       return rows.map((r) => r.id);
     },
 
-    /** A team's leader, in the caller's transaction (who is told when a need is dispatched to it). */
     /** The name of the team in `teamId` as a column of the caller's own query (null without a team). */
     nameColumn(districtId: Column, teamId: Column): SQL<string | null> {
       return sql<string | null>`(SELECT ${teams.name} FROM ${teams} WHERE ${teams.districtId} = ${districtId} AND ${teams.id} = ${teamId})`;
     },
 
-    async namesOf(districtId: string, ids: string[]): Promise<Map<string, string>> {
+    /**
+     * The names of these teams, from the district's names kept between requests: a ledger's page took
+     * them in its own statement, and with them PostgreSQL planned it at every run (docs/ARCHITECTURE.md).
+     */
+    async namesOf(districtId: string, ids: readonly string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.districtId, districtId), inArray(teams.id, ids)));
-      return new Map(rows.map((r) => [r.id, r.name]));
+      const all = await keptRead(keptNames.cache(), districtId, async () => {
+        const rows = await currentDb(db).select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, districtId));
+        return new Map(rows.map((r) => [r.id, r.name]));
+      });
+      return new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
     },
+
+    /** Settles once team names are kept (PostgreSQL: once this instance hears of changes). */
+    keeping: keptNames.ready,
+    close: keptNames.close,
   };
 }
 
