@@ -46,7 +46,9 @@ export type KeptKind<T> = Pick<ChangeCache<T>, 'generation' | 'get'> & {
 type KindLimit = { maxEntries?: number };
 
 export function createKeptCounts(database: Database, log: (msg: string) => void): KeptCounts {
-  return createChangeCache<unknown>(database, { name: 'kept counts', tables: COUNTED_TABLES, channels: ['lianxin_needs'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log);
+  // `lianxin_teams` too: a page or figures kept with team names read from the teams' kept names
+  // (teams.service.ts namesOf) must not outlive a rename another instance hears of after this one
+  return createChangeCache<unknown>(database, { name: 'kept counts', tables: COUNTED_TABLES, channels: ['lianxin_needs', 'lianxin_teams'], maxEntries: MAX_KEPT, maxAgeMs: 60_000 }, log);
 }
 
 /** Made once per kind by its owner: the counts under way are its own. */

@@ -32,6 +32,18 @@ describe.each([...backends, 'pglite-worker' as const])('team names and category 
     expect((await names()).get(id)).toBe(before);
   });
 
+  it('a category label is read once and kept: a rename nobody signals is not seen, one this instance writes is', async () => {
+    const [row] = await t.app.services.categories.list(districtId());
+    const labels = () => t.app.services.categories.labelsOf(districtId(), [row!.id]);
+    await signalsHeard(t.database);
+    expect((await labels()).get(row!.id)?.name).toBe(row!.name);
+    await unsignalled(t, `UPDATE need_categories SET name = '无人知晓的类别' WHERE id = '${row!.id}'`);
+    expect((await labels()).get(row!.id)?.name).toBe(row!.name);
+    await t.database.db.execute(sql`UPDATE need_categories SET sort_order = sort_order WHERE id = ${row!.id}`);
+    expect((await labels()).get(row!.id)?.name).toBe('无人知晓的类别');
+    await t.database.db.execute(sql`UPDATE need_categories SET name = ${row!.name} WHERE id = ${row!.id}`);
+  });
+
   it('only the names asked for, of the district asked about', async () => {
     const [t1, t2] = [t.fx.team.T1!.id, t.fx.team.T2!.id];
     expect([...(await t.app.services.teams.namesOf(districtId(), [t1])).keys()]).toEqual([t1]);
