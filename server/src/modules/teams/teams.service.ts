@@ -4,7 +4,7 @@ import { inScope } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
 import { currentDb, currentTransaction } from '../../platform/db/unit-of-work.js';
-import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
+import { cacheOnFirstUse, entriesFor, keptRead } from '../../platform/db/change-cache.js';
 import type { TeamsDeps } from './teams.deps.js';
 import { teamsManage } from './teams.manage.js';
 import { teamsMembership } from './teams.membership.js';
@@ -97,7 +97,7 @@ export function createTeamsService(deps: TeamsDeps) {
         const rows = await currentDb(db).select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, districtId));
         return new Map(rows.map((r) => [r.id, r.name]));
       });
-      return new Map(ids.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
+      return entriesFor(all, ids);
     },
 
     /** Settles once team names are kept (PostgreSQL: once this instance hears of changes). */

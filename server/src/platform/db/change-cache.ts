@@ -194,6 +194,13 @@ export async function keptRead<T>(cache: ChangeCache<T>, key: string, read: () =
   return value;
 }
 
+/** The entries of a kept map (a district's names, read whole and kept) for these keys: a fresh map the caller may change. */
+export function entriesFor<V>(kept: ReadonlyMap<string, V>, keys: readonly string[]): Map<string, V> {
+  const found = new Map<string, V>();
+  for (const key of keys) if (kept.has(key)) found.set(key, kept.get(key)!);
+  return found;
+}
+
 /**
  * A change cache made at its first use, so that services built for a script or a seed keep nothing and
  * listen to nothing; `close` closes it if it was made. Warnings go to the console, as the server's caches' do.
