@@ -3,7 +3,9 @@
  * (with BENCH_DATABASE_URL=postgresql://… also on PostgreSQL, plus pgbench TPC-B there as the ceiling;
  * BENCH_ONLY_PG=1 skips PGlite; BENCH_INSTANCES=N runs N server instances on PostgreSQL, each on its own
  * thread with its own pool, the clients and grabbers spread over them: orders.instance.ts; BENCH_ROUNDS=N
- * rounds of 50 grabs of each kind, 5 by default).
+ * rounds of 50 grabs of each kind, 5 by default; BENCH_PAIRS=N adds N pairs of transitions and TPC-B by turns on
+ * PostgreSQL, each pair's ratio and their median; BENCH_WARMUP_MS sets the warm-up before the first sustained
+ * phase, 2000 by default: the server's event loop spent 1.19–1.61 ms a transition after it, 1.11 after 15 s).
  *  1. sustained transitions/s: C clients each loop submit → accept → pool → grab → check-in;
  *  2. grab latency with 50 concurrent volunteers: distinct orders, and all 50 on one 1-slot order.
  * The server runs on this thread; the clients on a worker thread (orders.load.ts), so their CPU is not
@@ -29,7 +31,7 @@ import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixture
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
 import type { InstanceCommand, InstanceSetup } from './orders.instance.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
-import { pgbench } from './pgbench.js';
+import { pgbench, tpcb } from './pgbench.js';
 import { startFloor } from './stack-floor.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -40,6 +42,12 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 /** Rounds of 50 grabs at once, of each kind (distinct orders, one hot order). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+/**
+ * On PostgreSQL, pairs of a sustained phase and TPC-B taken by turns after the grabs (none by default):
+ * this machine's speed drifts by a third within minutes, so one phase against one TPC-B run can land on
+ * either side of a goal; each pair's ratio, and their median, say where it stands.
+ */
+const PAIRS = Math.max(0, Number(process.env.BENCH_PAIRS ?? 0));
 
 /** Signs in through the API and keeps the session cookie. */
 async function login(base: string, phone: string): Promise<string> {
@@ -126,12 +134,17 @@ async function drainDeliveries(app: Awaited<ReturnType<typeof buildApp>>, databa
   return { delivered, ms, serverMs: (server.user + server.system) / 1000 / Math.max(1, delivered) };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(label: string, database: Database, url?: URL) {
   const b = await setUp(database, url);
   // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
-  await b.load.send({ cmd: 'sustained', ms: 2000 });
+  await b.load.send({ cmd: 'sustained', ms: Number(process.env.BENCH_WARMUP_MS ?? 2000) });
   await drainDeliveries(b.app, database);
   // embedded PGlite has no autovacuum: what a running server has done by now (maintenance.ts — after
   // its start, then every minute for the tables that doubled since their last ANALYZE)
@@ -206,6 +219,7 @@ async function run(label: string, database: Database, url?: URL) {
     );
     if (!row || row.filled !== 1 || row.live !== 1) oneWinnerEachRound = false;
   }
+  const pairs = url ? await ratioPairs(b, database, url) : [];
   await b.load.stop();
   await b.close();
   await b.app.close();
@@ -231,7 +245,33 @@ async function run(label: string, database: Database, url?: URL) {
       `, the whole machine ${perGrab.machine.toFixed(2)} ms: 50 at once need ≥ ${((50 * perGrab.machine) / os.cpus().length).toFixed(0)} ms of its ${os.cpus().length} cores`,
   );
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/${ROUNDS} rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
+  if (pairs.length) {
+    const ratios = pairs.map((p) => (100 * p.perSecond) / p.tps);
+    console.log(`  sustained and TPC-B by turns (${pairs.length} pairs, ${SECONDS} s each), median ${median(ratios).toFixed(1)} % of TPC-B:`);
+    console.log(`    ${pairs.map((p, i) => `${p.perSecond.toFixed(0)}/s ÷ ${p.tps.toFixed(0)} tps = ${ratios[i]!.toFixed(1)} %`).join('; ')}`);
+  }
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
+}
+
+/**
+ * BENCH_PAIRS pairs of a sustained phase and TPC-B on the same database, taken by turns (one pair
+ * TPC-B first, the next the transitions first), each phase BENCH_SECONDS; the deliveries a phase left
+ * are drained after it, unmeasured.
+ */
+async function ratioPairs(b: Awaited<ReturnType<typeof setUp>>, database: Database, url: URL) {
+  const pairs: { perSecond: number; tps: number }[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const ceiling = () => tpcb(url.toString(), SECONDS) ?? NaN;
+    const sustained = async () => {
+      const { transitions } = await b.load.send<{ transitions: number }>({ cmd: 'sustained', ms: SECONDS * 1000 });
+      await drainDeliveries(b.app, database);
+      return transitions / SECONDS;
+    };
+    const tps = i % 2 === 0 ? ceiling() : NaN;
+    const perSecond = await sustained();
+    pairs.push({ perSecond, tps: i % 2 === 0 ? tps : ceiling() });
+  }
+  return pairs.filter((p) => Number.isFinite(p.tps) && p.tps > 0);
 }
 
 /**
