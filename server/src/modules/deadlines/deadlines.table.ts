@@ -1,6 +1,6 @@
 import { check, date, foreignKey, integer, pgTable, primaryKey, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { needCategories } from '../need-categories/categories.table.js';
 import type { SeverityCode } from '../needs/needs.enums.js';
@@ -18,7 +18,7 @@ export const deadlineRules = pgTable(
     districtId: uuid('district_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     /** null: the whole district. */
-    regionId: uuid('region_id').references(() => regions.id),
+    regionId: uuid('region_id'),
     /** null: every category. */
     categoryId: uuid('category_id'),
     severity: varchar('severity', { length: 12 }).$type<SeverityCode>().notNull(),
@@ -31,6 +31,7 @@ export const deadlineRules = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
+    regionRef('deadline_rules_region_fk', t.districtId, t.regionId),
     unique('deadline_rules_scope_uq').on(t.districtId, t.regionId, t.categoryId, t.severity).nullsNotDistinct(),
     foreignKey({ columns: [t.districtId, t.categoryId], foreignColumns: [needCategories.districtId, needCategories.id] }),
     accountRef(t.districtId, t.updatedBy),

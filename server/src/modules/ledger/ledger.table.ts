@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accountRef } from '../accounts/accounts.table.js';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { needs } from '../needs/needs.table.js';
 
 /**
@@ -21,13 +21,13 @@ export const ledgerAccounts = pgTable(
     unit: varchar('unit', { length: 6 }).notNull(),
     ownerId: uuid('owner_id').notNull(),
     /** The community the account counts under in per-community figures (the volunteer's, the provider's). */
-    communityId: uuid('community_id').references(() => regions.id),
+    communityId: uuid('community_id'),
     nonNegative: boolean('non_negative').notNull(),
     /** Balance rows: 1 for a person's account; more for busy shared accounts, so credits don't queue on one row. */
     shards: smallint('shards').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), unique('ledger_accounts_owner_uq').on(t.districtId, t.kind, t.ownerId), index('ledger_accounts_community_idx').on(t.districtId, t.communityId, t.kind)],
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), regionRef('ledger_accounts_community_fk', t.districtId, t.communityId), unique('ledger_accounts_owner_uq').on(t.districtId, t.kind, t.ownerId), index('ledger_accounts_community_idx').on(t.districtId, t.communityId, t.kind)],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { foreignKey, index, numeric, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { teams } from '../teams/teams.table.js';
 import { units } from '../whistles/whistles.table.js';
@@ -29,12 +29,11 @@ export const partnerUnitCommunities = pgTable(
   {
     districtId: uuid('district_id').notNull(),
     unitId: uuid('unit_id').notNull(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => regions.id),
+    communityId: uuid('community_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.unitId, t.communityId] }),
+    regionRef('partner_unit_communities_community_fk', t.districtId, t.communityId),
     foreignKey({ columns: [t.districtId, t.unitId], foreignColumns: [partnerUnits.districtId, partnerUnits.unitId] }),
     index('partner_unit_communities_community_idx').on(t.districtId, t.communityId),
   ],

@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regionRef, regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { files } from '../files/files.table.js';
 import { partnerUnits } from '../partners/partners.table.js';
@@ -27,9 +27,7 @@ export const volunteers = pgTable(
     /** The node they live at (the account's home): scope for staff. */
     regionId: uuid('region_id').notNull(),
     /** The community that approves them (居住社区). */
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => regions.id),
+    communityId: uuid('community_id').notNull(),
     /** masses 群众 · league 共青团员 · party 中共党员 · probationary 预备党员 */
     politicalStatus: varchar('political_status', { length: 16 }).notNull().default('masses'),
     /** 在职党员: reports to the residence community (双报到) from their work unit. */
@@ -50,6 +48,7 @@ export const volunteers = pgTable(
   },
   (t) => [
     regionRef('volunteers_region_fk', t.districtId, t.regionId),
+    regionRef('volunteers_community_fk', t.districtId, t.communityId),
     primaryKey({ columns: [t.districtId, t.accountId] }),
     accountRef(t.districtId, t.accountId),
     accountRef(t.districtId, t.decidedBy),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regionRef, regions } from '../../platform/scope/regions.table.js';
+import { regionRef } from '../../platform/scope/regions.table.js';
 import { accountRef } from '../accounts/accounts.table.js';
 import { needs } from '../needs/needs.table.js';
 import { teams } from '../teams/teams.table.js';
@@ -50,9 +50,7 @@ export const whistles = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     needId: uuid('need_id').notNull(),
     /** The street it is whistled to: its admins run it. */
-    streetId: uuid('street_id')
-      .notNull()
-      .references(() => regions.id),
+    streetId: uuid('street_id').notNull(),
     /** The need's place when it was whistled: staff over it follow the whistle. */
     regionId: uuid('region_id').notNull(),
     source: varchar('source', { length: 12 }).$type<WhistleSource>().notNull(),
@@ -68,6 +66,7 @@ export const whistles = pgTable(
   },
   (t) => [
     regionRef('whistles_region_fk', t.districtId, t.regionId),
+    regionRef('whistles_street_fk', t.districtId, t.streetId),
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.needId], foreignColumns: [needs.districtId, needs.id] }),
     accountRef(t.districtId, t.openedBy),

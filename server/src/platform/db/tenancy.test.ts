@@ -60,6 +60,11 @@ async function tenancyViolations(database: Database): Promise<string[]> {
     const pairs = ref ? ref.columns.map((c, i) => `${c}→${ref.refColumns?.[i]}`).sort().join() : '';
     if (pairs !== 'district_id→district_id,region_id→id') problems.push(`${table}.region_id: not a region of its own district (regionRef)`);
   }
+  // and so is every other region a row names (a community, a street, a node's parent): two keys, one through district_id
+  for (const fk of constraints.filter((c) => c.type === 'f' && c.refTable === 'regions')) {
+    const own = fk.columns.length === 2 && fk.columns.some((c, i) => c === 'district_id' && fk.refColumns?.[i] === 'district_id') && fk.refColumns?.includes('id');
+    if (!own) problems.push(`${fk.table}: foreign key ${fk.name} may name a region of another district (regionRef)`);
+  }
   return problems;
 }
 
@@ -102,6 +107,13 @@ describe('multi-tenant schema (Citus-ready)', () => {
     await database.db.execute(sql.raw(`CREATE TABLE bad_place (district_id uuid NOT NULL, id uuid NOT NULL, region_id uuid NOT NULL REFERENCES regions (id), PRIMARY KEY (district_id, id))`));
     const problems = await tenancyViolations(database);
     await database.db.execute(sql.raw(`DROP TABLE bad_place`));
-    expect(problems).toEqual(['bad_place.region_id: not a region of its own district (regionRef)']);
+    expect(problems).toEqual(['bad_place.region_id: not a region of its own district (regionRef)', 'bad_place: foreign key bad_place_region_id_fkey may name a region of another district (regionRef)']);
+  });
+
+  it('catches any other region reference that may name a region of another district', async () => {
+    await database.db.execute(sql.raw(`CREATE TABLE bad_community (district_id uuid NOT NULL, id uuid NOT NULL, community_id uuid REFERENCES regions (id), PRIMARY KEY (district_id, id))`));
+    const problems = await tenancyViolations(database);
+    await database.db.execute(sql.raw(`DROP TABLE bad_community`));
+    expect(problems).toEqual(['bad_community: foreign key bad_community_community_id_fkey may name a region of another district (regionRef)']);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * The region tree 区 → 街道 → 社区 → 网格 → 楼栋. A reference table (replicated, not distributed):
@@ -12,7 +12,8 @@ export const regions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The district (root) this node belongs to; a district's own row points at itself. */
     districtId: uuid('district_id').notNull(),
-    parentId: uuid('parent_id').references((): AnyPgColumn => regions.id),
+    /** null for a district's root; else a node of the same district (regions_parent_fk). */
+    parentId: uuid('parent_id'),
     code: varchar('code', { length: 32 }).notNull().unique(),
     name: varchar('name', { length: 100 }).notNull(),
     type: varchar('type', { length: 16 }).notNull(),
@@ -37,6 +38,8 @@ export const regions = pgTable(
     index('regions_district_idx').on(t.districtId, t.type),
     // what regionRef points at, and the district's subtree is all of the district's regions (scope.ts)
     unique('regions_district_id_id_unique').on(t.districtId, t.id),
+    // a node's parent is of its own district, as every region reference is (regionRef)
+    foreignKey({ name: 'regions_parent_fk', columns: [t.districtId, t.parentId], foreignColumns: [t.districtId, t.id] }),
     check('regions_path_in_district', sql`starts_with(path, '/' || district_id::text || '/')`),
   ],
 );
