@@ -31,7 +31,7 @@ import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixture
 import type { LoadCommand, LoadSetup, Timed } from './orders.load.js';
 import type { InstanceCommand, InstanceSetup } from './orders.instance.js';
 import { machineCpuMs, postgresCpuMs } from './cpu.js';
-import { pgbench, tpcb } from './pgbench.js';
+import { pgbench, pgbenchBin, tpcb } from './pgbench.js';
 import { startFloor } from './stack-floor.js';
 import { profiled } from './profile.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -47,7 +47,9 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
  * this machine's speed drifts by a third within minutes, so one phase against one TPC-B run can land on
  * either side of a goal; each pair's ratio, and their median, say where it stands.
  */
-const PAIRS = Math.max(0, Number(process.env.BENCH_PAIRS ?? 0));
+const PAIRS = Math.max(0, Number(process.env.BENCH_PAIRS ?? 0) || 0);
+/** The warm-up before the first sustained phase (the first call of each route compiles its serializer, the JIT warms). */
+const WARMUP_MS = Math.max(0, Number(process.env.BENCH_WARMUP_MS ?? 2000) || 2000);
 
 /** Signs in through the API and keeps the session cookie. */
 async function login(base: string, phone: string): Promise<string> {
@@ -134,6 +136,8 @@ async function drainDeliveries(app: Awaited<ReturnType<typeof buildApp>>, databa
   return { delivered, ms, serverMs: (server.user + server.system) / 1000 / Math.max(1, delivered) };
 }
 
+type Pair = { perSecond: number; refused: number; tps: number; tpcbFirst: boolean };
+
 /** The middle value (the mean of the two middle ones for an even count). */
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -143,13 +147,13 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function run(label: string, database: Database, url?: URL) {
   const b = await setUp(database, url);
-  // 1. sustained transitions; a 2 s warm-up first (the first call of each route compiles its serializer, the JIT warms)
-  await b.load.send({ cmd: 'sustained', ms: Number(process.env.BENCH_WARMUP_MS ?? 2000) });
+  // 1. sustained transitions; a warm-up first, 2 s unless BENCH_WARMUP_MS says (the first call of each route compiles its serializer, the JIT warms)
+  await b.load.send({ cmd: 'sustained', ms: WARMUP_MS });
   await drainDeliveries(b.app, database);
   // embedded PGlite has no autovacuum: what a running server has done by now (maintenance.ts — after
   // its start, then every minute for the tables that doubled since their last ANALYZE)
   if (database.kind === 'pglite' && !process.env.BENCH_NO_UPKEEP) for (const pass of ['start', 'growth'] as const) await tidyTables(database, { pass });
-  // real PostgreSQL's autovacuum analyses a table once a tenth of it changed, within a minute: the 2 s
+  // real PostgreSQL's autovacuum analyses a table once a tenth of it changed, within a minute: the
   // warm-up is before that, so its statistics (and the plans each connection keeps for the foreign-key
   // checks, made when the tables were empty) are brought to where a running server's would be
   if (database.kind === 'postgres' && !process.env.BENCH_NO_UPKEEP) await database.db.execute(sql`ANALYZE`);
@@ -246,9 +250,15 @@ async function run(label: string, database: Database, url?: URL) {
   );
   console.log(`  grab, 50 concurrent, one 1-slot order: p50 ${pct(hot, 50).toFixed(0)} ms  p99 ${pct(hot, 99).toFixed(0)} ms  (winners ${winners}/${ROUNDS} rounds; exactly one winner, the rest "taken", one live slot: ${oneWinnerEachRound ? 'yes' : 'NO'})`);
   if (pairs.length) {
-    const ratios = pairs.map((p) => (100 * p.perSecond) / p.tps);
-    console.log(`  sustained and TPC-B by turns (${pairs.length} pairs, ${SECONDS} s each), median ${median(ratios).toFixed(1)} % of TPC-B:`);
-    console.log(`    ${pairs.map((p, i) => `${p.perSecond.toFixed(0)}/s ÷ ${p.tps.toFixed(0)} tps = ${ratios[i]!.toFixed(1)} %`).join('; ')}`);
+    // a pair whose TPC-B failed (its tables not made, no figure) is shown and left out of the median
+    const measured = pairs.filter((p) => Number.isFinite(p.tps) && p.tps > 0);
+    const ratio = (p: Pair) => (100 * p.perSecond) / p.tps;
+    const refused = pairs.reduce((n, p) => n + p.refused, 0);
+    console.log(
+      `  sustained and TPC-B by turns (${measured.length} of ${pairs.length} pairs measured, ${SECONDS} s each${refused ? `, ${refused} transitions refused` : ''}):` +
+        (measured.length ? ` median ${median(measured.map(ratio)).toFixed(1)} % of TPC-B` : ' no TPC-B figure'),
+    );
+    console.log(`    ${pairs.map((p) => `${p.perSecond.toFixed(0)}/s ÷ ${Number.isFinite(p.tps) ? p.tps.toFixed(0) : '?'} tps${p.tpcbFirst ? ' (TPC-B first)' : ''} = ${Number.isFinite(p.tps) ? ratio(p).toFixed(1) : '?'} %`).join('; ')}`);
   }
   if (!oneWinnerEachRound || distinctWon !== distinct.length) process.exitCode = 1;
 }
@@ -259,19 +269,23 @@ async function run(label: string, database: Database, url?: URL) {
  * are drained after it, unmeasured.
  */
 async function ratioPairs(b: Awaited<ReturnType<typeof setUp>>, database: Database, url: URL) {
-  const pairs: { perSecond: number; tps: number }[] = [];
+  const pairs: Pair[] = [];
+  if (PAIRS > 0 && !pgbenchBin()) console.log('  pairs with TPC-B: pgbench not installed');
+  if (PAIRS === 0 || !pgbenchBin()) return pairs;
   for (let i = 0; i < PAIRS; i++) {
-    const ceiling = () => tpcb(url.toString(), SECONDS) ?? NaN;
+    const ceiling = async () => (await tpcb(url.toString(), SECONDS)) ?? NaN;
     const sustained = async () => {
-      const { transitions } = await b.load.send<{ transitions: number }>({ cmd: 'sustained', ms: SECONDS * 1000 });
+      const { transitions, refused } = await b.load.send<{ transitions: number; refused: number }>({ cmd: 'sustained', ms: SECONDS * 1000 });
       await drainDeliveries(b.app, database);
-      return transitions / SECONDS;
+      return { perSecond: transitions / SECONDS, refused };
     };
-    const tps = i % 2 === 0 ? ceiling() : NaN;
-    const perSecond = await sustained();
-    pairs.push({ perSecond, tps: i % 2 === 0 ? tps : ceiling() });
+    // by turns, so that a drift of the machine's speed falls on both sides alike
+    const tpcbFirst = i % 2 === 0;
+    const before = tpcbFirst ? await ceiling() : NaN;
+    const phase = await sustained();
+    pairs.push({ ...phase, tpcbFirst, tps: tpcbFirst ? before : await ceiling() });
   }
-  return pairs.filter((p) => Number.isFinite(p.tps) && p.tps > 0);
+  return pairs;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 /**
@@ -13,22 +14,29 @@ export async function pgbench(url: string, seconds: number): Promise<void> {
   const settings = await client.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit') ORDER BY name`);
   await client.end();
   console.log(`  the server's commits: ${settings.rows.map((r) => `${r.name} ${r.setting}`).join(', ')}`);
-  const tps = tpcb(url, seconds);
+  const tps = await tpcb(url, seconds);
   if (tps === undefined) return console.log('  pgbench: not installed');
   console.log(`  ceiling: pgbench TPC-B (8 clients, ${seconds} s, scale 10): ${Number.isNaN(tps) ? '?' : tps.toFixed(1)} tps`);
 }
 
-const pgbenchBin = () => ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
+export const pgbenchBin = () => ['/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
+
+const run = promisify(execFile);
 
 /**
  * TPC-B's tps (8 clients, scale 10) for `seconds` on the database at `url`, its tables made anew first
  * (a second run on the first's tables, bloated by its updates, measured a quarter less); undefined
- * without pgbench, NaN when it printed no figure.
+ * without pgbench, NaN when its tables could not be made or it printed no figure. Run as child processes
+ * without blocking this thread, where a server may be waiting for its next load.
  */
-export function tpcb(url: string, seconds: number): number | undefined {
+export async function tpcb(url: string, seconds: number): Promise<number | undefined> {
   const bin = pgbenchBin();
   if (!bin) return undefined;
-  spawnSync(bin, ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
-  const out = spawnSync(bin, ['-c', '8', '-j', '2', '-T', String(seconds), url], { encoding: 'utf8' }).stdout;
-  return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
+  try {
+    await run(bin, ['-i', '-q', '-s', '10', url]);
+    const { stdout } = await run(bin, ['-c', '8', '-j', '2', '-T', String(seconds), url]);
+    return Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
 }

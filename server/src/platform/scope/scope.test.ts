@@ -114,4 +114,19 @@ describe.each(backends)('the district root in scope on %s', (backend) => {
     expect(await refusedBy(database.db.insert(regions).values(row))).toMatch(/regions_path_in_district/);
     await database.db.insert(regions).values({ ...row, parentId: d.id, path: `${d.path}${id}/` });
   });
+
+  it("a region's parent is of its own district, whatever its path says (migration 0041)", async () => {
+    const d = fx.region.D!;
+    const x = fx.region.X!;
+    const id = crypto.randomUUID();
+    const row = { id, districtId: d.districtId, parentId: x.id, code: `T${id.slice(0, 8)}`, name: '跨区网格', type: 'grid', depth: 1, path: `${d.path}${id}/` };
+    expect(await refusedBy(database.db.insert(regions).values(row))).toMatch(/regions_parent_fk/);
+  });
+
+  it("a volunteer's community is of their own district (migration 0041)", async () => {
+    const [volunteer] = await database.db.select({ accountId: volunteers.accountId, districtId: volunteers.districtId }).from(volunteers).where(eq(volunteers.districtId, fx.region.D!.districtId)).limit(1);
+    expect(volunteer).toBeDefined();
+    const change = database.db.update(volunteers).set({ communityId: fx.region.X!.id }).where(and(eq(volunteers.districtId, volunteer!.districtId), eq(volunteers.accountId, volunteer!.accountId)));
+    expect(await refusedBy(change)).toMatch(/volunteers_community_fk/);
+  });
 });
