@@ -18,7 +18,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/src/config.js';
-import { finishDemoHistory, planDemo, seedDemoIfEmpty } from '../server/src/demo/seed.js';
+import { finishDemoHistory, planDistrict, seedDemoIfEmpty } from '../server/src/demo/seed.js';
 import { fixedAccounts } from '../server/src/demo/fixed-accounts.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
@@ -110,7 +110,7 @@ async function template(): Promise<void> {
 
 async function history(label: string, database: Database): Promise<void> {
   const deps = depsFor(database);
-  const districtId = planDemo('full').regions.district.id;
+  const districtId = planDistrict('full').regions.district.id;
   const volunteerPhone = fixedAccounts.find((a) => a.roles[0] === 'volunteer')!.phone;
   const [volunteer] = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM accounts WHERE phone = ${volunteerPhone}`);
   // the user: three statements one after the other (what a signed-in request reads), every 100 ms

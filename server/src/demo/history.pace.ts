@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../platform/db/client.js';
-import { analyzeTable } from '../platform/db/maintenance.js';
+import { analyzeTable, tidyTables } from '../platform/db/maintenance.js';
 
 /*
  * How the demo's time bank history keeps out of the users' way while the app is open (seed.ts
@@ -8,7 +8,8 @@ import { analyzeTable } from '../platform/db/maintenance.js';
  *  - Embedded PGlite has no autovacuum: the ledger's tables grow from empty during the history with
  *    no planner statistics, so each page's joins hashed the whole of a table the planner thought tiny
  *    (points_earned: 608 rows expected, 88,469 read at page 100) and pages slowed as the tables grew.
- *    `analyzeAsTheyGrow` refreshes the statistics each time the tables have doubled.
+ *    `tidyAsTheyGrow` refreshes the statistics each time the tables have doubled, and vacuums them
+ *    as they fill.
  *  - The embedded database is one connection: a user's statement waits for the page before it, and
  *    a request's next statement for the page after that. `usersFirst` (platform/db/users-first.ts)
  *    makes the history wait between pages until the connection has been left alone for a moment.
@@ -27,25 +28,20 @@ const SEEDED_TABLES = ['volunteer_service_entries', 'volunteers', 'regions'];
 const GROWING_TABLES = ['ledger_transactions', 'ledger_accounts', 'ledger_balances', 'points_earned'];
 
 /**
- * The tables seeded before the app opened, analysed before it does: on the full district this took
- * 1.3 s of the one connection, which the history's first page made a user wait for (p99 1.7 s).
+ * What the seed filled, tidied before the app opens, while nobody uses it yet.
+ *  - Embedded PGlite (no autovacuum): every table the upkeep after the start would otherwise vacuum or
+ *    analyse with the app open (maintenance.ts `tidyTables`), each table in whole statements. Measured
+ *    on the full district: that upkeep ran 243 statements, 62 of them over 40 ms, with `needs`' columns
+ *    at 70–220 ms each, while a user's request waited behind each (p99 76–158 ms in bench:history).
+ *    Before the app opens, the order chain's tables cost their first VACUUM of 0.3–0.6 s and `needs`'
+ *    ANALYZE 1.0–1.3 s in one statement instead, which nobody waits for but the first page.
+ *  - PostgreSQL: autovacuum sees to the tables in its time; what the history pages through, and the
+ *    region tree the figures plan by, are analysed now (1.3 s; the history's first page made a user
+ *    wait for it when it ran later).
  */
-export async function analyzeSeeded(database: Database): Promise<void> {
-  for (const table of SEEDED_TABLES) await database.db.execute(sql.raw(`ANALYZE ${table}`));
-}
-
-/**
- * The order chain's tables, vacuumed before the app opens on the embedded database (no autovacuum):
- * the upkeep after the start vacuumed them with the app open, the timeline in one statement of
- * 0.27–0.49 s, the needs in 0.11–0.22 s and their slots in 0.05–0.42 s, which a user's request waited
- * behind (its p99 during the upkeep 278–326 ms in bench:history). Here they cost the first page about
- * half a second instead; the history that follows does not touch them.
- */
-const VACUUMED_BEFORE_OPEN = ['need_events', 'needs', 'need_assignments'];
-
-export async function vacuumSeeded(database: Database): Promise<void> {
-  if (database.kind !== 'pglite') return; // PostgreSQL's autovacuum sees to them
-  for (const table of VACUUMED_BEFORE_OPEN) await database.db.execute(sql.raw(`VACUUM ${table}`));
+export async function tidySeeded(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await tidyTables(database, { pass: 'start', alone: true });
+  else for (const table of SEEDED_TABLES) await database.db.execute(sql.raw(`ANALYZE ${table}`));
 }
 
 async function neverAnalysed(database: Database, tables: readonly string[]): Promise<string[]> {
@@ -54,11 +50,23 @@ async function neverAnalysed(database: Database, tables: readonly string[]): Pro
   return rows.map((r) => r.name);
 }
 
+/** The ledger's tables the history fills, vacuumed as it goes on the embedded database. */
+const FILLED_TABLES = ['ledger_entries', ...GROWING_TABLES];
+/**
+ * On the embedded database (no autovacuum), the filled tables are vacuumed every this many pages. A
+ * VACUUM skips the pages already marked all-visible, so each reads what the last pages added; left to
+ * the upkeep after the start, the first VACUUM of `ledger_entries` and `points_earned` took 91–234 ms
+ * each in one statement, which a user's request waited behind, and the history's last count of the
+ * entries read the whole table (207 ms) where the visibility map now lets it read the index alone.
+ */
+const VACUUM_EVERY_PAGES = 64;
+
 /**
  * ANALYZE before the first page, after pages 1, 2, 4, 8 … (the statistics are never more than twice
- * out), and at the end, before the last transaction's reads, with `between` after each table.
+ * out), and at the end, before the last transaction's reads, with `between` after each table; on the
+ * embedded database, VACUUM of the filled tables every `VACUUM_EVERY_PAGES` pages and at the end.
  */
-export function analyzeAsTheyGrow(database: Database, between: () => Promise<void>) {
+export function tidyAsTheyGrow(database: Database, between: () => Promise<void>) {
   const run = async (tables: string[]) => {
     for (const table of tables) {
       // a big table a column per statement (ledger_transactions took 140–220 ms in one)
@@ -66,12 +74,23 @@ export function analyzeAsTheyGrow(database: Database, between: () => Promise<voi
       await between();
     }
   };
+  const vacuum = async () => {
+    if (database.kind !== 'pglite') return; // PostgreSQL's autovacuum sees to them
+    for (const table of FILLED_TABLES) {
+      await database.db.execute(sql.raw(`VACUUM ${table}`));
+      await between();
+    }
+  };
   return {
-    // the seeded tables were analysed before the app opened (analyzeSeeded) unless that start was cut short
+    // the seeded tables were analysed before the app opened (tidySeeded) unless that start was cut short
     before: async () => run([...(await neverAnalysed(database, SEEDED_TABLES)), ...GROWING_TABLES]),
     async after(page: number) {
+      if (page % VACUUM_EVERY_PAGES === 0) await vacuum();
       if ((page & (page - 1)) === 0) await run(GROWING_TABLES);
     },
-    end: () => run(GROWING_TABLES),
+    end: async () => {
+      await vacuum();
+      await run(GROWING_TABLES);
+    },
   };
 }

@@ -4,11 +4,11 @@ import { accounts } from '../modules/accounts/accounts.table.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { queryRows, type DbOrTx } from '../platform/db/client.js';
-import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep, type HistoryContext } from './context.js';
+import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep, type DistrictPlan, type HistoryContext } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
 import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
-import { analyzeAsTheyGrow, analyzeSeeded, vacuumSeeded } from './history.pace.js';
+import { tidyAsTheyGrow, tidySeeded } from './history.pace.js';
 import { usersFirst } from '../platform/db/users-first.js';
 import { accountsStep, planPeople } from './people.demo.js';
 import { castOf } from './cast.js';
@@ -60,14 +60,19 @@ const SEED_LOCK = 727466;
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
 export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
 
+/** The district's regions and sizes alone (context.ts `DistrictPlan`): pure, deterministic, ~10 ms. */
+export function planDistrict(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DistrictPlan {
+  const sizes = scaleSizes[scale];
+  return { scale, seed, sizes, regions: planRegions(seed, sizes) };
+}
+
 /** The whole district in memory: pure, deterministic for a given scale and seed. */
 export function planDemo(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DemoPlan {
-  const sizes = scaleSizes[scale];
-  const regions = planRegions(seed, sizes);
-  const people = planPeople(seed, sizes, regions);
+  const district = planDistrict(scale, seed);
+  const people = planPeople(seed, district.sizes, district.regions);
   // teams after people: planning them gives their leaders the teamLeader role
-  const teams = planTeams(seed, sizes.teams, castOf(regions, people));
-  return { scale, seed, sizes, regions, people, teams };
+  const teams = planTeams(seed, district.sizes.teams, castOf(district.regions, people));
+  return { ...district, people, teams };
 }
 
 type Marker = {
@@ -138,10 +143,8 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     return true;
   });
   if (!done) return skip('already_seeded');
-  // what the history pages through, and the region tree the figures plan by, get their statistics
-  // now, while nobody uses the app yet
-  await timed('analyse', () => analyzeSeeded(deps.database));
-  await timed('vacuum', () => vacuumSeeded(deps.database));
+  // vacuumed and analysed now, while nobody uses the app yet (history.pace.ts)
+  await timed('tidy', () => tidySeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   warn(opts.log, plan, 'Demo accounts (all in street 1 / community 1):');
@@ -166,7 +169,8 @@ export async function finishDemoHistory(
   const found = await existing(deps.db);
   if (found === undefined || found === 'accounts_exist' || !found.historyPending) return undefined;
   const started = performance.now();
-  const plan = planDemo(found.scale, found.seed);
+  // the regions alone: the people's plan would hold the event loop for half a second with the app open
+  const plan = planDistrict(found.scale, found.seed);
   opts.log(`demo district: crediting the year's service hours to the time bank (the app is open meanwhile)`);
   const timings: SeedReport['timings'] = [];
   const replayStarted = performance.now();
@@ -174,7 +178,7 @@ export async function finishDemoHistory(
   const users = usersFirst(deps.database);
   const counts: Record<string, number> = {};
   try {
-    const stats = analyzeAsTheyGrow(deps.database, users.wait);
+    const stats = tidyAsTheyGrow(deps.database, users.wait);
     await stats.before();
     let shown = performance.now();
     await createServices(deps).ledger.replayServices(plan.regions.district.id, {

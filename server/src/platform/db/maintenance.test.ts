@@ -72,6 +72,27 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
     expect((await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_narrow'`))[0]!.n).toBe(2);
   });
 
+  it('analyses a big table in one statement when every column reads a small sample (statistics target 10 or less), or when nobody else uses the database yet', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_log (n int, label text, at timestamptz)`);
+    for (const column of ['n', 'label', 'at']) await database.db.execute(sql.raw(`ALTER TABLE upkeep_log ALTER COLUMN ${column} SET STATISTICS 10`));
+    await database.db.execute(sql`INSERT INTO upkeep_log SELECT g, repeat('x', 100) || g, now() FROM generate_series(1, 9000) g`);
+    const statements: string[] = [];
+    let between = 0;
+    const opts = { between: async () => void between++, onStatement: (statement: string) => statements.push(statement) };
+    await analyzeTable(database, 'upkeep_log', opts);
+    expect([statements, between]).toEqual([['ANALYZE "upkeep_log"'], 0]);
+    expect((await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'upkeep_log'`))[0]!.n).toBe(3);
+    // one column at the default target: a column per statement again
+    await database.db.execute(sql`ALTER TABLE upkeep_log ALTER COLUMN label SET STATISTICS -1`);
+    statements.length = 0;
+    await analyzeTable(database, 'upkeep_log', opts);
+    expect([statements, between]).toEqual([['ANALYZE "upkeep_log" ("n")', 'ANALYZE "upkeep_log" ("label")', 'ANALYZE "upkeep_log" ("at")'], 2]);
+    // alone (the demo's seed before the app opens): the whole table at once
+    statements.length = 0;
+    await analyzeTable(database, 'upkeep_log', { ...opts, alone: true });
+    expect([statements, between]).toEqual([['ANALYZE "upkeep_log"'], 2]);
+  });
+
   it('a table cut short while analysed column by column is analysed again at the next start; an abort stops between columns', async () => {
     await database.db.execute(sql`CREATE TABLE upkeep_cut (n int, label text, at timestamptz)`);
     await database.db.execute(sql`INSERT INTO upkeep_cut SELECT g, repeat('x', 100) || g, now() FROM generate_series(1, 9000) g`);
@@ -96,6 +117,17 @@ describe('upkeep of the embedded database (no autovacuum there)', () => {
     const again: string[] = [];
     await tidyTables(database, { pass: 'start', onStatement: (statement) => again.push(statement) });
     expect(again.filter((x) => x.includes('upkeep_cut'))).toEqual([]);
+  });
+
+  it('alone (the demo seed, before the app opens): tidies what a start would, each table in whole statements', async () => {
+    await database.db.execute(sql`CREATE TABLE upkeep_seeded (n int, label text, at timestamptz)`);
+    await database.db.execute(sql`INSERT INTO upkeep_seeded SELECT g, repeat('x', 100) || g, now() FROM generate_series(1, 9000) g`);
+    const statements: string[] = [];
+    expect(await tidyTables(database, { pass: 'start', alone: true, onStatement: (statement) => statements.push(statement) })).toBeGreaterThan(0);
+    expect(statements.filter((x) => x.includes('upkeep_seeded'))).toEqual(['VACUUM "upkeep_seeded"', 'ANALYZE "upkeep_seeded"']);
+    expect(statements.filter((x) => x.includes('" ('))).toEqual([]);
+    // nothing left for the upkeep after the start
+    expect(await tidyTables(database, { pass: 'start' })).toBe(0);
   });
 
   it('between starts, analyses again a table that has doubled since it was last analysed, and only that', async () => {

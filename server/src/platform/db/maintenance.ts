@@ -12,8 +12,8 @@ import { usersFirst } from './users-first.js';
  * vacuumed; in `bench:reads`, warm, PGlite's work per list page 2.74 → 2.58 ms). This stands in for
  * autovacuum:
  *  - after each start, every table of 8 pages or more, most of them never marked all-visible, is vacuumed
- *    (and analysed too if it never was), and every other table never analysed (`reltuples < 0`) is
- *    analysed — on the fresh demo, once its history is in: 75 tables, 8.8–14.4 s in all;
+ *    (and analysed too if it never was), and every other table never analysed (`reltuples < 0`, or
+ *    counted empty and grown since) is analysed;
  *  - every minute, every table of 8 pages or more that has doubled since it was last analysed (or was
  *    never analysed) is analysed again: the planner's statistics, and the plans it keeps for the
  *    foreign-key checks, were made when the tables were small — on a fresh district's grabs the need's
@@ -21,14 +21,16 @@ import { usersFirst } from './users-first.js';
  *    deliveries' foreign-key check took 0.26–1.06 ms a row, 0.03 ms after ANALYZE (a grab's statements
  *    on PGlite 4.66 → 3.48 ms);
  *  - every night at 03:00 Asia/Shanghai, every table is vacuumed and analysed.
- * VACUUM and ANALYZE apart, a big table's ANALYZE a column per statement (`analyzeTable`), the users'
- * requests in hand let through between statements (`usersFirst`), so a request on the single embedded
- * connection waits for one statement at most, never for a table or the whole database. The demo's
- * order chain is vacuumed before the app opens (demo/history.pace.ts `vacuumSeeded`; its first VACUUM
- * of `need_events` took 0.3–0.6 s), and the timeline's and the time bank entries' columns have
- * statistics target 10 (migration 0036, a column's ANALYZE 125–223 → 50–60 ms): the longest statements
- * left are the first VACUUM of the history's `points_earned` (~175 ms) and `ledger_entries`, and ANALYZE
- * of a `needs` column (60–120 ms).
+ * VACUUM and ANALYZE apart, a big table's ANALYZE a column per statement (`analyzeTable`) unless its
+ * sample is small, the users' requests in hand let through between statements (`usersFirst`), so a
+ * request on the single embedded connection waits for one statement at most, never for a table or the
+ * whole database. The demo's seed runs the start's pass itself before the app opens, in whole
+ * statements (`alone`; demo/history.pace.ts `tidySeeded`), and its history vacuums the ledger's tables
+ * as they fill (`tidyAsTheyGrow`): the upkeep after the demo's first start went from 243 statements
+ * (6–8 s, 62 of them over 40 ms, the longest VACUUM `ledger_entries` 91–234 ms and `needs`' columns
+ * 70–220 ms) to about 20 (0.2 s, the longest 46–56 ms). The longest statements a user can wait behind
+ * are then the history's ANALYZE of a `ledger_transactions` column (60–80 ms) and, at night, of a
+ * `needs` column (70–95 ms).
  * Real PostgreSQL has autovacuum: nothing runs there.
  */
 const NIGHTLY_HOUR_SHANGHAI = 3;
@@ -82,19 +84,30 @@ async function timed(database: Database, statement: string, onStatement?: OnStat
 }
 
 /**
- * ANALYZE of one table, a column per statement when the table is big and the database embedded
- * (`ANALYZE_BY_COLUMN_PAGES`), with `between()` after each statement but the last; PostgreSQL has
- * many connections, so one statement there.
+ * A column whose statistics target is at most this reads a sample of 3,000 rows (300 a point): the
+ * sample, not the columns, is most of a table's ANALYZE then. Measured on the demo's timeline
+ * (`need_events`, every column at 10, migration 0036): the table in one statement 61–72 ms warm, a
+ * column alone 35–73 ms, so thirteen statements cost thirteen times one and shortened none.
  */
-export async function analyzeTable(database: Database, table: string, opts: { between: () => Promise<void>; onStatement?: OnStatement; signal?: AbortSignal }): Promise<void> {
+const SMALL_SAMPLE_TARGET = 10;
+
+/**
+ * ANALYZE of one table, a column per statement when the table is big, its sample large and the
+ * database embedded (`ANALYZE_BY_COLUMN_PAGES`, `SMALL_SAMPLE_TARGET`), with `between()` after each
+ * statement but the last; PostgreSQL has many connections, so one statement there, and `alone` (no
+ * one else uses the database yet: the demo's seed before the app opens) too.
+ */
+export async function analyzeTable(database: Database, table: string, opts: { between: () => Promise<void>; onStatement?: OnStatement; signal?: AbortSignal; alone?: boolean }): Promise<void> {
   const whole = () => timed(database, `ANALYZE ${quoted(table)}`, opts.onStatement);
-  if (database.kind !== 'pglite') return whole();
+  if (database.kind !== 'pglite' || opts.alone) return whole();
   const [rel] = await queryRows<{ pages: number }>(database.db, sql`SELECT (pg_relation_size(${quoted(table)}::regclass) / current_setting('block_size')::int)::int AS pages`);
   if ((rel?.pages ?? 0) < ANALYZE_BY_COLUMN_PAGES) return whole();
-  const columns = await queryRows<{ name: string }>(
+  // the target as set (-1 or NULL: the default, 100)
+  const columns = await queryRows<{ name: string; target: number | null }>(
     database.db,
-    sql`SELECT a.attname AS name FROM pg_attribute a WHERE a.attrelid = ${quoted(table)}::regclass AND ${analysedColumn} ORDER BY a.attnum`,
+    sql`SELECT a.attname AS name, a.attstattarget::int AS target FROM pg_attribute a WHERE a.attrelid = ${quoted(table)}::regclass AND ${analysedColumn} ORDER BY a.attnum`,
   );
+  if (columns.every((c) => c.target !== null && c.target > 0 && c.target <= SMALL_SAMPLE_TARGET)) return whole();
   // in column order: a table whose last column has statistics was analysed to the end (`tables`)
   for (const [i, { name }] of columns.entries()) {
     if (i > 0) await opts.between();
@@ -110,8 +123,9 @@ async function tables(database: Database, pass: Pass): Promise<{ name: string; t
     sql`SELECT c.relname AS name, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS pages,
                c.relpages AS recorded, c.relallvisible AS visible,
                -- reltuples is -1 until a VACUUM or ANALYZE; a table analysed a column at a time and cut
-               -- short (or only vacuumed) has no statistics for its last column yet
-               c.reltuples >= 0 AND (c.reltuples = 0 OR EXISTS (
+               -- short (or only vacuumed) has no statistics for its last column yet; one counted empty
+               -- (a migration left \`regions\` at 0 rows, 0 pages) is only while it has not grown since
+               c.reltuples >= 0 AND ((c.reltuples = 0 AND c.relpages >= pg_relation_size(c.oid) / current_setting('block_size')::int) OR EXISTS (
                  SELECT 1 FROM pg_statistic s WHERE s.starelid = c.oid AND s.staattnum = (
                    SELECT max(a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND ${analysedColumn}))) AS analysed
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -132,26 +146,29 @@ async function tables(database: Database, pass: Pass): Promise<{ name: string; t
 /**
  * Tidies the tables one by one (`tables`), a statement at a time, each once the users' requests in
  * hand are done (`usersFirst`: a request's statements do not wait for two of ours); stops between
- * statements when `signal` aborts.
+ * statements when `signal` aborts. `alone`: nobody uses the database yet (the demo's seed, before the
+ * app opens), so each table in whole statements, without pauses.
  */
-export async function tidyTables(database: Database, opts: { pass: Pass; signal?: AbortSignal; onStatement?: OnStatement }): Promise<number> {
+export async function tidyTables(database: Database, opts: { pass: Pass; signal?: AbortSignal; onStatement?: OnStatement; alone?: boolean }): Promise<number> {
   let done = 0;
-  const users = usersFirst(database);
+  const users = opts.alone ? undefined : usersFirst(database);
   const between = async () => {
+    if (!users) return;
     await turn();
     await users.wait();
   };
+  const analyze = { between, ...(opts.onStatement ? { onStatement: opts.onStatement } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.alone ? { alone: true } : {}) };
   try {
     for (const { name, tidy } of await tables(database, opts.pass)) {
       if (opts.signal?.aborted) break;
       if (tidy !== 'ANALYZE') await timed(database, `VACUUM ${quoted(name)}`, opts.onStatement);
       if (tidy === 'VACUUM (ANALYZE)') await between();
-      if (tidy !== 'VACUUM' && !opts.signal?.aborted) await analyzeTable(database, name, { between, ...(opts.onStatement ? { onStatement: opts.onStatement } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+      if (tidy !== 'VACUUM' && !opts.signal?.aborted) await analyzeTable(database, name, analyze);
       done++;
       await between();
     }
   } finally {
-    users.stop();
+    users?.stop();
   }
   return done;
 }
