@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../platform/db/client.js';
-import { analyzeTable, tidyTables } from '../platform/db/maintenance.js';
+import { analysedTable, analyzeTable, tidyTables } from '../platform/db/maintenance.js';
 
 /*
  * How the demo's time bank history keeps out of the users' way while the app is open (seed.ts
@@ -45,8 +45,8 @@ export async function tidySeeded(database: Database): Promise<void> {
 }
 
 async function neverAnalysed(database: Database, tables: readonly string[]): Promise<string[]> {
-  // reltuples is -1 until a table is first vacuumed or analysed
-  const rows = await queryRows<{ name: string }>(database.db, sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = ANY(${sql.param([...tables])}::text[]) AND c.relkind = 'r' AND c.reltuples < 0`);
+  // as the upkeep counts it (a start cut short in `tidySeeded` left them so)
+  const rows = await queryRows<{ name: string }>(database.db, sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = ANY(${sql.param([...tables])}::text[]) AND c.relkind = 'r' AND NOT (${analysedTable})`);
   return rows.map((r) => r.name);
 }
 
@@ -66,17 +66,19 @@ const VACUUM_EVERY_PAGES = 64;
  * out), and at the end, before the last transaction's reads, with `between` after each table; on the
  * embedded database, VACUUM of the filled tables every `VACUUM_EVERY_PAGES` pages and at the end.
  */
-export function tidyAsTheyGrow(database: Database, between: () => Promise<void>) {
+export function tidyAsTheyGrow(database: Database, between: () => Promise<void>, signal?: AbortSignal) {
   const run = async (tables: string[]) => {
     for (const table of tables) {
+      if (signal?.aborted) return;
       // a big table a column per statement (ledger_transactions took 140–220 ms in one)
-      await analyzeTable(database, table, { between });
+      await analyzeTable(database, table, { between, ...(signal ? { signal } : {}) });
       await between();
     }
   };
   const vacuum = async () => {
     if (database.kind !== 'pglite') return; // PostgreSQL's autovacuum sees to them
     for (const table of FILLED_TABLES) {
+      if (signal?.aborted) return; // shutting down: the upkeep after the next start vacuums them
       await database.db.execute(sql.raw(`VACUUM ${table}`));
       await between();
     }

@@ -134,7 +134,7 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     if ((await existing(tx)) !== undefined) return false; // another instance won the race
     const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
     for (const [i, step] of steps.entries()) {
-      opts.progress?.(i, steps.length, step.name);
+      opts.progress?.(i, steps.length + 1, step.name);
       // the history's pages all go into the seed's one transaction
       Object.assign(counts, await timed(step.name, () => (step.history ? step.run({ ...ctx, inPage: (work) => work(tx) }) : step.run(ctx))));
     }
@@ -143,7 +143,8 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     return true;
   });
   if (!done) return skip('already_seeded');
-  // vacuumed and analysed now, while nobody uses the app yet (history.pace.ts)
+  // vacuumed and analysed now, while nobody uses the app yet (history.pace.ts): the last step shown
+  opts.progress?.(steps.length, steps.length + 1, 'tidy');
   await timed('tidy', () => tidySeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
@@ -178,7 +179,7 @@ export async function finishDemoHistory(
   const users = usersFirst(deps.database);
   const counts: Record<string, number> = {};
   try {
-    const stats = tidyAsTheyGrow(deps.database, users.wait);
+    const stats = tidyAsTheyGrow(deps.database, users.wait, opts.signal);
     await stats.before();
     let shown = performance.now();
     await createServices(deps).ledger.replayServices(plan.regions.district.id, {

@@ -72,7 +72,19 @@ const GROWTH_EVERY_MS = 60_000;
  * Statistics switched off (SET STATISTICS 0) stay off, as a whole-table ANALYZE does: 0 is off, -1
  * (PostgreSQL 15) or NULL (17) the default.
  */
-const analysedColumn = sql.raw('a.attnum > 0 AND NOT a.attisdropped AND coalesce(a.attstattarget, -1) <> 0');
+const ANALYSED_COLUMN = 'a.attnum > 0 AND NOT a.attisdropped AND coalesce(a.attstattarget, -1) <> 0';
+const analysedColumn = sql.raw(ANALYSED_COLUMN);
+
+/**
+ * Whether a table (of `pg_class` as `c`) has its planner statistics. reltuples is -1 until a VACUUM or
+ * ANALYZE; a table analysed a column at a time and cut short (or only vacuumed) has none for its last
+ * column yet; one counted empty with no pages (a migration leaves `regions` so) has none once it has
+ * rows — while one analysed with pages and no live rows left (inserted, then deleted) has its answer.
+ */
+export const analysedTable = sql.raw(`c.reltuples >= 0 AND (
+  (c.reltuples = 0 AND (c.relpages > 0 OR pg_relation_size(c.oid) = 0))
+  OR EXISTS (SELECT 1 FROM pg_statistic s WHERE s.starelid = c.oid AND s.staattnum = (
+    SELECT max(a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND ${ANALYSED_COLUMN})))`);
 
 /** A statement of the upkeep and its time, for a caller that reports them (bench/history.bench.ts). */
 export type OnStatement = (statement: string, ms: number) => void;
@@ -122,12 +134,7 @@ async function tables(database: Database, pass: Pass): Promise<{ name: string; t
     database.db,
     sql`SELECT c.relname AS name, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS pages,
                c.relpages AS recorded, c.relallvisible AS visible,
-               -- reltuples is -1 until a VACUUM or ANALYZE; a table analysed a column at a time and cut
-               -- short (or only vacuumed) has no statistics for its last column yet; one counted empty
-               -- (a migration left \`regions\` at 0 rows, 0 pages) is only while it has not grown since
-               c.reltuples >= 0 AND ((c.reltuples = 0 AND c.relpages >= pg_relation_size(c.oid) / current_setting('block_size')::int) OR EXISTS (
-                 SELECT 1 FROM pg_statistic s WHERE s.starelid = c.oid AND s.staattnum = (
-                   SELECT max(a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND ${analysedColumn}))) AS analysed
+               ${analysedTable} AS analysed
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pages DESC, c.relname`,
   );
