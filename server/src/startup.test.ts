@@ -14,7 +14,7 @@ describe('npm start listens before the app is ready', () => {
 
   it('shows the seeding progress on every page and in the console, and answers the API with 503 and Retry-After', async () => {
     startup.phase('正在准备演示数据 | seeding the demo district');
-    startup.step(4, 14, 'needs');
+    startup.step(4, 14, '一年的群众需求与订单 | a year of needs and orders');
     const page = await fetch(`${base}/h5/anything`);
     expect(page.status).toBe(503);
     expect(page.headers.get('retry-after')).toBe('2');
@@ -22,13 +22,14 @@ describe('npm start listens before the app is ready', () => {
     expect(html).toContain('正在准备演示数据');
     expect(html).toContain('seeding the demo district');
     expect(html).toContain('4 / 14'); // step 5 of 14 starts: 4 done
-    expect(html).toContain('needs');
+    // the step's title in both languages, never its name
+    expect(html).toContain('一年的群众需求与订单 · a year of needs and orders');
     const api = await fetch(`${base}/api/needs`);
     expect(api.status).toBe(503);
     expect(await api.json()).toMatchObject({ code: 'system.starting' });
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(lines.some((l) => l.includes('step 5 of 14, needs'))).toBe(true);
+    expect(lines.some((l) => l.includes('step 5 of 14, a year of needs and orders'))).toBe(true);
   });
 
   it('hands every request to the app once it is ready, on the same listening port', async () => {

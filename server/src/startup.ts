@@ -9,8 +9,8 @@ import http from 'node:http';
 export type Startup = {
   /** What is being done now (console and page). */
   phase(what: string): void;
-  /** Seeding progress: step `done` of `total` starts. */
-  step(done: number, total: number, name: string): void;
+  /** Seeding progress: step `done` of `total` starts; `title` is '中文 | English', like a phase. */
+  step(done: number, total: number, title: string): void;
   /** From now on, every request goes to `handler` (the app's). */
   serve(handler: http.RequestListener): void;
   server: http.Server;
@@ -21,7 +21,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};
 export async function listenEarly(opts: { port: number; host: string; log: (msg: string) => void }): Promise<Startup> {
   const started = Date.now();
   let phase = { zh: '正在启动', en: 'starting' };
-  let progress: { done: number; total: number; name: string } | undefined;
+  let progress: { done: number; total: number; zh: string; en: string } | undefined;
   let app: http.RequestListener | undefined;
   const seconds = () => Math.round((Date.now() - started) / 1000);
   // this thread's CPU: far below the wall time, the machine was busy rather than the start slow
@@ -32,7 +32,7 @@ export async function listenEarly(opts: { port: number; host: string; log: (msg:
 
   const page = () => {
     const percent = progress ? Math.round((progress.done / progress.total) * 100) : 0;
-    const step = progress ? `${progress.done} / ${progress.total} · ${escape(progress.name)}` : '';
+    const step = progress ? `${progress.done} / ${progress.total} · ${escape(progress.zh)} · ${escape(progress.en)}` : '';
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="2"><title>连心 Lianxin · 正在启动</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#222}
@@ -75,9 +75,10 @@ ${progress ? `<div class="bar"><i></i></div><p><small>${step} — ${percent}%</s
       phase = { zh: zh!, en: en ?? zh! };
       opts.log(`${phase.en} (${seconds()} s; main thread CPU ${cpu()} s)`);
     },
-    step(done, total, name) {
-      progress = { done, total, name };
-      opts.log(`demo district: step ${done + 1} of ${total}, ${name} (${seconds()} s)`);
+    step(done, total, title) {
+      const [zh, en] = title.split(' | ');
+      progress = { done, total, zh: zh!, en: en ?? zh! };
+      opts.log(`demo district: step ${done + 1} of ${total}, ${progress.en} (${seconds()} s)`);
     },
     serve(handler) {
       app = handler;

@@ -45,6 +45,7 @@ function occurrencesOf(rng: Rng, now: number): Occurrence[] {
  */
 export const activitiesStep: DemoStep = {
   name: 'activities',
+  title: '志愿服务活动 | activities',
   async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);

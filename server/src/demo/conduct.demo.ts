@@ -13,6 +13,7 @@ import type { DemoStep } from './context.js';
  */
 export const conductStep: DemoStep = {
   name: 'conduct',
+  title: '负面言行记录 | conduct incidents',
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     const communityId = plan.regions.communities[0]!.id;

@@ -70,15 +70,19 @@ export type HistoryContext = Omit<DemoContext, 'tx' | 'plan'> & {
   inPage<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 };
 
+/** What the start page shows while a step runs: '中文 | English' (never the step's name, a code). */
+export type StepTitle = `${string} | ${string}`;
+
 /**
  * One part of the demo (regions, accounts; later teams, needs, ledger …). Add a module's demo data by
  * appending a step to `demoSteps` in seed.ts. Steps run in order inside one transaction and return
  * row counts for the report; ids of earlier steps' rows can be recomputed with `demoUuid`.
  */
 export type DemoStep =
-  | { name: string; history?: undefined; run(ctx: DemoContext): Promise<Record<string, number>> }
+  | { name: string; title: StepTitle; history?: undefined; run(ctx: DemoContext): Promise<Record<string, number>> }
   | {
       name: string;
+      title: StepTitle;
       /**
        * The time bank's history (the ledger, then the mall that spends its points): on `npm start` it
        * is seeded after the app opens, so the first page does not wait for 400,000 ledger entries.

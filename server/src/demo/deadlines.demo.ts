@@ -20,6 +20,7 @@ const windowIso = sql`to_char(n.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH
  */
 export const deadlinesWatchStep: DemoStep = {
   name: 'deadline watch',
+  title: '“2310”时限提醒 | the 2310 deadlines',
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     // the window runs from acceptance, or from its restart (a reopening); a paused clock warns no one

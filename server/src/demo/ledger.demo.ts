@@ -40,6 +40,7 @@ const AWARD_PAGE = 300;
  */
 export const ledgerStep: DemoStep = {
   name: 'ledger',
+  title: '时间银行 | the time bank',
   history: true,
   async run({ deps, plan, credited: replayed, inPage }) {
     const districtId = plan.regions.district.id;
@@ -115,6 +116,7 @@ export const ledgerStep: DemoStep = {
 /** The ledger's size once the history is in (after the mall: a start cut short in between counts the same). */
 export const ledgerTotalsStep: DemoStep = {
   name: 'ledger totals',
+  title: '时间银行合计 | the time bank\'s totals',
   history: true,
   async run({ plan, inPage }) {
     const districtId = plan.regions.district.id;

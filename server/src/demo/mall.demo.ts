@@ -182,6 +182,7 @@ const jobColumns = { district_id: 'uuid', name: 'text', key: 'text', run_at: 'ti
  */
 export const mallStep: DemoStep = {
   name: 'mall',
+  title: '积分超市 | the points mall',
   history: true,
   async run(ctx) {
     const { inPage, plan } = ctx;

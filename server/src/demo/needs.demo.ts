@@ -74,6 +74,7 @@ async function skipRowTriggers(tx: Tx): Promise<boolean> {
 
 export const needsStep: DemoStep = {
   name: 'needs',
+  title: '一年的群众需求与订单 | a year of needs and orders',
   async run(ctx) {
     const { tx, plan } = ctx;
     const categories = await demoCategories(ctx);

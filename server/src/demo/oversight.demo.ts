@@ -34,6 +34,7 @@ const iso = (t: number) => new Date(t).toISOString();
  */
 export const oversightStep: DemoStep = {
   name: 'oversight',
+  title: '督办 | oversight',
   async run({ deps, tx, plan }: DemoContext) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);

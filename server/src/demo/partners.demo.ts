@@ -35,6 +35,7 @@ const PARTNER = fixedAccounts.find((a) => a.roles.includes('partner'))!;
  */
 export const partnersStep: DemoStep = {
   name: 'partners',
+  title: '共建单位 | partner units',
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     const shopId = demoUuid(plan.seed, 'unit:partner');

@@ -91,6 +91,7 @@ export function planPeople(seed: number, sizes: ScaleSizes, regions: RegionPlan)
 /** Accounts and their phone directory rows, in the same transaction like every account insert. */
 export const accountsStep: DemoStep = {
   name: 'accounts',
+  title: '居民、志愿者与工作人员账号 | residents, volunteers and staff',
   async run({ tx, plan, passwordHash, deps }) {
     const districtId = plan.regions.district.id;
     const rows = plan.people.map((p) => ({

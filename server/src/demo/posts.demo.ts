@@ -21,6 +21,7 @@ const places = ['社区党群服务中心', '小区南门岗亭', '社区新时�
  */
 export const postsStep: DemoStep = {
   name: 'posts',
+  title: '志愿服务岗位 | volunteer posts',
   async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);

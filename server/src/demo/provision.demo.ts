@@ -7,6 +7,7 @@ import type { DemoStep } from './context.js';
  */
 export const provisionStep: DemoStep = {
   name: 'provision',
+  title: '区县默认设置 | the district\'s defaults',
   async run({ deps, tx, plan }) {
     const { provisioners } = createServices(deps).provisioning;
     for (const p of provisioners) await p.provision(tx, plan.regions.district.id);

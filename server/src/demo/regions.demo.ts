@@ -91,6 +91,7 @@ export function allRegions(plan: RegionPlan): DemoRegion[] {
 /** Parents before children, so the parent_id foreign key holds row by row. */
 export const regionsStep: DemoStep = {
   name: 'regions',
+  title: '区域与网格 | regions and grids',
   async run({ tx, plan }) {
     const rows = allRegions(plan.regions).map(({ rural: _rural, ...row }) => row);
     await inBatches(rows, (batch) => tx.insert(regions).values(batch));

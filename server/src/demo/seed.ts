@@ -4,7 +4,7 @@ import { accounts } from '../modules/accounts/accounts.table.js';
 import { systemSettings } from '../modules/system/system.table.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { queryRows, type DbOrTx } from '../platform/db/client.js';
-import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep, type DistrictPlan, type HistoryContext } from './context.js';
+import { scaleSizes, type DemoContext, type DemoPlan, type DemoScale, type DemoStep, type DistrictPlan, type HistoryContext, type StepTitle } from './context.js';
 import { DEMO_PASSWORD, demoAccountTable } from './fixed-accounts.js';
 import { createServices } from '../services.js';
 import type { ReplayOptions } from '../modules/ledger/ledger.service.js';
@@ -32,7 +32,7 @@ export type SeedOptions = {
   log: (msg: string) => void;
   seed?: number;
   /** Told as each step starts (`done` steps of `total` finished), for the start page's progress. */
-  progress?: (done: number, total: number, step: string) => void;
+  progress?: (done: number, total: number, title: StepTitle) => void;
   /**
    * 'now' (the default): the whole district in one transaction. 'later' (`npm start`): everything but
    * the time bank's history, which `finishDemoHistory` seeds once the app is open.
@@ -134,7 +134,7 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
     if ((await existing(tx)) !== undefined) return false; // another instance won the race
     const ctx: DemoContext = { deps, tx, plan, passwordHash, log: opts.log };
     for (const [i, step] of steps.entries()) {
-      opts.progress?.(i, steps.length + 1, step.name);
+      opts.progress?.(i, steps.length + 1, step.title);
       // the history's pages all go into the seed's one transaction
       Object.assign(counts, await timed(step.name, () => (step.history ? step.run({ ...ctx, inPage: (work) => work(tx) }) : step.run(ctx))));
     }
@@ -144,7 +144,7 @@ export async function seedDemoIfEmpty(deps: PlatformDeps, opts: SeedOptions): Pr
   });
   if (!done) return skip('already_seeded');
   // vacuumed and analysed now, while nobody uses the app yet (history.pace.ts): the last step shown
-  opts.progress?.(steps.length, steps.length + 1, 'tidy');
+  opts.progress?.(steps.length, steps.length + 1, '整理数据库 | tidying the database');
   await timed('tidy', () => tidySeeded(deps.database));
   const totalMs = Math.round(performance.now() - started);
   opts.log(`demo district seeded in ${(totalMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);

@@ -122,6 +122,7 @@ const DAY = 86_400_000;
 
 export const teamsStep: DemoStep = {
   name: 'teams',
+  title: '志愿服务队 | volunteer teams',
   async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const now = deps.clock.now().getTime();

@@ -18,6 +18,7 @@ const rejections = ['联系电话无法接通，请核实后重新申请', '住�
  */
 export const volunteersStep: DemoStep = {
   name: 'volunteers',
+  title: '志愿者注册与服务记录 | volunteers and their service',
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     const units = sql.raw(`ARRAY[${workUnits.map((u) => `'${u}'`).join(',')}]`);
@@ -106,6 +107,7 @@ export async function refreshVerifiedHours(tx: DemoContext['tx'], districtId: st
  */
 export const activityRecordStep: DemoStep = {
   name: 'activityRecord',
+  title: '活动签到与服务时长 | activity check-ins and hours',
   async run({ tx, plan }) {
     const districtId = plan.regions.district.id;
     const written = await queryRows<{ n: number }>(tx, sql`

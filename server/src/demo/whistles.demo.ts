@@ -49,6 +49,7 @@ async function majorItems(tx: Tx, districtId: string, limit: number): Promise<It
  */
 export const whistlesStep: DemoStep = {
   name: 'whistles',
+  title: '吹哨报到 | whistles',
   async run({ tx, plan, deps }) {
     const districtId = plan.regions.district.id;
     const cast = castOf(plan.regions, plan.people);
