@@ -159,9 +159,13 @@ export const oversightStep: DemoStep = {
     const overdue = keptOverdue(plan.seed);
     const tryTell = (need: NeedRow, story: Story) => !used.has(need.id) && !overdue.has(need.id) && tellChange(need, story) && used.add(need.id);
     const tellFirst = (candidates: NeedRow[], story: Story) => candidates.some((n) => tryTell(n, story));
-    // taken or in service first: the handler has started and knows why it needs more time
-    const started = (n: NeedRow) => (['taken', 'claimed', 'in_service'].includes(n.status) ? 0 : 1);
-    const withTeam = inHome.filter((n) => n.team_id).sort((a, b) => started(a) - started(b));
+    // the fixed leader's team first: the walk-through signs in as its leader (e2e/oversight.spec.ts) and
+    // finds its pending extension and running pause whatever the other teams' needs are that day (by
+    // id order alone, another team's need took the pause on some days); then taken or in service: the
+    // handler has started and knows why it needs more time
+    const leaderTeam = plan.teams.find((t) => t.leaderId === cast.fixed.teamLeader.id)?.id;
+    const rank = (n: NeedRow) => (n.team_id === leaderTeam ? 0 : 2) + (['taken', 'claimed', 'in_service'].includes(n.status) ? 0 : 1);
+    const withTeam = inHome.filter((n) => n.team_id).sort((a, b) => rank(a) - rank(b));
     tellFirst(withTeam, 'pendingExtension');
     tellFirst(inHome.filter((n) => !n.team_id), 'pendingPause');
     tellFirst(withTeam, 'runningPause');
