@@ -32,6 +32,17 @@ describe.each(backends)('demo oversight (small) on %s', (backend) => {
     await database.drop();
   });
 
+  it("gives the fixed leader's team the walk-through's running pause, on a task the fixed volunteer does not hold, and a pending extension", async () => {
+    // e2e/oversight.spec.ts signs in as the leader and looks for both; e2e/supervision.spec.ts reads the
+    // volunteer's countdowns, which a paused clock would hide (by need id alone, another team took the pause on some days)
+    const [team] = await queryRows<{ paused: number; paused_held: number; asked: number }>(database.db, sql`
+      SELECT count(*) FILTER (WHERE n.paused_at IS NOT NULL)::int AS paused,
+             count(*) FILTER (WHERE n.paused_at IS NOT NULL AND EXISTS (SELECT 1 FROM need_assignments x JOIN accounts v ON v.id = x.volunteer_id WHERE x.need_id = n.id AND v.phone = '13800000005'))::int AS paused_held,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM deadline_changes c WHERE c.need_id = n.id AND c.kind = 'extension' AND c.state = 'requested'))::int AS asked
+      FROM needs n JOIN teams t ON t.district_id = n.district_id AND t.id = n.team_id JOIN accounts l ON l.id = t.leader_id WHERE l.phone = '13800000004'`);
+    expect(team).toEqual({ paused: 1, paused_held: 0, asked: 1 });
+  });
+
   it('has requests waiting, pauses running, supervision and callbacks', async () => {
     const states = await queryRows<{ state: string; n: number }>(database.db, sql`SELECT state, count(*)::int AS n FROM deadline_changes GROUP BY state`);
     expect(Object.fromEntries(states.map((s) => [s.state, s.n])).requested).toBeGreaterThanOrEqual(2);

@@ -168,7 +168,10 @@ export const oversightStep: DemoStep = {
     const withTeam = inHome.filter((n) => n.team_id).sort((a, b) => rank(a) - rank(b));
     tellFirst(withTeam, 'pendingExtension');
     tellFirst(inHome.filter((n) => !n.team_id), 'pendingPause');
-    tellFirst(withTeam, 'runningPause');
+    // not on a task the fixed volunteer holds: her task list counts down to its deadlines
+    // (e2e/supervision.spec.ts), and a paused clock shows none
+    const held = new Set((await queryRows<{ need_id: string }>(tx, sql`SELECT need_id FROM need_assignments WHERE district_id = ${districtId} AND volunteer_id = ${cast.fixed.volunteer.id}`)).map((r) => r.need_id));
+    tellFirst(withTeam.filter((n) => !held.has(n.id)), 'runningPause');
     tellFirst(inHome, 'approvedExtension');
     // and a progress call on one more of its open needs, due or not
     const call = inHome.find((n) => !used.has(n.id));
