@@ -29,8 +29,8 @@ import { usersFirst } from './users-first.js';
  * as they fill (`tidyAsTheyGrow`): the upkeep after the demo's first start went from 243 statements
  * (6–8 s, 62 of them over 40 ms, the longest VACUUM `ledger_entries` 91–234 ms and `needs`' columns
  * 70–220 ms) to about 20 (0.2 s, the longest 46–56 ms). The longest statements a user can wait behind
- * are then the history's ANALYZE of a `ledger_transactions` column (60–80 ms) and, at night, of a
- * `needs` column (70–95 ms).
+ * are then the history's ANALYZE of a `ledger_transactions` column (60–80 ms) and, at night, a
+ * `needs` column (70–95 ms) or a `volunteer_service_entries` one (up to 153 ms once).
  * Real PostgreSQL has autovacuum: nothing runs there.
  */
 const NIGHTLY_HOUR_SHANGHAI = 3;
