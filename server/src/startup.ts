@@ -16,6 +16,12 @@ export type Startup = {
   server: http.Server;
 };
 
+/** '中文 | English' as its two halves (one half: both the same). */
+function bilingual(text: string): { zh: string; en: string } {
+  const [zh, en] = text.split(' | ');
+  return { zh: zh!, en: en ?? zh! };
+}
+
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function listenEarly(opts: { port: number; host: string; log: (msg: string) => void }): Promise<Startup> {
@@ -71,13 +77,11 @@ ${progress ? `<div class="bar"><i></i></div><p><small>${step} — ${percent}%</s
   return {
     server,
     phase(what) {
-      const [zh, en] = what.split(' | ');
-      phase = { zh: zh!, en: en ?? zh! };
+      phase = bilingual(what);
       opts.log(`${phase.en} (${seconds()} s; main thread CPU ${cpu()} s)`);
     },
     step(done, total, title) {
-      const [zh, en] = title.split(' | ');
-      progress = { done, total, zh: zh!, en: en ?? zh! };
+      progress = { done, total, ...bilingual(title) };
       opts.log(`demo district: step ${done + 1} of ${total}, ${progress.en} (${seconds()} s)`);
     },
     serve(handler) {

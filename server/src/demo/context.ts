@@ -38,7 +38,7 @@ export type DemoPlan = {
 /**
  * The district's regions and sizes without its people and teams: what the history's steps read.
  * Planning the people takes about half a second of the event loop on the full district (measured
- * 376–465 ms), which the history, seeded with the app open, would make every request wait for.
+ * 376–546 ms), which the history, seeded with the app open, would make every request wait for.
  */
 export type DistrictPlan = Pick<DemoPlan, 'scale' | 'seed' | 'sizes' | 'regions'>;
 
