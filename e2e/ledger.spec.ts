@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snap } from './support/browser.js';
 import { flows, settled } from './support/flows.js';
+import { holdList } from './support/lists.js';
 import { phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -20,8 +21,15 @@ describe('time bank passbook and service for service (储蓄存折 · 服务换�
       const before = (await (await page.request.get('/api/ledger/me')).json()) as Mine;
       expect(before.hours).toBeGreaterThan(1);
 
-      // 我的 › 我的存折: the balances and the year's lines, each with its source
+      // 我的 › 我的存折: the balances and the year's lines, each with its source. The page waits for her
+      // service record, which would push 我的存折 down under her finger if it came after it (CI lost a tap so)
+      const record = await holdList(page, { path: '/api/volunteers/me', params: {} });
       await page.goto('/h5/me');
+      await record.requested;
+      await page.getByTestId('h5-me-loading').waitFor();
+      expect(await page.getByTestId('me-passbook').count()).toBe(0);
+      record.release();
+      await page.getByTestId('me-services').waitFor();
       await page.getByTestId('me-passbook').click();
       await page.waitForURL((url) => url.pathname === '/h5/me/passbook');
       await expect.poll(() => page.getByTestId('passbook-hours').textContent()).toBe(String(before.hours));

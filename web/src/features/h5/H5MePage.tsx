@@ -1,9 +1,10 @@
-import { Button, List } from 'antd-mobile';
+import { Button, DotLoading, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../lib/time';
 import { useLogout, useMe } from '../auth/session';
 import { H5MyServiceCard } from '../volunteers/h5/H5MyServiceCard';
+import { useServingVolunteer } from '../volunteers/h5/VolunteerFigures';
 import { H5Preferences } from './H5Preferences';
 import { H5RoleTags } from './H5RoleTags';
 import { H5TabBar } from './H5TabBar';
@@ -14,7 +15,22 @@ export function H5MePage() {
   const { account } = useMe();
   const navigate = useNavigate();
   const logout = useLogout('/h5/login');
+  const { mine } = useServingVolunteer();
 
+  // The service card's figures and record (up to six lines) push everything below them down when they
+  // arrive: a tap meant for 我的存折 or 退出登录 landed on whatever moved there (CI's e2e caught the
+  // passbook tap lost so). So the page shows once they are here, or once the phone has no connection to
+  // ask (a paused query is not loading); the bottom bar stays meanwhile.
+  if (mine.isLoading) {
+    return (
+      <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-me-loading">
+        <div className="lx-h5-loading">
+          <DotLoading color="primary" />
+        </div>
+        <H5TabBar />
+      </div>
+    );
+  }
   return (
     <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-me">
       <header className="lx-h5-hero lx-h5-hero-small">
