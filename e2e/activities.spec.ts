@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSessions, ok } from './support/api.js';
 import { demo, snap } from './support/browser.js';
+import { settledHome } from './support/phone-home.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -18,7 +19,7 @@ async function phone(person: string): Promise<Page> {
   const { context, page } = await openSession(env.browser, env.server.baseUrl, 'phone');
   contexts.push(context);
   await phoneLogin(page, person);
-  await page.getByTestId('h5-home').waitFor();
+  await settledHome(page);
   return page;
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snap } from './support/browser.js';
+import { settledHome } from './support/phone-home.js';
 import { openSession, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -18,6 +19,7 @@ describe('service record certificate (志愿服务记录证明)', () => {
       const me = (await (await page.request.get('/api/volunteers/me')).json()) as { volunteer: { number: string } };
 
       // the tile on the phone home leads to the page under 我的
+      await settledHome(page);
       await page.getByText('服务记录证明').first().click();
       await page.waitForURL((url) => url.pathname === '/h5/me/certificates');
       await page.getByTestId('h5-certificates').waitFor();

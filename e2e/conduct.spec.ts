@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { demo, snap } from './support/browser.js';
 import { ok } from './support/api.js';
-import { serverAndBrowser } from './support/suite.js';
+import { demo, snap } from './support/browser.js';
 import { flows, settled } from './support/flows.js';
+import { settledHome } from './support/phone-home.js';
 import { deskLogin, phoneLogin } from './support/sessions.js';
+import { serverAndBrowser } from './support/suite.js';
 
 /** The demo's street admin of street 1 (server/src/demo/fixed-accounts.ts); the volunteer is 刘芳. */
 const STREET_ADMIN = '13800000001';
@@ -50,7 +51,7 @@ describe('言行负面清单: an incident suspends a volunteer, who appeals on t
   it('the volunteer, on the phone, sees the incident and appeals', async () => {
     await session('phone', async (page) => {
       await phoneLogin(page, demo.volunteer);
-      await page.getByTestId('h5-home').waitFor();
+      await settledHome(page);
       // suspended, they have lost the volunteer role: the record is still one tap away
       await page.getByTestId('service-conduct').click();
       const card = page.getByTestId('h5-incident').filter({ hasText: what });

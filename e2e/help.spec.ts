@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
 import { settled } from './support/flows.js';
+import { settledHome } from './support/phone-home.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -44,6 +45,7 @@ describe('帮助 opens the guide for the role', () => {
   it('a team leader opens 使用帮助 on the phone, reads the leader guide and can switch to the volunteer guide', async () => {
     await inSession('phone', async (page) => {
       await phoneLogin(page, demo.teamLeader);
+      await settledHome(page);
       await page.getByTestId('service-help').click();
       const help = page.getByTestId('h5-help');
       await help.waitFor();

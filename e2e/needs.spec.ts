@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo, guideSnap, snap } from './support/browser.js';
-import { makePng } from './support/png.js';
-import { serverAndBrowser } from './support/suite.js';
 import { holdList, listResponse, settledTable, tableBusy } from './support/lists.js';
+import { settledHome } from './support/phone-home.js';
+import { makePng } from './support/png.js';
 import { deskLogin, openSession, phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
+import { serverAndBrowser } from './support/suite.js';
 
 /** Toasts fade after a moment; screenshots are taken once they have, so they do not cover the page. */
 const toastGone = (page: Page) => page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
@@ -132,7 +133,7 @@ describe('orders: one need travels the whole chain through the pages', () => {
   it('a resident posts a need with a camera photo from the phone; it starts as 已点单 at their home', async () => {
     await as('phone', async (page) => {
       await phoneLogin(page, demo.resident);
-      await page.getByTestId('h5-home').waitFor();
+      await settledHome(page);
       await page.getByTestId('service-needs').click();
       await page.getByTestId('h5-need-post').waitFor();
       await page.getByTestId('category-field').click();

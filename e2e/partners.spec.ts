@@ -1,10 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demo, snap } from './support/browser.js';
 import { apiSessions, ok } from './support/api.js';
-import { serverAndBrowser } from './support/suite.js';
+import { DEMO_PASSWORD, demo, snap } from './support/browser.js';
+import { settledHome } from './support/phone-home.js';
 import { registerByApi } from './support/registration.js';
 import { deskLogin, openSession } from './support/sessions.js';
+import { serverAndBrowser } from './support/suite.js';
 
 /** The demo's street admin of street 1 (server/src/demo/fixed-accounts.ts). */
 const STREET_ADMIN = '13800000001';
@@ -94,6 +95,7 @@ describe('共建单位 · 双报到: the street registers a unit with its contac
       await page.locator('input[type=tel]').fill(contactPhone);
       await page.locator('input[type=password]').fill(NEW_PASSWORD);
       await page.getByTestId('h5-login-submit').click();
+      await settledHome(page);
       await page.getByTestId('service-partner-unit').click();
       await page.getByTestId('h5-partner-unit').waitFor();
       await page.getByText(unitName).waitFor();

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ok } from './support/api.js';
 import { demo, guideSnap, snap } from './support/browser.js';
 import { flows, settled } from './support/flows.js';
-import { settledPhoneLists } from './support/lists.js';
+import { holdList, settledPhoneLists } from './support/lists.js';
+import { settledHome, settledPage } from './support/phone-home.js';
 import { phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -70,8 +71,9 @@ describe('phone pages for every role', () => {
       expect(await page.getByTestId('h5-home').textContent()).not.toContain('电脑');
       const toTake = page.getByTestId('work-count-toTake');
       await expect.poll(async () => Number((await toTake.locator('strong').textContent()) ?? 0)).toBeGreaterThanOrEqual(2);
+      await settledHome(page);
       await toTake.click();
-      await page.getByTestId('h5-team-orders').waitFor();
+      await settledPage(page, 'h5-team-orders');
       await page.locator(`[data-need-id="${takeId}"] .lx-h5-need-main`).click();
       await waitForStatus(page, 'h5-need-detail', 'dispatched');
       expect(await page.getByTestId('need-actions').textContent()).toBe('接单退单');
@@ -101,10 +103,19 @@ describe('phone pages for every role', () => {
 
   it('the volunteer’s task shows the full place with a map link', async () => {
     await session('phone', async (page) => {
+      // while her record is on its way the home says it is still filling (aria-busy), and a tap waits
+      // (settledHome): her card, arriving above the service tiles, would push them down
+      const record = await holdList(page, { path: '/api/volunteers/me', params: {} });
       await phoneLogin(page, demo.volunteer);
-      await page.getByTestId('h5-home').waitFor();
-      // the home answers "what do I do now": hours and points, open tasks and the pool counted as the API counts them
+      await record.requested;
       const card = page.getByTestId('h5-volunteer-card');
+      await page.locator('[data-testid=h5-home] [aria-busy=true]').first().waitFor({ state: 'attached' });
+      expect(await card.count()).toBe(0);
+      record.release();
+      await settledHome(page);
+      // settled, the card is whole: the one thing to do now is in it
+      expect(await card.getByTestId('volunteer-next-task').count()).toBe(1);
+      // the home answers "what do I do now": hours and points, open tasks and the pool counted as the API counts them
       const tasks = await ok<Page1>(page.request.get('/api/needs?view=tasks&status=claimed,in_service&sort=deadline&page=1&pageSize=1'), 'open tasks');
       const pool = await ok<Page1>(page.request.get('/api/needs?view=pool&page=1&pageSize=1'), 'pool');
       const ledger = await ok<{ points: number }>(page.request.get('/api/ledger/me'), 'ledger');

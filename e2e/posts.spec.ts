@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
-import { serverAndBrowser } from './support/suite.js';
+import { settledHome } from './support/phone-home.js';
 import { rawKeysSeen, watchForRawKeys } from './support/raw-keys.js';
 import { deskLogin, openSession, phoneLogin } from './support/sessions.js';
+import { serverAndBrowser } from './support/suite.js';
 
 const env = serverAndBrowser();
 const title = `助老服务员（岗位 E2E ${Date.now().toString(36)}）`;
@@ -63,7 +64,7 @@ describe('岗位: a community publishes a post and a volunteer claims it on the 
   it('a volunteer at 390×844 sees it near them, marked as fitting their skills, claims it and finds it under my posts', async () => {
     await session('phone', async (page) => {
       await phoneLogin(page, demo.volunteer);
-      await page.getByTestId('h5-home').waitFor();
+      await settledHome(page);
       await page.getByText('岗位认领').click();
       await page.waitForURL('**/h5/posts');
       const card = page.getByTestId('posts-near').locator(`[data-testid=post-card][data-post-title="${title}"]`);

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demo, snap } from './support/browser.js';
 import { ok } from './support/api.js';
+import { demo, snap } from './support/browser.js';
 import { flows } from './support/flows.js';
+import { settledHome } from './support/phone-home.js';
 import { phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
@@ -59,6 +60,7 @@ describe('PWA: installable, readable offline, a need typed offline is sent once'
       await phoneLogin(page, demo.resident);
       await page.getByTestId('h5-home').waitFor();
       await controlled(page);
+      await settledHome(page);
       await page.getByTestId('service-needs').click();
       await page.getByTestId('h5-need-post').waitFor();
       await page.getByTestId('category-field').click();

@@ -39,14 +39,22 @@ export function H5HomePage() {
   const { t } = useTranslation('h5');
   const { account } = useMe();
   const volunteer = account.roles.includes('volunteer');
-  // The cards mount after the page's first commit. Mounted with it, their code (not loaded yet) made
-  // that commit one that "suspends in a retry", which React holds back up to its fallback throttle
-  // (about half a second): the service tiles waited for nothing (bench:budgets, the home's first load).
+  const cards = phoneHomeCards.filter((card) => forRoles(card, account.roles));
+  // The cards mount once their code is here, after the page's first commit. Mounted with it, their
+  // code (not loaded yet) made that commit one that "suspends in a retry", which React holds back up to
+  // its fallback throttle (about half a second): the service tiles waited for nothing (bench:budgets,
+  // the home's first load). Until each card has its data the home says aria-busy (CardLoading).
   const [cardsOn, setCardsOn] = useState(false);
-  useEffect(() => setCardsOn(true), []);
+  useEffect(() => {
+    let live = true;
+    void Promise.all(cards.map((card) => card.Component.preload())).then(() => live && setCardsOn(true));
+    return () => void (live = false);
+    // the roles a session holds do not change while its home is on screen
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
-    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-home">
+    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-home" aria-busy={!cardsOn}>
       <header className="lx-h5-hero">
         <div className="lx-h5-hero-brand">
           <Logo size={28} />
@@ -57,13 +65,11 @@ export function H5HomePage() {
         <H5RoleTags roles={account.roles} />
       </header>
       {cardsOn &&
-        phoneHomeCards
-          .filter((card) => forRoles(card, account.roles))
-          .map(({ key, Component }) => (
-            <Suspense key={key} fallback={null}>
-              <Component />
-            </Suspense>
-          ))}
+        cards.map(({ key, Component }) => (
+          <Suspense key={key} fallback={null}>
+            <Component />
+          </Suspense>
+        ))}
       <Card title={t('home.services')} className="lx-h5-card">
         <ServiceGrid volunteer={volunteer} roles={account.roles} />
       </Card>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { CardLoading } from '../../../components/CardLoading';
 import { useNavigate } from 'react-router-dom';
 import { needsApi } from '../needs.api';
 import { needKeys } from '../needs.queries';
@@ -26,6 +27,7 @@ export function H5RateCard() {
     queryKey: [...needKeys.lists, 'home', 'open'],
     queryFn: ({ signal }) => needsApi.list({ view: 'mine', status: stage('open').status, page: 1, pageSize: 1 }, signal),
   });
+  if (toRate.isLoading || open.isLoading) return <CardLoading testId="h5-rate-card-loading" />;
   const waiting = toRate.data?.total ?? 0;
   const handling = open.data?.total ?? 0;
   if (waiting === 0 && handling === 0) return null;

@@ -16,6 +16,8 @@ export function H5TeamOrdersPage() {
   return (
     <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-team-orders">
       <NavBar back={null}>{t('menu.teamOrders')}</NavBar>
+      {/* a line's room kept while the teams are read, so the orders below do not move under a tap */}
+      {teams.isLoading && <p className="lx-h5-list-intro" aria-busy="true">{'\u00a0'}</p>}
       {names && <p className="lx-h5-list-intro">{t('inbox.description', { teams: names })}</p>}
       <MobileNeedList
         view="team"

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { CardLoading } from '../../../components/CardLoading';
 import { useNavigate } from 'react-router-dom';
 import { useServingVolunteer, VolunteerFigures } from '../../volunteers/h5/VolunteerFigures';
 import { needsApi } from '../needs.api';
@@ -20,7 +21,7 @@ const openTasks = taskStages.find((s) => s.key === 'open')!;
 export function H5VolunteerCard() {
   const { t } = useTranslation('needs');
   const navigate = useNavigate();
-  const { volunteer } = useServingVolunteer();
+  const { mine, volunteer } = useServingVolunteer();
   const serving = volunteer?.status === 'active';
   // due first: the task whose deadline comes next is the one to do now
   const tasks = useQuery({
@@ -33,8 +34,11 @@ export function H5VolunteerCard() {
     queryFn: ({ signal }) => needsApi.list({ view: 'pool', page: 1, pageSize: 1 }, signal),
     enabled: serving,
   });
+  if (mine.isLoading) return <CardLoading testId="h5-volunteer-card-loading" />;
   if (!volunteer) return null;
   const nextTask = tasks.data?.items[0];
+  // the one thing to do now is the task due first, else the pool's oldest: known once both have answered
+  const nextLoading = tasks.isLoading || (!nextTask && pool.isLoading);
   const nextPooled = nextTask ? undefined : pool.data?.items[0];
   return (
     <Card title={t('h5.volunteerCard.title')} className="lx-h5-card" data-testid="h5-volunteer-card">
@@ -45,6 +49,7 @@ export function H5VolunteerCard() {
           <CountButton count={pool.data?.total} label={t('h5.volunteerCard.pool')} busy={pool.isFetching} onClick={() => navigate('/h5/pool')} testId="volunteer-count-pool" />
         </div>
       )}
+      {nextLoading && <CardLoading testId="volunteer-next-loading" />}
       {nextTask && (
         <section className="lx-h5-home-next" data-testid="volunteer-next-task">
           <h3>{t('h5.volunteerCard.nextTask')}</h3>

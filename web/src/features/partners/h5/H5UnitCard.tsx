@@ -1,6 +1,7 @@
 import { Card } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { CardLoading } from '../../../components/CardLoading';
 import { useMyUnits, usePartnerUnit } from '../partners.queries';
 import { UnitSummary } from './UnitSummary';
 import './partners-h5.css';
@@ -14,6 +15,7 @@ export function H5UnitCard() {
   const u = unit.data;
   return (
     <Card title={u?.name ?? t('menu.mine')} className="lx-h5-card" onClick={() => navigate('/h5/partner-unit')} data-testid="h5-unit-card">
+      {(mine.isLoading || unit.isLoading) && <CardLoading testId="h5-unit-card-loading" />}
       {mine.data?.length === 0 && <p className="lx-h5-partner-meta">{t('h5.noUnit')}</p>}
       {u && (
         <>
