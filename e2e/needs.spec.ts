@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demo, guideSnap, snap } from './support/browser.js';
 import { holdList, listResponse, settledTable, tableBusy } from './support/lists.js';
-import { settledHome } from './support/phone-home.js';
+import { settledHome, settledPage } from './support/phone-home.js';
 import { makePng } from './support/png.js';
 import { deskLogin, openSession, phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
@@ -145,6 +145,8 @@ describe('orders: one need travels the whole chain through the pages', () => {
       await page.getByPlaceholder('请描述具体情况').fill('母亲 78 岁，腿脚不便，独自在家，想请志愿者周末上门理发。');
       await page.locator('input[type=file]').setInputFiles(photo('room.png', [[179, 21, 28], [245, 195, 66]]));
       await uploaded(page);
+      // the same kind of need nearby, once looked for, may have pushed the questions down
+      await settledPage(page, 'h5-need-post');
       await page.locator('.adm-selector-item', { hasText: /^是$/ }).click();
       await snap(page, 'orders-1-resident-post');
       await page.getByTestId('need-post-submit').click();

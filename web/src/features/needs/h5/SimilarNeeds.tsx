@@ -1,6 +1,7 @@
 import { Button, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { CardLoading } from '../../../components/CardLoading';
 import { formatDate } from '../../../lib/time';
 import { needErrorText } from '../needs.format';
 import { useFollowNeed, useSimilarNeeds } from '../needs.queries';
@@ -15,6 +16,8 @@ export function SimilarNeeds({ categoryId, regionId }: { categoryId?: string; re
   const navigate = useNavigate();
   const similar = useSimilarNeeds(categoryId, regionId);
   const follow = useFollowNeed();
+  // while they are looked for the form says so (aria-busy): when some are found they push the fields below down
+  if (similar.isLoading) return <CardLoading testId="similar-needs-loading" />;
   if (!similar.data?.length) return null;
 
   const onFollow = (id: string) =>
