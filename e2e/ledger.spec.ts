@@ -27,7 +27,8 @@ describe('time bank passbook and service for service (储蓄存折 · 服务换�
       await page.goto('/h5/me');
       await record.requested;
       await page.getByTestId('h5-me-loading').waitFor();
-      expect(await page.getByTestId('me-passbook').count()).toBe(0);
+      // in one look at the page: it waits at most 3 s, then shows without the record
+      expect(await page.evaluate(() => [!!document.querySelector('[data-testid=h5-me-loading]'), !!document.querySelector('[data-testid=me-passbook]')])).toEqual([true, false]);
       record.release();
       await page.getByTestId('me-services').waitFor();
       await page.getByTestId('me-passbook').click();

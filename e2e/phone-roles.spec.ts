@@ -109,7 +109,7 @@ describe('phone pages for every role', () => {
       await phoneLogin(page, demo.volunteer);
       await record.requested;
       const card = page.getByTestId('h5-volunteer-card');
-      await page.locator('[data-testid=h5-home] [aria-busy=true]').first().waitFor({ state: 'attached' });
+      await page.getByTestId('h5-volunteer-card-loading').waitFor({ state: 'attached' });
       expect(await card.count()).toBe(0);
       record.release();
       await settledHome(page);

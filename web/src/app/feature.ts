@@ -74,7 +74,8 @@ export type PhoneTab = { path: string; label: string; icon: IconLoader; voluntee
 export type PhoneService = { key: string; label: string; icon: IconLoader; path?: string; volunteer?: true; roles?: readonly string[]; order: number };
 
 /** A card of the phone home, loaded only for the holders of one of `roles`; smallest `order` first. */
-export type PhoneHomeCard = { key: string; component: () => Promise<{ default: ComponentType }>; roles: readonly string[]; order: number };
+/** `namespaces`: other features' words the card shows besides its own feature's (loaded with its code). */
+export type PhoneHomeCard = { key: string; component: () => Promise<{ default: ComponentType }>; roles: readonly string[]; order: number; namespaces?: readonly string[] };
 
 /** Checks a manifest's shape where it is written. */
 export const defineFeature = (manifest: FeatureManifest): FeatureManifest => manifest;

@@ -38,7 +38,7 @@ export const deskHeaderItems = features
 export const phoneHomeCards = features
   .flatMap((f) => (f.phoneHomeCards ?? []).map((card) => ({ ...card, namespace: f.name })))
   .sort((a, b) => a.order - b.order)
-  .map(({ component, ...rest }) => ({ ...rest, Component: lazyPage(() => component().then((m) => m.default), [rest.namespace]) }));
+  .map(({ component, ...rest }) => ({ ...rest, Component: lazyPage(() => component().then((m) => m.default), [rest.namespace, ...(rest.namespaces ?? [])]) }));
 
 /** Whether an entry limited to some roles is for a person holding `held`. */
 export const forRoles = (entry: { roles?: readonly string[] }, held: readonly string[]): boolean => !entry.roles || entry.roles.some((r) => held.includes(r));

@@ -85,8 +85,10 @@ export const needs = pgTable(
     // a community's list: its regions' needs in the list's order (created_at, id) from the index alone —
     // without id each of a community's ~900 needs was read from the table to sort the page (3.5 → 1.7 ms).
     // The trailing columns (never part of the order: id is unique) are what the other orders and the
-    // status tabs sort and pick by, so those pages come from the index alone too: a community's page by
-    // deadline (2310 supervision) 17.9 → 1.9 ms on PostgreSQL, overdue first 1.9 → 0.8 (session 29)
+    // status tabs sort and pick by, so those pages' rows are chosen and ordered from the index alone too
+    // (the rows themselves are then read for 20 ids): a community's page by deadline (2310 supervision)
+    // 17.9 → 1.9 ms on PostgreSQL, overdue first 1.9 → 0.8 (session 29). Cost: a pause or a deadline's
+    // change alone can no longer be a HOT update (every status change never was)
     index('needs_region_idx').on(t.districtId, t.regionId, t.createdAt, t.id, t.deadlineAt, t.pausedAt, t.status),
     // the list's order and the export's keyset pages: (created_at, id) < (last row), newest first
     index('needs_created_idx').on(t.districtId, t.createdAt, t.id),

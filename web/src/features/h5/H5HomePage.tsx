@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { forRoles, phoneLabelOf, phoneFrameNamespaces, phoneHomeCards, phoneServices } from '../../app/navigation';
+import { CardLoading } from '../../components/CardLoading';
 import { Logo } from '../../components/Logo';
 import { NavIcon } from '../../components/NavIcon';
 import { useMe } from '../auth/session';
@@ -43,7 +44,7 @@ export function H5HomePage() {
   // The cards mount once their code is here, after the page's first commit. Mounted with it, their
   // code (not loaded yet) made that commit one that "suspends in a retry", which React holds back up to
   // its fallback throttle (about half a second): the service tiles waited for nothing (bench:budgets,
-  // the home's first load). Until each card has its data the home says aria-busy (CardLoading).
+  // the home's first load). Until then, and until each card has its data, a CardLoading marks the spot.
   const [cardsOn, setCardsOn] = useState(false);
   useEffect(() => {
     let live = true;
@@ -54,7 +55,7 @@ export function H5HomePage() {
   }, []);
 
   return (
-    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-home" aria-busy={!cardsOn}>
+    <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-home">
       <header className="lx-h5-hero">
         <div className="lx-h5-hero-brand">
           <Logo size={28} />
@@ -64,6 +65,7 @@ export function H5HomePage() {
         <p>{t('home.communityLine', { name: account.regionName ?? t('common:empty') })}</p>
         <H5RoleTags roles={account.roles} />
       </header>
+      {!cardsOn && <CardLoading testId="h5-home-cards-loading" />}
       {cardsOn &&
         cards.map(({ key, Component }) => (
           <Suspense key={key} fallback={null}>

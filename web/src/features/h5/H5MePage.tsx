@@ -1,4 +1,5 @@
 import { Button, DotLoading, List } from 'antd-mobile';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../lib/time';
@@ -9,6 +10,19 @@ import { H5Preferences } from './H5Preferences';
 import { H5RoleTags } from './H5RoleTags';
 import { H5TabBar } from './H5TabBar';
 
+/** How long 我的 waits for the service record before it shows without it (an answer takes ~0.1 s). */
+const WAIT_AT_MOST_MS = 3_000;
+
+/** Whether `ms` have passed since the component mounted. */
+function useWaited(ms: number): boolean {
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), ms);
+    return () => clearTimeout(timer);
+  }, [ms]);
+  return waited;
+}
+
 /** 我的: a volunteer's hours, points and service record; profile, preferences (large text, language), password, logout. */
 export function H5MePage() {
   const { t } = useTranslation(['h5', 'ledger']);
@@ -16,12 +30,14 @@ export function H5MePage() {
   const navigate = useNavigate();
   const logout = useLogout('/h5/login');
   const { mine } = useServingVolunteer();
+  const waited = useWaited(WAIT_AT_MOST_MS);
 
   // The service card's figures and record (up to six lines) push everything below them down when they
   // arrive: a tap meant for 我的存折 or 退出登录 landed on whatever moved there (CI's e2e caught the
   // passbook tap lost so). So the page shows once they are here, or once the phone has no connection to
-  // ask (a paused query is not loading); the bottom bar stays meanwhile.
-  if (mine.isLoading) {
+  // ask (a paused query is not loading), or after WAIT_AT_MOST_MS: a hung answer must not keep 退出登录
+  // and the preferences out of reach. The bottom bar stays meanwhile.
+  if (mine.isLoading && !waited) {
     return (
       <div className="lx-h5-page lx-h5-with-tabbar" data-testid="h5-me-loading">
         <div className="lx-h5-loading">

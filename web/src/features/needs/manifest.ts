@@ -44,7 +44,7 @@ export const needsFeature = defineFeature({
   phoneHomeCards: [
     // a resident's needs waiting for their rating come first (every account can order)
     { key: 'rate', component: () => import('./h5/H5RateCard').then((m) => ({ default: m.H5RateCard })), roles: ['resident', 'volunteer', 'teamLeader', 'partner', ...staff], order: 5 },
-    { key: 'volunteer', component: () => import('./h5/H5VolunteerCard').then((m) => ({ default: m.H5VolunteerCard })), roles: ['volunteer'], order: 8 },
+    { key: 'volunteer', component: () => import('./h5/H5VolunteerCard').then((m) => ({ default: m.H5VolunteerCard })), roles: ['volunteer'], order: 8, namespaces: ['volunteers'] },
     { key: 'work', component: () => import('./h5/H5WorkCard').then((m) => ({ default: m.H5WorkCard })), roles: ['teamLeader', ...staff], order: 10 },
   ],
   phoneServices: [
