@@ -3,7 +3,6 @@ import type { TFunction } from 'i18next';
 import { drawnWhenLoaded } from '../components/NavIcon';
 import type { FeatureManifest, HeaderItem, IconLoader, MenuEntry, PhoneService, PhoneTab } from './feature';
 import { features } from './features';
-import { lazyPage } from './lazy';
 import { PHONE_FRAME_NS } from './phone-frame-words';
 
 /** An entry of a menu as the surfaces draw it: its namespace for the label, its icon loaded on first show. */
@@ -32,13 +31,13 @@ export const deskHeaderItems = features
   .map(({ component, ...rest }) => ({ ...rest, Component: lazy(component) }));
 
 /**
- * The phone home's cards in order, each loaded (code and words) when it is shown. `preload` lets the
- * home mount them only once they are here, so a card never suspends (H5HomePage).
+ * The phone home's cards in order, each with the namespaces its words come from: the home loads each
+ * card's code and words before it mounts it (H5HomePage, with lazyPage: this module stays free of the
+ * app's i18n set-up, as the web's unit tests read it in Node).
  */
 export const phoneHomeCards = features
-  .flatMap((f) => (f.phoneHomeCards ?? []).map((card) => ({ ...card, namespace: f.name })))
-  .sort((a, b) => a.order - b.order)
-  .map(({ component, ...rest }) => ({ ...rest, Component: lazyPage(() => component().then((m) => m.default), [rest.namespace, ...(rest.namespaces ?? [])]) }));
+  .flatMap((f) => (f.phoneHomeCards ?? []).map(({ namespaces, ...card }) => ({ ...card, namespaces: [f.name, ...(namespaces ?? [])] })))
+  .sort((a, b) => a.order - b.order);
 
 /** Whether an entry limited to some roles is for a person holding `held`. */
 export const forRoles = (entry: { roles?: readonly string[] }, held: readonly string[]): boolean => !entry.roles || entry.roles.some((r) => held.includes(r));

@@ -2,6 +2,7 @@ import { Card, Grid, Tag } from 'antd-mobile';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { lazyPage } from '../../app/lazy';
 import { forRoles, phoneLabelOf, phoneFrameNamespaces, phoneHomeCards, phoneServices } from '../../app/navigation';
 import { CardLoading } from '../../components/CardLoading';
 import { Logo } from '../../components/Logo';
@@ -35,12 +36,15 @@ function ServiceGrid({ volunteer, roles }: { volunteer: boolean; roles: readonly
   );
 }
 
+/** The features' cards, each loaded (code and words) when it is first shown, never suspending once here. */
+const homeCards = phoneHomeCards.map(({ component, namespaces, ...card }) => ({ ...card, Component: lazyPage(() => component().then((m) => m.default), namespaces) }));
+
 /** The signed-in home of every role: who they are, their community, their work (the features' cards), the services. */
 export function H5HomePage() {
   const { t } = useTranslation('h5');
   const { account } = useMe();
   const volunteer = account.roles.includes('volunteer');
-  const cards = phoneHomeCards.filter((card) => forRoles(card, account.roles));
+  const cards = homeCards.filter((card) => forRoles(card, account.roles));
   // The cards mount once their code is here, after the page's first commit. Mounted with it, their
   // code (not loaded yet) made that commit one that "suspends in a retry", which React holds back up to
   // its fallback throttle (about half a second): the service tiles waited for nothing (bench:budgets,
