@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { CardLoading } from '../../../components/CardLoading';
 import { useNavigate } from 'react-router-dom';
+import { CardLoading } from '../../../components/CardLoading';
 import { useServingVolunteer, VolunteerFigures } from '../../volunteers/h5/VolunteerFigures';
 import { needsApi } from '../needs.api';
 import { needKeys } from '../needs.queries';
