@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.js';
+import { queryRows, type Tx } from '../platform/db/client.js';
 
 /** PostgreSQL type of a column as sent: each column travels as ONE array parameter of this type. */
 export type ColumnType = 'uuid' | 'text' | 'int4' | 'float8' | 'numeric' | 'bool' | 'timestamptz' | 'jsonb';
@@ -17,11 +17,15 @@ export type Sink<S extends ColumnSpec> = {
   push(row: Row<S>): void;
   readonly pending: number;
   readonly written: number;
-  flush(): Promise<void>;
+  /** Writes what is pending; with `returning`, gives that column of the rows actually written. */
+  flush(): Promise<string[]>;
 };
 
-/** `skipExisting`: rows whose key is taken are left out (ON CONFLICT DO NOTHING), for work that may run again. */
-export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S, opts: { skipExisting?: boolean } = {}): Sink<S> {
+/**
+ * `skipExisting`: rows whose key is taken are left out (ON CONFLICT DO NOTHING), for work that may run
+ * again; `returning`: a column of the rows written, so work that goes with a row is done once with it.
+ */
+export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S, opts: { skipExisting?: boolean; returning?: keyof S & string } = {}): Sink<S> {
   const names = Object.keys(spec);
   let columns: unknown[][] = names.map(() => []);
   let written = 0;
@@ -38,12 +42,14 @@ export function createSink<S extends ColumnSpec>(tx: Tx, table: string, spec: S,
     },
     async flush() {
       const count = columns[0]!.length;
-      if (count === 0) return;
+      if (count === 0) return [];
       const arrays = names.map((n, i) => sql`${sql.param(columns[i])}::${sql.raw(spec[n]!)}[]`);
       columns = names.map(() => []);
       const skip = opts.skipExisting ? sql` ON CONFLICT DO NOTHING` : sql``;
-      await tx.execute(sql`INSERT INTO ${sql.identifier(table)} (${target}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})${skip}`);
+      const back = opts.returning ? sql` RETURNING ${sql.identifier(opts.returning)}::text AS v` : sql``;
+      const rows = await queryRows<{ v: string }>(tx, sql`INSERT INTO ${sql.identifier(table)} (${target}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})${skip}${back}`);
       written += count;
+      return rows.map((r) => r.v);
     },
   };
 }

@@ -1,13 +1,13 @@
 import type { PlatformDeps } from '../platform/deps.js';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../platform/db/client.js';
+import { queryRows, type Tx } from '../platform/db/client.js';
 import { claimKeys, writeLines, shardFor, type Header, type Line } from '../modules/ledger/ledger.post.js';
 import { shardsOf } from '../modules/ledger/ledger.enums.js';
 import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
 import { CODE_ALPHABET, CODE_LENGTH, type MallCategory, type RedemptionStatus } from '../modules/mall/mall.policy.js';
 import { EXPIRE_JOB } from '../modules/mall/mall.redeem.js';
 import { createSink, type ColumnSpec, type Row } from './bulk.js';
-import type { DemoContext, DemoStep, HistoryContext } from './context.js';
+import type { DemoStep, DistrictPlan, HistoryContext } from './context.js';
 import { demoUuid } from './identity.js';
 import { streamRng, type Rng } from './random.js';
 
@@ -43,16 +43,25 @@ function code(rng: Rng, taken: Set<string>): string {
   }
 }
 
-/** Rows or postings written per page while the app is open (each page a short transaction). */
-const MALL_PAGE = 400;
+/**
+ * Redemptions written per page while the app is open, each with everything that goes with it (its
+ * expiry job, the shelf's stock, who holds what, its postings): one short transaction.
+ */
+const REDEMPTION_PAGE = 150;
+
+type Planned = { row: Row<typeof redemptionColumns>; job?: Row<typeof jobColumns>; postings: { header: Header; lines: Line[] }[]; holds: boolean };
 
 /**
  * The demo's redemptions: volunteers with points (the ledger step's crediting) redeem items of their
  * community and of partner units, within their balance and each item's per-person limit, over the
  * past two months, in every state. Posted through the ledger's own `claimKeys` and `writeLines` in
  * pages — the same hold, release, payment and refund lines a redemption makes through the API.
- * Planned from the balances before any redemption (what a start cut short posted is added back), so
- * a second run plans the same redemptions and writes only what the first one did not.
+ * Planned from the balances before any redemption and the stock as put up (what a start cut short
+ * posted is added back), so a second run plans the same redemptions; each page writes only the
+ * redemptions not yet there, and with each its job, the stock it took, the holder's count and its
+ * postings — so a page cut short never leaves a redemption half written, and a run again adds nothing
+ * twice. The shelves' stock moves by what each page's redemptions take (never set outright): a
+ * visitor who redeemed while the history was still written keeps what she took.
  */
 export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan'> & { deps: Pick<PlatformDeps, 'clock'> }, items: Item[]): Promise<Record<string, number>> {
   const { inPage, plan } = ctx;
@@ -83,45 +92,42 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
   const everywhere = items.filter((i) => i.unitId !== null);
   for (const i of items) if (i.unitId === null) byCommunity.set(i.regionId, [...(byCommunity.get(i.regionId) ?? []), i]);
   const target = Math.min(4000, Math.max(200, Math.round(plan.sizes.people / 5)));
-  const redemptions: Row<typeof redemptionColumns>[] = [];
-  const jobs: Row<typeof jobColumns>[] = [];
+  const planned: Planned[] = [];
   const taken = new Map<string, number>(); // item:account → held now (pending or picked up)
   const out = new Map<string, number>(); // item → stock taken
   const codes = new Set<string>();
-  const postings: { header: Header; lines: Line[] }[] = [];
   const counts: Record<RedemptionStatus, number> = { pending: 0, confirmed: 0, cancelled: 0, expired: 0 };
-  let made = 0;
   for (const p of people) {
-    if (made >= target) break;
+    if (planned.length >= target) break;
     let left = Math.floor(p.points) * 0.6; // they keep some points
     const choice = [...(byCommunity.get(p.community_id) ?? []), ...everywhere];
-    for (let tries = 0; tries < 4 && made < target; tries++) {
+    for (let tries = 0; tries < 4 && planned.length < target; tries++) {
       const item = rng.pick(choice);
       const k = `${item.id}:${p.account_id}`;
       const qty = 1;
       const cost = item.price * qty;
       if (cost > left || (taken.get(k) ?? 0) + qty > item.limit || (out.get(item.id) ?? 0) + qty > item.stock) continue;
       const status = fate(rng);
-      const id = demoUuid(plan.seed, `mall:redemption:${made}`);
+      const id = demoUuid(plan.seed, `mall:redemption:${planned.length}`);
       const createdAt = status === 'pending' ? now - rng.int(0, 5 * DAY) : now - rng.int(8 * DAY, 60 * DAY);
       const expiresAt = createdAt + 7 * DAY;
       const settledAt = status === 'pending' ? null : status === 'expired' ? expiresAt : createdAt + rng.int(3_600_000, 6 * DAY);
+      const holds = status === 'pending' || status === 'confirmed';
       left -= cost;
-      if (status === 'pending' || status === 'confirmed') {
+      if (holds) {
         taken.set(k, (taken.get(k) ?? 0) + qty);
         out.set(item.id, (out.get(item.id) ?? 0) + qty);
       }
       counts[status]++;
-      made++;
-      redemptions.push({
+      const row = {
         district_id: districtId, id, item_id: item.id, account_id: p.account_id, quantity: qty, points: cost, request_key: `demo-${id}`, code: code(rng, codes), status,
         expires_at: new Date(expiresAt).toISOString(), created_at: new Date(createdAt).toISOString(), settled_at: settledAt ? new Date(settledAt).toISOString() : null, settled_by: status === 'confirmed' ? item.by : status === 'cancelled' ? p.account_id : null,
-      });
-      if (status === 'pending') jobs.push({ district_id: districtId, name: EXPIRE_JOB, key: id, run_at: new Date(expiresAt).toISOString(), payload: JSON.stringify({ redemptionId: id }) });
+      };
+      const job = status === 'pending' ? { district_id: districtId, name: EXPIRE_JOB, key: id, run_at: new Date(expiresAt).toISOString(), payload: JSON.stringify({ redemptionId: id }) } : undefined;
       const amount = cost * 100;
       const shard = shardFor(id, shardsOf('provider.held'));
       const head = (key: string, kind: Header['kind'], at: number) => ({ key, kind, source: 'redemption' as const, sourceId: id, memo: item.name, effectiveOn: shanghaiDate(new Date(at)), actorId: null });
-      postings.push({ header: head(`redeem:${id}`, 'spend', createdAt), lines: [{ kind: 'volunteer.points', ownerId: p.account_id, amount: -amount }, { kind: 'provider.held', ownerId: item.owner, amount, shard, communityId: item.community }] });
+      const postings = [{ header: head(`redeem:${id}`, 'spend', createdAt), lines: [{ kind: 'volunteer.points', ownerId: p.account_id, amount: -amount }, { kind: 'provider.held', ownerId: item.owner, amount, shard, communityId: item.community }] as Line[] }];
       if (status === 'confirmed')
         postings.push({ header: head(`redeem-confirm:${id}`, 'spend', settledAt!), lines: [{ kind: 'provider.held', ownerId: item.owner, amount: -amount, shard }, { kind: 'provider.points', ownerId: item.owner, amount, communityId: item.community }] });
       if (status === 'cancelled' || status === 'expired')
@@ -129,42 +135,57 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
           header: head(`redeem-${status === 'cancelled' ? 'cancel' : 'expire'}:${id}`, status === 'cancelled' ? 'reverse' : 'expire', settledAt!),
           lines: [{ kind: 'provider.held', ownerId: item.owner, amount: -amount, shard }, { kind: 'volunteer.points', ownerId: p.account_id, amount }],
         });
+      planned.push({ row, job, postings, holds });
     }
   }
-  // rows first, each page skipping what a start cut short wrote (ids and job keys are the plan's)
-  await insertInPages(inPage, 'mall_redemptions', redemptionColumns, redemptions);
-  await insertInPages(inPage, 'jobs', jobColumns, jobs);
-  // the ledger: keys claimed, then the lines of the claimed ones, in order (a hold before its release)
   const at = new Date(now);
-  for (let i = 0; i < postings.length; i += MALL_PAGE)
+  for (let i = 0; i < planned.length; i += REDEMPTION_PAGE)
     await inPage(async (tx) => {
-      const page = postings.slice(i, i + MALL_PAGE);
-      const claimed = await claimKeys(tx, districtId, page.map((p) => p.header), at);
-      await writeLines(tx, districtId, page.filter((p) => claimed.has(p.header.key)).map((p) => ({ id: claimed.get(p.header.key)!, key: p.header.key, lines: p.lines })), at);
+      const rows = createSink(tx, 'mall_redemptions', redemptionColumns, { skipExisting: true, returning: 'id' });
+      const page = planned.slice(i, i + REDEMPTION_PAGE);
+      for (const r of page) rows.push(r.row);
+      const fresh = new Set(await rows.flush());
+      const mine = page.filter((r) => fresh.has(r.row.id as string));
+      if (mine.length === 0) return; // written by a start cut short
+      const jobs = createSink(tx, 'jobs', jobColumns, { skipExisting: true });
+      for (const r of mine) if (r.job) jobs.push(r.job);
+      await jobs.flush();
+      await takeFromShelves(tx, districtId, mine.filter((r) => r.holds).map((r) => r.row));
+      // the ledger: keys claimed, then the lines of the claimed ones, in order (a hold before its release)
+      const postings = mine.flatMap((r) => r.postings);
+      const claimed = await claimKeys(tx, districtId, postings.map((p) => p.header), at);
+      await writeLines(tx, districtId, postings.filter((p) => claimed.has(p.header.key)).map((p) => ({ id: claimed.get(p.header.key)!, key: p.header.key, lines: p.lines })), at);
     });
-  // the per-person counts are what people hold now, in pages (one statement of all ~3,000 took
-  // 102–117 ms of the one embedded connection); then what is held or picked up leaves the shelves (set,
-  // not subtracted: a second run sets the same)
-  const takerColumns = { district_id: 'uuid', item_id: 'uuid', account_id: 'uuid', taken: 'int4' } as const satisfies ColumnSpec;
-  const takers = [...taken].map(([k, n]) => {
-    const [itemId, accountId] = k.split(':');
-    return { district_id: districtId, item_id: itemId!, account_id: accountId!, taken: n };
-  });
-  await insertInPages(inPage, 'mall_takers', takerColumns, takers);
-  if (out.size > 0)
-    await inPage(async (tx) => {
-      const stockOf = new Map(items.map((i) => [i.id, i.stock]));
-      await tx.execute(sql`UPDATE mall_items i SET stock = v.n FROM (VALUES ${sql.join([...out].map(([id, n]) => sql`(${id}::uuid, ${stockOf.get(id)! - n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
-    });
-  return { mallRedemptions: made, ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`mallRedemptions.${s}`, n])) };
+  return { mallRedemptions: planned.length, ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`mallRedemptions.${s}`, n])) };
 }
 
-/** Rows in pages of MALL_PAGE, each skipping rows already there (a start cut short wrote them). */
+/**
+ * What a page's held or picked-up redemptions take: the shelves' stock down (never below zero: the
+ * plan stayed within the stock put up, and only a visitor's own redemption meanwhile could meet it)
+ * and the holders' counts up, each summed first (one statement may not touch a row twice).
+ */
+async function takeFromShelves(tx: Tx, districtId: string, held: Row<typeof redemptionColumns>[]): Promise<void> {
+  if (held.length === 0) return;
+  const sum = (key: (r: Row<typeof redemptionColumns>) => string) => {
+    const m = new Map<string, number>();
+    for (const r of held) m.set(key(r), (m.get(key(r)) ?? 0) + Number(r.quantity));
+    return m;
+  };
+  const byItem = sum((r) => String(r.item_id));
+  await tx.execute(sql`UPDATE mall_items i SET stock = greatest(i.stock - v.n, 0) FROM (VALUES ${sql.join([...byItem].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
+  const byHolder = [...sum((r) => `${r.item_id}:${r.account_id}`)].map(([k, n]) => [...k.split(':'), n] as const);
+  await tx.execute(sql`INSERT INTO mall_takers (district_id, item_id, account_id, taken)
+    SELECT ${districtId}::uuid, v.item_id, v.account_id, v.n FROM unnest(${sql.param(byHolder.map((h) => h[0]))}::uuid[], ${sql.param(byHolder.map((h) => h[1]))}::uuid[], ${sql.param(byHolder.map((h) => h[2]))}::int4[]) AS v(item_id, account_id, n)
+    ON CONFLICT (district_id, item_id, account_id) DO UPDATE SET taken = mall_takers.taken + excluded.taken`);
+}
+
+/** Rows in pages of SHELF_PAGE, each skipping rows already there (a start cut short wrote them). */
+const SHELF_PAGE = 400;
 async function insertInPages<S extends ColumnSpec>(inPage: HistoryContext['inPage'], table: string, columns: S, rows: readonly Row<S>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += MALL_PAGE)
+  for (let i = 0; i < rows.length; i += SHELF_PAGE)
     await inPage(async (tx) => {
       const sink = createSink(tx, table, columns, { skipExisting: true });
-      for (const r of rows.slice(i, i + MALL_PAGE)) sink.push(r);
+      for (const r of rows.slice(i, i + SHELF_PAGE)) sink.push(r);
       await sink.flush();
     });
 }
@@ -175,69 +196,83 @@ const redemptionColumns = {
 } as const satisfies ColumnSpec;
 const jobColumns = { district_id: 'uuid', name: 'text', key: 'text', run_at: 'timestamptz', payload: 'jsonb' } as const satisfies ColumnSpec;
 
+type Shelves = { items: Item[]; rows: Row<typeof itemColumns>[] };
+
 /**
- * 积分超市 in the demo district: every community offers its five items (积分四换), every partner unit
- * its own (offered district-wide, managed by the unit's contact), valid around today; then the
- * redemptions of volunteers with points (none if no step credited points before this one).
+ * 积分超市 in the demo district as put up: every community offers its five items (积分四换), every
+ * partner unit its own (offered district-wide, managed by the unit's contact), valid around today,
+ * at the stock before any redemption. The same every time it is planned (the history plans its
+ * redemptions from it).
  */
-export const mallStep: DemoStep = {
-  name: 'mall',
-  title: '积分超市 | the points mall',
-  history: true,
-  async run(ctx) {
-    const { inPage, plan } = ctx;
-    const districtId = plan.regions.district.id;
-    const rng = streamRng(plan.seed, 'mall:items');
-    const today = ctx.deps.clock.now().getTime();
-    // the columns are dates: noon in Shanghai lands on the same day in any session time zone
-    const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
-    const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;
-    const { admins, boss, units } = await inPage(async (tx) => ({
-      admins: await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`),
-      boss: (await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`))[0],
-      units: await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(
-        tx,
-        sql`SELECT u.id, u.name, u.region_id, u.contact_account_id AS contact FROM units u JOIN partner_units p ON p.district_id = u.district_id AND p.unit_id = u.id WHERE u.district_id = ${districtId} AND u.active ORDER BY u.sort_order, u.id`,
-      ),
-    }));
-    const adminOf = new Map(admins.map((a) => [a.region_id, a.id]));
-    const items: Item[] = [];
-    const rows: Row<typeof itemColumns>[] = [];
-    const push = (item: Item, category: MallCategory, description: string, place: string) => {
-      items.push(item);
-      rows.push({
-        district_id: districtId, id: item.id, provider_type: item.unitId ? 'partner' : 'community', unit_id: item.unitId, region_id: item.regionId, category, name: item.name, description, price: item.price, stock: item.stock, per_person_limit: item.limit,
-        valid_from: from, valid_to: to, pickup_days: 7, pickup_place: place, pickup_notes: '工作日 9:00–17:00', created_by: item.by, created_at: new Date(today - 90 * DAY).toISOString(), updated_at: new Date(today - 90 * DAY).toISOString(),
-      });
-    };
-    for (const c of plan.regions.communities)
-      for (const [category, name, price, description] of communityItems) {
-        const id = demoUuid(plan.seed, `mall:item:${c.id}:${name}`);
-        const by = adminOf.get(c.id) ?? boss!.id;
-        push({ id, regionId: c.id, unitId: null, owner: c.id, by, community: c.id, name, price, stock: rng.int(60, 200), limit: category === 'goods' ? 2 : 1 }, category, description, `${c.name}党群服务中心`);
-      }
-    for (const u of units)
-      for (const [category, name, price, description] of rng.sample(partnerItems, 2)) {
-        const id = demoUuid(plan.seed, `mall:item:${u.id}:${name}`);
-        push({ id, regionId: u.region_id, unitId: u.id, owner: u.id, by: u.contact ?? boss!.id, community: null, name: `${u.name}·${name}`, price, stock: rng.int(100, 300), limit: 1 }, category, description, `${u.name}服务窗口`);
-      }
-    // as put up (the stock before any redemption); a start cut short wrote them already
-    await insertInPages(inPage, 'mall_items', itemColumns, rows);
-    return { mallItems: items.length, ...(await seedRedemptions(ctx, items)) };
+export async function plannedShelves(tx: Tx, plan: DistrictPlan, today: number): Promise<Shelves> {
+  const districtId = plan.regions.district.id;
+  const rng = streamRng(plan.seed, 'mall:items');
+  // the columns are dates: noon in Shanghai lands on the same day in any session time zone
+  const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
+  const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;
+  const admins = await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`);
+  const [boss] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`);
+  const units = await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(
+    tx,
+    sql`SELECT u.id, u.name, u.region_id, u.contact_account_id AS contact FROM units u JOIN partner_units p ON p.district_id = u.district_id AND p.unit_id = u.id WHERE u.district_id = ${districtId} AND u.active ORDER BY u.sort_order, u.id`,
+  );
+  const adminOf = new Map(admins.map((a) => [a.region_id, a.id]));
+  const shelves: Shelves = { items: [], rows: [] };
+  const push = (item: Item, category: MallCategory, description: string, place: string) => {
+    shelves.items.push(item);
+    shelves.rows.push({
+      district_id: districtId, id: item.id, provider_type: item.unitId ? 'partner' : 'community', unit_id: item.unitId, region_id: item.regionId, category, name: item.name, description, price: item.price, stock: item.stock, per_person_limit: item.limit,
+      valid_from: from, valid_to: to, pickup_days: 7, pickup_place: place, pickup_notes: '工作日 9:00–17:00', created_by: item.by, created_at: new Date(today - 90 * DAY).toISOString(), updated_at: new Date(today - 90 * DAY).toISOString(),
+    });
+  };
+  for (const c of plan.regions.communities)
+    for (const [category, name, price, description] of communityItems) {
+      const id = demoUuid(plan.seed, `mall:item:${c.id}:${name}`);
+      const by = adminOf.get(c.id) ?? boss!.id;
+      push({ id, regionId: c.id, unitId: null, owner: c.id, by, community: c.id, name, price, stock: rng.int(60, 200), limit: category === 'goods' ? 2 : 1 }, category, description, `${c.name}党群服务中心`);
+    }
+  for (const u of units)
+    for (const [category, name, price, description] of rng.sample(partnerItems, 2)) {
+      const id = demoUuid(plan.seed, `mall:item:${u.id}:${name}`);
+      push({ id, regionId: u.region_id, unitId: u.id, owner: u.id, by: u.contact ?? boss!.id, community: null, name: `${u.name}·${name}`, price, stock: rng.int(100, 300), limit: 1 }, category, description, `${u.name}服务窗口`);
+    }
+  return shelves;
+}
+
+/**
+ * The shelves go up with the seed, before the app opens, so the mall has its items from the first
+ * page on; before, they came with the redemptions in the history, and for its first two minutes the
+ * demo's mall said 附近暂无可兑换的物品.
+ */
+export const mallShelvesStep: DemoStep = {
+  name: 'mall shelves',
+  title: '积分超市的货架 | the points mall\'s shelves',
+  async run({ tx, plan, deps }) {
+    const { rows } = await plannedShelves(tx, plan, deps.clock.now().getTime());
+    const sink = createSink(tx, 'mall_items', itemColumns, { skipExisting: true });
+    for (const r of rows) sink.push(r);
+    await sink.flush();
+    return { mallItems: rows.length };
   },
 };
 
+/**
+ * The redemptions of volunteers with points, in the time bank's history (none if no step credited
+ * points before this one); the shelves put up again first, skipped where they stand (a district
+ * whose seed predates the shelves' step).
+ */
+export const mallStep: DemoStep = {
+  name: 'mall',
+  title: '积分超市的兑换 | the points mall\'s redemptions',
+  history: true,
+  async run(ctx) {
+    const { items, rows } = await ctx.inPage((tx) => plannedShelves(tx, ctx.plan, ctx.deps.clock.now().getTime()));
+    await insertInPages(ctx.inPage, 'mall_items', itemColumns, rows);
+    return seedRedemptions(ctx, items);
+  },
+};
 
 const itemColumns = {
   district_id: 'uuid', id: 'uuid', provider_type: 'text', unit_id: 'uuid', region_id: 'uuid', category: 'text', name: 'text', description: 'text', price: 'int4', stock: 'int4', per_person_limit: 'int4',
   valid_from: 'timestamptz', valid_to: 'timestamptz', pickup_days: 'int4', pickup_place: 'text', pickup_notes: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
 } as const satisfies ColumnSpec;
-
-/** The items the step made, for seeding redemptions again after points were credited (tests). */
-export async function demoMallItems(ctx: Pick<DemoContext, 'tx' | 'plan'>): Promise<Item[]> {
-  return queryRows<Item>(
-    ctx.tx,
-    sql`SELECT i.id, i.region_id AS "regionId", i.unit_id AS "unitId", coalesce(i.unit_id, i.region_id) AS owner, i.created_by AS by, CASE WHEN i.unit_id IS NULL THEN i.region_id END AS community, i.name, i.price, i.stock, i.per_person_limit AS limit
-        FROM mall_items i WHERE i.district_id = ${ctx.plan.regions.district.id} ORDER BY i.id`,
-  );
-}

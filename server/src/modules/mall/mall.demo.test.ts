@@ -2,7 +2,7 @@ import { systemClock } from '../../platform/clock/clock.js';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { demoMallItems, seedRedemptions } from '../../demo/mall.demo.js';
+import { plannedShelves, seedRedemptions } from '../../demo/mall.demo.js';
 import { planDemo } from '../../demo/seed.js';
 import { backends } from '../../test/harness.js';
 import { demoDistrict } from '../../test/demo-district.js';
@@ -27,7 +27,7 @@ describe.each(backends)('the mall in the demo district on %s', (backend) => {
     const before = (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM mall_redemptions`))[0]!.n;
     if (before === 0) {
       await demo.app.services.ledger.replayServices(districtId);
-      await db.transaction(async (tx) => seedRedemptions({ inPage: (work) => work(tx), plan, deps: { clock: systemClock } }, await demoMallItems({ tx, plan })));
+      await db.transaction(async (tx) => seedRedemptions({ inPage: (work) => work(tx), plan, deps: { clock: systemClock } }, (await plannedShelves(tx, plan, Date.now())).items));
     }
     const states = await queryRows<{ status: string; n: number }>(db, sql`SELECT status, count(*)::int AS n FROM mall_redemptions GROUP BY status`);
     expect(states.map((s) => s.status).sort()).toEqual(['cancelled', 'confirmed', 'expired', 'pending']);
