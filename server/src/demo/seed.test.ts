@@ -122,7 +122,7 @@ describe.each(backends)('demo district (small) on %s', (backend) => {
       expect(await entries(other)).toBe(await entries(database));
       const redemptions = (d: Database) => queryRows(d.db, sql`SELECT id, status, points, code FROM mall_redemptions ORDER BY id`);
       expect(await redemptions(other)).toEqual(await redemptions(database));
-      const shelves = (d: Database) => queryRows(d.db, sql`SELECT i.id, i.stock, (SELECT coalesce(sum(t.taken), 0)::int FROM mall_takers t WHERE t.item_id = i.id) AS taken FROM mall_items i ORDER BY i.id`);
+      const shelves = (d: Database) => queryRows<Record<string, unknown>>(d.db, sql`SELECT i.id, i.stock, (SELECT coalesce(sum(t.taken), 0)::int FROM mall_takers t WHERE t.item_id = i.id) AS taken FROM mall_items i ORDER BY i.id`);
       const visitedOnce = (rows: Record<string, unknown>[]) => rows.map((r) => (r.id === visited ? { ...r, stock: Number(r.stock) - 1 } : r));
       expect(await shelves(other)).toEqual(visitedOnce(await shelves(database)));
       const postings = (d: Database) => queryRows<{ n: number }>(d.db, sql`SELECT source, count(*)::int AS n FROM ledger_transactions GROUP BY source ORDER BY source`);
