@@ -43,6 +43,9 @@ describe.each(backends)('the order chain on %s', (backend) => {
     expect(detail.timeline[0].actorName).toBe('张三'); // but their own name in full
     const leaderView = (await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.teamLeader1! } })).json();
     expect(leaderView.assignments[0].volunteerName).toBe('赵志愿'); // a leader knows their members
+    // but not the requester: masked on the timeline as in the need's own line
+    expect([leaderView.requesterName, leaderView.timeline[0].actorName]).toEqual(['张*', '张*']);
+    expect(detail.timeline[0].actorName).toBe('张三');
     // the volunteer finds the place by every level below the district, not the building alone
     const volunteerView = (await t.app.inject({ url: `/api/needs/${need.id}`, headers: { cookie: c.volunteer1! } })).json();
     expect(volunteerView.place).toEqual(['东街道', '光明社区', '光明一网格', '光明1号楼']);

@@ -65,9 +65,14 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
   // — states, replies to the public, results — but not the requester's answers or staff notes
   const follower = ctx.onlyFollows;
   const noteFor = (action: string, note: string | null) => (follower && !followerNotes.has(action) ? null : note);
-  // staff know everyone; a leader knows their members; everyone knows themselves
+  // staff know everyone; a leader knows their members; everyone knows themselves; the requester is
+  // named on the timeline as in the need's own 求助人 line (a leader sees 陈** there, so here too)
   const knows = isStaff || parties.has('teamLeader');
-  const showPerson = (id: string | null, name: string | null) => (id && (knows || id === viewerId) ? name : maskName(name));
+  const showPerson = (id: string | null, name: string | null) => {
+    if (id === viewerId) return name;
+    if (id !== null && id === need.requesterId) return disclosure.name === 'full' ? name : maskName(name);
+    return id && knows ? name : maskName(name);
+  };
   return {
     ...toNeedSummary(need, names, now, disclosure),
     description: need.description,
