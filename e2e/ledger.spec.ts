@@ -31,6 +31,18 @@ describe('time bank passbook and service for service (储蓄存折 · 服务换�
       expect(await page.evaluate(() => [!!document.querySelector('[data-testid=h5-me-loading]'), !!document.querySelector('[data-testid=me-passbook]')])).toEqual([true, false]);
       record.release();
       await page.getByTestId('me-services').waitFor();
+      // a page opened from another starts at its top: 我的志愿者证, tapped low on 我的, opened scrolled
+      // down to 退出志愿者, her card out of sight; 返回 finds 我的 where she left it
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const low = await page.evaluate(() => window.scrollY);
+      expect(low).toBeGreaterThan(100);
+      await page.getByTestId('me-volunteer').click();
+      await page.waitForURL((url) => url.pathname === '/h5/volunteer');
+      await page.getByTestId('volunteer-certificates').waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await page.goBack();
+      await page.getByTestId('me-passbook').waitFor();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(low);
       await page.getByTestId('me-passbook').click();
       await page.waitForURL((url) => url.pathname === '/h5/me/passbook');
       await expect.poll(() => page.getByTestId('passbook-hours').textContent()).toBe(String(before.hours));

@@ -3,7 +3,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router-dom';
+import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { useReducedMotion } from '../../app/reduced-motion';
 import { NeedOutboxSender } from '../needs/h5/NeedOutboxSender';
 import './h5.css';
@@ -25,7 +25,11 @@ function useSpringMotion() {
   }, [reduced]);
 }
 
-/** The phone surface: antd-mobile in the UI language; pages fill the small screen. */
+/**
+ * The phone surface: antd-mobile in the UI language; pages fill the small screen. A page opened from
+ * another starts at its top, and 返回 finds the page where it was left (`ScrollRestoration`): 我的志愿者证,
+ * tapped low on 我的, opened scrolled down to 退出志愿者, its card out of sight.
+ */
 export function H5Layout() {
   const { t, i18n } = useTranslation();
   useKitA11y(t('back'));
@@ -34,6 +38,7 @@ export function H5Layout() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <div className="lx-h5">
         <NeedOutboxSender />
+        <ScrollRestoration />
         <Suspense
           fallback={
             <div className="lx-h5-loading">
