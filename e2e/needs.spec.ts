@@ -136,6 +136,17 @@ describe('orders: one need travels the whole chain through the pages', () => {
       await settledHome(page);
       await page.getByTestId('service-needs').click();
       await page.getByTestId('h5-need-post').waitFor();
+      // 提交 on the empty form, far below 分类: its message is brought into sight (it stayed above the
+      // screen, and the tap seemed to do nothing)
+      await page.getByTestId('need-post-submit').click();
+      const firstError = () =>
+        page.evaluate(() => {
+          const e = document.querySelector('.adm-form-item-feedback-error');
+          if (!e) return 'none';
+          const r = e.getBoundingClientRect();
+          return `${e.textContent} ${r.top >= 0 && r.bottom <= window.innerHeight ? 'in sight' : 'out of sight'}`;
+        });
+      await expect.poll(firstError).toBe('请选择分类 in sight');
       await page.getByTestId('category-field').click();
       await page.locator('.adm-cascader-view').getByText('助老服务', { exact: true }).click();
       await page.locator('.adm-cascader-view').getByText('上门理发', { exact: true }).click();

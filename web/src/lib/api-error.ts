@@ -1,19 +1,21 @@
 import type { FormInstance } from 'antd-mobile/es/components/form';
 import { isApiError } from '../api/client';
+import { fieldMessage, type Translate } from './field-message';
 
 /** A form of either UI kit: antd's and antd-mobile's are both rc-field-form's underneath (a type only: no kit is loaded). */
 export type FieldForm = Pick<FormInstance, 'getFieldsValue' | 'setFields'>;
 
 /**
  * Puts a failed request's message under the form field it names, as the server names the offending
- * input in `field` ("phone", "roles.0"). False when there is no such field here: the caller then
- * shows the message its own way (a toast on either surface, an alert on the login card).
+ * input in `field` ("phone", "roles.0"), in the form's words when `t` is given (`fieldMessage`). False
+ * when there is no such field here: the caller then shows the message its own way (a toast on either
+ * surface, an alert on the login card).
  */
-export function showOnField(error: unknown, form: FieldForm | undefined): boolean {
+export function showOnField(error: unknown, form: FieldForm | undefined, t?: Translate): boolean {
   if (!form || !isApiError(error) || !error.field) return false;
   const name = error.field.split('.')[0] ?? error.field;
   if (!(name in form.getFieldsValue())) return false;
-  form.setFields([{ name, errors: [error.message] }]);
+  form.setFields([{ name, errors: [fieldMessage(error, t)] }]);
   return true;
 }
 

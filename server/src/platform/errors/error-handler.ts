@@ -24,7 +24,8 @@ export function fromValidation(issues: AjvIssue[], context?: string): AppError {
     case 'maximum':
     case 'maxItems':
     case 'minItems':
-      return platformError(`validation.${issue.keyword}`, { params: { limit: Number(issue.params.limit) }, field: pathField });
+      // the limit in `details` too: a form says 至少 2 个字符 under its own field, without naming it again
+      return platformError(`validation.${issue.keyword}`, { params: { limit: Number(issue.params.limit) }, field: pathField, details: { limit: Number(issue.params.limit) } });
     case 'pattern':
     case 'enum':
       return platformError(`validation.${issue.keyword}`, { field: pathField });

@@ -8,6 +8,7 @@ import { useLogin } from '../auth/use-login';
 import type { AfterRegistration } from './H5RegisterPage';
 import { H5QuickToggles } from './H5QuickToggles';
 import { useMobileErrorReporter } from './use-mobile-error';
+import { scrollToFirstError } from './first-error';
 
 /** Phone login for every role: each finds their own work on the phone pages after it. */
 export function H5LoginPage() {
@@ -35,6 +36,7 @@ export function H5LoginPage() {
         mode="card"
         initialValues={{ phone: state?.phone }}
         onFinish={(values) => login.mutate(values)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={login.isPending} data-testid="h5-login-submit">
             {t('auth:login.submit')}

@@ -5,6 +5,7 @@ import { useCredentialRules } from '../auth/credential-rules';
 import { homePathOf, useMe } from '../auth/session';
 import { useChangePassword, type PasswordChange } from '../auth/use-change-password';
 import { useMobileErrorReporter } from './use-mobile-error';
+import { scrollToFirstError } from './first-error';
 
 /** Change password on the phone; forced when staff have reset it to a temporary one. */
 export function H5PasswordPage() {
@@ -32,6 +33,7 @@ export function H5PasswordPage() {
         form={form}
         mode="card"
         onFinish={(values) => change.mutate(values)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={change.isPending}>
             {t('changePassword.submit')}

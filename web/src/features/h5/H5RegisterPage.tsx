@@ -9,6 +9,7 @@ import { logIn, useEnterSession } from '../auth/session';
 import { CommunityPicker } from './CommunityPicker';
 import { PRIVACY_POLICY_VERSION } from './privacy';
 import { useMobileErrorReporter } from './use-mobile-error';
+import { scrollToFirstError } from './first-error';
 
 type Values = Omit<Registration, 'privacyVersion'> & { confirm: string; agreed: boolean };
 
@@ -77,6 +78,7 @@ export function H5RegisterPage() {
         mode="card"
         initialValues={{ volunteer: false, agreed: false }}
         onFinish={(values) => register.mutate(values)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={register.isPending} data-testid="register-submit">
             {t('register.submit')}

@@ -10,6 +10,7 @@ import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import { CategoryField } from '../../needs/h5/CategoryField';
 import { amountText, phoneLedgerApi, phoneLedgerKeys, type Withdrawal } from './phone.api';
 import './ledger-h5.css';
+import { scrollToFirstError } from '../../h5/first-error';
 
 type Values = {
   forWhom: ('self' | 'family')[];
@@ -79,6 +80,7 @@ export function H5WithdrawPage() {
         layout="vertical"
         initialValues={{ forWhom: ['self'], regionId: account.regionId, hours: 1 }}
         onFinish={(v) => withdraw.mutate(v)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={withdraw.isPending} disabled={available <= 0} data-testid="withdraw-submit">
             {t('h5.withdraw.submit')}

@@ -9,6 +9,7 @@ import { needErrorText } from '../needs.format';
 import { useCategories, useNeedAction, useNeedDetail } from '../needs.queries';
 import { PhotoField, photoIds } from './PhotoField';
 import './needs-h5.css';
+import { scrollToFirstError } from '../../h5/first-error';
 
 type Values = { summary: string; photos?: ImageUploadItem[] };
 
@@ -52,6 +53,7 @@ export function H5CloseTaskPage() {
         mode="card"
         layout="vertical"
         onFinish={(v: Values) => void submit(v)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={complete.isPending} disabled={uploading} data-testid="close-submit">
             {t('h5.closeSubmit')}

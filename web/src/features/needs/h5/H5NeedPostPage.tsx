@@ -18,6 +18,7 @@ import { VisitFields, type VisitValues } from './VisitFields';
 import { photoIds } from './PhotoField';
 import { wantedWindow, type Wanted } from './WantedTimeField';
 import './needs-h5.css';
+import { scrollToFirstError } from '../../h5/first-error';
 
 export type PostValues = {
   kind: NeedKind[];
@@ -114,6 +115,7 @@ export function H5NeedPostPage() {
         layout="vertical"
         initialValues={{ kind: ['serviceRequest'], regionId: account.regionId, slots: 1, isPublic: false, wanted: { period: 'any' }, channel: ['visit'] }}
         onFinish={(v) => void submit(v)}
+        onFinishFailed={scrollToFirstError}
         footer={
           <Button block type="submit" color="primary" size="large" loading={create.isPending} disabled={uploading} data-testid="need-post-submit">
             {t('h5.submit')}

@@ -32,10 +32,10 @@ export function WhatFields({ onUploading }: { onUploading: (busy: boolean) => vo
       </Form.Item>
       {notice && <NoticeBar content={notice} color="alert" wrap className="lx-h5-notice" />}
       <SimilarNeeds categoryId={categoryId} regionId={regionId} />
-      <Form.Item name="title" label={t('field.title')} rules={[{ required: true, message: t('titleRequired') }, { min: 2, message: t('titleTooShort') }]}>
+      <Form.Item name="title" label={t('field.title')} rules={[{ required: true, whitespace: true, message: t('titleRequired') }, { min: 2, transform: (v?: string) => v?.trim(), message: t('titleTooShort') }]}>
         <Input maxLength={100} clearable placeholder={t('titlePlaceholder')} />
       </Form.Item>
-      <Form.Item name="description" label={t('field.description')} rules={[{ required: true, message: t('descriptionRequired') }]}>
+      <Form.Item name="description" label={t('field.description')} rules={[{ required: true, whitespace: true, message: t('descriptionRequired') }]}>
         <TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('descriptionPlaceholder')} />
       </Form.Item>
       <Form.Item name="photos" label={t('field.photos')} description={t('h5.photoHint')}>

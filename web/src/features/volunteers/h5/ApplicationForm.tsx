@@ -8,6 +8,7 @@ import { fileUrl, needsApi } from '../../needs/needs.api';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import { politicalStatuses, volunteersApi, type Application, type MyRegistration, type PoliticalStatus } from '../volunteers.api';
 import { volunteerKeys } from '../volunteers.queries';
+import { scrollToFirstError } from '../../h5/first-error';
 
 /** Skills offered as chips (the community's common needs); anything else can be typed. */
 const commonSkills = ['陪伴聊天', '助餐送餐', '陪诊就医', '家电维修', '水电维修', '理发', '课业辅导', '法律咨询', '心理疏导', '医疗护理', '卫生清洁', '政策宣传', '文艺演出', '摄影宣传', '驾驶'];
@@ -96,6 +97,7 @@ export function ApplicationForm({ mine, onDone }: { mine: MyRegistration | undef
       layout="vertical"
       initialValues={initialValues(mine)}
       onFinish={(v) => apply.mutate(v)}
+      onFinishFailed={scrollToFirstError}
       onValuesChange={(changed: Partial<Values>) => {
         if (changed.inService !== undefined) setInService(changed.inService);
         if (changed.workUnitId !== undefined) setUnitChosen(changed.workUnitId.length > 0);
