@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
-import { act, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
+import { act, categoryId, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
 
 describe.each(backends)('the order chain on %s', (backend) => {
   let t: TestApp;
@@ -53,6 +53,19 @@ describe.each(backends)('the order chain on %s', (backend) => {
     const [hours] = await queryRows<{ status: string; hours: string; volunteer_id: string }>(t.database.db, sql`SELECT status, hours, volunteer_id FROM service_hours WHERE need_id = ${need.id}`);
     expect(hours).toMatchObject({ status: 'confirmed', volunteer_id: t.fx.person.volunteer1!.id });
     expect(Number(hours!.hours)).toBeGreaterThanOrEqual(0.25);
+  });
+
+  it('a wanted time already over is refused, with some minutes’ grace for a phone’s clock', async () => {
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const haircut = await categoryId(t, c.resident1!, 'elderly.haircut');
+    const post = (wantedFrom: string, wantedTo: string) =>
+      t.app.inject({ method: 'POST', url: '/api/needs', headers: { cookie: c.resident1! }, payload: { kind: 'serviceRequest', categoryId: haircut, title: '上门理发', description: '老人行动不便', regionId: t.fx.region.B1!.id, wantedFrom, wantedTo } });
+    // 上午 picked at 22:35: over for hours
+    const morning = await post(at(-14 * 60), at(-10 * 60));
+    expect([morning.statusCode, morning.json().code, morning.json().field, morning.json().message]).toEqual([400, 'needs.window_past', 'wantedTo', '期望时间已经过去，请重新选择']);
+    // a window that ended five minutes ago (a slow line), or runs on, is taken
+    expect((await post(at(-60), at(-5))).statusCode).toBe(201);
+    expect((await post(at(-60), at(120))).statusCode).toBe(201);
   });
 
   it('an illegal transition is refused naming the current state, in the caller’s language', async () => {

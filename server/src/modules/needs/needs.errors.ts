@@ -46,6 +46,7 @@ export const needsError = defineErrors({
   'needs.place_not_home': { status: 400, 'zh-CN': '请选择社区、网格或楼栋', en: 'Choose a community, grid or building' },
   'needs.answer_required': { status: 400, 'zh-CN': '请回答：{question}', en: 'Please answer: {question}' },
   'needs.bad_window': { status: 400, 'zh-CN': '期望结束时间不能早于开始时间', en: 'The wanted end cannot be before the start' },
+  'needs.window_past': { status: 400, 'zh-CN': '期望时间已经过去，请重新选择', en: 'That wanted time is already over; choose another' },
   'needs.export_too_large': { status: 413, 'zh-CN': '符合条件的需求超过 {max} 条，无法一次导出，请按时间或区域缩小范围后分批导出', en: 'More than {max} needs match these filters, too many for one export; narrow them by date or place and export in parts' },
 });
 

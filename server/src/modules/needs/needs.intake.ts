@@ -22,6 +22,7 @@ import type { Channel, NeedKind } from './needs.enums.js';
 import { appendNeedEvent } from './needs.events.js';
 import { needFollowers, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
+import { windowPassed } from './needs.policy.js';
 
 
 export type NeedInput = {
@@ -99,6 +100,7 @@ export function createIntake(deps: IntakeDeps) {
       if (q.required && !input.answers?.[q.key]?.trim()) throw needsError('needs.answer_required', { params: { question: q.label }, field: `answers.${q.key}` });
     }
     if (input.wantedFrom && input.wantedTo && new Date(input.wantedTo) < new Date(input.wantedFrom)) throw needsError('needs.bad_window', { field: 'wantedTo' });
+    if (input.wantedTo && windowPassed(new Date(input.wantedTo), deps.clock.now())) throw needsError('needs.window_past', { field: 'wantedTo' });
     const photos = input.photos ?? [];
     const owned = await deps.files.ownedBy(actor, photos);
     if (!photos.every((p) => owned.has(p))) throw needsError('needs.bad_photo', { field: 'photos' });

@@ -20,3 +20,14 @@ export function requesterDisclosure(parties: ReadonlySet<Party>, status: NeedSta
 export function canRevealRequesterPhone(parties: ReadonlySet<Party>): boolean {
   return isStaffParty(parties);
 }
+
+/**
+ * A wanted window already over when the need is posted (a resident picked 上午 at 22:35): refused, with
+ * some minutes' grace for a phone's clock or a slow line. A need kept on a phone without signal past
+ * its window is sent without it (web need-outbox.ts), and a repeat of one already made is answered
+ * before any check.
+ */
+export const WINDOW_GRACE_MS = 10 * 60_000;
+export function windowPassed(wantedTo: Date, now: Date): boolean {
+  return wantedTo.getTime() < now.getTime() - WINDOW_GRACE_MS;
+}

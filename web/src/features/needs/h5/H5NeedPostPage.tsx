@@ -16,7 +16,7 @@ import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { VisitFields, type VisitValues } from './VisitFields';
 import { photoIds } from './PhotoField';
-import { wantedWindow, type Wanted } from './WantedTimeField';
+import { wantedWindow, type Wanted } from './wanted-window';
 import './needs-h5.css';
 import { scrollToFirstError } from '../../h5/first-error';
 

@@ -10,6 +10,7 @@ import { MobileQuestions } from './MobileQuestions';
 import { PhotoField } from './PhotoField';
 import { SimilarNeeds } from './SimilarNeeds';
 import { WantedTimeField } from './WantedTimeField';
+import { wantedOver, type Wanted } from './wanted-window';
 
 /**
  * What is needed, in the order a resident thinks: which kind, the category (its notice and similar
@@ -57,7 +58,7 @@ export function WhereFields({ homeLabel }: { homeLabel: string }) {
       <Form.Item name="address" label={t('field.address')}>
         <Input maxLength={200} clearable placeholder={t('addressPlaceholder')} />
       </Form.Item>
-      <Form.Item name="wanted" label={t('field.wanted')}>
+      <Form.Item name="wanted" label={t('field.wanted')} rules={[{ validator: (_, v?: Wanted) => (wantedOver(v) ? Promise.reject(new Error(t('h5.wantedPast'))) : Promise.resolve()) }]}>
         <WantedTimeField />
       </Form.Item>
       <Form.Item name="slots" label={t('field.slots')} layout="horizontal" childElementPosition="right">

@@ -1,5 +1,6 @@
 import { isApiError } from '../../../api/client';
 import { needsApi, type NewNeed } from '../needs.api';
+import { stillWanted } from './wanted-window';
 
 /*
  * 待发送: needs typed on the phone and not yet known to the server. Each is written to localStorage
@@ -41,7 +42,7 @@ export const forget = (key: string) => write(read().filter((w) => w.key !== key)
 /** Worth another try later: no connection, the server away or busy, the session to be renewed. */
 export const isTransient = (error: unknown) => isApiError(error) && (error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500);
 
-export const send = (waiting: WaitingNeed) => needsApi.create({ ...waiting.body, idempotencyKey: waiting.key });
+export const send = (waiting: WaitingNeed) => needsApi.create({ ...stillWanted(waiting.body), idempotencyKey: waiting.key });
 
 let flushing: Promise<number> | undefined;
 
