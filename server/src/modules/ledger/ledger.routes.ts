@@ -21,7 +21,7 @@ export async function ledgerRoutes(app: AppInstance) {
 
   app.get('/api/ledger/me', { schema: { tags, operationId: 'getMyLedger', summary: 'My passbook (储蓄存折): hours and points, and the latest lines', response: { 200: MyLedger } } }, async (request) => {
     const actor = requireActor(request);
-    const [balances, statement] = await Promise.all([svc().balancesOf(actor.districtId, actor.accountId), svc().statement(actor.districtId, actor.accountId, { pageSize: 10 })]);
+    const [balances, statement] = await Promise.all([svc().balancesOf(actor.districtId, actor.accountId), svc().statement(actor.districtId, actor.accountId, { pageSize: 10, order: 'posted' })]);
     return { ...balances, recent: statement.items };
   });
   app.get('/api/ledger/me/statement', { schema: { tags, operationId: 'getMyStatement', summary: 'My passbook statement for a period: every line with its source, rule and the balance after it', querystring: StatementQuery, response: { 200: Statement } } }, async (request) => {

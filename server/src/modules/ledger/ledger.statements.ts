@@ -24,7 +24,12 @@ export type StatementLine = {
   ruleName: string | null;
   ruleNameEn: string | null;
 };
-export type StatementQuery = { from?: string; to?: string; unit?: Unit; page?: number; pageSize?: number };
+/**
+ * `posted`: the lines as they were written, newest first (我的's latest lines: what just came in, a
+ * deduction today for an activity of last week included); else in the order of the days they count
+ * for, as a period's opening and closing are (the passbook).
+ */
+export type StatementQuery = { from?: string; to?: string; unit?: Unit; page?: number; pageSize?: number; order?: 'day' | 'posted' };
 export type Statement = { accountId: string; from: string | null; to: string | null; opening: Record<Unit, number>; closing: Record<Unit, number>; total: number; items: StatementLine[] };
 
 const cents = (v: string | null | undefined) => toCents(v ?? '0') / 100;
@@ -43,8 +48,14 @@ export function ledgerStatements(deps: LedgerDeps) {
       const pageSize = Math.min(q.pageSize ?? 50, 5000);
       const offset = ((q.page ?? 1) - 1) * pageSize;
       const within = sql`${q.from ? sql`AND l.effective_on >= ${q.from}::date` : sql``} ${q.to ? sql`AND l.effective_on <= ${q.to}::date` : sql``} ${q.unit ? sql`AND l.unit = ${q.unit}` : sql``}`;
+      // a period's lines in the order of the day each counts for (its service's day, a redemption's),
+      // as its opening and closing are: in posted order a service of July, credited late, sat between
+      // two of December, and the balance column seemed to jump (39.93 h, then 11.18 h)
+      const posted = q.order === 'posted';
+      const running = sql.raw(posted ? 'e.posted_at, e.id' : 't.effective_on, e.posted_at, e.id');
+      const orderDesc = sql.raw(posted ? 'l.posted_at DESC, l.id DESC' : 'l.effective_on DESC, l.posted_at DESC, l.id DESC');
       const lines = sql`SELECT e.transaction_id, e.posted_at, t.effective_on, e.unit, e.amount, e.rule_code, e.id, t.kind, t.source, t.source_id, t.memo,
-                               sum(e.amount) OVER (PARTITION BY e.account_id ORDER BY e.posted_at, e.id) AS balance
+                               sum(e.amount) OVER (PARTITION BY e.account_id ORDER BY ${running}) AS balance
                         FROM ledger_entries e
                         JOIN ledger_accounts a ON a.district_id = e.district_id AND a.id = e.account_id
                         JOIN ledger_transactions t ON t.district_id = e.district_id AND t.id = e.transaction_id
@@ -52,7 +63,7 @@ export function ledgerStatements(deps: LedgerDeps) {
       const [rows, [count], bounds] = await Promise.all([
         queryRows<{ transaction_id: string; posted_at: Date | string; effective_on: string; unit: Unit; amount: string; balance: string; rule_code: string | null; kind: PostingKind; source: PostingSource; source_id: string | null; memo: string }>(
           db,
-          sql`SELECT l.* FROM (${lines}) l WHERE true ${within} ORDER BY l.posted_at DESC, l.id DESC LIMIT ${pageSize} OFFSET ${offset}`,
+          sql`SELECT l.* FROM (${lines}) l WHERE true ${within} ORDER BY ${orderDesc} LIMIT ${pageSize} OFFSET ${offset}`,
         ),
         queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${lines}) l WHERE true ${within}`),
         queryRows<{ unit: Unit; opening: string | null; closing: string | null }>(

@@ -191,4 +191,33 @@ describe.each(backends)('time bank ledger on %s', (backend) => {
     const bad = await get('volunteer1', '/api/ledger/me/statement?from=2026-05-01&to=2026-04-01');
     expect(bad.json()).toMatchObject({ code: 'ledger.bad_period', field: 'from' });
   });
+  it('the passbook reads in the order of the days its lines count for: each balance is the one before it plus the line', async () => {
+    // a service of one day rated two days later, after a service of the day between was rated: credited
+    // out of their days' order (posted order made the balance column jump back and forth)
+    const late = await postNeed(t, c.resident1!);
+    await act(t, c.communityAdmin1!, late.id, 'accept', { severity: 'general' });
+    await act(t, c.communityAdmin1!, late.id, 'dispatch', { teamId: t.fx.team.T1!.id });
+    await act(t, c.teamLeader1!, late.id, 'take');
+    await act(t, c.teamLeader1!, late.id, 'assign', { volunteerId: t.fx.person.volunteer1!.id });
+    await act(t, c.volunteer1!, late.id, 'check-in', { lng: 117.55, lat: 34.86 });
+    t.clock.advance(60 * 60_000);
+    const served = day(0);
+    const photo = (await uploadPhoto(t, c.volunteer1!)).json() as { id: string };
+    expect((await act(t, c.volunteer1!, late.id, 'complete', { summary: '已完成服务，老人很满意。', photos: [photo.id] })).statusCode).toBe(200);
+    t.clock.advance(86_400_000);
+    await serve(30, 4);
+    t.clock.advance(86_400_000);
+    expect((await act(t, c.resident1!, late.id, 'rate', { rating: 4, solved: true })).json().status).toBe('closed');
+    type Dated = Line & { effectiveOn: string; postedAt: string; sourceId: string | null };
+    const { items, closing } = (await get('volunteer1', '/api/ledger/me/statement?unit=hours&pageSize=200')).json() as { items: Dated[]; closing: { hours: number } };
+    const oldestFirst = [...items].reverse();
+    const lateLine = oldestFirst.findIndex((l) => l.sourceId === late.id);
+    // the late one was posted last, and reads before the service of the day after it
+    expect([lateLine >= 0, oldestFirst[lateLine]?.effectiveOn]).toEqual([true, served]);
+    expect(oldestFirst.slice(lateLine + 1).some((l) => l.postedAt < oldestFirst[lateLine]!.postedAt)).toBe(true);
+    expect(oldestFirst.map((l) => l.effectiveOn)).toEqual(oldestFirst.map((l) => l.effectiveOn).sort());
+    let balance = 0;
+    for (const l of oldestFirst) expect([l.effectiveOn, l.balance]).toEqual([l.effectiveOn, Math.round((balance += l.amount) * 100) / 100]);
+    expect(balance).toBeCloseTo(closing.hours, 2);
+  });
 });
