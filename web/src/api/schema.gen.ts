@@ -9342,6 +9342,8 @@ export interface operations {
                             hoursPast: number;
                             id: string;
                             number: string;
+                            /** @description The full place, top first: 街道 › 社区 › 网格 › 楼栋 (the district left out) */
+                            place: string[];
                             regionName: string;
                             /** @enum {string} */
                             severity: "general" | "important" | "major";

@@ -73,7 +73,7 @@ export async function writeFiguresWorkbook(data: Workbook, locale: Locale, out: 
   list.getRow(1).commit();
   for (const n of overdue) {
     list
-      .addRow([n.number, n.title, translate(locale, `needs.status.${n.status}`), translate(locale, `needs.severity.${n.severity}`), n.regionName, n.teamName ?? '', shanghai(n.deadlineAt), n.hoursPast])
+      .addRow([n.number, n.title, translate(locale, `needs.status.${n.status}`), translate(locale, `needs.severity.${n.severity}`), (n.place.length > 0 ? n.place : [n.regionName]).join(' › '), n.teamName ?? '', shanghai(n.deadlineAt), n.hoursPast])
       .commit();
   }
   list.commit();

@@ -56,6 +56,7 @@ export const OverdueItem = Type.Object({
   status: StringEnum(needStatuses),
   severity: StringEnum(severities),
   regionName: Type.String(),
+  place: Type.Array(Type.String(), { description: 'The full place, top first: 街道 › 社区 › 网格 › 楼栋 (the district left out)' }),
   teamName: Type.Union([Type.String(), Type.Null()]),
   deadlineAt: Type.String(),
   hoursPast: Type.Number({ description: 'Hours since the deadline (negative: hours left)' }),

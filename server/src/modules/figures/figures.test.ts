@@ -198,7 +198,7 @@ describe.each(backends)('the figures of a hand-made district on %s', (backend) =
   it('lists the overdue needs, most overdue first, and those due within 24 hours', async () => {
     const res = await get('districtAdmin', '/api/figures/overdue');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: 1, items: [{ id: made.C!.id, number: made.C!.number, status: 'in_service', regionName: '和平1号楼', teamName: '和平志愿服务队', deadlineAt: '2026-03-03T10:00:00.000Z', hoursPast: 402 }] });
+    expect(res.json()).toMatchObject({ total: 1, items: [{ id: made.C!.id, number: made.C!.number, status: 'in_service', regionName: '和平1号楼', place: ['东街道', '和平社区', '和平一网格', '和平1号楼'], teamName: '和平志愿服务队', deadlineAt: '2026-03-03T10:00:00.000Z', hoursPast: 402 }] });
     const soon = (await get('districtAdmin', '/api/figures/overdue?window=dueSoon')).json();
     expect(soon).toMatchObject({ total: 1, items: [{ id: made.D!.id, teamName: null, hoursPast: -8 }] });
     expect((await get('communityAdmin1', '/api/figures/overdue')).json()).toMatchObject({ total: 0, items: [] });
@@ -223,7 +223,7 @@ describe.each(backends)('the figures of a hand-made district on %s', (backend) =
     expect(ranking[2]).toEqual(['1', '和平社区', '3', '4', '3.5', '14', '2', '1', '1', '100.0%', '0', '0', '', '0', '0.0%', '1', '1']);
     expect(ranking.at(-1)!.slice(0, 10)).toEqual(['', '合计', '7', '7', '3', '9.3', '4', '3', '2', '66.7%']);
     const overdue = cells(1);
-    expect(overdue).toEqual([['编号', '标题', '状态', '紧急程度', '区域', '服务队', '办理期限', '超期(小时)'], [made.C!.number, '考核测试C', '服务中', '一般', '和平1号楼', '和平志愿服务队', '2026-03-03 18:00', '402']]);
+    expect(overdue).toEqual([['编号', '标题', '状态', '紧急程度', '区域', '服务队', '办理期限', '超期(小时)'], [made.C!.number, '考核测试C', '服务中', '一般', '东街道 › 和平社区 › 和平一网格 › 和平1号楼', '和平志愿服务队', '2026-03-03 18:00', '402']]);
     const [audit] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'figures.export' AND actor_id = ${t.fx.person.districtAdmin!.id}`);
     expect(audit!.n).toBe(1);
     const en = await get('districtAdmin', `/api/figures/export?${MARCH}&groupBy=team`, 'en');

@@ -19,13 +19,16 @@ type Deps = { db: Db; database: Database; clock: Clock; regions: RegionsService;
 
 /** The list's filters, without its paging: an export is the whole answer. */
 export type ExportQuery = Omit<NeedListQuery, 'page' | 'pageSize'>;
-export type ExportRow = ReturnType<typeof toListItem>;
+/** A row of the export: a list row as the caller may see it, with its full place. */
+export type ExportRow = ReturnType<typeof toListItem> & { place: string[] };
 
 /** A list row's columns, and the cursor. */
 const exportColumns = {
   ...rowColumns,
   // the cursor is the timestamp as PostgreSQL prints it: a JS Date would cut its microseconds
   cursorAt: sql<string>`${needs.createdAt}::text`,
+  // the full place, as the ledger shows it: a district's export told 1号楼 from 1号楼 by nothing
+  place: regions.place,
 };
 
 /**
@@ -194,7 +197,7 @@ async function* walkPages(deps: Deps, viewer: Viewer, walk: Walk, users: GiveWay
         }
         const newCategories = [...new Set(rows.map((r) => r.need.categoryId).filter((c) => !categories.has(c)))];
         if (newCategories.length) for (const [id, label] of await deps.categories.labelsOf(actor.districtId, newCategories)) categories.set(id, label);
-        yield rows.map((r) => toListItem(viewer, r, teamNames, categories, deps.clock.now()));
+        yield rows.map((r) => ({ ...toListItem(viewer, r, teamNames, categories, deps.clock.now()), place: r.place }));
       }
       await nextTurn();
       if (rows.length < pageSize) break;

@@ -24,13 +24,13 @@ const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', y
 const when = (iso: string | null) => (iso ? shanghai.format(new Date(iso)) : '');
 
 type Item = {
-  number: string; kind: string; categoryName: string; categoryNameEn: string; title: string; status: string; severity: string; channel: string; regionName: string;
+  number: string; kind: string; categoryName: string; categoryNameEn: string; title: string; status: string; severity: string; channel: string; regionName: string; place: string[];
   requesterName: string; teamName: string | null; createdAt: string; acceptedAt: string | null; deadlineAt: string | null; completedAt: string | null; rating: number | null;
 };
 
 /** The row the sheet must hold for a list item, in zh-CN. */
 const expectedRow = (n: Item) => [
-  n.number, zh.kind[n.kind], n.categoryName, n.title, zh.status[n.status], zh.severity[n.severity], zh.channel[n.channel], n.regionName, n.requesterName,
+  n.number, zh.kind[n.kind], n.categoryName, n.title, zh.status[n.status], zh.severity[n.severity], zh.channel[n.channel], n.place.join(' › '), n.requesterName,
   n.teamName ?? '', when(n.createdAt), when(n.acceptedAt), when(n.deadlineAt), when(n.completedAt), n.rating === null ? '' : String(n.rating),
 ];
 
@@ -94,7 +94,7 @@ describe.each(backends)('the needs export on %s', (backend) => {
     const [, ...rows] = await readSheet(res.rawPayload);
     expect(rows).toEqual(list.map(expectedRow));
     expect(rows.length).toBe(201); // the 200 seeded in 光明 plus the one posted there
-    expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['光明1号楼']));
+    expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['东街道 › 光明社区 › 光明一网格 › 光明1号楼']));
     const filtered = await listAll(c.communityAdmin1!, 'view=all&status=closed,rated&channel=self');
     const [, ...some] = await readSheet((await exportOf(c.communityAdmin1!, 'view=all&status=closed,rated&channel=self')).rawPayload);
     expect(some.map((r) => r[0])).toEqual(filtered.map((n) => n.number));
@@ -196,7 +196,7 @@ describe.each(backends)('an export does not stop the server on %s', (backend) =>
 
 const sampleRow: ExportRow = {
   id: '00000000-0000-4000-8000-000000000000', number: 'P', kind: 'microWish', categoryId: '00000000-0000-4000-8000-000000000001', categoryName: '分类', categoryNameEn: 'Category',
-  title: '', status: 'submitted', severity: 'general', channel: 'self', regionId: '00000000-0000-4000-8000-000000000002', regionName: '光明1号楼', address: null,
+  title: '', status: 'submitted', severity: 'general', channel: 'self', regionId: '00000000-0000-4000-8000-000000000002', regionName: '光明1号楼', place: ['东街道', '光明社区', '光明1号楼'], address: null,
   requesterName: '张三', requesterPhone: null, slots: 1, filled: 0, teamId: null, teamName: null, rulingPending: false, duplicateCount: 0, rating: null, overdue: false, paused: false,
   createdAt: '2026-03-01T01:30:00.000Z', acceptedAt: null, deadlineAt: null, completedAt: null,
 };

@@ -32,7 +32,7 @@ export async function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, loca
       sheet
         .addRow([
           r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status), label.severity(r.severity),
-          label.channel(r.channel), r.regionName, r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
+          label.channel(r.channel), (r.place.length > 0 ? r.place : [r.regionName]).join(' › '), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
           shanghai(r.completedAt), r.rating ?? '',
         ])
         .commit();

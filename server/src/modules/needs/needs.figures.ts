@@ -165,7 +165,7 @@ export async function countFigures(deps: FigureDeps, actor: Actor, q: FigureQuer
 }
 
 export type OverdueQuery = { regionPath: string; now: Date; window: 'overdue' | 'dueSoon'; limit: number; offset: number };
-export type OverdueNeed = { id: string; number: string; title: string; status: string; severity: string; regionName: string; teamId: string | null; teamName: string | null; deadlineAt: string };
+export type OverdueNeed = { id: string; number: string; title: string; status: string; severity: string; regionName: string; place: string[]; teamId: string | null; teamName: string | null; deadlineAt: string };
 
 /** Open needs past their deadline (most overdue first), or due within 24 hours (soonest first). */
 export async function overdueNeeds(deps: FigureDeps, actor: Actor, q: OverdueQuery): Promise<{ items: OverdueNeed[]; total: number }> {
@@ -175,10 +175,10 @@ export async function overdueNeeds(deps: FigureDeps, actor: Actor, q: OverdueQue
   const due = q.window === 'overdue' ? sql`${needs.deadlineAt} < ${now}::timestamptz` : sql`${needs.deadlineAt} >= ${now}::timestamptz AND ${needs.deadlineAt} < ${soon}::timestamptz`;
   const where = sql`${needs.districtId} = ${actor.districtId} AND ${open} AND ${due} AND ${regions.districtId} = ${actor.districtId} AND ${subtreeOf(q.regionPath)}`;
   const [rows, [count]] = await Promise.all([
-    queryRows<{ id: string; number: string; title: string; status: string; severity: string; region_name: string; team_id: string | null; deadline_at: string | Date }>(
+    queryRows<{ id: string; number: string; title: string; status: string; severity: string; region_name: string; place: string[]; team_id: string | null; deadline_at: string | Date }>(
       deps.db,
       sql`SELECT ${needs.id} AS id, ${needs.number} AS number, ${needs.title} AS title, ${needs.status} AS status, ${needs.severity} AS severity,
-            ${regions.name} AS region_name, ${needs.teamId} AS team_id, ${needs.deadlineAt} AS deadline_at
+            ${regions.name} AS region_name, ${regions.place} AS place, ${needs.teamId} AS team_id, ${needs.deadlineAt} AS deadline_at
           FROM ${needs} JOIN ${regions} ON ${regions.id} = ${needs.regionId}
           WHERE ${where}
           ORDER BY ${needs.deadlineAt} ASC, ${needs.id} ASC
@@ -190,7 +190,7 @@ export async function overdueNeeds(deps: FigureDeps, actor: Actor, q: OverdueQue
   return {
     total: count?.n ?? 0,
     items: rows.map((r) => ({
-      id: r.id, number: r.number, title: r.title, status: r.status, severity: r.severity, regionName: r.region_name, teamId: r.team_id,
+      id: r.id, number: r.number, title: r.title, status: r.status, severity: r.severity, regionName: r.region_name, place: r.place, teamId: r.team_id,
       teamName: r.team_id ? (teamNames.get(r.team_id) ?? null) : null, deadlineAt: new Date(r.deadline_at).toISOString(),
     })),
   };

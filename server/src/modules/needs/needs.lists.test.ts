@@ -30,6 +30,14 @@ describe('who sees which needs, and staff intake', () => {
     expect(mine.json().items.map((n: { id: string }) => n.id)).toContain(res.json().id);
   });
 
+  it('staff find a need by any part of its number, in either case', async () => {
+    const need = await postNeed(t, c.resident1!, { title: '窗户漏风' });
+    const [day, code] = (need.number as string).split('-');
+    const found = async (q: string) => ((await list('communityAdmin1', `view=all&pageSize=100&q=${encodeURIComponent(q)}`)).json().items as { id: string }[]).map((n) => n.id);
+    for (const q of [need.number as string, (need.number as string).toLowerCase(), code!, code!.toLowerCase(), day!]) expect([q, await found(q)]).toEqual([q, expect.arrayContaining([need.id])]);
+    expect(await found(`${code}Z`)).toEqual([]);
+  });
+
   it('staff entry needs a channel and a requester name', async () => {
     const res = await t.app.inject({
       method: 'POST', url: '/api/needs', headers: { cookie: c.gridWorker1! },

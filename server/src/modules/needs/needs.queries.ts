@@ -63,7 +63,12 @@ export async function filters(deps: Deps, actor: Actor, q: NeedListQuery): Promi
   if (q.from) conds.push(gte(needs.createdAt, new Date(q.from)));
   if (q.to) conds.push(lte(needs.createdAt, new Date(q.to)));
   if (q.due) conds.push(dueCondition(q.due, deps.clock.now()));
-  if (q.q) conds.push(or(ilike(needs.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(needs.number, q.q))!);
+  // a number matches by any part, in either case: staff type the end a resident reads out (EX63BR), or
+  // the day's prefix (XQ20261205); the title is scanned for the words anyway, so the number costs nothing more
+  if (q.q) {
+    const words = `%${q.q.replace(/[\\%_]/g, '\\$&')}%`;
+    conds.push(or(ilike(needs.title, words), ilike(needs.number, words))!);
+  }
   return conds;
 }
 

@@ -41,7 +41,7 @@ export function AccountRowActions({ account, isSelf, onEdit, onPasswordIssued }:
     });
 
   return (
-    <Space size={0} split={<span className="lx-action-split" />}>
+    <Space size={0} wrap split={<span className="lx-action-split" />}>
       <Button type="link" size="small" onClick={() => onEdit(account)}>
         {t('common:edit')}
       </Button>

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListTable } from '../../components/ListTable';
 import { formatMinute } from '../../lib/time';
+import { timeLeft } from '../needs/deadline';
+import { PlaceText } from '../needs/PlaceText';
+import { TimeLeftText } from '../needs/TimeLeftText';
 import { figuresApi, type DueWindow, type OverdueNeed } from './figures.api';
+
+/** States a need reaches without a team: a volunteer took it from the grab pool (抢单). */
+const fromPool = new Set<OverdueNeed['status']>(['pooled', 'claimed', 'in_service', 'completed']);
 
 /** Open needs past their deadline (red, most overdue first), or due within 24 hours; paged on the server. */
 export function OverdueList({ regionId }: { regionId?: string }) {
@@ -20,8 +26,9 @@ export function OverdueList({ regionId }: { regionId?: string }) {
     { title: t('col.title'), dataIndex: 'title', ellipsis: true },
     { title: t('col.status'), dataIndex: 'status', width: 90, render: (s: OverdueNeed['status']) => t(`needs:status.${s}`) },
     { title: t('col.severity'), dataIndex: 'severity', width: 80, render: (s: OverdueNeed['severity']) => t(`needs:severity.${s}`) },
-    { title: t('col.place'), dataIndex: 'regionName', width: 140, ellipsis: true },
-    { title: t('col.team'), dataIndex: 'teamName', width: 150, ellipsis: true, render: (n: string | null) => n ?? t('noTeam') },
+    { title: t('col.place'), dataIndex: 'place', width: 200, render: (_p: string[], row) => <PlaceText need={row} /> },
+    // no team: not dispatched yet, or taken from the grab pool by a volunteer (未派单 said the latter wrong)
+    { title: t('col.team'), dataIndex: 'teamName', width: 130, ellipsis: true, render: (n: string | null, row) => n ?? (fromPool.has(row.status) ? t('fromPool') : t('noTeam')) },
     {
       title: t('col.deadline'),
       dataIndex: 'deadlineAt',
@@ -33,7 +40,12 @@ export function OverdueList({ regionId }: { regionId?: string }) {
       dataIndex: 'hoursPast',
       width: 110,
       align: 'right',
-      render: (h: number) => (due === 'overdue' ? <span className="lx-figures-danger">{t('hoursValue', { hours: h })}</span> : t('hoursValue', { hours: Math.abs(h) })),
+      // in days and hours, as the ledger says it (8667.4 小时 was a year told in hours)
+      render: (h: number, row) => {
+        const left = timeLeft({ status: row.status, deadlineAt: row.deadlineAt });
+        const words = left ? <TimeLeftText left={left} /> : t('hoursValue', { hours: Math.abs(h) });
+        return due === 'overdue' ? <span className="lx-figures-danger">{words}</span> : words;
+      },
     },
   ];
 

@@ -30,10 +30,8 @@ export function TeamInboxPage() {
   const columns: TableProps<NeedSummary>['columns'] = [
     { title: t('field.number'), dataIndex: 'number', width: 190, render: (v: string, n) => <Link to={`/needs/${n.id}`} className="lx-mono">{v}</Link> },
     { title: t('field.title'), dataIndex: 'title', ellipsis: true },
-    { title: t('field.category'), key: 'category', width: 110, render: (_v, n) => categoryLabel(n, i18n.language) },
-    { title: t('field.region'), dataIndex: 'regionName', width: 110 },
-    { title: t('field.requester'), dataIndex: 'requesterName', width: 100 },
-    { title: t('field.slots'), key: 'slots', width: 90, render: (_v, n) => t('slotsValue', { filled: n.filled, slots: n.slots }) },
+    // state and deadline next to the title: the leader's first question, in sight at 1366 px without
+    // scrolling the table sideways (at the end they sat behind the fixed actions)
     { title: t('field.status'), dataIndex: 'status', width: 150, render: (_v, n) => <NeedStatusTag need={n} /> },
     {
       title: t('field.deadlineAt'),
@@ -41,6 +39,10 @@ export function TeamInboxPage() {
       width: 170,
       render: (_v: string | null, n) => <DeadlineText need={n} />,
     },
+    { title: t('field.slots'), key: 'slots', width: 90, render: (_v, n) => t('slotsValue', { filled: n.filled, slots: n.slots }) },
+    { title: t('field.category'), key: 'category', width: 110, render: (_v, n) => categoryLabel(n, i18n.language) },
+    { title: t('field.region'), dataIndex: 'regionName', width: 110 },
+    { title: t('field.requester'), dataIndex: 'requesterName', width: 100 },
     { title: t('common:actions'), key: 'actions', width: 200, fixed: 'right', render: (_v, n) => <InboxRowActions need={n} /> },
   ];
 
