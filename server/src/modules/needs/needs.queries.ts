@@ -97,7 +97,9 @@ export function nextDueChange(where: SQL | undefined, now: Date): SQL<number | n
 const deadlineRunning = sql`(${needs.deadlineAt} IS NOT NULL AND ${needs.pausedAt} IS NULL AND ${inArray(needs.status, [...deadlineRunningStatuses])})`;
 
 function listOrder(q: NeedListQuery): SQL[] {
-  if (q.sort === 'deadline') return [sql`${needs.deadlineAt} ASC NULLS LAST`];
+  // the running deadlines first, nearest on top, then the rest by their deadline: on 全部, a need closed a
+  // year ago has the earliest deadline of all, and 期限最近 opened on last December's finished needs
+  if (q.sort === 'deadline') return [sql`${deadlineRunning} DESC`, sql`${needs.deadlineAt} ASC NULLS LAST`];
   // running deadlines first, the earliest (so the overdue) on top; then the rest, newest first
   if (q.sort === 'overdueFirst') return [sql`${deadlineRunning} DESC`, sql`CASE WHEN ${deadlineRunning} THEN ${needs.deadlineAt} END ASC`, desc(needs.createdAt)];
   return [q.view === 'pool' ? asc(needs.createdAt) : desc(needs.createdAt)];
