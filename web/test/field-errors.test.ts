@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldMessage } from '../src/lib/field-message';
+import { fieldMessage, type Translate } from '../src/lib/field-message';
 
 // Under a form's own field a schema violation is said in the form's words, never with the API's
 // name of the field ("字段 标题 (title) 过短" showed "(title)" to a resident on 我要点单).
 const common = (lang: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../src/i18n/locales/${lang}.json`), 'utf8')) as { fieldErrors: Record<string, string> };
-const tIn = (lang: string) => (key: string, options: Record<string, unknown> = {}) => {
-  const word = common(lang).fieldErrors[key.replace('common:fieldErrors.', '')];
-  return word === undefined ? key : word.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name]));
-};
+const tIn = (lang: string) =>
+  ((key: string, options: Record<string, unknown> = {}) => {
+    const word = common(lang).fieldErrors[key.replace('common:fieldErrors.', '')];
+    return word === undefined ? key : word.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name]));
+  }) as unknown as Translate;
 // the validation codes the server can answer with (its platform catalogue), but the one naming a
 // field the form does not have, which is never shown under a field
 const serverCodes = [...readFileSync(path.resolve(import.meta.dirname, '../../server/src/platform/errors/platform.errors.ts'), 'utf8').matchAll(/'validation\.(\w+)'/g)].map((m) => m[1]!).filter((k) => k !== 'additional');

@@ -74,16 +74,16 @@ export function ActivityFormModal({ activity, loading, onCancel, onCreate, onUpd
   return (
     <Modal open width={640} title={t(activity ? 'form.edit' : 'form.create')} okText={t('common:save')} okButtonProps={{ loading }} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="title" label={t('field.title')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item name="title" label={t('field.title')} rules={[{ required: true, whitespace: true, message: t('form.fillField', { field: t('field.title') }) }]}>
           <Input maxLength={100} data-testid="activity-title" />
         </Form.Item>
-        <Form.Item name="categoryCode" label={t('field.category')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="categoryCode" label={t('field.category')} rules={[{ required: true, message: t('form.chooseField', { field: t('field.category') }) }]}>
           <Select options={categories} data-testid="activity-category" />
         </Form.Item>
         <Form.Item name="description" label={t('field.description')}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item name="place" label={t('field.place')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+        <Form.Item name="place" label={t('field.place')} rules={[{ required: true, whitespace: true, message: t('form.fillField', { field: t('field.place') }) }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Input.Group compact>
@@ -97,10 +97,10 @@ export function ActivityFormModal({ activity, loading, onCancel, onCreate, onUpd
             <InputNumber min={10} max={10000} style={{ width: '100%' }} />
           </Form.Item>
         </Input.Group>
-        <Form.Item name="period" label={t('field.time')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="period" label={t('field.time')} rules={[{ required: true, message: t('form.chooseField', { field: t('field.time') }) }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item name="capacity" label={t('field.capacity')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="capacity" label={t('field.capacity')} rules={[{ required: true, message: t('form.fillField', { field: t('field.capacity') }) }]}>
           <InputNumber min={1} max={5000} />
         </Form.Item>
         <Form.Item name="themed" label={t('field.themed')} valuePropName="checked" extra={t('form.themedHint')}>
@@ -121,12 +121,12 @@ export function ActivityFormModal({ activity, loading, onCancel, onCreate, onUpd
               <Radio.Group options={(['none', 'weekly', 'monthly'] as const).map((v) => ({ value: v, label: t(`form.repeat_${v}`) }))} />
             </Form.Item>
             {repeat === 'weekly' && (
-              <Form.Item name="weekdays" label={t('form.weekdays')} rules={[{ required: true, message: t('form.required') }]}>
+              <Form.Item name="weekdays" label={t('form.weekdays')} rules={[{ required: true, message: t('form.chooseField', { field: t('form.weekdays') }) }]}>
                 <Checkbox.Group options={([1, 2, 3, 4, 5, 6, 7] as const).map((d) => ({ value: d, label: t(`weekday.${d}`) }))} />
               </Form.Item>
             )}
             {repeat && repeat !== 'none' && (
-              <Form.Item name="until" label={t('form.until')} rules={[{ required: true, message: t('form.required') }]}>
+              <Form.Item name="until" label={t('form.until')} rules={[{ required: true, message: t('form.chooseField', { field: t('form.until') }) }]}>
                 <DatePicker />
               </Form.Item>
             )}

@@ -18,7 +18,8 @@ export function MallPickupPage() {
   const look = async (value = code) => {
     setError(null);
     setFound(null);
-    if (!value.trim()) return;
+    // 查询 with nothing typed says what is missing, rather than nothing at all
+    if (!value.trim()) return setError(t('pickup.codeRequired'));
     try {
       setFound(await mallApi.findPickup(value));
     } catch (e) {
