@@ -74,6 +74,7 @@ export function draftNeed(w: World, crowd: Crowd, x: DraftInput): Draft {
     number: needNumber(rng, x.createdAt, x.numbers),
     kind: topic.kind,
     categoryId: x.category.id,
+    code: x.category.code,
     top: x.category.top,
     title: fill(rng.pick(topic.titles)),
     description: rng.pick(openers) + details + rng.pick(closers),

@@ -3,7 +3,7 @@ import { defaultDeclineReasons } from '../modules/need-categories/categories.def
 import { HOUR, SYSTEM, as, officeTime, pickTeam, pickVolunteers, staffFor, type Who, type World } from './needs.pick.js';
 import type { Draft } from './plan.js';
 import { writeStory, type Slot, type State } from './needs.write.js';
-import { notes, summaries } from './orders.texts.js';
+import { notes, subSummaries, summaries } from './orders.texts.js';
 import type { DemoPerson } from './plan.js';
 import type { DemoTeam } from './plan.js';
 
@@ -142,7 +142,7 @@ export function tell(w: World, d: Draft, f: Fate): Ending {
       const at = near();
       step('checkIn', as(x.volunteer, 'assignee'), { wait: i === 0 ? [1, 36] : [0, 0.2], data: () => at, apply: () => Object.assign(x, { status: 'serving', checkInAt: s.t, checkInLng: at.lng, checkInLat: at.lat }) });
     });
-    const summary = rng.pick(summaries[d.top]!);
+    const summary = rng.pick(subSummaries[d.code] ?? summaries[d.top]!);
     const out = near();
     step('complete', as(team[0]!.volunteer, 'assignee'), {
       wait: [0.5, 3], exact: true, data: () => ({ summary }),

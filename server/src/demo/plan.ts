@@ -66,7 +66,7 @@ export type DemoTeam = {
 
 /** A need as posted, before anything happens to it. */
 export type Draft = {
-  id: string; number: string; kind: NeedKind; categoryId: string; top: string; title: string; description: string;
+  id: string; number: string; kind: NeedKind; categoryId: string; /** the subcategory's code (elderly.escort) */ code: string; top: string; title: string; description: string;
   building: DemoRegion; community: DemoRegion; address: string; lng: number; lat: number;
   requester: { id: string | null; name: string; phone: string | null };
   channel: Channel; severity: Severity; slots: number; isPublic: boolean; createdAt: number; wantedFrom: number | null; wantedTo: number | null;

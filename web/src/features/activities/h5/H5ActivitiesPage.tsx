@@ -17,12 +17,18 @@ function ActivityCard({ activity }: { activity: Activity }) {
   const navigate = useNavigate();
   const open = () => navigate(`/h5/activities/${activity.id}`);
   const me = activity.me && activity.me.status !== 'cancelled' ? activity.me : null;
+  // an activity that is over (我的活动 lists them too): 已参加 or 已结束, never 已报名 and the seats left
+  const over = Date.parse(activity.endsAt) < Date.now();
   return (
     <div className="lx-h5-need-card" data-testid="activity-card" data-activity-id={activity.id}>
       <div className="lx-h5-need-main" onClick={open} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && open()}>
         <div className="lx-h5-need-head">
           <span className="lx-h5-need-title">{activity.title}</span>
-          {me ? (
+          {me && over ? (
+            <Tag color={me.checkedInAt ? 'success' : 'default'} fill="outline">
+              {me.checkedInAt ? t('h5.attended') : t('h5.ended')}
+            </Tag>
+          ) : me ? (
             <Tag color={me.status === 'signed' ? 'success' : 'warning'} fill="outline">
               {me.status === 'signed' ? t('signup.signed') : t('signup.waitlistedAt', { position: me.position })}
             </Tag>
@@ -36,7 +42,7 @@ function ActivityCard({ activity }: { activity: Activity }) {
         </div>
         <div className="lx-h5-need-meta">
           <span>{activity.organiser.name}</span>
-          <span>{t('seatsLeft', { left: Math.max(0, activity.capacity - activity.signedCount), capacity: activity.capacity })}</span>
+          {!over && <span>{t('seatsLeft', { left: Math.max(0, activity.capacity - activity.signedCount), capacity: activity.capacity })}</span>}
         </div>
       </div>
     </div>

@@ -27,12 +27,14 @@ export function H5RedemptionPage() {
     };
   }, [r?.code]);
   const drop = () =>
-    void Dialog.confirm({ content: t('h5.cancelConfirm') }).then(
+    // the buttons say what they do: 取消 / 确定 under "取消这次兑换？" left an elderly volunteer guessing
+    void Dialog.confirm({ content: t('h5.cancelConfirm'), confirmText: t('h5.cancelYes'), cancelText: t('h5.cancelNo') }).then(
       (ok) => ok && cancel.mutate(undefined, { onSuccess: () => Toast.show({ content: t('h5.cancelled') }), onError: (error) => Toast.show({ icon: 'fail', content: error.message }) }),
     );
   return (
     <div className="lx-h5-page" data-testid="h5-redemption" data-status={r?.status}>
-      <NavBar onBack={back}>{t('h5.pickupCode')}</NavBar>
+      {/* 取货码 while there is a code to show; a redemption picked up, called off or expired has none */}
+      <NavBar onBack={back}>{t(!r || r.status === 'pending' ? 'h5.pickupCode' : 'h5.redemption')}</NavBar>
       {detail.isError && <ErrorBlock status="default" title={detail.error.message} description="" />}
       {!r && !detail.isError && (
         <div className="lx-h5-loading">
