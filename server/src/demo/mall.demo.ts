@@ -139,10 +139,12 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
     }
   }
   const at = new Date(now);
+  const limitOf = new Map(items.map((i) => [i.id, i.limit]));
   for (let i = 0; i < planned.length; i += REDEMPTION_PAGE)
     await inPage(async (tx) => {
+      const page = await stillPossible(tx, districtId, planned.slice(i, i + REDEMPTION_PAGE), limitOf);
+      if (page.length === 0) return; // written by a start cut short
       const rows = createSink(tx, 'mall_redemptions', redemptionColumns, { skipExisting: true, returning: 'id' });
-      const page = planned.slice(i, i + REDEMPTION_PAGE);
       for (const r of page) rows.push(r.row);
       const fresh = new Set(await rows.flush());
       const mine = page.filter((r) => fresh.has(r.row.id as string));
@@ -160,9 +162,60 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
 }
 
 /**
- * What a page's held or picked-up redemptions take: the shelves' stock down (never below zero: the
- * plan stayed within the stock put up, and only a visitor's own redemption meanwhile could meet it)
- * and the holders' counts up, each summed first (one statement may not touch a row twice).
+ * Of a page's planned redemptions, those not written yet that are still possible. The shelves are up
+ * from the app's first page on, so a visitor may have redeemed while the history ran, spending points,
+ * stock or a per-person limit the plan counted on: a redemption no longer possible is left out whole
+ * (row, job, stock, count, postings). Written, the ledger would refuse its debit, the page roll back,
+ * and every later start plan it and fail again, the history never finished. Without visitors every
+ * planned one is possible (the plan kept within the balances, the stock and the limits).
+ */
+async function stillPossible(tx: Tx, districtId: string, page: Planned[], limitOf: Map<string, number>): Promise<Planned[]> {
+  const ids = page.map((r) => String(r.row.id));
+  const written = new Set((await queryRows<{ id: string }>(tx, sql`SELECT id::text AS id FROM mall_redemptions WHERE district_id = ${districtId} AND id = ANY(${sql.param(ids)}::uuid[])`)).map((r) => r.id));
+  const todo = page.filter((r) => !written.has(String(r.row.id)));
+  if (todo.length === 0) return [];
+  const people = [...new Set(todo.map((r) => String(r.row.account_id)))];
+  const goods = [...new Set(todo.map((r) => String(r.row.item_id)))];
+  const points = new Map(
+    (
+      await queryRows<{ owner_id: string; points: string }>(
+        tx,
+        sql`SELECT a.owner_id, sum(b.balance) AS points FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+            WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' AND a.owner_id = ANY(${sql.param(people)}::uuid[]) GROUP BY a.owner_id`,
+      )
+    ).map((r) => [r.owner_id, Number(r.points)]),
+  );
+  const stock = new Map((await queryRows<{ id: string; stock: number }>(tx, sql`SELECT id::text AS id, stock FROM mall_items WHERE district_id = ${districtId} AND id = ANY(${sql.param(goods)}::uuid[])`)).map((r) => [r.id, r.stock]));
+  const taken = new Map(
+    (
+      await queryRows<{ k: string; taken: number }>(
+        tx,
+        sql`SELECT item_id::text || ':' || account_id::text AS k, taken FROM mall_takers WHERE district_id = ${districtId} AND item_id = ANY(${sql.param(goods)}::uuid[]) AND account_id = ANY(${sql.param(people)}::uuid[])`,
+      )
+    ).map((r) => [r.k, r.taken]),
+  );
+  const kept: Planned[] = [];
+  for (const r of todo) {
+    const [who, what, qty, cost] = [String(r.row.account_id), String(r.row.item_id), Number(r.row.quantity), Number(r.row.points)];
+    const k = `${what}:${who}`;
+    // every redemption holds its points first, even one called off later
+    if ((points.get(who) ?? 0) < cost) continue;
+    if (r.holds && ((stock.get(what) ?? 0) < qty || (taken.get(k) ?? 0) + qty > (limitOf.get(what) ?? 0))) continue;
+    if (r.holds) {
+      points.set(who, (points.get(who) ?? 0) - cost);
+      stock.set(what, (stock.get(what) ?? 0) - qty);
+      taken.set(k, (taken.get(k) ?? 0) + qty);
+    }
+    kept.push(r);
+  }
+  return kept;
+}
+
+/**
+ * What a page's held or picked-up redemptions take: the holders' counts up and the shelves' stock
+ * down (`stillPossible` kept them within both), each summed first (one statement may not touch a row
+ * twice); in the order the API's redeem takes them (mall.redeem.ts: the count, then the stock), so
+ * a visitor's redemption and a page never wait for each other's row on PostgreSQL.
  */
 async function takeFromShelves(tx: Tx, districtId: string, held: Row<typeof redemptionColumns>[]): Promise<void> {
   if (held.length === 0) return;
@@ -171,12 +224,12 @@ async function takeFromShelves(tx: Tx, districtId: string, held: Row<typeof rede
     for (const r of held) m.set(key(r), (m.get(key(r)) ?? 0) + Number(r.quantity));
     return m;
   };
-  const byItem = sum((r) => String(r.item_id));
-  await tx.execute(sql`UPDATE mall_items i SET stock = greatest(i.stock - v.n, 0) FROM (VALUES ${sql.join([...byItem].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
   const byHolder = [...sum((r) => `${r.item_id}:${r.account_id}`)].map(([k, n]) => [...k.split(':'), n] as const);
   await tx.execute(sql`INSERT INTO mall_takers (district_id, item_id, account_id, taken)
     SELECT ${districtId}::uuid, v.item_id, v.account_id, v.n FROM unnest(${sql.param(byHolder.map((h) => h[0]))}::uuid[], ${sql.param(byHolder.map((h) => h[1]))}::uuid[], ${sql.param(byHolder.map((h) => h[2]))}::int4[]) AS v(item_id, account_id, n)
     ON CONFLICT (district_id, item_id, account_id) DO UPDATE SET taken = mall_takers.taken + excluded.taken`);
+  const byItem = sum((r) => String(r.item_id));
+  await tx.execute(sql`UPDATE mall_items i SET stock = i.stock - v.n FROM (VALUES ${sql.join([...byItem].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`), sql`, `)}) AS v(id, n) WHERE i.district_id = ${districtId} AND i.id = v.id`);
 }
 
 /** Rows in pages of SHELF_PAGE, each skipping rows already there (a start cut short wrote them). */
@@ -258,17 +311,28 @@ export const mallShelvesStep: DemoStep = {
 
 /**
  * The redemptions of volunteers with points, in the time bank's history (none if no step credited
- * points before this one); the shelves put up again first, skipped where they stand (a district
- * whose seed predates the shelves' step).
+ * points before this one), on the shelves the seed put up: planned again for their stock as put up,
+ * and kept to those that stand (staff may have changed a partner unit while the history ran, and the
+ * plan would then name items never put up). A district seeded before the shelves had a step of their
+ * own has none yet: they go up here.
  */
 export const mallStep: DemoStep = {
   name: 'mall',
   title: '积分超市的兑换 | the points mall\'s redemptions',
   history: true,
   async run(ctx) {
-    const { items, rows } = await ctx.inPage((tx) => plannedShelves(tx, ctx.plan, ctx.deps.clock.now().getTime()));
-    await insertInPages(ctx.inPage, 'mall_items', itemColumns, rows);
-    return seedRedemptions(ctx, items);
+    const districtId = ctx.plan.regions.district.id;
+    const { shelves, standing } = await ctx.inPage(async (tx) => {
+      const planned = await plannedShelves(tx, ctx.plan, ctx.deps.clock.now().getTime());
+      const ids = planned.items.map((i) => i.id);
+      const found = await queryRows<{ id: string }>(tx, sql`SELECT id::text AS id FROM mall_items WHERE district_id = ${districtId} AND id = ANY(${sql.param(ids)}::uuid[])`);
+      return { shelves: planned, standing: new Set(found.map((r) => r.id)) };
+    });
+    if (standing.size === 0) {
+      await insertInPages(ctx.inPage, 'mall_items', itemColumns, shelves.rows);
+      return seedRedemptions(ctx, shelves.items);
+    }
+    return seedRedemptions(ctx, shelves.items.filter((i) => standing.has(i.id)));
   },
 };
 

@@ -11,9 +11,11 @@ export type FieldForm = Pick<FormInstance, 'getFieldsValue' | 'setFields'>;
  * when there is no such field here: the caller then shows the message its own way (a toast on either
  * surface, an alert on the login card).
  */
-export function showOnField(error: unknown, form: FieldForm | undefined, t?: Translate): boolean {
+export function showOnField(error: unknown, form: FieldForm | undefined, t?: Translate, aliases: Record<string, string> = {}): boolean {
   if (!form || !isApiError(error) || !error.field) return false;
-  const name = error.field.split('.')[0] ?? error.field;
+  const first = error.field.split('.')[0] ?? error.field;
+  // a field the form shows as another (wantedFrom and wantedTo are one 期望时间 picker, `wanted`)
+  const name = aliases[first] ?? first;
   if (!(name in form.getFieldsValue())) return false;
   form.setFields([{ name, errors: [fieldMessage(error, t)] }]);
   return true;

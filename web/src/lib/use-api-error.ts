@@ -8,8 +8,8 @@ export function useApiErrorReporter() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
-    (error: unknown, form?: FieldForm) => {
-      if (!showOnField(error, form, t)) void message.error(errorText(error, t('errors.unknown')));
+    (error: unknown, form?: FieldForm, aliases?: Record<string, string>) => {
+      if (!showOnField(error, form, t, aliases)) void message.error(errorText(error, t('errors.unknown')));
     },
     [message, t],
   );

@@ -5,10 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListTable } from '../../components/ListTable';
 import { formatMinute } from '../../lib/time';
-import { timeLeft } from '../needs/deadline';
+import type { TimeLeft } from '../needs/deadline';
 import { PlaceText } from '../needs/PlaceText';
 import { TimeLeftText } from '../needs/TimeLeftText';
 import { figuresApi, type DueWindow, type OverdueNeed } from './figures.api';
+
+/** Hours past a deadline (negative: left) as whole days and hours, rounded towards less time left. */
+function leftOf(hoursPast: number): TimeLeft {
+  const over = hoursPast > 0;
+  const hours = over ? Math.ceil(hoursPast) : Math.floor(-hoursPast);
+  return { over, days: Math.floor(hours / 24), hours: hours % 24 };
+}
 
 /** States a need reaches without a team: a volunteer took it from the grab pool (抢单). */
 const fromPool = new Set<OverdueNeed['status']>(['pooled', 'claimed', 'in_service', 'completed']);
@@ -40,10 +47,10 @@ export function OverdueList({ regionId }: { regionId?: string }) {
       dataIndex: 'hoursPast',
       width: 110,
       align: 'right',
-      // in days and hours, as the ledger says it (8667.4 小时 was a year told in hours)
-      render: (h: number, row) => {
-        const left = timeLeft({ status: row.status, deadlineAt: row.deadlineAt });
-        const words = left ? <TimeLeftText left={left} /> : t('hoursValue', { hours: Math.abs(h) });
+      // in days and hours, as the ledger says it (8667.4 小时 was a year told in hours); from the
+      // server's hours, as the export has them, not this computer's clock
+      render: (h: number) => {
+        const words = <TimeLeftText left={leftOf(h)} />;
         return due === 'overdue' ? <span className="lx-figures-danger">{words}</span> : words;
       },
     },

@@ -8,8 +8,8 @@ import { scrollToFirstError } from './first-error';
 export function useMobileErrorReporter() {
   const { t } = useTranslation();
   return useCallback(
-    (error: unknown, form?: FieldForm) => {
-      if (showOnField(error, form, t)) scrollToFirstError();
+    (error: unknown, form?: FieldForm, aliases?: Record<string, string>) => {
+      if (showOnField(error, form, t, aliases)) scrollToFirstError();
       else Toast.show({ icon: 'fail', content: errorText(error, t('errors.unknown')) });
     },
     [t],

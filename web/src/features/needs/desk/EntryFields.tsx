@@ -1,4 +1,5 @@
 import { Cascader, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PHONE_PATTERN } from '../../../lib/patterns';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
@@ -78,7 +79,8 @@ export function EntryFields({ questions }: { questions: ExtraQuestion[] }) {
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="wanted" label={t('field.wanted')}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
+          {/* a day already over cannot be wanted (the server refuses a window that has ended) */}
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} disabledDate={(day) => day.isBefore(dayjs().startOf('day'))} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>

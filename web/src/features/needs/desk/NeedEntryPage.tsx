@@ -14,6 +14,7 @@ import { answersOf } from '../questions';
 import { EntryFields } from './EntryFields';
 import { SimilarPanel } from './SimilarPanel';
 import './needs-desk.css';
+import { wantedFields } from '../h5/wanted-window';
 
 export type EntryValues = {
   channel: NeedChannel;
@@ -76,7 +77,7 @@ export function NeedEntryPage() {
         void message.success(t('entry.created', { number: need.number }));
         navigate(`/needs/${need.id}`);
       },
-      onError: (error) => report(error, form),
+      onError: (error) => report(error, form, wantedFields),
     });
 
   return (

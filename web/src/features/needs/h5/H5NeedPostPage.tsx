@@ -16,7 +16,7 @@ import { answersOf } from '../questions';
 import { WhatFields, WhereFields } from './PostFields';
 import { VisitFields, type VisitValues } from './VisitFields';
 import { photoIds } from './PhotoField';
-import { wantedWindow, type Wanted } from './wanted-window';
+import { wantedFields, wantedWindow, type Wanted } from './wanted-window';
 import './needs-h5.css';
 import { scrollToFirstError } from '../../h5/first-error';
 
@@ -85,7 +85,7 @@ export function H5NeedPostPage() {
             return;
           }
           forget(waiting.key);
-          report(error, form);
+          report(error, form, wantedFields);
         },
       },
     );

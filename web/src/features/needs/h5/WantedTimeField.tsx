@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodOver, periods, type Period, type Wanted } from './wanted-window';
 
+/** The parts of a day, earliest first. */
+const parts = periods.filter((p) => p !== 'any');
+
 /** How far ahead a day may be picked. */
 const BOOKING_DAYS = 30;
 
@@ -21,7 +24,8 @@ export function WantedTimeField({ value = { period: 'any' }, onChange }: Props) 
   const today = dayjs().startOf('day');
   const first = periodOver(today.toDate(), 'any', now) ? today.add(1, 'day') : today;
   const pick = (date: Date) => {
-    const period = periodOver(date, value.period, now) ? (periods.find((p) => !periodOver(date, p, now)) ?? 'any') : value.period;
+    // the first part still to come (上午, 下午, 晚上), not 全天: it began at 08:00 and ends with 晚上
+    const period = periodOver(date, value.period, now) ? (parts.find((p) => !periodOver(date, p, now)) ?? 'any') : value.period;
     onChange?.({ date, period });
   };
   return (

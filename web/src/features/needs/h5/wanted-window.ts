@@ -34,3 +34,6 @@ export const wantedOver = (wanted: Wanted | undefined, now = Date.now()): boolea
 export function stillWanted(body: NewNeed, now = Date.now()): NewNeed {
   return body.wantedTo && Date.parse(body.wantedTo) <= now ? { ...body, wantedFrom: undefined, wantedTo: undefined } : body;
 }
+
+/** The API's two ends of the window are the forms' one 期望时间 field: a refusal of either shows under it. */
+export const wantedFields = { wantedFrom: 'wanted', wantedTo: 'wanted' };
