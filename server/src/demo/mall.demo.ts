@@ -49,7 +49,7 @@ function code(rng: Rng, taken: Set<string>): string {
  */
 const REDEMPTION_PAGE = 150;
 
-type Planned = { row: Row<typeof redemptionColumns>; job?: Row<typeof jobColumns>; postings: { header: Header; lines: Line[] }[]; holds: boolean };
+export type Planned = { row: Row<typeof redemptionColumns>; job?: Row<typeof jobColumns>; postings: { header: Header; lines: Line[] }[]; holds: boolean };
 
 /**
  * The demo's redemptions: volunteers with points (the ledger step's crediting) redeem items of their
@@ -169,7 +169,7 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
  * and every later start plan it and fail again, the history never finished. Without visitors every
  * planned one is possible (the plan kept within the balances, the stock and the limits).
  */
-async function stillPossible(tx: Tx, districtId: string, page: Planned[], limitOf: Map<string, number>): Promise<Planned[]> {
+export async function stillPossible(tx: Tx, districtId: string, page: Planned[], limitOf: Map<string, number>): Promise<Planned[]> {
   const ids = page.map((r) => String(r.row.id));
   const written = new Set((await queryRows<{ id: string }>(tx, sql`SELECT id::text AS id FROM mall_redemptions WHERE district_id = ${districtId} AND id = ANY(${sql.param(ids)}::uuid[])`)).map((r) => r.id));
   const todo = page.filter((r) => !written.has(String(r.row.id)));

@@ -2,7 +2,7 @@ import { systemClock } from '../../platform/clock/clock.js';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { plannedShelves, seedRedemptions } from '../../demo/mall.demo.js';
+import { plannedShelves, seedRedemptions, stillPossible, type Planned } from '../../demo/mall.demo.js';
 import { planDemo } from '../../demo/seed.js';
 import { backends } from '../../test/harness.js';
 import { demoDistrict } from '../../test/demo-district.js';
@@ -61,4 +61,39 @@ describe.each(backends)('the mall in the demo district on %s', (backend) => {
     );
     expect(drift).toEqual([]);
   }, 240_000);
+
+  it('the history leaves out a redemption a visitor made impossible meanwhile: her points, the stock or her limit', async () => {
+    const db = demo.database.db;
+    const districtId = planDemo('small').regions.district.id;
+    // a volunteer with points, and an item with stock (and one without)
+    const [rich] = await queryRows<{ owner_id: string; points: string }>(
+      db,
+      sql`SELECT a.owner_id, sum(b.balance) AS points FROM ledger_accounts a JOIN ledger_balances b ON b.account_id = a.id WHERE a.kind = 'volunteer.points' GROUP BY a.owner_id HAVING sum(b.balance) >= 30 ORDER BY a.owner_id LIMIT 1`,
+    );
+    const [item] = await queryRows<{ id: string; stock: number; per_person_limit: number }>(db, sql`SELECT id::text AS id, stock, per_person_limit FROM mall_items WHERE stock >= 5 ORDER BY id LIMIT 1`);
+    const points = Math.floor(Number(rich!.points));
+    const planned = (n: number, cost: number, holds = true): Planned => ({
+      row: { district_id: districtId, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, item_id: item!.id, account_id: rich!.owner_id, quantity: 1, points: cost, status: holds ? 'pending' : 'cancelled' },
+      postings: [],
+      holds,
+    });
+    const ids = (ps: Planned[]) => ps.map((p) => p.row.id);
+    const limit = (n: number) => new Map([[item!.id, n]]);
+    await db.transaction(async (tx) => {
+      const taken = (await queryRows<{ n: number }>(tx, sql`SELECT coalesce(sum(taken), 0)::int AS n FROM mall_takers WHERE item_id = ${item!.id} AND account_id = ${rich!.owner_id}`))[0]!.n;
+      const room = limit(taken + 5);
+      // all of her points, then one more point than she has left: the second is left out
+      expect(ids(await stillPossible(tx, districtId, [planned(1, points), planned(2, 1)], room))).toEqual([ids([planned(1, 0)])[0]]);
+      // a redemption called off holds her points too, but gives them back: the next one still fits
+      expect(ids(await stillPossible(tx, districtId, [planned(3, points, false), planned(4, points)], room))).toEqual(ids([planned(3, 0), planned(4, 0)]));
+      // her limit reached
+      expect(ids(await stillPossible(tx, districtId, [planned(5, 1)], limit(taken)))).toEqual([]);
+      // the shelf emptied by a visitor
+      await tx.execute(sql`UPDATE mall_items SET stock = 0 WHERE id = ${item!.id}`);
+      expect(ids(await stillPossible(tx, districtId, [planned(6, 1), planned(7, 1, false)], room))).toEqual(ids([planned(7, 0)]));
+      tx.rollback();
+    }).catch((err: unknown) => {
+      if (!(err instanceof Error && /rollback/i.test(err.message))) throw err;
+    });
+  });
 });
