@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createServices } from '../services.js';
-import { queryRows } from '../platform/db/client.js';
+import { queryRows, type Tx } from '../platform/db/client.js';
 import { claimKeys, writeLines, type Header, type Line } from '../modules/ledger/ledger.post.js';
 import { deduct } from '../modules/ledger/ledger.deduct.js';
 import { deductionKey } from '../modules/ledger/ledger.subscriber.js';
@@ -76,15 +76,7 @@ export const ledgerStep: DemoStep = {
         if (claimed.size === 0) return;
         // what the page's people had before their awards: a deduction never takes a balance below zero
         const owners = [...new Set(postings.map((p) => p.lines[0]!.ownerId))];
-        const balance = new Map(
-          (
-            await queryRows<{ owner_id: string; b: string }>(
-              tx,
-              sql`SELECT a.owner_id, sum(b.balance) AS b FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
-                  WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' AND a.owner_id = ANY(${sql.param(owners)}::uuid[]) GROUP BY a.owner_id`,
-            )
-          ).map((r) => [r.owner_id, toCents(r.b)]),
-        );
+        const balance = new Map([...(await pointsOf(tx, districtId, owners))].map(([owner, b]) => [owner, toCents(b)]));
         const write = postings
           .filter((p) => claimed.has(p.header.key))
           .map((p) => {
@@ -146,4 +138,14 @@ export function pagesOf<T>(groups: readonly T[][], size: number): T[][][] {
   }
   if (page.length > 0) pages.push(page);
   return pages;
+}
+
+/** People's points now (their `volunteer.points` balances, every shard), as the ledger writes them (a decimal string). */
+export async function pointsOf(tx: Tx, districtId: string, owners: string[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ owner_id: string; b: string }>(
+    tx,
+    sql`SELECT a.owner_id, sum(b.balance) AS b FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
+        WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' AND a.owner_id = ANY(${sql.param(owners)}::uuid[]) GROUP BY a.owner_id`,
+  );
+  return new Map(rows.map((r) => [r.owner_id, r.b]));
 }

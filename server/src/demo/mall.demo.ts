@@ -9,6 +9,7 @@ import { EXPIRE_JOB } from '../modules/mall/mall.redeem.js';
 import { createSink, type ColumnSpec, type Row } from './bulk.js';
 import type { DemoStep, DistrictPlan, HistoryContext } from './context.js';
 import { demoUuid } from './identity.js';
+import { pointsOf } from './ledger.demo.js';
 import { streamRng, type Rng } from './random.js';
 
 const DAY = 86_400_000;
@@ -172,19 +173,11 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
 export async function stillPossible(tx: Tx, districtId: string, page: Planned[], limitOf: Map<string, number>): Promise<Planned[]> {
   const ids = page.map((r) => String(r.row.id));
   const written = new Set((await queryRows<{ id: string }>(tx, sql`SELECT id::text AS id FROM mall_redemptions WHERE district_id = ${districtId} AND id = ANY(${sql.param(ids)}::uuid[])`)).map((r) => r.id));
-  const todo = page.filter((r) => !written.has(String(r.row.id)));
-  if (todo.length === 0) return [];
-  const people = [...new Set(todo.map((r) => String(r.row.account_id)))];
-  const goods = [...new Set(todo.map((r) => String(r.row.item_id)))];
-  const points = new Map(
-    (
-      await queryRows<{ owner_id: string; points: string }>(
-        tx,
-        sql`SELECT a.owner_id, sum(b.balance) AS points FROM ledger_accounts a JOIN ledger_balances b ON b.district_id = a.district_id AND b.account_id = a.id
-            WHERE a.district_id = ${districtId} AND a.kind = 'volunteer.points' AND a.owner_id = ANY(${sql.param(people)}::uuid[]) GROUP BY a.owner_id`,
-      )
-    ).map((r) => [r.owner_id, Number(r.points)]),
-  );
+  const unwritten = page.filter((r) => !written.has(String(r.row.id)));
+  if (unwritten.length === 0) return [];
+  const people = [...new Set(unwritten.map((r) => String(r.row.account_id)))];
+  const goods = [...new Set(unwritten.map((r) => String(r.row.item_id)))];
+  const points = new Map([...(await pointsOf(tx, districtId, people))].map(([owner, b]) => [owner, Number(b)]));
   const stock = new Map((await queryRows<{ id: string; stock: number }>(tx, sql`SELECT id::text AS id, stock FROM mall_items WHERE district_id = ${districtId} AND id = ANY(${sql.param(goods)}::uuid[])`)).map((r) => [r.id, r.stock]));
   const taken = new Map(
     (
@@ -195,7 +188,7 @@ export async function stillPossible(tx: Tx, districtId: string, page: Planned[],
     ).map((r) => [r.k, r.taken]),
   );
   const kept: Planned[] = [];
-  for (const r of todo) {
+  for (const r of unwritten) {
     const [who, what, qty, cost] = [String(r.row.account_id), String(r.row.item_id), Number(r.row.quantity), Number(r.row.points)];
     const k = `${what}:${who}`;
     // every redemption holds its points first, even one called off later
