@@ -8,10 +8,13 @@ function subscribe(onChange: () => void): () => void {
   return () => list?.removeEventListener('change', onChange);
 }
 
+/** Whether the user asked for less motion, read once (a scroll started outside React; the hook below follows it). */
+export const prefersReducedMotion = (): boolean => window.matchMedia?.(query).matches ?? false;
+
 /**
  * Whether the user asked their system for less motion (an accessibility setting some older users and
  * people with vestibular disorders turn on), following it while the page is open.
  */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia?.(query).matches ?? false, () => false);
+  return useSyncExternalStore(subscribe, prefersReducedMotion, () => false);
 }

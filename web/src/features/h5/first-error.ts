@@ -1,3 +1,5 @@
+import { prefersReducedMotion } from '../../app/reduced-motion';
+
 /**
  * Brings the first message under a field of the phone's form into sight. On a long form (我要点单, the
  * volunteer's application) 提交 sits far below 分类 and 标题: a message under them, from the form's own
@@ -9,8 +11,7 @@ export function scrollToFirstError(): void {
     requestAnimationFrame(() => {
       const first = document.querySelector('.adm-form-item-feedback-error');
       const item = first?.closest('.adm-list-item') ?? first;
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      item?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+      item?.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     }),
   );
 }
