@@ -55,7 +55,8 @@ describe('inbox: a volunteer hears of the task staff gave them', () => {
     const volunteerId = (await ok<{ account: { id: string } }>(volunteer.get('/api/auth/me'), 'me')).account.id;
     await ok(leader.post(`/api/needs/${needId}/assign`, { data: { volunteerId } }), 'assign');
     const message = await waitForMessage(volunteer, needId);
-    expect(message).toEqual({ ...message, title: '新任务', body: `队长给您分配了任务 ${needNumber}，请按时上门服务。` });
+    // the task by its title (cut at 20 characters) and its number
+    expect(message).toEqual({ ...message, title: '新任务', body: `队长给您分配了任务「${[...title].slice(0, 19).join('')}…」（${needNumber}），请按时上门服务。` });
   });
 
   it('the volunteer sees the badge on the 消息 tab, the message in the list, and opens the task from it', async () => {

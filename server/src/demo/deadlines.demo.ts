@@ -27,7 +27,7 @@ export const deadlinesWatchStep: DemoStep = {
     const at = sql`coalesce(n.window_started_at, n.accepted_at) + (n.deadline_at - coalesce(n.window_started_at, n.accepted_at)) * th.threshold / 100`;
     await tx.execute(sql`
       CREATE TEMP TABLE demo_thresholds ON COMMIT DROP AS
-      SELECT n.district_id, n.id AS need_id, n.number, n.deadline_at, ${windowIso} AS window_iso, th.threshold, ${at} AS due_at,
+      SELECT n.district_id, n.id AS need_id, n.number, n.title, n.deadline_at, ${windowIso} AS window_iso, th.threshold, ${at} AS due_at,
         ARRAY(
           SELECT DISTINCT x FROM (
             SELECT t.leader_id AS x FROM teams t WHERE t.district_id = n.district_id AND t.id = n.team_id
@@ -50,7 +50,7 @@ export const deadlinesWatchStep: DemoStep = {
       INSERT INTO inbox_messages (district_id, account_id, source_key, type, subject_type, subject_id, subject_label, params, created_at, read_at)
       SELECT d.district_id, rcpt, 'deadline:' || d.need_id || ':' || d.window_iso || ':' || d.threshold,
         CASE WHEN d.threshold = 100 THEN 'deadline.overdue' ELSE 'deadline.warn' || d.threshold END,
-        'need', d.need_id, d.number, '{}'::jsonb, d.due_at,
+        'need', d.need_id, d.number, jsonb_build_object('needTitle', d.title), d.due_at,
         CASE WHEN d.due_at < now() - interval '2 days' THEN d.due_at + interval '3 hours' END
       FROM demo_thresholds d CROSS JOIN LATERAL unnest(d.recipients) AS rcpt
       WHERE d.due_at <= now()`);

@@ -19,7 +19,10 @@ import { needs } from './needs.table.js';
  */
 export const needAudiences = ['requester', 'teamLeader', 'volunteers', 'communityStaff', 'streetStaff'] as const;
 export type NeedAudience = (typeof needAudiences)[number];
-export type NeedRecipients = Record<NeedAudience, string[]>;
+export type NeedRecipients = Record<NeedAudience, string[]> & {
+  /** The need's title, so a message can name it as people know it rather than by its number alone. */
+  title?: string;
+};
 export type RecipientsQuery = { audiences: readonly NeedAudience[]; round?: number; teamId?: string };
 
 type Deps = { accounts: AccountsService; teams: TeamsService };
@@ -27,7 +30,7 @@ type Deps = { accounts: AccountsService; teams: TeamsService };
 // asked at nearly every event on a need (the inbox): built once (fixedQuery)
 const whoIsWho = fixedQuery(['districtId', 'needId'], (db, p) =>
   db
-    .select({ requesterId: needs.requesterId, teamId: needs.teamId, round: needs.round, path: regions.path })
+    .select({ requesterId: needs.requesterId, teamId: needs.teamId, round: needs.round, path: regions.path, title: needs.title })
     .from(needs)
     .innerJoin(regions, eq(regions.id, needs.regionId))
     .where(and(eq(needs.districtId, p.districtId), eq(needs.id, p.needId))),
@@ -44,6 +47,7 @@ export async function recipientsFor(tx: DbOrTx, deps: Deps, districtId: string, 
   const found: NeedRecipients = { requester: [], teamLeader: [], volunteers: [], communityStaff: [], streetStaff: [] };
   const [need] = await whoIsWho(tx, { districtId, needId });
   if (!need) return found;
+  found.title = need.title;
   const asked = new Set(q.audiences);
   if (asked.has('requester') && need.requesterId) found.requester = [need.requesterId];
   const teamId = q.teamId ?? need.teamId;

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Notifier } from '../../platform/notify/notify.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
-import { smsTemplate } from './notifications.messages.js';
+import { smsTemplate, subjectWords } from './notifications.messages.js';
 import type { ChannelName } from './notifications.policy.js';
 
 /** One new inbox message, as an outside channel receives it. */
@@ -31,7 +31,7 @@ export function smsChannel(deps: { notifier: Notifier; accounts: AccountsService
     async send(tx, m) {
       const phone = (await deps.accounts.phonesOf(tx, m.districtId, [m.accountId])).get(m.accountId);
       if (!phone) return; // a disabled account gets no SMS
-      await deps.notifier.toPhone(tx, { districtId: m.districtId, phone, template: smsTemplate(m.type), params: { ...m.params, subject: m.subject.label }, dedupeKey: `inbox:${m.id}` });
+      await deps.notifier.toPhone(tx, { districtId: m.districtId, phone, template: smsTemplate(m.type), params: { ...m.params, subject: subjectWords('zh-CN', m.subject.label, m.params) }, dedupeKey: `inbox:${m.id}` });
     },
   };
 }

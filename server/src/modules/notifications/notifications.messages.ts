@@ -1,53 +1,54 @@
 import { hasMessage, registerMessages, translate, type Locale } from '../../platform/i18n/i18n.js';
 
 /*
- * The words of each message type: `inbox.<type>.title` and `.body`, with {subject} (the need's
- * number) and the type's own params. A module sending a new type registers its words the same way;
+ * The words of each message type: `inbox.<type>.title` and `.body`, with {subject} (a need's title
+ * and number, subjectWords) and the type's own params; the Chinese words put no spaces around a
+ * need, as Chinese brackets take none. A module sending a new type registers its words the same way;
  * a type without words is shown as a plain "new message" rather than a code. The SMS text of a
  * type (`notify.inbox.<type>`, platform/notify) is its body behind the sender's signature.
  */
 type Words = Record<string, [title: string, body: string]>;
 
 const zh: Words = {
-  'needs.submitted': ['新的居民需求', '辖区内有新的需求 {subject}，请及时核实受理。'],
-  'needs.verifying': ['需求核实中', '您的需求 {subject} 正在核实中。'],
-  'needs.accepted': ['需求已受理', '您的需求 {subject} 已受理，我们会尽快安排服务。'],
-  'needs.rejected': ['需求未受理', '您的需求 {subject} 未被受理，原因请查看详情。'],
-  'needs.merged': ['需求已合并', '您的需求 {subject} 与相同的需求合并办理，进展请查看详情。'],
-  'needs.teamDispatched': ['新派单', '需求 {subject} 已派给您的服务队，请及时接单。'],
-  'needs.dispatched': ['需求已派单', '您的需求 {subject} 已派给「{teamName}」。'],
-  'needs.pooled': ['需求待志愿者领取', '您的需求 {subject} 已发布给附近的志愿者。'],
-  'needs.taken': ['服务队已接单', '您的需求 {subject} 已有服务队接单。'],
-  'needs.rulingNeeded': ['需要街道审定', '需求 {subject} 已被服务队两次退回，请审定承接队伍。'],
-  'needs.declined': ['服务队退单', '需求 {subject} 被服务队退回，请重新派单。'],
-  'needs.assigned': ['新任务', '队长给您分配了任务 {subject}，请按时上门服务。'],
-  'needs.claimed': ['志愿者已领单', '您的需求 {subject} 已有志愿者领取。'],
-  'needs.inService': ['服务开始', '志愿者已到达，您的需求 {subject} 服务中。'],
-  'needs.completed': ['服务已完成', '您的需求 {subject} 已完成服务，请为本次服务评价。'],
-  'needs.rated': ['收到评价', '任务 {subject} 收到居民 {rating} 星评价。'],
-  'needs.taskReopened': ['任务需重办', '任务 {subject} 评价未通过，将重新派单办理。'],
-  'needs.redo': ['需求需重办', '需求 {subject} 居民不满意，请重新派单。'],
-  'needs.reopened': ['需求重办', '您的需求 {subject} 将重新安排服务。'],
-  'needs.closed': ['需求已办结', '您的需求 {subject} 已办结，感谢您的参与。'],
-  'needs.taskCancelled': ['任务已撤销', '任务 {subject} 已撤销，无需再上门服务。'],
-  'needs.cancelled': ['需求已撤销', '您的需求 {subject} 已撤销。'],
-  'needs.escalated': ['需求已吹哨', '您的需求 {subject} 已上报街道协调办理。'],
-  'needs.replied': ['社区答复', '社区答复了您的需求 {subject}，请查看详情。'],
-  'deadline.warn50': ['办理时限过半', '{subject} 的办理时限已过半，请抓紧办理。'],
-  'deadline.warn80': ['即将超时', '{subject} 的办理时限已过 80%，请尽快办结。'],
-  'deadline.overdue': ['已超时', '{subject} 已超过办理时限，请立即办理。'],
-  'oversight.pauseAsked': ['挂起待审批', '{subject} 申请挂起（暂停计时），请审批。'],
-  'oversight.extensionAsked': ['延期待审批', '{subject} 申请延长办理期限，请审批。'],
-  'oversight.pauseApproved': ['挂起已批准', '{subject} 的挂起申请已批准，暂停计时。'],
-  'oversight.pauseRefused': ['挂起未批准', '{subject} 的挂起申请未获批准，请按原期限办理。'],
-  'oversight.extensionApproved': ['延期已批准', '{subject} 的延期申请已批准，请按新期限办理。'],
-  'oversight.extensionRefused': ['延期未批准', '{subject} 的延期申请未获批准，请按原期限办理。'],
-  'oversight.resumed': ['恢复计时', '{subject} 已恢复计时，办理期限已顺延。'],
-  'oversight.supervised': ['督办提醒', '{subject} 有新的督办记录，请查看并抓紧办理。'],
-  'whistle.opened': ['吹哨报到', '{subject} 已吹哨至街道，请召集相关部门和单位报到办理。'],
-  'whistle.called': ['吹哨召集', '{streetName}就 {subject} 吹哨，召集「{unitName}」报到，请及时报到并记录办理情况。'],
-  'whistle.reported': ['单位已报到', '「{unitName}」已就 {subject} 报到。'],
-  'whistle.closed': ['吹哨报到已结束', '{subject} 的吹哨报到已由街道结束，感谢参与。'],
+  'needs.submitted': ['新的居民需求', '辖区内有新的需求{subject}，请及时核实受理。'],
+  'needs.verifying': ['需求核实中', '您的需求{subject}正在核实中。'],
+  'needs.accepted': ['需求已受理', '您的需求{subject}已受理，我们会尽快安排服务。'],
+  'needs.rejected': ['需求未受理', '您的需求{subject}未被受理，原因请查看详情。'],
+  'needs.merged': ['需求已合并', '您的需求{subject}与相同的需求合并办理，进展请查看详情。'],
+  'needs.teamDispatched': ['新派单', '需求{subject}已派给您的服务队，请及时接单。'],
+  'needs.dispatched': ['需求已派单', '您的需求{subject}已派给「{teamName}」。'],
+  'needs.pooled': ['需求待志愿者领取', '您的需求{subject}已发布给附近的志愿者。'],
+  'needs.taken': ['服务队已接单', '您的需求{subject}已有服务队接单。'],
+  'needs.rulingNeeded': ['需要街道审定', '需求{subject}已被服务队两次退回，请审定承接队伍。'],
+  'needs.declined': ['服务队退单', '需求{subject}被服务队退回，请重新派单。'],
+  'needs.assigned': ['新任务', '队长给您分配了任务{subject}，请按时上门服务。'],
+  'needs.claimed': ['志愿者已领单', '您的需求{subject}已有志愿者领取。'],
+  'needs.inService': ['服务开始', '志愿者已到达，您的需求{subject}服务中。'],
+  'needs.completed': ['服务已完成', '您的需求{subject}已完成服务，请为本次服务评价。'],
+  'needs.rated': ['收到评价', '任务{subject}收到居民 {rating} 星评价。'],
+  'needs.taskReopened': ['任务需重办', '任务{subject}评价未通过，将重新派单办理。'],
+  'needs.redo': ['需求需重办', '需求{subject}居民不满意，请重新派单。'],
+  'needs.reopened': ['需求重办', '您的需求{subject}将重新安排服务。'],
+  'needs.closed': ['需求已办结', '您的需求{subject}已办结，感谢您的参与。'],
+  'needs.taskCancelled': ['任务已撤销', '任务{subject}已撤销，无需再上门服务。'],
+  'needs.cancelled': ['需求已撤销', '您的需求{subject}已撤销。'],
+  'needs.escalated': ['需求已吹哨', '您的需求{subject}已上报街道协调办理。'],
+  'needs.replied': ['社区答复', '社区答复了您的需求{subject}，请查看详情。'],
+  'deadline.warn50': ['办理时限过半', '{subject}的办理时限已过半，请抓紧办理。'],
+  'deadline.warn80': ['即将超时', '{subject}的办理时限已过 80%，请尽快办结。'],
+  'deadline.overdue': ['已超时', '{subject}已超过办理时限，请立即办理。'],
+  'oversight.pauseAsked': ['挂起待审批', '{subject}申请挂起（暂停计时），请审批。'],
+  'oversight.extensionAsked': ['延期待审批', '{subject}申请延长办理期限，请审批。'],
+  'oversight.pauseApproved': ['挂起已批准', '{subject}的挂起申请已批准，暂停计时。'],
+  'oversight.pauseRefused': ['挂起未批准', '{subject}的挂起申请未获批准，请按原期限办理。'],
+  'oversight.extensionApproved': ['延期已批准', '{subject}的延期申请已批准，请按新期限办理。'],
+  'oversight.extensionRefused': ['延期未批准', '{subject}的延期申请未获批准，请按原期限办理。'],
+  'oversight.resumed': ['恢复计时', '{subject}已恢复计时，办理期限已顺延。'],
+  'oversight.supervised': ['督办提醒', '{subject}有新的督办记录，请查看并抓紧办理。'],
+  'whistle.opened': ['吹哨报到', '{subject}已吹哨至街道，请召集相关部门和单位报到办理。'],
+  'whistle.called': ['吹哨召集', '{streetName}就{subject}吹哨，召集「{unitName}」报到，请及时报到并记录办理情况。'],
+  'whistle.reported': ['单位已报到', '「{unitName}」已就{subject}报到。'],
+  'whistle.closed': ['吹哨报到已结束', '{subject}的吹哨报到已由街道结束，感谢参与。'],
   'webhooks.disabled': ['推送地址已自动停用', '推送地址「{subject}」连续 {failures} 次推送失败，已自动停用。请检查接收方后在“接口推送”中重新启用，并重新推送失败的记录。'],
   'activities.cancelled': ['活动已取消', '您报名的活动「{subject}」（{startsAt}）已取消，原因请查看详情。'],
   'activities.promoted': ['候补成功', '您已由候补转为正式报名：活动「{subject}」，{startsAt}，地点：{place}。'],
@@ -163,9 +164,26 @@ export function smsTemplate(type: string): string {
   return `inbox.${hasMessage('zh-CN', `inbox.${type}.title`) ? type : 'other'}`;
 }
 
+/** The longest title a message quotes: its body stays a line or two on a phone, and an SMS short. */
+const TITLE_CHARS = 20;
+
+/**
+ * {subject} as people read it. A need is named by its title with its number, 「上门理发」（XQ…）: a
+ * resident knows her need by what she asked for, not by a number. The sender gives the title as
+ * `needTitle`; without it (other subjects, and messages kept from before titles were given) the label
+ * alone, as it always was.
+ */
+export function subjectWords(locale: Locale, label: string, params: Record<string, string | number>): string {
+  const title = typeof params.needTitle === 'string' ? params.needTitle.replace(/\s+/g, ' ').trim() : '';
+  if (!title) return label;
+  const chars = [...title];
+  const short = chars.length > TITLE_CHARS ? `${chars.slice(0, TITLE_CHARS - 1).join('')}…` : title;
+  return locale === 'en' ? `“${short}” (${label})` : `「${short}」（${label}）`;
+}
+
 /** Title and body of one message in the reader's language. */
 export function renderMessage(locale: Locale, m: { type: string; subjectLabel: string; params: Record<string, string | number> }): { title: string; body: string } {
   const key = smsTemplate(m.type);
-  const values = { ...m.params, subject: m.subjectLabel };
+  const values = { ...m.params, subject: subjectWords(locale, m.subjectLabel, m.params) };
   return { title: translate(locale, `${key}.title`, values), body: translate(locale, `${key}.body`, values) };
 }

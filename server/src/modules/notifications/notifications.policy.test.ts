@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../../platform/i18n/i18n.js';
 import type { NeedRecipients } from '../needs/needs.recipients.js';
-import { renderMessage, typesWithWords } from './notifications.messages.js';
+import { renderMessage, subjectWords, typesWithWords } from './notifications.messages.js';
 import { audiencesFor, channelAllowed, groupOf, needMessageTypes, paramsOf, plan, type NeedEvent } from './notifications.policy.js';
 
 const people: NeedRecipients = {
@@ -103,7 +103,13 @@ describe('message words', () => {
   });
 
   it('renders in the reader’s language with the subject and params; an unknown type reads as a plain message', () => {
-    expect(renderMessage('zh-CN', { type: 'needs.dispatched', subjectLabel: 'XQ1', params: { teamName: '光明队' } })).toEqual({ title: '需求已派单', body: '您的需求 XQ1 已派给「光明队」。' });
+    expect(renderMessage('zh-CN', { type: 'needs.dispatched', subjectLabel: 'XQ1', params: { teamName: '光明队' } })).toEqual({ title: '需求已派单', body: '您的需求XQ1已派给「光明队」。' });
+    // a need the sender named: by its title with its number, a long title cut at 20 characters
+    expect(renderMessage('zh-CN', { type: 'needs.accepted', subjectLabel: 'XQ1', params: { needTitle: ' 上门理发 ' } }).body).toBe('您的需求「上门理发」（XQ1）已受理，我们会尽快安排服务。');
+    expect(renderMessage('en', { type: 'needs.accepted', subjectLabel: 'XQ1', params: { needTitle: 'Haircut at home' } }).body).toBe('Your need “Haircut at home” (XQ1) was accepted; a service will be arranged soon.');
+    expect(subjectWords('zh-CN', 'XQ1', { needTitle: '一二三四五六七八九十一二三四五六七八九十' })).toBe('「一二三四五六七八九十一二三四五六七八九十」（XQ1）');
+    expect(subjectWords('zh-CN', 'XQ1', { needTitle: '一二三四五六七八九十一二三四五六七八九十一' })).toBe('「一二三四五六七八九十一二三四五六七八九…」（XQ1）');
+    expect(subjectWords('zh-CN', '光明队', {})).toBe('光明队');
     expect(renderMessage('en', { type: 'needs.dispatched', subjectLabel: 'XQ1', params: { teamName: 'Team A' } }).body).toBe('Your need XQ1 was dispatched to Team A.');
     expect(renderMessage('en', { type: 'somebody.new', subjectLabel: 'XQ1', params: {} })).toEqual({ title: 'New message', body: 'There is news about XQ1.' });
   });

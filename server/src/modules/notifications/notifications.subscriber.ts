@@ -20,7 +20,7 @@ export function needEventsSubscriber(deps: { needs: NeedsService; notify: Notifi
       const people = await deps.needs.recipientsFor(tx, event.districtId, event.subjectId, { audiences, round, teamId });
       const subject = { type: 'need' as const, id: event.subjectId, label: String(e.payload.number ?? '') };
       for (const delivery of plan(e, people)) {
-        await deps.notify(tx, event.districtId, { key: event.id, type: delivery.type, recipients: delivery.recipients, subject, params: paramsOf(e) });
+        await deps.notify(tx, event.districtId, { key: event.id, type: delivery.type, recipients: delivery.recipients, subject, params: { ...paramsOf(e), ...(people.title ? { needTitle: people.title } : {}) } });
       }
     },
   };

@@ -47,7 +47,7 @@ describe.each(backends)('the inbox on %s', (backend) => {
     await notify({ key: `b:${crypto.randomUUID()}`, recipients: [id('resident2')], type: 'needs.dispatched', subject: { type: 'need', id: crypto.randomUUID(), label: 'XQ-2' }, params: { teamName: '光明队' } });
     expect(await count('resident2')).toBe(before + 2);
     const list = (await inbox('resident2')).json() as { items: Message[]; total: number };
-    expect(list.items[0]).toMatchObject({ type: 'needs.dispatched', title: '需求已派单', body: '您的需求 XQ-2 已派给「光明队」。', subject: { type: 'need', label: 'XQ-2' }, read: false, readAt: null });
+    expect(list.items[0]).toMatchObject({ type: 'needs.dispatched', title: '需求已派单', body: '您的需求XQ-2已派给「光明队」。', subject: { type: 'need', label: 'XQ-2' }, read: false, readAt: null });
     expect(list.items[1]!.subject.label).toBe('XQ-1');
     expect((await inbox('resident2', '', 'en')).json().items[0].title).toBe('Need dispatched');
     const read = await post('resident2', `/api/inbox/${list.items[1]!.id}/read`);
@@ -82,7 +82,9 @@ describe.each(backends)('the inbox on %s', (backend) => {
     const leaderBefore = await count('teamLeader1');
     await t.app.services.events.deliverDue();
     const forNeed = async (who: string) => ((await inbox(who)).json().items as Message[]).filter((m) => m.subject.id === need.id);
-    expect((await forNeed('teamLeader1')).map((m) => [m.type, m.body])).toEqual([['needs.teamDispatched', `需求 ${need.number} 已派给您的服务队，请及时接单。`]]);
+    // named as people know it: by its title, with its number
+    expect((await forNeed('teamLeader1')).map((m) => [m.type, m.body])).toEqual([['needs.teamDispatched', `需求「老人需要上门理发」（${need.number}）已派给您的服务队，请及时接单。`]]);
+    expect(((await inbox('teamLeader1', '', 'en')).json().items as Message[]).find((m) => m.subject.id === need.id)!.body).toBe(`Need “老人需要上门理发” (${need.number}) was dispatched to your team: please take it.`);
     expect((await forNeed('resident1')).map((m) => m.type).sort()).toEqual(['needs.accepted', 'needs.dispatched']);
     // the community staff over the need heard of it when it was posted, and nothing of what they did themselves
     expect((await forNeed('gridWorker1')).map((m) => m.type)).toEqual(['needs.submitted']);
@@ -153,6 +155,10 @@ describe.each(backends)('the inbox on %s', (backend) => {
     await notify({ key, recipients: [id('volunteer1')], type: 'needs.assigned', subject: need });
     await notify({ key: `g:${crypto.randomUUID()}`, recipients: [id('volunteer1')], type: 'deadline.warn80', subject: need });
     expect((await sms('volunteer1')).filter((m) => m.params.subject === 'XQ-SMS').map((m) => m.template)).toEqual(['inbox.needs.assigned']);
+    // a need's SMS names it by its title too, a long one cut short
+    const named = { type: 'need' as const, id: crypto.randomUUID(), label: 'XQ-NAMED' };
+    await notify({ key: `h:${crypto.randomUUID()}`, recipients: [id('volunteer1')], type: 'needs.assigned', subject: named, params: { needTitle: '三号楼独居老人家中水管漏水需要上门维修并检查燃气' } });
+    expect((await sms('volunteer1')).map((m) => m.params.subject)).toContain('「三号楼独居老人家中水管漏水需要上门维修…」（XQ-NAMED）');
   });
 
   it('without a gateway configured no SMS is queued, the inbox works alike', async () => {

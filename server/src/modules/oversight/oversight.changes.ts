@@ -38,8 +38,8 @@ const resumers: readonly Party[] = ['teamLeader', 'communityAdmin', 'streetAdmin
 export function createDeadlineChanges(deps: OversightDeps) {
   const { db } = deps;
 
-  const tell = (tx: DbOrTx, need: Pick<NeedHandling, 'districtId' | 'id' | 'number'>, type: string, recipients: string[], key: string) =>
-    deps.notifications.notify(tx, need.districtId, { key, type, recipients, subject: { type: 'need', id: need.id, label: need.number } });
+  const tell = (tx: DbOrTx, need: Pick<NeedHandling, 'districtId' | 'id' | 'number' | 'title'>, type: string, recipients: string[], key: string) =>
+    deps.notifications.notify(tx, need.districtId, { key, type, recipients, subject: { type: 'need', id: need.id, label: need.number }, params: { needTitle: need.title } });
 
   const setChange = (tx: DbOrTx, change: ChangeRow, patch: Partial<typeof deadlineChanges.$inferInsert>) => tx.update(deadlineChanges).set(patch).where(byId(change.districtId, change.id));
 

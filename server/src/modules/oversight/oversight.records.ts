@@ -69,7 +69,7 @@ export function createSupervisionRecords(deps: OversightDeps) {
           // 督办 presses the handlers: the team's leader and the community's staff hear of it
           const people = await deps.needs.recipientsFor(tx, need.districtId, need.id, { audiences: ['teamLeader', 'communityStaff'] });
           const recipients = [...people.teamLeader, ...people.communityStaff].filter((id) => id !== actor.accountId);
-          await deps.notifications.notify(tx, need.districtId, { key: `supervise:${made!.id}`, type: 'oversight.supervised', recipients, subject: { type: 'need', id: need.id, label: need.number } });
+          await deps.notifications.notify(tx, need.districtId, { key: `supervise:${made!.id}`, type: 'oversight.supervised', recipients, subject: { type: 'need', id: need.id, label: need.number }, params: { needTitle: need.title } });
         }
         await deps.audit.record(actor, { action: `oversight.${callback ? 'callback' : 'supervise'}`, objectType: 'supervisionRecord', objectId: made!.id, regionId: need.regionId, details: { needId: need.id, kind: input.kind, happenedOn: input.happenedOn, satisfaction: made!.satisfaction } });
         return made!;

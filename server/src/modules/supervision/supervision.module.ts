@@ -24,6 +24,7 @@ export const supervisionModule = defineModule({
           type: a.threshold === 100 ? 'deadline.overdue' : `deadline.warn${a.threshold}`,
           recipients: a.recipients,
           subject: { type: 'need', id: a.needId, label: a.number },
+          params: { needTitle: a.title },
         })
         .then(() => undefined);
     const deps = { deadlines: s.deadlines, jobs: s.jobs, needs: s.needs, accounts: s.accounts, teams: s.teams, warn };
