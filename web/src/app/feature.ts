@@ -66,8 +66,12 @@ export type MenuEntry = {
 /** A widget of the back-office top bar, left of the language switch; smallest `order` first. */
 export type HeaderItem = { key: string; component: () => Promise<{ default: ComponentType }>; order: number };
 
-/** `volunteer`: shown to active volunteers only; `roles`: only to holders of one of these roles. */
-export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; roles?: readonly string[]; order: number };
+/**
+ * `volunteer`: shown to active volunteers only; `roles`: only to holders of one of these roles; `spare`: a
+ * tab whose page is also a tile of the phone home, left out when more than five tabs apply (the
+ * smallest first: phone-tabs.ts).
+ */
+export type PhoneTab = { path: string; label: string; icon: IconLoader; volunteer?: true; roles?: readonly string[]; spare?: number; order: number };
 
 /** A tile of the phone home; without a path it is shown as coming soon. */
 /** `volunteer`: shown to active volunteers only; `roles`: only to holders of one of these roles (a partner unit's contact). */

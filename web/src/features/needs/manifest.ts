@@ -35,9 +35,9 @@ export const needsFeature = defineFeature({
     { path: '/team-orders', label: 'menu.teamOrders', hint: 'menu.teamOrdersHint', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), access: 'teamLeader', order: 40 },
   ],
   phoneTabs: [
-    { path: '/h5/needs', label: 'h5.tab.needs', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), order: 20 },
-    { path: '/h5/pool', label: 'h5.tab.pool', icon: () => import('@ant-design/icons/es/icons/ThunderboltOutlined'), volunteer: true, order: 30 },
-    { path: '/h5/tasks', label: 'h5.tab.tasks', icon: () => import('@ant-design/icons/es/icons/ToolOutlined'), volunteer: true, order: 40 },
+    { path: '/h5/needs', label: 'h5.tab.needs', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), spare: 1, order: 20 },
+    { path: '/h5/pool', label: 'h5.tab.pool', icon: () => import('@ant-design/icons/es/icons/ThunderboltOutlined'), volunteer: true, spare: 2, order: 30 },
+    { path: '/h5/tasks', label: 'h5.tab.tasks', icon: () => import('@ant-design/icons/es/icons/ToolOutlined'), volunteer: true, spare: 3, order: 40 },
     { path: '/h5/team-orders', label: 'h5.tab.teamOrders', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), roles: ['teamLeader'], order: 12 },
     { path: '/h5/work', label: 'h5.tab.work', icon: () => import('@ant-design/icons/es/icons/AuditOutlined'), roles: staff, order: 14 },
   ],
