@@ -5,7 +5,7 @@ import { personName } from './names.js';
 import { HOUR, type World } from './needs.pick.js';
 import type { Fate } from './needs.story.js';
 import type { Draft } from './plan.js';
-import { closers, openers, topics } from './needs.texts.js';
+import { closers, matched, openers, topics } from './needs.texts.js';
 import { goodComments, poorComments } from './orders.texts.js';
 import { DEMO_YEAR } from './people.demo.js';
 import type { DemoPerson } from './plan.js';
@@ -64,7 +64,12 @@ export function draftNeed(w: World, crowd: Crowd, x: DraftInput): Draft {
   const known = who.person?.birthYear ? DEMO_YEAR - who.person.birthYear : null;
   const age = x.category.top === 'elderly' ? (known && known >= 60 ? known : rng.int(68, 92)) : (known ?? rng.int(35, 58));
   const fill = (text: string) => text.replace('{b}', building.name).replace('{age}', String(age)).replace('{n}', String(rng.int(2, 6)));
-  const details = rng.sample(topic.details, rng.int(1, 2)).map(fill).join('');
+  const sampled = rng.sample(topic.details, rng.int(1, 2)).map((d) => ({ ...d, text: fill(d.text) }));
+  // the title, then the description, drawn in the order they always were (the rest of the demo stays the same)
+  const story = () => {
+    const fitting = matched(topic, rng.pick(topic.titles.map((_, i) => i)), sampled);
+    return { title: fill(fitting.title), description: rng.pick(openers) + fitting.details.join('') + rng.pick(closers) };
+  };
   const gender = rng.chance(0.5) ? 'male' : 'female';
   const severity = topic.kind !== 'grievance' ? 'general' : rng.chance(0.03) ? 'major' : x.category.severity === 'general' && rng.chance(0.1) ? 'important' : x.category.severity;
   const slots = topic.slots && rng.chance(0.5) ? rng.int(2, topic.slots) : rng.chance(0.08) ? 2 : 1;
@@ -76,8 +81,7 @@ export function draftNeed(w: World, crowd: Crowd, x: DraftInput): Draft {
     categoryId: x.category.id,
     code: x.category.code,
     top: x.category.top,
-    title: fill(rng.pick(topic.titles)),
-    description: rng.pick(openers) + details + rng.pick(closers),
+    ...story(),
     building,
     community,
     address: community.name + building.name + (building.rural ? `${rng.int(1, 60)}号` : `${rng.int(1, 4)}单元${rng.int(1, 6)}0${rng.int(1, 4)}`),

@@ -189,6 +189,17 @@ describe.each(backends)('demo district (small) on %s', (backend) => {
     for (const v of volunteers) expect(v.skills.length).toBeGreaterThan(0);
   });
 
+  it('registers each volunteer before anything on their record: no service, activity or hour before the day they joined', async () => {
+    const [early] = await queryRows<{ volunteers: number; registered_today: number; served_before: number; attended_before: number }>(database.db, sql`
+      SELECT count(*)::int AS volunteers,
+        count(*) FILTER (WHERE v.decided_at > now() - interval '1 day')::int AS registered_today,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM need_assignments na WHERE na.district_id = v.district_id AND na.volunteer_id = v.account_id AND na.claimed_at < v.decided_at))::int AS served_before,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_signups s WHERE s.district_id = v.district_id AND s.account_id = v.account_id AND s.signed_up_at < v.decided_at))::int AS attended_before
+      FROM volunteers v WHERE v.status = 'active'`);
+    expect(early!.volunteers).toBeGreaterThan(100);
+    expect(early).toMatchObject({ registered_today: 0, served_before: 0, attended_before: 0 });
+  });
+
   it('lets each of the 8 fixed demo accounts log in with the demo password and the right role', async () => {
     const app = await buildApp(deps);
     try {
