@@ -31,6 +31,25 @@ describe('security headers and cross-site writes', () => {
     await secure.close();
   });
 
+  it('serves an asset built after the start, and answers a missing file with 404, never with the page', async () => {
+    // web/dist rebuilt under the running server: its new page asks for a new asset
+    fs.writeFileSync(path.join(web, 'assets', 'later-Zz98Yy76.js'), 'export const later = 1;');
+    const later = await t.app.inject({ url: '/assets/later-Zz98Yy76.js' });
+    expect(later.statusCode).toBe(200);
+    expect(later.headers['content-type']).toContain('javascript');
+    expect(later.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(later.body).toBe('export const later = 1;');
+    for (const url of ['/assets/gone-00000000.js', '/assets/gone.css?v=1', '/icons/none.png']) {
+      const missing = await t.app.inject({ url });
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.headers['content-type'], url).toContain('application/json');
+    }
+    // outside web/dist: refused whatever the encoding
+    for (const url of ['/assets/..%2F..%2Fetc%2Fpasswd.txt', '/%2e%2e/%2e%2e/etc/hostname.txt']) expect((await t.app.inject({ url })).statusCode, url).toBe(404);
+    // the pages' own addresses still get the page
+    expect((await t.app.inject({ url: '/h5/needs/XQ20261205-66QL7J' })).headers['content-type']).toContain('text/html');
+  });
+
   it('pages carry a Content-Security-Policy that allows only our own scripts', async () => {
     const page = await t.app.inject({ url: '/needs' });
     expect(page.headers['content-type']).toContain('text/html');
