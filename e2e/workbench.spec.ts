@@ -120,6 +120,15 @@ describe('首页: what each role has to do now', () => {
       await page.waitForURL('**/team-orders?**');
       expect(((await (await listed).json()) as NeedsPage).total).toBe(pick.count);
       expect(await totalShown(page, 'inbox-table')).toBe(`共 ${pick.count} 条`);
+      // an order opened from the inbox is named under 队长接单; a staff page says only 无权访问
+      const crumbs = async () => (await page.getByTestId('breadcrumb').locator('.ant-breadcrumb-link').allInnerTexts()).map((c) => c.trim());
+      const order = ((await (await page.request.get('/api/needs?view=team&pageSize=1')).json()) as NeedsPage).items[0]!;
+      await page.goto(`/needs/${order.id}`);
+      await page.getByTestId('need-detail').waitFor();
+      await expect.poll(crumbs).toEqual(['首页', '队长接单', '详情']);
+      await page.goto('/accounts');
+      await page.locator('.ant-result-403').waitFor();
+      await expect.poll(crumbs).toEqual(['首页', '无权访问']);
     });
   });
 });
