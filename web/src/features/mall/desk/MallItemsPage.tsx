@@ -137,7 +137,7 @@ export function MallItemsPage() {
       />
       <Card>
         <Space style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('category.all')} style={{ width: 160 }} value={query.category} onChange={(category) => setQuery((q) => ({ ...q, page: 1, category }))} options={mallCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+          <Select allowClear aria-label={t('desk.categoryFilter')} placeholder={t('category.all')} style={{ width: 160 }} value={query.category} onChange={(category) => setQuery((q) => ({ ...q, page: 1, category }))} options={mallCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
         </Space>
         <Table<MallItem>
           rowKey="id"

@@ -24,7 +24,7 @@ export function MallRedemptionsPage() {
       <PageHeader title={t('menu.redemptions')} description={t('menu.redemptionsHint')} />
       <Card>
         <Space style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('status.all')} style={{ width: 160 }} value={query.status} onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))} options={redemptionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="redemption-status-filter" />
+          <Select allowClear aria-label={t('desk.statusFilter')} placeholder={t('status.all')} style={{ width: 160 }} value={query.status} onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))} options={redemptionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="redemption-status-filter" />
           <span className="lx-muted">{t('desk.total', { count: list.data?.total ?? 0 })}</span>
         </Space>
         <Table<Redemption>
