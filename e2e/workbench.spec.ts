@@ -134,6 +134,19 @@ describe('首页: what each role has to do now', () => {
 });
 
 describe('the needs ledger as staff expect it', () => {
+  it('a page asked for past the end (page=999) goes back to the last page that has rows', async () => {
+    await deskAt(laptop, demo.communityAdmin, async (page) => {
+      await page.goto('/needs?page=999&pageSize=20');
+      await page.waitForURL((url) => !['999', null].includes(url.searchParams.get('page')));
+      const table = page.getByTestId('needs-table');
+      await settledTable(table);
+      const shown = Number(new URL(page.url()).searchParams.get('page'));
+      const total = Number((await totalShown(page, 'needs-table')).replace(/\D/g, ''));
+      expect(shown).toBe(Math.max(1, Math.ceil(total / 20)));
+      await expect.poll(() => table.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+    });
+  });
+
   it('puts the overdue first when asked, counts each status tab, names the full place, and fits a 1366×768 laptop', async () => {
     await deskAt(laptop, demo.districtAdmin, async (page) => {
       const counted = countsAnswer(page);
