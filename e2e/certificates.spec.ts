@@ -24,7 +24,7 @@ describe('service record certificate (志愿服务记录证明)', () => {
       await page.waitForURL((url) => url.pathname === '/h5/me/certificates');
       await page.getByTestId('h5-certificates').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('certificate-issue').click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^certificate-${me.volunteer.number}-\\d{4}-01-01-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^志愿服务证明-${me.volunteer.number}-\\d{4}-01-01-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
       const pdf = fs.readFileSync((await download.path())!);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 

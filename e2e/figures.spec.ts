@@ -91,7 +91,7 @@ describe('the figures page (统计分析 · 办理考核)', () => {
       await page.goto('/figures?groupBy=street');
       const shown = (await (await answered).json()) as Summary;
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-export').click()]);
-      expect(download.suggestedFilename()).toBe(`figures-${shown.from}-${shown.to}.xlsx`);
+      expect(download.suggestedFilename()).toBe(`统计分析-${shown.from}-${shown.to}.xlsx`);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
       expect(book.worksheets.map((w) => w.name)).toEqual(['办理考核排名', '超期清单']);

@@ -56,7 +56,7 @@ describe('time bank passbook and service for service (储蓄存折 · 服务换�
 
       // the PDF downloads, opens, and says whose it is in Chinese
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('passbook-pdf').click()]);
-      expect(download.suggestedFilename()).toMatch(/^passbook-.+\.pdf$/);
+      expect(download.suggestedFilename()).toMatch(/^储蓄存折-.+\.pdf$/);
       const file = (await download.path())!;
       expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
       const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });

@@ -70,6 +70,11 @@ describe('积分超市: a volunteer redeems an item on the phone and the communi
       // the redemption list shows it picked up
       await page.getByTestId('side-menu').getByText('兑换记录').click();
       await page.getByTestId('mall-redemptions-table').getByText(itemName).first().waitFor();
+      // the lists' filters have a name a screen reader reads out
+      await page.getByRole('combobox', { name: '按状态筛选' }).waitFor();
+      await page.goto('/mall');
+      await page.getByTestId('mall-items-table').waitFor();
+      await page.getByRole('combobox', { name: '按类别筛选' }).waitFor();
     });
     const volunteer = await apiAs(demo.volunteer);
     const mine = await ok<{ items: { itemName: string; status: string }[] }>(volunteer.get('/api/mall/redemptions?mine=true'), 'mine');

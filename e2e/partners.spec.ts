@@ -54,6 +54,13 @@ describe('共建单位 · 双报到: the street registers a unit with its contac
       await page.keyboard.press('Escape');
       await page.getByTestId('contact-name').fill('赵联络');
       await page.getByTestId('contact-phone').fill(contactPhone);
+      // the password is optional: an error under it goes when it is emptied, not only when it is right
+      const passwordItem = page.locator('.ant-form-item', { has: page.getByTestId('contact-password') });
+      await page.getByTestId('contact-password').fill('abc');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await passwordItem.locator('.ant-form-item-explain-error').waitFor();
+      await page.getByTestId('contact-password').fill('');
+      await expect.poll(() => passwordItem.locator('.ant-form-item-explain-error').count()).toBe(0);
       await page.getByTestId('contact-password').fill(DEMO_PASSWORD);
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.waitForURL(/\/partners\/[0-9a-f-]{36}$/);

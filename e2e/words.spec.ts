@@ -238,6 +238,9 @@ describe('no code reaches the screen', () => {
         await page.goto(`/needs/${needId}`);
         await page.getByTestId('need-detail').waitFor();
         await expect.poll(crumbs).toEqual([word('shell', language, 'menu.workbench'), word('needs', language, 'menu.needs'), word('shell', language, 'crumb.detail')]);
+        // every menu entry reads in full, none cut off with an ellipsis at the menu's width
+        const clipped = await page.getByTestId('side-menu').locator('.ant-menu-title-content').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+        expect(clipped).toEqual([]);
       });
     });
   }

@@ -120,11 +120,33 @@ describe('首页: what each role has to do now', () => {
       await page.waitForURL('**/team-orders?**');
       expect(((await (await listed).json()) as NeedsPage).total).toBe(pick.count);
       expect(await totalShown(page, 'inbox-table')).toBe(`共 ${pick.count} 条`);
+      // an order opened from the inbox is named under 队长接单; a staff page says only 无权访问
+      const crumbs = async () => (await page.getByTestId('breadcrumb').locator('.ant-breadcrumb-link').allInnerTexts()).map((c) => c.trim());
+      const order = ((await (await page.request.get('/api/needs?view=team&pageSize=1')).json()) as NeedsPage).items[0]!;
+      await page.goto(`/needs/${order.id}`);
+      await page.getByTestId('need-detail').waitFor();
+      await expect.poll(crumbs).toEqual(['首页', '队长接单', '详情']);
+      await page.goto('/accounts');
+      await page.locator('.ant-result-403').waitFor();
+      await expect.poll(crumbs).toEqual(['首页', '无权访问']);
     });
   });
 });
 
 describe('the needs ledger as staff expect it', () => {
+  it('a page asked for past the end (page=999) goes back to the last page that has rows', async () => {
+    await deskAt(laptop, demo.communityAdmin, async (page) => {
+      await page.goto('/needs?page=999&pageSize=20');
+      await page.waitForURL((url) => !['999', null].includes(url.searchParams.get('page')));
+      const table = page.getByTestId('needs-table');
+      await settledTable(table);
+      const shown = Number(new URL(page.url()).searchParams.get('page'));
+      const total = Number((await totalShown(page, 'needs-table')).replace(/\D/g, ''));
+      expect(shown).toBe(Math.max(1, Math.ceil(total / 20)));
+      await expect.poll(() => table.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+    });
+  });
+
   it('puts the overdue first when asked, counts each status tab, names the full place, and fits a 1366×768 laptop', async () => {
     await deskAt(laptop, demo.districtAdmin, async (page) => {
       const counted = countsAnswer(page);

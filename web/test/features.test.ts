@@ -202,7 +202,9 @@ describe('the feature registry', () => {
     for (const icon of icons) expect(typeof (await icon()).default).toMatch(/function|object/);
     for (const f of features) {
       const [zhCN, en] = await Promise.all([f.locales['zh-CN'](), f.locales.en()]);
-      expect(Object.keys(zhCN.default).sort()).toEqual(Object.keys(en.default).sort());
+      // English plural forms (x_one, x_other) stand for Chinese's one key x
+      const keysOf = (words: object) => [...new Set(Object.keys(words).map((k) => k.replace(/_(one|other)$/, '')))].sort();
+      expect(keysOf(zhCN.default)).toEqual(keysOf(en.default));
       expect(zhCN.default).toEqual(JSON.parse(fs.readFileSync(path.join(src, 'features', f.name, 'locales/zh-CN.json'), 'utf8')));
     }
   });
@@ -258,6 +260,13 @@ describe('the feature registry', () => {
     // a page that names its own last step (the help page's guide title) shows it after the route's name
     expect(crumbTrail('/help', () => true, '区管理员使用指南').map(words)).toEqual(['首页', '帮助', '区管理员使用指南']);
     expect(crumbTrail('/nowhere', () => true, '页面不存在').map(words)).toEqual(['首页', '页面不存在']);
+    // a team leader (not staff) opens an order from 队长接单: it is named under that entry, not as a bare 详情
+    const leader = (entry: { access?: string }) => entry.access === undefined || entry.access === 'teamLeader';
+    expect(crumbTrail('/needs/x', leader).map(words)).toEqual(['首页', '队长接单', '详情']);
+    expect(crumbTrail('/needs/x', () => true).map(words)).toEqual(['首页', '需求台账', '详情']);
+    // a 403 names no page the user may not see, only that there is no access
+    expect(crumbTrail('/accounts', leader, '无权访问').map(words)).toEqual(['首页', '无权访问']);
+    expect(crumbTrail('/accounts/x', leader, '无权访问').map(words)).toEqual(['首页', '无权访问']);
   });
 });
 

@@ -90,8 +90,20 @@ export async function request<T>(method: string, path: string, options: Options 
 async function download(path: string, query?: Query): Promise<{ blob: Blob; filename: string }> {
   const response = await send('GET', path, { query });
   const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
-  return { blob: await response.blob(), filename };
+  return { blob: await response.blob(), filename: filenameOf(disposition) };
+}
+
+/** The name a Content-Disposition suggests: the UTF-8 `filename*` (in the reader's language, RFC 5987) over the ASCII `filename=`. */
+export function filenameOf(disposition: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8.trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
 }
 
 /** The calls that are not JSON both ways; every other call goes through `api` (api.ts). */

@@ -13679,6 +13679,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -14188,6 +14190,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -14336,6 +14340,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -14526,6 +14532,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -14714,6 +14722,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -14903,6 +14913,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -15094,6 +15106,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -15282,6 +15296,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -15471,6 +15487,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -15661,6 +15679,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -15849,6 +15869,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16137,6 +16159,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16327,6 +16351,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16515,6 +16541,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16705,6 +16733,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16893,6 +16923,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17081,6 +17113,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17371,6 +17405,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17559,6 +17595,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17747,6 +17785,8 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;

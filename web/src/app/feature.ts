@@ -61,6 +61,11 @@ export type MenuEntry = {
   access?: Access;
   /** Position in the menu, smallest first (the workbench is 10; steps of 10 leave room). */
   order: number;
+  /**
+   * Route paths ('/needs/:id') under another entry that this entry's users open from it: the
+   * breadcrumb puts them under this entry for a user the other entry is not for (a team leader's order).
+   */
+  opens?: readonly string[];
 };
 
 /** A widget of the back-office top bar, left of the language switch; smallest `order` first. */

@@ -84,7 +84,9 @@ export type Crumb = { key: string; namespace: string; label: string; to?: string
 export function crumbTrail(pathname: string, allowed: (entry: DeskMenuEntry) => boolean, pageCrumb?: string): (Crumb | { key: 'page'; text: string })[] {
   if (pathname === '/') return [];
   const entry = activeEntry(pathname);
-  const shown = entry && entry.path !== '/' && allowed(entry) ? entry : undefined;
+  // an entry the user may not see is never named; a page they reach from another entry is named under that one
+  const opener = deskMenu.find((e) => allowed(e) && e.opens?.some((route) => routeMatches(route, pathname)));
+  const shown = entry && entry.path !== '/' && allowed(entry) ? entry : opener;
   const named = deskNamedPages.find((p) => p.path !== shown?.path && routeMatches(p.path, pathname));
   const deeper = !shown || pathname !== shown.path;
   const trail: (Crumb | { key: 'page'; text: string })[] = [{ key: 'home', namespace: 'shell', label: 'menu.workbench', to: '/' }];

@@ -1,7 +1,7 @@
 import { Skeleton, Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listPhase } from '../lib/use-list-query';
+import { listPhase, pageInRange } from '../lib/use-list-query';
 
 /** The applied page: the pager shows the page asked for, even before its rows have come. */
 export type TablePaging = { page: number; pageSize: number; total: number | undefined; onChange: (page: number, pageSize: number) => void };
@@ -25,6 +25,12 @@ type Props<T> = Omit<TableProps<T>, 'dataSource' | 'loading'> & {
 export function ListTable<T extends object>({ rows, fetching, paging, emptyText, locale, pagination, ...table }: Props<T>) {
   const { t } = useTranslation();
   const waiting = listPhase({ rows, fetching }) === 'waiting';
+  // an answer past the end (the total shrank under the page asked for): back to the last page with rows
+  const settledPage = paging && rows && !fetching && paging.total !== undefined ? pageInRange({ page: paging.page, pageSize: paging.pageSize, total: paging.total, rows: rows.length }) : undefined;
+  const { page, pageSize, onChange: onPage } = paging ?? {};
+  useEffect(() => {
+    if (settledPage !== undefined && pageSize !== undefined && settledPage !== page) onPage?.(settledPage, pageSize);
+  }, [settledPage, page, pageSize, onPage]);
   const serverPaging: TableProps<T>['pagination'] = paging && {
     current: paging.page,
     pageSize: paging.pageSize,

@@ -30,6 +30,16 @@ export function useListQuery<Q extends object, R>({
   return useQuery({ queryKey: [...key, query], queryFn: ({ signal }) => fetch(query, signal), enabled, staleTime });
 }
 
+/**
+ * The page a server-paged table should be on once its answer has come: the same page while it has
+ * rows, else the last page that has any (page 1 when there are none) — a page asked for past the end
+ * (page=9 of a list a filter or another user's change narrowed to 3 pages) is never left empty.
+ */
+export function pageInRange({ page, pageSize, total, rows }: { page: number; pageSize: number; total: number; rows: number }): number {
+  if (rows > 0 || page <= 1) return page;
+  return Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+}
+
 /** The page after `last`, or none when `last` held the final rows (a phone list stops asking then). */
 export const nextPageOf = (last: Page<unknown>): number | undefined => (last.page * last.pageSize < last.total ? last.page + 1 : undefined);
 

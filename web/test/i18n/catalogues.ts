@@ -27,6 +27,23 @@ function flatten(node: unknown, prefix: string, out: Map<string, string>, proble
   } else problems.push(`${file}: "${prefix}" is neither a string nor a group of keys`);
 }
 
+/**
+ * i18next's English plural forms (`x_one`, `x_other`, read by t('x', { count })) are one key `x` to
+ * the code and to Chinese, which needs only the plain key; a group needs both forms.
+ */
+function foldPlurals(keys: Map<string, string>, problems: string[], file: string) {
+  const written = new Set(keys.keys());
+  for (const [key, text] of [...keys]) {
+    const form = /_(one|other)$/.exec(key);
+    if (!form) continue;
+    const base = key.slice(0, form.index);
+    if (!written.has(`${base}_${form[1] === 'one' ? 'other' : 'one'}`)) problems.push(`${file}: "${key}" is a plural form without its pair`);
+    if (keys.has(base)) problems.push(`${file}: "${base}" is both a key and a plural group`);
+    keys.delete(key);
+    if (form[1] === 'other') keys.set(base, text);
+  }
+}
+
 export function readCatalogues(): { catalogues: Map<string, Catalogue>; problems: string[] } {
   const catalogues = new Map<string, Catalogue>();
   const problems: string[] = [];
@@ -39,6 +56,7 @@ export function readCatalogues(): { catalogues: Map<string, Catalogue>; problems
       const file = path.join(dir, `${language}.json`);
       catalogue[language] = new Map();
       if (fs.existsSync(file)) flatten(JSON.parse(fs.readFileSync(file, 'utf8')), '', catalogue[language], problems, path.relative(src, file));
+      foldPlurals(catalogue[language], problems, path.relative(src, file));
     }
     catalogues.set(namespace, catalogue);
   }

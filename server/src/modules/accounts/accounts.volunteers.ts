@@ -20,6 +20,8 @@ export type Person = {
   regionId: string;
   regionName: string;
   regionPath: string;
+  /** The full place below the district, top first (the regions' stored path of names). */
+  place: string[];
 };
 
 export type PersonDetails = { gender?: 'male' | 'female'; birthYear?: number; skills?: string[]; idNumber?: string };
@@ -84,6 +86,7 @@ export function accountsVolunteers(deps: AccountsDeps) {
           regionId: accounts.regionId,
           regionName: regions.name,
           regionPath: regions.path,
+          place: regions.place,
         })
         .from(accounts)
         .innerJoin(regions, eq(regions.id, accounts.regionId))

@@ -4,6 +4,8 @@ import { requireActor } from '../../platform/auth/auth-plugin.js';
 import { errorResponse } from '../../platform/errors/error-responses.js';
 import { binary, IdParams } from '../../platform/http/schemas.js';
 import { Certificate, CertificateList, IssueBody, Verification } from './certificates.schemas.js';
+import { pickLocale } from '../../platform/i18n/i18n.js';
+import { attachment } from '../../platform/http/attachment.js';
 
 const tags = ['certificates'];
 const notFound = { 404: errorResponse(404, 'No such certificate, or not one of yours or of a volunteer in your scope (certificates.not_found)') };
@@ -29,8 +31,8 @@ export async function certificatesRoutes(app: AppInstance) {
     '/api/certificates/:id/pdf',
     { config: { heavyRead: true }, schema: { tags, operationId: 'downloadCertificate', summary: 'The certificate as a PDF, drawn again from what was issued (the same document every time)', params: IdParams, response: { 200: binary('application/pdf', 'The certificate'), ...notFound } } },
     async (request, reply) => {
-      const { body, filename } = await svc().pdf(requireActor(request), request.params.id);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(body);
+      const { body, names } = await svc().pdf(requireActor(request), request.params.id);
+      return reply.type('application/pdf').header('content-disposition', attachment(pickLocale(request.headers['accept-language']), names)).header('cache-control', 'no-store').send(body);
     },
   );
 

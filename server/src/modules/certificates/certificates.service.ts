@@ -119,7 +119,8 @@ export function createCertificatesService(deps: CertificatesDeps) {
       const row = await loadVisible(actor, id);
       const s = row.snapshot;
       const body = await renderCertificate({ ...s, code: row.code, from: row.periodFrom, to: row.periodTo, totalHours: Number(row.totalHours), serviceCount: row.serviceCount, issuedAt: row.issuedAt });
-      return { body, filename: `certificate-${s.number}-${row.periodFrom}-${row.periodTo}.pdf` };
+      const rest = `${s.number}-${row.periodFrom}-${row.periodTo}.pdf`;
+      return { body, names: { 'zh-CN': `志愿服务证明-${rest}`, en: `certificate-${rest}` } };
     },
 
     /**

@@ -7,6 +7,8 @@ import { deadlinesError } from './deadlines.errors.js';
 import { calendarTemplate, readCalendarSheet } from './deadlines.import.js';
 import { shanghaiDate } from './deadlines.policy.js';
 import { CalendarDay, CalendarQuery, CalendarYear, CreateRuleBody, DayParams, DeadlineRule, SetDayBody, UpdateRuleBody } from './deadlines.schemas.js';
+import { attachment } from '../../platform/http/attachment.js';
+import { pickLocale } from '../../platform/i18n/i18n.js';
 
 const tags = ['deadlines'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -60,7 +62,7 @@ export async function deadlinesRoutes(app: AppInstance) {
 
   app.get('/api/calendar/template', { schema: { tags, operationId: 'downloadCalendarTemplate', summary: 'The Excel template for importing a calendar (日期, 类型, 名称)', response: { 200: binary(XLSX, 'The template workbook') } } }, async (request, reply) => {
     calendarEditor(request);
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="calendar-template.xlsx"').send(await calendarTemplate());
+    return reply.type(XLSX).header('content-disposition', attachment(pickLocale(request.headers['accept-language']), { 'zh-CN': '节假日日历导入模板.xlsx', en: 'calendar-template.xlsx' })).send(await calendarTemplate());
   });
 
   app.post(

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { translate, type Locale } from '../../platform/i18n/i18n.js';
 import type { FiguresService } from './figures.service.js';
 import type { GroupBy } from './figures.schemas.js';
+import { placeText } from '../../platform/scope/place.js';
 
 type Workbook = Awaited<ReturnType<FiguresService['forExport']>>;
 
@@ -73,7 +74,7 @@ export async function writeFiguresWorkbook(data: Workbook, locale: Locale, out: 
   list.getRow(1).commit();
   for (const n of overdue) {
     list
-      .addRow([n.number, n.title, translate(locale, `needs.status.${n.status}`), translate(locale, `needs.severity.${n.severity}`), (n.place.length > 0 ? n.place : [n.regionName]).join(' › '), n.teamName ?? '', shanghai(n.deadlineAt), n.hoursPast])
+      .addRow([n.number, n.title, translate(locale, `needs.status.${n.status}`), translate(locale, `needs.severity.${n.severity}`), placeText(n.place, n.regionName), n.teamName ?? '', shanghai(n.deadlineAt), n.hoursPast])
       .commit();
   }
   list.commit();

@@ -7,6 +7,7 @@ import { binary, Page } from '../../platform/http/schemas.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { EXPORT_OVERDUE_CAP, writeFiguresWorkbook } from './figures.export.js';
 import { OverdueItem, OverdueQuery, Summary, SummaryQuery } from './figures.schemas.js';
+import { attachment } from '../../platform/http/attachment.js';
 
 const tags = ['figures'];
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,15 +34,16 @@ export async function figuresRoutes(app: AppInstance) {
     { config: { heavyRead: true }, schema: { tags, operationId: 'exportFigures', summary: 'The ranking and the overdue list as an Excel workbook (audited)', querystring: SummaryQuery, response: { 200: binary(xlsx, 'The workbook'), ...regionNotFound } } },
     async (request, reply) => {
       const data = await svc().forExport(staff(request), request.query, EXPORT_OVERDUE_CAP);
+      const locale = pickLocale(request.headers['accept-language']);
       const out = new PassThrough();
-      writeFiguresWorkbook(data, pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
+      writeFiguresWorkbook(data, locale, out).catch((err: unknown) => {
         // the headers are gone by now: all that is left is to cut the download short
         request.log.error({ err }, 'figures export failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
       return reply
         .type(xlsx)
-        .header('content-disposition', `attachment; filename="figures-${data.summary.from}-${data.summary.to}.xlsx"`)
+        .header('content-disposition', attachment(locale, { 'zh-CN': `统计分析-${data.summary.from}-${data.summary.to}.xlsx`, en: `figures-${data.summary.from}-${data.summary.to}.xlsx` }))
         .header('cache-control', 'no-store')
         .send(out);
     },

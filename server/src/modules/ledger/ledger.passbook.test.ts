@@ -50,7 +50,9 @@ describe.each(backends)('the passbook as PDF and Excel on %s', (backend) => {
     const res = await get('volunteer1', '/api/ledger/me/statement.pdf');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="passbook-.+\.pdf"$/);
+    // named in the reader's language (UTF-8 filename*), with the English name as the ASCII fallback
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="passbook-[\x20-\x7e]+\.pdf"; filename\*=UTF-8''%E5%82%A8%E8%93%84%E5%AD%98%E6%8A%98-.+\.pdf$/);
+    expect((await get('volunteer1', '/api/ledger/me/statement.pdf', 'en')).headers['content-disposition']).toMatch(/^attachment; filename="passbook-.+\.pdf"; filename\*=UTF-8''passbook-.+\.pdf$/);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(res.rawPayload);
     for (const words of ['时间银行储蓄存折', '赵志愿', '重阳节敬老义诊', '志愿活动·存入', '志愿服务每小时', '+2.5 小时', '+25 积分', '期末余额']) expect(text).toContain(words);

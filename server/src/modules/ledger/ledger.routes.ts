@@ -9,6 +9,7 @@ import { pickLocale, type Locale } from '../../platform/i18n/i18n.js';
 import { renderPassbook, type Passbook } from './ledger.passbook-pdf.js';
 import { writePassbookWorkbook } from './ledger.passbook-xlsx.js';
 import { AwardBody, AwardResult, Balances, Caps, CommunityFigures, MyLedger, NewRuleBody, PassbookQuery, PeriodQuery, Reversal, ReverseBody, Rule, RuleChangeBody, RuleCodeParams, Statement, StatementQuery, Withdrawal, WithdrawalBody, WithdrawalDetail } from './ledger.schemas.js';
+import { attachment } from '../../platform/http/attachment.js';
 
 const tags = ['ledger'];
 const noVolunteer = { 404: errorResponse(404, 'No such volunteer in the caller’s scope (ledger.not_volunteer)') };
@@ -41,16 +42,19 @@ export async function ledgerRoutes(app: AppInstance) {
   // the passbook (储蓄存折) printed: PDF and Excel, mine and (staff) a volunteer's
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const locale = (request: FastifyRequest, lang: Locale | undefined) => lang ?? pickLocale(request.headers['accept-language']);
-  const filename = (p: Passbook, ext: string) => `passbook-${p.number ?? 'me'}-${p.from ?? 'start'}-${p.to ?? p.printedOn}.${ext}`;
+  const filename = (p: Passbook, ext: string) => {
+    const rest = `${p.number ?? 'me'}-${p.from ?? 'start'}-${p.to ?? p.printedOn}.${ext}`;
+    return attachment(p.locale, { 'zh-CN': `储蓄存折-${rest}`, en: `passbook-${rest}` });
+  };
   const sendPdf = async (reply: FastifyReply, p: Passbook) =>
-    reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename(p, 'pdf')}"`).header('cache-control', 'no-store').send(await renderPassbook(p));
+    reply.type('application/pdf').header('content-disposition', filename(p, 'pdf')).header('cache-control', 'no-store').send(await renderPassbook(p));
   const sendXlsx = (request: FastifyRequest, reply: FastifyReply, p: Passbook) => {
     const out = new PassThrough();
     writePassbookWorkbook(p, out).catch((err: unknown) => {
       request.log.error({ err }, 'passbook workbook failed');
       out.destroy(err instanceof Error ? err : new Error(String(err)));
     });
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename(p, 'xlsx')}"`).header('cache-control', 'no-store').send(out);
+    return reply.type(XLSX).header('content-disposition', filename(p, 'xlsx')).header('cache-control', 'no-store').send(out);
   };
   app.get('/api/ledger/me/statement.pdf', { config: { heavyRead: true }, schema: { tags, operationId: 'downloadMyPassbookPdf', summary: 'My passbook for a period as a PDF (储蓄存折)', querystring: PassbookQuery, response: { 200: binary('application/pdf', 'The passbook') } } }, async (request, reply) => {
     const { lang, ...q } = request.query;

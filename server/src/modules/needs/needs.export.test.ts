@@ -81,6 +81,10 @@ describe.each(backends)('the needs export on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['cache-control']).toBe('no-store');
+    // the file is named in the reader's language (UTF-8 filename*, Beijing's day), English as the ASCII fallback
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="needs-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`需求台账-${day}`)}.xlsx`);
+    expect((await exportOf(c.districtAdmin!, 'view=all&kind=microWish', 'en')).headers['content-disposition']).toBe(`attachment; filename="needs-${day}.xlsx"; filename*=UTF-8''needs-${day}.xlsx`);
     const [header, ...rows] = await readSheet(res.rawPayload);
     expect(header).toEqual(zhHeaders);
     expect(rows).toEqual(list.map(expectedRow));

@@ -3,6 +3,7 @@ import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stre
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { ExportRow } from './needs.export-rows.js';
 import { needLabels } from './needs.labels.js';
+import { placeText } from '../../platform/scope/place.js';
 
 const headers: Record<Locale, string[]> = {
   'zh-CN': ['编号', '类型', '分类', '标题', '状态', '紧急程度', '渠道', '区域', '求助人', '服务队', '提交时间', '受理时间', '办理期限', '结单时间', '评分'],
@@ -32,7 +33,7 @@ export async function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, loca
       sheet
         .addRow([
           r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status), label.severity(r.severity),
-          label.channel(r.channel), (r.place.length > 0 ? r.place : [r.regionName]).join(' › '), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
+          label.channel(r.channel), placeText(r.place, r.regionName), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
           shanghai(r.completedAt), r.rating ?? '',
         ])
         .commit();

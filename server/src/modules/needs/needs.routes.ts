@@ -9,6 +9,7 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { writeNeedsWorkbook } from './needs.export.js';
 import { actionRoutes, BulkBody, CountsQuery, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery, TodoCounts } from './needs.schemas.js';
+import { attachment, beijingDay } from '../../platform/http/attachment.js';
 
 const tags = ['needs'];
 
@@ -34,15 +35,16 @@ export async function needsRoutes(app: AppInstance) {
     async (request, reply) => {
       const { page: _page, pageSize: _pageSize, ...filters } = request.query;
       const selection = await svc().prepareExport(requireActor(request), { ...filters, view: filters.view ?? 'all' });
+      const locale = pickLocale(request.headers['accept-language']);
       const out = new PassThrough();
-      writeNeedsWorkbook(selection.pages(), pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
+      writeNeedsWorkbook(selection.pages(), locale, out).catch((err: unknown) => {
         // the headers are gone by now: all that is left is to cut the download short
         if (!(err instanceof ExportAborted)) request.log.error({ err }, 'needs export failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="needs-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .header('content-disposition', attachment(locale, { 'zh-CN': `需求台账-${beijingDay()}.xlsx`, en: `needs-${beijingDay()}.xlsx` }))
         .header('cache-control', 'no-store')
         .header('x-export-rows', String(selection.rows))
         .send(out);

@@ -64,6 +64,7 @@ export const NeedDetail = Type.Intersect([
       seq: Type.Integer(), at: Type.String(), action: Type.String(), fromStatus: NullableStringEnum(needStatuses), toStatus: Status, actorRole: Type.String(),
       actorName: N(Type.String()), note: N(Type.String()), attachments: Type.Array(Type.String()), data: N(Type.Record(Type.String(), Type.Unknown())),
     })),
+    whistle: NullableStringEnum(['open', 'closed'] as const), // its latest whistle (吹哨报到): open, closed by the street, or never
     myRelations: Type.Array(Type.String()),
     actions: Type.Array(StringEnum(callerActions)),
   }),

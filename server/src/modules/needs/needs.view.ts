@@ -56,6 +56,16 @@ type EventRow = typeof needEvents.$inferSelect;
 /** Notes written for the requester and so for whoever follows the need with them. */
 const followerNotes = new Set(['reply', 'reject', 'complete']);
 
+/**
+ * Its latest whistle, as the whistles module wrote it on the timeline: a `whistle` step opens one, a
+ * `whistleClose` step closes it — so a need the street has closed is not shown as still whistled.
+ */
+export function whistleOf(events: Pick<EventRow, 'action'>[]): 'open' | 'closed' | null {
+  const last = events.filter((e) => e.action === 'whistle' || e.action === 'whistleClose').at(-1);
+  if (!last) return null;
+  return last.action === 'whistle' ? 'open' : 'closed';
+}
+
 /** The full page of one need: the summary, the story so far, who serves, what the caller may do now. */
 export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & { volunteers: Map<string, string> }, events: EventRow[], facts: Parameters<typeof availableActions>[1], now: Date) {
   const { need, parties } = ctx;
@@ -112,6 +122,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
       attachments: e.attachments,
       data: follower ? null : e.data,
     })),
+    whistle: whistleOf(events),
     myRelations: [...parties],
     // availableActions offers no action only the system takes, so each one has its endpoint
     actions: availableActions(parties, facts, now) as CallerAction[],

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stream.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { VolunteerItem } from './volunteers.read.js';
+import { placeText } from '../../platform/scope/place.js';
 
 const headers: Record<Locale, string[]> = {
   'zh-CN': ['志愿者编号', '姓名', '手机号', '性别', '出生年份', '政治面貌', '在职党员', '工作单位', '所在社区', '住址', '技能', '状态', '认证时长(小时)', '星级', '申请时间'],
@@ -28,7 +29,7 @@ export async function writeVolunteersWorkbook(pages: AsyncIterable<VolunteerItem
       sheet
         .addRow([
           v.number ?? '', v.name, v.phone, v.gender ? (w[v.gender] ?? '') : '', v.birthYear ?? '', w[v.politicalStatus] ?? '', v.inService ? w.yes : w.no, v.workUnit ?? '',
-          v.communityName, v.regionName, v.skills.join('、'), w[v.status] ?? '', v.verifiedHours, '★'.repeat(v.stars), day(v.appliedAt),
+          v.communityName, placeText(v.place, v.regionName), v.skills.join('、'), w[v.status] ?? '', v.verifiedHours, '★'.repeat(v.stars), day(v.appliedAt),
         ])
         .commit();
     }

@@ -6,6 +6,7 @@ import { binary, IdParams, StringEnum } from '../../platform/http/schemas.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { importError } from './volunteers.import.errors.js';
 import { MAX_SHEET_BYTES, readVolunteerSheet, volunteerTemplate } from './volunteers.import.sheet.js';
+import { attachment } from '../../platform/http/attachment.js';
 
 const tags = ['volunteers'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +42,7 @@ export async function volunteersImportRoutes(app: AppInstance) {
       const actor = importer(request);
       const locale = pickLocale(request.headers['accept-language']);
       const book = await volunteerTemplate(locale, await svc().importCommunities(actor));
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${locale === 'en' ? 'volunteer-import-template' : 'volunteer-import-template-zh'}.xlsx"`).send(book);
+      return reply.type(XLSX).header('content-disposition', attachment(locale, { 'zh-CN': '志愿者导入模板.xlsx', en: 'volunteer-import-template.xlsx' })).send(book);
     },
   );
 
@@ -84,8 +85,10 @@ export async function volunteersImportRoutes(app: AppInstance) {
     { schema: { tags, operationId: 'downloadVolunteerImportReport', summary: 'The per-row error report: the uploaded rows with a column of problems, bad rows highlighted', params: IdParams, response: { 200: binary(XLSX, 'The report workbook'), ...notFound } } },
     async (request, reply) => {
       const actor = importer(request);
-      const book = await svc().importReport(actor, request.params.id, pickLocale(request.headers['accept-language']));
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="volunteer-import-report-${request.params.id.slice(0, 8)}.xlsx"`).header('cache-control', 'no-store').send(book);
+      const locale = pickLocale(request.headers['accept-language']);
+      const book = await svc().importReport(actor, request.params.id, locale);
+      const id = request.params.id.slice(0, 8);
+      return reply.type(XLSX).header('content-disposition', attachment(locale, { 'zh-CN': `志愿者导入问题报告-${id}.xlsx`, en: `volunteer-import-report-${id}.xlsx` })).header('cache-control', 'no-store').send(book);
     },
   );
 }

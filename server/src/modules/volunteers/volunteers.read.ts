@@ -28,6 +28,8 @@ export type VolunteerItem = {
   communityId: string;
   communityName: string;
   regionName: string;
+  /** The full place of their home (住址) below the district, for the export; the list shows regionName. */
+  place: string[];
   verifiedHours: number;
   stars: number;
   appliedAt: string;
@@ -53,6 +55,7 @@ function toItem(viewer: Actor, row: VolunteerRow, person: Person | undefined, co
     communityId: row.communityId,
     communityName: communities.get(row.communityId) ?? '',
     regionName: person?.regionName ?? '',
+    place: person?.place ?? [],
     verifiedHours: hours,
     stars: starLevel(hours),
     appliedAt: row.appliedAt.toISOString(),

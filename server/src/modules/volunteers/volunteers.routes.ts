@@ -9,6 +9,7 @@ import { pickLocale } from '../../platform/i18n/i18n.js';
 import { writeVolunteersWorkbook } from './volunteers.export.js';
 import { volunteersImportRoutes } from './volunteers.import.routes.js';
 import { ApplicationBody, BulkApproveBody, BulkResult, ListQuery, MyRegistration, OptionalReasonBody, PublicCard, ReasonBody, Settings, VolunteerDetail, VolunteerPage } from './volunteers.schemas.js';
+import { attachment, beijingDay } from '../../platform/http/attachment.js';
 
 const tags = ['volunteers'];
 const notFound = { 404: errorResponse(404, 'No such volunteer in the caller’s scope (volunteers.not_found)') };
@@ -46,15 +47,16 @@ export async function volunteersRoutes(app: AppInstance) {
       const actor = requirePermission(request, 'accounts.read');
       const { page: _page, pageSize: _pageSize, ...filters } = request.query;
       const pages = await svc().exportPages(actor, filters);
+      const locale = pickLocale(request.headers['accept-language']);
       const out = new PassThrough();
-      writeVolunteersWorkbook(pages, pickLocale(request.headers['accept-language']), out).catch((err: unknown) => {
+      writeVolunteersWorkbook(pages, locale, out).catch((err: unknown) => {
         if (!(err instanceof ExportAborted)) request.log.error({ err }, 'volunteers export failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
       await app.services.audit.record(actor, { action: 'volunteers.export', objectType: 'volunteer', objectId: actor.districtId, regionId: actor.regionId, details: { filters } });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="volunteers-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .header('content-disposition', attachment(locale, { 'zh-CN': `志愿者名册-${beijingDay()}.xlsx`, en: `volunteers-${beijingDay()}.xlsx` }))
         .header('cache-control', 'no-store')
         .send(out);
     },

@@ -154,6 +154,8 @@ describe.each(backends)('volunteer registry on %s', (backend) => {
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual(expect.arrayContaining(['赵志愿', '139****0007', '在册', '★']));
+    // 住址 is the full place, as the needs export names it, not just the building
+    expect(rows[1]![10]).toBe('东街道 › 光明社区 › 光明一网格 › 光明1号楼');
   });
 
   it('keeps the number prefix per district, changed by its admin only', async () => {

@@ -90,6 +90,17 @@ describe.each(backends)('吹哨报到 (whistles) on %s', (backend) => {
     expect((await timeline(need.id)).filter((e) => e.action === 'whistle')).toHaveLength(1);
   });
 
+  it('a need shows as whistled only while its whistle is open: closed by the street, its page says so', async () => {
+    const need = await accepted('general');
+    const whistleOfNeed = async () => ((await get('communityAdmin1', `/api/needs/${need.id}`)).json() as { whistle: string | null }).whistle;
+    expect(await whistleOfNeed()).toBeNull();
+    const opened = await post('communityAdmin1', '/api/whistles', { needId: need.id, reason: '需要街道协调' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(await whistleOfNeed()).toBe('open');
+    expect((await post('streetAdmin1', `/api/whistles/${opened.json().id}/close`, { summary: '已协调' })).statusCode).toBe(200);
+    expect(await whistleOfNeed()).toBe('closed');
+  });
+
   it('two admins whistling the same need at once: one whistle, the other is told', async () => {
     const need = await accepted('general');
     const replies = await Promise.all([

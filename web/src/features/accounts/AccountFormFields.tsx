@@ -2,6 +2,7 @@ import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../lib/patterns';
 import { grantableRoles, type RoleCode } from '../../lib/roles';
+import { useCredentialRules } from '../auth/credential-rules';
 import { useMe } from '../auth/session';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 
@@ -21,6 +22,7 @@ export type AccountFormValues = {
 export function AccountFormFields({ creating, maskedIdNumber }: { creating: boolean; maskedIdNumber: string | null }) {
   const { t } = useTranslation('accounts');
   const me = useMe();
+  const credentials = useCredentialRules();
   const roleOptions = grantableRoles(me.account.roles).map((r) => ({ value: r, label: t(`common:roles.${r}`) }));
 
   return (
@@ -74,7 +76,7 @@ export function AccountFormFields({ creating, maskedIdNumber }: { creating: bool
       </Col>
       {creating && (
         <Col span={24}>
-          <Form.Item name="password" label={t('field.initialPassword')} extra={t('initialPasswordHint')}>
+          <Form.Item name="password" label={t('field.initialPassword')} extra={t('initialPasswordHint')} rules={credentials.optionalPassword}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Col>

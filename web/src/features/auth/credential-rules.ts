@@ -20,6 +20,11 @@ export function useCredentialRules() {
     ] satisfies Rules,
     password: [passwordRequired] satisfies Rules,
     newPassword: [passwordRequired, { min: 8, message: t('passwordTooShort') }] satisfies Rules,
+    /**
+     * An initial password one may leave blank (a temporary one is made): checked as typed, so an
+     * error under it — the server's too — goes once it is emptied (a field without rules keeps it).
+     */
+    optionalPassword: [{ min: 8, message: t('passwordTooShort') }] satisfies Rules,
     /** The new password typed again: it must match the field `of`. */
     confirmOf: (of: string): Rules => [
       passwordRequired,

@@ -106,7 +106,7 @@ export function FiguresPage() {
         </Col>
         <Col flex="1 1 0">
           <Card size="small" loading={!totals}>
-            <Statistic title={t('kpi.responseMedian')} value={hours(totals?.responseMedianHours)} suffix={totals?.responseMedianHours == null ? undefined : t('hoursUnit')} data-testid="kpi-response" />
+            <Statistic title={t('kpi.responseMedian')} value={totals?.responseMedianHours == null ? hours(null) : t('common:hoursValue', { hours: hours(totals.responseMedianHours) })} data-testid="kpi-response" />
             <Typography.Text type="secondary">{t('meanHours', { hours: hours(totals?.responseMeanHours) })}</Typography.Text>
           </Card>
         </Col>

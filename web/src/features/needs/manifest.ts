@@ -32,7 +32,7 @@ export const needsFeature = defineFeature({
     { path: '/needs', label: 'menu.needs', hint: 'menu.needsHint', icon: () => import('@ant-design/icons/es/icons/ProfileOutlined'), access: 'staff', order: 20 },
     { path: '/needs/new', label: 'menu.needEntry', hint: 'menu.needEntryHint', icon: () => import('@ant-design/icons/es/icons/FormOutlined'), access: 'staff', order: 30 },
     // a team leader who is not staff sees just this entry
-    { path: '/team-orders', label: 'menu.teamOrders', hint: 'menu.teamOrdersHint', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), access: 'teamLeader', order: 40 },
+    { path: '/team-orders', label: 'menu.teamOrders', hint: 'menu.teamOrdersHint', icon: () => import('@ant-design/icons/es/icons/FlagOutlined'), access: 'teamLeader', order: 40, opens: ['/needs/:id'] },
   ],
   phoneTabs: [
     { path: '/h5/needs', label: 'h5.tab.needs', icon: () => import('@ant-design/icons/es/icons/FileTextOutlined'), spare: 1, order: 20 },

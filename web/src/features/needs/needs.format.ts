@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client';
-import { formatDateTime, TIME_ZONE } from '../../lib/time';
+import { formatMinute, TIME_ZONE } from '../../lib/time';
 import type { NeedDetail, NeedEvent, NeedStatus, NeedSummary } from './needs.api';
 import { runningStates } from './deadline';
 
@@ -48,7 +48,7 @@ export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments
     case 'submit':
       return [t('fact.channel', { channel: t(`channel.${text(d.channel) || 'self'}`, { defaultValue: text(d.channel) }) })];
     case 'accept':
-      return [t('fact.severity', { severity: t(`severity.${text(d.severity) || 'general'}`, { defaultValue: text(d.severity) }) }), t('fact.deadline', { at: formatDateTime(text(d.deadlineAt)) })];
+      return [t('fact.severity', { severity: t(`severity.${text(d.severity) || 'general'}`, { defaultValue: text(d.severity) }) }), t('fact.deadline', { at: formatMinute(text(d.deadlineAt)) })];
     case 'dispatch':
     case 'rule':
       return [t('fact.team', { team: text(d.teamName) })];
@@ -71,15 +71,15 @@ export function eventFacts(event: NeedEvent, need: Pick<NeedDetail, 'assignments
     // the deadline's moves (modules/oversight, and a reopening's new window)
     case 'reopen':
     case 'extendApprove':
-      return d.deadlineAt ? [t('fact.newDeadline', { at: formatDateTime(text(d.deadlineAt)) })] : [];
+      return d.deadlineAt ? [t('fact.newDeadline', { at: formatMinute(text(d.deadlineAt)) })] : [];
     case 'resume':
       return [
         ...(d.by === 'expected' ? [t('fact.resumedBySystem')] : []),
         t('fact.pausedHours', { hours: Math.round((Number(d.pausedMs) || 0) / 360_000) / 10 }),
-        t('fact.newDeadline', { at: formatDateTime(text(d.deadlineAt)) }),
+        t('fact.newDeadline', { at: formatMinute(text(d.deadlineAt)) }),
       ];
     case 'extendAsk':
-      return [t('fact.askedDeadline', { at: formatDateTime(text(d.newDeadline)) })];
+      return [t('fact.askedDeadline', { at: formatMinute(text(d.newDeadline)) })];
     case 'pauseAsk':
     case 'pauseApprove':
       return d.resumeOn ? [t('fact.resumeOn', { day: text(d.resumeOn) })] : [];

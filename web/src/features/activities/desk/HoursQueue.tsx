@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../../lib/time';
 import { activitiesApi, type Decision, type HoursRow } from '../activities.api';
 import { useActivityChange, useHours } from '../activities.queries';
+import { HoursText } from '../../../components/HoursText';
 
 type Editing = { row: HoursRow; decision: 'adjust' | 'decline' };
 
@@ -32,7 +33,7 @@ export function HoursQueue({ id }: { id: string }) {
     { title: t('field.person'), key: 'name', render: (_: unknown, h: HoursRow) => h.name },
     { title: t('field.checkedIn'), key: 'in', width: 150, render: (_: unknown, h: HoursRow) => formatMinute(h.checkedInAt) },
     { title: t('field.checkedOut'), key: 'out', width: 150, render: (_: unknown, h: HoursRow) => formatMinute(h.checkedOutAt) },
-    { title: t('field.hours'), key: 'hours', width: 90, render: (_: unknown, h: HoursRow) => h.hours },
+    { title: t('field.hours'), key: 'hours', width: 90, render: (_: unknown, h: HoursRow) => <HoursText hours={h.hours} /> },
     {
       title: t('hours.flags'),
       key: 'flags',

@@ -8,6 +8,7 @@ import { useBack } from '../../../lib/use-back';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
 import { certificateKeys, certificatesApi, periodOf, shanghaiToday, type Certificate, type PeriodPreset } from '../certificates.api';
 import './certificates-h5.css';
+import { formatHours } from '../../../lib/hours';
 
 /** 我的 › 服务记录证明: pick a period, issue, download the PDF; the certificates issued before. */
 export function H5CertificatesPage() {
@@ -92,7 +93,7 @@ function CertificateItem({ certificate: c, onDownload, downloading }: { certific
       data-testid="certificate-item"
       description={
         <>
-          <div>{t('totals', { count: c.serviceCount, hours: c.totalHours })}</div>
+          <div>{t('totals', { count: c.serviceCount, hours: formatHours(c.totalHours) })}</div>
           <div>
             {t('code')} <span className="lx-cert-code">{c.code}</span>
           </div>

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { mallApi, mallCategories, type MallCategory, type MallItem } from '../mall.api';
 import { useMallChange, useMallItems } from '../mall.queries';
+import { ListTable } from '../../../components/ListTable';
 
 type FormValues = {
   category: MallCategory;
@@ -137,14 +138,14 @@ export function MallItemsPage() {
       />
       <Card>
         <Space style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('category.all')} style={{ width: 160 }} value={query.category} onChange={(category) => setQuery((q) => ({ ...q, page: 1, category }))} options={mallCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+          <Select allowClear aria-label={t('desk.categoryFilter')} placeholder={t('category.all')} style={{ width: 160 }} value={query.category} onChange={(category) => setQuery((q) => ({ ...q, page: 1, category }))} options={mallCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
         </Space>
-        <Table<MallItem>
+        <ListTable<MallItem>
           rowKey="id"
           data-testid="mall-items-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
-          pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+          rows={list.data?.items}
+          fetching={list.isFetching}
+          paging={{ page: query.page, pageSize: query.pageSize, total: list.data?.total, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
           columns={[
             { title: t('field.name'), dataIndex: 'name' },
             { title: t('field.category'), dataIndex: 'category', render: (c: MallCategory) => t(`category.${c}`) },

@@ -1,4 +1,4 @@
-import { App, Card, Select, Space, Table, Tag } from 'antd';
+import { App, Card, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { formatMinute } from '../../../lib/time';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { mallApi, redemptionStatuses, type Redemption, type RedemptionStatus } from '../mall.api';
 import { useMallChange, useRedemptions } from '../mall.queries';
+import { ListTable } from '../../../components/ListTable';
 
 const colors: Record<RedemptionStatus, string> = { pending: 'orange', confirmed: 'green', cancelled: 'default', expired: 'default' };
 
@@ -24,15 +25,15 @@ export function MallRedemptionsPage() {
       <PageHeader title={t('menu.redemptions')} description={t('menu.redemptionsHint')} />
       <Card>
         <Space style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('status.all')} style={{ width: 160 }} value={query.status} onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))} options={redemptionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="redemption-status-filter" />
+          <Select allowClear aria-label={t('desk.statusFilter')} placeholder={t('status.all')} style={{ width: 160 }} value={query.status} onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))} options={redemptionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="redemption-status-filter" />
           <span className="lx-muted">{t('desk.total', { count: list.data?.total ?? 0 })}</span>
         </Space>
-        <Table<Redemption>
+        <ListTable<Redemption>
           rowKey="id"
           data-testid="mall-redemptions-table"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
-          pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+          rows={list.data?.items}
+          fetching={list.isFetching}
+          paging={{ page: query.page, pageSize: query.pageSize, total: list.data?.total, onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
           columns={[
             { title: t('field.item'), render: (_, r) => `${r.itemName} ×${r.quantity}` },
             { title: t('field.person'), dataIndex: 'accountName' },

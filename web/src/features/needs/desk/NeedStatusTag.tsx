@@ -1,17 +1,21 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NeedSummary, Severity } from '../needs.api';
+import type { NeedDetail, NeedSummary, Severity } from '../needs.api';
 import { isOverdue, statusTone, type StatusTone } from '../needs.format';
 
 const toneColor: Record<StatusTone, string> = { new: 'blue', working: 'processing', waiting: 'gold', done: 'success', stopped: 'default', alert: 'volcano' };
 
-/** The state as a coloured tag, plus "overdue" in red while the deadline has passed (SPEC §5). */
-export function NeedStatusTag({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt'> }) {
+/**
+ * The state as a coloured tag, plus "overdue" in red while the deadline has passed (SPEC §5). An
+ * escalated need whose whistle the street has closed says so (已结束吹哨), not 已吹哨.
+ */
+export function NeedStatusTag({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt'> & Partial<Pick<NeedDetail, 'whistle'>> }) {
   const { t } = useTranslation('needs');
+  const whistleClosed = need.status === 'escalated' && need.whistle === 'closed';
   return (
     <Space size={4} wrap>
-      <Tag color={toneColor[statusTone(need.status)]} bordered={false} data-testid="need-status" data-status={need.status}>
-        {t(`status.${need.status}`)}
+      <Tag color={toneColor[whistleClosed ? 'waiting' : statusTone(need.status)]} bordered={false} data-testid="need-status" data-status={need.status}>
+        {whistleClosed ? t('whistleClosed') : t(`status.${need.status}`)}
       </Tag>
       {isOverdue(need) && (
         <Tag color="red" bordered={false}>

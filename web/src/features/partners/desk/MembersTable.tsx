@@ -2,6 +2,8 @@ import { App, Button, Progress, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../partners.api';
 import { useRemind } from '../partners.queries';
+import { HoursText } from '../../../components/HoursText';
+import { formatHours } from '../../../lib/hours';
 
 type Props = { members: Member[] | undefined; minimumHours: number; loading?: boolean; showUnit?: boolean; canRemind: boolean; testId?: string };
 
@@ -20,8 +22,8 @@ export function MembersTable({ members, minimumHours, loading, showUnit, canRemi
       key: 'hours',
       width: 220,
       render: (_: unknown, m: Member) => (
-        <Tooltip title={t('member.hoursOf', { hours: m.hoursThisYear, minimum: minimumHours })}>
-          <Progress percent={Math.min(100, Math.round((m.hoursThisYear / Math.max(minimumHours, 0.01)) * 100))} status={m.behind ? 'exception' : 'success'} format={() => `${m.hoursThisYear} h`} size="small" />
+        <Tooltip title={t('member.hoursOf', { hours: formatHours(m.hoursThisYear), minimum: minimumHours })}>
+          <Progress percent={Math.min(100, Math.round((m.hoursThisYear / Math.max(minimumHours, 0.01)) * 100))} status={m.behind ? 'exception' : 'success'} format={() => <HoursText hours={m.hoursThisYear} />} size="small" />
         </Tooltip>
       ),
     },

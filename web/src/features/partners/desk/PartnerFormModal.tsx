@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/api';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useCredentialRules } from '../../auth/credential-rules';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
 import { partnersApi, partnerTypes, type NewPartnerUnit, type PartnerType, type PartnerUnitDetail } from '../partners.api';
 
@@ -28,6 +29,7 @@ type Props = { unit: PartnerUnitDetail | null; loading: boolean; onCancel: () =>
 export function PartnerFormModal({ unit, loading, onCancel, onSubmit }: Props) {
   const { t } = useTranslation('partners');
   const [form] = Form.useForm<Values>();
+  const credentials = useCredentialRules();
   const mode = Form.useWatch('contactMode', form) ?? (unit ? 'pick' : 'new');
   const [placeSearch, setPlaceSearch] = useState('');
   const placeTerm = useDebouncedValue(placeSearch.trim(), 300);
@@ -104,7 +106,7 @@ export function PartnerFormModal({ unit, loading, onCancel, onSubmit }: Props) {
             <Form.Item name="contactPhone" label={t('form.contactPhone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('form.contactPhoneInvalid') }]}>
               <Input maxLength={11} inputMode="numeric" data-testid="contact-phone" />
             </Form.Item>
-            <Form.Item name="contactPassword" label={t('form.contactPassword')} extra={t('form.contactPasswordHint')}>
+            <Form.Item name="contactPassword" label={t('form.contactPassword')} extra={t('form.contactPasswordHint')} rules={credentials.optionalPassword}>
               <Input.Password maxLength={64} autoComplete="new-password" data-testid="contact-password" />
             </Form.Item>
           </>

@@ -5,6 +5,7 @@ import { useBack } from '../../../lib/use-back';
 import { useMyUnits, usePartnerUnit } from '../partners.queries';
 import { UnitSummary } from './UnitSummary';
 import './partners-h5.css';
+import { HoursText } from '../../../components/HoursText';
 
 /** The unit contact's page (我的单位): its in-service party members and their verified service this year against the minimum. */
 export function H5PartnerUnitPage() {
@@ -64,7 +65,7 @@ export function H5PartnerUnitPage() {
                     }
                     extra={
                       <span className="lx-h5-partner-hours">
-                        {t('h5.hours', { hours: m.hoursThisYear })}
+                        <HoursText hours={m.hoursThisYear} />
                         {m.behind && (
                           <Tag color="warning" fill="outline">
                             {t('member.behind')}

@@ -9,6 +9,7 @@ import { teamsApi, type JoinRequest, type TeamDetail } from '../teams.api';
 import { useTeam, useTeamChange, useTeamRequests } from '../teams.queries';
 import { JoinPopup, RefusePopup } from './JoinPopup';
 import './teams-h5.css';
+import { HoursText } from '../../../components/HoursText';
 
 const failed = (e: Error) => Toast.show({ icon: 'fail', content: e.message });
 
@@ -95,7 +96,7 @@ export function H5TeamPage() {
             <List.Item extra={team.categories.map(categories.nameOf).join('、') || t('common:empty')}>{t('field.categories')}</List.Item>
             {team.contactPhone && <List.Item extra={team.contactPhone}>{t('field.contactPhone')}</List.Item>}
             <List.Item extra={team.memberCount}>{t('field.members')}</List.Item>
-            <List.Item extra={t('h5.hours', { hours: team.hoursServed })}>{t('h5.hoursLabel')}</List.Item>
+            <List.Item extra={<HoursText hours={team.hoursServed} />}>{t('h5.hoursLabel')}</List.Item>
             <List.Item extra={team.averageRating ?? '—'}>{t('field.rating')}</List.Item>
           </List>
           {team.me.canDecide && <Requests team={team} />}

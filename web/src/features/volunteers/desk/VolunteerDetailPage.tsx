@@ -13,6 +13,7 @@ import { RecordIncidentButton } from '../../conduct/desk/RecordIncidentButton';
 import { IssueCertificateButton } from '../../certificates/desk/IssueCertificateButton';
 import { Stars, VolunteerStatusTag } from './VolunteerTags';
 import './volunteers-desk.css';
+import { HoursText } from '../../../components/HoursText';
 
 type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -40,9 +41,9 @@ function ProfileCard({ v }: { v: VolunteerDetail }) {
             {v.availability.length === 0 ? t('common:empty') : v.availability.map((w) => t('window', { day: t(`weekday.${w.weekday as Weekday}`), from: w.from, to: w.to })).join('；')}
           </Descriptions.Item>
           <Descriptions.Item label={t('field.hours')}>
-            <Space>{t('hoursValue', { hours: v.verifiedHours })}<Stars count={v.stars} /></Space>
+            <Space>{<HoursText hours={v.verifiedHours} />}<Stars count={v.stars} /></Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('field.hoursThisYear')}>{t('hoursValue', { hours: v.hoursThisYear })}</Descriptions.Item>
+          <Descriptions.Item label={t('field.hoursThisYear')}><HoursText hours={v.hoursThisYear} /></Descriptions.Item>
           <Descriptions.Item label={t('field.appliedAt')}>{formatDateTime(v.appliedAt)}</Descriptions.Item>
           {v.decidedAt && <Descriptions.Item label={t('field.decided')}>{[formatDateTime(v.decidedAt), v.decidedByName].filter(Boolean).join(' ')}</Descriptions.Item>}
         </Descriptions>
@@ -65,7 +66,7 @@ function ServicesCard({ v }: { v: VolunteerDetail }) {
           { title: t('field.servedOn'), dataIndex: 'servedOn', width: 110 },
           { title: t('field.source'), key: 'source', width: 80, render: (_, r) => t(`source.${r.source}`) },
           { title: t('field.service'), dataIndex: 'title' },
-          { title: t('field.hours'), key: 'hours', width: 90, render: (_, r) => t('hoursValue', { hours: r.hours }) },
+          { title: t('field.hours'), key: 'hours', width: 90, render: (_, r) => <HoursText hours={r.hours} /> },
         ]}
       />
     </Card>

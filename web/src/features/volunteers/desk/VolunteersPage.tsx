@@ -17,6 +17,7 @@ import { ImportVolunteersDialog } from './ImportVolunteersDialog';
 import { RegistrySettingsButton } from './RegistrySettings';
 import { Stars, VolunteerStatusTag } from './VolunteerTags';
 import './volunteers-desk.css';
+import { HoursText } from '../../../components/HoursText';
 
 type Tab = VolunteerStatus | 'all';
 
@@ -72,7 +73,7 @@ export function VolunteersPage() {
     { title: t('field.community'), key: 'community', width: 150, render: (_: unknown, v: VolunteerRow) => <Space direction="vertical" size={0}>{v.communityName}<span className="lx-muted">{v.regionName !== v.communityName ? v.regionName : ''}</span></Space> },
     { title: t('field.politicalStatus'), key: 'political', width: 150, render: (_: unknown, v: VolunteerRow) => <>{t(`political.${v.politicalStatus}`)}{v.inService && <div className="lx-muted">{t('inServiceAt', { unit: v.workUnit ?? '' })}</div>}</> },
     { title: t('field.skills'), key: 'skills', render: (_: unknown, v: VolunteerRow) => v.skills.join('、') || t('common:empty') },
-    { title: t('field.hours'), key: 'hours', width: 120, render: (_: unknown, v: VolunteerRow) => <Space direction="vertical" size={0}>{t('hoursValue', { hours: v.verifiedHours })}<Stars count={v.stars} /></Space> },
+    { title: t('field.hours'), key: 'hours', width: 120, render: (_: unknown, v: VolunteerRow) => <Space direction="vertical" size={0}><HoursText hours={v.verifiedHours} /><Stars count={v.stars} /></Space> },
     { title: t('field.status'), key: 'status', width: 100, render: (_: unknown, v: VolunteerRow) => <VolunteerStatusTag status={v.status} /> },
     { title: t('field.appliedAt'), key: 'appliedAt', width: 140, render: (_: unknown, v: VolunteerRow) => formatMinute(v.appliedAt) },
   ];

@@ -11,6 +11,7 @@ import { useMyRegistration, volunteerKeys } from '../volunteers.queries';
 import { ApplicationForm } from './ApplicationForm';
 import { VolunteerCard } from './VolunteerCard';
 import './volunteers-h5.css';
+import { HoursText } from '../../../components/HoursText';
 
 /** Where the person stands, in words, and what they can do next. */
 function Standing({ mine, onEdit }: { mine: MyRegistration; onEdit: () => void }) {
@@ -41,7 +42,7 @@ function Standing({ mine, onEdit }: { mine: MyRegistration; onEdit: () => void }
         <List mode="card" header={t('detail.services')}>
           {v.recentServices.length === 0 && <List.Item>{t('detail.noServices')}</List.Item>}
           {v.recentServices.slice(0, 10).map((s) => (
-            <List.Item key={`${s.source}:${s.sourceId}`} description={s.servedOn} extra={t('hoursValue', { hours: s.hours })}>
+            <List.Item key={`${s.source}:${s.sourceId}`} description={s.servedOn} extra={<HoursText hours={s.hours} />}>
               {s.title}
             </List.Item>
           ))}

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/time';
 import type { MyRegistration } from '../volunteers.api';
+import { formatHours } from '../../../lib/hours';
 
 type Card = NonNullable<MyRegistration['card']>;
 
@@ -48,11 +49,11 @@ export function VolunteerCard({ card, nextStarAt }: { card: Card; nextStarAt: nu
         </div>
       </div>
       <div className="lx-volunteer-card-hours">
-        <div>{t('h5.verifiedHours', { hours: card.verifiedHours })}</div>
+        <div>{t('h5.verifiedHours', { hours: formatHours(card.verifiedHours) })}</div>
         {toNext !== null && (
           <>
             <ProgressBar percent={Math.min(100, (card.verifiedHours / nextStarAt!) * 100)} />
-            <div className="lx-volunteer-card-next">{t('h5.toNextStar', { hours: Math.round(toNext * 10) / 10, stars: '★'.repeat(card.stars + 1) })}</div>
+            <div className="lx-volunteer-card-next">{t('h5.toNextStar', { hours: formatHours(toNext), stars: '★'.repeat(card.stars + 1) })}</div>
           </>
         )}
       </div>

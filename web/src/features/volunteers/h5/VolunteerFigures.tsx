@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { phoneLedgerApi, phoneLedgerKeys } from '../../ledger/h5/phone.api';
 import { useMyRegistration } from '../volunteers.queries';
+import { HoursText } from '../../../components/HoursText';
 
 /** The volunteer's points balance in the time bank (储蓄存折); null while it loads. */
 export function useMyPoints(enabled: boolean) {
@@ -27,11 +28,11 @@ export function VolunteerFigures({ onOpen, testId = 'me-figures' }: { onOpen?: (
   const body = (
     <>
       <div>
-        <strong data-testid="me-hours">{t('hoursValue', { hours: mine.data?.card?.verifiedHours ?? volunteer.verifiedHours })}</strong>
+        <strong data-testid="me-hours"><HoursText hours={mine.data?.card?.verifiedHours ?? volunteer.verifiedHours} /></strong>
         <span>{t('h5.meHours')}</span>
       </div>
       <div>
-        <strong>{t('hoursValue', { hours: volunteer.hoursThisYear })}</strong>
+        <strong><HoursText hours={volunteer.hoursThisYear} /></strong>
         <span>{t('h5.meHoursYear')}</span>
       </div>
       <div data-testid="me-points">

@@ -20,7 +20,7 @@ export function WhistlePanel({ needId }: { needId: string }) {
       <div className="lx-whistle-panel-line">
         <Space size={8}>
           <WhistleStateTag state={whistle.state} />
-          <span>{t('panel.street', { street: whistle.street.name })}</span>
+          <span>{whistle.state === 'open' ? t('panel.street', { street: whistle.street.name }) : t('panel.streetClosed', { street: whistle.street.name })}</span>
         </Space>
         <Link to={`/whistles/${whistle.id}`}>{t('action.view')}</Link>
       </div>

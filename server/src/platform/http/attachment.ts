@@ -1,0 +1,21 @@
+import type { Locale } from '../i18n/i18n.js';
+
+/** A file name's words in each language; the English one doubles as the ASCII fallback. */
+export type FileNames = Record<Locale, string>;
+
+// RFC 5987 ext-value: UTF-8, percent-encoded, with the few characters encodeURIComponent leaves but attr-char forbids
+const extValue = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+// quoted-string of printable ASCII only: anything else becomes '_'
+const asciiOf = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+
+/**
+ * Content-Disposition of a download named in the reader's language (需求台账-2026-12-05.xlsx): the
+ * name in `filename*` (RFC 6266/5987, UTF-8), and the English name as the plain `filename=` for a
+ * client that does not read the other.
+ */
+export function attachment(locale: Locale, names: FileNames): string {
+  return `attachment; filename="${asciiOf(names.en)}"; filename*=UTF-8''${extValue(names[locale])}`;
+}
+
+/** Today (or `at`) as Beijing's calendar day, YYYY-MM-DD, for file names: a file made at 07:00 is named for that morning. */
+export const beijingDay = (at: Date = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at);
