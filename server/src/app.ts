@@ -91,7 +91,6 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   return app;
 }
 
-/** The built web app (back office and /h5) from the same server; unknown /api paths stay JSON 404s. */
 /** The built file an address asks for (its last part has an extension, as the pages' addresses never do), relative to web/dist. */
 function builtFile(url: string): string | undefined {
   const pathname = url.split(/[?#]/)[0]!;
@@ -103,6 +102,7 @@ function builtFile(url: string): string | undefined {
   }
 }
 
+/** The built web app (back office and /h5) from the same server; unknown /api paths stay JSON 404s. */
 async function serveWeb(app: AppInstance, webDist?: string) {
   const dist = webDist ?? webDistFolder;
   const index = path.join(dist, 'index.html');
@@ -129,11 +129,11 @@ async function serveWeb(app: AppInstance, webDist?: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (!isApi && hasWeb && request.method === 'GET' && builtFile(request.url)) {
+    const file = !isApi && hasWeb && request.method === 'GET' ? builtFile(request.url) : undefined;
+    if (file !== undefined) {
       // a file this server did not list at start-up: web/dist rebuilt under it (a second process building
       // in the same checkout). Its new pages ask for new assets: served from disk, or a 404 — answered with
       // the page's HTML, a script left the page blank until a restart
-      const file = builtFile(request.url)!;
       const full = path.resolve(dist, file);
       if (full.startsWith(path.resolve(dist) + path.sep) && fs.statSync(full, { throwIfNoEntry: false })?.isFile()) return reply.sendFile(file);
       return sendError(request, reply, platformError('route.not_found'));

@@ -267,6 +267,8 @@ describe('the feature registry', () => {
     // a 403 names no page the user may not see, only that there is no access
     expect(crumbTrail('/accounts', leader, '无权访问').map(words)).toEqual(['首页', '无权访问']);
     expect(crumbTrail('/accounts/x', leader, '无权访问').map(words)).toEqual(['首页', '无权访问']);
+    // 代录 (/needs/new, staff only) is its own entry's page, not an order 队长接单 opens
+    expect(crumbTrail('/needs/new', leader, '无权访问').map(words)).toEqual(['首页', '无权访问']);
   });
 });
 

@@ -85,7 +85,8 @@ export function crumbTrail(pathname: string, allowed: (entry: DeskMenuEntry) => 
   if (pathname === '/') return [];
   const entry = activeEntry(pathname);
   // an entry the user may not see is never named; a page they reach from another entry is named under that one
-  const opener = deskMenu.find((e) => allowed(e) && e.opens?.some((route) => routeMatches(route, pathname)));
+  // (a menu entry's own address is that entry's page, never one another entry opens: /needs/new is not /needs/:id)
+  const opener = deskMenu.some((e) => e.path === pathname) ? undefined : deskMenu.find((e) => allowed(e) && e.opens?.some((route) => routeMatches(route, pathname)));
   const shown = entry && entry.path !== '/' && allowed(entry) ? entry : opener;
   const named = deskNamedPages.find((p) => p.path !== shown?.path && routeMatches(p.path, pathname));
   const deeper = !shown || pathname !== shown.path;

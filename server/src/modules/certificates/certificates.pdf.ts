@@ -2,6 +2,7 @@ import { cjkDocument } from '../../platform/http/pdf.js';
 import QRCode from 'qrcode';
 import { formatCode } from './certificates.code.js';
 import type { CertificateSnapshot } from './certificates.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /*
  * The certificate as a PDF (A4), drawn from the snapshot alone, so the same certificate always gives
@@ -13,7 +14,7 @@ import type { CertificateSnapshot } from './certificates.table.js';
 export type CertificateDocument = CertificateSnapshot & { code: string; from: string; to: string; totalHours: number; serviceCount: number; issuedAt: Date };
 
 /** "2026-03-01" in Asia/Shanghai (UTC+8, no daylight saving). */
-export const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { shanghaiDay };
 export const hoursText = (h: number) => String(Math.round(h * 100) / 100);
 const chineseDate = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { highestRank, roleRank } from '../../platform/auth/roles.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /*
  * The conduct rules, pure: statuses, who records and who decides an appeal, suspension dates, when
@@ -47,10 +48,7 @@ export function rankOf(actor: Pick<Actor, 'roles'>): number {
   return highestRank(actor.roles);
 }
 
-/** "2026-03-01" in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDay };
 
 /** The start of a Shanghai day: when a suspension "until" that day is lifted. */
 export function startOfShanghaiDay(day: string): Date {

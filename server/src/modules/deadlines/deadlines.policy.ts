@@ -1,4 +1,5 @@
 import type { SeverityCode } from '../needs/needs.enums.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /*
  * The 2310 deadline rules, pure: working-day arithmetic on the district's holiday calendar, the
@@ -20,10 +21,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SHANGHAI_OFFSET = 8 * HOUR;
 
-/** The Shanghai local date of an instant. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 10);
-}
+/** The Shanghai local date of an instant (the platform's `shanghaiDay`, by the name this module's rules use). */
+export const shanghaiDate = shanghaiDay;
 
 /** 00:00 Shanghai on a local date, as an instant. */
 export function shanghaiMidnight(day: string): Date {

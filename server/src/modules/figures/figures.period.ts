@@ -1,4 +1,5 @@
 import { figuresError } from './figures.errors.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /*
  * The period of the figures: whole days in Asia/Shanghai (China has one zone and no daylight saving,
@@ -6,14 +7,13 @@ import { figuresError } from './figures.errors.js';
  * platform clock; with only one of them, the other stays in the same month.
  */
 
-const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 export const MAX_PERIOD_DAYS = 366;
 
 export type Period = { from: string; to: string; start: Date; end: Date };
 
-/** "2026-03-14": the day in Shanghai at this instant. */
-export const shanghaiDay = (at: Date) => new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+/** "2026-03-14": the day in Shanghai at this instant (the platform's). */
+export { shanghaiDay };
 /** The instant a Shanghai day starts. */
 const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`));
 

@@ -8,6 +8,7 @@ import type { FileStore } from './files.store.js';
 import { fileLinks, files, uploadQuota } from './files.table.js';
 import { filesError } from './files.errors.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
@@ -16,8 +17,6 @@ export type ObjectReader = (actor: Actor, objectId: string) => Promise<boolean>;
 
 export type UploadQuota = { filesPerDay: number; bytesPerDay: number };
 
-const shanghaiDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-const shanghaiDay = (at: Date) => shanghaiDayFormat.format(at);
 
 export function createFilesService(deps: PlatformDeps & { store: FileStore; quota: UploadQuota }) {
   const { db, store, quota } = deps;

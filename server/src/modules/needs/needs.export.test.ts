@@ -81,10 +81,16 @@ describe.each(backends)('the needs export on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['cache-control']).toBe('no-store');
-    // the file is named in the reader's language (UTF-8 filename*, Beijing's day), English as the ASCII fallback
-    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="needs-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`需求台账-${day}`)}.xlsx`);
-    expect((await exportOf(c.districtAdmin!, 'view=all&kind=microWish', 'en')).headers['content-disposition']).toBe(`attachment; filename="needs-${day}.xlsx"; filename*=UTF-8''needs-${day}.xlsx`);
+    // the file is named in the reader's language (UTF-8 filename*), English as the ASCII fallback, and
+    // dated by Beijing's day on the platform's clock: 01:00 there is still the evening before in UTC
+    t.clock.set('2026-03-04T17:00:00Z');
+    try {
+      const named = async (locale?: string) => (await exportOf(c.districtAdmin!, 'view=all&kind=microWish', locale)).headers['content-disposition'];
+      expect(await named()).toBe(`attachment; filename="needs-2026-03-05.xlsx"; filename*=UTF-8''${encodeURIComponent('需求台账-2026-03-05')}.xlsx`);
+      expect(await named('en')).toBe(`attachment; filename="needs-2026-03-05.xlsx"; filename*=UTF-8''needs-2026-03-05.xlsx`);
+    } finally {
+      t.clock.set(new Date());
+    }
     const [header, ...rows] = await readSheet(res.rawPayload);
     expect(header).toEqual(zhHeaders);
     expect(rows).toEqual(list.map(expectedRow));

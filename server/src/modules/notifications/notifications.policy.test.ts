@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasMessage } from '../../platform/i18n/i18n.js';
+import { hasMessage, translate } from '../../platform/i18n/i18n.js';
 import type { NeedRecipients } from '../needs/needs.recipients.js';
 import { renderMessage, subjectWords, typesWithWords } from './notifications.messages.js';
 import { audiencesFor, channelAllowed, groupOf, needMessageTypes, paramsOf, plan, type NeedEvent } from './notifications.policy.js';
@@ -110,6 +110,14 @@ describe('message words', () => {
     expect(subjectWords('zh-CN', 'XQ1', { needTitle: '一二三四五六七八九十一二三四五六七八九十' })).toBe('「一二三四五六七八九十一二三四五六七八九十」（XQ1）');
     expect(subjectWords('zh-CN', 'XQ1', { needTitle: '一二三四五六七八九十一二三四五六七八九十一' })).toBe('「一二三四五六七八九十一二三四五六七八九…」（XQ1）');
     expect(subjectWords('zh-CN', '光明队', {})).toBe('光明队');
+  });
+
+  it('an SMS about a need fits one message (70 characters) with the longest title it quotes', () => {
+    const params = { needTitle: '一二三四五六七八九十一二三四五六七八九十一二三' };
+    for (const type of typesWithWords.filter((t) => /^(needs|deadline|oversight)\./.test(t))) {
+      const text = translate('zh-CN', `notify.inbox.${type}`, { ...params, teamName: '光明社区红马甲志愿服务队', rating: 5, subject: subjectWords('zh-CN', 'XQ20261205-66QL7J', params) });
+      expect([...text].length, `${type}: ${text}`).toBeLessThanOrEqual(70);
+    }
     expect(renderMessage('en', { type: 'needs.dispatched', subjectLabel: 'XQ1', params: { teamName: 'Team A' } }).body).toBe('Your need XQ1 was dispatched to Team A.');
     expect(renderMessage('en', { type: 'somebody.new', subjectLabel: 'XQ1', params: {} })).toEqual({ title: 'New message', body: 'There is news about XQ1.' });
   });

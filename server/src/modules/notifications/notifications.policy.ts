@@ -102,7 +102,12 @@ export function audiencesFor(e: NeedEvent): NeedAudience[] {
   return [...new Set(rules.map((r) => r.to).filter((to): to is NeedAudience => to !== 'assignedVolunteer'))];
 }
 
-/** Values a message's words may use, taken from the event (never free text: a note stays on the timeline). */
+/**
+ * Values a message's words may use, taken from the event: never a note or a comment, which stay on the
+ * timeline. The need's title is the one text a person wrote that a message carries (the subscriber adds
+ * it as `needTitle`, cut at 20 characters): everyone told already sees it on the need, and it is how a
+ * resident knows her need.
+ */
 export function paramsOf(e: NeedEvent): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   if (typeof e.payload.teamName === 'string') params.teamName = e.payload.teamName;

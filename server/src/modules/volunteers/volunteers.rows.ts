@@ -12,6 +12,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { RegionsService } from '../regions/regions.service.js';
 import { volunteersError } from './volunteers.errors.js';
 import { volunteers, type VolunteerRow } from './volunteers.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /* What the registry's use cases (apply, decide, read, record, card) share. */
 
@@ -45,10 +46,7 @@ export async function loadOwn(tx: DbOrTx, districtId: string, accountId: string)
   return row;
 }
 
-/** "2026-03-01" in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDay };
 
 export const hoursOf = (row: { verifiedHours: string }) => Number(row.verifiedHours);
 

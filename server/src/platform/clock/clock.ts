@@ -36,3 +36,11 @@ export function movableClock(): ManualClock {
 export function offsetClock(offsetMs: number): Clock {
   return offsetMs === 0 ? systemClock : { now: () => new Date(Date.now() + offsetMs) };
 }
+
+/**
+ * The day an instant falls on in Asia/Shanghai ("2026-03-01"): the day people count in (a quota by
+ * day, a file's date, a passbook line's day). UTC+8 all year, no daylight saving.
+ */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, beijingDay } from './attachment.js';
+import { shanghaiDay } from '../clock/clock.js';
+import { attachment } from './attachment.js';
 
 describe('a download’s file name', () => {
   it('is in the reader’s language as UTF-8 filename*, with the English name as the plain ASCII filename', () => {
@@ -14,7 +15,7 @@ describe('a download’s file name', () => {
   });
 
   it('is dated by Beijing’s calendar day, not UTC’s', () => {
-    expect(beijingDay(new Date('2026-12-04T16:30:00Z'))).toBe('2026-12-05');
-    expect(beijingDay(new Date('2026-12-05T15:59:00Z'))).toBe('2026-12-05');
+    expect(shanghaiDay(new Date('2026-12-04T16:30:00Z'))).toBe('2026-12-05');
+    expect(shanghaiDay(new Date('2026-12-05T15:59:00Z'))).toBe('2026-12-05');
   });
 });

@@ -16,6 +16,3 @@ const asciiOf = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 export function attachment(locale: Locale, names: FileNames): string {
   return `attachment; filename="${asciiOf(names.en)}"; filename*=UTF-8''${extValue(names[locale])}`;
 }
-
-/** Today (or `at`) as Beijing's calendar day, YYYY-MM-DD, for file names: a file made at 07:00 is named for that morning. */
-export const beijingDay = (at: Date = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at);

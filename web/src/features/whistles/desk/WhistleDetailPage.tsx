@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, formatMinute } from '../../../lib/time';
 import { useBack } from '../../../lib/use-back';
 import { NeedStatusTag, SeverityTag } from '../../needs/desk/NeedStatusTag';
 import { whistlesApi, type Whistle } from '../whistles.api';
@@ -32,10 +32,10 @@ function ItemCard({ whistle }: { whistle: Whistle }) {
               <SeverityTag severity={need.severity} />
             </Descriptions.Item>
             <Descriptions.Item label={t('field.needStatus')}>
-              <NeedStatusTag need={need} />
+              <NeedStatusTag need={{ ...need, whistle: whistle.state }} />
             </Descriptions.Item>
             <Descriptions.Item label={t('field.deadline')}>
-              <Typography.Text type={need.overdue ? 'danger' : undefined}>{formatDateTime(need.deadlineAt) || t('common:empty')}</Typography.Text>
+              <Typography.Text type={need.overdue ? 'danger' : undefined}>{formatMinute(need.deadlineAt) || t('common:empty')}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('field.place')}>{[need.regionName, need.address].filter(Boolean).join(' ')}</Descriptions.Item>
             <Descriptions.Item label={t('field.description')}>{need.description}</Descriptions.Item>

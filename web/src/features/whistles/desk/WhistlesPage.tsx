@@ -54,7 +54,7 @@ export function WhistlesPage() {
         w.need && (
           <Space size={0} wrap>
             <SeverityTag severity={w.need.severity} />
-            <NeedStatusTag need={w.need} />
+            <NeedStatusTag need={{ ...w.need, whistle: w.state }} />
           </Space>
         ),
     },
