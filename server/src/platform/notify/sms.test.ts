@@ -36,7 +36,7 @@ describe.each(backends)('the SMS gateway on %s', (backend) => {
   /** An overdue reminder, which goes by SMS by default, to one person. */
   const remind = (personKey: string) =>
     t.database.db.transaction((tx) =>
-      t.app.services.notifications.notify(tx, district(), { key: `sms:${crypto.randomUUID()}`, type: 'deadline.overdue', recipients: [t.fx.person[personKey]!.id], subject: { type: 'need', id: crypto.randomUUID(), label: 'XQ-SMS-1' } }),
+      t.app.services.notifications.notify(tx, district(), { key: `sms:${crypto.randomUUID()}`, type: 'deadline.overdue', recipients: [t.fx.person[personKey]!.id], subject: { type: 'need', id: crypto.randomUUID(), label: 'XQ-SMS-1' }, params: { needTitle: '上门理发' } }),
     );
   const messages = () => queryRows<{ id: string; status: string; recipient_enc: string; sent_at: string | null; last_error: string | null }>(t.database.db, sql`SELECT * FROM outbound_messages ORDER BY created_at`);
   const sentTo = (phone: string) => gateway.received.filter((r) => JSON.parse(r.body).phone === phone);
@@ -50,7 +50,7 @@ describe.each(backends)('the SMS gateway on %s', (backend) => {
     expect(got!.headers.authorization).toBe('Bearer gw-token');
     expect(got!.headers['content-type']).toBe('application/json');
     const body = JSON.parse(got!.body);
-    expect(body.text).toBe('【连心】XQ-SMS-1 已超过办理时限，请立即办理。');
+    expect(body.text).toBe('【连心】「上门理发」（XQ-SMS-1）已超过办理时限，请立即办理。');
     const [row] = (await messages()).filter((m) => m.id === body.id);
     expect(row).toMatchObject({ status: 'sent', last_error: null });
     expect(row!.sent_at).not.toBeNull();
