@@ -91,10 +91,14 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   return app;
 }
 
-/** The built file an address asks for (its last part has an extension, as the pages' addresses never do), relative to web/dist. */
+/**
+ * The built asset an address asks for, relative to web/dist: one under /assets/, where a build writes
+ * its new (hashed) files; the other files keep their names from build to build. A page's address may
+ * hold a dot too (a card's verification code), so a dot alone says nothing.
+ */
 function builtFile(url: string): string | undefined {
   const pathname = url.split(/[?#]/)[0]!;
-  if (!/\/[^/]+\.[a-z0-9]+$/i.test(pathname)) return undefined;
+  if (!pathname.startsWith('/assets/')) return undefined;
   try {
     return decodeURIComponent(pathname).replace(/^\/+/, '');
   } catch {
