@@ -18,7 +18,7 @@ import { loadConfig } from '../server/src/config.js';
 import { createFieldCrypto } from '../server/src/platform/crypto/crypto.js';
 import { systemClock } from '../server/src/platform/clock/clock.js';
 import { migrateDatabase, openDatabase, type Database } from '../server/src/platform/db/client.js';
-import { shanghaiDate } from '../server/src/modules/deadlines/deadlines.policy.js';
+import { shanghaiDay } from '../server/src/platform/clock/clock.js';
 import { addVolunteers, PASSWORD, seedFixture } from '../server/src/test/fixtures.js';
 import { pgbench } from './pgbench.js';
 import { withThrowawayDatabase } from './throwaway-db.js';
@@ -60,7 +60,7 @@ async function setUp(database: Database) {
         key: `bench-credit:${v.id}`,
         kind: 'earn',
         source: 'manual',
-        effectiveOn: shanghaiDate(new Date()),
+        effectiveOn: shanghaiDay(new Date()),
         lines: [
           { kind: 'community.points', ownerId: community, amount: -100_000_000, communityId: community },
           { kind: 'volunteer.points', ownerId: v.id, amount: 100_000_000, communityId: community },
@@ -68,8 +68,8 @@ async function setUp(database: Database) {
       });
   });
   const admin = await login(fx.person.communityAdmin1!.phone);
-  const today = shanghaiDate(new Date());
-  const later = shanghaiDate(new Date(Date.now() + 30 * 86_400_000));
+  const today = shanghaiDay(new Date());
+  const later = shanghaiDay(new Date(Date.now() + 30 * 86_400_000));
   const item = async (n: number) =>
     (await call(admin, 'POST', '/api/mall/items', { category: 'goods', name: `压测物品${n}`, price: 1, stock: 1_000_000, perPersonLimit: 1000, validFrom: today, validTo: later, pickupPlace: '社区党群服务中心' })).json.id as string;
   const items: string[] = [];

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db/client.js';
 import { claimKeys, writeLines, shardFor, type Header, type Line } from '../modules/ledger/ledger.post.js';
 import { shardsOf } from '../modules/ledger/ledger.enums.js';
-import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
 import { CODE_ALPHABET, CODE_LENGTH, type MallCategory, type RedemptionStatus } from '../modules/mall/mall.policy.js';
 import { EXPIRE_JOB } from '../modules/mall/mall.redeem.js';
 import { createSink, type ColumnSpec, type Row } from './bulk.js';
@@ -11,6 +10,7 @@ import type { DemoStep, DistrictPlan, HistoryContext } from './context.js';
 import { demoUuid } from './identity.js';
 import { pointsOf } from './ledger.demo.js';
 import { streamRng, type Rng } from './random.js';
+import { shanghaiDay } from '../platform/clock/clock.js';
 
 const DAY = 86_400_000;
 
@@ -127,7 +127,7 @@ export async function seedRedemptions(ctx: Pick<HistoryContext, 'inPage' | 'plan
       const job = status === 'pending' ? { district_id: districtId, name: EXPIRE_JOB, key: id, run_at: new Date(expiresAt).toISOString(), payload: JSON.stringify({ redemptionId: id }) } : undefined;
       const amount = cost * 100;
       const shard = shardFor(id, shardsOf('provider.held'));
-      const head = (key: string, kind: Header['kind'], at: number) => ({ key, kind, source: 'redemption' as const, sourceId: id, memo: item.name, effectiveOn: shanghaiDate(new Date(at)), actorId: null });
+      const head = (key: string, kind: Header['kind'], at: number) => ({ key, kind, source: 'redemption' as const, sourceId: id, memo: item.name, effectiveOn: shanghaiDay(new Date(at)), actorId: null });
       const postings = [{ header: head(`redeem:${id}`, 'spend', createdAt), lines: [{ kind: 'volunteer.points', ownerId: p.account_id, amount: -amount }, { kind: 'provider.held', ownerId: item.owner, amount, shard, communityId: item.community }] as Line[] }];
       if (status === 'confirmed')
         postings.push({ header: head(`redeem-confirm:${id}`, 'spend', settledAt!), lines: [{ kind: 'provider.held', ownerId: item.owner, amount: -amount, shard }, { kind: 'provider.points', ownerId: item.owner, amount, communityId: item.community }] });
@@ -254,8 +254,8 @@ export async function plannedShelves(tx: Tx, plan: DistrictPlan, today: number):
   const districtId = plan.regions.district.id;
   const rng = streamRng(plan.seed, 'mall:items');
   // the columns are dates: noon in Shanghai lands on the same day in any session time zone
-  const from = `${shanghaiDate(new Date(today - 90 * DAY))}T12:00:00+08:00`;
-  const to = `${shanghaiDate(new Date(today + 90 * DAY))}T12:00:00+08:00`;
+  const from = `${shanghaiDay(new Date(today - 90 * DAY))}T12:00:00+08:00`;
+  const to = `${shanghaiDay(new Date(today + 90 * DAY))}T12:00:00+08:00`;
   const admins = await queryRows<{ region_id: string; id: string }>(tx, sql`SELECT DISTINCT ON (region_id) region_id, id FROM accounts WHERE district_id = ${districtId} AND 'communityAdmin' = ANY(roles) ORDER BY region_id, id`);
   const [boss] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts WHERE district_id = ${districtId} AND 'districtAdmin' = ANY(roles) ORDER BY id LIMIT 1`);
   const units = await queryRows<{ id: string; name: string; region_id: string; contact: string | null }>(

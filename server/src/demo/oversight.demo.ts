@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
 import { deadlineRunningStatuses } from '../modules/needs/needs.lifecycle.js';
 import { needEvents } from '../modules/needs/needs.table.js';
 import { RESUME_JOB } from '../modules/oversight/oversight.changes.js';
@@ -14,6 +13,7 @@ import { HOUR, officeTime, staffFor, as, type Who } from './needs.pick.js';
 import { keptOverdue } from './needs.showcase.js';
 import { pauseReasons, extensionReasons, refusals, approvals, supervisionOutcomes, callbackWords } from './oversight.texts.js';
 import { streamRng } from './random.js';
+import { shanghaiDay } from '../platform/clock/clock.js';
 
 const DAY = 24 * HOUR;
 
@@ -99,7 +99,7 @@ export const oversightStep: DemoStep = {
           steps.push({ at: decided, action: 'pauseApprove', who: approver, note, data: { changeId: id, pausedAt: iso(decided) } });
           if (story === 'runningPause') {
             // expected back in a few days: the resume job takes it from there
-            row.resumeOn = shanghaiDate(new Date(now + rng.int(2, 6) * DAY));
+            row.resumeOn = shanghaiDay(new Date(now + rng.int(2, 6) * DAY));
             resumeJobs.push({ key: id, runAt: new Date(Date.parse(`${row.resumeOn}T00:00:00+08:00`)) });
             p.clock = { paused_at: decided };
           } else {
@@ -131,8 +131,8 @@ export const oversightStep: DemoStep = {
         const who = kind === 'onSite' ? staff.street : kind === 'phoneCallback' && rng.chance(0.5) ? staff.grid : staff.admin;
         const outcome = rng.pick(supervisionOutcomes[kind]);
         const recordId = demoUuid(plan.seed, `supervision:${need.id}:${i}`);
-        records.push({ districtId, id: recordId, needId: need.id, regionId: need.region_id, round: need.round, kind, happenedOn: shanghaiDate(new Date(at)), outcome, satisfaction: null, recordedBy: who.id!, recordedRole: who.role, recordedAt: new Date(at) });
-        steps.push({ at, action: 'supervise', who, note: outcome, data: { recordId, kind, happenedOn: shanghaiDate(new Date(at)) } });
+        records.push({ districtId, id: recordId, needId: need.id, regionId: need.region_id, round: need.round, kind, happenedOn: shanghaiDay(new Date(at)), outcome, satisfaction: null, recordedBy: who.id!, recordedRole: who.role, recordedAt: new Date(at) });
+        steps.push({ at, action: 'supervise', who, note: outcome, data: { recordId, kind, happenedOn: shanghaiDay(new Date(at)) } });
         from = at;
       }
       if (steps.length) plans.push({ need, steps });
@@ -148,8 +148,8 @@ export const oversightStep: DemoStep = {
       const satisfaction: Satisfaction = need.rating === null ? rng.weighted(['satisfied', 'basicallySatisfied', 'dissatisfied'] as const, [14, 5, 1]) : need.rating >= 4 ? (rng.chance(0.9) ? 'satisfied' : 'basicallySatisfied') : need.rating === 3 ? 'basicallySatisfied' : 'dissatisfied';
       const outcome = rng.pick(callbackWords[satisfaction]);
       const recordId = demoUuid(plan.seed, `callback:${need.id}`);
-      records.push({ districtId, id: recordId, needId: need.id, regionId: need.region_id, round: need.round, kind: 'satisfactionCallback', happenedOn: shanghaiDate(new Date(at)), outcome, satisfaction, recordedBy: who.id!, recordedRole: who.role, recordedAt: new Date(at) });
-      plans.push({ need, steps: [{ at, action: 'callback', who, note: outcome, data: { recordId, kind: 'satisfactionCallback', happenedOn: shanghaiDate(new Date(at)), satisfaction } }] });
+      records.push({ districtId, id: recordId, needId: need.id, regionId: need.region_id, round: need.round, kind: 'satisfactionCallback', happenedOn: shanghaiDay(new Date(at)), outcome, satisfaction, recordedBy: who.id!, recordedRole: who.role, recordedAt: new Date(at) });
+      plans.push({ need, steps: [{ at, action: 'callback', who, note: outcome, data: { recordId, kind: 'satisfactionCallback', happenedOn: shanghaiDay(new Date(at)), satisfaction } }] });
     }
 
     // the walk-through first: in 文化社区 a request waits for its community admin, another for the street

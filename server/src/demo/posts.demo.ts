@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { isInServicePartyMember, missingSkills } from '../modules/posts/posts.policy.js';
 import { postTemplates, posts } from '../modules/posts/posts.table.js';
-import { shanghaiDate } from '../modules/deadlines/deadlines.policy.js';
 import { createSink } from './bulk.js';
 import { castOf } from './cast.js';
 import type { DemoStep } from './context.js';
@@ -9,6 +8,7 @@ import { inBatches } from './context.js';
 import { demoUuid } from './identity.js';
 import type { DemoPerson } from './plan.js';
 import { streamRng } from './random.js';
+import { shanghaiDay } from '../platform/clock/clock.js';
 
 const DAY = 86_400_000;
 const places = ['社区党群服务中心', '小区南门岗亭', '社区新时代文明实践站', '幸福食堂', '四点半课堂教室', '垃圾分类投放点', '社区广场', '楼栋长工作室'];
@@ -44,7 +44,7 @@ export const postsStep: DemoStep = {
         const id = demoUuid(plan.seed, `post:${community.id}:${i}`);
         const quota = rng.int(2, 20);
         const createdAt = now - rng.int(10, 300) * DAY;
-        const endsOn = rng.chance(0.5) ? null : shanghaiDate(new Date(now + rng.int(30, 240) * DAY));
+        const endsOn = rng.chance(0.5) ? null : shanghaiDay(new Date(now + rng.int(30, 240) * DAY));
         // who would take it: fitting volunteers nearby, in-service party members first
         const fits = (v: DemoPerson) => missingSkills(tpl.skills, v.skills).length === 0;
         const pool = [...rng.sample(home.filter(fits), 40), ...rng.sample(street.filter(fits), 10)];
@@ -59,7 +59,7 @@ export const postsStep: DemoStep = {
         }
         rows.push({
           districtId, id, regionId: community.id, typeId: tpl.typeId, title: tpl.name, duties: tpl.duties, skills: tpl.skills, quota, claimed: takers.length,
-          startsOn: shanghaiDate(new Date(createdAt)), endsOn, place: `${community.name}${rng.pick(places)}`, status: rng.chance(0.05) ? 'closed' : 'open',
+          startsOn: shanghaiDay(new Date(createdAt)), endsOn, place: `${community.name}${rng.pick(places)}`, status: rng.chance(0.05) ? 'closed' : 'open',
           createdBy: publisher.id, createdAt: new Date(createdAt), updatedAt: new Date(createdAt),
         });
       }

@@ -35,11 +35,11 @@ export const volunteersStep: DemoStep = {
              jsonb_build_array(jsonb_build_object('weekday', 1 + abs(hashtext(a.phone)) % 7, 'from', '08:30', 'to', '11:30'),
                                jsonb_build_object('weekday', 6, 'from', '14:00', 'to', '17:00')),
              (ARRAY[500, 1000, 1000, 1500, 3000])[1 + abs(hashtext(a.id::text || 'r')) % 5],
-             since.first - make_interval(days => 7 + abs(hashtext(a.id::text || 'since')) % 1460),
-             since.first - make_interval(days => 7 + abs(hashtext(a.id::text || 'since')) % 1460) + make_interval(days => 1 + abs(hashtext(a.phone)) % 5)
+             joined.at, joined.at + make_interval(days => 1 + abs(hashtext(a.phone)) % 5)
       FROM accounts a
       -- registered one week to four years before the demo's first need: before any service or activity on their record
       CROSS JOIN (SELECT coalesce(min(created_at), now()) AS first FROM needs WHERE district_id = ${districtId}) since
+      CROSS JOIN LATERAL (SELECT since.first - make_interval(days => 7 + abs(hashtext(a.id::text || 'since')) % 1460) AS at) joined
       JOIN regions h ON h.id = a.region_id
       JOIN regions c ON c.type = 'community' AND starts_with(h.path, c.path)
       WHERE a.district_id = ${districtId} AND 'volunteer' = ANY(a.roles)`);

@@ -13,8 +13,6 @@ import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type CertificateDocument = CertificateSnapshot & { code: string; from: string; to: string; totalHours: number; serviceCount: number; issuedAt: Date };
 
-/** "2026-03-01" in Asia/Shanghai (UTC+8, no daylight saving). */
-export { shanghaiDay };
 export const hoursText = (h: number) => String(Math.round(h * 100) / 100);
 const chineseDate = (day: string) => `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 

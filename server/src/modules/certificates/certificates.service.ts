@@ -7,8 +7,9 @@ import { maskName } from '../../platform/privacy/mask.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import { formatCode, newCode, readCode } from './certificates.code.js';
 import { certificatesError } from './certificates.errors.js';
-import { hoursText, renderCertificate, shanghaiDay } from './certificates.pdf.js';
+import { hoursText, renderCertificate } from './certificates.pdf.js';
 import { certificates, type CertificateRow } from './certificates.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type CertificatesDeps = Uses<'volunteers' | 'audit'>;
 export type IssueInput = { volunteerId?: string; from?: string; to?: string };

@@ -48,7 +48,6 @@ export function rankOf(actor: Pick<Actor, 'roles'>): number {
   return highestRank(actor.roles);
 }
 
-export { shanghaiDay };
 
 /** The start of a Shanghai day: when a suspension "until" that day is lifted. */
 export function startOfShanghaiDay(day: string): Date {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysOf, officialCalendars } from './deadlines.defaults.js';
-import { addDays, addWindow, chooseRule, isIsoDate, isWorkingDay, shanghaiDate, shanghaiMidnight, thresholdAt, type Calendar, type DayKind, type RuleKey } from './deadlines.policy.js';
+import { addDays, addWindow, chooseRule, isIsoDate, isWorkingDay, shanghaiMidnight, thresholdAt, type Calendar, type DayKind, type RuleKey } from './deadlines.policy.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 const cn2026: Calendar = new Map(daysOf(officialCalendars[0]!).map((d) => [d.day, d.kind]));
 /** An instant given as Shanghai local time. */
@@ -129,11 +130,11 @@ describe('working-day arithmetic on any calendar (properties)', () => {
     fc.assert(
       fc.property(arbCalendar, arbStart, arbAmount, (calendar, start, n) => {
         const deadline = addWindow(start, n, 'working_days', calendar);
-        const lastDay = addDays(shanghaiDate(deadline), -1);
-        expect(shanghaiMidnight(shanghaiDate(deadline))).toEqual(deadline);
+        const lastDay = addDays(shanghaiDay(deadline), -1);
+        expect(shanghaiMidnight(shanghaiDay(deadline))).toEqual(deadline);
         expect(isWorkingDay(lastDay, calendar)).toBe(true);
         let counted = 0;
-        for (let d = addDays(shanghaiDate(start), 1); d <= lastDay; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) counted += 1;
+        for (let d = addDays(shanghaiDay(start), 1); d <= lastDay; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) counted += 1;
         expect(counted).toBe(n);
       }),
     );
@@ -159,8 +160,8 @@ describe('working-day arithmetic on any calendar (properties)', () => {
         expect(at.getTime()).toBeLessThanOrEqual(deadline.getTime());
         expect(later.getTime()).toBeGreaterThanOrEqual(at.getTime());
         // at a working instant, or at the very end of a working day
-        const day = shanghaiDate(at);
-        const dayBefore = shanghaiDate(new Date(at.getTime() - 1));
+        const day = shanghaiDay(at);
+        const dayBefore = shanghaiDay(new Date(at.getTime() - 1));
         expect(isWorkingDay(day, calendar) || isWorkingDay(dayBefore, calendar)).toBe(true);
       }),
     );

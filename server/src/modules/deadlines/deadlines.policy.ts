@@ -21,8 +21,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SHANGHAI_OFFSET = 8 * HOUR;
 
-/** The Shanghai local date of an instant (the platform's `shanghaiDay`, by the name this module's rules use). */
-export const shanghaiDate = shanghaiDay;
 
 /** 00:00 Shanghai on a local date, as an instant. */
 export function shanghaiMidnight(day: string): Date {
@@ -73,7 +71,7 @@ export function nthWorkingDayAfter(day: string, n: number, calendar: Calendar): 
  */
 export function addWindow(start: Date, amount: number, unit: WindowUnit, calendar: Calendar): Date {
   if (unit === 'calendar_days') return new Date(start.getTime() + amount * DAY);
-  const last = nthWorkingDayAfter(shanghaiDate(start), amount, calendar);
+  const last = nthWorkingDayAfter(shanghaiDay(start), amount, calendar);
   return shanghaiMidnight(addDays(last, 1));
 }
 
@@ -130,7 +128,7 @@ export function runningTime(from: Date, to: Date, unit: WindowUnit, calendar: Ca
 export function addRunningTime(at: Date, ms: number, unit: WindowUnit, calendar: Calendar): Date {
   if (ms <= 0 || unit === 'calendar_days') return new Date(at.getTime() + Math.max(0, ms));
   let left = ms;
-  for (let day = shanghaiDate(at); ; day = addDays(day, 1)) {
+  for (let day = shanghaiDay(at); ; day = addDays(day, 1)) {
     if (!isWorkingDay(day, calendar)) continue;
     const a = Math.max(at.getTime(), shanghaiMidnight(day).getTime());
     const b = shanghaiMidnight(day).getTime() + DAY;
@@ -161,7 +159,7 @@ export function extendDeadline(deadlineAt: Date, days: number, unit: WindowUnit,
 /** The parts of [from, to) that fall on working days, as [start, end) instants, in order. */
 function workingSegments(from: number, to: number, calendar: Calendar): [number, number][] {
   const out: [number, number][] = [];
-  for (let day = shanghaiDate(new Date(from)); shanghaiMidnight(day).getTime() < to; day = addDays(day, 1)) {
+  for (let day = shanghaiDay(new Date(from)); shanghaiMidnight(day).getTime() < to; day = addDays(day, 1)) {
     if (!isWorkingDay(day, calendar)) continue;
     const a = Math.max(from, shanghaiMidnight(day).getTime());
     const b = Math.min(to, shanghaiMidnight(day).getTime() + DAY);

@@ -5,10 +5,10 @@ import { errorResponse, regionNotFound } from '../../platform/errors/error-respo
 import { binary, IdParams, Ok } from '../../platform/http/schemas.js';
 import { deadlinesError } from './deadlines.errors.js';
 import { calendarTemplate, readCalendarSheet } from './deadlines.import.js';
-import { shanghaiDate } from './deadlines.policy.js';
 import { CalendarDay, CalendarQuery, CalendarYear, CreateRuleBody, DayParams, DeadlineRule, SetDayBody, UpdateRuleBody } from './deadlines.schemas.js';
 import { attachment } from '../../platform/http/attachment.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 const tags = ['deadlines'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +47,7 @@ export async function deadlinesRoutes(app: AppInstance) {
 
   app.get('/api/calendar', { schema: { tags, operationId: 'getCalendar', summary: 'A year of the holiday calendar: the days off (放假) and make-up working days (调休上班) (staff)', querystring: CalendarQuery, response: { 200: CalendarYear } } }, async (request) => {
     const actor = requirePermission(request, 'regions.read');
-    const year = request.query.year ?? Number(shanghaiDate(app.deps.clock.now()).slice(0, 4));
+    const year = request.query.year ?? Number(shanghaiDay(app.deps.clock.now()).slice(0, 4));
     return { year, days: await svc().calendarYear(actor.districtId, year) };
   });
 

@@ -11,8 +11,9 @@ import type { CategoriesService } from '../need-categories/categories.service.js
 import type { SeverityCode } from '../needs/needs.enums.js';
 import { daysOf, officialCalendars, type CalendarDay } from './deadlines.defaults.js';
 import { deadlinesError } from './deadlines.errors.js';
-import { addDays, calendarHorizon, defaultWindows, extendDeadline, mayEditRule, mayReadRule, resumeWindow, shanghaiDate, thresholdAt, windowFor, type Calendar, type Rule, type Window, type WindowUnit } from './deadlines.policy.js';
+import { addDays, calendarHorizon, defaultWindows, extendDeadline, mayEditRule, mayReadRule, resumeWindow, thresholdAt, windowFor, type Calendar, type Rule, type Window, type WindowUnit } from './deadlines.policy.js';
 import { calendarDays, deadlineRules } from './deadlines.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 type Deps = PlatformDeps & { audit: AuditService; categories: CategoriesService };
 
@@ -184,7 +185,7 @@ export function createDeadlinesService(deps: Deps) {
       const need = { regionPath: (facts!.path ?? '').split('/').filter(Boolean), categoryId: key.categoryId, categoryParentId: facts!.categoryParentId, severity: key.severity };
       const rule = windowFor(rules, new Map(), need, from);
       if (rule.unit === 'calendar_days') return rule;
-      const start = shanghaiDate(from);
+      const start = shanghaiDay(from);
       return windowFor(rules, await loadCalendar(tx, districtId, start, addDays(start, calendarHorizon(rule.amount, rule.unit))), need, from);
     },
 
@@ -196,7 +197,7 @@ export function createDeadlinesService(deps: Deps) {
     /** When `fraction` of a window has elapsed: in working time for a working-day window (policy `thresholdAt`). */
     async thresholdAt(tx: DbOrTx, districtId: string, w: { acceptedAt: Date; deadlineAt: Date; unit: WindowUnit }, fraction: number): Promise<Date> {
       if (w.unit === 'calendar_days') return thresholdAt(w.acceptedAt, w.deadlineAt, fraction, null);
-      return thresholdAt(w.acceptedAt, w.deadlineAt, fraction, await loadCalendar(tx, districtId, shanghaiDate(w.acceptedAt), shanghaiDate(w.deadlineAt)));
+      return thresholdAt(w.acceptedAt, w.deadlineAt, fraction, await loadCalendar(tx, districtId, shanghaiDay(w.acceptedAt), shanghaiDay(w.deadlineAt)));
     },
 
     /**
@@ -206,15 +207,15 @@ export function createDeadlinesService(deps: Deps) {
     async resumeWindow(tx: DbOrTx, districtId: string, w: Window, pausedAt: Date, resumedAt: Date) {
       if (w.unit === 'calendar_days') return resumeWindow(w, pausedAt, resumedAt, new Map());
       const paused = Math.ceil((resumedAt.getTime() - pausedAt.getTime()) / 86_400_000);
-      const from = shanghaiDate(new Date(Math.min(w.startedAt.getTime(), pausedAt.getTime())));
-      const to = addDays(shanghaiDate(new Date(Math.max(w.deadlineAt.getTime(), resumedAt.getTime()))), calendarHorizon(paused, 'working_days'));
+      const from = shanghaiDay(new Date(Math.min(w.startedAt.getTime(), pausedAt.getTime())));
+      const to = addDays(shanghaiDay(new Date(Math.max(w.deadlineAt.getTime(), resumedAt.getTime()))), calendarHorizon(paused, 'working_days'));
       return resumeWindow(w, pausedAt, resumedAt, await loadCalendar(tx, districtId, from, to));
     },
 
     /** A deadline extended (延期) by `days` of its window's unit, on the district's calendar. */
     async extendDeadline(tx: DbOrTx, districtId: string, deadlineAt: Date, days: number, unit: WindowUnit): Promise<Date> {
       if (unit === 'calendar_days') return extendDeadline(deadlineAt, days, unit, new Map());
-      const from = shanghaiDate(deadlineAt);
+      const from = shanghaiDay(deadlineAt);
       return extendDeadline(deadlineAt, days, unit, await loadCalendar(tx, districtId, from, addDays(from, calendarHorizon(days, unit))));
     },
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
-import { periodOf, shanghaiDay } from './figures.period.js';
+import { periodOf } from './figures.period.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 describe('the figures period', () => {
   it('is the current month in Shanghai by default, even when it is still the last day of the month in UTC', () => {

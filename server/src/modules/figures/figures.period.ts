@@ -12,8 +12,6 @@ export const MAX_PERIOD_DAYS = 366;
 
 export type Period = { from: string; to: string; start: Date; end: Date };
 
-/** "2026-03-14": the day in Shanghai at this instant (the platform's). */
-export { shanghaiDay };
 /** The instant a Shanghai day starts. */
 const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`));
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { toCents } from './ledger.amounts.js';
 import { deduct } from './ledger.deduct.js';
 import type { LedgerDeps } from './ledger.deps.js';
 import { ledgerError } from './ledger.errors.js';
 import { claimKeys, writeLines } from './ledger.post.js';
 import type { LedgerRules } from './ledger.rules.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type AwardInput = { volunteerId: string; ruleCode: string; note: string; requestKey?: string };
 
@@ -22,7 +22,7 @@ export function ledgerAwards(deps: LedgerDeps, rules: LedgerRules) {
       const volunteer = await deps.volunteers.detail(actor, input.volunteerId).catch(() => {
         throw ledgerError('ledger.not_volunteer', { field: 'volunteerId' });
       });
-      const day = shanghaiDate(deps.clock.now());
+      const day = shanghaiDay(deps.clock.now());
       const key = `award:${input.requestKey ?? randomUUID()}`;
       return deps.db.transaction(async (tx) => {
         const rule = await rules.rule(tx, actor.districtId, input.ruleCode, day);

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /** The text of a PDF as poppler's pdftotext reads it (Debian poppler-utils). */
 function pdfText(pdf: Buffer): string {
@@ -39,7 +39,7 @@ describe.each(backends)('the passbook as PDF and Excel on %s', (backend) => {
     for (const k of ['communityAdmin1', 'communityAdmin2', 'volunteer1', 'volunteer2']) c[k] = await t.login(k);
     volunteerId = t.fx.person.volunteer1!.id;
     await t.database.db.transaction((tx) =>
-      t.app.services.ledger.creditServices(tx, t.fx.region.D!.districtId, [{ accountId: volunteerId, communityId: null, source: 'activity', sourceId: crypto.randomUUID(), title: '重阳节敬老义诊', servedOn: shanghaiDate(t.clock.now()), hours: '2.50' }]),
+      t.app.services.ledger.creditServices(tx, t.fx.region.D!.districtId, [{ accountId: volunteerId, communityId: null, source: 'activity', sourceId: crypto.randomUUID(), title: '重阳节敬老义诊', servedOn: shanghaiDay(t.clock.now()), hours: '2.50' }]),
     );
   });
   afterAll(() => t.close());
@@ -76,7 +76,7 @@ describe.each(backends)('the passbook as PDF and Excel on %s', (backend) => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const rows = await sheetRows(res.rawPayload);
     expect(rows[0]).toEqual(['日期', '业务', '来源', '摘要', '规则', '单位', '发生额', '余额']);
-    expect(rows.slice(1)).toContainEqual([shanghaiDate(t.clock.now()), '存入', '志愿活动', '重阳节敬老义诊', '', '小时', '2.5', '2.5']);
+    expect(rows.slice(1)).toContainEqual([shanghaiDay(t.clock.now()), '存入', '志愿活动', '重阳节敬老义诊', '', '小时', '2.5', '2.5']);
     expect(rows.slice(1).some((r) => r[4] === '志愿服务每小时' && r[5] === '积分')).toBe(true);
     const codes = new Set(['earn', 'activity', 'hours', 'points', 'service.hour']);
     expect(rows.flat().filter((v) => codes.has(v))).toEqual([]);

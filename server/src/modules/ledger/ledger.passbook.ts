@@ -1,11 +1,11 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import type { LedgerDeps } from './ledger.deps.js';
 import type { Unit } from './ledger.enums.js';
 import { ledgerError } from './ledger.errors.js';
 import type { Passbook } from './ledger.passbook-pdf.js';
 import type { Statement, StatementLine, StatementQuery } from './ledger.statements.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type PassbookQuery = { from?: string; to?: string; unit?: Unit };
 
@@ -22,7 +22,7 @@ export function ledgerPassbook(deps: LedgerDeps, statement: (districtId: string,
     const first = await statement(districtId, accountId, { ...q, page: 1, pageSize: PAGE });
     const items: StatementLine[] = [...first.items];
     for (let page = 2; items.length < Math.min(first.total, MAX_LINES); page++) items.push(...(await statement(districtId, accountId, { ...q, page, pageSize: PAGE })).items);
-    return { locale, ...who, from: first.from, to: first.to, opening: first.opening, closing: first.closing, lines: items.slice(0, MAX_LINES).reverse(), printedOn: shanghaiDate(deps.clock.now()) };
+    return { locale, ...who, from: first.from, to: first.to, opening: first.opening, closing: first.closing, lines: items.slice(0, MAX_LINES).reverse(), printedOn: shanghaiDay(deps.clock.now()) };
   }
   return {
     /** My own passbook. */

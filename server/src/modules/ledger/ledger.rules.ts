@@ -4,7 +4,6 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { fromCents, toCents } from './ledger.amounts.js';
 import type { CreditContext } from './ledger.credit.js';
 import { defaultCaps, defaultRules } from './ledger.defaults.js';
@@ -12,6 +11,7 @@ import type { RuleTrigger } from './ledger.enums.js';
 import { ledgerError } from './ledger.errors.js';
 import { rulesOn } from './ledger.policy.js';
 import { pointsRules, pointsSettings } from './ledger.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type RuleView = { id: string; code: string; trigger: RuleTrigger; name: string; nameEn: string; points: number; effectiveFrom: string; effectiveTo: string | null; active: boolean; inForce: boolean; note: string };
 export type RuleChange = { points: number; name?: string; nameEn?: string; active?: boolean; effectiveFrom: string; note?: string };
@@ -33,7 +33,7 @@ function checkPoints(trigger: string, points: number) {
  * before the day is rewritten.
  */
 export function ledgerRules(deps: PlatformDeps & { audit: AuditService }) {
-  const today = () => shanghaiDate(deps.clock.now());
+  const today = () => shanghaiDay(deps.clock.now());
   const view = (r: typeof pointsRules.$inferSelect, on: string): RuleView => ({
     id: r.id, code: r.code, trigger: r.trigger as RuleTrigger, name: r.name, nameEn: r.nameEn, points: Number(r.points), effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, active: r.active,
     inForce: r.active && r.effectiveFrom <= on && (r.effectiveTo === null || r.effectiveTo >= on), note: r.note,

@@ -12,10 +12,10 @@ import { post, shardFor, type Posting } from './ledger.post.js';
 import { ledgerRules } from './ledger.rules.js';
 import { ledgerStatements } from './ledger.statements.js';
 import { ledgerSubscriber } from './ledger.subscriber.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { ledgerError } from './ledger.errors.js';
 import { ledgerWithdrawals } from './ledger.withdrawals.js';
 import { ledgerPassbook } from './ledger.passbook.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type ReplayOptions = {
   pageSize?: number;
@@ -86,7 +86,7 @@ export function createLedgerService(deps: LedgerDeps) {
         if (!orig) throw ledgerError('ledger.not_found');
         // a redemption or a withdrawal holds and releases through its own steps: a reversal would release a hold twice
         if (orig.source === 'redemption' || orig.source === 'withdrawal') throw ledgerError('ledger.not_reversible');
-        const done = await reverse(tx, actor.districtId, { key: `reverse:manual:${id}`, original: id, source: 'manual', memo: reason.trim(), effectiveOn: shanghaiDate(deps.clock.now()), actorId: actor.accountId }, deps.clock.now());
+        const done = await reverse(tx, actor.districtId, { key: `reverse:manual:${id}`, original: id, source: 'manual', memo: reason.trim(), effectiveOn: shanghaiDay(deps.clock.now()), actorId: actor.accountId }, deps.clock.now());
         await deps.audit.record(actor, { action: 'ledger.reverse', objectType: 'ledger_transaction', objectId: id, details: { reason: reason.trim(), reversal: done.id } });
         return done;
       });

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.js';
 import type { Subscriber } from '../../platform/events/outbox.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { toCents } from './ledger.amounts.js';
 import { deduct, reverse } from './ledger.deduct.js';
 import type { LedgerDeps } from './ledger.deps.js';
 import type { RuleTrigger } from './ledger.enums.js';
 import type { LedgerRules } from './ledger.rules.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 type Person = { accountId: string };
 export const deductionKey = (source: string, id: string, accountId: string) => `deduct:${source}:${id}:${accountId}`;
@@ -22,7 +22,7 @@ export function ledgerSubscriber(deps: LedgerDeps, rules: LedgerRules): Subscrib
     types: ['activities.noShow', 'activities.lateCancellation', 'conduct.incidentRecorded', 'conduct.incidentAnnulled'],
     async handle(tx, event) {
       const now = deps.clock.now();
-      const day = shanghaiDate(event.occurredAt);
+      const day = shanghaiDay(event.occurredAt);
       const p = event.payload as Person & { activityId?: string; incidentId?: string; points?: number };
       if (event.type === 'conduct.incidentAnnulled') {
         const [orig] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM ledger_transactions WHERE district_id = ${event.districtId} AND key = ${deductionKey('conduct', p.incidentId!, p.accountId)}`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 type Line = { amount: number; unit: string; kind: string; source: string; ruleCode: string | null; ruleName: string | null; balance: number; memo: string };
 type Mine = { hours: number; points: number; recent: Line[] };
@@ -21,7 +21,7 @@ describe.each(backends)('time bank ledger on %s', (backend) => {
   const get = (who: string, url: string) => t.app.inject({ url, headers: { cookie: c[who]! } });
   const send = (who: string, method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, headers: { cookie: c[who]! }, payload });
   /** The Shanghai day `n` days from the clock's. */
-  const day = (n: number) => shanghaiDate(new Date(t.clock.now().getTime() + n * 86_400_000));
+  const day = (n: number) => shanghaiDay(new Date(t.clock.now().getTime() + n * 86_400_000));
   const mine = async (who = 'volunteer1') => (await get(who, '/api/ledger/me')).json() as Mine;
   /** An order served by volunteer1 for `minutes` and rated: the hours are verified when it closes. */
   const serve = async (minutes: number, rating: number, severity = 'general') => {

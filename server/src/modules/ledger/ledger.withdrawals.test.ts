@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, categoryId, uploadPhoto } from '../../test/needs-helpers.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 type Withdrawal = { needId: string; number: string; state: string; hours: number; paid: number | null; returned: number | null; heldNow: number; forWhom: string; beneficiaryName: string; needStatus: string };
 
@@ -20,7 +20,7 @@ describe.each(backends)('time-bank withdrawals on %s', (backend) => {
     // volunteer2 saved 4 hours at an activity
     const districtId = t.fx.region.D!.districtId;
     await t.database.db.transaction((tx) =>
-      t.app.services.ledger.creditServices(tx, districtId, [{ accountId: t.fx.person.volunteer2!.id, communityId: null, source: 'activity', sourceId: crypto.randomUUID(), title: '社区义诊', servedOn: shanghaiDate(t.clock.now()), hours: '4.00' }]),
+      t.app.services.ledger.creditServices(tx, districtId, [{ accountId: t.fx.person.volunteer2!.id, communityId: null, source: 'activity', sourceId: crypto.randomUUID(), title: '社区义诊', servedOn: shanghaiDay(t.clock.now()), hours: '4.00' }]),
     );
   });
   afterAll(() => t.close());

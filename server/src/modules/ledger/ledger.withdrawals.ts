@@ -4,13 +4,13 @@ import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Subscriber } from '../../platform/events/outbox.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { fromCents, toCents, type Cents } from './ledger.amounts.js';
 import type { LedgerDeps } from './ledger.deps.js';
 import type { WithdrawalFor, WithdrawalState } from './ledger.enums.js';
 import { ledgerError } from './ledger.errors.js';
 import { post } from './ledger.post.js';
 import { timeBankWithdrawals } from './ledger.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type WithdrawalInput = {
   forWhom: WithdrawalFor;
@@ -93,7 +93,7 @@ export function ledgerWithdrawals(deps: LedgerDeps) {
     const now = deps.clock.now();
     if (left > 0) {
       await post(tx, districtId, {
-        key: returnKey(needId), kind: 'reverse', source: 'withdrawal', sourceId: needId, memo: '', effectiveOn: shanghaiDate(now), actorId,
+        key: returnKey(needId), kind: 'reverse', source: 'withdrawal', sourceId: needId, memo: '', effectiveOn: shanghaiDay(now), actorId,
         lines: [
           { kind: 'withdrawal.held', ownerId: needId, amount: -left, shard: 0 },
           { kind: 'volunteer.hours', ownerId: w.accountId, amount: left },
@@ -167,7 +167,7 @@ export function ledgerWithdrawals(deps: LedgerDeps) {
             });
             try {
               await post(tx, actor.districtId, {
-                key: holdKey(row.id), kind: 'spend', source: 'withdrawal', sourceId: row.id, memo: row.title, effectiveOn: shanghaiDate(now), actorId: actor.accountId,
+                key: holdKey(row.id), kind: 'spend', source: 'withdrawal', sourceId: row.id, memo: row.title, effectiveOn: shanghaiDay(now), actorId: actor.accountId,
                 lines: [
                   { kind: 'volunteer.hours', ownerId: actor.accountId, amount: -cents },
                   { kind: 'withdrawal.held', ownerId: row.id, amount: cents, shard: 0 },

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { queryRows } from '../../platform/db/client.js';
-import { addDays, shanghaiDate } from '../deadlines/deadlines.policy.js';
+import { addDays } from '../deadlines/deadlines.policy.js';
 import type { MallDeps } from './mall.deps.js';
 import { mallError } from './mall.errors.js';
 import { DEFAULT_PICKUP_DAYS } from './mall.policy.js';
 import { canManage, isAdmin, ITEM_COLUMNS, ITEM_FROM, loadItem, managedBy, visibleTo, type ItemRow } from './mall.rows.js';
 import type { ItemInput, ItemPatchInput, ItemQueryInput } from './mall.schemas.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /**
  * The mall's items (积分四换): put up by a community's admins for their community (a street's or the
@@ -47,7 +48,7 @@ export function mallItems(deps: MallDeps) {
     (SELECT t.taken FROM mall_takers t WHERE t.district_id = i.district_id AND t.item_id = i.id AND t.account_id = ${actor.accountId}::uuid) AS my_taken`;
 
   async function checkValidity(actor: Actor, from: string, to: string, field: string) {
-    if (to < from || to < shanghaiDate(deps.clock.now())) throw mallError('mall.bad_validity', { field });
+    if (to < from || to < shanghaiDay(deps.clock.now())) throw mallError('mall.bad_validity', { field });
     void actor;
   }
 
@@ -83,7 +84,7 @@ export function mallItems(deps: MallDeps) {
   return {
     async list(actor: Actor, q: ItemQueryInput) {
       const where = [sql`i.district_id = ${actor.districtId}`, q.manage ? managedBy(actor) : visibleTo(actor)];
-      if (!q.manage) where.push(sql`i.active`, sql`i.valid_to >= ${shanghaiDate(deps.clock.now())}::date`);
+      if (!q.manage) where.push(sql`i.active`, sql`i.valid_to >= ${shanghaiDay(deps.clock.now())}::date`);
       else if (q.active !== undefined) where.push(sql`i.active = ${q.active}`);
       if (q.category) where.push(sql`i.category = ${q.category}`);
       if (q.q?.trim()) where.push(sql`i.name ILIKE ${`%${q.q.trim().replace(/[%_\\]/g, '\\$&')}%`}`);

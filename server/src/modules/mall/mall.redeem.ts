@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { queryRows, type DbOrTx } from '../../platform/db/client.js';
 import type { JobRow } from '../../platform/jobs/jobs.table.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import type { MallDeps } from './mall.deps.js';
 import { mallError } from './mall.errors.js';
 import type { MallItems } from './mall.items.js';
 import { isCode, normaliseCode, pickupCode } from './mall.policy.js';
 import { canManage, loadItem, managedBy, REDEMPTION_COLUMNS, REDEMPTION_FROM, redemptionView, type ItemRow, type RedemptionRow } from './mall.rows.js';
 import type { RedemptionQueryInput } from './mall.schemas.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export const EXPIRE_JOB = 'mall.expire';
 
@@ -41,7 +41,7 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
       source: 'redemption',
       sourceId: r.id,
       memo: r.item_name,
-      effectiveOn: shanghaiDate(now),
+      effectiveOn: shanghaiDay(now),
       actorId,
       lines: [
         { kind: 'provider.held', ownerId: r.unit_id ?? r.region_id, amount: -amount, shard: deps.ledger.holdShard(r.id) },
@@ -73,7 +73,7 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
       if (!item || !(actor.regionPath.startsWith(item.region_path) || item.region_path.startsWith(actor.regionPath) || canManage(actor, item))) throw mallError('mall.item_not_found');
       // out of reach is a 404 like a missing item, for anyone; then only active volunteers redeem
       deps.volunteers.requireActive(actor);
-      const today = shanghaiDate(deps.clock.now());
+      const today = shanghaiDay(deps.clock.now());
       if (!item.active) throw mallError('mall.item_inactive');
       if (today < item.valid_from || today > item.valid_to) throw mallError('mall.not_valid_now', { params: { from: item.valid_from, to: item.valid_to } });
       if (input.quantity > item.per_person_limit) throw mallError('mall.over_limit', { field: 'quantity', params: { limit: String(item.per_person_limit) } });
@@ -115,7 +115,7 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
           source: 'redemption',
           sourceId: id,
           memo: item.name,
-          effectiveOn: shanghaiDate(now),
+          effectiveOn: shanghaiDay(now),
           actorId: actor.accountId,
           lines: [
             { kind: 'volunteer.points', ownerId: actor.accountId, amount: -points * 100 },
@@ -177,7 +177,7 @@ export function mallRedemptions(deps: MallDeps, items: MallItems) {
           source: 'redemption',
           sourceId: row.id,
           memo: row.item_name,
-          effectiveOn: shanghaiDate(now),
+          effectiveOn: shanghaiDay(now),
           actorId: actor.accountId,
           lines: [
             { kind: 'provider.held', ownerId: providerOwner(row), amount: -amount, shard: deps.ledger.holdShard(row.id) },

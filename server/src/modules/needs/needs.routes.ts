@@ -9,8 +9,7 @@ import type { NeedAction } from './needs.lifecycle.js';
 import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { writeNeedsWorkbook } from './needs.export.js';
 import { actionRoutes, BulkBody, CountsQuery, CreateNeedBody, HiddenResult, ListQuery, NeedDetail, NeedSummary, SimilarNeed, SimilarQuery, TodoCounts } from './needs.schemas.js';
-import { attachment } from '../../platform/http/attachment.js';
-import { shanghaiDay } from '../../platform/clock/clock.js';
+import { attachment, dayNames } from '../../platform/http/attachment.js';
 
 const tags = ['needs'];
 
@@ -45,7 +44,7 @@ export async function needsRoutes(app: AppInstance) {
       });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(locale, { 'zh-CN': `需求台账-${shanghaiDay(app.deps.clock.now())}.xlsx`, en: `needs-${shanghaiDay(app.deps.clock.now())}.xlsx` }))
+        .header('content-disposition', attachment(locale, dayNames('需求台账', 'needs', app.deps.clock.now())))
         .header('cache-control', 'no-store')
         .header('x-export-rows', String(selection.rows))
         .send(out);

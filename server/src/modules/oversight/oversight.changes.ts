@@ -7,13 +7,14 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { EventRow } from '../../platform/events/outbox.js';
 import type { JobRow } from '../../platform/jobs/jobs.table.js';
-import { shanghaiDate, shanghaiMidnight } from '../deadlines/deadlines.policy.js';
+import { shanghaiMidnight } from '../deadlines/deadlines.policy.js';
 import type { NeedHandling } from '../needs/needs.handling.js';
 import type { Party } from '../needs/needs.lifecycle.js';
 import { oversightError } from './oversight.errors.js';
 import { approverOf, askingRole, extensionProblem, MAX_EXTENSION_DAYS, MAX_PAUSE_DAYS, mayDecide, mayResume, maySeeOversight, resumeDateFits, type ChangeKind } from './oversight.policy.js';
 import type { OversightDeps } from './oversight.deps.js';
 import { deadlineChanges } from './oversight.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export const RESUME_JOB = 'oversight.resume';
 
@@ -105,7 +106,7 @@ export function createDeadlineChanges(deps: OversightDeps) {
         const now = deps.clock.now();
         const asked = input.kind === 'extension' ? await askedDeadline(tx, need, input, now) : null;
         const resumeOn = input.kind === 'pause' ? (input.resumeOn ?? null) : null;
-        if (resumeOn && !resumeDateFits(resumeOn, shanghaiDate(now))) throw oversightError('oversight.resume_date', { field: 'resumeOn', params: { days: MAX_PAUSE_DAYS } });
+        if (resumeOn && !resumeDateFits(resumeOn, shanghaiDay(now))) throw oversightError('oversight.resume_date', { field: 'resumeOn', params: { days: MAX_PAUSE_DAYS } });
         const [row] = await tx
           .insert(deadlineChanges)
           .values({ districtId: need.districtId, needId: need.id, regionId: need.regionId, kind: input.kind, state: 'requested', reason, requestedBy: actor.accountId, requestedRole: askedAs, requestedAt: now, resumeOn, oldDeadline: need.deadlineAt, newDeadline: asked })

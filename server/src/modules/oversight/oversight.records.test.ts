@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { act, postNeed, uploadPhoto } from '../../test/needs-helpers.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /* Supervision records (督办) while a need is handled, the satisfaction callback (回访) after it was served. */
 describe.each(backends)('supervision records and callbacks on %s', (backend) => {
@@ -16,7 +16,7 @@ describe.each(backends)('supervision records and callbacks on %s', (backend) => 
   });
   afterAll(() => t.close());
 
-  const today = () => shanghaiDate(t.clock.now());
+  const today = () => shanghaiDay(t.clock.now());
   const record = (cookie: string, needId: string, body: object) => t.app.inject({ method: 'POST', url: `/api/oversight/needs/${needId}/supervisions`, headers: { cookie }, payload: body });
   const list = (cookie: string, needId: string) => t.app.inject({ url: `/api/oversight/needs/${needId}/supervisions`, headers: { cookie } });
   const inboxOf = async (needId: string, person: string) =>

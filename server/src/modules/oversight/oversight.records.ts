@@ -5,12 +5,12 @@ import { queryRows } from '../../platform/db/client.js';
 import { scopeError } from '../../platform/scope/scope.errors.js';
 import { pathInScope, subtreeOf } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import type { Party } from '../needs/needs.lifecycle.js';
 import { oversightError } from './oversight.errors.js';
 import { fitsNow, mayRecord, maySeeOversight, type Satisfaction, type SupervisionKind } from './oversight.policy.js';
 import type { OversightDeps } from './oversight.deps.js';
 import { supervisionRecords } from './oversight.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type RecordInput = { kind: SupervisionKind; happenedOn: string; outcome: string; satisfaction?: Satisfaction };
 type RecordRow = typeof supervisionRecords.$inferSelect;
@@ -52,8 +52,8 @@ export function createSupervisionRecords(deps: OversightDeps) {
         const outcome = input.outcome.trim();
         if (!outcome) throw oversightError('oversight.outcome_required', { field: 'outcome' });
         const now = deps.clock.now();
-        const earliest = shanghaiDate(need.acceptedAt ?? now);
-        if (input.happenedOn > shanghaiDate(now) || input.happenedOn < earliest) throw oversightError('oversight.date_out_of_range', { field: 'happenedOn' });
+        const earliest = shanghaiDay(need.acceptedAt ?? now);
+        if (input.happenedOn > shanghaiDay(now) || input.happenedOn < earliest) throw oversightError('oversight.date_out_of_range', { field: 'happenedOn' });
         const role = recorders.find((p) => parties.has(p))!;
         const [made] = await tx
           .insert(supervisionRecords)

@@ -2,13 +2,13 @@ import { and, asc, count, desc, eq, isNull, gte, or, sql, type SQL } from 'drizz
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { ancestorPathOf, subtreeOf } from '../../platform/scope/scope.js';
-import { shanghaiDate } from '../deadlines/deadlines.policy.js';
 import type { PostsDeps } from './posts.deps.js';
 import { postsError } from './posts.errors.js';
 import { claimRefusal, isActiveVolunteer, missingSkills, nearnessOf, type PostStatus } from './posts.policy.js';
 import { loadPost, postFields, selectPosts, type PostRow } from './posts.rows.js';
 import { postClaims, posts } from './posts.table.js';
 import type { postsManagement } from './posts.manage.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 type Profile = { roles: string[]; skills: string[]; status: string; regionPath: string; name: string; phone: string };
 
@@ -30,7 +30,7 @@ export function postClaiming(deps: PostsDeps, manage: ReturnType<typeof postsMan
     return (await deps.accounts.profilesOf(districtId, [id])).get(id);
   }
 
-  const today = () => shanghaiDate(deps.clock.now());
+  const today = () => shanghaiDay(deps.clock.now());
 
   /** Takes one place for `volunteerId` in the caller's transaction, or throws (closed, ended, already held, full). */
   async function take(tx: DbOrTx, districtId: string, post: PostRow, who: { volunteerId: string; skills: string[]; assignedBy: string | null }) {

@@ -8,9 +8,10 @@ import type { Person } from '../accounts/accounts.volunteers.js';
 import { volunteersError } from './volunteers.errors.js';
 import { hoursForStars, starLevel, starThresholds, type PoliticalStatus, type VolunteerStatus } from './volunteers.policy.js';
 import { volunteersRecord } from './volunteers.record.js';
-import { hoursOf, loadInScope, loadOwn, regionNames, shanghaiDay, type VolunteersDeps } from './volunteers.rows.js';
+import { hoursOf, loadInScope, loadOwn, regionNames, type VolunteersDeps } from './volunteers.rows.js';
 import type { VolunteerQuery } from './volunteers.schemas.js';
 import { volunteers, type VolunteerRow } from './volunteers.table.js';
+import { shanghaiDay } from '../../platform/clock/clock.js';
 
 export type VolunteerItem = {
   id: string;

@@ -9,8 +9,7 @@ import { pickLocale } from '../../platform/i18n/i18n.js';
 import { writeVolunteersWorkbook } from './volunteers.export.js';
 import { volunteersImportRoutes } from './volunteers.import.routes.js';
 import { ApplicationBody, BulkApproveBody, BulkResult, ListQuery, MyRegistration, OptionalReasonBody, PublicCard, ReasonBody, Settings, VolunteerDetail, VolunteerPage } from './volunteers.schemas.js';
-import { attachment } from '../../platform/http/attachment.js';
-import { shanghaiDay } from '../../platform/clock/clock.js';
+import { attachment, dayNames } from '../../platform/http/attachment.js';
 
 const tags = ['volunteers'];
 const notFound = { 404: errorResponse(404, 'No such volunteer in the caller’s scope (volunteers.not_found)') };
@@ -57,7 +56,7 @@ export async function volunteersRoutes(app: AppInstance) {
       await app.services.audit.record(actor, { action: 'volunteers.export', objectType: 'volunteer', objectId: actor.districtId, regionId: actor.regionId, details: { filters } });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachment(locale, { 'zh-CN': `志愿者名册-${shanghaiDay(app.deps.clock.now())}.xlsx`, en: `volunteers-${shanghaiDay(app.deps.clock.now())}.xlsx` }))
+        .header('content-disposition', attachment(locale, dayNames('志愿者名册', 'volunteers', app.deps.clock.now())))
         .header('cache-control', 'no-store')
         .send(out);
     },

@@ -12,7 +12,6 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { RegionsService } from '../regions/regions.service.js';
 import { volunteersError } from './volunteers.errors.js';
 import { volunteers, type VolunteerRow } from './volunteers.table.js';
-import { shanghaiDay } from '../../platform/clock/clock.js';
 
 /* What the registry's use cases (apply, decide, read, record, card) share. */
 
@@ -46,7 +45,6 @@ export async function loadOwn(tx: DbOrTx, districtId: string, accountId: string)
   return row;
 }
 
-export { shanghaiDay };
 
 export const hoursOf = (row: { verifiedHours: string }) => Number(row.verifiedHours);
 

@@ -1,3 +1,4 @@
+import { shanghaiDay } from '../clock/clock.js';
 import type { Locale } from '../i18n/i18n.js';
 
 /** A file name's words in each language; the English one doubles as the ASCII fallback. */
@@ -15,4 +16,10 @@ const asciiOf = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
  */
 export function attachment(locale: Locale, names: FileNames): string {
   return `attachment; filename="${asciiOf(names.en)}"; filename*=UTF-8''${extValue(names[locale])}`;
+}
+
+/** The names of a workbook made on a day, dated by Beijing's calendar (需求台账-2026-12-06.xlsx at 01:00 there). */
+export function dayNames(zh: string, en: string, now: Date): FileNames {
+  const day = shanghaiDay(now);
+  return { 'zh-CN': `${zh}-${day}.xlsx`, en: `${en}-${day}.xlsx` };
 }
