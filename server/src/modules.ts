@@ -31,3 +31,4 @@ export { conductModule } from './modules/conduct/conduct.module.js';
 export { certificatesModule } from './modules/certificates/certificates.module.js';
 export { ledgerModule } from './modules/ledger/ledger.module.js';
 export { mallModule } from './modules/mall/mall.module.js';
+export { careModule } from './modules/care/care.module.js';

@@ -22,12 +22,13 @@ const DAY = 24 * HOUR;
 
 // Hotline and self-service carry most needs; wish walls collect micro-wishes, Open311 grievances.
 const channelWeights: Record<NeedKind, number[]> = {
-  // self, hotline, letter, visit, wishWall, open311, import (the order of `channels`)
-  microWish: [40, 5, 0, 10, 35, 0, 10],
-  serviceRequest: [45, 22, 4, 15, 5, 3, 6],
-  grievance: [25, 45, 7, 10, 2, 10, 1],
+  // self, hotline, letter, visit, wishWall, open311, import, carePlan (the order of `channels`; the
+  // care plans' orders are the care step's)
+  microWish: [40, 5, 0, 10, 35, 0, 10, 0],
+  serviceRequest: [45, 22, 4, 15, 5, 3, 6, 0],
+  grievance: [25, 45, 7, 10, 2, 10, 1, 0],
 };
-const unregisteredShare: Record<Channel, number> = { self: 0, hotline: 0.35, letter: 0.3, visit: 0.3, wishWall: 0.2, open311: 0.35, import: 0.3 };
+const unregisteredShare: Record<Channel, number> = { self: 0, hotline: 0.35, letter: 0.3, visit: 0.3, wishWall: 0.2, open311: 0.35, import: 0.3, carePlan: 0 };
 const tanks = ['legal', 'mental', 'medical', 'employment'];
 
 /** "XQ20250412-7KQ2M9", as needNumber() makes them but drawn from the demo's stream, unique. */

@@ -17,6 +17,7 @@ import { oversightStep } from './oversight.demo.js';
 import { whistlesStep } from './whistles.demo.js';
 import { activitiesStep } from './activities.demo.js';
 import { postsStep } from './posts.demo.js';
+import { careStep } from './care.demo.js';
 import { activityRecordStep, volunteersStep } from './volunteers.demo.js';
 import { mallShelvesStep, mallStep } from './mall.demo.js';
 import { partnersStep } from './partners.demo.js';
@@ -58,7 +59,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, mallShelvesStep, conductStep, postsStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, mallShelvesStep, conductStep, postsStep, careStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
 
 /** The district's regions and sizes alone (context.ts `DistrictPlan`): pure, deterministic, ~10 ms. */
 export function planDistrict(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DistrictPlan {

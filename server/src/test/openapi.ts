@@ -9,6 +9,8 @@ export type Schema = {
   enum?: unknown[];
   format?: string;
   pattern?: string;
+  /** A schema with a pattern beyond the cases below gives an example that matches it (the document's `example`). */
+  example?: unknown;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -21,6 +23,7 @@ export type Schema = {
 export function sample(s: Schema): unknown {
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
+  if (s.example !== undefined) return s.example;
   if (s.anyOf) return sample(s.anyOf[0]!);
   switch (s.type) {
     case 'string':

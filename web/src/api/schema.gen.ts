@@ -560,6 +560,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a recurring service; days already ordered keep their orders (admins) */
+        patch: operations["updateCarePlan"];
+        trace?: never;
+    };
+    "/api/care-plans/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order one of the plan’s days now; a day has one order however often it is asked (admins) */
+        post: operations["orderCarePlanDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-plans/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a recurring service (admins) */
+        post: operations["stopCarePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People under care in my subtree, those not visited for longest first (staff; audited) */
+        get: operations["listCareRecipients"];
+        put?: never;
+        /** Register a person under care in a place I run (admins) */
+        post: operations["createCareRecipient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people I look after (结对), as a volunteer sees them */
+        get: operations["listMyCareRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person under care: the record for staff over them, what a paired volunteer needs for them (audited) */
+        get: operations["getCareRecipient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a person’s record (admins over them) */
+        patch: operations["updateCareRecipient"];
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a person’s record with a reason; their plans stop (admins over them) */
+        post: operations["archiveCareRecipient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/pairing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set who looks after the person (一对一 / 二对一; three at most) (admins over them) */
+        put: operations["pairCareRecipient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s plan (一人一策): recurring services and their recent orders */
+        get: operations["listCarePlans"];
+        put?: never;
+        /** Add a recurring service: an order is made for each of its days, a few days ahead (admins over them) */
+        post: operations["createCarePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A phone or the ID number in full (admins over them; audited) */
+        post: operations["revealCareRecipient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-recipients/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s visits and calls, newest first */
+        get: operations["listCareVisits"];
+        put?: never;
+        /** Log a visit or call (their volunteers and staff over them) */
+        post: operations["logCareVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of care (四类群体 …) of my district; switched-off ones on asking (staff) */
+        get: operations["listCareTypes"];
+        put?: never;
+        /** Add a kind of care (district admins) */
+        post: operations["createCareType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or switch off a kind of care (district admins) */
+        patch: operations["updateCareType"];
+        trace?: never;
+    };
     "/api/certificates": {
         parameters: {
             query?: never;
@@ -7184,6 +7410,2086 @@ export interface operations {
             };
         };
     };
+    updateCarePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    categoryId?: string;
+                    /** @description Weekday 1 (Monday) – 7 for weekly and biweekly; day of the month 1–28 for monthly */
+                    dayOf?: number;
+                    details?: string;
+                    durationMinutes?: number;
+                    /** Format: date */
+                    endsOn?: string | null;
+                    /** @enum {string} */
+                    frequency?: "weekly" | "biweekly" | "monthly";
+                    /**
+                     * @description Local time (Asia/Shanghai), HH:MM
+                     * @example 09:30
+                     */
+                    startTime?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        categoryId: string;
+                        dayOf: number;
+                        details: string;
+                        durationMinutes: number;
+                        endsOn: string | null;
+                        /** @enum {string} */
+                        frequency: "weekly" | "biweekly" | "monthly";
+                        id: string;
+                        /** @description The next day to be ordered (a few days ahead); null when stopped or over */
+                        nextDueOn: string | null;
+                        recent: {
+                            dueOn: string;
+                            need: {
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            /** @enum {string} */
+                            outcome: "ordered" | "missed";
+                        }[];
+                        recipientId: string;
+                        startTime: string;
+                        startsOn: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    orderCarePlanDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    dueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description False: the day had its order already (this is it) */
+                        created: boolean;
+                        needId: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stopCarePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        categoryId: string;
+                        dayOf: number;
+                        details: string;
+                        durationMinutes: number;
+                        endsOn: string | null;
+                        /** @enum {string} */
+                        frequency: "weekly" | "biweekly" | "monthly";
+                        id: string;
+                        /** @description The next day to be ordered (a few days ahead); null when stopped or over */
+                        nextDueOn: string | null;
+                        recent: {
+                            dueOn: string;
+                            need: {
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            /** @enum {string} */
+                            outcome: "ordered" | "missed";
+                        }[];
+                        recipientId: string;
+                        startTime: string;
+                        startsOn: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCareRecipients: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                regionId?: string;
+                typeCode?: string;
+                status?: "active" | "archived";
+                condition?: "good" | "attention" | "urgent";
+                /** @description Only those with no visit in this many days */
+                notVisitedDays?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            activePlans: number;
+                            address: string;
+                            birthYear: number | null;
+                            callName: string;
+                            gender: string | null;
+                            id: string;
+                            /** @enum {string|null} */
+                            lastCondition: "good" | "attention" | "urgent" | null;
+                            lastVisitAt: string | null;
+                            name: string;
+                            paired: number;
+                            place: {
+                                id: string;
+                                name: string;
+                                /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                                text: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            types: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Room or door (3单元502) */
+                    address?: string;
+                    birthYear?: number | null;
+                    callName?: string | null;
+                    /** @enum {string|null} */
+                    gender?: "male" | "female" | null;
+                    guardianName?: string | null;
+                    guardianPhone?: (string) | (never | null);
+                    guardianRelation?: string | null;
+                    idNumber?: string | null;
+                    name: string;
+                    /** @description What they need: shown to their volunteers */
+                    needs?: string;
+                    phone?: (string) | (never | null);
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @description Health, safety and family notes: staff only */
+                    riskNotes?: string;
+                    /** @description Codes of the district’s kinds of care (GET /api/care-types) */
+                    typeCodes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyCareRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    }[];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Room or door (3单元502) */
+                    address?: string;
+                    birthYear?: number | null;
+                    callName?: string | null;
+                    /** @enum {string|null} */
+                    gender?: "male" | "female" | null;
+                    guardianName?: string | null;
+                    guardianPhone?: (string) | (never | null);
+                    guardianRelation?: string | null;
+                    idNumber?: string | null;
+                    name?: string;
+                    /** @description What they need: shown to their volunteers */
+                    needs?: string;
+                    phone?: (string) | (never | null);
+                    /** Format: uuid */
+                    regionId?: string;
+                    /** @description Health, safety and family notes: staff only */
+                    riskNotes?: string;
+                    /** @description Codes of the district’s kinds of care (GET /api/care-types) */
+                    typeCodes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    archiveCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pairCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who looks after the person (replaces the pairing); three at most */
+                    volunteerIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        archivedReason: string | null;
+                        birthYear: number | null;
+                        /** @description How volunteers address them (王奶奶); the masked name when none was given */
+                        callName: string;
+                        canManage: boolean;
+                        createdAt: string;
+                        gender: string | null;
+                        guardian: {
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        } | null;
+                        id: string;
+                        /** @description Masked (staff): POST …/reveal shows it in full, audited */
+                        idNumber: string | null;
+                        /** @enum {string|null} */
+                        lastCondition: "good" | "attention" | "urgent" | null;
+                        lastVisitAt: string | null;
+                        /** @description Staff only */
+                        name: string | null;
+                        needs: string;
+                        paired: {
+                            name: string;
+                            pairedAt: string;
+                            /** @description Masked; empty for a volunteer’s view */
+                            phone: string;
+                            volunteerId: string;
+                        }[];
+                        /** @enum {string} */
+                        pairingMode: "none" | "oneToOne" | "twoToOne" | "threeToOne";
+                        /** @description Masked (staff) */
+                        phone: string | null;
+                        place: {
+                            id: string;
+                            name: string;
+                            /** @description The full place below the district: 东街道 › 光明社区 › 光明一网格 › 光明1号楼 */
+                            text: string;
+                        };
+                        riskNotes: string | null;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        types: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        /** @enum {string} */
+                        view: "staff" | "volunteer";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCarePlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        categoryId: string;
+                        dayOf: number;
+                        details: string;
+                        durationMinutes: number;
+                        endsOn: string | null;
+                        /** @enum {string} */
+                        frequency: "weekly" | "biweekly" | "monthly";
+                        id: string;
+                        /** @description The next day to be ordered (a few days ahead); null when stopped or over */
+                        nextDueOn: string | null;
+                        recent: {
+                            dueOn: string;
+                            need: {
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            /** @enum {string} */
+                            outcome: "ordered" | "missed";
+                        }[];
+                        recipientId: string;
+                        startTime: string;
+                        startsOn: string;
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCarePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    categoryId: string;
+                    /** @description Weekday 1 (Monday) – 7 for weekly and biweekly; day of the month 1–28 for monthly */
+                    dayOf: number;
+                    details?: string;
+                    durationMinutes: number;
+                    /** Format: date */
+                    endsOn?: string | null;
+                    /** @enum {string} */
+                    frequency: "weekly" | "biweekly" | "monthly";
+                    /**
+                     * @description Local time (Asia/Shanghai), HH:MM
+                     * @example 09:30
+                     */
+                    startTime: string;
+                    /** Format: date */
+                    startsOn: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        categoryId: string;
+                        dayOf: number;
+                        details: string;
+                        durationMinutes: number;
+                        endsOn: string | null;
+                        /** @enum {string} */
+                        frequency: "weekly" | "biweekly" | "monthly";
+                        id: string;
+                        /** @description The next day to be ordered (a few days ahead); null when stopped or over */
+                        nextDueOn: string | null;
+                        recent: {
+                            dueOn: string;
+                            need: {
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            /** @enum {string} */
+                            outcome: "ordered" | "missed";
+                        }[];
+                        recipientId: string;
+                        startTime: string;
+                        startsOn: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revealCareRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    field: "phone" | "guardianPhone" | "idNumber";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCareVisits: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            condition: "good" | "attention" | "urgent";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "visit" | "call";
+                            mine: boolean;
+                            summary: string;
+                            visitedAt: string;
+                            visitorName: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    logCareVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    condition: "good" | "attention" | "urgent";
+                    /** @enum {string} */
+                    kind: "visit" | "call";
+                    summary: string;
+                    /** Format: date-time */
+                    visitedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCareTypes: {
+        parameters: {
+            query?: {
+                includeRetired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        code: string;
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description People registered with it: a kind in use is switched off, not deleted */
+                        people: number;
+                        sortOrder: number;
+                    }[];
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCareType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    nameEn: string;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        code: string;
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description People registered with it: a kind in use is switched off, not deleted */
+                        people: number;
+                        sortOrder: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCareType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    name?: string;
+                    nameEn?: string;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        code: string;
+                        id: string;
+                        name: string;
+                        nameEn: string;
+                        /** @description People registered with it: a kind in use is switched off, not deleted */
+                        people: number;
+                        sortOrder: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     issueCertificate: {
         parameters: {
             query?: never;
@@ -13444,7 +15750,7 @@ export interface operations {
                 status?: string;
                 categoryId?: string;
                 regionId?: string;
-                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                 kind?: "microWish" | "serviceRequest" | "grievance";
                 from?: string;
                 to?: string;
@@ -13474,7 +15780,7 @@ export interface operations {
                             categoryName: string | null;
                             categoryNameEn: string | null;
                             /** @enum {string} */
-                            channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                            channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                             completedAt: string | null;
                             createdAt: string;
                             deadlineAt: string | null;
@@ -13565,7 +15871,7 @@ export interface operations {
                     /** Format: uuid */
                     categoryId: string;
                     /** @enum {string} */
-                    channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                    channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                     description: string;
                     /** @description Chosen by the client (a UUID) and sent again on a retry: a repeat answers the need the first attempt made */
                     idempotencyKey?: string;
@@ -13604,7 +15910,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -13862,7 +16168,7 @@ export interface operations {
                 view?: "all" | "team";
                 categoryId?: string;
                 regionId?: string;
-                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                 kind?: "microWish" | "serviceRequest" | "grievance";
                 from?: string;
                 to?: string;
@@ -13950,7 +16256,7 @@ export interface operations {
                 status?: string;
                 categoryId?: string;
                 regionId?: string;
-                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                channel?: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                 kind?: "microWish" | "serviceRequest" | "grievance";
                 from?: string;
                 to?: string;
@@ -14115,7 +16421,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -14265,7 +16571,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -14457,7 +16763,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -14647,7 +16953,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -14838,7 +17144,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -15031,7 +17337,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -15221,7 +17527,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -15412,7 +17718,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -15604,7 +17910,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -15794,7 +18100,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -16084,7 +18390,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -16276,7 +18582,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -16466,7 +18772,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -16658,7 +18964,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -16848,7 +19154,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -17038,7 +19344,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -17330,7 +19636,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -17520,7 +19826,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;
@@ -17710,7 +20016,7 @@ export interface operations {
                         categoryName: string | null;
                         categoryNameEn: string | null;
                         /** @enum {string} */
-                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import";
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
                         completedAt: string | null;
                         createdAt: string;
                         deadlineAt: string | null;

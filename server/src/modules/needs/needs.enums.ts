@@ -3,7 +3,7 @@ export const needKinds = ['microWish', 'serviceRequest', 'grievance'] as const; 
 export type NeedKind = (typeof needKinds)[number];
 
 /** Where a need came from: self-service, 12345 hotline, letters/visits, door visits, wish wall/box/card, Open311, Excel. */
-export const channels = ['self', 'hotline', 'letter', 'visit', 'wishWall', 'open311', 'import'] as const;
+export const channels = ['self', 'hotline', 'letter', 'visit', 'wishWall', 'open311', 'import', 'carePlan'] as const;
 export type Channel = (typeof channels)[number];
 
 export const severities = ['general', 'important', 'major'] as const; // 一般 · 重要 · 重大

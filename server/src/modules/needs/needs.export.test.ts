@@ -13,7 +13,7 @@ import { writeNeedsWorkbook } from './needs.export.js';
 const zh = {
   kind: { microWish: '微心愿', serviceRequest: '服务需求', grievance: '诉求' } as Record<string, string>,
   severity: { general: '一般', important: '重要', major: '重大' } as Record<string, string>,
-  channel: { self: '居民自助', hotline: '12345热线', letter: '来信', visit: '走访来访', wishWall: '心愿墙', open311: '外部系统', import: '表格导入' } as Record<string, string>,
+  channel: { self: '居民自助', hotline: '12345热线', letter: '来信', visit: '走访来访', wishWall: '心愿墙', open311: '外部系统', import: '表格导入', carePlan: '一人一策' } as Record<string, string>,
   status: {
     submitted: '已点单', accepted: '已受理', dispatched: '已派单', pooled: '待抢单', claimed: '已领单', in_service: '服务中', completed: '已结单',
     rated: '已评价', closed: '已办结', rejected: '不予受理', cancelled: '已撤销',
@@ -137,7 +137,7 @@ describe.each(backends)('the needs export on %s', (backend) => {
     const en = {
       kind: { microWish: 'Micro-wish', serviceRequest: 'Service request', grievance: 'Grievance' } as Record<string, string>,
       severity: { general: 'General', important: 'Important', major: 'Major' } as Record<string, string>,
-      channel: { self: 'Self-service', hotline: '12345 hotline', letter: 'Letter', visit: 'Visit', wishWall: 'Wish wall', open311: 'Open311', import: 'Import' } as Record<string, string>,
+      channel: { self: 'Self-service', hotline: '12345 hotline', letter: 'Letter', visit: 'Visit', wishWall: 'Wish wall', open311: 'Open311', import: 'Import', carePlan: 'Care plan' } as Record<string, string>,
       status: { pooled: 'Open for grabbing', in_service: 'In service', submitted: 'Submitted', closed: 'Closed' } as Record<string, string>,
     };
     expect(rows.map((r) => [r[0], r[1], r[2], r[5], r[6]])).toEqual(list.map((n) => [n.number, en.kind[n.kind], n.categoryNameEn, en.severity[n.severity], en.channel[n.channel]]));

@@ -137,7 +137,8 @@ export function createIntake(deps: IntakeDeps) {
       const earlier = await madeBefore(db, actor, input.idempotencyKey);
       if (earlier) return { row: earlier };
       const category = await checkInput(actor, input);
-      const staff = !extras.selfService && isStaff(actor.roles);
+      // the system records needs as staff do (a care plan's orders, modules/care), in its own name
+      const staff = !extras.selfService && (isStaff(actor.roles) || actor.isSystem === true);
       const place = staff ? await regionInScope(db, actor, input.regionId) : await deps.regions.publicNode(input.regionId);
       if (!place || place.districtId !== actor.districtId || !deps.regions.isHomeLevel(place.type)) throw needsError('needs.place_not_home', { field: 'regionId' });
       // the phone of a resident posting for themselves is read by the insert itself (no round trip)
@@ -177,7 +178,7 @@ export function createIntake(deps: IntakeDeps) {
           .returning();
         if (!row) return { row: (await madeBefore(tx, actor, input.idempotencyKey))! };
         await appendNeedEvent(tx, { districtId: actor.districtId, id }, 1, {
-          actor, role: staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
+          actor, role: actor.isSystem ? 'system' : staff ? (actor.roles.find((r) => isStaff([r])) ?? 'staff') : 'requester', action: 'submit', from: null, to: 'submitted',
           attachments: input.photos ?? [], data: { channel: row!.channel, duplicates: row.duplicateOf.length },
         });
         await deps.files.attach(tx, actor.districtId, input.photos ?? [], { type: 'need', id });

@@ -13,8 +13,8 @@ const kindWords: Record<Locale, Record<(typeof needKinds)[number], string>> = {
   en: { microWish: 'Micro-wish', serviceRequest: 'Service request', grievance: 'Grievance' },
 };
 const channelWords: Record<Locale, Record<(typeof channels)[number], string>> = {
-  'zh-CN': { self: '居民自助', hotline: '12345热线', letter: '来信', visit: '走访来访', wishWall: '心愿墙', open311: '外部系统', import: '表格导入' },
-  en: { self: 'Self-service', hotline: '12345 hotline', letter: 'Letter', visit: 'Visit', wishWall: 'Wish wall', open311: 'Open311', import: 'Import' },
+  'zh-CN': { self: '居民自助', hotline: '12345热线', letter: '来信', visit: '走访来访', wishWall: '心愿墙', open311: '外部系统', import: '表格导入', carePlan: '一人一策' },
+  en: { self: 'Self-service', hotline: '12345 hotline', letter: 'Letter', visit: 'Visit', wishWall: 'Wish wall', open311: 'Open311', import: 'Import', carePlan: 'Care plan' },
 };
 const severityWords: Record<Locale, Record<(typeof severities)[number], string>> = {
   'zh-CN': { general: '一般', important: '重要', major: '重大' },

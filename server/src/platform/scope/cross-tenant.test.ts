@@ -90,6 +90,12 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
     if (list.length !== 1) throw new Error('no application');
     return { id: list[0]!.id, markers: [list[0]!.id, phone] };
   };
+  /** A person under care in B1 (community C1), paired with nobody: only C1's staff (and those above) see them. */
+  const careRecipient = async (): Promise<Made> => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/care-recipients', headers: { cookie: c.communityAdmin1! }, payload: { regionId: t.fx.region.B1!.id, name: `跨域关爱对象${++seq}`, typeCodes: ['lonelyElderly'], riskNotes: `跨域风险${seq}` } });
+    if (res.statusCode !== 201) throw new Error(`care recipient: ${res.body}`);
+    return { id: res.json().id, markers: [res.json().id, `跨域关爱对象${seq}`, `跨域风险${seq}`] };
+  };
   /** Makers of a fresh object in C1 (or in district D for district-level configuration), by path. */
   const makers: [RegExp, () => Promise<Made>][] = [
     [/^\/api\/need-config\/reply-templates\/\{id\}$/, async () => {
@@ -283,6 +289,19 @@ describe.each(backends)('cross-tenant access on %s', (backend) => {
       const review = ((await t.app.inject({ url: '/api/conduct/reviews?pageSize=200', headers: { cookie: admin() } })).json().items as { id: string; accountId: string }[]).find((r) => r.accountId === v!.id);
       if (!review) throw new Error('no conduct review raised');
       return { id: review.id, markers: [review.id, v!.id] };
+    }],
+    // care: a kind of care of district D; a person under care in B1 (光明社区) registered by its admin, and a plan of theirs
+    [/^\/api\/care-types\/\{id\}$/, async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/care-types', headers: { cookie: admin() }, payload: { code: `cross${++seq}`, name: `跨域类别${seq}`, nameEn: `Kind ${seq}` } });
+      if (res.statusCode !== 201) throw new Error(`care type: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id] };
+    }],
+    [/^\/api\/care-recipients\/\{id\}/, () => careRecipient()],
+    [/^\/api\/care-plans\/\{id\}/, async () => {
+      const person = await careRecipient();
+      const res = await t.app.inject({ method: 'POST', url: `/api/care-recipients/${person.id}/plans`, headers: { cookie: c.communityAdmin1! }, payload: { categoryId: await categoryId(t, admin(), 'elderly.haircut'), title: `跨域计划${++seq}`, frequency: 'weekly', dayOf: 2, startTime: '09:00', durationMinutes: 60, startsOn: '2026-03-10' } });
+      if (res.statusCode !== 201) throw new Error(`care plan: ${res.body}`);
+      return { id: res.json().id, markers: [res.json().id, ...person.markers] };
     }],
     // an inbox message is its recipient's alone: made for the district admin, whose call must reach it
     [/^\/api\/inbox\/\{id\}/, async () => {

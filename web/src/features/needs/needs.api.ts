@@ -26,9 +26,9 @@ export const needStatuses = allValues<NeedStatus>()([
   'claimed', 'in_service', 'completed', 'rated', 'closed', 'reopened', 'cancelled', 'escalated',
 ]);
 export const needKinds = allValues<NeedKind>()(['microWish', 'serviceRequest', 'grievance']);
-/** Channels staff record a need from; "self" (the phone page) and "open311" are set by the server. */
+/** Channels staff record a need from; "self" (the phone page), "open311" and "carePlan" (a care plan's orders) are set by the server. */
 export const staffChannels = ['hotline', 'letter', 'visit', 'wishWall', 'import'] as const satisfies readonly NeedChannel[];
-export const needChannels = allValues<NeedChannel>()(['self', ...staffChannels, 'open311']);
+export const needChannels = allValues<NeedChannel>()(['self', ...staffChannels, 'open311', 'carePlan']);
 export const severities = allValues<Severity>()(['general', 'important', 'major']);
 
 /**

@@ -1,0 +1,213 @@
+import { and, asc, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import { isStaff } from '../../platform/auth/roles.js';
+import { isValidIdNumber } from '../../platform/privacy/id-number.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
+import { placeText } from '../../platform/scope/place.js';
+import { regions } from '../../platform/scope/regions.table.js';
+import { regionInScope, regionWithin, staffRolesOver } from '../../platform/scope/scope.js';
+import { adminRoles } from '../../platform/auth/roles.js';
+import type { CareDeps } from './care.deps.js';
+import { careError } from './care.errors.js';
+import { defaultCallName, MAX_PAIRED, type Condition } from './care.policy.js';
+import { loadRecipient, manageRecipient, recipientView, type LoadedRecipient, type Paired } from './care.rows.js';
+import { carePairings, carePlans, careRecipients } from './care.table.js';
+import type { careTypesCatalogue } from './care.types.js';
+
+export type RecipientInput = {
+  regionId: string; name: string; callName?: string | null; gender?: 'male' | 'female' | null; birthYear?: number | null; idNumber?: string | null; phone?: string | null; address?: string;
+  typeCodes: string[]; guardianName?: string | null; guardianRelation?: string | null; guardianPhone?: string | null; needs?: string; riskNotes?: string;
+};
+export type RecipientPatch = Partial<RecipientInput>;
+export type RecipientQuery = { regionId?: string; typeCode?: string; status?: 'active' | 'archived'; condition?: Condition; notVisitedDays?: number; q?: string; page: number; pageSize: number };
+
+const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+/** The registry of people under care (关爱对象): staff's list, the record, its pairing, and each look audited. */
+export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof careTypesCatalogue>) {
+  const { db, crypto } = deps;
+
+  async function pairedOf(districtId: string, ids: string[], rows: { volunteerId: string; pairedAt: Date }[]): Promise<Paired[]> {
+    const people = await deps.accounts.profilesOf(districtId, ids);
+    return rows.map((r) => ({ volunteerId: r.volunteerId, name: people.get(r.volunteerId)?.name ?? '', phone: maskPhone(people.get(r.volunteerId)?.phone) ?? '', pairedAt: r.pairedAt.toISOString() }));
+  }
+
+  async function view(actor: Actor, loaded: LoadedRecipient) {
+    const rows = await db.select({ volunteerId: carePairings.volunteerId, pairedAt: carePairings.pairedAt }).from(carePairings)
+      .where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, loaded.row.id))).orderBy(asc(carePairings.pairedAt));
+    const plain = loaded.row.idNumberEnc ? crypto.decrypt(loaded.row.idNumberEnc) : null;
+    return recipientView(loaded, await types.names(actor.districtId), await pairedOf(actor.districtId, rows.map((r) => r.volunteerId), rows), plain);
+  }
+
+  /** Every look at a person's record is audited (SPEC: reads of sensitive data). */
+  async function detail(actor: Actor, id: string) {
+    const loaded = await loadRecipient(db, actor, id);
+    await deps.audit.record(actor, { action: 'care.read', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId });
+    return view(actor, loaded);
+  }
+
+  async function checkInput(actor: Actor, input: RecipientPatch) {
+    if (input.idNumber && !isValidIdNumber(input.idNumber.trim())) throw careError('care.invalid_id_number', { field: 'idNumber' });
+    if (input.typeCodes) await types.requireActive(db, actor.districtId, input.typeCodes);
+    if (input.regionId === undefined) return undefined;
+    const place = await regionInScope(db, actor, input.regionId);
+    if (!deps.regions.isHomeLevel(place.type)) throw careError('care.place_not_home', { field: 'regionId' });
+    if (!staffRolesOver(actor, place.path).some((r) => adminRoles.includes(r))) throw careError('care.forbidden');
+    return place;
+  }
+
+  /** The columns a write sets from its input (the ID number encrypted, with its digest). */
+  function columns(input: RecipientPatch) {
+    const idNumber = blankToNull(input.idNumber);
+    return {
+      ...(input.regionId !== undefined ? { regionId: input.regionId } : {}),
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.callName !== undefined ? { callName: blankToNull(input.callName) } : {}),
+      ...(input.gender !== undefined ? { gender: input.gender } : {}),
+      ...(input.birthYear !== undefined ? { birthYear: input.birthYear } : {}),
+      ...(idNumber !== undefined ? { idNumberEnc: idNumber ? crypto.encrypt(idNumber.toUpperCase()) : null, idNumberHmac: idNumber ? crypto.digest(idNumber) : null } : {}),
+      ...(input.phone !== undefined ? { phone: blankToNull(input.phone) } : {}),
+      ...(input.address !== undefined ? { address: input.address.trim() } : {}),
+      ...(input.typeCodes !== undefined ? { typeCodes: [...new Set(input.typeCodes)] } : {}),
+      ...(input.guardianName !== undefined ? { guardianName: blankToNull(input.guardianName) } : {}),
+      ...(input.guardianRelation !== undefined ? { guardianRelation: blankToNull(input.guardianRelation) } : {}),
+      ...(input.guardianPhone !== undefined ? { guardianPhone: blankToNull(input.guardianPhone) } : {}),
+      ...(input.needs !== undefined ? { needs: input.needs.trim() } : {}),
+      ...(input.riskNotes !== undefined ? { riskNotes: input.riskNotes.trim() } : {}),
+    };
+  }
+
+  /** The UNIQUE digest refuses a second record of one person: told as a 409 naming the field. */
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if ((err as { code?: string; cause?: { code?: string } }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505') throw careError('care.id_number_taken', { field: 'idNumber' });
+      throw err;
+    }
+  }
+
+  return {
+    detail,
+    view,
+
+    async list(actor: Actor, q: RecipientQuery) {
+      if (!isStaff(actor.roles)) throw careError('care.forbidden');
+      const within = q.regionId ? (await regionInScope(db, actor, q.regionId)).path : actor.regionPath;
+      const since = q.notVisitedDays ? new Date(deps.clock.now().getTime() - q.notVisitedDays * 86_400_000) : undefined;
+      const text = q.q?.trim();
+      const where: SQL = and(
+        eq(careRecipients.districtId, actor.districtId),
+        regionWithin(careRecipients.regionId, within),
+        eq(careRecipients.status, q.status ?? 'active'),
+        q.typeCode ? sql`${q.typeCode} = ANY(${careRecipients.typeCodes})` : undefined,
+        q.condition ? eq(careRecipients.lastCondition, q.condition) : undefined,
+        since ? or(isNull(careRecipients.lastVisitAt), lt(careRecipients.lastVisitAt, since)) : undefined,
+        text ? or(ilike(careRecipients.name, `%${text.replace(/[%_\\]/g, '\\$&')}%`), ilike(careRecipients.callName, `%${text.replace(/[%_\\]/g, '\\$&')}%`)) : undefined,
+      )!;
+      const [total] = await db.select({ n: count() }).from(careRecipients).where(where);
+      const rows = await db
+        .select({
+          row: careRecipients, place: regions.place, placeName: regions.name,
+          paired: sql<number>`(SELECT count(*)::int FROM ${carePairings} p WHERE p.district_id = ${careRecipients.districtId} AND p.recipient_id = ${careRecipients.id})`,
+          plans: sql<number>`(SELECT count(*)::int FROM ${carePlans} p WHERE p.district_id = ${careRecipients.districtId} AND p.recipient_id = ${careRecipients.id} AND p.active)`,
+        })
+        .from(careRecipients)
+        .innerJoin(regions, and(eq(regions.districtId, careRecipients.districtId), eq(regions.id, careRecipients.regionId)))
+        .where(where)
+        // those not seen for longest first: who to visit next
+        .orderBy(sql`${careRecipients.lastVisitAt} ASC NULLS FIRST`, asc(careRecipients.name), asc(careRecipients.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize);
+      const names = await types.names(actor.districtId);
+      await deps.audit.record(actor, { action: 'care.list', objectType: 'region', objectId: q.regionId ?? actor.regionId, regionId: q.regionId ?? actor.regionId, details: { rows: rows.length, typeCode: q.typeCode ?? null } });
+      return {
+        items: rows.map(({ row, place, placeName, paired, plans }) => ({
+          id: row.id, name: row.name, callName: row.callName ?? defaultCallName(row.name), gender: row.gender ?? null, birthYear: row.birthYear,
+          types: row.typeCodes.map((code) => ({ code, name: names.get(code)?.name ?? code, nameEn: names.get(code)?.nameEn ?? code })),
+          place: { id: row.regionId, name: placeName, text: placeText(place, placeName) }, address: row.address,
+          paired: Number(paired), activePlans: Number(plans), status: row.status, lastVisitAt: row.lastVisitAt?.toISOString() ?? null, lastCondition: row.lastCondition ?? null,
+        })),
+        total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize,
+      };
+    },
+
+    /** Registers a person in a place the caller runs (admins of its community, street or district). */
+    async create(actor: Actor, input: RecipientInput) {
+      await checkInput(actor, input);
+      const id = await guarded(() => db.transaction(async (tx) => {
+        const [row] = await tx.insert(careRecipients).values({ districtId: actor.districtId, ...columns(input), name: input.name.trim(), regionId: input.regionId, typeCodes: [...new Set(input.typeCodes)], createdBy: actor.accountId, createdAt: deps.clock.now() })
+          .returning({ id: careRecipients.id });
+        await deps.audit.record(actor, { action: 'care.create', objectType: 'careRecipient', objectId: row!.id, regionId: input.regionId, details: { types: input.typeCodes } });
+        return row!.id;
+      }));
+      return view(actor, await loadRecipient(db, actor, id));
+    },
+
+    async update(actor: Actor, id: string, patch: RecipientPatch) {
+      await checkInput(actor, patch);
+      await guarded(() => db.transaction(async (tx) => {
+        const loaded = await manageRecipient(tx, actor, id);
+        await tx.update(careRecipients).set({ ...columns(patch), updatedAt: new Date() }).where(and(eq(careRecipients.districtId, actor.districtId), eq(careRecipients.id, id)));
+        // which fields changed, never their values (the log is not a second copy of the record)
+        await deps.audit.record(actor, { action: 'care.update', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId, details: { fields: Object.keys(patch) } });
+      }));
+      return view(actor, await loadRecipient(db, actor, id));
+    },
+
+    /** Closes the record (moved away, passed away, no longer in need): its plans stop making orders. */
+    async archive(actor: Actor, id: string, reason: string) {
+      await db.transaction(async (tx) => {
+        const loaded = await manageRecipient(tx, actor, id);
+        await tx.update(careRecipients).set({ status: 'archived', archivedReason: reason.trim(), updatedAt: new Date() }).where(and(eq(careRecipients.districtId, actor.districtId), eq(careRecipients.id, id)));
+        await tx.update(carePlans).set({ active: false, updatedAt: new Date() }).where(and(eq(carePlans.districtId, actor.districtId), eq(carePlans.recipientId, id)));
+        await deps.audit.record(actor, { action: 'care.archive', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId, details: { reason } });
+      });
+      return view(actor, await loadRecipient(db, actor, id));
+    },
+
+    /** A phone or the ID number in full, for admins over the person; every look audited. */
+    async reveal(actor: Actor, id: string, field: 'phone' | 'guardianPhone' | 'idNumber') {
+      return db.transaction(async (tx) => {
+        const loaded = await loadRecipient(tx, actor, id);
+        if (loaded.standing !== 'manager') throw careError('care.reveal_forbidden', { field: 'field' });
+        const row = loaded.row;
+        const value = field === 'phone' ? row.phone : field === 'guardianPhone' ? row.guardianPhone : row.idNumberEnc ? crypto.decrypt(row.idNumberEnc) : null;
+        await deps.audit.record(actor, { action: 'pii.reveal', objectType: 'careRecipient', objectId: id, regionId: row.regionId, details: { field } });
+        return { value: value ?? null };
+      });
+    },
+
+    /**
+     * Sets who looks after the person (一对一 / 二对一): active volunteers of the district, at most
+     * three. The person's row is locked, so two admins pairing at once cannot pass the limit together.
+     */
+    async pair(actor: Actor, id: string, volunteerIds: string[]) {
+      const wanted = [...new Set(volunteerIds)];
+      if (wanted.length > MAX_PAIRED) throw careError('care.too_many_paired', { field: 'volunteerIds', params: { max: MAX_PAIRED } });
+      const people = await deps.accounts.profilesOf(actor.districtId, wanted);
+      if (wanted.some((v) => !people.get(v)?.roles.includes('volunteer') || people.get(v)?.status !== 'active')) throw careError('care.not_a_volunteer', { field: 'volunteerIds' });
+      await db.transaction(async (tx) => {
+        const loaded = await manageRecipient(tx, actor, id);
+        const before = new Set(loaded.pairedIds);
+        const gone = loaded.pairedIds.filter((v) => !wanted.includes(v));
+        const added = wanted.filter((v) => !before.has(v));
+        for (const v of gone) await tx.delete(carePairings).where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, id), eq(carePairings.volunteerId, v)));
+        if (added.length > 0) await tx.insert(carePairings).values(added.map((v) => ({ districtId: actor.districtId, recipientId: id, volunteerId: v, pairedBy: actor.accountId, pairedAt: deps.clock.now() })));
+        await deps.audit.record(actor, { action: 'care.pair', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId, details: { added, removed: gone } });
+      });
+      return view(actor, await loadRecipient(db, actor, id));
+    },
+
+    /** The people a volunteer looks after, as they may see them (their phone's 我的结对). */
+    async mine(actor: Actor) {
+      const rows = await db.select({ id: careRecipients.id }).from(carePairings)
+        .innerJoin(careRecipients, and(eq(careRecipients.districtId, carePairings.districtId), eq(careRecipients.id, carePairings.recipientId)))
+        .where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.volunteerId, actor.accountId), eq(careRecipients.status, 'active')))
+        .orderBy(desc(carePairings.pairedAt));
+      const out = [];
+      for (const r of rows) out.push(await view(actor, { ...(await loadRecipient(db, actor, r.id)), standing: 'paired' }));
+      return out;
+    },
+  };
+}
