@@ -7807,7 +7807,8 @@ export interface operations {
                             address: string;
                             birthYear: number | null;
                             callName: string;
-                            gender: string | null;
+                            /** @enum {string|null} */
+                            gender: "male" | "female" | null;
                             id: string;
                             /** @enum {string|null} */
                             lastCondition: "good" | "attention" | "urgent" | null;
@@ -7920,7 +7921,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;
@@ -8062,7 +8064,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;
@@ -8152,7 +8155,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;
@@ -8285,7 +8289,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;
@@ -8435,7 +8440,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;
@@ -8586,7 +8592,8 @@ export interface operations {
                         callName: string;
                         canManage: boolean;
                         createdAt: string;
-                        gender: string | null;
+                        /** @enum {string|null} */
+                        gender: "male" | "female" | null;
                         guardian: {
                             name: string;
                             phone: string | null;

@@ -48,7 +48,7 @@ export const Recipient = Type.Object({
   view: StringEnum(['staff', 'volunteer'] as const),
   name: N(Type.String({ description: 'Staff only' })),
   callName: Type.String({ description: 'How volunteers address them (王奶奶); the masked name when none was given' }),
-  gender: N(Type.String()),
+  gender: NullableStringEnum(['male', 'female'] as const),
   birthYear: N(Type.Integer()),
   idNumber: N(Type.String({ description: 'Masked (staff): POST …/reveal shows it in full, audited' })),
   phone: N(Type.String({ description: 'Masked (staff)' })),
@@ -68,7 +68,7 @@ export const Recipient = Type.Object({
   createdAt: Type.String(),
 });
 export const RecipientRow = Type.Object({
-  id: Type.String(), name: Type.String(), callName: Type.String(), gender: N(Type.String()), birthYear: N(Type.Integer()), types: Type.Array(Named), place: Place, address: Type.String(),
+  id: Type.String(), name: Type.String(), callName: Type.String(), gender: NullableStringEnum(['male', 'female'] as const), birthYear: N(Type.Integer()), types: Type.Array(Named), place: Place, address: Type.String(),
   paired: Type.Integer(), activePlans: Type.Integer(), status: StringEnum(recipientStatuses), lastVisitAt: N(Type.String()), lastCondition: NullableStringEnum(conditions),
 });
 export const RecipientPage = Page(RecipientRow);

@@ -1,0 +1,123 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demo, snap } from './support/browser.js';
+import { rawKeysSeen, watchForRawKeys } from './support/raw-keys.js';
+import { deskLogin, openSession } from './support/sessions.js';
+import { serverAndBrowser } from './support/suite.js';
+
+const env = serverAndBrowser();
+const name = `周桂芳${Date.now().toString(36).slice(-3)}`;
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+});
+
+/** Screenshots once the animations have finished, so nothing is half faded. */
+const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+const ok = (page: Page) => page.locator('.ant-modal-footer .ant-btn-primary').click();
+
+async function session(act: (page: Page) => Promise<void>, language?: 'en') {
+  const { context, page } = await openSession(env.browser, env.server.baseUrl, 'desk');
+  contexts.push(context);
+  if (language) await context.addInitScript((chosen: string) => localStorage.setItem('lianxin.language', chosen), language);
+  await watchForRawKeys(context);
+  try {
+    await act(page);
+  } catch (error) {
+    await snap(page, `care-failed-${Date.now()}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+describe('关爱对象: a community registers a person, pairs a volunteer, sets up a plan and logs a visit', () => {
+  it('the community admin registers 周奶奶 in a building of the community and opens her record', async () => {
+    await session(async (page) => {
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('data-scope').waitFor();
+      await page.getByTestId('side-menu').getByText('关爱对象').click();
+      const table = page.getByTestId('care-table');
+      await table.locator('tr.ant-table-row').first().waitFor();
+      // the demo's people: those not visited for longest first, with their kinds of care
+      expect(await table.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+      await settled(page);
+      await snap(page, 'care-desk-list');
+
+      await page.getByTestId('care-register').click();
+      const form = page.getByTestId('care-form');
+      await form.waitFor();
+      await page.getByTestId('care-form-name').fill(name);
+      await page.getByTestId('care-form-call-name').fill('周奶奶');
+      await page.getByTestId('care-form-types').click();
+      await page.locator('.ant-select-item-option', { hasText: '鳏寡孤独' }).click();
+      await page.keyboard.press('Escape');
+      // the place: the community's first grid, its first building
+      await form.locator('#regionId').click();
+      await page.locator('.ant-select-tree-switcher_close').first().click();
+      await page.locator('.ant-select-tree-treenode', { hasText: '楼栋' }).first().locator('.ant-select-tree-title').click();
+      await page.getByTestId('care-form-needs').fill('每周探访，帮忙买菜');
+      await form.locator('#riskNotes').fill('独居，高血压');
+      await ok(page);
+      await page.getByTestId('care-record').waitFor();
+      expect(await page.getByTestId('care-risk').textContent()).toContain('独居，高血压');
+      expect(await page.getByTestId('care-last-visit').first().textContent()).toBe('从未走访');
+
+      // pairing: the demo volunteer, found by phone
+      await page.getByTestId('care-pairing-edit').click();
+      await page.getByTestId('care-pairing-select').click();
+      await page.keyboard.type(demo.volunteer);
+      // options show the phone masked: the demo volunteer is 刘芳
+      await page.locator('.ant-select-item-option', { hasText: '刘芳' }).first().click();
+      await page.keyboard.press('Escape');
+      await ok(page);
+      await page.getByTestId('care-pairing').getByText('一对一').waitFor();
+
+      // a weekly visit: the plan orders its next day now
+      await page.getByTestId('care-plan-add').click();
+      await page.getByTestId('care-plan-title').fill('每周上门探访');
+      await page.getByTestId('care-plan-category').click();
+      await page.locator('.ant-cascader-menu-item', { hasText: '助老服务' }).click();
+      await page.locator('.ant-cascader-menu-item', { hasText: '陪伴聊天' }).click();
+      await page.getByTestId('care-plan-day').click();
+      await page.locator('.ant-select-item-option', { hasText: '三' }).click();
+      await ok(page);
+      const plan = page.getByTestId('care-plan').first();
+      await plan.getByText('每周三 09:30，60分钟').waitFor();
+      expect(await plan.textContent()).toContain('下次：');
+      await plan.getByTestId('care-plan-order').click();
+      await plan.locator('a[href^="/needs/"]').first().waitFor();
+
+      // a visit that found something to follow up
+      await page.getByTestId('care-visit-add').click();
+      await page.getByTestId('care-visit-form').getByText('需关注').click();
+      await page.getByTestId('care-visit-summary').fill('血压偏高，已提醒按时服药');
+      await ok(page);
+      await page.getByTestId('care-visit').first().getByText('血压偏高，已提醒按时服药').waitFor();
+      await page.getByTestId('care-record').getByText('今天').waitFor();
+      await settled(page);
+      await snap(page, 'care-desk-detail');
+      expect(await rawKeysSeen(page)).toEqual([]);
+
+      // the order the plan made is a need of the ledger, from channel 一人一策
+      await plan.locator('a[href^="/needs/"]').first().click();
+      await page.getByTestId('need-detail').waitFor();
+      expect(await page.getByTestId('need-detail').textContent()).toContain('一人一策');
+    });
+  });
+
+  it('in English, the list and a record show words, never codes', async () => {
+    await session(async (page) => {
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('data-scope').waitFor();
+      await page.getByTestId('side-menu').getByText('People under care').click();
+      const row = page.getByTestId('care-table').locator('tr.ant-table-row').first();
+      await row.waitFor();
+      await row.getByTestId('care-row-name').click();
+      await page.getByTestId('care-record').waitFor();
+      await page.getByTestId('care-pairing').waitFor();
+      await page.getByTestId('care-visits').waitFor();
+      await settled(page);
+      await snap(page, 'care-desk-detail-en');
+      expect(await rawKeysSeen(page)).toEqual([]);
+    }, 'en');
+  });
+});

@@ -1,0 +1,17 @@
+import { defineFeature } from '../../app/feature';
+
+/**
+ * 关爱对象 · 一人一策 (care recipients): the registry of people under care with their pairing, plans
+ * and visits (staff), and on the phone the people a volunteer looks after, with their visit log.
+ */
+export const careFeature = defineFeature({
+  name: 'care',
+  locales: { 'zh-CN': () => import('./locales/zh-CN.json'), en: () => import('./locales/en.json') },
+  desk: {
+    app: [
+      { path: 'care', access: 'staff', page: () => import('./desk/CarePage').then((m) => m.CarePage) },
+      { path: 'care/:id', access: 'staff', page: () => import('./desk/CareDetailPage').then((m) => m.CareDetailPage), namespaces: ['needs'] },
+    ],
+  },
+  menu: [{ path: '/care', label: 'menu.care', hint: 'menu.careHint', icon: () => import('@ant-design/icons/es/icons/HeartOutlined'), access: 'staff', order: 47.5 }],
+});
