@@ -12025,7 +12025,7 @@ export interface operations {
                                 /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                                 label: string;
                                 /** @enum {string} */
-                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption";
+                                type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption" | "careRecipient";
                             };
                             /** @description In the caller’s language */
                             title: string;
@@ -12393,7 +12393,7 @@ export interface operations {
                             /** @description e.g. the need’s number, or a whistle’s need number, or a webhook’s name */
                             label: string;
                             /** @enum {string} */
-                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption";
+                            type: "need" | "whistle" | "webhook" | "team" | "volunteer" | "post" | "conduct" | "activity" | "partnerUnit" | "redemption" | "careRecipient";
                         };
                         /** @description In the caller’s language */
                         title: string;

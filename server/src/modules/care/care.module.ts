@@ -11,7 +11,7 @@ declare module '../../platform/modules/module.js' {
 
 export const careModule = defineModule({
   name: 'care',
-  uses: ['audit', 'accounts', 'regions', 'needs', 'categories'],
+  uses: ['audit', 'accounts', 'regions', 'needs', 'categories', 'notifications'],
   create: (deps) => createCareService(deps),
   routes: careRoutes,
   // the kinds of care every district starts with (四类群体 and two more)

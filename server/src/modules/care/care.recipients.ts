@@ -194,6 +194,9 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
         const added = wanted.filter((v) => !before.has(v));
         for (const v of gone) await tx.delete(carePairings).where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, id), eq(carePairings.volunteerId, v)));
         if (added.length > 0) await tx.insert(carePairings).values(added.map((v) => ({ districtId: actor.districtId, recipientId: id, volunteerId: v, pairedBy: actor.accountId, pairedAt: deps.clock.now() })));
+        // the volunteers told by the name they will use (王奶奶), never the record's full name
+        const label = loaded.row.callName ?? defaultCallName(loaded.row.name);
+        if (added.length > 0) await deps.notifications.notify(tx, actor.districtId, { key: `care.paired:${id}:${deps.clock.now().getTime()}`, type: 'care.paired', recipients: added, subject: { type: 'careRecipient', id, label } });
         await deps.audit.record(actor, { action: 'care.pair', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId, details: { added, removed: gone } });
       });
       return view(actor, await loadRecipient(db, actor, id));

@@ -86,6 +86,11 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
 
     const paired = await send('communityAdmin1', 'PUT', `/api/care-recipients/${made.id}/pairing`, { volunteerIds: [t.fx.person.volunteer1!.id, t.fx.person.teamLeader1!.id] });
     expect(paired.json()).toMatchObject({ pairingMode: 'twoToOne' });
+    // each volunteer is told, by the name they will use (never the record's full name)
+    const told = (await get('volunteer1', '/api/inbox?pageSize=50')).json().items as { type: string; body: string; subject: { id: string } }[];
+    const message = told.find((m) => m.type === 'care.paired' && m.subject.id === made.id);
+    expect(message?.body).toContain('王奶奶');
+    expect(message?.body).not.toContain(made.name!);
     const seen = (await get('volunteer1', `/api/care-recipients/${made.id}`)).json() as View;
     expect(seen).toMatchObject({ view: 'volunteer', name: null, callName: '王奶奶', idNumber: null, phone: null, riskNotes: null, guardian: null, needs: '每周探访，每月理发', canManage: false });
     expect(seen.place.text).toContain('光明1号楼');
@@ -116,6 +121,15 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
     const future = await send('volunteer1', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'good', summary: '明天', visitedAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
     expect(future.json()).toMatchObject({ code: 'care.visit_in_future', field: 'visitedAt' });
     expect((await send('volunteer2', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'good', summary: '路过' })).statusCode).toBe(404);
+    // an urgent visit: the community's admin and the grid worker over the place hear of it, the visitor does not
+    const urgent = await send('volunteer1', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'urgent', summary: '老人在家摔倒，已拨打120并通知家属' });
+    expect(urgent.statusCode).toBe(201);
+    const alerts = async (who: string) => ((await get(who, '/api/inbox?pageSize=50')).json().items as { type: string; body: string; subject: { id: string } }[]).filter((m) => m.type === 'care.urgent' && m.subject.id === made.id);
+    expect((await alerts('communityAdmin1'))[0]?.body).toContain('老人在家摔倒');
+    expect(await alerts('gridWorker1')).toHaveLength(1);
+    expect(await alerts('volunteer1')).toHaveLength(0);
+    expect(await alerts('communityAdmin2')).toHaveLength(0);
+    await send('volunteer1', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'attention', summary: '复查：已出院回家，需关注' });
     const attention = (await get('communityAdmin1', '/api/care-recipients?condition=attention&pageSize=200')).json().items as { id: string }[];
     expect(attention.map((r) => r.id)).toContain(made.id);
     await expect(t.database.db.execute(sql`UPDATE care_visits SET summary = 'x' WHERE recipient_id = ${made.id}`)).rejects.toThrow();

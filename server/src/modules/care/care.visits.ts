@@ -1,10 +1,14 @@
 import { and, count, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
+import { ancestorPathOf } from '../../platform/scope/scope.js';
 import type { CareDeps } from './care.deps.js';
 import { careError } from './care.errors.js';
 import type { Condition } from './care.policy.js';
 import { loadRecipient } from './care.rows.js';
 import { careRecipients, careVisits } from './care.table.js';
+
+/** How much of the notes an urgent alert quotes: the inbox line stays short, the rest is on the record. */
+const QUOTED_CHARS = 40;
 
 export type VisitInput = { kind: 'visit' | 'call'; condition: Condition; summary: string; visitedAt?: string };
 
@@ -25,6 +29,14 @@ export function careVisitLog(deps: CareDeps) {
         // the latest visit is what the list shows: a visit logged late for an earlier day does not hide a newer one
         await tx.update(careRecipients).set({ lastVisitAt: at, lastCondition: input.condition })
           .where(and(eq(careRecipients.districtId, actor.districtId), eq(careRecipients.id, recipientId), or(isNull(careRecipients.lastVisitAt), lte(careRecipients.lastVisitAt, at))));
+        // something urgent: the community's admins and the grid workers over the place hear of it at once
+        if (input.condition === 'urgent') {
+          const community = await ancestorPathOf(tx, loaded.path, 'community');
+          const staff = (await deps.accounts.staffAlong(tx, actor.districtId, { path: loaded.path, within: community }, ['communityAdmin', 'gridWorker'])).filter((a) => a !== actor.accountId);
+          const notes = [...input.summary.trim()];
+          const summary = notes.length > QUOTED_CHARS ? `${notes.slice(0, QUOTED_CHARS - 1).join('')}…` : notes.join('');
+          await deps.notifications.notify(tx, actor.districtId, { key: `care.urgent:${row!.id}`, type: 'care.urgent', recipients: staff, subject: { type: 'careRecipient', id: recipientId, label: loaded.row.name }, params: { visitor: actor.name, summary } });
+        }
         await deps.audit.record(actor, { action: 'care.visit', objectType: 'careRecipient', objectId: recipientId, regionId: loaded.row.regionId, details: { kind: input.kind, condition: input.condition } });
         return row!.id;
       });

@@ -7,7 +7,7 @@ import type { NeedAudience, NeedRecipients } from '../needs/needs.recipients.js'
  */
 
 /** What a message is about, for its link: a need, a whistle, a webhook (the district admin's 接口推送 page), a team (joining it, leading it), a volunteer's registration, a post (岗位), a conduct incident, an activity or a partner unit. */
-export const subjectTypes = ['need', 'whistle', 'webhook', 'team', 'volunteer', 'post', 'conduct', 'activity', 'partnerUnit', 'redemption'] as const;
+export const subjectTypes = ['need', 'whistle', 'webhook', 'team', 'volunteer', 'post', 'conduct', 'activity', 'partnerUnit', 'redemption', 'careRecipient'] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 /** Groups of message types a person switches channels for. */

@@ -29,6 +29,8 @@ export function subjectPath(message: Pick<InboxMessage, 'subject'>, surface: 'de
   if (message.subject.type === 'post') return surface === 'phone' ? '/h5/posts?tab=mine' : '/posts';
   // a redemption (picked up, expired): the volunteer's own on the phone, the mall's list on the desk
   if (message.subject.type === 'redemption') return surface === 'phone' ? `/h5/mall/redemptions/${message.subject.id}` : '/mall/redemptions';
+  // a person under care: their record on the desk, what a paired volunteer sees on the phone
+  if (message.subject.type === 'careRecipient') return surface === 'phone' ? `/h5/care/${message.subject.id}` : `/care/${message.subject.id}`;
   const base = surface === 'phone' ? '/h5' : '';
   const folder = { need: 'needs', whistle: 'whistles', team: 'teams', activity: 'activities' }[message.subject.type];
   return `${base}/${folder}/${message.subject.id}`;
