@@ -1,25 +1,22 @@
-import { and, asc, count, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { isStaff } from '../../platform/auth/roles.js';
 import { isValidIdNumber } from '../../platform/privacy/id-number.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
-import { placeText } from '../../platform/scope/place.js';
-import { regions } from '../../platform/scope/regions.table.js';
-import { regionInScope, regionWithin, staffRolesOver } from '../../platform/scope/scope.js';
+import { regionInScope, staffRolesOver } from '../../platform/scope/scope.js';
 import { adminRoles } from '../../platform/auth/roles.js';
 import type { CareDeps } from './care.deps.js';
 import { careError } from './care.errors.js';
-import { defaultCallName, MAX_PAIRED, type Condition } from './care.policy.js';
+import { defaultCallName, MAX_PAIRED } from './care.policy.js';
 import { loadRecipient, manageRecipient, recipientView, type LoadedRecipient, type Paired } from './care.rows.js';
 import { carePairings, carePlans, careRecipients } from './care.table.js';
 import type { careTypesCatalogue } from './care.types.js';
+import { careList } from './care.list.js';
 
 export type RecipientInput = {
   regionId: string; name: string; callName?: string | null; gender?: 'male' | 'female' | null; birthYear?: number | null; idNumber?: string | null; phone?: string | null; address?: string;
   typeCodes: string[]; guardianName?: string | null; guardianRelation?: string | null; guardianPhone?: string | null; needs?: string; riskNotes?: string;
 };
 export type RecipientPatch = Partial<RecipientInput>;
-export type RecipientQuery = { regionId?: string; typeCode?: string; status?: 'active' | 'archived'; condition?: Condition; notVisitedDays?: number; q?: string; page: number; pageSize: number };
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
@@ -90,47 +87,7 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
   return {
     detail,
     view,
-
-    async list(actor: Actor, q: RecipientQuery) {
-      if (!isStaff(actor.roles)) throw careError('care.forbidden');
-      const within = q.regionId ? (await regionInScope(db, actor, q.regionId)).path : actor.regionPath;
-      const since = q.notVisitedDays ? new Date(deps.clock.now().getTime() - q.notVisitedDays * 86_400_000) : undefined;
-      const text = q.q?.trim();
-      const where: SQL = and(
-        eq(careRecipients.districtId, actor.districtId),
-        regionWithin(careRecipients.regionId, within),
-        eq(careRecipients.status, q.status ?? 'active'),
-        q.typeCode ? sql`${q.typeCode} = ANY(${careRecipients.typeCodes})` : undefined,
-        q.condition ? eq(careRecipients.lastCondition, q.condition) : undefined,
-        since ? or(isNull(careRecipients.lastVisitAt), lt(careRecipients.lastVisitAt, since)) : undefined,
-        text ? or(ilike(careRecipients.name, `%${text.replace(/[%_\\]/g, '\\$&')}%`), ilike(careRecipients.callName, `%${text.replace(/[%_\\]/g, '\\$&')}%`)) : undefined,
-      )!;
-      const [total] = await db.select({ n: count() }).from(careRecipients).where(where);
-      const rows = await db
-        .select({
-          row: careRecipients, place: regions.place, placeName: regions.name,
-          paired: sql<number>`(SELECT count(*)::int FROM ${carePairings} p WHERE p.district_id = ${careRecipients.districtId} AND p.recipient_id = ${careRecipients.id})`,
-          plans: sql<number>`(SELECT count(*)::int FROM ${carePlans} p WHERE p.district_id = ${careRecipients.districtId} AND p.recipient_id = ${careRecipients.id} AND p.active)`,
-        })
-        .from(careRecipients)
-        .innerJoin(regions, and(eq(regions.districtId, careRecipients.districtId), eq(regions.id, careRecipients.regionId)))
-        .where(where)
-        // those not seen for longest first: who to visit next
-        .orderBy(sql`${careRecipients.lastVisitAt} ASC NULLS FIRST`, asc(careRecipients.name), asc(careRecipients.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
-      const names = await types.names(actor.districtId);
-      await deps.audit.record(actor, { action: 'care.list', objectType: 'region', objectId: q.regionId ?? actor.regionId, regionId: q.regionId ?? actor.regionId, details: { rows: rows.length, typeCode: q.typeCode ?? null } });
-      return {
-        items: rows.map(({ row, place, placeName, paired, plans }) => ({
-          id: row.id, name: row.name, callName: row.callName ?? defaultCallName(row.name), gender: row.gender ?? null, birthYear: row.birthYear,
-          types: row.typeCodes.map((code) => ({ code, name: names.get(code)?.name ?? code, nameEn: names.get(code)?.nameEn ?? code })),
-          place: { id: row.regionId, name: placeName, text: placeText(place, placeName) }, address: row.address,
-          paired: Number(paired), activePlans: Number(plans), status: row.status, lastVisitAt: row.lastVisitAt?.toISOString() ?? null, lastCondition: row.lastCondition ?? null,
-        })),
-        total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize,
-      };
-    },
+    ...careList(deps, types),
 
     /** Registers a person in a place the caller runs (admins of its community, street or district). */
     async create(actor: Actor, input: RecipientInput) {

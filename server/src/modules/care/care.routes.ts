@@ -1,12 +1,17 @@
+import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { AppInstance } from '../../app.types.js';
 import { requireActor, requireRole } from '../../platform/auth/auth-plugin.js';
 import { adminRoles, staffRoles } from '../../platform/auth/roles.js';
 import { regionNotFound } from '../../platform/errors/error-responses.js';
-import { IdParams } from '../../platform/http/schemas.js';
+import { attachment, dayNames } from '../../platform/http/attachment.js';
+import { binary, IdParams } from '../../platform/http/schemas.js';
+import { ExportAborted } from '../../platform/http/xlsx-stream.js';
+import { pickLocale } from '../../platform/i18n/i18n.js';
+import { writeCareWorkbook } from './care.export.js';
 import {
   ArchiveBody, CareType, CareTypeQuery, CreateCareTypeBody, CreatePlanBody, CreateRecipientBody, OrderMade, OrderNowBody, PairBody, Plan, Recipient, RecipientPage, RecipientQuery, RevealBody,
-  UpdateCareTypeBody, UpdatePlanBody, UpdateRecipientBody, Visit, VisitBody, VisitPage, VisitQuery,
+  RecipientExportQuery, UpdateCareTypeBody, UpdatePlanBody, UpdateRecipientBody, Visit, VisitBody, VisitPage, VisitQuery,
 } from './care.schemas.js';
 
 const tags = ['care'];
@@ -29,6 +34,26 @@ export async function careRoutes(app: AppInstance) {
 
   app.get('/api/care-recipients', { schema: { tags, operationId: 'listCareRecipients', summary: 'People under care in my subtree, those not visited for longest first (staff; audited)', querystring: RecipientQuery, response: { 200: RecipientPage, ...regionNotFound } } }, async (request) =>
     svc().list(staff(request), request.query),
+  );
+  app.get(
+    '/api/care-recipients/export',
+    { config: { heavyRead: true }, schema: { tags, operationId: 'exportCareRecipients', summary: 'The same list as an Excel workbook (关爱对象台账), streamed; phones masked, no risk notes or ID numbers (staff; audited)', querystring: RecipientExportQuery, response: { 200: binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook'), ...regionNotFound } } },
+    async (request, reply) => {
+      const actor = staff(request);
+      const pages = await svc().exportPages(actor, request.query);
+      const locale = pickLocale(request.headers['accept-language']);
+      const out = new PassThrough();
+      writeCareWorkbook(pages, locale, out).catch((err: unknown) => {
+        if (!(err instanceof ExportAborted)) request.log.error({ err }, 'care export failed');
+        out.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+      await app.services.audit.record(actor, { action: 'care.export', objectType: 'region', objectId: request.query.regionId ?? actor.regionId, regionId: request.query.regionId ?? actor.regionId, details: { filters: request.query } });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(locale, dayNames('关爱对象台账', 'people-under-care', app.deps.clock.now())))
+        .header('cache-control', 'no-store')
+        .send(out);
+    },
   );
   app.get('/api/care-recipients/mine', { schema: { tags, operationId: 'listMyCareRecipients', summary: 'The people I look after (结对), as a volunteer sees them', response: { 200: Type.Array(Recipient) } } }, async (request) =>
     svc().mine(requireActor(request)),

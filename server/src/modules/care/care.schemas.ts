@@ -72,18 +72,16 @@ export const RecipientRow = Type.Object({
   paired: Type.Integer(), activePlans: Type.Integer(), status: StringEnum(recipientStatuses), lastVisitAt: N(Type.String()), lastCondition: NullableStringEnum(conditions),
 });
 export const RecipientPage = Page(RecipientRow);
-export const RecipientQuery = Type.Object(
-  {
-    ...PageQuery,
+const RecipientFilters = {
     regionId: Type.Optional(Uuid),
     typeCode: Type.Optional(Type.String({ maxLength: 40 })),
     status: Type.Optional(StringEnum(recipientStatuses)),
     condition: Type.Optional(StringEnum(conditions)),
     notVisitedDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Only those with no visit in this many days' })),
     q: Type.Optional(Type.String({ maxLength: 50 })),
-  },
-  { additionalProperties: false },
-);
+};
+export const RecipientQuery = Type.Object({ ...PageQuery, ...RecipientFilters }, { additionalProperties: false });
+export const RecipientExportQuery = Type.Object(RecipientFilters, { additionalProperties: false });
 
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time (Asia/Shanghai), HH:MM', examples: ['09:30'] });
 const PlanFields = {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
@@ -188,6 +189,29 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
     }
     const [after] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM care_runs WHERE plan_id = ${plan.id}`);
     expect(after!.n).toBe(counted!.runs);
+  });
+
+  it('the list exports as a workbook: words, phones masked, no risk notes or ID numbers; only the caller’s subtree; audited', async () => {
+    const made = await register({ name: `导出测试${++seq}`, idNumber: null });
+    const res = await t.app.inject({ url: '/api/care-recipients/export?q=导出测试', headers: { cookie: c.communityAdmin1!, 'accept-language': 'zh-CN' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('关爱对象台账'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '')));
+    expect(rows[0]!.slice(0, 5)).toEqual(['姓名', '称呼', '性别', '出生年份', '关爱类别']);
+    const mine = rows.find((r) => r[0] === made.name)!;
+    expect(mine).toBeDefined();
+    expect(mine.join('|')).toContain('137****0001');
+    expect(mine.join('|')).toContain('鳏寡孤独');
+    expect(mine.join('|')).not.toContain('高血压');
+    expect(mine.join('|')).not.toContain('13700000001');
+    const other = await t.app.inject({ url: '/api/care-recipients/export?q=导出测试', headers: { cookie: c.communityAdmin2! } });
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0]!.rowCount).toBe(1);
+    const [audit] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'care.export' AND actor_id = ${t.fx.person.communityAdmin1!.id}`);
+    expect(audit!.n).toBe(1);
   });
 
   it('archiving closes the record and stops its plans; an archived record is not edited', async () => {

@@ -112,6 +112,7 @@ export const knownActions = [
   'care.plan.update',
   'care.plan.stop',
   'care.plan.order',
+  'care.export',
   'partners.create',
   'partners.update',
   'partners.remind',

@@ -1,4 +1,5 @@
 import { allValues, api, type ApiBody, type ApiQuery, type ApiResponse } from '../../api/api';
+import { http, type Query } from '../../api/client';
 
 /** A person under care (关爱对象) as the caller may see them: the record (staff) or what a paired volunteer needs. */
 export type Recipient = ApiResponse<'/api/care-recipients/{id}', 'get'>;
@@ -25,6 +26,7 @@ export const conditionColor: Record<Condition, string> = { good: 'success', atte
 export const careApi = {
   types: (includeRetired?: boolean) => api.get('/api/care-types', { query: { includeRetired } }),
   list: (query: RecipientQuery, signal?: AbortSignal) => api.get('/api/care-recipients', { query, signal }),
+  export: (query: Omit<RecipientQuery, 'page' | 'pageSize'>) => http.download('/api/care-recipients/export', query as Query),
   mine: () => api.get('/api/care-recipients/mine'),
   get: (id: string) => api.get('/api/care-recipients/{id}', { params: { id } }),
   create: (body: NewRecipient) => api.post('/api/care-recipients', { body }),

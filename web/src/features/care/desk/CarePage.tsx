@@ -1,12 +1,15 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { saveFile } from '../../../lib/save-file';
 import { formatDate } from '../../../lib/time';
+import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect';
 import { conditionColor, conditions, kindName, type Condition, type NewRecipient, type RecipientRow } from '../care.api';
@@ -49,6 +52,12 @@ export function CarePage() {
   const [registering, setRegistering] = useState(false);
   const list = useRecipients({ ...filters, q, ...paging });
   const types = useCareTypes();
+  const report = useApiErrorReporter();
+  const exporting = useMutation({
+    mutationFn: () => careApi.export({ ...filters, q }),
+    onSuccess: ({ blob, filename }) => saveFile(blob, filename),
+    onError: (e) => report(e),
+  });
   const refilter = (patch: Partial<typeof filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
@@ -90,7 +99,12 @@ export function CarePage() {
       <PageHeader
         title={t('menu.care')}
         description={t('intro')}
-        extra={admin && <Button type="primary" onClick={() => setRegistering(true)} data-testid="care-register">{t('register')}</Button>}
+        extra={
+          <Space>
+            <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="care-export">{t('export')}</Button>
+            {admin && <Button type="primary" onClick={() => setRegistering(true)} data-testid="care-register">{t('register')}</Button>}
+          </Space>
+        }
       />
       <Card data-testid="care-page">
         <Space size={12} wrap>
