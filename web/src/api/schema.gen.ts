@@ -15816,6 +15816,8 @@ export interface operations {
                             teamId: string | null;
                             teamName: string | null;
                             title: string;
+                            /** @enum {string|null} */
+                            whistle: "open" | "closed" | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -15946,6 +15948,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -15992,8 +15996,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -16457,6 +16459,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16503,8 +16507,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -16607,6 +16609,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16653,8 +16657,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16799,6 +16801,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16845,8 +16849,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16989,6 +16991,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17035,8 +17039,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17180,6 +17182,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17226,8 +17230,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17373,6 +17375,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17419,8 +17423,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17563,6 +17565,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17609,8 +17613,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17754,6 +17756,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17800,8 +17804,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17946,6 +17948,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17992,8 +17996,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18136,6 +18138,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18182,8 +18186,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18426,6 +18428,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18472,8 +18476,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18618,6 +18620,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18664,8 +18668,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18808,6 +18810,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18854,8 +18858,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19000,6 +19002,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19046,8 +19050,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19190,6 +19192,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19236,8 +19240,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19380,6 +19382,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19426,8 +19430,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19672,6 +19674,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19718,8 +19722,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19862,6 +19864,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19908,8 +19912,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -20052,6 +20054,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -20098,8 +20102,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
