@@ -24,6 +24,7 @@ import { partnersStep } from './partners.demo.js';
 import { conductStep } from './conduct.demo.js';
 import { DEMO_REPLAY_PAGE, ledgerStep, ledgerTotalsStep } from './ledger.demo.js';
 import { deadlinesWatchStep } from './deadlines.demo.js';
+import { inboxStep } from './inbox.demo.js';
 import { provisionStep } from './provision.demo.js';
 import { planRegions, regionsStep } from './regions.demo.js';
 import { planTeams, teamsStep } from './teams.demo.js';
@@ -59,7 +60,7 @@ export const DEFAULT_DEMO_SEED = 370402;
 const SEED_LOCK = 727466;
 
 /** In order; append a module's step here (parents first: its rows may point at earlier steps' rows). */
-export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, whistlesStep, volunteersStep, partnersStep, mallShelvesStep, conductStep, postsStep, careStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
+export const demoSteps: DemoStep[] = [regionsStep, provisionStep, accountsStep, teamsStep, needsStep, oversightStep, deadlinesWatchStep, inboxStep, whistlesStep, volunteersStep, partnersStep, mallShelvesStep, conductStep, postsStep, careStep, activitiesStep, activityRecordStep, ledgerStep, mallStep, ledgerTotalsStep];
 
 /** The district's regions and sizes alone (context.ts `DistrictPlan`): pure, deterministic, ~10 ms. */
 export function planDistrict(scale: DemoScale, seed = DEFAULT_DEMO_SEED): DistrictPlan {

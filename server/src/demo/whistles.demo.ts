@@ -3,10 +3,13 @@ import { deadlineRunningStatuses } from '../modules/needs/needs.lifecycle.js';
 import { units, whistleUnits, whistles } from '../modules/whistles/whistles.table.js';
 import type { CallKind } from '../modules/whistles/whistles.policy.js';
 import { queryRows, type Tx } from '../platform/db/client.js';
+import type { PastMessage } from '../modules/notifications/notifications.past.js';
+import { createServices } from '../services.js';
 import { castOf } from './cast.js';
 import type { DemoStep } from './context.js';
 import { fixedAccounts } from './fixed-accounts.js';
 import { demoUuid } from './identity.js';
+import { readAt } from './inbox.demo.js';
 import { as, type Who } from './needs.pick.js';
 import { streamRng, type Rng } from './random.js';
 
@@ -61,6 +64,7 @@ export const whistlesStep: DemoStep = {
     const teamNames = new Map(plan.teams.map((t) => [t.id, t]));
     const items = await majorItems(tx, districtId, plan.scale === 'full' ? 8 : 4);
     let calls = 0;
+    const told: Told[] = [];
     for (const [i, item] of items.entries()) {
       const building = cast.byId.get(item.region_id)!;
       const street = cast.streetOf.get(building.id)!;
@@ -70,13 +74,22 @@ export const whistlesStep: DemoStep = {
       const team = item.team_id ? teamNames.get(item.team_id) : undefined;
       if (team) chosen.push({ kind: 'team', name: team.name, teamId: team.id, unitId: null, code: 'team', contact: as(plan.people.find((p) => p.id === team.leaderId)!, 'teamLeader') });
       if (cast.communityOf.get(building.id)!.id === home.id) chosen.push({ kind: 'partner', name: partner.name, teamId: null, unitId: demoUuid(plan.seed, 'unit:partner'), code: 'partner', contact: as(partner, 'unit') });
-      calls += await tellWhistle(tx, rng, { districtId, seed: plan.seed, now: deps.clock.now().getTime(), item, street, streetAdmin, calls: chosen, stage: i % 4 });
+      const admins = plan.people.filter((p) => p.regionId === street.id && p.roles.includes('streetAdmin')).map((p) => p.id);
+      calls += await tellWhistle(tx, rng, { districtId, seed: plan.seed, now: deps.clock.now().getTime(), item, street, streetAdmin, admins, calls: chosen, stage: i % 4, told });
     }
-    return { whistles: items.length, whistleCalls: calls };
+    // what the whistles module told people at each step (whistles.open.ts, whistles.calls.ts), read or not
+    // as the orders' messages are, by a stream of its own: the whistles' own draws stay as they were
+    const reading = streamRng(plan.seed, 'whistles-inbox');
+    const now = deps.clock.now().getTime();
+    const messages = told.map((m): PastMessage => ({ ...m, readAt: readAt(reading, m.at.getTime(), now) }));
+    await createServices(deps).notifications.recordPast(tx, districtId, messages);
+    return { whistles: items.length, whistleCalls: calls, whistleMessages: messages.length };
   },
 };
 
-type Story = { districtId: string; seed: number; now: number; item: Item; street: { id: string; name: string }; streetAdmin: Who; calls: Call[]; stage: number };
+/** A message the whistles module sent at a step, as `notify` was given it. */
+type Told = Omit<PastMessage, 'readAt'>;
+type Story = { districtId: string; seed: number; now: number; item: Item; street: { id: string; name: string }; streetAdmin: Who; admins: string[]; calls: Call[]; stage: number; told: Told[] };
 
 /**
  * One whistle, from the item's last step to now. `stage` says how far it has gone: 0 closed, 1 every
@@ -113,6 +126,19 @@ async function tellWhistle(tx: Tx, rng: Rng, s: Story): Promise<number> {
   });
   const summary = s.stage === 0 ? rng.pick(summaries) : null;
   const closedAt = summary ? step(0.1, s.streetAdmin, 'streetAdmin', 'whistleClose', summary, { whistleId }) : null;
+  const subject = { type: 'whistle' as const, id: whistleId, label: item.number };
+  const tell = (key: string, type: string, recipients: (string | null | undefined)[], at: Date, params?: Record<string, string>) => {
+    const to = recipients.filter((r): r is string => Boolean(r));
+    if (to.length) s.told.push({ key, type, recipients: to, subject, at, ...(params ? { params } : {}) });
+  };
+  tell(`whistle:${whistleId}:opened`, 'whistle.opened', s.admins, openedAt);
+  rows.forEach((row, i) => {
+    const contact = s.calls[i]!.contact;
+    tell(`whistle-call:${row.id}`, 'whistle.called', [contact?.id], calledAt, { unitName: row.name, streetName: s.street.name });
+    // the street admin reports in for a unit without a contact: no one to tell then
+    if (row.reportedAt && row.reportedBy !== row.calledBy) tell(`whistle-report:${row.id}`, 'whistle.reported', [row.calledBy], row.reportedAt, { unitName: row.name });
+  });
+  if (closedAt) tell(`whistle:${whistleId}:closed`, 'whistle.closed', rows.map((r) => r.contactId).filter((id) => id !== s.streetAdmin.id), closedAt);
   await tx.insert(whistles).values({
     districtId, id: whistleId, needId: item.id, streetId: s.street.id, regionId: item.region_id, source, sourceKey: source === 'major' ? `accept:${item.id}` : `escalate:${item.id}:${item.escalate_seq}`,
     openedBy: source === 'escalate' ? item.escalate_by : null, reason: item.escalate_note, state: summary ? 'closed' : 'open', openedAt, closedAt, closedBy: summary ? s.streetAdmin.id : null, summary,

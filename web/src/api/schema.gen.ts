@@ -15906,6 +15906,8 @@ export interface operations {
                             teamId: string | null;
                             teamName: string | null;
                             title: string;
+                            /** @enum {string|null} */
+                            whistle: "open" | "closed" | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -16036,6 +16038,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16082,8 +16086,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -16547,6 +16549,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16593,8 +16597,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     };
                 };
             };
@@ -16697,6 +16699,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16743,8 +16747,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -16889,6 +16891,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -16935,8 +16939,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17079,6 +17081,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17125,8 +17129,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17270,6 +17272,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17316,8 +17320,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17463,6 +17465,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17509,8 +17513,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17653,6 +17655,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17699,8 +17703,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -17844,6 +17846,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -17890,8 +17894,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18036,6 +18038,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18082,8 +18086,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18226,6 +18228,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18272,8 +18276,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18516,6 +18518,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18562,8 +18566,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18708,6 +18710,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18754,8 +18758,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -18898,6 +18900,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -18944,8 +18948,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19090,6 +19092,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19136,8 +19140,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19280,6 +19282,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19326,8 +19330,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19470,6 +19472,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19516,8 +19520,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19762,6 +19764,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19808,8 +19812,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -19952,6 +19954,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -19998,8 +20002,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;
@@ -20142,6 +20144,8 @@ export interface operations {
                         teamId: string | null;
                         teamName: string | null;
                         title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
                     } & {
                         actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
                         answers: {
@@ -20188,8 +20192,6 @@ export interface operations {
                         }[];
                         wantedFrom: string | null;
                         wantedTo: string | null;
-                        /** @enum {string|null} */
-                        whistle: "open" | "closed" | null;
                     }) | {
                         /** @enum {boolean} */
                         hidden: true;

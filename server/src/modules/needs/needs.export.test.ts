@@ -208,7 +208,7 @@ const sampleRow: ExportRow = {
   id: '00000000-0000-4000-8000-000000000000', number: 'P', kind: 'microWish', categoryId: '00000000-0000-4000-8000-000000000001', categoryName: '分类', categoryNameEn: 'Category',
   title: '', status: 'submitted', severity: 'general', channel: 'self', regionId: '00000000-0000-4000-8000-000000000002', regionName: '光明1号楼', place: ['东街道', '光明社区', '光明1号楼'], address: null,
   requesterName: '张三', requesterPhone: null, slots: 1, filled: 0, teamId: null, teamName: null, rulingPending: false, duplicateCount: 0, rating: null, overdue: false, paused: false,
-  createdAt: '2026-03-01T01:30:00.000Z', acceptedAt: null, deadlineAt: null, completedAt: null,
+  createdAt: '2026-03-01T01:30:00.000Z', acceptedAt: null, deadlineAt: null, completedAt: null, whistle: null,
 };
 
 describe('the workbook writer', () => {

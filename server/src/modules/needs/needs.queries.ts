@@ -13,10 +13,10 @@ import type { CategoriesService, CategoryLabel } from '../need-categories/catego
 import type { NeedRow } from './needs.access.js';
 import { deadlineRunningStatuses, type NeedStatus } from './needs.lifecycle.js';
 import { requesterDisclosure } from './needs.policy.js';
-import { needs } from './needs.table.js';
+import { needEvents, needs } from './needs.table.js';
 import type { NeedView } from './needs.enums.js';
 import { listViewerOf, partiesOf, viewConditions, type Subtrees, type Viewer } from './needs.scope.js';
-import { toNeedSummary, type SummaryRow } from './needs.view.js';
+import { toNeedSummary, type SummaryRow, type WhistleState } from './needs.view.js';
 import { totalOf, type ListTotals } from './needs.list-totals.js';
 import { whereKey } from './needs.kept-counts.js';
 import { keepsPage, pageKey, type KeptPage, type ListPages } from './needs.list-pages.js';
@@ -116,11 +116,22 @@ export const rowColumns = {
     channel: needs.channel, regionId: needs.regionId, address: needs.address, requesterId: needs.requesterId, requesterName: needs.requesterName,
     requesterPhone: needs.requesterPhone, slots: needs.slots, filled: needs.filled, teamId: needs.teamId, rulingPending: needs.rulingPending,
     duplicateOf: needs.duplicateOf, rating: needs.rating, createdAt: needs.createdAt, acceptedAt: needs.acceptedAt, deadlineAt: needs.deadlineAt,
-    pausedAt: needs.pausedAt, completedAt: needs.completedAt,
+    pausedAt: needs.pausedAt, completedAt: needs.completedAt, whistle: whistleWhileEscalated(),
   } satisfies Record<keyof ListRow['need'], unknown>,
   regionName: regions.name,
   regionPath: regions.path,
 };
+
+/**
+ * The state of an escalated need's latest whistle, read from its timeline as the detail reads it
+ * (`whistleOf`): the tag 已吹哨 becomes 已结束吹哨 once the street closes it. Only for an escalated
+ * row, the one state whose tag it changes: a page's other rows cost nothing, an escalated one a walk
+ * back over its own timeline rows (the primary key's (district, need, seq)). Null for the others.
+ */
+function whistleWhileEscalated() {
+  return sql<WhistleState>`CASE WHEN ${needs.status} = 'escalated' THEN (SELECT CASE e.action WHEN 'whistle' THEN 'open' ELSE 'closed' END FROM ${needEvents} e
+    WHERE e.district_id = ${needs.districtId} AND e.need_id = ${needs.id} AND e.action IN ('whistle', 'whistleClose') ORDER BY e.seq DESC LIMIT 1) END`;
+}
 
 /** Whether the caller holds a live slot of the current round: what the detail calls "assignee". */
 export const liveSlotOf = (actor: Actor) =>

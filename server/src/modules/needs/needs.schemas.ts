@@ -48,6 +48,9 @@ export const NeedSummary = Type.Object({
   address: N(Type.String()), requesterName: Type.String(), requesterPhone: N(Type.String()), slots: Type.Integer(), filled: Type.Integer(),
   teamId: N(Type.String()), teamName: N(Type.String()), rulingPending: Type.Boolean(), duplicateCount: Type.Integer(), rating: N(Type.Integer()),
   createdAt: Type.String(), acceptedAt: N(Type.String()), deadlineAt: N(Type.String()), overdue: Type.Boolean(), paused: Type.Boolean({ description: 'The deadline’s clock is paused (挂起)' }), completedAt: N(Type.String()),
+  // its latest whistle (吹哨报到): open, closed by the street, or never. A list row tells it while the need
+  // is escalated (已吹哨: the tag a closed whistle changes), null otherwise; the need's page always tells it
+  whistle: NullableStringEnum(['open', 'closed'] as const),
 });
 
 export const NeedDetail = Type.Intersect([
@@ -64,7 +67,6 @@ export const NeedDetail = Type.Intersect([
       seq: Type.Integer(), at: Type.String(), action: Type.String(), fromStatus: NullableStringEnum(needStatuses), toStatus: Status, actorRole: Type.String(),
       actorName: N(Type.String()), note: N(Type.String()), attachments: Type.Array(Type.String()), data: N(Type.Record(Type.String(), Type.Unknown())),
     })),
-    whistle: NullableStringEnum(['open', 'closed'] as const), // its latest whistle (吹哨报到): open, closed by the street, or never
     myRelations: Type.Array(Type.String()),
     actions: Type.Array(StringEnum(callerActions)),
   }),

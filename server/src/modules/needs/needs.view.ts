@@ -9,12 +9,18 @@ import type { needEvents } from './needs.table.js';
 
 type Names = { category?: { name: string; nameEn: string; code: string }; teamName?: string | null };
 
-/** What a summary is made of: a list may read just these columns (the export does). */
+/** A need's latest whistle (吹哨报到): open, closed by the street, or never (null). */
+export type WhistleState = 'open' | 'closed' | null;
+
+/**
+ * What a summary is made of: a list may read just these columns (the export does), and the state of
+ * its latest whistle as far as the reader worked it out (a list: while escalated, `whistleWhileEscalated`).
+ */
 export type SummaryRow = Pick<
   NeedRow,
   | 'id' | 'number' | 'kind' | 'categoryId' | 'title' | 'status' | 'severity' | 'channel' | 'regionId' | 'regionName' | 'address' | 'requesterName' | 'requesterPhone'
   | 'slots' | 'filled' | 'teamId' | 'rulingPending' | 'duplicateOf' | 'rating' | 'createdAt' | 'acceptedAt' | 'deadlineAt' | 'pausedAt' | 'completedAt'
->;
+> & { whistle: WhistleState };
 
 export function toNeedSummary(row: SummaryRow, names: Names, now: Date, disclosure = { name: 'masked', phone: 'hidden', address: false } as ReturnType<typeof requesterDisclosure>) {
   // the columns are plain text; intake and the lifecycle write only these vocabularies' values
@@ -48,6 +54,7 @@ export function toNeedSummary(row: SummaryRow, names: Names, now: Date, disclosu
     /** The deadline's clock is paused (挂起): the deadline moves on when it resumes. */
     paused: row.pausedAt !== null,
     completedAt: row.completedAt?.toISOString() ?? null,
+    whistle: row.whistle,
   };
 }
 
@@ -60,7 +67,7 @@ const followerNotes = new Set(['reply', 'reject', 'complete']);
  * Its latest whistle, as the whistles module wrote it on the timeline: a `whistle` step opens one, a
  * `whistleClose` step closes it — so a need the street has closed is not shown as still whistled.
  */
-export function whistleOf(events: Pick<EventRow, 'action'>[]): 'open' | 'closed' | null {
+export function whistleOf(events: Pick<EventRow, 'action'>[]): WhistleState {
   const last = events.filter((e) => e.action === 'whistle' || e.action === 'whistleClose').at(-1);
   if (!last) return null;
   return last.action === 'whistle' ? 'open' : 'closed';
@@ -84,7 +91,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
     return id && knows ? name : maskName(name);
   };
   return {
-    ...toNeedSummary(need, names, now, disclosure),
+    ...toNeedSummary({ ...need, whistle: whistleOf(events) }, names, now, disclosure),
     description: need.description,
     photos: need.photos,
     answers: follower ? {} : need.answers,
@@ -122,7 +129,6 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
       attachments: e.attachments,
       data: follower ? null : e.data,
     })),
-    whistle: whistleOf(events),
     myRelations: [...parties],
     // availableActions offers no action only the system takes, so each one has its endpoint
     actions: availableActions(parties, facts, now) as CallerAction[],

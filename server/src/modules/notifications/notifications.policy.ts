@@ -117,6 +117,19 @@ export function paramsOf(e: NeedEvent): Record<string, string | number> {
 
 export type Delivery = { type: string; recipients: string[] };
 
+/** A message about a need as `notify` takes it, without its key. */
+export type NeedMessage = { type: string; recipients: string[]; subject: { type: 'need'; id: string; label: string }; params: Record<string, string | number> };
+
+/**
+ * The messages an order event sends: who hears what (`plan`), with the event's values and the need's
+ * title (`needTitle`). The subscriber sends them as events are delivered; the demo writes those its
+ * past events would have sent (`notifications.recordPast`).
+ */
+export function needMessages(e: NeedEvent, subject: NeedMessage['subject'], people: NeedRecipients): NeedMessage[] {
+  const params = { ...paramsOf(e), ...(people.title ? { needTitle: people.title } : {}) };
+  return plan(e, people).map((d) => ({ type: d.type, recipients: d.recipients, subject, params }));
+}
+
 /** Who gets which message: never the person who acted, at most one message each, in rule order. */
 export function plan(e: NeedEvent, people: NeedRecipients): Delivery[] {
   const told = new Set<string>(e.actorId ? [e.actorId] : []);

@@ -9,7 +9,8 @@ import { smsChannel, type Channel } from './notifications.channels.js';
 import { codeChannel } from './notifications.codes.js';
 import { notificationsError } from './notifications.errors.js';
 import { renderMessage } from './notifications.messages.js';
-import { channelAllowed, groupOf, inboxGroups, outsideChannels, type ChannelName, type InboxGroup, type SubjectType } from './notifications.policy.js';
+import { recordPast } from './notifications.past.js';
+import { channelAllowed, groupOf, inboxGroups, needMessages, needRules, outsideChannels, type ChannelName, type InboxGroup, type SubjectType } from './notifications.policy.js';
 import { inboxMessages, notificationPreferences } from './notifications.table.js';
 
 /** What another module asks the inbox to tell people (see `notify`). */
@@ -103,6 +104,12 @@ export function createNotificationsService(deps: Deps) {
       }
       return { created: rows.map((r) => r.accountId) };
     },
+
+    /** The order events that tell someone (`needs.<action>`), and what each tells whom: the subscriber's own rules. */
+    needEventTypes: Object.keys(needRules),
+    needMessages,
+    /** Messages of the past, written in bulk as `notify` wrote them then (the demo's history): notifications.past.ts. */
+    recordPast,
 
     /** My messages, newest first; `unread` keeps only those not read yet. */
     async list(actor: Actor, q: { unread?: boolean; page: number; pageSize: number }, locale: Locale) {

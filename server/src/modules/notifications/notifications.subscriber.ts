@@ -1,6 +1,6 @@
 import type { Subscriber } from '../../platform/events/outbox.js';
 import type { NeedsService } from '../needs/needs.service.js';
-import { audiencesFor, needRules, paramsOf, plan } from './notifications.policy.js';
+import { audiencesFor, needMessages, needRules } from './notifications.policy.js';
 import type { NotificationsService } from './notifications.service.js';
 
 /**
@@ -19,9 +19,7 @@ export function needEventsSubscriber(deps: { needs: NeedsService; notify: Notifi
       const teamId = typeof e.payload.teamId === 'string' ? e.payload.teamId : undefined;
       const people = await deps.needs.recipientsFor(tx, event.districtId, event.subjectId, { audiences, round, teamId });
       const subject = { type: 'need' as const, id: event.subjectId, label: String(e.payload.number ?? '') };
-      for (const delivery of plan(e, people)) {
-        await deps.notify(tx, event.districtId, { key: event.id, type: delivery.type, recipients: delivery.recipients, subject, params: { ...paramsOf(e), ...(people.title ? { needTitle: people.title } : {}) } });
-      }
+      for (const message of needMessages(e, subject, people)) await deps.notify(tx, event.districtId, { key: event.id, ...message });
     },
   };
 }

@@ -101,6 +101,26 @@ describe.each(backends)('吹哨报到 (whistles) on %s', (backend) => {
     expect(await whistleOfNeed()).toBe('closed');
   });
 
+  it('the lists tell an escalated need’s whistle as its page does: open, then closed by the street (已结束吹哨, not 已吹哨)', async () => {
+    const need = await accepted('general');
+    const rowOf = async (who: string, view: string) => {
+      const res = await get(who, `/api/needs?view=${view}&q=${need.number}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string; status: string; whistle: string | null }[]).find((n) => n.id === need.id);
+    };
+    // the staff ledger (its pages kept between requests), the street's, and the resident's own list
+    const rows = async () => Promise.all([rowOf('communityAdmin1', 'all'), rowOf('streetAdmin1', 'all'), rowOf('resident1', 'mine')]);
+    expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['accepted', null]));
+    const opened = await post('communityAdmin1', '/api/whistles', { needId: need.id, reason: '需要街道协调' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['escalated', 'open']));
+    expect((await post('streetAdmin1', `/api/whistles/${opened.json().id}/close`, { summary: '已协调' })).statusCode).toBe(200);
+    expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['escalated', 'closed']));
+    // dispatched on from there, it is no longer escalated: its state speaks for it
+    expect((await act(t, c.communityAdmin1!, need.id, 'dispatch', { teamId: t.fx.team.T1!.id })).statusCode).toBe(200);
+    expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['dispatched', null]));
+  });
+
   it('two admins whistling the same need at once: one whistle, the other is told', async () => {
     const need = await accepted('general');
     const replies = await Promise.all([

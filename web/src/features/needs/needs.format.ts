@@ -18,6 +18,12 @@ const tones: Record<NeedStatus, StatusTone> = {
 
 export const statusTone = (status: string): StatusTone => tones[status as NeedStatus] ?? 'new';
 
+/**
+ * An escalated need whose whistle the street has closed: it reads 已结束吹哨 (back with the community,
+ * a waiting tone), not 已吹哨. Lists and pages alike carry `whistle` (a list row while escalated).
+ */
+export const whistleClosed = (need: { status: string; whistle?: NeedSummary['whistle'] }): boolean => need.status === 'escalated' && need.whistle === 'closed';
+
 
 /** Overdue (超期): the server's verdict by its clock, else worked out here (a need seen before the server said). */
 export function isOverdue(need: Pick<NeedSummary, 'status' | 'deadlineAt'> & { overdue?: boolean }, now = Date.now()): boolean {

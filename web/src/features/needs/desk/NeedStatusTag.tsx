@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NeedDetail, NeedSummary, Severity } from '../needs.api';
-import { isOverdue, statusTone, type StatusTone } from '../needs.format';
+import type { NeedSummary, Severity } from '../needs.api';
+import { isOverdue, statusTone, whistleClosed, type StatusTone } from '../needs.format';
 
 const toneColor: Record<StatusTone, string> = { new: 'blue', working: 'processing', waiting: 'gold', done: 'success', stopped: 'default', alert: 'volcano' };
 
@@ -9,13 +9,13 @@ const toneColor: Record<StatusTone, string> = { new: 'blue', working: 'processin
  * The state as a coloured tag, plus "overdue" in red while the deadline has passed (SPEC §5). An
  * escalated need whose whistle the street has closed says so (已结束吹哨), not 已吹哨.
  */
-export function NeedStatusTag({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt'> & Partial<Pick<NeedDetail, 'whistle'>> }) {
+export function NeedStatusTag({ need }: { need: Pick<NeedSummary, 'status' | 'deadlineAt'> & Partial<Pick<NeedSummary, 'whistle'>> }) {
   const { t } = useTranslation('needs');
-  const whistleClosed = need.status === 'escalated' && need.whistle === 'closed';
+  const closed = whistleClosed(need);
   return (
     <Space size={4} wrap>
-      <Tag color={toneColor[whistleClosed ? 'waiting' : statusTone(need.status)]} bordered={false} data-testid="need-status" data-status={need.status}>
-        {whistleClosed ? t('whistleClosed') : t(`status.${need.status}`)}
+      <Tag color={toneColor[closed ? 'waiting' : statusTone(need.status)]} bordered={false} data-testid="need-status" data-status={need.status} data-whistle={need.whistle ?? undefined}>
+        {closed ? t('whistleClosed') : t(`status.${need.status}`)}
       </Tag>
       {isOverdue(need) && (
         <Tag color="red" bordered={false}>

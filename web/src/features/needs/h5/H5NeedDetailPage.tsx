@@ -43,7 +43,7 @@ export function H5NeedDetailPage() {
       {need && (
         <>
           <header className="lx-h5-need-hero">
-            <MobileStatusTag status={need.status} />
+            <MobileStatusTag status={need.status} whistle={need.whistle} />
             <h2>{need.title}</h2>
             <p>{t(`h5.statusHint.${role}.${need.status}`, { defaultValue: '' })}</p>
             <span className="lx-h5-need-number">{need.number}</span>

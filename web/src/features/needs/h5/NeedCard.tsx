@@ -19,7 +19,7 @@ export function NeedCard({ need, extra }: { need: NeedSummary; extra?: ReactNode
       <div className="lx-h5-need-main" onClick={() => navigate(`/h5/needs/${need.id}`)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`/h5/needs/${need.id}`)}>
         <div className="lx-h5-need-head">
           <span className="lx-h5-need-title">{need.title}</span>
-          <MobileStatusTag status={need.status} />
+          <MobileStatusTag status={need.status} whistle={need.whistle} />
         </div>
         <div className="lx-h5-need-meta">
           <span className="lx-h5-need-category">{categoryLabel(need, i18n.language)}</span>
