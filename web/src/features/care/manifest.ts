@@ -13,6 +13,7 @@ export const careFeature = defineFeature({
       { path: 'care/:id', page: () => import('./h5/H5CareDetailPage').then((m) => m.H5CareDetailPage) },
     ],
   },
-  // a tile, not a tab: a volunteer who leads a team has five tabs already (app/phone-tabs.ts)
-  phoneServices: [{ key: 'care', label: 'menu.phoneCare', icon: () => import('@ant-design/icons/es/icons/HeartOutlined'), path: '/h5/care', volunteer: true, order: 41 }],
+  // a tile, not a tab: a volunteer who leads a team has five tabs already (app/phone-tabs.ts); not the
+  // heart the desk's menu has, which 我要点单 shows on the same grid
+  phoneServices: [{ key: 'care', label: 'menu.phoneCare', icon: () => import('@ant-design/icons/es/icons/ContactsOutlined'), path: '/h5/care', volunteer: true, order: 41 }],
 });

@@ -33,7 +33,7 @@ function VisitLog({ recipientId }: { recipientId: string }) {
   const visits = useVisits(recipientId);
   const items = visits.data?.items ?? [];
   return (
-    <List mode="card" header={t('phone.visits')} aria-busy={visits.isFetching} data-testid="care-visits">
+    <List mode="card" header={t('phone.visits')} className="lx-care-log" aria-busy={visits.isFetching} data-testid="care-visits">
       {visits.isPending && (
         <List.Item>
           <DotLoading color="primary" />
@@ -87,7 +87,7 @@ export function H5CareDetailPage() {
                 <div className="lx-care-pre">{r.needs}</div>
               </List.Item>
             )}
-            <List.Item title={t('field.lastVisit')}>
+            <List.Item>
               <LastVisit recipient={r} />
             </List.Item>
             {others.length > 0 && <List.Item>{t('phone.partners', { names: listNames(others, i18n.language) })}</List.Item>}
