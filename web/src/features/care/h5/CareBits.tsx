@@ -35,7 +35,12 @@ export function PlaceLine({ recipient }: { recipient: Pick<Recipient, 'place' | 
   return (
     <span className="lx-care-place">
       <EnvironmentOutline aria-hidden /> {recipient.place.text}
-      {recipient.address && <span className="lx-care-door"> · {recipient.address}</span>}
+      {recipient.address && (
+        <>
+          {' '}
+          <span className="lx-care-door">· {recipient.address}</span>
+        </>
+      )}
     </span>
   );
 }
