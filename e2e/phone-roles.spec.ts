@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ok } from './support/api.js';
 import { demo, guideSnap, snap } from './support/browser.js';
 import { flows, settled } from './support/flows.js';
 import { holdList, settledPhoneLists } from './support/lists.js';
+import { axeViolations, smallText } from './support/phone-checks.js';
 import { settledHome, settledPage } from './support/phone-home.js';
 import { phoneLogin, readNeed, waitForStatus } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
@@ -19,8 +18,6 @@ import { serverAndBrowser } from './support/suite.js';
  */
 const env = serverAndBrowser();
 const { apiAs, session } = flows(env, 'phone-roles');
-// evaluated through the browser's debugging protocol: the product's CSP (script-src 'self') rightly refuses an injected <script>
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const GRID_WORKER = '13800000003';
 const PARTNER = '13800000007';
 const TEAM = '文化社区红马甲志愿服务队';
@@ -236,36 +233,6 @@ describe('phone pages for every role', () => {
 });
 
 // --- accessibility and large text on every phone page ------------------------------------------
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
-
-/** Visible text under 18 px: an element holding text of its own, shown on screen, with its computed size. */
-function smallText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-      if (!own) continue;
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-      const size = parseFloat(style.fontSize);
-      if (size < 18) found.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${el.textContent!.trim().slice(0, 20)}" ${size}px`);
-    }
-    return found;
-  });
-}
 
 /**
  * Figures in a row (我的: hours and points; the home's to-do counts) that run into each other: a figure

@@ -13,5 +13,14 @@ export const careFeature = defineFeature({
       { path: 'care/:id', access: 'staff', page: () => import('./desk/CareDetailPage').then((m) => m.CareDetailPage), namespaces: ['needs'] },
     ],
   },
+  phone: {
+    member: [
+      { path: 'care', page: () => import('./h5/H5CarePage').then((m) => m.H5CarePage) },
+      { path: 'care/:id', page: () => import('./h5/H5CareDetailPage').then((m) => m.H5CareDetailPage) },
+    ],
+  },
   menu: [{ path: '/care', label: 'menu.care', hint: 'menu.careHint', icon: () => import('@ant-design/icons/es/icons/HeartOutlined'), access: 'staff', order: 47.5 }],
+  // a tile, not a tab: a volunteer who leads a team has five tabs already (app/phone-tabs.ts); not the
+  // heart the desk's menu has, which 我要点单 shows on the same grid
+  phoneServices: [{ key: 'care', label: 'menu.phoneCare', icon: () => import('@ant-design/icons/es/icons/ContactsOutlined'), path: '/h5/care', volunteer: true, order: 41 }],
 });
