@@ -32,7 +32,7 @@ export async function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, loca
     for (const r of page) {
       sheet
         .addRow([
-          r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status), label.severity(r.severity),
+          r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status, r.whistle), label.severity(r.severity),
           label.channel(r.channel), placeText(r.place, r.regionName), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
           shanghai(r.completedAt), r.rating ?? '',
         ])

@@ -24,11 +24,12 @@ const severityWords: Record<Locale, Record<(typeof severities)[number], string>>
 const prefixed = (prefix: string, words: Record<string, string>) => Object.fromEntries(Object.entries(words).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 registerMessages({
-  'zh-CN': { ...prefixed('needs.kind', kindWords['zh-CN']), ...prefixed('needs.channel', channelWords['zh-CN']), ...prefixed('needs.severity', severityWords['zh-CN']) },
-  en: { ...prefixed('needs.kind', kindWords.en), ...prefixed('needs.channel', channelWords.en), ...prefixed('needs.severity', severityWords.en) },
+  'zh-CN': { ...prefixed('needs.kind', kindWords['zh-CN']), ...prefixed('needs.channel', channelWords['zh-CN']), ...prefixed('needs.severity', severityWords['zh-CN']), 'needs.whistleClosed': '已结束吹哨' },
+  en: { ...prefixed('needs.kind', kindWords.en), ...prefixed('needs.channel', channelWords.en), ...prefixed('needs.severity', severityWords.en), 'needs.whistleClosed': 'Whistle closed' },
 });
 
-export type NeedLabels = { kind(code: string): string; channel(code: string): string; severity(code: string): string; status(code: string): string };
+/** `status` with the need's latest whistle: an escalated need whose whistle the street closed reads 已结束吹哨, as on screen. */
+export type NeedLabels = { kind(code: string): string; channel(code: string): string; severity(code: string): string; status(code: string, whistle?: string | null): string };
 
 /** Looked up once per locale and kept: an export asks for these words on every row. */
 export function needLabels(locale: Locale): NeedLabels {
@@ -38,11 +39,12 @@ export function needLabels(locale: Locale): NeedLabels {
   const severityNames = table('needs.severity', severities);
   // the state names are written to sit inside a sentence ("the order is dispatched"); a cell starts with a capital
   const statuses = new Map([...table('needs.status', needStatuses)].map(([c, w]) => [c, w.charAt(0).toUpperCase() + w.slice(1)]));
+  const whistleClosed = translate(locale, 'needs.whistleClosed');
   // an unknown code (a newer value than this build knows) is shown as it is rather than dropped
   return {
     kind: (c) => kinds.get(c) ?? c,
     channel: (c) => channelNames.get(c) ?? c,
     severity: (c) => severityNames.get(c) ?? c,
-    status: (c) => statuses.get(c) ?? c,
+    status: (c, whistle) => (c === 'escalated' && whistle === 'closed' ? whistleClosed : (statuses.get(c) ?? c)),
   };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
@@ -116,6 +117,11 @@ describe.each(backends)('吹哨报到 (whistles) on %s', (backend) => {
     expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['escalated', 'open']));
     expect((await post('streetAdmin1', `/api/whistles/${opened.json().id}/close`, { summary: '已协调' })).statusCode).toBe(200);
     expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['escalated', 'closed']));
+    // the ledger's workbook says so too, in words
+    const sheet = await t.app.inject({ url: `/api/needs/export?view=all&q=${need.number}`, headers: { cookie: c.communityAdmin1! } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBe('已结束吹哨');
     // dispatched on from there, it is no longer escalated: its state speaks for it
     expect((await act(t, c.communityAdmin1!, need.id, 'dispatch', { teamId: t.fx.team.T1!.id })).statusCode).toBe(200);
     expect((await rows()).map((r) => [r?.status, r?.whistle])).toEqual(Array(3).fill(['dispatched', null]));
