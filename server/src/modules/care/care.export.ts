@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stream.js';
+import { writeSheet } from '../../platform/http/xlsx-stream.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { RecipientItem } from './care.list.js';
 
@@ -19,27 +19,11 @@ const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOStrin
  * The list of people under care as an .xlsx (关爱对象台账): words, never codes; phones masked as on
  * screen; risk notes and ID numbers left out (a full look at one is an audited act of its own).
  */
-export async function writeCareWorkbook(pages: AsyncIterable<RecipientItem[]>, locale: Locale, out: Writable): Promise<number> {
+export function writeCareWorkbook(pages: AsyncIterable<RecipientItem[]>, locale: Locale, out: Writable): Promise<number> {
   const w = words[locale];
-  const book = streamingWorkbook(out);
-  const sheet = book.addWorksheet(locale === 'en' ? 'People under care' : '关爱对象台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers[locale].map((header) => ({ header, width: 14 }));
-  sheet.getRow(1).commit();
-  let written = 0;
-  for await (const page of pages) {
-    for (const r of page) {
-      sheet
-        .addRow([
-          r.name, r.callName, r.gender ? w[r.gender] : '', r.birthYear ?? '', r.types.map((k) => (locale === 'en' ? k.nameEn : k.name)).join('、'), r.place.text, r.address, r.phone ?? '',
-          r.guardian?.name ?? '', r.guardian?.relation ?? '', r.guardian?.phone ?? '', r.needs, r.pairedNames.join('、'), w[`p${Math.min(r.paired, 3)}`], r.activePlans,
-          r.lastVisitAt ? day(r.lastVisitAt) : w.never, r.lastCondition ? w[r.lastCondition] : '', w[r.status],
-        ])
-        .commit();
-    }
-    written += page.length;
-    await readerCaughtUp(out);
-  }
-  sheet.commit();
-  await book.commit();
-  return written;
+  return writeSheet(out, locale === 'en' ? 'People under care' : '关爱对象台账', headers[locale], pages, (r) => [
+    r.name, r.callName, r.gender ? w[r.gender] : '', r.birthYear ?? '', r.types.map((k) => (locale === 'en' ? k.nameEn : k.name)).join('、'), r.place.text, r.address, r.phone ?? '',
+    r.guardian?.name ?? '', r.guardian?.relation ?? '', r.guardian?.phone ?? '', r.needs, r.pairedNames.join('、'), w[`p${Math.min(r.paired, 3)}`], r.activePlans,
+    r.lastVisitAt ? day(r.lastVisitAt) : w.never, r.lastCondition ? w[r.lastCondition] : '', w[r.status],
+  ]);
 }

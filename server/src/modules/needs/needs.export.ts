@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stream.js';
+import { writeSheet } from '../../platform/http/xlsx-stream.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { ExportRow } from './needs.export-rows.js';
 import { needLabels } from './needs.labels.js';
@@ -20,28 +20,11 @@ const shanghai = (iso: string | null) => (iso ? new Date(Date.parse(iso) + SHANG
  * (their table would grow with the sheet). Codes become words in the reader's language, times are
  * Asia/Shanghai. Answers the number of rows written.
  */
-export async function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, locale: Locale, out: Writable): Promise<number> {
+export function writeNeedsWorkbook(pages: AsyncIterable<ExportRow[]>, locale: Locale, out: Writable): Promise<number> {
   const label = needLabels(locale);
-  // the header stays frozen in view instead of bold: the streaming workbook has no styles
-  const book = streamingWorkbook(out);
-  const sheet = book.addWorksheet(locale === 'en' ? 'Needs' : '需求台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers[locale].map((header) => ({ header, width: 16 }));
-  sheet.getRow(1).commit();
-  let written = 0;
-  for await (const page of pages) {
-    for (const r of page) {
-      sheet
-        .addRow([
-          r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status, r.whistle), label.severity(r.severity),
-          label.channel(r.channel), placeText(r.place, r.regionName), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
-          shanghai(r.completedAt), r.rating ?? '',
-        ])
-        .commit();
-    }
-    written += page.length;
-    await readerCaughtUp(out);
-  }
-  sheet.commit();
-  await book.commit();
-  return written;
+  return writeSheet(out, locale === 'en' ? 'Needs' : '需求台账', headers[locale], pages, (r) => [
+    r.number, label.kind(r.kind), (locale === 'en' ? r.categoryNameEn : r.categoryName) ?? '', r.title, label.status(r.status, r.whistle), label.severity(r.severity),
+    label.channel(r.channel), placeText(r.place, r.regionName), r.requesterName, r.teamName ?? '', shanghai(r.createdAt), shanghai(r.acceptedAt), shanghai(r.deadlineAt),
+    shanghai(r.completedAt), r.rating ?? '',
+  ], 16);
 }

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { readerCaughtUp, streamingWorkbook } from '../../platform/http/xlsx-stream.js';
+import { writeSheet } from '../../platform/http/xlsx-stream.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { VolunteerItem } from './volunteers.read.js';
 import { placeText } from '../../platform/scope/place.js';
@@ -17,26 +17,10 @@ const words: Record<Locale, Record<string, string>> = {
 const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The registry as an .xlsx (words, never codes; phones masked as on screen), streamed page by page. */
-export async function writeVolunteersWorkbook(pages: AsyncIterable<VolunteerItem[]>, locale: Locale, out: Writable): Promise<number> {
+export function writeVolunteersWorkbook(pages: AsyncIterable<VolunteerItem[]>, locale: Locale, out: Writable): Promise<number> {
   const w = words[locale];
-  const book = streamingWorkbook(out);
-  const sheet = book.addWorksheet(locale === 'en' ? 'Volunteers' : '志愿者名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers[locale].map((header) => ({ header, width: 14 }));
-  sheet.getRow(1).commit();
-  let written = 0;
-  for await (const page of pages) {
-    for (const v of page) {
-      sheet
-        .addRow([
-          v.number ?? '', v.name, v.phone, v.gender ? (w[v.gender] ?? '') : '', v.birthYear ?? '', w[v.politicalStatus] ?? '', v.inService ? w.yes : w.no, v.workUnit ?? '',
-          v.communityName, placeText(v.place, v.regionName), v.skills.join('、'), w[v.status] ?? '', v.verifiedHours, '★'.repeat(v.stars), day(v.appliedAt),
-        ])
-        .commit();
-    }
-    written += page.length;
-    await readerCaughtUp(out);
-  }
-  sheet.commit();
-  await book.commit();
-  return written;
+  return writeSheet(out, locale === 'en' ? 'Volunteers' : '志愿者名册', headers[locale], pages, (v) => [
+    v.number ?? '', v.name, v.phone, v.gender ? (w[v.gender] ?? '') : '', v.birthYear ?? '', w[v.politicalStatus] ?? '', v.inService ? w.yes : w.no, v.workUnit ?? '',
+    v.communityName, placeText(v.place, v.regionName), v.skills.join('、'), w[v.status] ?? '', v.verifiedHours, '★'.repeat(v.stars), day(v.appliedAt),
+  ]);
 }

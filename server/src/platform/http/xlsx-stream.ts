@@ -36,3 +36,24 @@ export function streamingWorkbook(out: Writable): ExcelJS.stream.xlsx.WorkbookWr
   (book as unknown as { zip: NodeJS.EventEmitter }).zip.on('error', (err: Error) => out.destroy(err));
   return book;
 }
+
+/**
+ * One sheet with a frozen header, its rows from `pages` (each page's rows committed, then the reader
+ * waited for), into `out`: the shape of every list's workbook. Answers the number of rows written.
+ */
+export async function writeSheet<T>(out: Writable, sheetName: string, headers: readonly string[], pages: AsyncIterable<T[]>, cells: (row: T) => unknown[], width = 14): Promise<number> {
+  const book = streamingWorkbook(out);
+  // the header stays frozen in view instead of bold: the streaming workbook has no styles
+  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((header) => ({ header, width }));
+  sheet.getRow(1).commit();
+  let written = 0;
+  for await (const page of pages) {
+    for (const row of page) sheet.addRow(cells(row)).commit();
+    written += page.length;
+    await readerCaughtUp(out);
+  }
+  sheet.commit();
+  await book.commit();
+  return written;
+}
