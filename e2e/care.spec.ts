@@ -85,6 +85,13 @@ describe('关爱对象: a community registers a person, pairs a volunteer, sets 
       expect(await plan.textContent()).toContain('下次：');
       await plan.getByTestId('care-plan-order').click();
       await plan.locator('a[href^="/needs/"]').first().waitFor();
+      // changed to Fridays: the rule reads so, the order made stays
+      await plan.getByRole('button', { name: '修改' }).click();
+      await page.getByTestId('care-plan-day').click();
+      await page.locator('.ant-select-item-option', { hasText: '五' }).click();
+      await ok(page);
+      await plan.getByText('每周五 09:30，60分钟').waitFor();
+      await plan.locator('a[href^="/needs/"]').first().waitFor();
 
       // a visit that found something to follow up
       await page.getByTestId('care-visit-add').click();

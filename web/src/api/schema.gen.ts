@@ -7936,6 +7936,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */
@@ -8152,6 +8154,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */
@@ -8243,6 +8247,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */
@@ -8377,6 +8383,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */
@@ -8528,6 +8536,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */
@@ -8680,6 +8690,8 @@ export interface operations {
                         birthYear: number | null;
                         /** @description How volunteers address them (王奶奶); the masked name when none was given */
                         callName: string;
+                        /** @description The call name staff gave (staff only; null when none was given) */
+                        callNameGiven: string | null;
                         canManage: boolean;
                         createdAt: string;
                         /** @enum {string|null} */

@@ -17,6 +17,8 @@ export const careError = defineErrors({
   'care.bad_day_of': { status: 400, 'zh-CN': '每周/隔周请选星期一至星期日，每月请选 1–28 日', en: 'Pick a weekday (1–7) for weekly or biweekly, a day 1–28 for monthly' },
   'care.bad_period': { status: 400, 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   'care.bad_category': { status: 400, 'zh-CN': '服务类别不存在或已停用', en: 'No such active category' },
+  'care.category_asks': { status: 400, 'zh-CN': '该服务类别有必答问题，定期服务无法自动生成工单，请换一个类别', en: 'This category asks questions an order must answer: a plan cannot order it on its own; pick another' },
+  'care.visit_too_old': { status: 400, 'zh-CN': '走访时间不能早于一年前', en: 'A visit cannot be logged for more than a year ago' },
   'care.plan_stopped': { status: 409, 'zh-CN': '该计划已停止', en: 'This plan is stopped' },
   'care.not_a_service_day': { status: 400, 'zh-CN': '{day} 不是该计划的服务日', en: '{day} is not one of this plan’s days' },
   'care.day_passed': { status: 400, 'zh-CN': '该服务日的时间已过', en: 'This day’s service time has passed' },

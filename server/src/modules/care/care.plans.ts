@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { CareDeps } from './care.deps.js';
 import { careError } from './care.errors.js';
-import { addDays, fallsOn, LEAD_DAYS, nextOn, validDayOf, windowOf, type Frequency } from './care.policy.js';
+import { addDays, defaultCallName, fallsOn, LEAD_DAYS, nextOn, validDayOf, windowOf, type Frequency } from './care.policy.js';
 import { loadRecipient, manageRecipient } from './care.rows.js';
 import { carePlans, careRecipients, careRuns } from './care.table.js';
 
@@ -33,8 +33,10 @@ export function carePlanning(deps: CareDeps) {
   /** The plan's orders are of an active category of the district (checked again by the order itself). */
   async function checkCategory(districtId: string, categoryId: string | undefined) {
     if (categoryId === undefined) return;
-    const { category } = await deps.categories.withParent(districtId, categoryId);
+    const { category, parent } = await deps.categories.withParent(districtId, categoryId);
     if (!category || !category.active) throw careError('care.bad_category', { field: 'categoryId' });
+    // an order of the plan has nobody to answer a required question: such a category could never be ordered
+    if ([...(parent?.extraQuestions ?? []), ...category.extraQuestions].some((q) => q.required)) throw careError('care.category_asks', { field: 'categoryId' });
   }
 
   /** The plan and its person, as `loadRecipient` lets the caller see them (404 otherwise). */
@@ -59,16 +61,30 @@ export function carePlanning(deps: CareDeps) {
     }));
   }
 
+  /** The plan and its person as they are now, locked against a stop, an edit or an archive until the order commits. */
+  async function planNow(q: DbOrTx, districtId: string, planId: string) {
+    const [found] = await q.select({ plan: carePlans, recipient: careRecipients }).from(carePlans)
+      .innerJoin(careRecipients, and(eq(careRecipients.districtId, carePlans.districtId), eq(careRecipients.id, carePlans.recipientId)))
+      .where(and(eq(carePlans.districtId, districtId), eq(carePlans.id, planId)))
+      .for('share');
+    return found;
+  }
+
+  /** The plan moves past `day` only when `day` is its next day: ordering a later day ahead never skips the ones between. */
+  async function passDay(q: DbOrTx, districtId: string, plan: PlanRow, day: string, now: Date) {
+    await q.update(carePlans).set({ nextDueOn: nextOn(plan, addDays(day, 1)), updatedAt: now }).where(and(eq(carePlans.districtId, districtId), eq(carePlans.id, plan.id), eq(carePlans.nextDueOn, day)));
+  }
+
   /**
    * Orders the plan's service of `day` once: as the system (channel 一人一策), with the person as the
-   * requester, keyed by plan and day — the needs' UNIQUE idempotency key makes a second attempt (the
-   * sweep's job again, an admin's "order now" at the same moment) answer the first one's order. The
-   * run row and the plan's next day are written in the order's own transaction.
+   * requester (by their call name: volunteers who take the order see it), keyed by plan and day — the
+   * needs' UNIQUE idempotency key makes a second attempt (the sweep's job again, an admin's "order now"
+   * at the same moment) answer the first one's order. In the order's own transaction the plan and the
+   * person are read again under a lock (stopped, archived or no longer falling on the day: nothing is
+   * ordered), the run is recorded (an order replaces a "missed" written meanwhile) and the plan moves on.
    */
   async function orderDay(districtId: string, planId: string, day: string): Promise<{ needId: string; created: boolean } | null> {
-    const [found] = await db.select({ plan: carePlans, recipient: careRecipients }).from(carePlans)
-      .innerJoin(careRecipients, and(eq(careRecipients.districtId, carePlans.districtId), eq(careRecipients.id, carePlans.recipientId)))
-      .where(and(eq(carePlans.districtId, districtId), eq(carePlans.id, planId)));
+    const found = await planNow(db, districtId, planId);
     if (!found || !found.plan.active || found.recipient.status !== 'active' || !fallsOn(found.plan, day)) return null;
     const { plan, recipient } = found;
     const window = windowOf(day, plan.startTime, plan.durationMinutes);
@@ -78,27 +94,33 @@ export function carePlanning(deps: CareDeps) {
       {
         kind: 'serviceRequest', categoryId: plan.categoryId, title: plan.title, description: plan.details || plan.title, regionId: recipient.regionId, address: recipient.address || undefined,
         wantedFrom: window.from.toISOString(), wantedTo: window.to.toISOString(), channel: 'carePlan',
-        requesterName: recipient.callName ?? recipient.name, requesterPhone: recipient.phone ?? recipient.guardianPhone ?? undefined,
+        requesterName: recipient.callName ?? defaultCallName(recipient.name), requesterPhone: recipient.phone ?? recipient.guardianPhone ?? undefined,
         idempotencyKey: orderKey(plan.id, day),
       },
       {
         within: async (tx, row) => {
-          created = true;
           const now = deps.clock.now();
-          await tx.insert(careRuns).values({ districtId, planId, dueOn: day, needId: row.id, outcome: 'ordered', at: now }).onConflictDoNothing();
-          const next = nextOn(plan, addDays(day, 1));
-          await tx.update(carePlans).set({ nextDueOn: next, updatedAt: now }).where(and(eq(carePlans.districtId, districtId), eq(carePlans.id, planId), lte(carePlans.nextDueOn, day)));
+          const fresh = await planNow(tx, districtId, planId);
+          if (!fresh || !fresh.plan.active || fresh.recipient.status !== 'active' || !fallsOn(fresh.plan, day)) throw careError('care.plan_stopped');
+          await tx.insert(careRuns).values({ districtId, planId, dueOn: day, needId: row.id, outcome: 'ordered', at: now })
+            .onConflictDoUpdate({ target: [careRuns.districtId, careRuns.planId, careRuns.dueOn], set: { needId: row.id, outcome: 'ordered', at: now } });
+          await passDay(tx, districtId, fresh.plan, day, now);
+          created = true;
         },
       },
     );
+    // made before (this is the same order again): the plan still moves past the day if it has not
+    if (!created) await passDay(db, districtId, plan, day, deps.clock.now());
     return { needId: need.id, created };
   }
 
   return {
     orderDay,
 
+    /** The plan with its recent orders: staff over the person only (a volunteer takes an order from the pool or their team like any other). */
     async list(actor: Actor, recipientId: string) {
-      await loadRecipient(db, actor, recipientId);
+      const loaded = await loadRecipient(db, actor, recipientId);
+      if (loaded.standing === 'paired') throw careError('care.forbidden');
       const plans = await db.select().from(carePlans).where(and(eq(carePlans.districtId, actor.districtId), eq(carePlans.recipientId, recipientId))).orderBy(desc(carePlans.active), asc(carePlans.createdAt));
       return planViews(actor.districtId, plans);
     },
@@ -171,7 +193,7 @@ export function carePlanning(deps: CareDeps) {
       for (const plan of due) {
         let day = plan.nextDueOn;
         // past days first: recorded as missed (at most a year's worth for a plan, then the rest next sweep)
-        for (let i = 0; day && i < 60 && windowOf(day, plan.startTime, plan.durationMinutes).from <= now; i++) {
+        for (let i = 0; day && i < 60 && windowOf(day, plan.startTime, plan.durationMinutes).to <= now; i++) {
           await tx.insert(careRuns).values({ districtId, planId: plan.id, dueOn: day, needId: null, outcome: 'missed', at: now }).onConflictDoNothing();
           day = nextOn(plan, addDays(day, 1));
         }

@@ -14,6 +14,8 @@ describe('who stands how to a person under care', () => {
     expect(standingOf(actor(['communityAdmin'], '/d/s1/c2/'), home, [])).toBe('none');
     expect(standingOf(actor(['volunteer'], '/d/s1/c2/g9/'), home, ['a1'])).toBe('paired');
     expect(standingOf(actor(['volunteer'], '/d/s1/c1/g1/b1/'), home, ['someone else'])).toBe('none');
+    // paired, but suspended (no volunteer role while suspended): nothing
+    expect(standingOf(actor(['resident'], '/d/s1/c2/g9/'), home, ['a1'])).toBe('none');
     // staff of another community who is also paired: sees what a paired volunteer sees, no more
     expect(standingOf(actor(['communityAdmin', 'volunteer'], '/d/s1/c2/'), home, ['a1'])).toBe('paired');
   });

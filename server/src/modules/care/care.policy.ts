@@ -30,7 +30,8 @@ export function standingOf(actor: Actor, recipientPath: string, pairedIds: reado
   const roles = staffRolesOver(actor, recipientPath);
   if (roles.some((r) => adminRoles.includes(r))) return 'manager';
   if (roles.length > 0) return 'staff';
-  if (pairedIds.includes(actor.accountId)) return 'paired';
+  // the volunteer role is held exactly while the registration is active: a suspended or departed volunteer sees nothing
+  if (pairedIds.includes(actor.accountId) && actor.roles.includes('volunteer')) return 'paired';
   return 'none';
 }
 

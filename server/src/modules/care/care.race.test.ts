@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../platform/clock/clock.js';
 import { queryRows } from '../../platform/db/client.js';
+import { addVolunteers } from '../../test/fixtures.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { categoryId } from '../../test/needs-helpers.js';
 import { addDays } from './care.policy.js';
@@ -45,5 +46,21 @@ describe.each(backends)('ordering a care plan’s day at once on %s', (backend) 
       (SELECT count(*)::int FROM needs WHERE idempotency_key = ${`care:${id}:${tomorrow}`}) AS needs,
       (SELECT count(*)::int FROM care_runs WHERE plan_id = ${id} AND due_on = ${tomorrow}) AS runs`);
     expect(row).toEqual({ needs: 1, runs: 1 });
+  });
+
+  it('six admins setting six different pairings at once: the person ends with one of them (three at most), no error', async () => {
+    const cookie = admins[0]!;
+    const made = await t.app.inject({ method: 'POST', url: '/api/care-recipients', headers: { cookie }, payload: { regionId: t.fx.region.B1!.id, name: '孙秀兰', typeCodes: ['lonelyElderly'] } });
+    const id = made.json().id as string;
+    const people = (await addVolunteers(t.database.db, t.fx.region.B1!, 12, '1363')).map((v) => v.id);
+    // six sets of three, overlapping: each PUT replaces the pairing with its own set
+    const sets = Array.from({ length: 6 }, (_, i) => [people[i]!, people[i + 3]!, people[(i + 6) % 12]!]);
+    const pair = (c: string, volunteerIds: string[]) =>
+      fetch(`${base}/api/care-recipients/${id}/pairing`, { method: 'PUT', headers: { cookie: c, 'content-type': 'application/json' }, body: JSON.stringify({ volunteerIds }) }).then((r) => r.status);
+    const statuses = await Promise.all(sets.map((set, i) => pair(admins[i % 3]!, set)));
+    expect(statuses).toEqual(Array(6).fill(200));
+    const rows = await queryRows<{ v: string }>(t.database.db, sql`SELECT volunteer_id AS v FROM care_pairings WHERE recipient_id = ${id} ORDER BY 1`);
+    expect(rows.length).toBeLessThanOrEqual(3);
+    expect(sets.some((set) => [...set].sort().join() === rows.map((r) => r.v).join())).toBe(true);
   });
 });

@@ -102,9 +102,12 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
     },
 
     async update(actor: Actor, id: string, patch: RecipientPatch) {
-      await checkInput(actor, patch);
+      const { typeCodes, ...rest } = patch;
+      await checkInput(actor, rest);
       await guarded(() => db.transaction(async (tx) => {
         const loaded = await manageRecipient(tx, actor, id);
+        // only a kind newly given must be active: one the person has kept since it was switched off stays
+        if (typeCodes) await types.requireActive(tx, actor.districtId, typeCodes.filter((c) => !loaded.row.typeCodes.includes(c)));
         await tx.update(careRecipients).set({ ...columns(patch), updatedAt: new Date() }).where(and(eq(careRecipients.districtId, actor.districtId), eq(careRecipients.id, id)));
         // which fields changed, never their values (the log is not a second copy of the record)
         await deps.audit.record(actor, { action: 'care.update', objectType: 'careRecipient', objectId: id, regionId: loaded.row.regionId, details: { fields: Object.keys(patch) } });
@@ -146,11 +149,14 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
       if (wanted.some((v) => !people.get(v)?.roles.includes('volunteer') || people.get(v)?.status !== 'active')) throw careError('care.not_a_volunteer', { field: 'volunteerIds' });
       await db.transaction(async (tx) => {
         const loaded = await manageRecipient(tx, actor, id);
-        const before = new Set(loaded.pairedIds);
-        const gone = loaded.pairedIds.filter((v) => !wanted.includes(v));
+        // read after the row lock, in a statement of its own: the locking statement's own snapshot predates
+        // the pairing another admin committed while this one waited (PostgreSQL's READ COMMITTED)
+        const current = (await tx.select({ v: carePairings.volunteerId }).from(carePairings).where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, id)))).map((r) => r.v);
+        const before = new Set(current);
+        const gone = current.filter((v) => !wanted.includes(v));
         const added = wanted.filter((v) => !before.has(v));
         for (const v of gone) await tx.delete(carePairings).where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, id), eq(carePairings.volunteerId, v)));
-        if (added.length > 0) await tx.insert(carePairings).values(added.map((v) => ({ districtId: actor.districtId, recipientId: id, volunteerId: v, pairedBy: actor.accountId, pairedAt: deps.clock.now() })));
+        if (added.length > 0) await tx.insert(carePairings).values(added.map((v) => ({ districtId: actor.districtId, recipientId: id, volunteerId: v, pairedBy: actor.accountId, pairedAt: deps.clock.now() }))).onConflictDoNothing();
         // the volunteers told by the name they will use (王奶奶), never the record's full name
         const label = loaded.row.callName ?? defaultCallName(loaded.row.name);
         if (added.length > 0) await deps.notifications.notify(tx, actor.districtId, { key: `care.paired:${id}:${deps.clock.now().getTime()}`, type: 'care.paired', recipients: added, subject: { type: 'careRecipient', id, label } });
@@ -161,6 +167,7 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
 
     /** The people a volunteer looks after, as they may see them (their phone's 我的结对). */
     async mine(actor: Actor) {
+      await deps.audit.record(actor, { action: 'care.mine', objectType: 'account', objectId: actor.accountId, regionId: actor.regionId });
       const rows = await db.select({ id: careRecipients.id }).from(carePairings)
         .innerJoin(careRecipients, and(eq(careRecipients.districtId, carePairings.districtId), eq(careRecipients.id, carePairings.recipientId)))
         .where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.volunteerId, actor.accountId), eq(careRecipients.status, 'active')))

@@ -55,6 +55,8 @@ export function recipientView(loaded: LoadedRecipient, names: TypeNames, paired:
     view: staff ? ('staff' as const) : ('volunteer' as const),
     name: staff ? row.name : null,
     callName: row.callName ?? defaultCallName(row.name),
+    /** The call name staff gave (null: none, and `callName` is the masked name): what the form edits. */
+    callNameGiven: staff ? row.callName : null,
     gender: row.gender ?? null,
     birthYear: staff ? row.birthYear : null,
     idNumber: staff ? maskIdNumber(idNumber) : null,

@@ -48,6 +48,7 @@ export const Recipient = Type.Object({
   view: StringEnum(['staff', 'volunteer'] as const),
   name: N(Type.String({ description: 'Staff only' })),
   callName: Type.String({ description: 'How volunteers address them (王奶奶); the masked name when none was given' }),
+  callNameGiven: N(Type.String({ description: 'The call name staff gave (staff only; null when none was given)' })),
   gender: NullableStringEnum(['male', 'female'] as const),
   birthYear: N(Type.Integer()),
   idNumber: N(Type.String({ description: 'Masked (staff): POST …/reveal shows it in full, audited' })),

@@ -118,7 +118,13 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
     expect(detail.lastCondition).toBe('attention');
     const visits = (await get('volunteer1', `/api/care-recipients/${made.id}/visits`)).json();
     expect(visits.total).toBe(2);
-    expect(visits.items[0]).toMatchObject({ condition: 'attention', mine: true, visitorName: '赵志愿' });
+    expect(visits.items[0]).toMatchObject({ condition: 'attention', mine: true, visitorName: '赵志愿', summary: '血压偏高，已提醒按时服药' });
+    // the grid worker's call: its notes are staff's, not shown to a volunteer (staff read them)
+    expect(visits.items[1]).toMatchObject({ kind: 'call', condition: 'good', summary: '' });
+    expect((await get('communityAdmin1', `/api/care-recipients/${made.id}/visits`)).json().items[1].summary).toBe('电话问候，情况良好');
+    expect((await get('volunteer1', `/api/care-recipients/${made.id}/plans`)).statusCode).toBe(403);
+    const ancient = await send('volunteer1', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'good', summary: '很久以前', visitedAt: '2020-01-01T00:00:00Z' });
+    expect(ancient.json()).toMatchObject({ code: 'care.visit_too_old', field: 'visitedAt' });
     const future = await send('volunteer1', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'good', summary: '明天', visitedAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString() });
     expect(future.json()).toMatchObject({ code: 'care.visit_in_future', field: 'visitedAt' });
     expect((await send('volunteer2', 'POST', `/api/care-recipients/${made.id}/visits`, { kind: 'visit', condition: 'good', summary: '路过' })).statusCode).toBe(404);
@@ -147,6 +153,10 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
     expect(plan.nextDueOn).toBe(first);
     expect((await send('communityAdmin1', 'POST', `/api/care-recipients/${made.id}/plans`, { categoryId: haircut, title: '每月理发', frequency: 'monthly', dayOf: 30, startTime: '09:30', durationMinutes: 60, startsOn: today })).statusCode).toBe(400);
     expect((await send('communityAdmin1', 'POST', `/api/care-recipients/${made.id}/plans`, { categoryId: haircut, title: '每周', frequency: 'weekly', dayOf: 9, startTime: '09:30', durationMinutes: 60, startsOn: today })).json()).toMatchObject({ code: 'care.bad_day_of', field: 'dayOf' });
+    // a category that asks a required question could never be ordered by a plan: refused when the plan is made
+    const asking = await send('districtAdmin', 'POST', '/api/need-categories', { parentId: await categoryId(t, c.districtAdmin!, 'elderly'), code: `elderly.ask${++seq}`, name: `问楼层${seq}`, nameEn: `Asks ${seq}`, extraQuestions: [{ key: 'floor', label: '几楼', labelEn: 'Floor', type: 'text', required: true }] });
+    expect(asking.statusCode, asking.body).toBe(201);
+    expect((await send('communityAdmin1', 'POST', `/api/care-recipients/${made.id}/plans`, { categoryId: asking.json().id, title: '每周', frequency: 'weekly', dayOf: 3, startTime: '09:30', durationMinutes: 60, startsOn: today })).json()).toMatchObject({ code: 'care.category_asks', field: 'categoryId' });
 
     // an admin orders the first day now: once, however often asked
     const now1 = await send('communityAdmin1', 'POST', `/api/care-plans/${plan.id}/orders`, { dueOn: first });
@@ -155,6 +165,14 @@ describe.each(backends)('care recipients (关爱对象 · 一人一策) on %s', 
     expect(now2.json()).toEqual({ needId: now1.json().needId, created: false });
     expect((await send('communityAdmin1', 'POST', `/api/care-plans/${plan.id}/orders`, { dueOn: addDays(first, 1) })).json()).toMatchObject({ code: 'care.not_a_service_day', field: 'dueOn' });
     expect((await send('gridWorker1', 'POST', `/api/care-plans/${plan.id}/orders`, { dueOn: first })).statusCode).toBe(403);
+    // a later day ordered ahead: the days between are not skipped (the next day is still the one after the first)
+    const later = await send('communityAdmin1', 'POST', `/api/care-plans/${plan.id}/orders`, { dueOn: addDays(first, 21) });
+    expect(later.json()).toMatchObject({ created: true });
+    const planNow = ((await get('communityAdmin1', `/api/care-recipients/${made.id}/plans`)).json() as PlanView[])[0]!;
+    expect(planNow.nextDueOn).toBe(addDays(first, 7));
+    // nobody records a 一人一策 order by hand
+    const forged = await send('communityAdmin1', 'POST', '/api/needs', { kind: 'serviceRequest', categoryId: haircut, title: '伪造', description: '伪造的一人一策工单', regionId: t.fx.region.B1!.id, channel: 'carePlan', requesterName: '王奶奶' });
+    expect(forged.json()).toMatchObject({ field: 'channel' });
     const need = (await get('communityAdmin1', `/api/needs/${now1.json().needId}`)).json();
     expect(need).toMatchObject({ title: '每周上门探访', channel: 'carePlan', status: 'submitted' });
     expect(need.requesterName).toBe('王奶奶');

@@ -21,6 +21,7 @@ export function careVisitLog(deps: CareDeps) {
       const now = deps.clock.now();
       const at = input.visitedAt ? new Date(input.visitedAt) : now;
       if (at.getTime() > now.getTime() + 60_000) throw careError('care.visit_in_future', { field: 'visitedAt' });
+      if (at.getTime() < now.getTime() - 366 * 86_400_000) throw careError('care.visit_too_old', { field: 'visitedAt' });
       const id = await db.transaction(async (tx) => {
         const loaded = await loadRecipient(tx, actor, recipientId);
         if (loaded.row.status === 'archived') throw careError('care.archived');
@@ -43,15 +44,21 @@ export function careVisitLog(deps: CareDeps) {
       return { id };
     },
 
-    /** The person's visits, newest first, for whoever sees the person. */
+    /**
+     * The person's visits, newest first, for whoever sees the person (audited). A paired volunteer reads
+     * the notes of the volunteers' visits, not those staff wrote (they may hold what the risk notes hide).
+     */
     async list(actor: Actor, recipientId: string, q: { page: number; pageSize: number }) {
-      await loadRecipient(db, actor, recipientId);
+      const loaded = await loadRecipient(db, actor, recipientId);
+      const staff = loaded.standing === 'manager' || loaded.standing === 'staff';
+      await deps.audit.record(actor, { action: 'care.visits.read', objectType: 'careRecipient', objectId: recipientId, regionId: loaded.row.regionId });
       const where = and(eq(careVisits.districtId, actor.districtId), eq(careVisits.recipientId, recipientId));
       const [total] = await db.select({ n: count() }).from(careVisits).where(where);
       const rows = await db.select().from(careVisits).where(where).orderBy(desc(careVisits.visitedAt), desc(careVisits.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
       return {
         items: rows.map((v) => ({
-          id: v.id, kind: v.kind, condition: v.condition, visitedAt: v.visitedAt.toISOString(), visitorName: v.visitorName, mine: v.visitorId === actor.accountId, summary: v.summary,
+          id: v.id, kind: v.kind, condition: v.condition, visitedAt: v.visitedAt.toISOString(), visitorName: v.visitorName, mine: v.visitorId === actor.accountId,
+          summary: staff || loaded.pairedIds.includes(v.visitorId) ? v.summary : '',
         })),
         total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize,
       };

@@ -144,7 +144,8 @@ export function createIntake(deps: IntakeDeps) {
       // the phone of a resident posting for themselves is read by the insert itself (no round trip)
       let requester: { id: string | null; name: string; phone: string | null | SQL<string | null> };
       if (staff) {
-        if (!input.channel || input.channel === 'self') throw needsError('needs.channel_for_staff', { field: 'channel' });
+        // 一人一策 orders are the care plans' own (the system's): nobody records one by hand
+        if (!input.channel || input.channel === 'self' || (input.channel === 'carePlan' && !actor.isSystem)) throw needsError('needs.channel_for_staff', { field: 'channel' });
         if (!input.requesterName?.trim()) throw needsError('needs.requester_required', { field: 'requesterName' });
         const registered = input.requesterPhone ? await deps.accounts.findForLogin(input.requesterPhone) : undefined;
         requester = { id: registered?.districtId === actor.districtId ? registered.id : null, name: input.requesterName, phone: input.requesterPhone ?? null };
@@ -172,7 +173,8 @@ export function createIntake(deps: IntakeDeps) {
             requesterId: requester.id, requesterName: requester.name, requesterPhone: requester.phone,
             wantedFrom: input.wantedFrom ? new Date(input.wantedFrom) : null, wantedTo: input.wantedTo ? new Date(input.wantedTo) : null,
             slots: input.slots ?? 1, severity, channel: staff ? input.channel! : 'self', isPublic: input.isPublic ?? false,
-            status: 'submitted', duplicateOf: sql`ARRAY(${dupes})`, createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
+            // a plan's weekly order is no duplicate of last week's, still open
+            status: 'submitted', duplicateOf: input.channel === 'carePlan' ? [] : sql`ARRAY(${dupes})`, createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
           })
           .onConflictDoNothing({ target: [needs.districtId, needs.idempotencyKey] })
           .returning();

@@ -113,6 +113,8 @@ export const knownActions = [
   'care.plan.stop',
   'care.plan.order',
   'care.export',
+  'care.visits.read',
+  'care.mine',
   'partners.create',
   'partners.update',
   'partners.remind',

@@ -33,6 +33,6 @@ export function useVisits(id: string) {
   return useQuery({ queryKey: careKeys.visits(id), queryFn: () => careApi.visits(id, 1, 50) });
 }
 
-export function useCareTypes() {
-  return useQuery({ queryKey: careKeys.types, queryFn: () => careApi.types(), staleTime: 60_000 });
+export function useCareTypes(includeRetired = false) {
+  return useQuery({ queryKey: [...careKeys.types, includeRetired], queryFn: () => careApi.types(includeRetired || undefined), staleTime: 60_000 });
 }

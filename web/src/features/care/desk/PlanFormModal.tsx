@@ -7,7 +7,7 @@ import { useCategories } from '../../needs/needs.queries';
 import { frequencies, type Frequency, type NewPlan, type Plan } from '../care.api';
 import { weekdays } from '../care.format';
 
-type Values = { category: string[]; title: string; details?: string; frequency: Frequency; dayOf: number; startTime: Dayjs; durationMinutes: number; startsOn: Dayjs; endsOn?: Dayjs | null };
+type Values = { category: string[]; title: string; details?: string; frequency: Frequency; dayOf: number; startTime: Dayjs; durationMinutes: number; startsOn?: Dayjs; endsOn?: Dayjs | null };
 
 const DAY = 'YYYY-MM-DD';
 
@@ -25,7 +25,9 @@ export function PlanFormModal({ plan, onCancel, onSubmit }: { plan: Plan | null;
     try {
       await onSubmit({
         categoryId: v.category[v.category.length - 1]!, title: v.title.trim(), details: v.details?.trim() ?? '', frequency: v.frequency, dayOf: v.dayOf,
-        startTime: v.startTime.format('HH:mm'), durationMinutes: v.durationMinutes, startsOn: v.startsOn.format(DAY), endsOn: v.endsOn ? v.endsOn.format(DAY) : null,
+        startTime: v.startTime.format('HH:mm'), durationMinutes: v.durationMinutes,
+        // an edit has no first day to change (the field is not shown, so not submitted)
+        startsOn: v.startsOn?.format(DAY) ?? plan?.startsOn ?? '', endsOn: v.endsOn ? v.endsOn.format(DAY) : null,
       });
     } catch (error) {
       report(error, form);

@@ -23,11 +23,13 @@ export function RecipientFormModal({ recipient, onCancel, onSubmit }: Props) {
   const { t, i18n } = useTranslation('care');
   const [form] = Form.useForm<Values>();
   const report = useApiErrorReporter();
-  const types = useCareTypes();
+  const types = useCareTypes(true);
   const editing = recipient !== null;
+  // a kind switched off since: still shown (and kept) on a person who has it, never offered anew
+  const held = recipient?.types.map((k) => k.code) ?? [];
   const initial: Partial<Values> = recipient
     ? {
-        regionId: recipient.place.id, name: recipient.name ?? '', callName: recipient.callName, gender: recipient.gender ?? undefined, birthYear: recipient.birthYear, address: recipient.address,
+        regionId: recipient.place.id, name: recipient.name ?? '', callName: recipient.callNameGiven ?? '', gender: recipient.gender ?? undefined, birthYear: recipient.birthYear, address: recipient.address,
         typeCodes: recipient.types.map((k) => k.code), guardianName: recipient.guardian?.name ?? '', guardianRelation: recipient.guardian?.relation ?? '', needs: recipient.needs, riskNotes: recipient.riskNotes ?? '',
       }
     : {};
@@ -82,7 +84,7 @@ export function RecipientFormModal({ recipient, onCancel, onSubmit }: Props) {
           </Col>
           <Col span={24}>
             <Form.Item name="typeCodes" label={t('field.types')} rules={[{ required: true, message: t('form.typesRequired') }]}>
-              <Select mode="multiple" maxCount={6} options={(types.data ?? []).map((k) => ({ value: k.code, label: kindName(k, i18n.language) }))} data-testid="care-form-types" />
+              <Select mode="multiple" maxCount={6} options={(types.data ?? []).filter((k) => k.active || held.includes(k.code)).map((k) => ({ value: k.code, label: kindName(k, i18n.language), disabled: !k.active }))} data-testid="care-form-types" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
