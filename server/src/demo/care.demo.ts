@@ -74,7 +74,8 @@ export const careStep: DemoStep = {
         for (let at = now - rng.int(80, 95) * DAY; at < now - (lapsed ? 35 : 1) * DAY; at += rng.int(6, 15) * DAY) {
           const visitor = paired.length > 0 && rng.chance(0.85) ? rng.pick(paired) : admin;
           const condition: Condition = rng.chance(0.03) ? 'urgent' : rng.chance(0.16) ? 'attention' : 'good';
-          const when = at + rng.int(9, 17) * 3_600_000;
+          // in the daytime, Beijing time: 09:00 to 17:59 of that day
+          const when = Date.parse(`${shanghaiDay(new Date(at))}T00:00:00+08:00`) + rng.int(9, 17) * 3_600_000 + rng.int(0, 59) * 60_000;
           visits.push({ districtId, id: demoUuid(plan.seed, `care-visit:${id}:${at}`), recipientId: id, visitorId: visitor.id, visitorName: visitor.name, kind: rng.chance(0.8) ? 'visit' : 'call', condition, summary: careTexts.visitNote(group, condition, rng), visitedAt: new Date(when), createdAt: new Date(when) });
           last = { at: when, condition };
         }
