@@ -32,7 +32,9 @@ export function careRecipientsRegistry(deps: CareDeps, types: ReturnType<typeof 
   async function view(actor: Actor, loaded: LoadedRecipient) {
     const rows = await db.select({ volunteerId: carePairings.volunteerId, pairedAt: carePairings.pairedAt }).from(carePairings)
       .where(and(eq(carePairings.districtId, actor.districtId), eq(carePairings.recipientId, loaded.row.id))).orderBy(asc(carePairings.pairedAt));
-    const plain = loaded.row.idNumberEnc ? crypto.decrypt(loaded.row.idNumberEnc) : null;
+    // decrypted only for staff, who see it masked; a volunteer's view never holds it
+    const staff = loaded.standing === 'manager' || loaded.standing === 'staff';
+    const plain = staff && loaded.row.idNumberEnc ? crypto.decrypt(loaded.row.idNumberEnc) : null;
     return recipientView(loaded, await types.names(actor.districtId), await pairedOf(actor.districtId, rows.map((r) => r.volunteerId), rows), plain);
   }
 
