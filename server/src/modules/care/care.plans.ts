@@ -192,7 +192,7 @@ export function carePlanning(deps: CareDeps) {
       const due = await tx.select().from(carePlans).where(and(eq(carePlans.districtId, districtId), eq(carePlans.active, true), lte(carePlans.nextDueOn, horizon))).limit(2_000);
       for (const plan of due) {
         let day = plan.nextDueOn;
-        // past days first: recorded as missed (at most a year's worth for a plan, then the rest next sweep)
+        // past days first: recorded as missed (at most 60 a sweep, then the rest at the next)
         for (let i = 0; day && i < 60 && windowOf(day, plan.startTime, plan.durationMinutes).to <= now; i++) {
           await tx.insert(careRuns).values({ districtId, planId: plan.id, dueOn: day, needId: null, outcome: 'missed', at: now }).onConflictDoNothing();
           day = nextOn(plan, addDays(day, 1));
@@ -202,13 +202,16 @@ export function carePlanning(deps: CareDeps) {
       }
     },
 
-    /** The job's step: orders the day (outside a transaction: the order makes its own). A refusal of the order is the job's failure, retried. */
+    /**
+     * The job's step: orders the day (outside a transaction: the order makes its own). A refusal (the plan
+     * stopped meanwhile, its category switched off or asking a question since) is logged, not retried: the
+     * sweep records the day as missed once its time is over. Anything else fails the job, which is retried.
+     */
     async runOrderJob(districtId: string, payload: { planId?: unknown; day?: unknown }) {
       if (typeof payload.planId !== 'string' || typeof payload.day !== 'string') return;
       try {
         await orderDay(districtId, payload.planId, payload.day);
       } catch (err) {
-        // a category switched off since the plan was made: nothing to retry until staff change the plan
         if (err instanceof AppError && err.status < 500) {
           console.warn(`[lianxin] care plan ${payload.planId} could not order ${payload.day}: ${err.code}`);
           return;
