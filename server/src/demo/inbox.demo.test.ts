@@ -1,49 +1,28 @@
-import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
-import type { AppInstance } from '../app.types.js';
-import { loadConfig } from '../config.js';
-import { systemClock } from '../platform/clock/clock.js';
-import { createFieldCrypto } from '../platform/crypto/crypto.js';
+import { describe, expect, it } from 'vitest';
 import { arrayOf } from '../platform/db/arrays.js';
-import { queryRows, type Database, type DbOrTx } from '../platform/db/client.js';
+import { queryRows, type DbOrTx } from '../platform/db/client.js';
 import type { EventRow } from '../platform/events/outbox.js';
 import { needEventsSubscriber } from '../modules/notifications/notifications.subscriber.js';
-import { backends, freshDatabase } from '../test/harness.js';
-import { DEMO_PASSWORD } from './fixed-accounts.js';
+import { demoDistrict } from '../test/demo-district.js';
+import { backends } from '../test/harness.js';
 import { INBOX_DAYS } from './inbox.demo.js';
-import { seedDemoIfEmpty } from './seed.js';
 
 type Message = { type: string; title: string; body: string; read: boolean; createdAt: string; subject: { type: string; id: string; label: string } };
 
 /* The demo's inboxes: the recent orders' messages, as the order subscriber would have written them. */
 describe.each(backends)('the demo inboxes on %s', (backend) => {
-  let database: Database & { drop(): Promise<void> };
-  let app: AppInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(backend);
-    const deps = { db: database.db, database, crypto: createFieldCrypto(crypto.randomBytes(32)), config: { ...loadConfig({}), dataDir: '/nonexistent', seedDemo: false, webDist: '/nonexistent' }, clock: systemClock };
-    await seedDemoIfEmpty(deps, { scale: 'small', log: () => undefined });
-    app = await buildApp(deps);
-    await app.ready();
-  }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  // seeded at the moment the suite starts (the demo's clock stands there), as on a first start
+  const demo = demoDistrict(backend, { at: new Date().toISOString() });
 
   const inboxOf = async (phone: string) => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: DEMO_PASSWORD } });
-    expect(login.statusCode, login.body).toBe(200);
-    const cookie = login.cookies.find((c) => c.name === 'lx_session')!;
-    const res = await app.inject({ url: '/api/inbox?pageSize=100', headers: { cookie: `lx_session=${cookie.value}`, 'accept-language': 'zh-CN' } });
+    const cookie = await demo.login(phone);
+    const res = await demo.app.inject({ url: '/api/inbox?pageSize=100', headers: { cookie, 'accept-language': 'zh-CN' } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().items as Message[];
   };
   const orderMessagesOf = async (phone: string) => (await inboxOf(phone)).filter((m) => m.type.startsWith('needs.'));
-  const titles = async (ids: string[]) => new Map((await queryRows<{ id: string; title: string }>(database.db, sql`SELECT id, title FROM needs WHERE id = ANY(${arrayOf(ids, 'uuid')})`)).map((n) => [n.id, n.title]));
+  const titles = async (ids: string[]) => new Map((await queryRows<{ id: string; title: string }>(demo.database.db, sql`SELECT id, title FROM needs WHERE id = ANY(${arrayOf(ids, 'uuid')})`)).map((n) => [n.id, n.title]));
 
   it('the team leader hears of the orders sent to his team, and the resident of her own needs, each named by its title and number', async () => {
     for (const [phone, type] of [['13800000004', 'needs.teamDispatched'], ['13800000006', 'needs.accepted']] as const) {
@@ -69,7 +48,7 @@ describe.each(backends)('the demo inboxes on %s', (backend) => {
 
   it('goes back a week, at the events’ own times: the older ones read, some of the latest not yet', async () => {
     const [c] = await queryRows<{ total: number; unread: number; oldest: string; newest: string; twice: number }>(
-      database.db,
+      demo.database.db,
       sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread, min(created_at)::text AS oldest, max(created_at)::text AS newest,
                  (SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages WHERE type LIKE 'needs.%' GROUP BY account_id, subject_id, type, created_at HAVING count(*) > 1) d) AS twice
           FROM inbox_messages WHERE type LIKE 'needs.%'`,
@@ -84,7 +63,7 @@ describe.each(backends)('the demo inboxes on %s', (backend) => {
 
   it('tells each need’s latest event to the people the live subscriber tells, in its words, never the one who acted', async () => {
     const latest = await queryRows<{ needId: string; seq: number; action: string; from: string; to: string; actorId: string | null; data: Record<string, unknown> | null; number: string; round: number; districtId: string }>(
-      database.db,
+      demo.database.db,
       sql`SELECT DISTINCT ON (e.need_id) e.need_id AS "needId", e.seq, e.action, e.from_status AS "from", e.to_status AS "to", e.actor_id AS "actorId", e.data, n.number, n.round, n.district_id AS "districtId"
           FROM need_events e JOIN needs n ON n.district_id = e.district_id AND n.id = e.need_id
           WHERE EXISTS (SELECT 1 FROM inbox_messages m WHERE m.subject_id = e.need_id AND m.type LIKE 'needs.%')
@@ -93,11 +72,11 @@ describe.each(backends)('the demo inboxes on %s', (backend) => {
     // the need as it is now is the need right after its latest event: what the subscriber read when it was delivered
     const told = latest.filter((e) => e.action !== 'reopen').slice(0, 40);
     expect(told.length).toBeGreaterThan(10);
-    const subscriber = needEventsSubscriber({ needs: app.services.needs, notify: app.services.notifications.notify });
+    const subscriber = needEventsSubscriber({ needs: demo.app.services.needs, notify: demo.app.services.notifications.notify });
     const rowsOf = (tx: DbOrTx, key: string) =>
       queryRows<{ row: string }>(tx, sql`SELECT account_id || ' ' || type || ' ' || params::text AS row FROM inbox_messages WHERE source_key = ${key} ORDER BY 1`);
     for (const e of told) {
-      const live = await database.db
+      const live = await demo.database.db
         .transaction(async (tx) => {
           const id = crypto.randomUUID();
           const event = { id, districtId: e.districtId, type: `needs.${e.action}`, subjectType: 'need', subjectId: e.needId, actorId: e.actorId, payload: { number: e.number, from: e.from, to: e.to, seq: e.seq, round: e.round, ...(e.data ?? {}) } };
@@ -105,7 +84,7 @@ describe.each(backends)('the demo inboxes on %s', (backend) => {
           throw new Told(await rowsOf(tx, id));
         })
         .catch((told: unknown) => (told instanceof Told ? told.rows : Promise.reject(told)));
-      expect(await rowsOf(database.db, `need:${e.needId}:${e.seq}`), `${e.action} of ${e.number}`).toEqual(live);
+      expect(await rowsOf(demo.database.db, `need:${e.needId}:${e.seq}`), `${e.action} of ${e.number}`).toEqual(live);
       expect(live.filter((r) => e.actorId && r.row.startsWith(e.actorId))).toEqual([]);
     }
   });
