@@ -32,3 +32,4 @@ export { certificatesModule } from './modules/certificates/certificates.module.j
 export { ledgerModule } from './modules/ledger/ledger.module.js';
 export { mallModule } from './modules/mall/mall.module.js';
 export { careModule } from './modules/care/care.module.js';
+export { boardModule } from './modules/board/board.module.js';

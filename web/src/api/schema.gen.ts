@@ -1887,6 +1887,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Show a need on the public board or take it off: the requester changes their consent (同意匿名公示); an admin over it takes it down with a reason (撤下公示) or puts it back */
+        put: operations["setNeedOnBoard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2723,6 +2740,74 @@ export interface paths {
         };
         /** A photo of a finished activity’s public summary (no sign-in) */
         get: operations["getPublicActivityPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/board/{districtId}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each community’s figures of a month: received, accepted, completed, on-time rate, satisfaction */
+        get: operations["getBoardFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/board/{districtId}/honours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The honour roll of a month: volunteers by verified hours, teams by orders completed */
+        get: operations["getBoardHonours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/board/{districtId}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public board’s wish wall, accepted needs or results (anonymised; only what the requester consented to) */
+        get: operations["listBoardNeeds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/board/{districtId}/needs/{needId}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a result on the public board */
+        get: operations["getBoardPhoto"];
         put?: never;
         post?: never;
         delete?: never;
@@ -16068,6 +16153,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -16579,6 +16666,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -16729,6 +16818,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -16921,6 +17012,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -16957,6 +17050,193 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setNeedOnBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    shown: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedAt: string | null;
+                        address: string | null;
+                        categoryId: string;
+                        categoryName: string | null;
+                        categoryNameEn: string | null;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
+                        completedAt: string | null;
+                        createdAt: string;
+                        deadlineAt: string | null;
+                        duplicateCount: number;
+                        filled: number;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
+                        number: string;
+                        overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
+                        rating: number | null;
+                        regionId: string;
+                        regionName: string;
+                        requesterName: string;
+                        requesterPhone: string | null;
+                        rulingPending: boolean;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
+                        slots: number;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        teamId: string | null;
+                        teamName: string | null;
+                        title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
+                    } & {
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
+                        answers: {
+                            [key: string]: string;
+                        };
+                        assignments: {
+                            checkInAt: string | null;
+                            checkOutAt: string | null;
+                            round: number;
+                            slotNo: number;
+                            status: string;
+                            summary: string | null;
+                            via: string;
+                            volunteerId: string;
+                            volunteerName: string | null;
+                        }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
+                        declineCount: number;
+                        description: string;
+                        duplicateOf: string[];
+                        isPublic: boolean;
+                        lat: number | null;
+                        lng: number | null;
+                        mergedIntoId: string | null;
+                        myRelations: string[];
+                        photos: string[];
+                        ratingComment: string | null;
+                        round: number;
+                        solved: boolean | null;
+                        timeline: {
+                            action: string;
+                            actorName: string | null;
+                            actorRole: string;
+                            at: string;
+                            attachments: string[];
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
+                            note: string | null;
+                            seq: number;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        }[];
+                        wantedFrom: string | null;
+                        wantedTo: string | null;
                     };
                 };
             };
@@ -17111,6 +17391,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -17302,6 +17584,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -17495,6 +17779,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -17685,6 +17971,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -17876,6 +18164,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -18068,6 +18358,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -18258,6 +18550,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -18548,6 +18842,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -18740,6 +19036,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -18930,6 +19228,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -19122,6 +19422,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -19312,6 +19614,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -19502,6 +19806,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -19794,6 +20100,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -19984,6 +20292,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -20174,6 +20484,8 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
                         declineCount: number;
                         description: string;
                         duplicateOf: string[];
@@ -24309,6 +24621,255 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBoardFigures: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                /** @description YYYY-MM in Asia/Shanghai; the last whole month when left out */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        communities: {
+                            accepted: number;
+                            completed: number;
+                            id: string;
+                            name: string;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            rated: number;
+                            received: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                        }[];
+                        from: string;
+                        month: string;
+                        regionName: string;
+                        to: string;
+                        totals: {
+                            accepted: number;
+                            completed: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            rated: number;
+                            received: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBoardHonours: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                /** @description YYYY-MM in Asia/Shanghai; the last whole month when left out */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        regionName: string;
+                        teams: {
+                            completed: number;
+                            name: string;
+                            rank: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                        }[];
+                        volunteers: {
+                            community: string;
+                            hours: string;
+                            name: string;
+                            rank: number;
+                            services: number;
+                            stars: number;
+                            street: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBoardNeeds: {
+        parameters: {
+            query: {
+                section: "wishes" | "accepted" | "done";
+                regionId?: string;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            acceptedAt: string | null;
+                            categoryName: string | null;
+                            categoryNameEn: string | null;
+                            completedAt: string | null;
+                            deadlineAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "microWish" | "serviceRequest" | "grievance";
+                            number: string;
+                            onTime: boolean | null;
+                            /** @description Ids of the completion’s photos (at most 3), under …/needs/{needId}/photos/{photoId} */
+                            photos: string[];
+                            /** @description The street and the community, never further down */
+                            place: string[];
+                            rating: number | null;
+                            /** @enum {string} */
+                            stage: "waiting" | "dispatched" | "serving" | "coordinating" | "done";
+                            /** @description The completion’s summary, anonymised */
+                            summary: string | null;
+                            teamName: string | null;
+                            /** @description Anonymised: names, phone, ID and door numbers masked */
+                            title: string;
+                        }[];
+                        more: boolean;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBoardPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                needId: string;
                 photoId: string;
             };
             cookie?: never;

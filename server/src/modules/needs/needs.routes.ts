@@ -68,6 +68,24 @@ export async function needsRoutes(app: AppInstance) {
     svc().revealRequesterPhone(requireActor(request), request.params.id),
   );
 
+  app.put(
+    '/api/needs/:id/board',
+    {
+      schema: {
+        tags, operationId: 'setNeedOnBoard',
+        summary: 'Show a need on the public board or take it off: the requester changes their consent (同意匿名公示); an admin over it takes it down with a reason (撤下公示) or puts it back',
+        params: IdParams,
+        body: Type.Object({ shown: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        response: { 200: NeedDetail },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await svc().setOnBoard(actor, request.params.id, request.body);
+      return svc().detail(actor, request.params.id);
+    },
+  );
+
   app.post('/api/needs/bulk', { schema: { tags, operationId: 'bulkActOnNeeds', summary: 'Accept, dispatch or pool many needs at once; a result per need', body: BulkBody, response: { 200: Type.Array(Type.Object({ id: Type.String(), ok: Type.Boolean(), code: Type.Optional(Type.String()) })) } } }, async (request) => {
     const { ids, action, ...input } = request.body;
     // each need is still checked on its own: out-of-scope ones come back as not found

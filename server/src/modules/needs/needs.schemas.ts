@@ -57,7 +57,7 @@ export const NeedDetail = Type.Intersect([
   NeedSummary,
   Type.Object({
     description: Type.String(), photos: Type.Array(Type.String()), answers: Type.Record(Type.String(), Type.String()), lng: N(Type.Number()), lat: N(Type.Number()),
-    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), round: Type.Integer(), declineCount: Type.Integer(),
+    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), boardWithdrawn: Type.Boolean({ description: 'Taken off the public board by the community (撤下公示)' }), round: Type.Integer(), declineCount: Type.Integer(),
     duplicateOf: Type.Array(Type.String()), mergedIntoId: N(Type.String()), ratingComment: N(Type.String()), solved: N(Type.Boolean()),
     assignments: Type.Array(Type.Object({
       round: Type.Integer(), slotNo: Type.Integer(), volunteerId: Type.String(), volunteerName: N(Type.String()), via: Type.String(), status: Type.String(),

@@ -39,6 +39,7 @@ import { needSummaries } from './needs.summaries.js';
 import { createNeedPageCache, type NeedPageCache } from './needs.page-cache.js';
 import { teamHours, teamOrderFacts } from './needs.team-facts.js';
 import { serviceTimesOf } from './needs.service-times.js';
+import { boardNeeds, isBoardPhoto, setOnBoard, type BoardQuery } from './needs.board.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -104,6 +105,11 @@ export function createNeedsService(deps: Deps) {
     confirmUnrated: (tx: DbOrTx, districtId: string, now: Date) => confirmUnrated(tx, transitionDeps, districtId, now),
     /** A need's deadline facts for the deadline watch (no scope: the system asks). */
     deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
+    /** The public board's page of a section (no scope: only consented, shown needs; anonymised). */
+    boardNeeds: (q: BoardQuery) => boardNeeds(deps, q),
+    /** Whether a need (and a photo of its completion) is on the public board. */
+    isBoardPhoto: (districtId: string, needId: string, photoId?: string) => isBoardPhoto(db, districtId, needId, photoId),
+    setOnBoard: (actor: Actor, needId: string, input: { shown: boolean; reason?: string }) => setOnBoard({ ...transitionDeps, db }, actor, needId, input),
     create: intake.create,
     /** A need posted through the API, answered with its page as the poster now sees it (read back in its transaction where it can be). */
     async post(actor: Actor, input: NeedInput) {

@@ -35,7 +35,10 @@ export const needs = pgTable(
     filled: integer('filled').notNull().default(0),
     severity: varchar('severity', { length: 12 }).notNull().default('general'),
     channel: varchar('channel', { length: 16 }).notNull(),
+    /** The requester's consent to the anonymised public board (同意匿名公示); only they change it later. */
     isPublic: boolean('is_public').notNull().default(false),
+    /** Set while the community has taken the need off the public board (撤下公示), whatever the consent. */
+    boardWithdrawnAt: timestamp('board_withdrawn_at', { withTimezone: true }),
     status: varchar('status', { length: 16 }).notNull(),
     /** Bumped by every transition: the event log's sequence and an optimistic-lock token. */
     version: integer('version').notNull().default(1),
@@ -93,6 +96,9 @@ export const needs = pgTable(
     // the list's order and the export's keyset pages: (created_at, id) < (last row), newest first
     index('needs_created_idx').on(t.districtId, t.createdAt, t.id),
     index('needs_requester_idx').on(t.districtId, t.requesterId),
+    // the public board's pages (needs.board.ts), newest accepted or completed first, only what may be shown
+    index('needs_board_accepted_idx').on(t.districtId, t.acceptedAt).where(sql`is_public AND board_withdrawn_at IS NULL AND accepted_at IS NOT NULL`),
+    index('needs_board_completed_idx').on(t.districtId, t.completedAt).where(sql`is_public AND board_withdrawn_at IS NULL AND completed_at IS NOT NULL`),
     index('needs_team_idx').on(t.districtId, t.teamId).where(sql`team_id IS NOT NULL`),
   ],
 );

@@ -100,6 +100,7 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
     wantedFrom: need.wantedFrom?.toISOString() ?? null,
     wantedTo: need.wantedTo?.toISOString() ?? null,
     isPublic: need.isPublic,
+    boardWithdrawn: need.boardWithdrawnAt !== null,
     round: need.round,
     declineCount: need.declineCount,
     duplicateOf: isStaff ? need.duplicateOf : [],

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { volunteersApply } from './volunteers.apply.js';
 import { volunteersDecide } from './volunteers.decide.js';
 import { volunteersError } from './volunteers.errors.js';
+import { volunteersHonours } from './volunteers.honours.js';
 import { volunteersInService } from './volunteers.in-service.js';
 import { volunteersImport, type ImportDeps } from './volunteers.import.js';
 import { volunteersRead } from './volunteers.read.js';
@@ -22,6 +23,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersRecord(deps),
     ...volunteersSettings(deps),
     ...volunteersInService(deps),
+    ...volunteersHonours(deps),
     ...volunteersImport(deps as ImportDeps), // lead: the module's deps carry `jobs` (PlatformServices); VolunteersDeps may say so at merge
 
     /**

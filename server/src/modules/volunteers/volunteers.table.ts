@@ -99,6 +99,8 @@ export const serviceEntries = pgTable(
     primaryKey({ columns: [t.districtId, t.source, t.sourceId, t.accountId] }),
     foreignKey({ columns: [t.districtId, t.accountId], foreignColumns: [volunteers.districtId, volunteers.accountId] }),
     index('volunteer_service_entries_account_idx').on(t.districtId, t.accountId, t.servedOn),
+    // a month's honour roll (the public board): the month's entries of the district
+    index('volunteer_service_entries_day_idx').on(t.districtId, t.servedOn),
   ],
 );
 

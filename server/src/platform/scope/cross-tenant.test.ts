@@ -37,6 +37,11 @@ const exempt: Record<string, string> = {
   'PUT /api/need-config/decline-reasons/{code}': 'the code names a reason of the caller’s own district (district-level configuration)',
   'GET /api/public/activities/{id}': 'the public summary of a finished activity, read without signing in: counts, text and photos, no people',
   'GET /api/public/activities/{id}/photos/{photoId}': 'a photo of that public summary',
+  // board.test.ts: a place of another district, or below a community, is a 404; a need not consented to, or taken down, is not there
+  'GET /api/public/board/{districtId}/needs': 'the district’s public board (公示), read without signing in: consented needs only, anonymised, places down to the community',
+  'GET /api/public/board/{districtId}/needs/{needId}/photos/{photoId}': 'a photo of a result on that board: only a shown need’s completion photo',
+  'GET /api/public/board/{districtId}/figures': 'each community’s counts of a month on the public board: no people',
+  'GET /api/public/board/{districtId}/honours': 'the public honour roll: honoured volunteers’ names, communities and hours, no phone or number',
   // posts.test.ts: a volunteer of another district gets a 404, a resident a 403
   'POST /api/posts/{id}/claim': 'open to every active volunteer of the district: the phone list offers posts beyond their community (their street first)',
   'POST /api/posts/{id}/release': 'the caller’s own place on a post, which any volunteer of the district may hold',

@@ -1,0 +1,4 @@
+ALTER TABLE "needs" ADD COLUMN "board_withdrawn_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "needs_board_accepted_idx" ON "needs" USING btree ("district_id","accepted_at") WHERE is_public AND board_withdrawn_at IS NULL AND accepted_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "needs_board_completed_idx" ON "needs" USING btree ("district_id","completed_at") WHERE is_public AND board_withdrawn_at IS NULL AND completed_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "volunteer_service_entries_day_idx" ON "volunteer_service_entries" USING btree ("district_id","served_on");
