@@ -78,6 +78,8 @@ describe('the feature registry', () => {
         'desk app /teams/:id',
         'desk app /audit (audit.read)',
         'desk app /inbox',
+        'phone public /h5/board',
+        'phone public /h5/board/:districtId',
         'phone public /h5/login',
         'phone public /h5/privacy',
         'phone public /h5/register',
@@ -191,6 +193,7 @@ describe('the feature registry', () => {
       'mall-pickup /h5/mall/pickup partner',
       'conduct /h5/conduct',
       'certificates /h5/me/certificates volunteer',
+      'board /h5/board',
       'help /h5/help',
     ]);
   });

@@ -14,6 +14,7 @@ import { notificationsFeature } from '../features/notifications/manifest';
 import { oversightFeature } from '../features/oversight/manifest';
 import { postsFeature } from '../features/posts/manifest';
 import { careFeature } from '../features/care/manifest';
+import { boardFeature } from '../features/board/manifest';
 import { regionsFeature } from '../features/regions/manifest';
 import { shellFeature } from '../features/shell/manifest';
 import { teamsFeature } from '../features/teams/manifest';
@@ -31,4 +32,4 @@ import type { FeatureManifest } from './feature';
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, careFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, helpFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, careFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, helpFeature, boardFeature, h5Feature];

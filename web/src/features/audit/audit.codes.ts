@@ -41,6 +41,8 @@ export const knownActions = [
   'needs.reject',
   'needs.merge',
   'needs.dispatch',
+  'needs.boardWithdraw',
+  'needs.boardRestore',
   'needs.pool',
   'needs.take',
   'needs.decline',

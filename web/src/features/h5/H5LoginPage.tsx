@@ -53,6 +53,11 @@ export function H5LoginPage() {
       <p className="lx-h5-switch">
         {t('login.noAccount')} <Link to="/h5/register">{t('login.register')}</Link>
       </p>
+      <p className="lx-h5-switch">
+        <Link to="/h5/board" data-testid="h5-board-link">
+          {t('login.board')}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -115,3 +115,15 @@ export function useFollowNeed() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.lists }),
   });
 }
+
+/** Shows a need on the public board or takes it off (the requester's consent; an admin's 撤下公示). */
+export function useSetOnBoard(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { shown: boolean; reason?: string }) => needsApi.setOnBoard(id, body),
+    onSuccess: async (need) => {
+      queryClient.setQueryData<NeedDetail>(needKeys.detail(id), need);
+      await queryClient.invalidateQueries({ queryKey: ['board'] });
+    },
+  });
+}

@@ -8,6 +8,7 @@ import { useAnswerLines } from '../questions';
 import { NeedStatusTag, SeverityTag } from './NeedStatusTag';
 import { PhotoWall } from './PhotoWall';
 import { DeadlineText } from './DeadlineText';
+import { BoardControl } from './BoardControl';
 
 /** Answers to the category's extra questions, labelled as the resident saw them. */
 function Answers({ need }: { need: NeedDetail }) {
@@ -59,7 +60,9 @@ export function NeedInfoCard({ need }: { need: NeedDetail }) {
         <Descriptions.Item label={t('field.deadlineAt')}>
           <DeadlineText need={need} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('field.isPublic')}>{t(need.isPublic ? 'publicYes' : 'publicNo')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.isPublic')}>
+          <BoardControl need={need} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('field.round')}>{t('roundValue', { round: need.round, declines: need.declineCount })}</Descriptions.Item>
         <Descriptions.Item label={t('field.description')} span={2}>
           <Typography.Paragraph className="lx-need-description">{need.description}</Typography.Paragraph>

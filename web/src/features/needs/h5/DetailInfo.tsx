@@ -4,6 +4,7 @@ import type { NeedDetail } from '../needs.api';
 import { categoryLabel, formatWindow } from '../needs.format';
 import { PlaceText } from '../PlaceText';
 import { useAnswerLines } from '../questions';
+import { BoardConsent } from './BoardConsent';
 import { PhotoGrid } from './PhotoGrid';
 
 /** A tel: link when the number is shown in full (the volunteer while serving), else the masked text. */
@@ -69,6 +70,7 @@ export function DetailInfo({ need }: { need: NeedDetail }) {
         {showRequester && <List.Item extra={need.requesterName}>{t('field.requesterName')}</List.Item>}
         {showRequester && <List.Item extra={<Phone value={need.requesterPhone} />}>{t('field.requesterPhone')}</List.Item>}
       </List>
+      <BoardConsent need={need} />
       {need.rating !== null && (
         <List mode="card" header={t('detail.rating')} data-testid="need-rating">
           <List.Item extra={<Rate readOnly value={need.rating} style={{ '--star-size': '18px' }} />}>{t('field.rating')}</List.Item>

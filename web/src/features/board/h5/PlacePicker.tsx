@@ -1,0 +1,51 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Button, CascadePicker } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regionsApi } from '../../regions/regions.api';
+import { regionKeys } from '../../regions/regions.queries';
+
+type Props = { districtId: string; districtName: string; value?: string; onChange: (regionId: string | undefined, label: string) => void; label: string };
+
+/**
+ * Whose board: the whole district, a street, or one community (the board goes no further down). The
+ * streets and their communities come from the public place list, read once when the picker opens.
+ */
+export function PlacePicker({ districtId, districtName, value, onChange, label }: Props) {
+  const { t } = useTranslation('board');
+  const [open, setOpen] = useState(false);
+  const streets = useQuery({ queryKey: regionKeys.publicChildren(districtId), queryFn: () => regionsApi.publicChildren(districtId), staleTime: 10 * 60_000, enabled: open || Boolean(value) });
+  const communities = useQueries({
+    queries: (streets.data ?? []).map((s) => ({ queryKey: regionKeys.publicChildren(s.id), queryFn: () => regionsApi.publicChildren(s.id), staleTime: 10 * 60_000, enabled: open })),
+  });
+  const options = [
+    { label: t('wholeDistrict', { name: districtName }), value: districtId, children: [] },
+    ...(streets.data ?? []).map((s, i) => ({
+      label: s.name,
+      value: s.id,
+      children: [{ label: t('wholeStreet'), value: s.id }, ...(communities[i]?.data ?? []).map((c) => ({ label: c.name, value: c.id }))],
+    })),
+  ];
+  return (
+    <>
+      <Button size="small" className="lx-board-place" onClick={() => setOpen(true)} data-testid="board-place">
+        {label} ▾
+      </Button>
+      <CascadePicker
+        title={t('placeTitle')}
+        options={options}
+        visible={open}
+        onClose={() => setOpen(false)}
+        cancelText={t('cancel')}
+        confirmText={t('confirm')}
+        onConfirm={(values, extend) => {
+          const picked = values.filter(Boolean).map(String);
+          const last = picked.at(-1);
+          const names = extend.items.filter(Boolean).map((o) => String(o!.label));
+          if (!last || last === districtId) onChange(undefined, t('wholeDistrict', { name: districtName }));
+          else onChange(last, last === picked[0] ? names[0]! : names.join(' › '));
+        }}
+      />
+    </>
+  );
+}
