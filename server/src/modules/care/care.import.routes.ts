@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.types.js';
 import { requireRole } from '../../platform/auth/auth-plugin.js';
 import { adminRoles } from '../../platform/auth/roles.js';
@@ -7,7 +8,7 @@ import { attachment } from '../../platform/http/attachment.js';
 import { binary, StringEnum } from '../../platform/http/schemas.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { careError } from './care.errors.js';
-import { careTemplate, MAX_SHEET_BYTES, readCareSheet } from './care.import.sheet.js';
+import { careTemplate, MAX_SHEET_BYTES, readCareSheet, type SheetRow } from './care.import.sheet.js';
 
 const tags = ['care'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -59,14 +60,39 @@ export async function careImportRoutes(app: AppInstance) {
     },
     async (request) => {
       const actor = importer(request);
-      if (!request.isMultipart()) throw careError('care.import.not_xlsx', { field: 'file' });
-      const part = await request.file({ limits: { fileSize: MAX_SHEET_BYTES + 1, files: 1 } });
-      if (!part) throw careError('care.import.not_xlsx', { field: 'file' });
-      const bytes = await part.toBuffer().catch(() => {
-        throw careError('care.import.too_large', { field: 'file', params: { limit: MAX_SHEET_BYTES / 1024 / 1024 } });
-      });
-      const rows = await readCareSheet(bytes);
-      return svc().importSheet(actor, part.filename || 'care.xlsx', rows, pickLocale(request.headers['accept-language']));
+      const { fileName, rows } = await uploadedSheet(request);
+      return svc().importSheet(actor, fileName, rows, pickLocale(request.headers['accept-language']));
     },
   );
+
+  app.post(
+    '/api/care-recipients/import/report',
+    {
+      schema: {
+        tags,
+        operationId: 'downloadCareImportReport',
+        summary: 'The per-row error report of a sheet (the same upload again: nothing is kept of it): its rows with a column of problems, bad rows highlighted; nothing is imported (admins)',
+        consumes: ['multipart/form-data'],
+        response: { 200: binary(XLSX, 'The report workbook'), 400: errorResponse(400, 'As the import (care.import.*); field `file`'), 413: errorResponse(413, 'The sheet is too large (care.import.too_large)') },
+      },
+    },
+    async (request, reply) => {
+      const actor = importer(request);
+      const locale = pickLocale(request.headers['accept-language']);
+      const { rows } = await uploadedSheet(request);
+      const book = await svc().importReport(actor, rows, locale);
+      return reply.type(XLSX).header('content-disposition', attachment(locale, { 'zh-CN': '关爱对象导入问题报告.xlsx', en: 'care-import-report.xlsx' })).header('cache-control', 'no-store').send(book);
+    },
+  );
+}
+
+/** The one file of a multipart upload read into rows; anything else is a 4xx naming `file`. */
+async function uploadedSheet(request: FastifyRequest): Promise<{ fileName: string; rows: SheetRow[] }> {
+  if (!request.isMultipart()) throw careError('care.import.not_xlsx', { field: 'file' });
+  const part = await request.file({ limits: { fileSize: MAX_SHEET_BYTES + 1, files: 1 } });
+  if (!part) throw careError('care.import.not_xlsx', { field: 'file' });
+  const bytes = await part.toBuffer().catch(() => {
+    throw careError('care.import.too_large', { field: 'file', params: { limit: MAX_SHEET_BYTES / 1024 / 1024 } });
+  });
+  return { fileName: part.filename || 'care.xlsx', rows: await readCareSheet(bytes) };
 }

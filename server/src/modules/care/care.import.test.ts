@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
 import { idNumberCheckDigit } from '../../platform/privacy/id-number.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
@@ -131,6 +131,25 @@ describe.each(backends)('care import (关爱对象批量导入) on %s', (backend
     expect(en.problems[2]).toEqual({ row: 11, column: 'Kinds of care', reason: 'No active kind of care is named “外星人”' });
     expect(JSON.stringify(en.problems)).not.toMatch(/care\.import|bad_gender/);
     expect(await count()).toBe(before);
+
+    // the report: the same file sent again comes back with every row, the bad ones marked; still nothing written
+    const { payload, headers } = multipartBody(await sheet(rows), 'care.xlsx', XLSX);
+    const report = await t.app.inject({ method: 'POST', url: '/api/care-recipients/import/report', headers: { ...headers, cookie: c.districtAdmin! }, payload });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.headers['content-type']).toContain(XLSX);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    expect(ws.rowCount).toBe(51);
+    expect(ws.getRow(1).getCell(17).value).toBe('问题');
+    const flagged: unknown[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(17).value) flagged.push(ws.getRow(r).getCell(1).value);
+    expect(flagged).toEqual([6, 11, 14, 22, 24, 32, 33]);
+    expect(ws.getRow(6).getCell(17).value).toBe(`性别：应为“男”或“女”；出生年份：${refused.problems[1]!.reason}`);
+    expect((ws.getRow(6).getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8B4AE');
+    // ID numbers masked, as staff see them on screen
+    expect(ws.getRow(2).getCell(6).value).toBe(`${idNumber(600).slice(0, 6)}********${idNumber(600).slice(-4)}`);
+    expect(await count()).toBe(before);
   });
 
   it('an ID number twice in the sheet, or registered already, is a row error; nothing written', async () => {
@@ -153,6 +172,20 @@ describe.each(backends)('care import (关爱对象批量导入) on %s', (backend
     expect(await importSheet('communityAdmin1', await sheet([rows[0]!]))).toMatchObject({ state: 'done', importedRows: 1 });
     // the same sheet again: that person is registered now
     expect((await importSheet('communityAdmin1', await sheet([rows[0]!]))).problems).toEqual([{ row: 2, column: '身份证号', reason: '该身份证号已登记为关爱对象' }]);
+
+    // registered by someone else between the check and the write: the UNIQUE digest refuses the whole sheet, a 409 naming the file
+    const db = t.app.deps.db;
+    const transaction = db.transaction.bind(db);
+    vi.spyOn(db, 'transaction').mockImplementationOnce(async (work, config) => {
+      const meanwhile = await t.app.inject({ method: 'POST', url: '/api/care-recipients', headers: { cookie: c.districtAdmin! }, payload: { regionId: t.fx.region.B1!.id, name: '同时登记', typeCodes: ['lonelyElderly'], idNumber: idNumber(905) } });
+      expect(meanwhile.statusCode, meanwhile.body).toBe(201);
+      return transaction(work, config);
+    });
+    const raced = await upload('communityAdmin1', await sheet([['戊', '', '', '', '', '', '光明社区', '', '', '鳏寡孤独'], ['己', '', '', '', idNumber(905), '', '光明社区', '', '', '鳏寡孤独']]));
+    vi.restoreAllMocks();
+    expect(raced.statusCode, raced.body).toBe(409);
+    expect(raced.json()).toMatchObject({ code: 'care.import.changed', field: 'file' });
+    expect((await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM care_recipients WHERE name = '戊'`))[0]!.n).toBe(0);
   });
 
   it('a community admin imports only into their own community; a switched-off kind is unknown; staff who are no admins may not import', async () => {

@@ -3,12 +3,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { adminRoles } from '../../platform/auth/roles.js';
 import { shanghaiDay } from '../../platform/clock/clock.js';
 import { translate, type Locale } from '../../platform/i18n/i18n.js';
+import { maskIdNumber } from '../../platform/privacy/mask.js';
 import { staffRolesOver, subtreeOf } from '../../platform/scope/scope.js';
 import { regions } from '../../platform/scope/regions.table.js';
 import type { CareDeps } from './care.deps.js';
 import { careError, importReasonKey, type ImportReason } from './care.errors.js';
 import { parseRow, type ParsedRow, type RowProblem } from './care.import.rows.js';
-import { columnLabel, type ImportColumn, type SheetRow } from './care.import.sheet.js';
+import { columnLabel, errorReport, type ImportColumn, type SheetRow } from './care.import.sheet.js';
 import { careRecipients, careTypes } from './care.table.js';
 
 /*
@@ -142,6 +143,16 @@ export function careImport(deps: CareDeps) {
       }
       await write(actor, base.fileName, plan);
       return { ...base, state: 'done', importedRows: plan.length, problems: [] };
+    },
+
+    /**
+     * The per-row error report of a sheet: the import keeps no copy of an upload, so the office sends
+     * the same file again and gets its rows back with each problem (ID numbers masked, as on screen).
+     */
+    async importReport(actor: Actor, rows: SheetRow[], locale: Locale): Promise<Buffer> {
+      const { problems } = await check(actor, rows);
+      const masked = rows.map((r) => (r.cells.idNumber ? { ...r, cells: { ...r.cells, idNumber: maskIdNumber(r.cells.idNumber) ?? '' } } : r));
+      return errorReport(locale, masked, problems.map((p) => ({ row: p.row, column: p.column, text: words(locale, p) })));
     },
 
     /** What the template lists: the communities the importer runs, and the district's active kinds of care. */
