@@ -140,11 +140,11 @@ describe('关爱对象: a community registers a person, pairs a volunteer, sets 
         for (const r of rows) ws.addRow(row(r));
         return { name: 'care.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
       };
-      const good = [
+      const good: Record<string, string>[] = [
         { 姓名: people[0]!, 称呼: '甲奶奶', 性别: '女', 出生年份: '1940', 所在社区: community, 关爱类别: kind, 需求: '每周探访' },
         { 姓名: people[1]!, 性别: '男', 出生年份: '1938', 所在社区: community, 关爱类别: kind, 监护人: '乙建国', 监护人电话: '13700000002' },
       ];
-      const input = page.getByTestId('care-import-upload').locator('input[type=file]');
+      const input = page.locator('.ant-modal input[type=file]');
 
       await input.setInputFiles(await workbook([good[0]!, { ...good[1]!, 性别: '未知', 关爱类别: '外星人' }]));
       const problems = page.getByTestId('care-import-problems');
@@ -153,15 +153,25 @@ describe('关爱对象: a community registers a person, pairs a volunteer, sets 
       expect(await problems.locator('tr.ant-table-row').first().textContent()).toContain('3性别');
       await settled(page);
       await snap(page, 'care-desk-import-refused');
+      // the error report: the sheet's rows back, the bad one with its problems
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('care-import-report').click()]);
+      expect(report.suggestedFilename()).toBe('关爱对象导入问题报告.xlsx');
+      const reportBook = new ExcelJS.Workbook();
+      await reportBook.xlsx.load(fs.readFileSync((await report.path())!) as unknown as ArrayBuffer);
+      const reported = reportBook.worksheets[0]!;
+      expect(reported.rowCount).toBe(3);
+      expect(String(reported.getRow(3).getCell(heads.length + 2).value)).toContain('性别：应为“男”或“女”');
 
       await input.setInputFiles(await workbook(good));
       await page.getByTestId('care-import-done').getByText('已导入 2 名关爱对象').waitFor();
-      await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+      await page.locator('.ant-modal-footer .ant-btn').click();
       // nothing of the refused sheet went in: each person is there once, from the good sheet
       for (const person of people) {
         await page.getByLabel('姓名或称呼').fill(person);
-        await page.getByTestId('care-table').getByText(person).waitFor();
-        expect(await page.getByTestId('care-table').locator('tr.ant-table-row').count()).toBe(1);
+        // the new people lead the unfiltered list too (never visited): wait for the search to narrow it
+        const rows = page.getByTestId('care-table').locator('tr.ant-table-row');
+        const shown = async () => ((await rows.count()) === 1 ? await rows.first().getByTestId('care-row-name').textContent() : `${await rows.count()} rows`);
+        await expect.poll(shown, { timeout: 10_000 }).toBe(person);
       }
       expect(await rawKeysSeen(page)).toEqual([]);
     });

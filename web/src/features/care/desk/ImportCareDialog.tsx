@@ -75,7 +75,7 @@ export function ImportCareDialog({ open, onClose, onImported }: { open: boolean;
               message={t('import.refusedTitle', { count: outcome.problems.length, rows: new Set(outcome.problems.map((p) => p.row)).size })}
               description={t('import.refusedHint')}
               action={
-                <Button size="small" icon={<DownloadOutlined />} loading={errorReport.isPending} onClick={() => errorReport.mutate(sent.file)}>
+                <Button size="small" icon={<DownloadOutlined />} loading={errorReport.isPending} onClick={() => errorReport.mutate(sent.file)} data-testid="care-import-report">
                   {t('import.report')}
                 </Button>
               }
