@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, snap } from './support/browser.js';
@@ -108,6 +110,70 @@ describe('关爱对象: a community registers a person, pairs a volunteer, sets 
       await plan.locator('a[href^="/needs/"]').first().click();
       await page.getByTestId('need-detail').waitFor();
       expect(await page.getByTestId('need-detail').textContent()).toContain('一人一策');
+    });
+  });
+
+  it('the community admin imports people from Excel: a bad row shows the problems and imports nothing, the fixed sheet imports them all', async () => {
+    const tag = Date.now().toString(36).slice(-4);
+    const people = [`导入甲${tag}`, `导入乙${tag}`];
+    await session(async (page) => {
+      await deskLogin(page, demo.communityAdmin);
+      await page.getByTestId('data-scope').waitFor();
+      await page.getByTestId('side-menu').getByText('关爱对象').click();
+      await page.getByTestId('care-table').locator('tr.ant-table-row').first().waitFor();
+      await page.getByTestId('care-import').click();
+
+      // the template names the admin's community and the district's kinds: the sheet is written from it
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('care-import-template').click()]);
+      expect(download.suggestedFilename()).toBe('关爱对象导入模板.xlsx');
+      const template = new ExcelJS.Workbook();
+      await template.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const [sheet, lists] = template.worksheets;
+      const heads = (sheet!.getRow(1).values as unknown[]).slice(1).map(String);
+      const community = String(lists!.getRow(2).getCell(1).value);
+      const kind = String(lists!.getRow(2).getCell(3).value);
+      const row = (values: Record<string, string>) => heads.map((h) => values[h] ?? '');
+      const workbook = async (rows: Record<string, string>[]) => {
+        const book = new ExcelJS.Workbook();
+        const ws = book.addWorksheet('关爱对象');
+        ws.addRow(heads);
+        for (const r of rows) ws.addRow(row(r));
+        return { name: 'care.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+      };
+      const good: Record<string, string>[] = [
+        { 姓名: people[0]!, 称呼: '甲奶奶', 性别: '女', 出生年份: '1940', 所在社区: community, 关爱类别: kind, 需求: '每周探访' },
+        { 姓名: people[1]!, 性别: '男', 出生年份: '1938', 所在社区: community, 关爱类别: kind, 监护人: '乙建国', 监护人电话: '13700000002' },
+      ];
+      const input = page.locator('.ant-modal input[type=file]');
+
+      await input.setInputFiles(await workbook([good[0]!, { ...good[1]!, 性别: '未知', 关爱类别: '外星人' }]));
+      const problems = page.getByTestId('care-import-problems');
+      await problems.getByText('没有名为“外星人”的关爱类别（或已停用）').waitFor();
+      expect(await problems.locator('tr.ant-table-row').count()).toBe(2);
+      expect(await problems.locator('tr.ant-table-row').first().textContent()).toContain('3性别');
+      await settled(page);
+      await snap(page, 'care-desk-import-refused');
+      // the error report: the sheet's rows back, the bad one with its problems
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('care-import-report').click()]);
+      expect(report.suggestedFilename()).toBe('关爱对象导入问题报告.xlsx');
+      const reportBook = new ExcelJS.Workbook();
+      await reportBook.xlsx.load(fs.readFileSync((await report.path())!) as unknown as ArrayBuffer);
+      const reported = reportBook.worksheets[0]!;
+      expect(reported.rowCount).toBe(3);
+      expect(String(reported.getRow(3).getCell(heads.length + 2).value)).toContain('性别：应为“男”或“女”');
+
+      await input.setInputFiles(await workbook(good));
+      await page.getByTestId('care-import-done').getByText('已导入 2 名关爱对象').waitFor();
+      await page.locator('.ant-modal-footer .ant-btn').click();
+      // nothing of the refused sheet went in: each person is there once, from the good sheet
+      for (const person of people) {
+        await page.getByLabel('姓名或称呼').fill(person);
+        // the new people lead the unfiltered list too (never visited): wait for the search to narrow it
+        const rows = page.getByTestId('care-table').locator('tr.ant-table-row');
+        const shown = async () => ((await rows.count()) === 1 ? await rows.first().getByTestId('care-row-name').textContent() : `${await rows.count()} rows`);
+        await expect.poll(shown, { timeout: 10_000 }).toBe(person);
+      }
+      expect(await rawKeysSeen(page)).toEqual([]);
     });
   });
 

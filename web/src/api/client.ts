@@ -88,7 +88,15 @@ export async function request<T>(method: string, path: string, options: Options 
 
 /** A file the server builds (Excel exports): its bytes and the name the server suggests. */
 async function download(path: string, query?: Query): Promise<{ blob: Blob; filename: string }> {
-  const response = await send('GET', path, { query });
+  return fileOf(await send('GET', path, { query }));
+}
+
+/** A file the server builds from an upload (an import's error report, from the sheet sent again). */
+async function uploadForFile(path: string, form: FormData): Promise<{ blob: Blob; filename: string }> {
+  return fileOf(await send('POST', path, { form }));
+}
+
+async function fileOf(response: Response): Promise<{ blob: Blob; filename: string }> {
   const disposition = response.headers.get('content-disposition') ?? '';
   return { blob: await response.blob(), filename: filenameOf(disposition) };
 }
@@ -110,6 +118,7 @@ export function filenameOf(disposition: string): string {
 export const http = {
   /** A multipart upload (files); the answer is JSON like every other call. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  uploadForFile,
   download,
 };
 

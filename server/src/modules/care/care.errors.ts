@@ -24,9 +24,40 @@ export const careError = defineErrors({
   'care.day_passed': { status: 400, 'zh-CN': '该服务日的时间已过', en: 'This day’s service time has passed' },
   'care.visit_in_future': { status: 400, 'zh-CN': '走访时间不能晚于现在', en: 'A visit cannot be logged for a time still to come' },
   'care.reveal_forbidden': { status: 403, 'zh-CN': '无权查看完整信息', en: 'You may not see this in full' },
+  // an import refused as a whole (answered at upload, naming the field `file`); its rows' problems are below
+  'care.import.not_xlsx': { status: 400, 'zh-CN': '请上传 Excel（.xlsx）文件，可先下载模板', en: 'Upload an Excel (.xlsx) file; download the template first' },
+  'care.import.too_large': { status: 413, 'zh-CN': '表格文件不能超过 {limit} MB', en: 'The sheet may not exceed {limit} MB' },
+  'care.import.missing_column': { status: 400, 'zh-CN': '表头缺少「{column}」列，请使用模板', en: 'The header has no “{column}” column; use the template' },
+  'care.import.empty': { status: 400, 'zh-CN': '表格中没有关爱对象', en: 'The sheet lists no people under care' },
+  'care.import.too_many_rows': { status: 400, 'zh-CN': '一次最多导入 {max} 行，请分成几个表格', en: 'At most {max} rows per import; split the sheet' },
+  'care.import.changed': { status: 409, 'zh-CN': '导入期间有人登记了表中的身份证号或调整了地点，未导入任何一行，请重新上传', en: 'An ID number of the sheet was registered, or a place changed, while it was imported: nothing was imported; upload it again' },
 });
 
 export type CareErrorCode = Parameters<typeof careError>[0];
+
+/** Why one cell of an imported row is bad: words for the reply (the reader's language). */
+export const importReasons = {
+  required: ['必填', 'Required'],
+  too_long: ['最多 {max} 个字', 'At most {max} characters'],
+  bad_phone: ['不是有效的手机号（11 位数字，以 1 开头）', 'Not a valid mobile number (11 digits starting with 1)'],
+  bad_id_number: ['身份证号无效（18 位，校验位不符）', 'Not a valid ID number (18 characters, check digit)'],
+  duplicate_in_file: ['与第 {other} 行重复', 'The same as row {other}'],
+  id_number_registered: ['该身份证号已登记为关爱对象', 'A person with this ID number is registered already'],
+  bad_gender: ['应为“男”或“女”', 'Must be 男 (male) or 女 (female)'],
+  bad_birth_year: ['应为 1900–{max} 之间的年份', 'Must be a year from 1900 to {max}'],
+  unknown_community: ['没有名称或编码为“{value}”的社区', 'No community is named or coded “{value}”'],
+  community_out_of_scope: ['“{value}”不在您管理的范围内', '“{value}” is outside the area you manage'],
+  unknown_home: ['“{value}”不是该社区内的网格或楼栋', '“{value}” is no grid or building of that community'],
+  unknown_kind: ['没有名为“{value}”的关爱类别（或已停用）', 'No active kind of care is named “{value}”'],
+  too_many_kinds: ['最多 {max} 个关爱类别', 'At most {max} kinds of care'],
+  guardian_required: ['填写监护人电话或关系时，请填写监护人姓名', 'Give the guardian’s name with their phone or relation'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type ImportReason = keyof typeof importReasons;
+export const importReasonKey = (reason: ImportReason) => `care.import.row.${reason}`;
+registerMessages({
+  'zh-CN': Object.fromEntries(Object.entries(importReasons).map(([k, [zh]]) => [importReasonKey(k as ImportReason), zh])),
+  en: Object.fromEntries(Object.entries(importReasons).map(([k, [, en]]) => [importReasonKey(k as ImportReason), en])),
+});
 
 // the fields of a person's record and plan as staff call them (a message names the field it is about)
 const labels = {

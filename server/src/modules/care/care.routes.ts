@@ -9,6 +9,7 @@ import { binary, IdParams } from '../../platform/http/schemas.js';
 import { ExportAborted } from '../../platform/http/xlsx-stream.js';
 import { pickLocale } from '../../platform/i18n/i18n.js';
 import { writeCareWorkbook } from './care.export.js';
+import { careImportRoutes } from './care.import.routes.js';
 import {
   ArchiveBody, CareType, CareTypeQuery, CreateCareTypeBody, CreatePlanBody, CreateRecipientBody, OrderMade, OrderNowBody, PairBody, Plan, Recipient, RecipientPage, RecipientQuery, RevealBody,
   RecipientExportQuery, UpdateCareTypeBody, UpdatePlanBody, UpdateRecipientBody, Visit, VisitBody, VisitPage, VisitQuery,
@@ -99,4 +100,6 @@ export async function careRoutes(app: AppInstance) {
   app.post('/api/care-recipients/:id/visits', { schema: { tags, operationId: 'logCareVisit', summary: 'Log a visit or call (their volunteers and staff over them)', params: IdParams, body: VisitBody, response: { 201: Type.Pick(Visit, ['id']) } } }, async (request, reply) =>
     reply.status(201).send(await svc().visits.log(requireActor(request), request.params.id, request.body)),
   );
+
+  await careImportRoutes(app);
 }

@@ -1,4 +1,5 @@
 import type { CareDeps } from './care.deps.js';
+import { careImport } from './care.import.js';
 import { carePlanning } from './care.plans.js';
 import { careRecipientsRegistry } from './care.recipients.js';
 import { careTypesCatalogue } from './care.types.js';
@@ -11,7 +12,7 @@ import { careVisitLog } from './care.visits.js';
  */
 export function createCareService(deps: CareDeps) {
   const types = careTypesCatalogue(deps);
-  return { types, ...careRecipientsRegistry(deps, types), plans: carePlanning(deps), visits: careVisitLog(deps) };
+  return { types, ...careRecipientsRegistry(deps, types), ...careImport(deps), plans: carePlanning(deps), visits: careVisitLog(deps) };
 }
 
 export type CareService = ReturnType<typeof createCareService>;

@@ -106,6 +106,7 @@ export const knownActions = [
   'care.read',
   'care.list',
   'care.create',
+  'care.import',
   'care.update',
   'care.archive',
   'care.pair',

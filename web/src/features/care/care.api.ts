@@ -15,6 +15,8 @@ export type Visit = ApiResponse<'/api/care-recipients/{id}/visits', 'get'>['item
 export type NewVisit = ApiBody<'/api/care-recipients/{id}/visits', 'post'>;
 export type Condition = Visit['condition'];
 export type Frequency = Plan['frequency'];
+/** What an import answers: every row registered, or none with each problem by row and column. */
+export type ImportOutcome = ApiResponse<'/api/care-recipients/import', 'post'>;
 export type RevealField = ApiBody<'/api/care-recipients/{id}/reveal', 'post'>['field'];
 
 export const conditions = allValues<Condition>()(['good', 'attention', 'urgent']);
@@ -28,6 +30,9 @@ export const careApi = {
   list: (query: RecipientQuery, signal?: AbortSignal) => api.get('/api/care-recipients', { query, signal }),
   export: (query: Omit<RecipientQuery, 'page' | 'pageSize'>) => http.download('/api/care-recipients/export', query as Query),
   mine: () => api.get('/api/care-recipients/mine'),
+  importTemplate: () => http.download('/api/care-recipients/import-template'),
+  importSheet: (file: File) => http.upload<ImportOutcome>('/api/care-recipients/import', sheetForm(file)),
+  importReport: (file: File) => http.uploadForFile('/api/care-recipients/import/report', sheetForm(file)),
   get: (id: string) => api.get('/api/care-recipients/{id}', { params: { id } }),
   create: (body: NewRecipient) => api.post('/api/care-recipients', { body }),
   update: (id: string, body: RecipientPatch) => api.patch('/api/care-recipients/{id}', { params: { id }, body }),
@@ -42,6 +47,13 @@ export const careApi = {
   visits: (id: string, page = 1, pageSize = 20) => api.get('/api/care-recipients/{id}/visits', { params: { id }, query: { page, pageSize } }),
   logVisit: (id: string, body: NewVisit) => api.post('/api/care-recipients/{id}/visits', { params: { id }, body }),
 };
+
+/** An uploaded sheet as the import takes it: the multipart field `file`. */
+function sheetForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
 
 /** A kind's name in the reader's language. */
 export function kindName(kind: { name: string; nameEn: string }, language: string): string {

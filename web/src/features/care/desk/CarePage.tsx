@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { conditionColor, conditions, kindName, type Condition, type NewRecipient
 import { careApi } from '../care.api';
 import { ageOf, daysSince, sinceText } from '../care.format';
 import { careKeys, useCareTypes, useRecipients } from '../care.queries';
+import { ImportCareDialog } from './ImportCareDialog';
 import { RecipientFormModal } from './RecipientFormModal';
 
 const ADMINS = ['communityAdmin', 'streetAdmin', 'districtAdmin'];
@@ -50,6 +51,7 @@ export function CarePage() {
   const q = useDebouncedValue(search.trim(), 300) || undefined;
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useRecipients({ ...filters, q, ...paging });
   const types = useCareTypes();
   const report = useApiErrorReporter();
@@ -102,6 +104,7 @@ export function CarePage() {
         extra={
           <Space>
             <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="care-export">{t('export')}</Button>
+            {admin && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="care-import">{t('import.button')}</Button>}
             {admin && <Button type="primary" onClick={() => setRegistering(true)} data-testid="care-register">{t('register')}</Button>}
           </Space>
         }
@@ -129,6 +132,8 @@ export function CarePage() {
           paging={{ ...paging, total: list.data?.total, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
         />
       </Card>
+      {/* the list (and its counts) read again once a sheet has gone in */}
+      <ImportCareDialog open={importing} onClose={() => setImporting(false)} onImported={() => void queryClient.invalidateQueries({ queryKey: careKeys.all })} />
       {registering && <RecipientFormModal recipient={null} onCancel={() => setRegistering(false)} onSubmit={(v) => register(v as NewRecipient)} />}
     </>
   );
