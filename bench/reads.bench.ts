@@ -31,6 +31,7 @@ import { otherDistrictAdmin, savingACategory } from './district-writer.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const ONLY_ROWS = process.env.BENCH_ROWS;
 const DEMO_DIR = process.env.BENCH_DEMO_DIR ?? path.join(os.tmpdir(), 'lx-bench-demo');
 const autocannonBin = path.resolve(import.meta.dirname, '../node_modules/.bin/autocannon');
 
@@ -105,6 +106,8 @@ async function run(label: string, database: Database, key: Buffer) {
   const id = first.items[0]!.id;
   const rows: [string, Result][] = [];
   const measure = async (name: string, url: string, as: string | undefined = cookie, paths?: string, encoding?: string) => {
+    // BENCH_ROWS=board: only the rows whose name holds it (the ceiling always runs)
+    if (ONLY_ROWS && !name.includes(ONLY_ROWS) && !name.includes('ceiling')) return;
     // the server's event loop is this thread (autocannon is a child process): its CPU per request
     const cpu0 = { server: process.threadCpuUsage(), postgres: postgresCpuMs(), engine: database.pgliteWorker?.performance.eventLoopUtilization(), machine: machineCpuMs() };
     const result = await profiled(`reads ${label.split(' ')[0]!} ${name}`, () => cannon(base + url, as, paths, encoding));
@@ -126,7 +129,7 @@ async function run(label: string, database: Database, key: Buffer) {
   // pages are not let go of), then this district's own (each save lets go of them)
   const deps = { db: database.db, database, crypto: createFieldCrypto(key), config: loadConfig({}), clock: systemClock };
   const writers: [string, string][] = [['another district', await otherDistrictAdmin(deps, base)], ['this district', await signIn(base, '13800000000')]];
-  for (const [whose, as] of writers) {
+  for (const [whose, as] of ONLY_ROWS ? [] : writers) {
     const writer = savingACategory(base, as, 50);
     await measure(`page 1 while ${whose} saves (20/s)`, '/api/needs?page=1&pageSize=20');
     const saved = await writer.stop();
@@ -168,8 +171,19 @@ async function run(label: string, database: Database, key: Buffer) {
   // the figures page (统计分析): this month's counts per group, for a community and for the district
   await measure('GET /api/figures/summary', '/api/figures/summary');
   await measure('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
+  // the public board (公示), read without signing in: a section's first page for the district and for a
+  // community, each community's figures of last month and its honour roll
+  const [district] = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM regions WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
+  const board = `/api/public/board/${district!.id}`;
+  await measure('board: results, district', `${board}/needs?section=done`, undefined);
+  await measure('board: results, a community', `${board}/needs?section=done&regionId=${me.scope.regionId}`, undefined);
+  await measure('board: wish wall, district', `${board}/needs?section=wishes`, undefined);
+  await measure('board: in hand, a community', `${board}/needs?section=accepted&regionId=${me.scope.regionId}`, undefined);
+  await measure('board: figures of last month', `${board}/figures`, undefined);
+  await measure('board: honour roll of last month', `${board}/honours`, undefined);
   // counts and figures are kept between changes (needs.kept-counts.ts): what a count costs after a change, one at a time
   const anew = async (name: string, url: string, as: string) => {
+    if (ONLY_ROWS && !name.includes(ONLY_ROWS)) return;
     const times: number[] = [];
     const engine0 = database.pgliteWorker?.performance.eventLoopUtilization();
     const postgres0 = postgresCpuMs();
@@ -187,6 +201,7 @@ async function run(label: string, database: Database, key: Buffer) {
   };
   // and when the district's staff ask at once right after it (their tabs refreshing): 20 at once, 5 times
   const anewAtOnce = async (name: string, url: string, as: string) => {
+    if (ONLY_ROWS && !name.includes(ONLY_ROWS)) return;
     const slowest: number[] = [];
     for (let round = 0; round < 5; round++) {
       await database.db.execute(sql`UPDATE needs SET updated_at = updated_at WHERE false`);
