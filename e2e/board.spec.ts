@@ -5,7 +5,8 @@ import { demo, snap } from './support/browser.js';
 import { flows, settled } from './support/flows.js';
 import { axeViolations, sidewaysOverflow, smallText } from './support/phone-checks.js';
 import { rawKeysSeen, watchForRawKeys } from './support/raw-keys.js';
-import { deskLogin } from './support/sessions.js';
+import { settledHome } from './support/phone-home.js';
+import { deskLogin, phoneLogin } from './support/sessions.js';
 import { serverAndBrowser } from './support/suite.js';
 
 /*
@@ -60,6 +61,22 @@ describe('社区公示栏: anyone reads the district’s board; the community ta
       // the tab is in the address: a shared link opens the same
       expect(page.url()).toContain('tab=honours');
       expect(await rawKeysSeen(page)).toEqual([]);
+    });
+  });
+
+  it('许个心愿 from the wish wall: signed out it asks to sign in; a resident gets the form with 微心愿 chosen', async () => {
+    await session('phone', async (page) => {
+      await page.goto('/h5/board');
+      await page.getByTestId('board-make-wish').click();
+      await page.waitForURL('**/h5/login');
+      await phoneLogin(page, demo.resident);
+      await settledHome(page);
+      await page.goto('/h5/board');
+      await page.getByTestId('board-make-wish').click();
+      await page.waitForURL('**/h5/needs/new?kind=microWish');
+      await page.getByTestId('h5-need-post').waitFor();
+      const chosen = page.locator('.adm-selector-item-active').getByText('微心愿', { exact: true });
+      expect(await chosen.count()).toBe(1);
     });
   });
 

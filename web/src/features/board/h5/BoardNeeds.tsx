@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { DotLoading, ErrorBlock, Image, ImageViewer, InfiniteScroll, Rate, Tag } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, Image, ImageViewer, InfiniteScroll, Rate, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../../lib/time';
 import { boardApi, boardKeys, type BoardNeed, type BoardSection, type BoardStage } from '../board.api';
 
@@ -54,6 +55,7 @@ function NeedItem({ districtId, need, section }: { districtId: string; need: Boa
 /** A section of the board, newest first, more as the reader scrolls. */
 export function BoardNeeds({ districtId, section, regionId }: { districtId: string; section: BoardSection; regionId?: string }) {
   const { t } = useTranslation('board');
+  const navigate = useNavigate();
   const list = useInfiniteQuery({
     queryKey: boardKeys.needs(districtId, section, regionId),
     queryFn: ({ pageParam }) => boardApi.needs(districtId, { section, regionId, page: pageParam, pageSize: PAGE_SIZE }),
@@ -64,10 +66,23 @@ export function BoardNeeds({ districtId, section, regionId }: { districtId: stri
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isPending) return <div className="lx-board-loading"><DotLoading /></div>;
   if (list.isError) return <ErrorBlock status="default" title={t('failed')} description="" />;
-  if (items.length === 0) return <ErrorBlock status="empty" title={t(`empty.${section}`)} description="" />;
+  // a wish of one's own: the phone's form with 微心愿 chosen (signing in first when needed)
+  const wish = section === 'wishes' && (
+    <Button block color="primary" fill="outline" className="lx-board-wish" onClick={() => navigate('/h5/needs/new?kind=microWish')} data-testid="board-make-wish">
+      {t('makeWish')}
+    </Button>
+  );
+  if (items.length === 0)
+    return (
+      <>
+        {wish}
+        <ErrorBlock status="empty" title={t(`empty.${section}`)} description="" />
+      </>
+    );
   return (
     <div className="lx-board-list" data-testid={`board-${section}`}>
       {section === 'wishes' && <p className="lx-board-hint">{t('wishHint')}</p>}
+      {wish}
       {items.map((n) => (
         <NeedItem key={n.id} districtId={districtId} need={n} section={section} />
       ))}

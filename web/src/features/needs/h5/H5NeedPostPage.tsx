@@ -2,13 +2,13 @@ import { Button, Form, NavBar, Result, Toast } from 'antd-mobile';
 import type { ImageUploadItem } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isStaff } from '../../../lib/roles';
 import { tryLocate } from '../../../lib/geolocation';
 import { useBack } from '../../../lib/use-back';
 import { useMe } from '../../auth/session';
 import { useMobileErrorReporter } from '../../h5/use-mobile-error';
-import type { NeedKind } from '../needs.api';
+import { needKinds, type NeedKind } from '../needs.api';
 import { useCreateNeed } from '../needs.queries';
 import { forget, isTransient, keep } from './need-outbox';
 import { WaitingNeedsNotice } from './WaitingNeedsNotice';
@@ -54,6 +54,9 @@ export function H5NeedPostPage() {
   const [keptOffline, setKeptOffline] = useState(false);
 
   const staff = isStaff(account.roles);
+  // ?kind=microWish: opened from the public board's wish wall (许个心愿)
+  const [params] = useSearchParams();
+  const presetKind = needKinds.find((k) => k === params.get('kind')) ?? 'serviceRequest';
   const submit = async (v: PostValues) => {
     // kept on the phone first, under the key every attempt will carry: no signal loses nothing
     const waiting = keep(account.id, {
@@ -113,7 +116,7 @@ export function H5NeedPostPage() {
         form={form}
         mode="card"
         layout="vertical"
-        initialValues={{ kind: ['serviceRequest'], regionId: account.regionId, slots: 1, isPublic: false, wanted: { period: 'any' }, channel: ['visit'] }}
+        initialValues={{ kind: [presetKind], regionId: account.regionId, slots: 1, isPublic: false, wanted: { period: 'any' }, channel: ['visit'] }}
         onFinish={(v) => void submit(v)}
         onFinishFailed={scrollToFirstError}
         footer={
