@@ -6,7 +6,7 @@ const needColumns = {
   district_id: 'uuid', id: 'uuid', number: 'text', kind: 'text', category_id: 'uuid', title: 'text', description: 'text',
   region_id: 'uuid', address: 'text', lng: 'float8', lat: 'float8', requester_id: 'uuid', requester_name: 'text', requester_phone: 'text',
   wanted_from: 'timestamptz', wanted_to: 'timestamptz', slots: 'int4', round: 'int4', filled: 'int4', severity: 'text', channel: 'text',
-  is_public: 'bool', status: 'text', version: 'int4', team_id: 'uuid', merged_into_id: 'uuid', decline_count: 'int4', ruling_pending: 'bool',
+  is_public: 'bool', board_consent_at: 'timestamptz', status: 'text', version: 'int4', team_id: 'uuid', merged_into_id: 'uuid', decline_count: 'int4', ruling_pending: 'bool',
   ruled: 'bool', accepted_at: 'timestamptz', deadline_at: 'timestamptz', window_started_at: 'timestamptz', completed_at: 'timestamptz', rating: 'int4', rating_comment: 'text',
   solved: 'bool', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
 } as const;

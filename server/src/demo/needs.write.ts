@@ -1,5 +1,6 @@
 import { servedHours } from '../modules/service-record/service-record.hours.js';
 import type { NeedStatus } from '../modules/needs/needs.lifecycle.js';
+import { boardKinds } from '../modules/needs/needs.enums.js';
 import { iso, type World } from './needs.pick.js';
 import type { Draft } from './plan.js';
 import type { DemoPerson } from './plan.js';
@@ -59,7 +60,10 @@ export function writeStory(w: World, d: Draft, s: State, slots: Slot[]): void {
     region_id: d.building.id, address: d.address, lng: d.lng, lat: d.lat,
     requester_id: d.requester.id, requester_name: d.requester.name, requester_phone: d.requester.phone,
     wanted_from: iso(d.wantedFrom), wanted_to: iso(d.wantedTo), slots: d.slots, round: s.round, filled: slots.filter((x) => x.round === s.round).length,
-    severity: d.severity, channel: d.channel, is_public: d.isPublic, status: s.status, version: s.seq, team_id: s.teamId, merged_into_id: s.mergedIntoId,
+    severity: d.severity, channel: d.channel, is_public: d.isPublic,
+    // consent to the public board is given with the need, in its words (a grievance never goes on it)
+    board_consent_at: d.isPublic && boardKinds.includes(d.kind) ? iso(d.createdAt) : null,
+    status: s.status, version: s.seq, team_id: s.teamId, merged_into_id: s.mergedIntoId,
     decline_count: s.declines, ruling_pending: s.rulingPending, ruled: s.ruled, accepted_at: iso(s.acceptedAt), deadline_at: iso(s.deadlineAt), window_started_at: iso(s.windowStartedAt),
     completed_at: iso(s.completedAt), rating: s.rating, rating_comment: s.comment, solved: s.solved,
     created_by: d.channel === 'self' ? d.requester.id : w.cast.staffAt.get(d.community.id)!.id, created_at: iso(d.createdAt), updated_at: iso(s.t),

@@ -1938,7 +1938,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/needs/{id}/board": {
+    "/api/needs/{id}/board/consent": {
         parameters: {
             query?: never;
             header?: never;
@@ -1946,8 +1946,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Show a need on the public board or take it off: the requester changes their consent (同意匿名公示); an admin over it takes it down with a reason (撤下公示) or puts it back */
-        put: operations["setNeedOnBoard"];
+        /** The requester’s consent to the anonymised public board (同意匿名公示), and to its showing the completion’s photos; never for a grievance or a care-plan order */
+        put: operations["setNeedBoardConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/board/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An admin over the need takes it off the public board with a reason (撤下公示), or puts it back; the consent stays the requester’s */
+        put: operations["setNeedBoardWithdrawal"];
         post?: never;
         delete?: never;
         options?: never;
@@ -16335,6 +16352,8 @@ export interface operations {
                     answers?: {
                         [key: string]: string;
                     };
+                    /** @description With isPublic: the completion’s photos may be shown too */
+                    boardPhotos?: boolean;
                     /** Format: uuid */
                     categoryId: string;
                     /** @enum {string} */
@@ -16342,6 +16361,7 @@ export interface operations {
                     description: string;
                     /** @description Chosen by the client (a UUID) and sent again on a retry: a repeat answers the need the first attempt made */
                     idempotencyKey?: string;
+                    /** @description The requester agrees to the anonymised public board (同意匿名公示) */
                     isPublic?: boolean;
                     /** @enum {string} */
                     kind: "microWish" | "serviceRequest" | "grievance";
@@ -16424,6 +16444,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -16434,6 +16455,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -16937,6 +16960,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -16947,6 +16971,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -17089,6 +17115,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -17099,6 +17126,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -17283,6 +17312,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -17293,6 +17323,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -17398,7 +17430,7 @@ export interface operations {
             };
         };
     };
-    setNeedOnBoard: {
+    setNeedBoardConsent: {
         parameters: {
             query?: never;
             header?: never;
@@ -17410,7 +17442,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    reason?: string;
+                    photos?: boolean;
                     shown: boolean;
                 };
             };
@@ -17476,6 +17508,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -17486,6 +17519,198 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
+                        photos: string[];
+                        ratingComment: string | null;
+                        round: number;
+                        solved: boolean | null;
+                        timeline: {
+                            action: string;
+                            actorName: string | null;
+                            actorRole: string;
+                            at: string;
+                            attachments: string[];
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string|null} */
+                            fromStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated" | null;
+                            note: string | null;
+                            seq: number;
+                            /** @enum {string} */
+                            toStatus: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        }[];
+                        wantedFrom: string | null;
+                        wantedTo: string | null;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or outside the caller’s data scope (answered alike, so existence never leaks) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state or with existing data (e.g. needs.illegal_transition, request.conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests (rate.limited, auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setNeedBoardWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    withdrawn: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedAt: string | null;
+                        address: string | null;
+                        categoryId: string;
+                        categoryName: string | null;
+                        categoryNameEn: string | null;
+                        /** @enum {string} */
+                        channel: "self" | "hotline" | "letter" | "visit" | "wishWall" | "open311" | "import" | "carePlan";
+                        completedAt: string | null;
+                        createdAt: string;
+                        deadlineAt: string | null;
+                        duplicateCount: number;
+                        filled: number;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "microWish" | "serviceRequest" | "grievance";
+                        number: string;
+                        overdue: boolean;
+                        /** @description The deadline’s clock is paused (挂起) */
+                        paused: boolean;
+                        /** @description The full place, top first: 街道 › 社区 › (庭院) › 网格 › 楼栋 (the district left out) */
+                        place: string[];
+                        rating: number | null;
+                        regionId: string;
+                        regionName: string;
+                        requesterName: string;
+                        requesterPhone: string | null;
+                        rulingPending: boolean;
+                        /** @enum {string} */
+                        severity: "general" | "important" | "major";
+                        slots: number;
+                        /** @enum {string} */
+                        status: "submitted" | "verifying" | "accepted" | "rejected" | "merged" | "dispatched" | "pooled" | "taken" | "claimed" | "in_service" | "completed" | "rated" | "closed" | "reopened" | "cancelled" | "escalated";
+                        teamId: string | null;
+                        teamName: string | null;
+                        title: string;
+                        /** @enum {string|null} */
+                        whistle: "open" | "closed" | null;
+                    } & {
+                        actions: ("verify" | "accept" | "reject" | "merge" | "dispatch" | "pool" | "take" | "decline" | "rule" | "assign" | "grab" | "checkIn" | "complete" | "rate" | "confirm" | "cancel" | "escalate" | "reply")[];
+                        answers: {
+                            [key: string]: string;
+                        };
+                        assignments: {
+                            checkInAt: string | null;
+                            checkOutAt: string | null;
+                            round: number;
+                            slotNo: number;
+                            status: string;
+                            summary: string | null;
+                            via: string;
+                            volunteerId: string;
+                            volunteerName: string | null;
+                        }[];
+                        boardPhotos: boolean;
+                        /** @description Taken off the public board by the community (撤下公示) */
+                        boardWithdrawn: boolean;
+                        declineCount: number;
+                        description: string;
+                        duplicateOf: string[];
+                        isPublic: boolean;
+                        lat: number | null;
+                        lng: number | null;
+                        mergedIntoId: string | null;
+                        myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -17662,6 +17887,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -17672,6 +17898,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -17855,6 +18083,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -17865,6 +18094,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -18050,6 +18281,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -18060,6 +18292,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -18242,6 +18476,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -18252,6 +18487,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -18435,6 +18672,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -18445,6 +18683,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -18629,6 +18869,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -18639,6 +18880,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -18821,6 +19064,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -18831,6 +19075,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -19113,6 +19359,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -19123,6 +19370,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -19307,6 +19556,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -19317,6 +19567,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -19499,6 +19751,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -19509,6 +19762,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -19693,6 +19948,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -19703,6 +19959,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -19885,6 +20143,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -19895,6 +20154,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -20077,6 +20338,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -20087,6 +20349,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -20371,6 +20635,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -20381,6 +20646,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -20563,6 +20830,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -20573,6 +20841,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;
@@ -20755,6 +21025,7 @@ export interface operations {
                             volunteerId: string;
                             volunteerName: string | null;
                         }[];
+                        boardPhotos: boolean;
                         /** @description Taken off the public board by the community (撤下公示) */
                         boardWithdrawn: boolean;
                         declineCount: number;
@@ -20765,6 +21036,8 @@ export interface operations {
                         lng: number | null;
                         mergedIntoId: string | null;
                         myRelations: string[];
+                        /** @description Consented to the public board in its words (not only is_public of old) */
+                        onBoard: boolean;
                         photos: string[];
                         ratingComment: string | null;
                         round: number;

@@ -20,7 +20,7 @@ export async function boardRoutes(app: AppInstance) {
     async (request, reply) => {
       const { districtId, needId, photoId } = request.params;
       const file = await svc().photo(districtId, needId, photoId);
-      return reply.type(file.mime).header('content-disposition', 'inline').header('cache-control', 'public, max-age=3600').header('content-security-policy', "default-src 'none'").send(file.bytes);
+      return reply.type(file.mime).header('content-disposition', 'inline').header('cache-control', 'private, max-age=60').header('content-security-policy', "default-src 'none'").send(file.bytes);
     },
   );
 

@@ -139,6 +139,10 @@ export function careImport(deps: CareDeps) {
       const { problems, plan } = await check(actor, rows);
       const base = { fileName: fileName.slice(0, 200), totalRows: rows.length };
       if (problems.length > 0) {
+        // a refused sheet is recorded too: it tells whether its ID numbers are registered anywhere in the
+        // district (the digest is UNIQUE there), so who checked how many is kept
+        const registered = problems.filter((p) => p.reason === 'id_number_registered').length;
+        await deps.audit.record(actor, { action: 'care.import', objectType: 'region', objectId: actor.regionId, regionId: actor.regionId, details: { file: base.fileName, refused: true, rows: rows.length, problems: problems.length, registered } });
         return { ...base, state: 'refused', importedRows: 0, problems: problems.map((p) => ({ row: p.row, column: columnLabel(locale, p.column), reason: words(locale, p) })) };
       }
       await write(actor, base.fileName, plan);

@@ -31,10 +31,11 @@ export async function readCalendarSheet(bytes: Buffer): Promise<CalendarDay[]> {
   const days: CalendarDay[] = [];
   const errors: CellError[] = [];
   const seen = new Map<string, number>();
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  // only the rows that hold something (a formatted last row makes rowCount 1,048,576)
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === 1) return;
     const cell = (column: string) => row.getCell(header.get(column)!).value;
-    if (Object.values(importColumns).every((c) => text(cell(c)) === '')) continue;
+    if (Object.values(importColumns).every((c) => text(cell(c)) === '')) return;
     if (days.length + errors.length >= MAX_IMPORT_ROWS) throw deadlinesError('deadlines.import.too_many_rows', { field: 'file', params: { max: MAX_IMPORT_ROWS } });
     const day = dateOf(cell(importColumns.day));
     const kind = kindWords[text(cell(importColumns.kind)).toLowerCase()];
@@ -44,10 +45,10 @@ export async function readCalendarSheet(bytes: Buffer): Promise<CalendarDay[]> {
     else if (seen.has(day)) errors.push({ code: 'deadlines.import.duplicate_day', row: r, column: importColumns.day, other: seen.get(day)! });
     if (!kind) errors.push({ code: 'deadlines.import.bad_kind', row: r, column: importColumns.kind });
     if (!name || [...name].length > 40) errors.push({ code: 'deadlines.import.bad_name', row: r, column: importColumns.name });
-    if (errors.length > before) continue;
+    if (errors.length > before) return;
     seen.set(day!, r);
     days.push({ day: day!, kind: kind!, name });
-  }
+  });
   const [first] = errors;
   if (first) {
     throw deadlinesError(first.code, { field: 'file', params: { row: first.row, column: first.column, other: first.other ?? '' }, details: { errors: errors.map(({ code, row, column }) => ({ code, row, column })) } });

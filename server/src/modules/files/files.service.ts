@@ -13,7 +13,8 @@ import { shanghaiDay } from '../../platform/clock/clock.js';
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
 /** Answers whether the actor may see the object a file is attached to (registered by its module). */
-export type ObjectReader = (actor: Actor, objectId: string) => Promise<boolean>;
+/** Whether the actor may read a file attached to this object (`fileId`: which of its files is asked for). */
+export type ObjectReader = (actor: Actor, objectId: string, fileId: string) => Promise<boolean>;
 
 export type UploadQuota = { filesPerDay: number; bytesPerDay: number };
 
@@ -75,7 +76,7 @@ export function createFilesService(deps: PlatformDeps & { store: FileStore; quot
       const links = await db.select().from(fileLinks).where(and(eq(fileLinks.districtId, actor.districtId), eq(fileLinks.fileId, id)));
       for (const link of links) {
         const reader = readers.get(link.objectType);
-        if (reader && (await reader(actor, link.objectId))) return true;
+        if (reader && (await reader(actor, link.objectId, id))) return true;
       }
       return false;
     },

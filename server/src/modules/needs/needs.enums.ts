@@ -1,6 +1,8 @@
 /** The closed vocabularies of needs, kept free of imports so schemas and services share them. */
 export const needKinds = ['microWish', 'serviceRequest', 'grievance'] as const; // 微心愿 · 服务需求 · 诉求
 export type NeedKind = (typeof needKinds)[number];
+/** What may go on the public board: a grievance (诉求) names others, so it never does. */
+export const boardKinds: readonly NeedKind[] = ['microWish', 'serviceRequest'];
 
 /** Where a need came from: self-service, 12345 hotline, letters/visits, door visits, wish wall/box/card, Open311, Excel. */
 export const channels = ['self', 'hotline', 'letter', 'visit', 'wishWall', 'open311', 'import', 'carePlan'] as const;

@@ -29,6 +29,7 @@ export const needsError = defineErrors({
   'needs.rating_window_open': { status: 409, 'zh-CN': '评价期（3 天）未满，暂不能由社区确认', en: 'The 3-day rating window is still open' },
   'needs.not_a_team_order': { status: 409, 'zh-CN': '该单未派给服务队', en: 'This order is not dispatched to a team' },
   'needs.not_a_pool_order': { status: 409, 'zh-CN': '该单不在抢单池中', en: 'This order is not in the pool' },
+  'needs.not_for_board': { status: 409, 'zh-CN': '诉求和一人一策工单不在社区公示栏展示', en: 'Grievances and care-plan orders are never shown on the public board' },
   'needs.reason_required': { status: 400, 'zh-CN': '请填写原因', en: 'Give a reason' },
   'needs.bad_reason': { status: 400, 'zh-CN': '请选择有效的退单原因', en: 'Choose a valid decline reason' },
   'needs.team_required': { status: 400, 'zh-CN': '请选择服务队', en: 'Choose a team' },

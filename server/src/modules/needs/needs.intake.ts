@@ -18,7 +18,7 @@ import { pipelines, sendAppendsLast, sendBehind } from '../../platform/db/unit-o
 import { openForDuplicates, readPage, type LabelDeps, type ReadNeed } from './needs.access.js';
 import { followableNeeds, viewerOf } from './needs.scope.js';
 import type { NeedStatus, Severity } from './needs.lifecycle.js';
-import type { Channel, NeedKind } from './needs.enums.js';
+import { boardKinds, type Channel, type NeedKind } from './needs.enums.js';
 import { appendNeedEvent } from './needs.events.js';
 import { needFollowers, needs } from './needs.table.js';
 import { needsError } from './needs.errors.js';
@@ -40,7 +40,9 @@ export type NeedInput = {
   wantedTo?: string;
   slots?: number;
   severity?: Severity;
+  /** The requester's consent to the public board (同意匿名公示), and to its showing the completion's photos. */
   isPublic?: boolean;
+  boardPhotos?: boolean;
   /** Staff entry only: */
   channel?: Channel;
   requesterName?: string;
@@ -173,6 +175,8 @@ export function createIntake(deps: IntakeDeps) {
             requesterId: requester.id, requesterName: requester.name, requesterPhone: requester.phone,
             wantedFrom: input.wantedFrom ? new Date(input.wantedFrom) : null, wantedTo: input.wantedTo ? new Date(input.wantedTo) : null,
             slots: input.slots ?? 1, severity, channel: staff ? input.channel! : 'self', isPublic: input.isPublic ?? false,
+            // consent given in the board's words now; a grievance (it names others) and a 一人一策 order (nobody under care is shown) never go on the board
+            ...(input.isPublic && boardKinds.includes(input.kind) && input.channel !== 'carePlan' ? { boardConsentAt: deps.clock.now(), boardPhotos: input.boardPhotos ?? false } : {}),
             // a plan's weekly order is no duplicate of last week's, still open
             status: 'submitted', duplicateOf: input.channel === 'carePlan' ? [] : sql`ARRAY(${dupes})`, createdBy: actor.accountId, idempotencyKey: input.idempotencyKey ?? null,
           })

@@ -16,8 +16,8 @@ export const needsModule = defineModule({
   routes: needsRoutes,
   wire(self, { files, jobs }) {
     // a need's photos are readable by whoever may open the need; the system (the public board) reads
-    // only a shown need's (the board checks the photo belongs to its completion first)
-    files.registerReader('need', (actor, id) => (actor.isSystem ? self.isBoardPhoto(actor.districtId, id) : self.canSee(actor, id)));
+    // only the photos the board shows: of a shown need's latest completion, when the requester allowed them
+    files.registerReader('need', (actor, id, fileId) => (actor.isSystem ? self.isBoardPhoto(actor.districtId, id, fileId) : self.canSee(actor, id)));
     // unrated three days after completion: the system confirms it
     jobs.every({ name: AUTO_CONFIRM_JOB, everyMs: AUTO_CONFIRM_EVERY_MS });
     jobs.define({ name: AUTO_CONFIRM_JOB, run: (tx, job, now) => self.confirmUnrated(tx, job.districtId, now).then(() => undefined) });

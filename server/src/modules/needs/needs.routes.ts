@@ -69,19 +69,37 @@ export async function needsRoutes(app: AppInstance) {
   );
 
   app.put(
-    '/api/needs/:id/board',
+    '/api/needs/:id/board/consent',
     {
       schema: {
-        tags, operationId: 'setNeedOnBoard',
-        summary: 'Show a need on the public board or take it off: the requester changes their consent (同意匿名公示); an admin over it takes it down with a reason (撤下公示) or puts it back',
+        tags, operationId: 'setNeedBoardConsent',
+        summary: 'The requester’s consent to the anonymised public board (同意匿名公示), and to its showing the completion’s photos; never for a grievance or a care-plan order',
         params: IdParams,
-        body: Type.Object({ shown: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object({ shown: Type.Boolean(), photos: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
         response: { 200: NeedDetail },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      await svc().setOnBoard(actor, request.params.id, request.body);
+      await svc().setBoardConsent(actor, request.params.id, request.body);
+      return svc().detail(actor, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/needs/:id/board/withdrawal',
+    {
+      schema: {
+        tags, operationId: 'setNeedBoardWithdrawal',
+        summary: 'An admin over the need takes it off the public board with a reason (撤下公示), or puts it back; the consent stays the requester’s',
+        params: IdParams,
+        body: Type.Object({ withdrawn: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        response: { 200: NeedDetail },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await svc().setBoardWithdrawal(actor, request.params.id, request.body);
       return svc().detail(actor, request.params.id);
     },
   );

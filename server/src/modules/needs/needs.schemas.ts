@@ -57,7 +57,7 @@ export const NeedDetail = Type.Intersect([
   NeedSummary,
   Type.Object({
     description: Type.String(), photos: Type.Array(Type.String()), answers: Type.Record(Type.String(), Type.String()), lng: N(Type.Number()), lat: N(Type.Number()),
-    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), boardWithdrawn: Type.Boolean({ description: 'Taken off the public board by the community (撤下公示)' }), round: Type.Integer(), declineCount: Type.Integer(),
+    wantedFrom: N(Type.String()), wantedTo: N(Type.String()), isPublic: Type.Boolean(), onBoard: Type.Boolean({ description: 'Consented to the public board in its words (not only is_public of old)' }), boardPhotos: Type.Boolean(), boardWithdrawn: Type.Boolean({ description: 'Taken off the public board by the community (撤下公示)' }), round: Type.Integer(), declineCount: Type.Integer(),
     duplicateOf: Type.Array(Type.String()), mergedIntoId: N(Type.String()), ratingComment: N(Type.String()), solved: N(Type.Boolean()),
     assignments: Type.Array(Type.Object({
       round: Type.Integer(), slotNo: Type.Integer(), volunteerId: Type.String(), volunteerName: N(Type.String()), via: Type.String(), status: Type.String(),
@@ -95,7 +95,8 @@ export const CreateNeedBody = Type.Object(
     wantedTo: Type.Optional(Type.String({ format: 'date-time' })),
     slots: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
     severity: Type.Optional(SeveritySchema),
-    isPublic: Type.Optional(Type.Boolean()),
+    isPublic: Type.Optional(Type.Boolean({ description: 'The requester agrees to the anonymised public board (同意匿名公示)' })),
+    boardPhotos: Type.Optional(Type.Boolean({ description: 'With isPublic: the completion’s photos may be shown too' })),
     channel: Type.Optional(StringEnum(channels)),
     requesterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     requesterPhone: Type.Optional(Phone),

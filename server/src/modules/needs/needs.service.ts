@@ -39,7 +39,7 @@ import { needSummaries } from './needs.summaries.js';
 import { createNeedPageCache, type NeedPageCache } from './needs.page-cache.js';
 import { teamHours, teamOrderFacts } from './needs.team-facts.js';
 import { serviceTimesOf } from './needs.service-times.js';
-import { boardNeeds, isBoardPhoto, setOnBoard, type BoardQuery } from './needs.board.js';
+import { boardNeeds, isBoardPhoto, setBoardConsent, setBoardWithdrawal, type BoardQuery } from './needs.board.js';
 
 type Deps = PlatformDeps & {
   events: EventBus;
@@ -107,9 +107,10 @@ export function createNeedsService(deps: Deps) {
     deadlineFacts: (districtId: string, needId: string) => deadlineFactsOf(db, districtId, needId),
     /** The public board's page of a section (no scope: only consented, shown needs; anonymised). */
     boardNeeds: (q: BoardQuery) => boardNeeds(deps, q),
-    /** Whether a need (and a photo of its completion) is on the public board. */
-    isBoardPhoto: (districtId: string, needId: string, photoId?: string) => isBoardPhoto(db, districtId, needId, photoId),
-    setOnBoard: (actor: Actor, needId: string, input: { shown: boolean; reason?: string }) => setOnBoard({ ...transitionDeps, db }, actor, needId, input),
+    /** Whether a photo of a need's completion is one the public board shows. */
+    isBoardPhoto: (districtId: string, needId: string, photoId: string) => isBoardPhoto(db, districtId, needId, photoId),
+    setBoardConsent: (actor: Actor, needId: string, input: { shown: boolean; photos?: boolean }) => setBoardConsent({ ...transitionDeps, db }, actor, needId, input),
+    setBoardWithdrawal: (actor: Actor, needId: string, input: { withdrawn: boolean; reason?: string }) => setBoardWithdrawal({ ...transitionDeps, db }, actor, needId, input),
     create: intake.create,
     /** A need posted through the API, answered with its page as the poster now sees it (read back in its transaction where it can be). */
     async post(actor: Actor, input: NeedInput) {

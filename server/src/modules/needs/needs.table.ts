@@ -37,6 +37,14 @@ export const needs = pgTable(
     channel: varchar('channel', { length: 16 }).notNull(),
     /** The requester's consent to the anonymised public board (同意匿名公示); only they change it later. */
     isPublic: boolean('is_public').notNull().default(false),
+    /**
+     * When the requester agreed to the public board in its words (受理后在社区公示栏匿名展示办理进度和结果),
+     * null without that consent: `is_public` alone was given under older words (neighbours may find and
+     * follow the need), which never put anything on the board.
+     */
+    boardConsentAt: timestamp('board_consent_at', { withTimezone: true }),
+    /** The requester also allowed the completion's photos on the board (off unless they said so). */
+    boardPhotos: boolean('board_photos').notNull().default(false),
     /** Set while the community has taken the need off the public board (撤下公示), whatever the consent. */
     boardWithdrawnAt: timestamp('board_withdrawn_at', { withTimezone: true }),
     status: varchar('status', { length: 16 }).notNull(),
@@ -97,8 +105,9 @@ export const needs = pgTable(
     index('needs_created_idx').on(t.districtId, t.createdAt, t.id),
     index('needs_requester_idx').on(t.districtId, t.requesterId),
     // the public board's pages (needs.board.ts), newest accepted or completed first, only what may be shown
-    index('needs_board_accepted_idx').on(t.districtId, t.acceptedAt).where(sql`is_public AND board_withdrawn_at IS NULL AND accepted_at IS NOT NULL`),
-    index('needs_board_completed_idx').on(t.districtId, t.completedAt).where(sql`is_public AND board_withdrawn_at IS NULL AND completed_at IS NOT NULL`),
+    index('needs_board_accepted_idx').on(t.districtId, t.acceptedAt).where(sql`board_consent_at IS NOT NULL AND board_withdrawn_at IS NULL AND accepted_at IS NOT NULL`),
+    index('needs_board_completed_idx').on(t.districtId, t.completedAt).where(sql`board_consent_at IS NOT NULL AND board_withdrawn_at IS NULL AND completed_at IS NOT NULL`),
+    index('needs_board_wishes_idx').on(t.districtId, t.acceptedAt).where(sql`kind = 'microWish' AND board_consent_at IS NOT NULL AND board_withdrawn_at IS NULL AND accepted_at IS NOT NULL`),
     index('needs_team_idx').on(t.districtId, t.teamId).where(sql`team_id IS NOT NULL`),
   ],
 );

@@ -100,6 +100,8 @@ export function toNeedDetail(viewerId: string, ctx: NeedContext, names: Names & 
     wantedFrom: need.wantedFrom?.toISOString() ?? null,
     wantedTo: need.wantedTo?.toISOString() ?? null,
     isPublic: need.isPublic,
+    onBoard: need.boardConsentAt !== null,
+    boardPhotos: need.boardPhotos,
     boardWithdrawn: need.boardWithdrawnAt !== null,
     round: need.round,
     declineCount: need.declineCount,

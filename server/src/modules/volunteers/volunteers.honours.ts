@@ -23,13 +23,14 @@ export function volunteersHonours(deps: VolunteersDeps) {
           services: sql<number>`count(*)::int`,
           verifiedHours: volunteers.verifiedHours,
           community: regions.name,
-          street: sql<string | null>`${regions.place}[1]`,
+          // the street by its type: a community may hang directly under the district
+          street: sql<string | null>`(SELECT a.name FROM ${regions} a WHERE a.id = ANY(string_to_array(trim(both '/' from ${regions.path}), '/')::uuid[]) AND a.type = 'street' LIMIT 1)`,
         })
         .from(serviceEntries)
         .innerJoin(volunteers, and(eq(volunteers.districtId, serviceEntries.districtId), eq(volunteers.accountId, serviceEntries.accountId)))
         .innerJoin(regions, eq(regions.id, volunteers.communityId))
         .where(and(eq(serviceEntries.districtId, q.districtId), between(serviceEntries.servedOn, q.from, q.to), eq(volunteers.status, 'active'), q.regionPath ? subtreeOf(q.regionPath) : undefined))
-        .groupBy(serviceEntries.accountId, volunteers.verifiedHours, regions.name, regions.place)
+        .groupBy(serviceEntries.accountId, volunteers.verifiedHours, regions.name, regions.path)
         .orderBy(desc(hours), desc(sql`count(*)`), serviceEntries.accountId)
         .limit(q.limit);
       const names = await deps.accounts.namesOf(q.districtId, rows.map((r) => r.accountId));

@@ -54,14 +54,16 @@ export async function readVolunteerSheet(bytes: Buffer): Promise<ImportedRow[]> 
   });
   for (const column of required) if (!at.has(column)) throw importError('volunteers.import.missing_column', { field: 'file', params: { column: importColumns[column][0] } });
   const rows: ImportedRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  // only the rows that hold something: a sheet with formatting on its last row (1,048,576) counts
+  // that many, and walking them all one by one kept the server busy for a minute
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === 1) return;
     const cells: Record<string, string> = {};
     for (const [key, col] of at) cells[key] = text(row.getCell(col).value);
-    if (Object.values(cells).every((v) => v === '')) continue;
+    if (Object.values(cells).every((v) => v === '')) return;
     if (rows.length >= MAX_IMPORT_ROWS) throw importError('volunteers.import.too_many_rows', { field: 'file', params: { max: MAX_IMPORT_ROWS } });
     rows.push({ row: r, cells });
-  }
+  });
   if (rows.length === 0) throw importError('volunteers.import.empty', { field: 'file' });
   return rows;
 }
@@ -74,7 +76,8 @@ function text(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((p) => p.text).join('').trim();
     if ('result' in value) return text(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
+    // a hyperlink's text may itself be rich text
+    if ('text' in value) return typeof value.text === 'object' ? text(value.text as ExcelJS.CellValue) : String(value.text).trim();
     return '';
   }
   return String(value).trim();

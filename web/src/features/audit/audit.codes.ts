@@ -41,6 +41,8 @@ export const knownActions = [
   'needs.reject',
   'needs.merge',
   'needs.dispatch',
+  'needs.boardConsent',
+  'needs.boardRefuse',
   'needs.boardWithdraw',
   'needs.boardRestore',
   'needs.pool',

@@ -64,8 +64,10 @@ export const needsApi = {
   act: (id: string, path: string, body: object = {}) => request<NeedDetail | HiddenNeed>('POST', `/api/needs/${encodeURIComponent(id)}/${path}`, { body }),
   /** Audited on the server: who saw whose number, and when. */
   revealPhone: (id: string) => api.post('/api/needs/{id}/reveal-phone', { params: { id }, body: {} }),
-  /** The requester's consent to the public board, or an admin taking the need off it (with a reason) and back. */
-  setOnBoard: (id: string, body: { shown: boolean; reason?: string }) => api.put('/api/needs/{id}/board', { params: { id }, body }),
+  /** The requester's consent to the public board (and to its showing the completion's photos). */
+  setBoardConsent: (id: string, body: { shown: boolean; photos?: boolean }) => api.put('/api/needs/{id}/board/consent', { params: { id }, body }),
+  /** An admin takes the need off the public board with a reason, or puts it back. */
+  setBoardWithdrawal: (id: string, body: { withdrawn: boolean; reason?: string }) => api.put('/api/needs/{id}/board/withdrawal', { params: { id }, body }),
   bulk: (body: BulkBody) => api.post('/api/needs/bulk', { body }),
   export: (query: NeedFilters & { view: NeedView }) => http.download('/api/needs/export', query as Query),
   uploadImage: (file: Blob, name: string) => {

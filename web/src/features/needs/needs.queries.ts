@@ -116,11 +116,12 @@ export function useFollowNeed() {
   });
 }
 
-/** Shows a need on the public board or takes it off (the requester's consent; an admin's 撤下公示). */
+/** The public board: the requester's consent, or an admin's 撤下公示 and 恢复公示. */
 export function useSetOnBoard(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { shown: boolean; reason?: string }) => needsApi.setOnBoard(id, body),
+    mutationFn: (change: { consent: { shown: boolean; photos?: boolean } } | { withdrawal: { withdrawn: boolean; reason?: string } }) =>
+      'consent' in change ? needsApi.setBoardConsent(id, change.consent) : needsApi.setBoardWithdrawal(id, change.withdrawal),
     onSuccess: async (need) => {
       queryClient.setQueryData<NeedDetail>(needKeys.detail(id), need);
       await queryClient.invalidateQueries({ queryKey: ['board'] });

@@ -15,16 +15,21 @@ export function PlacePicker({ districtId, districtName, value, onChange, label }
   const { t } = useTranslation('board');
   const [open, setOpen] = useState(false);
   const streets = useQuery({ queryKey: regionKeys.publicChildren(districtId), queryFn: () => regionsApi.publicChildren(districtId), staleTime: 10 * 60_000, enabled: open || Boolean(value) });
+  // the board goes down to communities: a street's grids, or a community hung directly under the
+  // district, are told apart by their type (a tree may skip a level)
+  const streetNodes = (streets.data ?? []).filter((n) => n.type === 'street');
+  const directCommunities = (streets.data ?? []).filter((n) => n.type === 'community');
   const communities = useQueries({
-    queries: (streets.data ?? []).map((s) => ({ queryKey: regionKeys.publicChildren(s.id), queryFn: () => regionsApi.publicChildren(s.id), staleTime: 10 * 60_000, enabled: open })),
+    queries: streetNodes.map((s) => ({ queryKey: regionKeys.publicChildren(s.id), queryFn: () => regionsApi.publicChildren(s.id), staleTime: 10 * 60_000, enabled: open })),
   });
   const options = [
     { label: t('wholeDistrict', { name: districtName }), value: districtId, children: [] },
-    ...(streets.data ?? []).map((s, i) => ({
+    ...streetNodes.map((s, i) => ({
       label: s.name,
       value: s.id,
-      children: [{ label: t('wholeStreet'), value: s.id }, ...(communities[i]?.data ?? []).map((c) => ({ label: c.name, value: c.id }))],
+      children: [{ label: t('wholeStreet'), value: s.id }, ...(communities[i]?.data ?? []).filter((c) => c.type === 'community').map((c) => ({ label: c.name, value: c.id }))],
     })),
+    ...directCommunities.map((c) => ({ label: c.name, value: c.id, children: [] })),
   ];
   return (
     <>

@@ -9,7 +9,7 @@ import { useSetOnBoard } from '../needs.queries';
 const admins = ['communityAdmin', 'streetAdmin', 'districtAdmin'];
 
 /**
- * 公示: whether the requester agreed to the public board, whether the community took the need down, and
+ * 公示: whether the requester agreed to the public board (and to its photos), whether the community took the need down, and
  * (for admins) taking it down with a reason or putting it back. The consent stays the requester's.
  */
 export function BoardControl({ need }: { need: NeedDetail }) {
@@ -21,26 +21,26 @@ export function BoardControl({ need }: { need: NeedDetail }) {
   const [asking, setAsking] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   const isAdmin = account.roles.some((r) => admins.includes(r));
-  const change = (body: { shown: boolean; reason?: string }) =>
-    setOnBoard.mutateAsync(body).then(
+  const change = (withdrawal: { withdrawn: boolean; reason?: string }) =>
+    setOnBoard.mutateAsync({ withdrawal }).then(
       () => {
         setAsking(false);
         form.resetFields();
-        void message.success(t(body.shown ? 'board.restored' : 'board.withdrawn'));
+        void message.success(t(withdrawal.withdrawn ? 'board.withdrawn' : 'board.restored'));
       },
       (error: unknown) => report(error, form),
     );
   return (
     <Space wrap size={8}>
-      <span>{t(need.isPublic ? 'publicYes' : 'publicNo')}</span>
-      {need.isPublic && need.boardWithdrawn && <Tag color="warning">{t('board.withdrawnTag')}</Tag>}
-      {need.isPublic && isAdmin && !need.boardWithdrawn && (
+      <span>{t(need.onBoard ? (need.boardPhotos ? 'board.onBoardPhotos' : 'board.onBoard') : need.isPublic ? 'publicYes' : 'publicNo')}</span>
+      {need.onBoard && need.boardWithdrawn && <Tag color="warning">{t('board.withdrawnTag')}</Tag>}
+      {need.onBoard && isAdmin && !need.boardWithdrawn && (
         <Button size="small" onClick={() => setAsking(true)} data-testid="board-withdraw">
           {t('board.withdraw')}
         </Button>
       )}
-      {need.isPublic && isAdmin && need.boardWithdrawn && (
-        <Button size="small" loading={setOnBoard.isPending} onClick={() => void change({ shown: true })} data-testid="board-restore">
+      {need.onBoard && isAdmin && need.boardWithdrawn && (
+        <Button size="small" loading={setOnBoard.isPending} onClick={() => void change({ withdrawn: false })} data-testid="board-restore">
           {t('board.restore')}
         </Button>
       )}
@@ -50,7 +50,7 @@ export function BoardControl({ need }: { need: NeedDetail }) {
         okText={t('board.withdraw')}
         confirmLoading={setOnBoard.isPending}
         onCancel={() => setAsking(false)}
-        onOk={() => void form.validateFields().then((v) => change({ shown: false, reason: v.reason }))}
+        onOk={() => void form.validateFields().then((v) => change({ withdrawn: true, reason: v.reason }))}
         destroyOnHidden
       >
         <p>{t('board.withdrawHint')}</p>

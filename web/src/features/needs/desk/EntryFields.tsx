@@ -17,6 +17,7 @@ export function EntryFields({ questions }: { questions: ExtraQuestion[] }) {
   const { t, i18n } = useTranslation('needs');
   const categories = useCategories().data ?? [];
   const kind = Form.useWatch('kind');
+  const isPublic = Form.useWatch('isPublic');
 
   return (
     <Row gutter={16}>
@@ -88,11 +89,21 @@ export function EntryFields({ questions }: { questions: ExtraQuestion[] }) {
           <InputNumber min={1} max={20} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
-      <Col xs={12} md={6}>
-        <Form.Item name="isPublic" label={t('field.isPublic')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Col>
+      {/* asked of the caller on their behalf; the board shows no grievance (it names others) */}
+      {kind !== 'grievance' && (
+        <Col xs={12} md={6}>
+          <Form.Item name="isPublic" label={t('field.isPublic')} tooltip={t('h5.isPublicHint')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+      )}
+      {kind !== 'grievance' && isPublic && (
+        <Col xs={12} md={6}>
+          <Form.Item name="boardPhotos" label={t('h5.boardPhotos')} tooltip={t('h5.boardPhotosHint')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+      )}
     </Row>
   );
 }

@@ -31,6 +31,7 @@ export type EntryValues = {
   wanted?: [Dayjs | null, Dayjs | null] | null;
   slots?: number;
   isPublic?: boolean;
+  boardPhotos?: boolean;
   photos?: string[];
 };
 
@@ -50,7 +51,8 @@ function toNewNeed(v: EntryValues): NewNeed {
     wantedFrom: v.wanted?.[0] ? wallClockToIso(v.wanted[0]) : undefined,
     wantedTo: v.wanted?.[1] ? wallClockToIso(v.wanted[1]) : undefined,
     slots: v.slots,
-    isPublic: v.isPublic,
+    isPublic: v.kind !== 'grievance' && v.isPublic,
+    boardPhotos: v.kind !== 'grievance' && v.isPublic && Boolean(v.boardPhotos),
     photos: v.photos,
   };
 }

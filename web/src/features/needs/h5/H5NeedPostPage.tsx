@@ -32,6 +32,7 @@ export type PostValues = {
   wanted?: Wanted;
   slots: number;
   isPublic: boolean;
+  boardPhotos?: boolean;
 } & Partial<VisitValues>;
 
 /**
@@ -72,7 +73,8 @@ export function H5NeedPostPage() {
       address: v.address?.trim() || undefined,
       ...wantedWindow(v.wanted),
       slots: v.slots,
-      isPublic: v.isPublic,
+      isPublic: v.kind[0] !== 'grievance' && v.isPublic,
+      boardPhotos: v.kind[0] !== 'grievance' && v.isPublic && Boolean(v.boardPhotos),
     });
     create.mutate(
       { ...waiting.body, idempotencyKey: waiting.key },

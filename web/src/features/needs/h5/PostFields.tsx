@@ -64,9 +64,23 @@ export function WhereFields({ homeLabel }: { homeLabel: string }) {
       <Form.Item name="slots" label={t('field.slots')} layout="horizontal" childElementPosition="right">
         <CountStepper min={1} max={20} label={t('field.slots')} />
       </Form.Item>
-      <Form.Item name="isPublic" label={t('h5.isPublic')} description={t('h5.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
-        <Switch />
-      </Form.Item>
+      {/* the public board shows no grievance (it names others): its consent is not asked */}
+      <Form.Subscribe to={['kind', 'isPublic']}>
+        {({ kind, isPublic }: { kind?: string[]; isPublic?: boolean }) =>
+          kind?.[0] === 'grievance' ? null : (
+            <>
+              <Form.Item name="isPublic" label={t('h5.isPublic')} description={t('h5.isPublicHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
+                <Switch />
+              </Form.Item>
+              {isPublic && (
+                <Form.Item name="boardPhotos" label={t('h5.boardPhotos')} description={t('h5.boardPhotosHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
+                  <Switch />
+                </Form.Item>
+              )}
+            </>
+          )
+        }
+      </Form.Subscribe>
     </>
   );
 }
