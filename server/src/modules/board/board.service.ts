@@ -1,4 +1,5 @@
 import { systemActor } from '../../platform/auth/actor.js';
+import { cacheOnFirstUse, keptRead } from '../../platform/db/change-cache.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { FilesService } from '../files/files.service.js';
 import type { FiguresService } from '../figures/figures.service.js';
@@ -26,7 +27,18 @@ export type BoardMonthQuery = { regionId?: string; month?: string };
 const HONOURED_VOLUNTEERS = 10;
 const HONOURED_TEAMS = 5;
 
+/*
+ * Anyone may ask, signed in or not, so what the board answers is kept between requests: a crowd opening
+ * the board reads the database once per page, month and place. Let go of by this instance's writes to
+ * what it reads and by the other instances' notifications on needs, teams, regions and categories; the
+ * verified hours (the honour roll) send none, so another instance's are seen within the minute.
+ */
+const BOARD_TABLES = ['needs', 'need_events', 'need_assignments', 'regions', 'teams', 'need_categories', 'volunteers', 'volunteer_service_entries', 'accounts'];
+
 export function createBoardService(deps: Deps) {
+  const kept = cacheOnFirstUse<unknown>(deps.database, { name: 'public board cache', tables: BOARD_TABLES, channels: ['lianxin_needs', 'lianxin_teams', 'lianxin_regions', 'lianxin_categories'], maxEntries: 2_000, maxAgeMs: 60_000 });
+  const keep = <T>(key: string, read: () => Promise<T>) => keptRead(kept.cache(), key, read) as Promise<T>;
+
   /** The district (a root of the region tree) and the place asked for within it, else 404. */
   async function placeOf(districtId: string, regionId?: string) {
     const district = await deps.regions.publicNode(districtId);
@@ -47,10 +59,9 @@ export function createBoardService(deps: Deps) {
   return {
     async needs(districtId: string, q: BoardNeedsQuery) {
       const { district, node } = await placeOf(districtId, q.regionId);
-      const page = await deps.needs.boardNeeds({
-        districtId: district.id, regionPath: node === district ? null : node.path, section: q.section,
-        limit: q.pageSize, offset: (q.page - 1) * q.pageSize, now: deps.clock.now(),
-      });
+      const read = () =>
+        deps.needs.boardNeeds({ districtId: district.id, regionPath: node === district ? null : node.path, section: q.section, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, now: deps.clock.now() });
+      const page = await keep(`needs|${node.id}|${q.section}|${q.page}|${q.pageSize}`, read);
       return { ...page, page: q.page, pageSize: q.pageSize };
     },
 
@@ -65,6 +76,7 @@ export function createBoardService(deps: Deps) {
     async figures(districtId: string, q: BoardMonthQuery) {
       const { district, node } = await placeOf(districtId, q.regionId);
       const period = monthOf(q.month);
+      return keep(`figures|${node.id}|${period.month}|${period.to}`, async () => {
       const sum = await deps.figures.summary(systemActor(district.id, district.path), { from: period.from, to: period.to, regionId: node.id, groupBy: 'community' });
       const pick = (f: (typeof sum)['totals']) => ({ received: f.received, accepted: f.accepted, completed: f.completed, onTimeRate: f.onTimeRate, satisfactionRate: f.satisfactionRate, rated: f.rated });
       return {
@@ -73,6 +85,7 @@ export function createBoardService(deps: Deps) {
         // needs of no community (recorded on the street itself) are in the totals only
         communities: sum.groups.filter((g) => g.id !== null).map((g) => ({ id: g.id!, name: g.name ?? '', ...pick(g) })),
       };
+      });
     },
 
     /** 光荣榜: the month's volunteers by verified hours and teams by orders completed. */
@@ -80,6 +93,7 @@ export function createBoardService(deps: Deps) {
       const { district, node } = await placeOf(districtId, q.regionId);
       const period = monthOf(q.month);
       const regionPath = node === district ? null : node.path;
+      return keep(`honours|${node.id}|${period.month}|${period.to}`, async () => {
       const [volunteers, teams] = await Promise.all([
         deps.volunteers.honours({ districtId: district.id, regionPath, from: period.from, to: period.to, limit: HONOURED_VOLUNTEERS }),
         deps.figures.summary(systemActor(district.id, district.path), { from: period.from, to: period.to, regionId: node.id, groupBy: 'team' }),
@@ -90,7 +104,12 @@ export function createBoardService(deps: Deps) {
         .slice(0, HONOURED_TEAMS)
         .map((g, i) => ({ rank: i + 1, name: g.name ?? '', completed: g.completed, satisfactionRate: g.satisfactionRate }));
       return { month: period.month, regionName: node.name, volunteers, teams: ranked };
+      });
     },
+
+    /** Settles once answers are kept (PostgreSQL: once this instance hears of changes). */
+    keeping: kept.ready,
+    close: kept.close,
   };
 }
 
