@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { headsOf, readSheetRows } from '../../platform/http/xlsx-read.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { importError } from './volunteers.import.errors.js';
 import type { ImportedRow } from './volunteers.import.table.js';
@@ -33,54 +34,16 @@ const required: ImportColumn[] = ['name', 'phone', 'community'];
 
 export const columnLabel = (locale: Locale, column: string) => importColumns[column as ImportColumn]?.[locale === 'en' ? 1 : 0] ?? column;
 
-/** A head as written: without a required-marker or spaces, any case, full-width brackets as half-width. */
-const normalHead = (head: string) => head.replace(/[*＊\s]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
-const columnByHead = new Map(columnKeys.flatMap((k) => importColumns[k].map((h) => [normalHead(h), k] as const)));
+const columnByHead = headsOf(importColumns);
 
 /** Reads the first worksheet into rows of text by column; a sheet refused as a whole throws (field `file`). */
-export async function readVolunteerSheet(bytes: Buffer): Promise<ImportedRow[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw importError('volunteers.import.not_xlsx', { field: 'file' });
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw importError('volunteers.import.not_xlsx', { field: 'file' });
-  const at = new Map<ImportColumn, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const key = columnByHead.get(normalHead(text(cell.value)));
-    if (key && !at.has(key)) at.set(key, col);
+export function readVolunteerSheet(bytes: Buffer): Promise<ImportedRow[]> {
+  return readSheetRows(bytes, {
+    heads: columnByHead,
+    required,
+    maxRows: MAX_IMPORT_ROWS,
+    refuse: (why, params) => importError(`volunteers.import.${why}`, { field: 'file', params: why === 'missing_column' ? { column: importColumns[params!.column!][0] } : why === 'too_many_rows' ? { max: params!.max! } : {} }),
   });
-  for (const column of required) if (!at.has(column)) throw importError('volunteers.import.missing_column', { field: 'file', params: { column: importColumns[column][0] } });
-  const rows: ImportedRow[] = [];
-  // only the rows that hold something: a sheet with formatting on its last row (1,048,576) counts
-  // that many, and walking them all one by one kept the server busy for a minute
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1) return;
-    const cells: Record<string, string> = {};
-    for (const [key, col] of at) cells[key] = text(row.getCell(col).value);
-    if (Object.values(cells).every((v) => v === '')) return;
-    if (rows.length >= MAX_IMPORT_ROWS) throw importError('volunteers.import.too_many_rows', { field: 'file', params: { max: MAX_IMPORT_ROWS } });
-    rows.push({ row: r, cells });
-  });
-  if (rows.length === 0) throw importError('volunteers.import.empty', { field: 'file' });
-  return rows;
-}
-
-/** A cell as trimmed text (rich text, formulas and hyperlinks by their visible value; whole numbers without ".0"). */
-function text(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((p) => p.text).join('').trim();
-    if ('result' in value) return text(value.result as ExcelJS.CellValue);
-    // a hyperlink's text may itself be rich text
-    if ('text' in value) return typeof value.text === 'object' ? text(value.text as ExcelJS.CellValue) : String(value.text).trim();
-    return '';
-  }
-  return String(value).trim();
 }
 
 const politicalWords = { 'zh-CN': ['群众', '共青团员', '中共党员', '预备党员'], en: ['群众 (masses)', '共青团员 (league member)', '中共党员 (party member)', '预备党员 (probationary member)'] };
