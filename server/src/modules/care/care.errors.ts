@@ -27,6 +27,7 @@ export const careError = defineErrors({
   // an import refused as a whole (answered at upload, naming the field `file`); its rows' problems are below
   'care.import.not_xlsx': { status: 400, 'zh-CN': '请上传 Excel（.xlsx）文件，可先下载模板', en: 'Upload an Excel (.xlsx) file; download the template first' },
   'care.import.too_large': { status: 413, 'zh-CN': '表格文件不能超过 {limit} MB', en: 'The sheet may not exceed {limit} MB' },
+  'care.import.unpacked_too_large': { status: 413, 'zh-CN': '表格内容过大（解压后超过 {limit} MB），请删去多余的工作表和图片', en: 'The sheet holds too much (over {limit} MB unpacked); remove other worksheets and pictures' },
   'care.import.missing_column': { status: 400, 'zh-CN': '表头缺少「{column}」列，请使用模板', en: 'The header has no “{column}” column; use the template' },
   'care.import.empty': { status: 400, 'zh-CN': '表格中没有关爱对象', en: 'The sheet lists no people under care' },
   'care.import.too_many_rows': { status: 400, 'zh-CN': '一次最多导入 {max} 行，请分成几个表格', en: 'At most {max} rows per import; split the sheet' },

@@ -51,7 +51,7 @@ export function readCareSheet(bytes: Buffer): Promise<SheetRow[]> {
     heads: columnByHead,
     required,
     maxRows: MAX_IMPORT_ROWS,
-    refuse: (why, params) => careError(`care.import.${why}`, { field: 'file', params: why === 'missing_column' ? { column: importColumns[params!.column!][0] } : why === 'too_many_rows' ? { max: params!.max! } : {} }),
+    refuse: (why, params) => careError(`care.import.${why}`, { field: 'file', params: why === 'missing_column' ? { column: importColumns[params!.column!][0] } : why === 'too_many_rows' ? { max: params!.max! } : why === 'unpacked_too_large' ? { limit: params!.limit! } : {} }),
   });
 }
 

@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { idNumberCheckDigit } from '../../platform/privacy/id-number.js';
 import { backends, createTestApp, type TestApp } from '../../test/harness.js';
 import { multipartBody } from '../../test/needs-helpers.js';
+import { zipOf } from '../../test/zip-bomb.js';
 
 type Outcome = { fileName: string; state: 'done' | 'refused'; totalRows: number; importedRows: number; problems: { row: number; column: string; reason: string }[] };
 
@@ -226,6 +227,10 @@ describe.each(backends)('care import (关爱对象批量导入) on %s', (backend
     const noKindsEn = await upload('districtAdmin', await sheet([['张三', '光明社区']], ['姓名', '所在社区']), 'en');
     expect(noKindsEn.json().message).toBe('The header has no “关爱类别” column; use the template');
     expect((await upload('districtAdmin', await sheet([]))).json()).toMatchObject({ code: 'care.import.empty', field: 'file' });
+    // 80 KB that unpack to 100 MB: refused before the workbook reader unpacks it in memory
+    const bomb = await upload('districtAdmin', zipOf(100 * 1024 * 1024));
+    expect(bomb.statusCode).toBe(413);
+    expect(bomb.json()).toMatchObject({ code: 'care.import.unpacked_too_large', field: 'file' });
     const json = await t.app.inject({ method: 'POST', url: '/api/care-recipients/import', headers: { cookie: c.districtAdmin! }, payload: { file: 'x' } });
     expect(json.statusCode).toBe(400);
     expect(json.json()).toMatchObject({ field: 'file' });

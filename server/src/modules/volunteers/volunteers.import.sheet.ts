@@ -42,7 +42,7 @@ export function readVolunteerSheet(bytes: Buffer): Promise<ImportedRow[]> {
     heads: columnByHead,
     required,
     maxRows: MAX_IMPORT_ROWS,
-    refuse: (why, params) => importError(`volunteers.import.${why}`, { field: 'file', params: why === 'missing_column' ? { column: importColumns[params!.column!][0] } : why === 'too_many_rows' ? { max: params!.max! } : {} }),
+    refuse: (why, params) => importError(`volunteers.import.${why}`, { field: 'file', params: why === 'missing_column' ? { column: importColumns[params!.column!][0] } : why === 'too_many_rows' ? { max: params!.max! } : why === 'unpacked_too_large' ? { limit: params!.limit! } : {} }),
   });
 }
 

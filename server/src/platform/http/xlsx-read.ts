@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { declaredUnzippedSize } from './zip-size.js';
 
 /*
  * Reading an uploaded workbook's first sheet into rows of text by column: what every Excel import
@@ -7,7 +8,10 @@ import ExcelJS from 'exceljs';
  */
 
 /** What makes a whole sheet unreadable; each import names it with its own error code. */
-export type SheetRefusal = 'not_xlsx' | 'missing_column' | 'too_many_rows' | 'empty';
+export type SheetRefusal = 'not_xlsx' | 'unpacked_too_large' | 'missing_column' | 'too_many_rows' | 'empty';
+
+/** What a sheet may unpack to: a 5,000-row sheet is a few MB; more is pictures, other sheets or a zip bomb. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export type SheetColumns<K extends string> = {
   /** Each column's heads as written (both languages and any aliases), by column key. */
@@ -15,7 +19,7 @@ export type SheetColumns<K extends string> = {
   required: readonly K[];
   maxRows: number;
   /** The import's own error for a refused sheet (field `file`); `column` is the missing one, `max` the limit. */
-  refuse: (why: SheetRefusal, params?: { column?: K; max?: number }) => Error;
+  refuse: (why: SheetRefusal, params?: { column?: K; max?: number; limit?: number }) => Error;
 };
 
 /** A head as written: without a required-marker or spaces, any case, full-width brackets and slashes as half-width. */
@@ -31,6 +35,8 @@ export function headsOf<K extends string>(columns: Record<K, readonly string[]>,
 
 /** Reads the first worksheet into rows of text by column key, with each row's number in the sheet. */
 export async function readSheetRows<K extends string>(bytes: Buffer, columns: SheetColumns<K>): Promise<{ row: number; cells: Record<string, string> }[]> {
+  // the workbook reader unpacks everything in memory: what the archive says it holds is checked first
+  if ((declaredUnzippedSize(bytes) ?? 0) > MAX_UNPACKED_BYTES) throw columns.refuse('unpacked_too_large', { limit: MAX_UNPACKED_BYTES / 1024 / 1024 });
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
