@@ -46,7 +46,7 @@ export function createDashboardService(deps: Deps) {
         deps.volunteers.countActive(actor.districtId, node.path),
         deps.teams.countActive(actor.districtId, node.path),
         deps.volunteers.hoursVerified({ ...within, from: p.year.from, to: p.year.to }),
-        deps.ledger.communities(actor, { from: p.year.from, to: p.year.to, regionPath: node.path }),
+        deps.ledger.pointsTotals(actor.districtId, { regionPath: node.path, from: p.year.from, to: p.year.to }),
       ]);
       const trend = p.trend.months.map((m, i) => ({ month: m, ...counts.months[i]! }));
       const thisYear = trend.filter((t) => t.month.startsWith(`${p.year.year}-`));
@@ -67,8 +67,8 @@ export function createDashboardService(deps: Deps) {
           activeVolunteers,
           teams,
           verifiedHours: Math.round(hours * 10) / 10,
-          pointsIssued: sum(points, (c) => c.pointsIssued),
-          pointsRedeemed: sum(points, (c) => c.pointsRedeemed),
+          pointsIssued: points.issued,
+          pointsRedeemed: points.redeemed,
         },
         trend,
         categories: await categoriesOf(actor.districtId, counts.categories),

@@ -153,11 +153,14 @@ describe.each(backends)('the big screen (大屏) on %s', (backend) => {
     expect((await get('districtAdmin', '?regionId=nope')).statusCode).toBe(400);
   });
 
-  it('shows a new need at once: what is kept is let go of by a write', async () => {
+  it('shows a new need and new points at once: what is kept is let go of by a write', async () => {
     const before = await screen('districtAdmin');
     await postNeed(t, c.resident1!);
+    const award = await t.app.inject({ method: 'POST', url: '/api/ledger/awards', headers: { cookie: c.communityAdmin1! }, payload: { volunteerId: t.fx.person.volunteer1!.id, ruleCode: 'award.training', note: '再次培训' } });
+    expect(award.statusCode, award.body).toBe(201);
     const after = await screen('districtAdmin');
     expect(after.totals.open).toBe(before.totals.open! + 1);
     expect(after.grids.find((g) => g.name === '光明一网格')!.open).toBe(2);
+    expect(after.totals.pointsIssued).toBe(before.totals.pointsIssued! + 5);
   });
 });

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { queryRows } from '../../platform/db/client.js';
 import { currentDb } from '../../platform/db/unit-of-work.js';
-import { pathInScope, regionWithin } from '../../platform/scope/scope.js';
-import { scopeError } from '../../platform/scope/scope.errors.js';
+import { regionWithin } from '../../platform/scope/scope.js';
 import { toCents } from './ledger.amounts.js';
 import type { LedgerDeps } from './ledger.deps.js';
 import type { PostingKind, PostingSource, Unit } from './ledger.enums.js';
@@ -115,14 +114,11 @@ export function ledgerStatements(deps: LedgerDeps) {
     /**
      * Per community in the caller's subtree: points issued (earned by its volunteers), deducted back,
      * redeemed at its mall (confirmed), outstanding in its volunteers' passbooks; hours deposited.
-     * `regionPath`: a node inside the caller's subtree (the big screen's filter, looked up in scope first).
      */
-    async communities(actor: Actor, q: { from?: string; to?: string; regionPath?: string }) {
-      const within = q.regionPath ?? actor.regionPath;
-      if (!pathInScope(actor, within)) throw scopeError('regions.not_found');
+    async communities(actor: Actor, q: { from?: string; to?: string }) {
       const rows = await queryRows<{ community_id: string; name: string; issued: string | null; deducted: string | null; hours: string | null; outstanding: string | null; redeemed: string | null }>(
         currentDb(deps.db),
-        sql`WITH c AS (SELECT id, name FROM regions WHERE district_id = ${actor.districtId} AND type = 'community' AND ${regionWithin(sql`regions.id`, within)}),
+        sql`WITH c AS (SELECT id, name FROM regions WHERE district_id = ${actor.districtId} AND type = 'community' AND ${regionWithin(sql`regions.id`, actor.regionPath)}),
              flows AS (
                SELECT a.community_id,
                       sum(-e.amount) FILTER (WHERE a.kind = 'community.points' AND e.amount < 0) AS issued,
