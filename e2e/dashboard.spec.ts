@@ -78,11 +78,11 @@ describe('数据大屏: the district admin’s wall screen', () => {
 
       // the wall: 1920×1080, and the 全屏 button fills the monitor with the screen
       await page.setViewportSize({ width: 1920, height: 1080 });
+      await settled(page);
+      await snap(page, 'big-screen-street-1920');
       await page.getByTestId('screen-fullscreen').click();
       await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null)).toBe('big-screen');
       expect(await page.getByTestId('screen-fullscreen').innerText()).toContain('退出全屏');
-      await settled(page);
-      await snap(page, 'big-screen-street-1920');
       expect(await rawKeysSeen(page)).toEqual([]);
     });
   });

@@ -15,9 +15,13 @@ export function TeamRanking({ teams }: { teams: Screen['teams'] }) {
           {teams.map((team) => (
             <li key={team.id}>
               <span className="lx-screen-rank">{team.rank}</span>
-              <span className="lx-screen-name">{team.name}</span>
+              <span className="lx-screen-name" title={team.name}>
+                {team.name}
+              </span>
+              {/* satisfaction only when someone rated: a dash beside every team says nothing */}
               <span className="lx-screen-figure">
-                {t('teams.completed', { count: team.completed })} · {percent(team.satisfactionRate)}
+                {t('teams.completed', { count: team.completed })}
+                {team.satisfactionRate !== null && ` · ${t('teams.satisfied', { rate: percent(team.satisfactionRate) })}`}
               </span>
             </li>
           ))}
@@ -39,7 +43,7 @@ export function VolunteerRanking({ volunteers }: { volunteers: Screen['volunteer
           {volunteers.map((v) => (
             <li key={v.rank}>
               <span className="lx-screen-rank">{v.rank}</span>
-              <span className="lx-screen-name">
+              <span className="lx-screen-name" title={`${v.name} · ${v.community}`}>
                 {v.name}
                 <small>{v.community}</small>
               </span>
