@@ -48,7 +48,8 @@ export function BigScreenPage() {
   const updated = screen.dataUpdatedAt ? new Date(screen.dataUpdatedAt).toLocaleTimeString(i18n.language, { hour12: false }) : '';
 
   return (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
+    // drop-downs open inside the screen: in full screen, the page's body (their default place) is not shown
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }} getPopupContainer={() => box.current ?? document.body}>
       <div ref={box} className={`lx-screen${fullscreen.on ? ' lx-screen-full' : ''}`} data-testid="big-screen">
         <header className="lx-screen-head">
           <h1>{t('title', { region: data?.regionName ?? '' })}</h1>
