@@ -85,7 +85,7 @@ describe('数据大屏: the district admin’s wall screen', () => {
       expect(await page.getByTestId('screen-fullscreen').innerText()).toContain('退出全屏');
       // in full screen only the screen is shown: the area picker's drop-down opens inside it
       await picker.click();
-      await page.getByTestId('big-screen').locator('.ant-select-dropdown .ant-select-tree-treenode').first().waitFor();
+      await page.getByTestId('big-screen').locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor();
       expect(await rawKeysSeen(page)).toEqual([]);
     });
   });
