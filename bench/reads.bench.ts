@@ -171,6 +171,9 @@ async function run(label: string, database: Database, key: Buffer) {
   // the figures page (统计分析): this month's counts per group, for a community and for the district
   await measure('GET /api/figures/summary', '/api/figures/summary');
   await measure('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
+  // the big screen (大屏), refreshed every minute on a wall: a community's and the district's (kept between changes)
+  await measure('dashboard: GET /api/dashboard', '/api/dashboard');
+  await measure('district admin: dashboard', '/api/dashboard', districtAdmin);
   // the public board (公示), read without signing in: a section's first page for the district and for a
   // community, each community's figures of last month and its honour roll
   const [district] = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM regions WHERE parent_id IS NULL ORDER BY code LIMIT 1`);
@@ -228,6 +231,9 @@ async function run(label: string, database: Database, key: Buffer) {
   await anew('GET /api/figures/summary', '/api/figures/summary', cookie);
   await anew('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
   await anewAtOnce('district admin: GET /api/figures/summary', '/api/figures/summary', districtAdmin);
+  await anew('dashboard: GET /api/dashboard', '/api/dashboard', cookie);
+  await anew('district admin: dashboard', '/api/dashboard', districtAdmin);
+  await anewAtOnce('district admin: dashboard', '/api/dashboard', districtAdmin);
   await app.close();
   const ceiling = rows[0]![1].rps;
   console.log(`\n== ${label}: community admin 13800000002, ${first.total} needs in their list ("in turn" and "district admin": 13800000000); autocannon -c ${CONNECTIONS} -d ${SECONDS} ==`);

@@ -70,7 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
   // the callers and needs' pages this instance keeps between requests (and, on PostgreSQL, the listening connection they share)
-  app.addHook('onClose', () => Promise.all([app.services.auth.close(), app.services.needs.close(), app.services.categories.close(), app.services.regions.close(), app.services.teams.close(), app.services.board.close()]).then(() => undefined));
+  app.addHook('onClose', () => Promise.all([app.services.auth.close(), app.services.needs.close(), app.services.categories.close(), app.services.regions.close(), app.services.teams.close(), app.services.board.close(), app.services.ledger.closePointsTotals()]).then(() => undefined));
   await app.register(errorHandlerPlugin);
   await app.register(errorResponsesPlugin);
   await app.register(controlCharsPlugin);

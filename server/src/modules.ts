@@ -33,3 +33,4 @@ export { ledgerModule } from './modules/ledger/ledger.module.js';
 export { mallModule } from './modules/mall/mall.module.js';
 export { careModule } from './modules/care/care.module.js';
 export { boardModule } from './modules/board/board.module.js';
+export { dashboardModule } from './modules/dashboard/dashboard.module.js';

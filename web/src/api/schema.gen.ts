@@ -1095,6 +1095,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The big screen (大屏): totals, 12 months’ trend, categories, the grid map, rates and rankings over my subtree or a node in it */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadline-rules": {
         parameters: {
             query?: never;
@@ -11620,6 +11637,143 @@ export interface operations {
                 };
             };
             /** @description No such volunteer in the caller’s scope (volunteers.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This year’s top 8 top-level categories by needs received */
+                        categories: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            received: number;
+                        }[];
+                        /** @description Every grid of the subtree with its open and overdue needs now */
+                        grids: {
+                            centre: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            id: string;
+                            name: string;
+                            open: number;
+                            overdue: number;
+                            /** @description The node above (grids are often named alike) */
+                            parentName: string | null;
+                        }[];
+                        /** @description This month, YYYY-MM: what the rates and rankings count */
+                        month: string;
+                        now: string;
+                        regionId: string;
+                        regionName: string;
+                        /** @description This month’s top 5 teams by needs completed */
+                        teams: {
+                            completed: number;
+                            id: string;
+                            name: string;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            rank: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                        }[];
+                        totals: {
+                            /** @description Active registered volunteers living in the subtree */
+                            activeVolunteers: number;
+                            /** @description Needs completed this year */
+                            completed: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            onTimeRate: number | null;
+                            /** @description Needs not yet completed or stopped, now */
+                            open: number;
+                            /** @description Open needs past their running deadline, now (as the figures count them) */
+                            overdue: number;
+                            /** @description Points earned by the communities’ volunteers this year */
+                            pointsIssued: number;
+                            /** @description Points redeemed at the communities’ malls this year (confirmed) */
+                            pointsRedeemed: number;
+                            /** @description Needs submitted this year (Asia/Shanghai) */
+                            received: number;
+                            /** @description A share between 0 and 1; null when nothing was counted */
+                            satisfactionRate: number | null;
+                            /** @description Active teams based in the subtree */
+                            teams: number;
+                            /** @description Hours verified on the volunteers’ record this year */
+                            verifiedHours: number;
+                        };
+                        /** @description The last 12 months, oldest first */
+                        trend: {
+                            completed: number;
+                            /** @description YYYY-MM */
+                            month: string;
+                            received: number;
+                        }[];
+                        /** @description This month’s top 10 volunteers by verified hours */
+                        volunteers: {
+                            community: string;
+                            hours: string;
+                            name: string;
+                            rank: number;
+                            services: number;
+                            stars: number;
+                            street: string | null;
+                        }[];
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad input: `field` names the field at fault (validation.*, or a rule of the module) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not permitted (auth.forbidden), a password change is pending, or a write came from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The region named in the input does not exist or is outside the caller’s scope (regions.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -5,6 +5,7 @@ import { authFeature } from '../features/auth/manifest';
 import { conductFeature } from '../features/conduct/manifest';
 import { certificatesFeature } from '../features/certificates/manifest';
 import { figuresFeature } from '../features/figures/manifest';
+import { dashboardFeature } from '../features/dashboard/manifest';
 import { deadlinesFeature } from '../features/deadlines/manifest';
 import { h5Feature } from '../features/h5/manifest';
 import { jobsFeature } from '../features/jobs/manifest';
@@ -32,4 +33,4 @@ import type { FeatureManifest } from './feature';
  * Every feature of the web app. Adding one: create its folder with a manifest.ts and its locales,
  * then add it here; the routes, the menus and the locale namespaces are built from this list.
  */
-export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, careFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, helpFeature, boardFeature, h5Feature];
+export const features: readonly FeatureManifest[] = [shellFeature, authFeature, needsFeature, whistlesFeature, activitiesFeature, postsFeature, careFeature, oversightFeature, conductFeature, needsConfigFeature, figuresFeature, dashboardFeature, deadlinesFeature, volunteersFeature, pointsFeature, teamsFeature, partnersFeature, regionsFeature, accountsFeature, auditFeature, notificationsFeature, jobsFeature, webhooksFeature, certificatesFeature, ledgerFeature, mallFeature, helpFeature, boardFeature, h5Feature];

@@ -11,6 +11,7 @@ import { ledgerAwards } from './ledger.awards.js';
 import { post, shardFor, type Posting } from './ledger.post.js';
 import { ledgerRules } from './ledger.rules.js';
 import { ledgerStatements } from './ledger.statements.js';
+import { ledgerPointsTotals } from './ledger.points-totals.js';
 import { ledgerSubscriber } from './ledger.subscriber.js';
 import { ledgerError } from './ledger.errors.js';
 import { ledgerWithdrawals } from './ledger.withdrawals.js';
@@ -41,6 +42,7 @@ export function createLedgerService(deps: LedgerDeps) {
     ...ledgerAwards(deps, rules),
     ...ledgerWithdrawals(deps),
     ...ledgerPassbook(deps, statements.statement),
+    ...ledgerPointsTotals(deps),
 
     /** Posts once per key in the caller's transaction (see ledger.post.ts); refused debits throw `ledger.insufficient_*`. */
     post: (tx: DbOrTx, districtId: string, posting: Posting) => post(tx, districtId, posting, deps.clock.now()),

@@ -18,6 +18,8 @@ import { factsOf, loadNeed, loadNeedWith, type ReadNeed } from './needs.access.j
 import { prepareExport, type ExportQuery } from './needs.export-rows.js';
 import { overdueNeeds, type CountedFigures, type FigureQuery, type OverdueQuery } from './needs.figures.js';
 import { createFigureCounter } from './needs.figures-kept.js';
+import { createScreenCounter } from './needs.screen-kept.js';
+import type { ScreenCountsQuery } from './needs.screen.js';
 import { createKeptCounts, keptKind, type KeptCounts, type KeptKind } from './needs.kept-counts.js';
 import type { ActionInput } from './needs.effects.js';
 import { createIntake, type NeedInput } from './needs.intake.js';
@@ -74,6 +76,7 @@ export function createNeedsService(deps: Deps) {
   // a district's figures by grid are a row per grid: a few hundred of those at most
   let figuresKept: KeptKind<CountedFigures> | undefined;
   const figures = createFigureCounter(deps, () => (figuresKept ??= keptKind<CountedFigures>(counts(), 'figures', { maxEntries: 200 })));
+  const screen = createScreenCounter(deps, counts);
 
   async function detail(actor: Actor, id: string, read?: Promise<ReadNeed | null>) {
     // the need, its slots, its timeline, its full place and the names they show: one statement, or none
@@ -134,6 +137,10 @@ export function createNeedsService(deps: Deps) {
     prepareExport: (actor: Actor, q: ExportQuery) => prepareExport(deps, actor, q),
     /** The counts of the figures page (modules/figures): per group and in total, over a subtree the caller holds. */
     figureCounts: (actor: Actor, q: FigureQuery) => figures.count(actor, q),
+    /** The big screen's month series (received, completed) and a period's needs per category, over a subtree the caller holds. */
+    screenCounts: (actor: Actor, q: ScreenCountsQuery) => screen.counts(actor, q),
+    /** Each grid of a subtree the caller holds with its open and overdue needs now, and the subtree's totals (the big screen's map). */
+    gridLoads: (actor: Actor, q: { regionPath: string; now: Date }) => screen.grids(actor, q),
     /** Open needs past (or within 24 h of) their deadline in a subtree the caller holds, paged. */
     overdueNeeds: (actor: Actor, q: OverdueQuery) => overdueNeeds(deps, actor, q),
 

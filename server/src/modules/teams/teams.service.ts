@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { inScope } from '../../platform/scope/scope.js';
+import { inScope, regionWithin } from '../../platform/scope/scope.js';
 import { teamMembers, teams } from './teams.table.js';
 import { teamsError } from './teams.errors.js';
 import { currentDb, currentTransaction } from '../../platform/db/unit-of-work.js';
@@ -69,6 +69,12 @@ export function createTeamsService(deps: TeamsDeps) {
         .from(teamMembers)
         .where(and(eq(teamMembers.districtId, districtId), eq(teamMembers.teamId, teamId), eq(teamMembers.accountId, accountId)));
       return Boolean(row);
+    },
+
+    /** Active (not dissolved) teams based in a subtree (the big screen). */
+    async countActive(districtId: string, regionPath: string): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(teams).where(and(eq(teams.districtId, districtId), eq(teams.active, true), regionWithin(teams.regionId, regionPath)));
+      return row?.n ?? 0;
     },
 
     /** The team's leader, if it has one (joins the caller's transaction). */

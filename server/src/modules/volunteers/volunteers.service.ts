@@ -9,6 +9,7 @@ import { volunteersRead } from './volunteers.read.js';
 import { volunteersRecord } from './volunteers.record.js';
 import type { VolunteersDeps } from './volunteers.rows.js';
 import { volunteersSettings } from './volunteers.settings.js';
+import { volunteersTotals } from './volunteers.totals.js';
 
 /**
  * The volunteer registry (志愿者): applications and decisions (.apply, .decide), the registry as staff
@@ -24,6 +25,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     ...volunteersSettings(deps),
     ...volunteersInService(deps),
     ...volunteersHonours(deps),
+    ...volunteersTotals(deps),
     ...volunteersImport(deps as ImportDeps), // lead: the module's deps carry `jobs` (PlatformServices); VolunteersDeps may say so at merge
 
     /**
