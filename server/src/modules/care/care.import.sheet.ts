@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { headsOf, readSheetRows } from '../../platform/http/xlsx-read.js';
+import { errorReport as sheetErrorReport } from '../../platform/http/xlsx-report.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { careError } from './care.errors.js';
 
@@ -119,34 +120,5 @@ export async function careTemplate(locale: Locale, communities: { name: string; 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const badRow: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } };
-const badCell: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8B4AE' } };
-
-/**
- * The per-row error report (as the volunteer import's): every uploaded row as it was, with a last
- * column of its problems in the reader's language; a bad row is tinted and its bad cells marked.
- */
-export async function errorReport(locale: Locale, rows: SheetRow[], problems: { row: number; column: string; text: string }[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(locale === 'en' ? 'Error report' : '错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: locale === 'en' ? 'Row' : '行号', width: 8 },
-    ...columnKeys.map((k) => ({ header: columnLabel(locale, k), width: 14, style: { numFmt: '@' } })),
-    { header: locale === 'en' ? 'Problems' : '问题', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  const byRow = new Map<number, { column: string; text: string }[]>();
-  for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-  for (const r of rows) {
-    const found = byRow.get(r.row) ?? [];
-    const line = sheet.addRow([r.row, ...columnKeys.map((k) => r.cells[k] ?? ''), found.map((p) => `${columnLabel(locale, p.column)}：${p.text}`).join('；')]);
-    if (found.length === 0) continue;
-    line.eachCell({ includeEmpty: true }, (cell) => (cell.fill = badRow));
-    for (const p of found) {
-      const i = columnKeys.indexOf(p.column as ImportColumn);
-      if (i >= 0) line.getCell(i + 2).fill = badCell;
-    }
-    line.getCell(columnKeys.length + 2).font = { color: { argb: 'FFC0392B' } };
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+/** The per-row error report (platform/http/xlsx-report.ts) in this import's columns. */
+export const errorReport = (locale: Locale, rows: SheetRow[], problems: { row: number; column: string; text: string }[]) => sheetErrorReport(locale, { keys: columnKeys, label: columnLabel }, rows, problems);
