@@ -1,8 +1,9 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SheetDropZone } from '../../../components/SheetDropZone';
 import { saveFile } from '../../../lib/save-file';
 import { useApiErrorReporter } from '../../../lib/use-api-error';
 import { careApi, type ImportOutcome } from '../care.api';
@@ -46,23 +47,16 @@ export function ImportCareDialog({ open, onClose, onImported }: { open: boolean;
           {t('import.template')}
         </Button>
         <Spin spinning={upload.isPending} tip={t('import.checking')}>
-          <Upload.Dragger
-            accept=".xlsx"
-            showUploadList={false}
+          <SheetDropZone
+            title={t('import.drop')}
+            hint={t('import.dropHint')}
             disabled={upload.isPending}
-            beforeUpload={(file) => {
+            onFile={(file) => {
               setSent(null);
               upload.mutate(file);
-              return false;
             }}
-            data-testid="care-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
-            <p className="ant-upload-hint">{t('import.dropHint')}</p>
-          </Upload.Dragger>
+            testId="care-import-upload"
+          />
         </Spin>
         {sent && outcome?.state === 'done' && (
           <Alert type="success" showIcon message={t('import.doneTitle', { count: outcome.importedRows })} description={t('import.doneHint')} data-testid="care-import-done" />

@@ -1,8 +1,9 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SheetDropZone } from '../../../components/SheetDropZone';
 import { api, type ApiResponse } from '../../../api/api';
 import { http } from '../../../api/client';
 import { saveFile } from '../../../lib/save-file';
@@ -84,23 +85,16 @@ export function ImportVolunteersDialog({ open, onClose, onImported }: { open: bo
           {t('import.template')}
         </Button>
         {(!current || !running.includes(current.state)) && (
-          <Upload.Dragger
-            accept=".xlsx"
-            showUploadList={false}
+          <SheetDropZone
+            title={t('import.drop')}
+            hint={t('import.dropHint')}
             disabled={upload.isPending}
-            beforeUpload={(file) => {
+            onFile={(file) => {
               setImportId(null);
               upload.mutate(file);
-              return false;
             }}
-            data-testid="volunteer-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
-            <p className="ant-upload-hint">{t('import.dropHint')}</p>
-          </Upload.Dragger>
+            testId="volunteer-import-upload"
+          />
         )}
         {current && (
           <>
