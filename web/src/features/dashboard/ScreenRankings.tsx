@@ -11,7 +11,8 @@ export function TeamRanking({ teams }: { teams: Screen['teams'] }) {
       {teams.length === 0 ? (
         <p className="lx-screen-empty">{t('teams.empty')}</p>
       ) : (
-        <ol className="lx-screen-ranking">
+        // a team's name is long and its figures two: the figures go under the name, or the name is cut to nothing
+        <ol className="lx-screen-ranking is-two-line">
           {teams.map((team) => (
             <li key={team.id}>
               <span className="lx-screen-rank">{team.rank}</span>
